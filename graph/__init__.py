@@ -1,0 +1,1 @@
+"""The graph layer: the store contract and backends, traversals, analytics, exports."""

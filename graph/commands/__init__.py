@@ -1,0 +1,24 @@
+"""CLI commands that live in their own modules (serve, export, analyze, copy ...)."""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+__all__ = ["all_commands"]
+
+# module name -> attribute holding the click command; a module that is not there yet is
+# skipped, so each capability adds one line here.
+COMMAND_MODULES: tuple[tuple[str, str], ...] = (
+    ("serve", "serve"),
+)
+
+
+def all_commands() -> list[click.Command]:
+    """The extension commands, in a stable order."""
+    found = []
+    for module_name, attribute in COMMAND_MODULES:
+        module = importlib.import_module(f"enforcegraph.graph.commands.{module_name}")
+        found.append(getattr(module, attribute))
+    return found

@@ -1,0 +1,130 @@
+"""One frozen settings object, built from ``ENFORCEGRAPH_*`` environment variables."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from enforcegraph.schema.errors import EnforcegraphError
+
+__all__ = ["SETTINGS_DOC", "Settings", "default_db_path"]
+
+BACKENDS = ("embedded", "neo4j")
+
+
+def default_db_path() -> Path:
+    """``$XDG_DATA_HOME/enforcegraph/graph.sqlite`` (``~/.local/share/...`` by default)."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "enforcegraph" / "graph.sqlite"
+
+
+# name -> (environment variable, description); the README's configuration table and a
+# test that every setting is documented are both checked against this.
+SETTINGS_DOC: dict[str, tuple[str, str]] = {
+    "backend": ("ENFORCEGRAPH_BACKEND", "Store backend: embedded (default) or neo4j."),
+    "db": ("ENFORCEGRAPH_DB", "Embedded store file (default ~/.local/share/enforcegraph/graph.sqlite)."),
+    "neo4j_uri": ("ENFORCEGRAPH_NEO4J_URI", "Bolt URI of Neo4j (default bolt://localhost:7687)."),
+    "neo4j_user": ("ENFORCEGRAPH_NEO4J_USER", "Neo4j user (default neo4j)."),
+    "neo4j_password": ("ENFORCEGRAPH_NEO4J_PASSWORD", "Neo4j password (empty: no auth)."),
+    "neo4j_database": ("ENFORCEGRAPH_NEO4J_DATABASE", "Neo4j database (default neo4j)."),
+    "host": ("ENFORCEGRAPH_HOST", "Address the API listens on (default 127.0.0.1)."),
+    "port": ("ENFORCEGRAPH_PORT", "Port the API listens on (default 8000)."),
+    "workers": ("ENFORCEGRAPH_WORKERS", "uvicorn worker processes (default 1)."),
+    "cors_origins": ("ENFORCEGRAPH_CORS_ORIGINS", "Comma-separated origins allowed by CORS (default none)."),
+    "max_depth": ("ENFORCEGRAPH_MAX_DEPTH", "Maximum GraphQL query depth (default 10)."),
+    "max_aliases": ("ENFORCEGRAPH_MAX_ALIASES", "Maximum aliases in one GraphQL query (default 30)."),
+    "max_tokens": ("ENFORCEGRAPH_MAX_TOKENS", "Maximum tokens in one GraphQL query (default 2000)."),
+    "max_cost": ("ENFORCEGRAPH_MAX_COST", "Maximum estimated cost of one GraphQL query (default 20000)."),
+    "max_page_size": ("ENFORCEGRAPH_MAX_PAGE_SIZE", "Largest `first` of a list (default 500)."),
+    "default_page_size": ("ENFORCEGRAPH_DEFAULT_PAGE_SIZE", "`first` when not given (default 50)."),
+    "request_timeout": ("ENFORCEGRAPH_REQUEST_TIMEOUT", "Seconds before a request is cut off (default 10)."),
+    "max_body_bytes": ("ENFORCEGRAPH_MAX_BODY_BYTES", "Largest request body in bytes (default 1000000)."),
+    "log_json": ("ENFORCEGRAPH_LOG_JSON", "1 for JSON log lines (default 0)."),
+    "log_level": ("ENFORCEGRAPH_LOG_LEVEL", "Log level (default INFO)."),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting of enforcegraph; see SETTINGS_DOC."""
+
+    backend: str = "embedded"
+    db: Path = default_db_path()
+    neo4j_uri: str = "bolt://localhost:7687"
+    neo4j_user: str = "neo4j"
+    neo4j_password: str = ""
+    neo4j_database: str = "neo4j"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    cors_origins: tuple[str, ...] = ()
+    max_depth: int = 10
+    max_aliases: int = 30
+    max_tokens: int = 2000
+    max_cost: int = 20000
+    max_page_size: int = 500
+    default_page_size: int = 50
+    request_timeout: float = 10.0
+    max_body_bytes: int = 1_000_000
+    log_json: bool = False
+    log_level: str = "INFO"
+
+    def __post_init__(self) -> None:
+        if self.backend not in BACKENDS:
+            raise EnforcegraphError(
+                f"ENFORCEGRAPH_BACKEND must be one of {', '.join(BACKENDS)}, not {self.backend!r}"
+            )
+        if not 0 < self.default_page_size <= self.max_page_size:
+            raise EnforcegraphError("default page size must be between 1 and the maximum")
+        for name in ("port", "workers", "max_depth", "max_aliases", "max_tokens", "max_cost"):
+            if int(getattr(self, name)) <= 0:
+                raise EnforcegraphError(f"{SETTINGS_DOC[name][0]} must be positive")
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Settings from the environment, then explicit overrides (CLI options)."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        for fld in fields(cls):
+            raw = env.get(SETTINGS_DOC[fld.name][0])
+            if raw is not None and raw != "":
+                values[fld.name] = _convert(fld.name, fld.type, raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        if "db" in values:
+            values["db"] = Path(values["db"]).expanduser()
+        return cls(**values)
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        """A copy with some settings replaced."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+    def public(self) -> dict[str, Any]:
+        """Settings safe to print (no credentials)."""
+        shown = {f.name: getattr(self, f.name) for f in fields(self)}
+        shown["neo4j_password"] = "***" if self.neo4j_password else ""
+        shown["db"] = str(self.db)
+        return shown
+
+
+def _convert(name: str, annotation: Any, raw: str) -> Any:
+    var = SETTINGS_DOC[name][0]
+    kind = str(annotation)
+    try:
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+        if kind == "bool":
+            if raw.lower() not in ("1", "0", "true", "false", "yes", "no"):
+                raise ValueError(raw)
+            return raw.lower() in ("1", "true", "yes")
+        if kind.startswith("tuple"):
+            return tuple(item.strip() for item in raw.split(",") if item.strip())
+        if kind == "Path":
+            return Path(raw).expanduser()
+    except ValueError:
+        raise EnforcegraphError(f"{var}={raw!r} is not a valid {kind}") from None
+    return raw

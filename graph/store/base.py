@@ -1,0 +1,313 @@
+"""The GraphStore contract: one interface, every backend (embedded SQLite, Neo4j)."""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import networkx as nx
+
+from enforcegraph.graph.traversals import Traversals
+from enforcegraph.schema.errors import SchemaError
+from enforcegraph.schema.model import Model
+from enforcegraph.schema.records import Batch
+
+__all__ = [
+    "MERGED_LIST_PROPERTIES",
+    "Direction",
+    "GraphStore",
+    "Node",
+    "PropertyFilter",
+    "Relationship",
+    "StoreStats",
+    "UpsertSummary",
+    "merge_properties",
+]
+
+Direction = Literal["out", "in", "both"]
+FilterOp = Literal["eq", "ne", "in", "contains", "gte", "lte", "exists"]
+MERGED_LIST_PROPERTIES = frozenset({"sources", "aliases", "identifiers", "roles"})
+
+
+@dataclass(frozen=True)
+class Node:
+    """A stored node."""
+
+    id: str
+    label: str
+    properties: dict[str, Any]
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """A property value."""
+        return self.properties.get(name, default)
+
+    @property
+    def display_name(self) -> str:
+        """The best human name for the node."""
+        for key in ("name", "citation", "title", "ref", "url"):
+            if self.properties.get(key):
+                return str(self.properties[key])
+        return self.id
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict."""
+        return {"id": self.id, "label": self.label, **self.properties}
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """A stored relationship."""
+
+    id: str
+    type: str
+    start: str
+    end: str
+    key: str
+    properties: dict[str, Any]
+
+    def other(self, node_id: str) -> str:
+        """The end that is not ``node_id``."""
+        return self.end if self.start == node_id else self.start
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict."""
+        return {
+            "id": self.id,
+            "type": self.type,
+            "from": self.start,
+            "to": self.end,
+            "key": self.key,
+            **self.properties,
+        }
+
+
+@dataclass(frozen=True)
+class PropertyFilter:
+    """A condition on one property, e.g. ``PropertyFilter("country", "eq", "FR")``."""
+
+    property: str
+    op: FilterOp
+    value: Any = None
+
+
+@dataclass
+class UpsertSummary:
+    """What a load did."""
+
+    nodes_created: int = 0
+    nodes_updated: int = 0
+    nodes_unchanged: int = 0
+    relationships_created: int = 0
+    relationships_updated: int = 0
+    relationships_unchanged: int = 0
+
+    @property
+    def changed(self) -> bool:
+        """True if anything was created or updated."""
+        return bool(
+            self.nodes_created
+            + self.nodes_updated
+            + self.relationships_created
+            + self.relationships_updated
+        )
+
+    def add(self, other: UpsertSummary) -> None:
+        """Accumulate another summary."""
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def to_dict(self) -> dict[str, int]:
+        """Plain dict."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+@dataclass
+class StoreStats:
+    """Counts by label and by relationship type."""
+
+    nodes: dict[str, int] = field(default_factory=dict)
+    relationships: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total_nodes(self) -> int:
+        """All nodes."""
+        return sum(self.nodes.values())
+
+    @property
+    def total_relationships(self) -> int:
+        """All relationships."""
+        return sum(self.relationships.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict, keys sorted."""
+        return {
+            "nodes": dict(sorted(self.nodes.items())),
+            "relationships": dict(sorted(self.relationships.items())),
+            "total_nodes": self.total_nodes,
+            "total_relationships": self.total_relationships,
+        }
+
+
+def merge_properties(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """Upsert semantics: new values win, list properties such as sources are unioned."""
+    merged = dict(old)
+    for name, value in new.items():
+        if value is None:
+            continue
+        if name in MERGED_LIST_PROPERTIES and isinstance(value, list):
+            current = list(merged.get(name) or [])
+            merged[name] = current + [v for v in value if v not in current]
+        else:
+            merged[name] = value
+    return merged
+
+
+class GraphStore(abc.ABC):
+    """A graph of typed, sourced nodes and relationships.
+
+    Writes go through :meth:`upsert`, which validates the whole batch against the model
+    and applies it in one transaction: all or nothing, idempotent.
+    """
+
+    model: Model
+    backend_name: str = "abstract"
+
+    # -- writing -------------------------------------------------------------
+    @abc.abstractmethod
+    def upsert(self, batch: Batch) -> UpsertSummary:
+        """Validate and write a batch atomically; raise InvalidData with every error."""
+
+    @abc.abstractmethod
+    def delete(self, node_ids: Iterable[str]) -> int:
+        """Delete nodes and their relationships; return how many nodes were deleted."""
+
+    @abc.abstractmethod
+    def clear(self) -> None:
+        """Delete everything."""
+
+    # -- reading -------------------------------------------------------------
+    @abc.abstractmethod
+    def get_many(self, node_ids: Iterable[str]) -> dict[str, Node]:
+        """Nodes by id (missing ids are absent from the result)."""
+
+    def get(self, node_id: str) -> Node | None:
+        """One node, or None."""
+        return self.get_many([node_id]).get(node_id)
+
+    @abc.abstractmethod
+    def lookup_labels(self, node_ids: Iterable[str]) -> dict[str, str]:
+        """Labels of the ids that exist."""
+
+    @abc.abstractmethod
+    def relationships_of(
+        self,
+        node_ids: Iterable[str],
+        types: Sequence[str] | None = None,
+        direction: Direction = "both",
+    ) -> list[Relationship]:
+        """Relationships touching any of ``node_ids`` (one call for many nodes)."""
+
+    def neighbours(
+        self,
+        node_id: str,
+        types: Sequence[str] | None = None,
+        direction: Direction = "both",
+    ) -> list[tuple[Relationship, Node]]:
+        """The relationships of one node with the node at the other end, sorted by id."""
+        rels = self.relationships_of([node_id], types, direction)
+        others = self.get_many({r.other(node_id) for r in rels})
+        pairs = [(r, others[r.other(node_id)]) for r in rels if r.other(node_id) in others]
+        return sorted(pairs, key=lambda pair: (pair[0].type, pair[1].id, pair[0].id))
+
+    @abc.abstractmethod
+    def find(
+        self,
+        label: str,
+        filters: Sequence[PropertyFilter] = (),
+        *,
+        order_by: str = "id",
+        descending: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Node]:
+        """Nodes of a label matching every filter, sorted, one page."""
+
+    @abc.abstractmethod
+    def count(self, label: str, filters: Sequence[PropertyFilter] = ()) -> int:
+        """How many nodes ``find`` would return without a limit."""
+
+    @abc.abstractmethod
+    def search(
+        self, text: str, labels: Sequence[str] | None = None, limit: int = 20
+    ) -> list[Node]:
+        """Nodes whose normalised names or aliases match ``text`` (exact, then prefix, then part)."""
+
+    @abc.abstractmethod
+    def stats(self) -> StoreStats:
+        """Counts by label and relationship type."""
+
+    @abc.abstractmethod
+    def iter_nodes(self, label: str | None = None) -> Iterator[Node]:
+        """Every node (of a label), in id order."""
+
+    @abc.abstractmethod
+    def iter_relationships(self, rel_type: str | None = None) -> Iterator[Relationship]:
+        """Every relationship (of a type), in id order."""
+
+    def to_networkx(
+        self,
+        labels: Sequence[str] | None = None,
+        types: Sequence[str] | None = None,
+    ) -> nx.MultiDiGraph:
+        """The graph (or the part with these labels and types) as a NetworkX MultiDiGraph.
+
+        Nodes carry ``label`` and their properties; edges are keyed by relationship id
+        and carry ``type`` and their properties.
+        """
+        for label in labels or ():
+            self.model.label(label)
+        for rel_type in types or ():
+            self.model.relationship(rel_type)
+        graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        wanted = set(labels) if labels else None
+        for node in self.iter_nodes():
+            if wanted is None or node.label in wanted:
+                graph.add_node(node.id, label=node.label, **node.properties)
+        rel_types = set(types) if types else None
+        for rel in self.iter_relationships():
+            if rel_types is not None and rel.type not in rel_types:
+                continue
+            if rel.start in graph and rel.end in graph:
+                graph.add_edge(rel.start, rel.end, key=rel.id, type=rel.type, **rel.properties)
+        return graph
+
+    def traversals(self) -> Traversals:
+        """The traversal catalogue on this store (backends may push it down)."""
+        return Traversals(self)
+
+    # -- lifecycle -----------------------------------------------------------
+    def ping(self) -> None:
+        """Raise StoreUnavailable if the store cannot be reached."""
+
+    def close(self) -> None:
+        """Release resources."""
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- helpers for backends --------------------------------------------------
+    def check_filter(self, label: str, flt: PropertyFilter) -> None:
+        """Allow only properties the schema knows (names reach queries; values never do)."""
+        spec = self.model.label(label)
+        if flt.property not in spec.properties and flt.property not in ("id", "sources"):
+            raise SchemaError(f"{label} has no property {flt.property!r}")
+
+    def check_order(self, label: str, order_by: str) -> None:
+        """Allow ordering only by a known property."""
+        if order_by != "id" and order_by not in self.model.label(label).properties:
+            raise SchemaError(f"cannot sort {label} by unknown property {order_by!r}")

@@ -1,0 +1,435 @@
+"""The embedded backend: one SQLite file is the record; a NetworkX view follows it."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from enforcegraph.graph.store.base import (
+    Direction,
+    GraphStore,
+    Node,
+    PropertyFilter,
+    Relationship,
+    StoreStats,
+    UpsertSummary,
+    merge_properties,
+)
+from enforcegraph.schema.errors import StoreError
+from enforcegraph.schema.model import Model, load_model
+from enforcegraph.schema.names import normalize_name
+from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
+from enforcegraph.schema.validation import validate_batch
+
+__all__ = ["EmbeddedStore"]
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, props TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS nodes_label ON nodes(label, id);
+CREATE TABLE IF NOT EXISTS names (norm TEXT NOT NULL, id TEXT NOT NULL, label TEXT NOT NULL,
+                                  PRIMARY KEY (norm, id));
+CREATE INDEX IF NOT EXISTS names_id ON names(id);
+CREATE TABLE IF NOT EXISTS rels (id TEXT PRIMARY KEY, type TEXT NOT NULL, start TEXT NOT NULL,
+                                 "end" TEXT NOT NULL, key TEXT NOT NULL, props TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS rels_start ON rels(start, type);
+CREATE INDEX IF NOT EXISTS rels_end ON rels("end", type);
+CREATE INDEX IF NOT EXISTS rels_type ON rels(type, id);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+_CHUNK = 500
+
+
+def _dumps(props: dict[str, Any]) -> str:
+    return json.dumps(props, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _marks(count: int) -> str:
+    return ",".join("?" * count)
+
+
+class EmbeddedStore(GraphStore):
+    """A durable single-file store (SQLite) with a NetworkX view kept in step."""
+
+    backend_name = "embedded"
+
+    def __init__(self, path: str | Path, model: Model | None = None) -> None:
+        self.model = model or load_model()
+        self.path = Path(path)
+        try:
+            if str(path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+            self._conn.execute("PRAGMA foreign_keys = OFF")
+            if not self._has_tables():
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                self._conn.executescript(_DDL)
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the embedded store at {path}: {exc}") from exc
+        self._lock = threading.RLock()
+        self._view: nx.MultiDiGraph | None = None
+        self._view_generation = -1
+
+    def _has_tables(self) -> bool:
+        row = self._conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='nodes'"
+        ).fetchone()
+        return bool(row[0])
+
+    # -- internals ------------------------------------------------------------
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise StoreError(f"embedded store query failed: {exc}") from exc
+
+    def generation(self) -> int:
+        """A counter bumped by every committed change (by any process)."""
+        rows = self._query("SELECT value FROM meta WHERE key='generation'")
+        return int(rows[0][0]) if rows else 0
+
+    @staticmethod
+    def _node(row: tuple[Any, ...]) -> Node:
+        return Node(row[0], row[1], json.loads(row[2]))
+
+    @staticmethod
+    def _rel(row: tuple[Any, ...]) -> Relationship:
+        return Relationship(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]))
+
+    def _names_of(self, label: str, props: dict[str, Any]) -> set[str]:
+        names: set[str] = set()
+        for prop in self.model.label(label).name_properties:
+            value = props.get(prop)
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str) and (norm := normalize_name(item)):
+                    names.add(norm)
+        return names
+
+    # -- writing --------------------------------------------------------------
+    def upsert(self, batch: Batch) -> UpsertSummary:
+        validate_batch(self.model, batch, self.lookup_labels)
+        nodes = _collapse_nodes(batch.nodes)
+        rels = _collapse_relationships(batch.relationships)
+        summary = UpsertSummary()
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                self._write_nodes(nodes, summary)
+                self._write_relationships(rels, summary)
+                if summary.changed:
+                    self._bump_generation()
+                self._conn.execute("COMMIT")
+            except BaseException as exc:
+                self._conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise StoreError(f"embedded store write failed: {exc}") from exc
+                raise
+        return summary
+
+    def _bump_generation(self) -> None:
+        self._conn.execute(
+            "INSERT INTO meta(key, value) VALUES('generation', '1') ON CONFLICT(key) "
+            "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+        )
+
+    def _write_nodes(self, nodes: dict[str, NodeRecord], summary: UpsertSummary) -> None:
+        existing: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(list(nodes)):
+            for node_id, props in self._conn.execute(
+                f"SELECT id, props FROM nodes WHERE id IN ({_marks(len(chunk))})", chunk
+            ):
+                existing[node_id] = json.loads(props)
+        rows, name_rows, renamed = [], [], []
+        for node_id, record in nodes.items():
+            old = existing.get(node_id)
+            merged = merge_properties(old or {}, record.properties)
+            if old is None:
+                summary.nodes_created += 1
+            elif merged == old:
+                summary.nodes_unchanged += 1
+                continue
+            else:
+                summary.nodes_updated += 1
+                renamed.append(node_id)
+            rows.append((node_id, record.label, _dumps(merged)))
+            name_rows += [(n, node_id, record.label) for n in self._names_of(record.label, merged)]
+        self._conn.executemany(
+            "INSERT INTO nodes(id, label, props) VALUES(?,?,?) ON CONFLICT(id) "
+            "DO UPDATE SET props = excluded.props",
+            rows,
+        )
+        for chunk in _chunks(renamed):
+            self._conn.execute(f"DELETE FROM names WHERE id IN ({_marks(len(chunk))})", chunk)
+        self._conn.executemany("INSERT OR IGNORE INTO names VALUES(?,?,?)", name_rows)
+
+    def _write_relationships(
+        self, rels: dict[str, RelationshipRecord], summary: UpsertSummary
+    ) -> None:
+        existing: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(list(rels)):
+            for rel_id, props in self._conn.execute(
+                f"SELECT id, props FROM rels WHERE id IN ({_marks(len(chunk))})", chunk
+            ):
+                existing[rel_id] = json.loads(props)
+        rows = []
+        for rel_id, record in rels.items():
+            old = existing.get(rel_id)
+            merged = merge_properties(old or {}, record.properties)
+            if old is None:
+                summary.relationships_created += 1
+            elif merged == old:
+                summary.relationships_unchanged += 1
+                continue
+            else:
+                summary.relationships_updated += 1
+            rows.append((rel_id, record.type, record.start, record.end, record.key, _dumps(merged)))
+        self._conn.executemany(
+            'INSERT INTO rels(id, type, start, "end", key, props) VALUES(?,?,?,?,?,?) '
+            "ON CONFLICT(id) DO UPDATE SET props = excluded.props",
+            rows,
+        )
+
+    def delete(self, node_ids: Iterable[str]) -> int:
+        ids = sorted(set(node_ids))
+        deleted = 0
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                for chunk in _chunks(ids):
+                    marks = _marks(len(chunk))
+                    self._conn.execute(
+                        f'DELETE FROM rels WHERE start IN ({marks}) OR "end" IN ({marks})',
+                        [*chunk, *chunk],
+                    )
+                    self._conn.execute(f"DELETE FROM names WHERE id IN ({marks})", chunk)
+                    cursor = self._conn.execute(f"DELETE FROM nodes WHERE id IN ({marks})", chunk)
+                    deleted += cursor.rowcount
+                if deleted:
+                    self._bump_generation()
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+        return deleted
+
+    def clear(self) -> None:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            for table in ("rels", "names", "nodes"):
+                self._conn.execute(f"DELETE FROM {table}")
+            self._bump_generation()
+            self._conn.execute("COMMIT")
+
+    # -- reading --------------------------------------------------------------
+    def get_many(self, node_ids: Iterable[str]) -> dict[str, Node]:
+        ids = list(dict.fromkeys(node_ids))
+        found: dict[str, Node] = {}
+        for chunk in _chunks(ids):
+            sql = f"SELECT id, label, props FROM nodes WHERE id IN ({_marks(len(chunk))})"
+            for row in self._query(sql, chunk):
+                found[row[0]] = self._node(row)
+        return found
+
+    def lookup_labels(self, node_ids: Iterable[str]) -> dict[str, str]:
+        ids = list(dict.fromkeys(node_ids))
+        found: dict[str, str] = {}
+        for chunk in _chunks(ids):
+            sql = f"SELECT id, label FROM nodes WHERE id IN ({_marks(len(chunk))})"
+            found.update({row[0]: row[1] for row in self._query(sql, chunk)})
+        return found
+
+    def relationships_of(
+        self,
+        node_ids: Iterable[str],
+        types: Sequence[str] | None = None,
+        direction: Direction = "both",
+    ) -> list[Relationship]:
+        for rel_type in types or ():
+            self.model.relationship(rel_type)
+        ids = list(dict.fromkeys(node_ids))
+        found: dict[str, Relationship] = {}
+        ends = {"out": ["start"], "in": ['"end"'], "both": ["start", '"end"']}[direction]
+        type_sql = f" AND type IN ({_marks(len(types))})" if types else ""
+        for chunk in _chunks(ids):
+            for end in ends:
+                sql = (
+                    f'SELECT id, type, start, "end", key, props FROM rels '
+                    f"WHERE {end} IN ({_marks(len(chunk))}){type_sql}"
+                )
+                for row in self._query(sql, [*chunk, *(types or [])]):
+                    found[row[0]] = self._rel(row)
+        return [found[k] for k in sorted(found)]
+
+    def _where(self, label: str, filters: Sequence[PropertyFilter]) -> tuple[str, list[Any]]:
+        clauses, params = ["label = ?"], [label]
+        for flt in filters:
+            self.check_filter(label, flt)
+            path = "$." + flt.property
+            column = "id" if flt.property == "id" else f"json_extract(props, '{path}')"
+            spec = self.model.label(label).properties.get(flt.property)
+            is_list = flt.property == "sources" or (spec is not None and spec.is_list)
+            if flt.op == "eq" and is_list or flt.op == "contains" and is_list:
+                clauses.append(f"EXISTS (SELECT 1 FROM json_each(props, '{path}') WHERE value = ?)")
+                params.append(flt.value)
+            elif flt.op == "eq":
+                clauses.append(f"{column} = ?")
+                params.append(flt.value)
+            elif flt.op == "ne":
+                clauses.append(f"({column} IS NULL OR {column} != ?)")
+                params.append(flt.value)
+            elif flt.op == "in":
+                values = list(flt.value)
+                clauses.append(f"{column} IN ({_marks(len(values))})" if values else "0")
+                params.extend(values)
+            elif flt.op == "contains":
+                clauses.append(f"instr(lower({column}), lower(?)) > 0")
+                params.append(str(flt.value))
+            elif flt.op in ("gte", "lte"):
+                clauses.append(f"{column} {'>=' if flt.op == 'gte' else '<='} ?")
+                params.append(flt.value)
+            elif flt.op == "exists":
+                clauses.append(f"({column} IS NOT NULL) = ?")
+                params.append(1 if flt.value in (None, True) else 0)
+        return " AND ".join(clauses), params
+
+    def find(
+        self,
+        label: str,
+        filters: Sequence[PropertyFilter] = (),
+        *,
+        order_by: str = "id",
+        descending: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Node]:
+        self.check_order(label, order_by)
+        where, params = self._where(label, filters)
+        direction = "DESC" if descending else "ASC"
+        key = "id" if order_by == "id" else f"json_extract(props, '$.{order_by}')"
+        order = f"({key} IS NULL), {key} {direction}, id {direction}"
+        sql = f"SELECT id, label, props FROM nodes WHERE {where} ORDER BY {order}"
+        sql += " LIMIT ? OFFSET ?"
+        params += [-1 if limit is None else limit, offset]
+        return [self._node(row) for row in self._query(sql, params)]
+
+    def count(self, label: str, filters: Sequence[PropertyFilter] = ()) -> int:
+        where, params = self._where(label, filters)
+        return int(self._query(f"SELECT count(*) FROM nodes WHERE {where}", params)[0][0])
+
+    def search(
+        self, text: str, labels: Sequence[str] | None = None, limit: int = 20
+    ) -> list[Node]:
+        for label in labels or ():
+            self.model.label(label)
+        norm = normalize_name(text)
+        if not norm:
+            return []
+        label_sql = f" AND label IN ({_marks(len(labels))})" if labels else ""
+        sql = (
+            "SELECT id, min(CASE WHEN norm = ? THEN 0 WHEN norm LIKE ? THEN 1 "
+            "WHEN norm LIKE ? THEN 2 ELSE 3 END) AS rank FROM names "
+            f"WHERE (instr(norm, ?) > 0 OR id = ?){label_sql} "
+            "GROUP BY id ORDER BY rank, length(min(norm)), id LIMIT ?"
+        )
+        params: list[Any] = [norm, norm + "%", "% " + norm + "%", norm, text.strip()]
+        rows = self._query(sql, [*params, *(labels or []), limit])
+        by_id = [row[0] for row in rows]
+        exact = self.get_many([text.strip()])
+        if exact and text.strip() not in by_id:
+            node = exact[text.strip()]
+            if not labels or node.label in labels:
+                by_id.insert(0, node.id)
+        nodes = self.get_many(by_id)
+        return [nodes[i] for i in by_id if i in nodes][:limit]
+
+    def stats(self) -> StoreStats:
+        nodes = dict(self._query("SELECT label, count(*) FROM nodes GROUP BY label"))
+        rels = dict(self._query("SELECT type, count(*) FROM rels GROUP BY type"))
+        return StoreStats(nodes={str(k): int(v) for k, v in nodes.items()},
+                          relationships={str(k): int(v) for k, v in rels.items()})
+
+    def iter_nodes(self, label: str | None = None) -> Iterator[Node]:
+        after = ""
+        while True:
+            sql = "SELECT id, label, props FROM nodes WHERE id > ?"
+            sql += " AND label = ?" if label else ""
+            rows = self._query(sql + " ORDER BY id LIMIT 5000", [after, label] if label else [after])
+            yield from (self._node(row) for row in rows)
+            if len(rows) < 5000:
+                return
+            after = rows[-1][0]
+
+    def iter_relationships(self, rel_type: str | None = None) -> Iterator[Relationship]:
+        after = ""
+        while True:
+            sql = 'SELECT id, type, start, "end", key, props FROM rels WHERE id > ?'
+            sql += " AND type = ?" if rel_type else ""
+            params = [after, rel_type] if rel_type else [after]
+            rows = self._query(sql + " ORDER BY id LIMIT 5000", params)
+            yield from (self._rel(row) for row in rows)
+            if len(rows) < 5000:
+                return
+            after = rows[-1][0]
+
+    def view(self) -> nx.MultiDiGraph:
+        """The whole graph as NetworkX, rebuilt only when the store has changed (read-only)."""
+        generation = self.generation()
+        if self._view is None or generation != self._view_generation:
+            self._view = super().to_networkx()
+            self._view_generation = generation
+        return self._view
+
+    def to_networkx(
+        self,
+        labels: Sequence[str] | None = None,
+        types: Sequence[str] | None = None,
+    ) -> nx.MultiDiGraph:
+        if labels or types:
+            return super().to_networkx(labels, types)
+        return self.view().copy()
+
+    def ping(self) -> None:
+        self._query("SELECT 1")
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+def _collapse_nodes(records: list[NodeRecord]) -> dict[str, NodeRecord]:
+    """One record per id; later records merge into earlier ones."""
+    out: dict[str, NodeRecord] = {}
+    for record in records:
+        if record.id in out:
+            first = out[record.id]
+            merged = merge_properties(first.properties, record.properties)
+            out[record.id] = NodeRecord(record.id, record.label, merged, first.origin)
+        else:
+            out[record.id] = record
+    return out
+
+
+def _collapse_relationships(records: list[RelationshipRecord]) -> dict[str, RelationshipRecord]:
+    """One record per relationship id; later records merge into earlier ones."""
+    out: dict[str, RelationshipRecord] = {}
+    for record in records:
+        first = out.get(record.id)
+        if first is not None:
+            merged = merge_properties(first.properties, record.properties)
+            record = RelationshipRecord(
+                record.type, record.start, record.end, merged, record.key, first.origin
+            )
+        out[record.id] = record
+    return out

@@ -1,0 +1,1 @@
+"""Test support: a real Neo4j server started from Maven artifacts."""

@@ -1,0 +1,387 @@
+"""The traversal catalogue: named questions with the same inputs and outputs on every backend.
+
+Backends may override :class:`Traversals` methods with pushed-down queries (the Neo4j
+store does); this generic version runs on the store contract with a bounded number of
+bulk calls per traversal, never one call per node.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any, Literal
+
+from enforcegraph.graph.dates import date_floor, valid_at
+from enforcegraph.schema.citations import parse_citation
+from enforcegraph.schema.errors import NotFound
+
+if TYPE_CHECKING:
+    from enforcegraph.graph.store.base import GraphStore, Node, Relationship
+
+__all__ = [
+    "CATALOGUE",
+    "SanctionFilter",
+    "Traversal",
+    "Traversals",
+    "resolve_article",
+    "resolve_entity",
+]
+
+Row = dict[str, Any]
+ISSUER_LABELS = ("Regulator", "Court")
+
+
+@dataclass(frozen=True)
+class SanctionFilter:
+    """Options of ``sanctions-without-eu-establishment``."""
+
+    regulator: str | None = None
+    jurisdiction: str | None = None
+    since: str | None = None
+    until: str | None = None
+    at: Literal["decision-date", "today"] = "decision-date"
+
+
+@dataclass(frozen=True)
+class Traversal:
+    """A catalogue entry: its name, what it answers, and its one positional argument."""
+
+    name: str
+    description: str
+    argument: str | None = None
+    options: tuple[str, ...] = field(default_factory=tuple)
+
+
+CATALOGUE: dict[str, Traversal] = {
+    t.name: t
+    for t in (
+        Traversal(
+            "sanctions-without-eu-establishment",
+            "Every sanction whose target firm had no establishment in an EU member state "
+            "at the decision date (or today).",
+            None,
+            ("regulator", "jurisdiction", "since", "until", "at"),
+        ),
+        Traversal(
+            "enforcement-history",
+            "Every decision and sanction against a firm, in date order, with appeals.",
+            "FIRM",
+        ),
+        Traversal(
+            "decisions-citing",
+            'Decisions that infringe or cite an article ("GDPR Art. 32", an id).',
+            "ARTICLE",
+        ),
+        Traversal(
+            "claims-contradicted",
+            "A firm's public statements and the decisions that contradict them.",
+            "FIRM",
+        ),
+        Traversal(
+            "cross-border-cases",
+            "Firms sanctioned by regulators of at least two jurisdictions.",
+        ),
+    )
+}
+
+
+def resolve_entity(store: GraphStore, text: str, labels: Iterable[str] = ("Company",)) -> Node:
+    """A node from an id or a name (the best search hit); NotFound otherwise."""
+    wanted = list(labels)
+    node = store.get(text.strip())
+    if node is not None and (not wanted or node.label in wanted):
+        return node
+    hits = store.search(text, wanted, limit=1)
+    if not hits:
+        raise NotFound(f"no {' or '.join(wanted) or 'node'} matches {text!r}")
+    return hits[0]
+
+
+def resolve_article(text: str) -> tuple[str, str | None]:
+    """An article id and the provision asked for (None for the whole article)."""
+    citation = parse_citation(text, default_law="gdpr")
+    if citation is None:
+        raise NotFound(f"not an article id or citation: {text!r}")
+    asked = citation.provision if citation.paragraph else None
+    return citation.article_id, asked
+
+
+def _pick(node: Node | None, *names: str) -> Row | None:
+    if node is None:
+        return None
+    return {"id": node.id, **{name: node.get(name) for name in names}}
+
+
+def _date_key(value: str | None) -> str:
+    return date_floor(value) if value else "9999"
+
+
+class Traversals:
+    """The generic implementation of the catalogue over the store contract."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+
+    # -- shared lookups ---------------------------------------------------------
+    def _rels(self, ids: Iterable[str], types: list[str], direction: str) -> list[Relationship]:
+        return self.store.relationships_of(list(ids), types, direction)  # type: ignore[arg-type]
+
+    def _source_urls(self, *holders: Iterable[str]) -> list[str]:
+        ids = sorted({s for group in holders for s in group})
+        nodes = self.store.get_many(ids)
+        return sorted({str(n.get("url")) for n in nodes.values() if n.get("url")})
+
+    def _eu_members(self) -> dict[str, list[tuple[str | None, str | None]]]:
+        """Jurisdiction id -> validity windows of its EU membership (EU itself: always)."""
+        unions = self.store.find("Jurisdiction", [_eq("code", "EU")])
+        members: dict[str, list[tuple[str | None, str | None]]] = defaultdict(list)
+        for union in unions:
+            members[union.id].append((None, None))
+            for rel in self._rels([union.id], ["MEMBER_OF"], "in"):
+                members[rel.start].append((rel.properties.get("valid_from"), rel.properties.get("valid_to")))
+        return members
+
+    def _issuers(self, decision_ids: Iterable[str]) -> dict[str, Node]:
+        rels = self._rels(decision_ids, ["ISSUED"], "in")
+        nodes = self.store.get_many({r.start for r in rels})
+        return {r.end: nodes[r.start] for r in sorted(rels, key=lambda r: r.id) if r.start in nodes}
+
+    # -- the catalogue ------------------------------------------------------------
+    def sanctions_without_eu_establishment(self, flt: SanctionFilter | None = None) -> list[Row]:
+        """See CATALOGUE; rows sorted by decision date then sanction id."""
+        flt = flt or SanctionFilter()
+        imposes = list(self.store.iter_relationships("IMPOSES"))
+        decision_ids = {r.start for r in imposes}
+        sanction_ids = {r.end for r in imposes}
+        against = self._rels(decision_ids | sanction_ids, ["AGAINST"], "out")
+        targets: dict[str, list[str]] = defaultdict(list)
+        for rel in against:
+            targets[rel.start].append(rel.end)
+        nodes = self.store.get_many(decision_ids | sanction_ids | {r.end for r in against})
+        issuers = self._issuers(decision_ids)
+        members = self._eu_members()
+        firm_ids = {n.id for n in nodes.values() if n.label == "Company"}
+        establishments: dict[str, list[Relationship]] = defaultdict(list)
+        for rel in self._rels(firm_ids, ["HAS_ESTABLISHMENT"], "out"):
+            establishments[rel.start].append(rel)
+        infringes = self._rels(decision_ids, ["INFRINGES"], "out")
+        articles: dict[str, set[str]] = defaultdict(set)
+        for rel in infringes:
+            articles[rel.start].add(rel.end)
+        today = date.today().isoformat()
+        rows = []
+        for rel in imposes:
+            decision, sanction = nodes.get(rel.start), nodes.get(rel.end)
+            regulator = issuers.get(rel.start)
+            if decision is None or sanction is None or regulator is None:
+                continue
+            if regulator.label != "Regulator":
+                continue
+            when = decision.get("date")
+            if not self._regulator_matches(regulator, flt, members, when):
+                continue
+            if flt.since and (not when or date_floor(when) < date_floor(flt.since)):
+                continue
+            if flt.until and (not when or date_floor(when) > date_floor(flt.until)):
+                continue
+            at = today if flt.at == "today" else when
+            for firm_id in targets.get(sanction.id) or targets.get(decision.id) or []:
+                firm = nodes.get(firm_id)
+                if firm is None or firm.label != "Company":
+                    continue
+                if self._has_eu_establishment(establishments[firm_id], members, at):
+                    continue
+                rows.append(
+                    {
+                        "sanction": _pick(sanction, "kind", "amount", "currency", "amount_eur"),
+                        "decision": _pick(decision, "ref", "date", "status"),
+                        "regulator": _pick(regulator, "name", "country"),
+                        "firm": _pick(firm, "name", "country"),
+                        "articles": sorted(articles[decision.id]),
+                        "sources": self._source_urls(sanction.get("sources", []), decision.get("sources", [])),
+                    }
+                )
+        return sorted(rows, key=lambda r: (_date_key(r["decision"]["date"]), r["sanction"]["id"], r["firm"]["id"]))
+
+    def _regulator_matches(
+        self,
+        regulator: Node,
+        flt: SanctionFilter,
+        members: dict[str, list[tuple[str | None, str | None]]],
+        when: str | None,
+    ) -> bool:
+        if flt.regulator and regulator.id != flt.regulator:
+            return False
+        if not flt.jurisdiction:
+            return True
+        country = regulator.get("country")
+        if flt.jurisdiction == "EU":
+            member_codes = {jid.split(":", 1)[1].upper() for jid, windows in members.items()
+                            if any(valid_at(a, b, when) for a, b in windows)}
+            return country in member_codes
+        return bool(country == flt.jurisdiction)
+
+    @staticmethod
+    def _has_eu_establishment(
+        rels: list[Relationship],
+        members: dict[str, list[tuple[str | None, str | None]]],
+        at: str | None,
+    ) -> bool:
+        for rel in rels:
+            if not valid_at(rel.properties.get("valid_from"), rel.properties.get("valid_to"), at):
+                continue
+            if any(valid_at(a, b, at) for a, b in members.get(rel.end, [])):
+                return True
+        return False
+
+    def enforcement_history(self, firm: str) -> list[Row]:
+        """Decisions against a firm (directly or through a sanction), by date, with appeals."""
+        target = resolve_entity(self.store, firm, ("Company", "Person"))
+        against = self._rels([target.id], ["AGAINST"], "in")
+        direct = {r.start for r in against}
+        via = self._rels(direct, ["IMPOSES"], "in")
+        decision_ids = {d for d in direct if d.startswith("decision:")} | {r.start for r in via}
+        appeals = self._rels(decision_ids, ["APPEAL_OF"], "in")
+        all_decisions = decision_ids | {r.start for r in appeals}
+        imposes = self._rels(all_decisions, ["IMPOSES"], "out")
+        nodes = self.store.get_many(all_decisions | {r.end for r in imposes})
+        issuers = self._issuers(all_decisions)
+        sanctions: dict[str, list[Row]] = defaultdict(list)
+        for rel in imposes:
+            row = _pick(nodes.get(rel.end), "kind", "amount", "currency", "amount_eur", "per", "description")
+            if row:
+                sanctions[rel.start].append(row)
+        appeal_rows: dict[str, list[Row]] = defaultdict(list)
+        for rel in appeals:
+            row = self._decision_row(nodes.get(rel.start), issuers, sanctions)
+            if row:
+                row["outcome"] = rel.properties.get("outcome")
+                appeal_rows[rel.end].append(row)
+        rows = []
+        for decision_id in decision_ids:
+            row = self._decision_row(nodes.get(decision_id), issuers, sanctions)
+            if row:
+                row["appeals"] = sorted(appeal_rows[decision_id], key=_by_date)
+                rows.append(row)
+        return sorted(rows, key=_by_date)
+
+    def _decision_row(
+        self, decision: Node | None, issuers: dict[str, Node], sanctions: dict[str, list[Row]]
+    ) -> Row | None:
+        row = _pick(decision, "ref", "kind", "date", "status", "status_note")
+        if row is None or decision is None:
+            return None
+        row["issuer"] = _pick(issuers.get(decision.id), "name", "country")
+        row["sanctions"] = sorted(sanctions[decision.id], key=lambda s: s["id"])
+        row["sources"] = self._source_urls(decision.get("sources", []))
+        return row
+
+    def decisions_citing(self, article: str) -> list[Row]:
+        """Decisions that infringe or cite an article (a provision narrows the match)."""
+        article_id, provision = resolve_article(article)
+        rels = self._rels([article_id], ["INFRINGES", "CITES"], "in")
+        if provision:
+            rels = [r for r in rels if _provision_matches(r.properties.get("provision"), provision)]
+        decisions = self.store.get_many({r.start for r in rels})
+        issuers = self._issuers(decisions)
+        provisions: dict[str, set[str]] = defaultdict(set)
+        for rel in rels:
+            provisions[rel.start].add(str(rel.properties.get("provision") or ""))
+        rows = []
+        for decision in decisions.values():
+            row = _pick(decision, "ref", "kind", "date", "status") or {}
+            row["article"] = article_id
+            row["provisions"] = sorted(p for p in provisions[decision.id] if p)
+            row["issuer"] = _pick(issuers.get(decision.id), "name", "country")
+            row["sources"] = self._source_urls(decision.get("sources", []))
+            rows.append(row)
+        return sorted(rows, key=_by_date)
+
+    def claims_contradicted(self, firm: str) -> list[Row]:
+        """Statements by, for or about a firm, with the decisions contradicting them."""
+        company = resolve_entity(self.store, firm, ("Company",))
+        officers = {r.start for r in self._rels([company.id], ["OFFICER_OF"], "in")}
+        decisions = {r.start for r in self._rels([company.id], ["AGAINST"], "in")}
+        linked = self._rels({company.id} | officers | decisions, ["MADE_BY", "ABOUT"], "in")
+        statement_ids = {r.start for r in linked}
+        out_rels = self._rels(statement_ids, ["MADE_BY", "ISSUED_VIA", "CONTRADICTED_BY"], "out")
+        nodes = self.store.get_many(statement_ids | {r.end for r in out_rels})
+        issuers = self._issuers({r.end for r in out_rels if r.type == "CONTRADICTED_BY"})
+        rows = []
+        for statement_id in statement_ids:
+            statement = nodes.get(statement_id)
+            if statement is None:
+                continue
+            mine = [r for r in out_rels if r.start == statement_id]
+            contradicted = [
+                {**(_pick(nodes.get(r.end), "ref", "date", "kind") or {}),
+                 "issuer": _pick(issuers.get(r.end), "name", "country")}
+                for r in sorted(mine, key=lambda r: r.id) if r.type == "CONTRADICTED_BY"
+            ]
+            rows.append(
+                {
+                    "statement": _pick(statement, "text", "date", "claims"),
+                    "made_by": [_pick(nodes.get(r.end), "name") for r in mine if r.type == "MADE_BY"],
+                    "issued_via": [_pick(nodes.get(r.end), "name") for r in mine if r.type == "ISSUED_VIA"],
+                    "contradicted_by": contradicted,
+                    "sources": self._source_urls(statement.get("sources", [])),
+                }
+            )
+        return sorted(rows, key=lambda r: (_date_key(r["statement"]["date"]), r["statement"]["id"]))
+
+    def cross_border_cases(self) -> list[Row]:
+        """Firms sanctioned by regulators of two or more jurisdictions, most countries first."""
+        issued = list(self.store.iter_relationships("ISSUED"))
+        decision_ids = {r.end for r in issued}
+        issuers = self.store.get_many({r.start for r in issued})
+        regulator_of = {r.end: issuers[r.start] for r in issued if r.start in issuers and issuers[r.start].label == "Regulator"}
+        against = self._rels(decision_ids, ["AGAINST"], "out")
+        by_firm: dict[str, set[str]] = defaultdict(set)
+        for rel in against:
+            if rel.start in regulator_of:
+                by_firm[rel.end].add(rel.start)
+        firms = self.store.get_many(by_firm)
+        rows = []
+        for firm_id, decisions in by_firm.items():
+            firm = firms.get(firm_id)
+            regulators = {regulator_of[d].id: regulator_of[d] for d in decisions}
+            countries = sorted({str(r.get("country")) for r in regulators.values()})
+            if firm is None or firm.label != "Company" or len(countries) < 2:
+                continue
+            rows.append(
+                {
+                    "firm": _pick(firm, "name", "country"),
+                    "countries": countries,
+                    "regulators": [_pick(r, "name", "country") for _, r in sorted(regulators.items())],
+                    "decisions": len(decisions),
+                }
+            )
+        return sorted(rows, key=lambda r: (-len(r["countries"]), -r["decisions"], r["firm"]["id"]))
+
+    def run(self, name: str, argument: str | None = None, **options: Any) -> list[Row]:
+        """Run a catalogue entry by name."""
+        if name not in CATALOGUE:
+            raise NotFound(f"no traversal {name!r} (known: {', '.join(CATALOGUE)})")
+        entry = CATALOGUE[name]
+        if entry.argument and not argument:
+            raise NotFound(f"{name} needs {entry.argument}")
+        method: Callable[..., list[Row]] = getattr(self, name.replace("-", "_"))
+        if name == "sanctions-without-eu-establishment":
+            return method(SanctionFilter(**{k: v for k, v in options.items() if v is not None}))
+        return method(argument) if entry.argument else method()
+
+
+def _eq(prop: str, value: Any) -> Any:
+    from enforcegraph.graph.store.base import PropertyFilter
+
+    return PropertyFilter(prop, "eq", value)
+
+
+def _by_date(row: Row) -> tuple[str, str]:
+    return (_date_key(row.get("date")), str(row.get("id")))
+
+
+def _provision_matches(provision: Any, asked: str) -> bool:
+    return not provision or str(provision) == asked or str(provision).startswith(asked + "(")

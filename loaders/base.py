@@ -1,0 +1,65 @@
+"""What every loader shares: the Loader contract and the registry of formats."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from enforcegraph.schema.errors import EnforcegraphError, FieldError, InvalidData
+from enforcegraph.schema.records import Batch
+
+__all__ = ["FORMATS", "LoadFormat", "fail", "guess_format", "read_batch", "register_format"]
+
+Reader = Callable[[Path], Batch]
+
+
+@dataclass(frozen=True)
+class LoadFormat:
+    """A named input format: which files it reads and how."""
+
+    name: str
+    description: str
+    suffixes: tuple[str, ...]
+    read: Reader
+
+
+FORMATS: dict[str, LoadFormat] = {}
+
+
+def register_format(fmt: LoadFormat) -> None:
+    """Add a format to the registry (loaders call this at import)."""
+    FORMATS[fmt.name] = fmt
+
+
+def fail(file: Path | str, record: str, field: str, message: str) -> InvalidData:
+    """An InvalidData for one located problem (raise it)."""
+    return InvalidData([FieldError(str(file), record, field, message)])
+
+
+def _load_builtin_formats() -> None:
+    from enforcegraph.loaders import casefile  # noqa: F401  (registers itself)
+
+
+def guess_format(path: Path) -> str:
+    """The format of a file, from its suffix."""
+    _load_builtin_formats()
+    name = path.name.lower()
+    for fmt in FORMATS.values():
+        if any(name.endswith(suffix) for suffix in fmt.suffixes):
+            return fmt.name
+    known = ", ".join(sorted(FORMATS))
+    raise EnforcegraphError(f"{path}: cannot tell the format from the name; use --format ({known})")
+
+
+def read_batch(path: Path, format_name: str | None = None) -> Batch:
+    """Read a file into a validated-later batch, with every record located."""
+    _load_builtin_formats()
+    if not path.exists():
+        raise EnforcegraphError(f"{path}: no such file")
+    name = format_name or guess_format(path)
+    fmt = FORMATS.get(name)
+    if fmt is None:
+        known = ", ".join(sorted(FORMATS))
+        raise EnforcegraphError(f"unknown format {name!r} (known: {known})")
+    return fmt.read(path)

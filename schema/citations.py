@@ -1,0 +1,91 @@
+"""Parse legal citations such as "GDPR Art. 32" or "Art. 5(1)(a) GDPR" into article ids."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from enforcegraph.schema.ids import ID_PATTERN
+
+__all__ = ["Citation", "parse_citation"]
+
+# Law names as they appear in citations, mapped to law slugs.
+LAW_ALIASES: dict[str, str] = {
+    "gdpr": "gdpr",
+    "gdrp": "gdpr",
+    "rgpd": "gdpr",
+    "dsgvo": "gdpr",
+    "avg": "gdpr",
+    "general data protection regulation": "gdpr",
+    "uk gdpr": "uk-gdpr",
+}
+
+_ARTICLE = re.compile(
+    r"""(?ix)
+    (?:(?P<law_before>uk\s+gdpr|gdpr|gdrp|rgpd|dsgvo)\s*)?
+    art(?:icle|\.)?\s*(?P<number>\d+[a-z]?)
+    \s*(?P<rest>(?:\(?\s*\w{1,3}\s*\)\s*,?\s*)*)
+    (?:\s*(?:of\s+the\s+)?(?P<law_after>uk\s+gdpr|gdpr|gdrp|rgpd|dsgvo))?
+    """
+)
+_PARTS = re.compile(r"\(?\s*(\w+)\s*\)")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A parsed citation: law slug, article number and optional paragraph and point."""
+
+    law: str
+    number: str
+    paragraph: str | None = None
+    point: str | None = None
+
+    @property
+    def article_id(self) -> str:
+        """Id of the LegalArticle node: ``article:gdpr-32``."""
+        return f"article:{self.law}-{self.number.lower()}"
+
+    @property
+    def provision(self) -> str:
+        """The provision as written in ids: ``5(1)(a)``."""
+        text = self.number
+        if self.paragraph:
+            text += f"({self.paragraph})"
+        if self.point:
+            text += f"({self.point})"
+        return text
+
+    @property
+    def text(self) -> str:
+        """Canonical citation: ``GDPR Art. 5(1)(a)``."""
+        return f"{self.law.upper().replace('-', ' ')} Art. {self.provision}"
+
+
+def parse_citation(text: str, default_law: str | None = None) -> Citation | None:
+    """Parse one citation; None if it is not one.
+
+    >>> parse_citation("GDPR Art. 32").article_id
+    'article:gdpr-32'
+    >>> c = parse_citation("Art. 5 (1) c) GDPR"); (c.article_id, c.paragraph, c.point)
+    ('article:gdpr-5', '1', 'c')
+    >>> parse_citation("Art. 5(1)(a) GDPR").provision
+    '5(1)(a)'
+    >>> parse_citation("article:gdpr-83").number
+    '83'
+    """
+    stripped = text.strip()
+    match_id = ID_PATTERN.match(stripped)
+    if match_id and match_id.group(1) == "article":
+        law, _, number = match_id.group(2).rpartition("-")
+        return Citation(law, number) if law and number else None
+    match = _ARTICLE.search(stripped)
+    if not match:
+        return None
+    law_text = (match.group("law_before") or match.group("law_after") or "").lower()
+    law = LAW_ALIASES.get(" ".join(law_text.split()), default_law or "")
+    if not law:
+        return None
+    parts = _PARTS.findall(match.group("rest") or "")
+    paragraph = next((p for p in parts if p.isdigit()), None)
+    point = next((p for p in parts if p.isalpha()), None)
+    return Citation(law, match.group("number"), paragraph, point)

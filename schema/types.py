@@ -1,0 +1,133 @@
+"""Checks for property values, one per type kind of ``model.yaml``."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+from urllib.parse import urlparse
+
+from enforcegraph.schema.codes import COUNTRY_CODES, CURRENCY_CODES
+from enforcegraph.schema.ids import ID_PATTERN
+from enforcegraph.schema.model import Model, PropertySpec
+
+__all__ = ["check_value", "is_valid_date", "MAX_AMOUNT"]
+
+MAX_AMOUNT = 1e13  # above any fine ever imposed; larger numbers are data errors
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def is_valid_date(value: str) -> bool:
+    """ISO 8601 calendar date, full or reduced to year-month or year.
+
+    >>> is_valid_date("2022-10-17"), is_valid_date("2024-07"), is_valid_date("2020-31-31")
+    (True, True, False)
+    """
+    match = _DATE.match(value)
+    if not match:
+        return False
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    try:
+        date(year, month or 1, day or 1)
+    except ValueError:
+        return False
+    return True
+
+
+def _string(value: Any, limit: int) -> str | None:
+    if not isinstance(value, str):
+        return f"expected a string, got {type(value).__name__}"
+    if not value.strip():
+        return "must not be empty"
+    return f"longer than {limit} characters" if len(value) > limit else None
+
+
+def _date(value: Any) -> str | None:
+    if not isinstance(value, str) or not is_valid_date(value):
+        return f"not an ISO date (YYYY-MM-DD, YYYY-MM or YYYY): {value!r}"
+    return None
+
+
+def _country(value: Any) -> str | None:
+    if value not in COUNTRY_CODES:
+        return f"unknown country code {value!r} (ISO 3166-1 alpha-2, or EU/EEA)"
+    return None
+
+
+def _currency(value: Any) -> str | None:
+    return None if value in CURRENCY_CODES else f"unknown currency {value!r} (ISO 4217)"
+
+
+def _amount(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"expected a number, got {value!r}"
+    if not math.isfinite(value) or value < 0 or value > MAX_AMOUNT:
+        return f"not a plausible amount: {value!r} (finite, >= 0, <= {MAX_AMOUNT:.0e})"
+    return None
+
+
+def _url(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return f"expected a URL string, got {value!r}"
+    parsed = urlparse(value)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or " " in value:
+        return f"not an http(s) URL: {value!r}"
+    return None
+
+
+def _bool(value: Any) -> str | None:
+    return None if isinstance(value, bool) else f"expected true or false, got {value!r}"
+
+
+def _int(value: Any) -> str | None:
+    ok = isinstance(value, int) and not isinstance(value, bool)
+    return None if ok else f"expected an integer, got {value!r}"
+
+
+def _id(value: Any) -> str | None:
+    ok = isinstance(value, str) and ID_PATTERN.match(value)
+    return None if ok else f"not an id (prefix:slug): {value!r}"
+
+
+def _scalar_checker(kind: str, spec: dict[str, Any]) -> Callable[[Any], str | None]:
+    checkers: dict[str, Callable[[Any], str | None]] = {
+        "string": lambda v: _string(v, int(spec.get("max_length", 500))),
+        "date": _date,
+        "country": _country,
+        "currency": _currency,
+        "amount": _amount,
+        "url": _url,
+        "bool": _bool,
+        "int": _int,
+        "id": _id,
+    }
+    return checkers[kind]
+
+
+def _check_enum(model: Model, enum: str, value: Any) -> str | None:
+    allowed = model.enums[enum]
+    return None if value in allowed else f"{value!r} is not one of {', '.join(allowed)}"
+
+
+def check_value(model: Model, prop: PropertySpec, value: Any) -> str | None:
+    """An error message if ``value`` is not a valid ``prop``, else None."""
+    if prop.kind == "enum":
+        return _check_enum(model, prop.enum_name or "", value)
+    if prop.is_list:
+        if not isinstance(value, list):
+            return f"expected a list, got {type(value).__name__}"
+        for item in value:
+            if prop.kind == "list":
+                problem = _check_enum(model, prop.enum_name or "", item)
+            else:
+                inner = str(model.types[prop.type].get("of", "string"))
+                inner_spec = model.types.get(inner, {"kind": inner})
+                problem = _scalar_checker(str(inner_spec["kind"]), inner_spec)(item)
+            if problem:
+                return f"item {item!r}: {problem}"
+        return None
+    spec = model.types[prop.type]
+    return _scalar_checker(str(spec["kind"]), spec)(value)

@@ -1,0 +1,129 @@
+"""Validate a batch against the model, reporting every error at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from enforcegraph.schema.errors import FieldError, InvalidData
+from enforcegraph.schema.ids import ID_PATTERN
+from enforcegraph.schema.model import Model, PropertySpec
+from enforcegraph.schema.records import Batch, NodeRecord, Origin, RelationshipRecord
+from enforcegraph.schema.types import check_value
+
+__all__ = ["LabelLookup", "validate_batch"]
+
+LabelLookup = Callable[[Iterable[str]], dict[str, str]]
+"""Given ids, return ``{id: label}`` for those that already exist in the store."""
+
+
+def _err(origin: Origin, fld: str, message: str) -> FieldError:
+    return FieldError(origin.file, origin.record, fld, message)
+
+
+def _check_properties(
+    model: Model,
+    specs: dict[str, PropertySpec],
+    props: dict[str, Any],
+    origin: Origin,
+    what: str,
+) -> list[FieldError]:
+    errors = []
+    for name, value in props.items():
+        if name == "sources":
+            continue
+        spec = specs.get(name)
+        if spec is None:
+            errors.append(_err(origin, name, f"unknown property for {what}"))
+        elif value is not None and (problem := check_value(model, spec, value)):
+            errors.append(_err(origin, name, problem))
+    for name, spec in specs.items():
+        if spec.required and props.get(name) in (None, "", []):
+            errors.append(_err(origin, name, f"required for {what}"))
+    return errors
+
+
+def _check_sources(
+    sources: Any, origin: Origin, required: bool, labels: dict[str, str]
+) -> list[FieldError]:
+    if sources in (None, []):
+        return [_err(origin, "sources", "at least one source is required")] if required else []
+    if not isinstance(sources, list):
+        return [_err(origin, "sources", "expected a list of Source ids")]
+    errors = []
+    for source in sources:
+        label = labels.get(source) if isinstance(source, str) else None
+        if label != "Source":
+            problem = "is not a Source" if label else "does not exist"
+            errors.append(_err(origin, "sources", f"{source!r} {problem}"))
+    return errors
+
+
+def _check_node(model: Model, node: NodeRecord, labels: dict[str, str]) -> list[FieldError]:
+    spec = model.labels.get(node.label)
+    if spec is None:
+        return [_err(node.origin, "label", f"unknown label {node.label!r}")]
+    errors = []
+    match = ID_PATTERN.match(node.id) if isinstance(node.id, str) else None
+    if not match or match.group(1) != spec.prefix:
+        errors.append(
+            _err(node.origin, "id", f"{node.id!r} is not an id of the form {spec.prefix}:slug")
+        )
+    errors += _check_properties(model, spec.properties, node.properties, node.origin, node.label)
+    sources = node.properties.get("sources")
+    return errors + _check_sources(sources, node.origin, spec.requires_sources, labels)
+
+
+def _check_relationship(
+    model: Model, rel: RelationshipRecord, labels: dict[str, str]
+) -> list[FieldError]:
+    spec = model.relationships.get(rel.type)
+    if spec is None:
+        return [_err(rel.origin, "type", f"unknown relationship type {rel.type!r}")]
+    errors = []
+    for end_field, node_id, allowed in (
+        ("from", rel.start, spec.from_labels),
+        ("to", rel.end, spec.to_labels),
+    ):
+        label = labels.get(node_id)
+        if label is None:
+            errors.append(_err(rel.origin, end_field, f"no node with id {node_id!r}"))
+        elif label not in allowed:
+            errors.append(
+                _err(
+                    rel.origin,
+                    end_field,
+                    f"{rel.type} cannot {'start at' if end_field == 'from' else 'end at'} "
+                    f"a {label} (allowed: {', '.join(sorted(allowed))})",
+                )
+            )
+    what = f"relationship {rel.type}"
+    errors += _check_properties(model, spec.properties, rel.properties, rel.origin, what)
+    return errors + _check_sources(rel.properties.get("sources"), rel.origin, True, labels)
+
+
+def validate_batch(model: Model, batch: Batch, lookup: LabelLookup) -> None:
+    """Raise :class:`InvalidData` listing every error in ``batch``; return if it is valid.
+
+    References (relationship ends, sources) may point at nodes of the same batch or at
+    nodes already in the store, found through ``lookup``.
+    """
+    labels: dict[str, str] = {}
+    wanted: set[str] = set()
+    for node in batch.nodes:
+        labels[node.id] = node.label
+    for rel in batch.relationships:
+        wanted.update((rel.start, rel.end))
+        wanted.update(s for s in rel.sources if isinstance(s, str))
+    for node in batch.nodes:
+        wanted.update(s for s in node.sources if isinstance(s, str))
+    missing = wanted - labels.keys()
+    if missing:
+        labels.update(lookup(missing))
+    errors: list[FieldError] = []
+    for node in batch.nodes:
+        errors += _check_node(model, node, labels)
+    for rel in batch.relationships:
+        errors += _check_relationship(model, rel, labels)
+    if errors:
+        raise InvalidData(errors)
