@@ -149,9 +149,18 @@ class Traversals:
         return {r.end: nodes[r.start] for r in sorted(rels, key=lambda r: r.id) if r.start in nodes}
 
     # -- the catalogue ------------------------------------------------------------
-    def sanctions_without_eu_establishment(self, flt: SanctionFilter | None = None) -> list[Row]:
-        """See CATALOGUE; rows sorted by decision date then sanction id."""
-        flt = flt or SanctionFilter()
+    def sanctions_without_eu_establishment(
+        self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[Row]:
+        """See CATALOGUE; rows sorted by decision date then sanction id; one page."""
+        rows = self._sanctions_without_eu_establishment(flt or SanctionFilter())
+        return rows[offset : None if limit is None else offset + limit]
+
+    def count_sanctions_without_eu_establishment(self, flt: SanctionFilter | None = None) -> int:
+        """How many rows ``sanctions_without_eu_establishment`` has without paging."""
+        return len(self._sanctions_without_eu_establishment(flt or SanctionFilter()))
+
+    def _sanctions_without_eu_establishment(self, flt: SanctionFilter) -> list[Row]:
         imposes = list(self.store.iter_relationships("IMPOSES"))
         decision_ids = {r.start for r in imposes}
         sanction_ids = {r.end for r in imposes}

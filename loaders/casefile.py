@@ -42,8 +42,9 @@ def _decode(path: Path) -> str:
 def _yaml_records(path: Path, text: str) -> tuple[dict[str, Any], dict[str, list[int]]]:
     """The document and, for ``nodes`` and ``relationships``, each item's line."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        root = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)  # noqa: S506  (a safe loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "line ?"

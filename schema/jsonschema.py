@@ -28,7 +28,8 @@ def _property_schema(model: Model, prop: PropertySpec) -> dict[str, Any]:
         schema = {"type": "array", "items": {"enum": list(model.enums[prop.enum_name or ""])}}
     elif prop.is_list:
         inner = str(model.types[prop.type].get("of", "string"))
-        schema = {"type": "array", "items": _FORMATS[inner]}
+        inner_kind = str(model.types.get(inner, {"kind": inner})["kind"])
+        schema = {"type": "array", "items": _FORMATS[inner_kind]}
     else:
         schema = dict(_FORMATS[str(model.types[prop.type]["kind"])])
     if prop.description:

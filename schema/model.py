@@ -40,7 +40,7 @@ class PropertySpec:
     @property
     def is_list(self) -> bool:
         """True for list-valued properties."""
-        return self.type.startswith("list:") or self.type in ("strings", "ids")
+        return self.type.startswith("list:") or self.type in ("strings", "texts", "ids")
 
 
 @dataclass(frozen=True)

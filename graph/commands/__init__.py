@@ -12,6 +12,9 @@ __all__ = ["all_commands"]
 # skipped, so each capability adds one line here.
 COMMAND_MODULES: tuple[tuple[str, str], ...] = (
     ("serve", "serve"),
+    ("analyze", "analyze"),
+    ("export", "export"),
+    ("synth", "synth"),
 )
 
 

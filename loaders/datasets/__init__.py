@@ -1,7 +1,10 @@
-"""The bundled datasets: curated case files shipped inside the package."""
+"""The bundled datasets: curated case files shipped inside the package, and Python builders."""
 
 from __future__ import annotations
 
+import functools
+import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -10,7 +13,13 @@ from enforcegraph.loaders.casefile import CaseFile, parse_case_file
 from enforcegraph.schema.errors import NotFound
 from enforcegraph.schema.records import Batch
 
-__all__ = ["Dataset", "dataset_batch", "list_datasets"]
+__all__ = ["BUILDERS", "Dataset", "dataset_batch", "list_datasets"]
+
+# Datasets built by Python (name -> module holding DESCRIPTION, DATA_FILE and a batch
+# builder, its name); each builder adds one line here.
+BUILDERS: dict[str, tuple[str, str]] = {
+    "gdpr-text": ("enforcegraph.loaders.gdprtext", "gdpr_text_batch"),
+}
 
 
 @dataclass(frozen=True)
@@ -32,18 +41,39 @@ def _files() -> dict[str, Path]:
     return found
 
 
+def _builder(name: str) -> tuple[Dataset, Callable[[], Batch]]:
+    module_name, attribute = BUILDERS[name]
+    module = importlib.import_module(module_name)
+    data = resources.files("enforcegraph.loaders").joinpath(str(module.DATA_FILE))
+    requires = tuple(getattr(module, "REQUIRES", ()))
+    dataset = Dataset(name, str(module.DESCRIPTION), requires, Path(str(data)))
+    build: Callable[[], Batch] = getattr(module, attribute)
+    return dataset, build
+
+
 def _parse(name: str) -> CaseFile:
     files = _files()
-    if name not in files:
-        known = ", ".join(sorted(files))
-        raise NotFound(f"no bundled dataset {name!r} (bundled: {known})")
-    return parse_case_file(files[name])
+    if name in files:
+        return _parse_cached(files[name], files[name].stat().st_mtime_ns)
+    known = ", ".join(sorted([*files, *BUILDERS]))
+    raise NotFound(f"no bundled dataset {name!r} (bundled: {known})")
+
+
+@functools.lru_cache(maxsize=32)
+def _parse_cached(path: Path, mtime_ns: int) -> CaseFile:
+    """Parse once per process (and again if the file changes)."""
+    del mtime_ns
+    return parse_case_file(path)
 
 
 def list_datasets() -> list[Dataset]:
     """Every bundled dataset, by name."""
     out = []
-    for name in sorted(_files()):
+    files = _files()
+    for name in sorted({*files, *BUILDERS}):
+        if name not in files:
+            out.append(_builder(name)[0])
+            continue
         case = _parse(name)
         description = " ".join(str(case.header.get("description", "")).split())
         out.append(Dataset(name, description, tuple(case.requires), case.path))
@@ -59,6 +89,12 @@ def dataset_batch(name: str) -> Batch:
         if dataset in seen:
             return
         seen.add(dataset)
+        if dataset in BUILDERS and dataset not in _files():
+            found, build = _builder(dataset)
+            for required in found.requires:
+                add(required)
+            batch.extend(build())
+            return
         case = _parse(dataset)
         for required in case.requires:
             add(required)
@@ -70,4 +106,4 @@ def dataset_batch(name: str) -> Batch:
 
 def is_dataset(name: str) -> bool:
     """True if ``name`` is a bundled dataset."""
-    return name in _files()
+    return name in _files() or name in BUILDERS

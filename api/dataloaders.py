@@ -1,0 +1,101 @@
+"""Per-request dataloaders: one store call for many ids (no N+1), run off the event loop."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import TypeVar
+
+import anyio.to_thread
+from strawberry.dataloader import DataLoader
+
+from enforcegraph.graph.store.base import Direction, GraphStore, Node, Relationship
+
+__all__ = ["Loaders", "RelKey", "in_thread"]
+
+T = TypeVar("T")
+
+
+async def in_thread(func: Callable[[], T]) -> T:
+    """Run a (sync) store call in the thread pool; abandoned if the request is cut off."""
+    return await anyio.to_thread.run_sync(func, abandon_on_cancel=True)
+
+
+@dataclass(frozen=True)
+class RelKey:
+    """Relationships of one node, of some types, one way."""
+
+    node_id: str
+    types: tuple[str, ...] = ()
+    direction: Direction = "both"
+
+
+def _touches(rel: Relationship, node_id: str, direction: Direction) -> bool:
+    if direction == "out":
+        return rel.start == node_id
+    if direction == "in":
+        return rel.end == node_id
+    return node_id in (rel.start, rel.end)
+
+
+class Loaders:
+    """The dataloaders of one request (made in ``get_context``, never shared)."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.nodes: DataLoader[str, Node | None] = DataLoader(load_fn=self._load_nodes)
+        self.relationships: DataLoader[RelKey, list[Relationship]] = DataLoader(
+            load_fn=self._load_relationships
+        )
+
+    async def _load_nodes(self, ids: Sequence[str]) -> list[Node | None]:
+        found = await in_thread(lambda: self.store.get_many(list(ids)))
+        return [found.get(node_id) for node_id in ids]
+
+    async def _load_relationships(self, keys: Sequence[RelKey]) -> list[list[Relationship]]:
+        groups: dict[tuple[tuple[str, ...], Direction], list[str]] = defaultdict(list)
+        for key in keys:
+            groups[(key.types, key.direction)].append(key.node_id)
+        found: dict[tuple[tuple[str, ...], Direction], list[Relationship]] = {}
+        for (types, direction), ids in groups.items():
+            found[(types, direction)] = await in_thread(
+                partial(self.store.relationships_of, ids, list(types) or None, direction)
+            )
+        return [
+            [r for r in found[(k.types, k.direction)] if _touches(r, k.node_id, k.direction)]
+            for k in keys
+        ]
+
+    async def node(self, node_id: str) -> Node | None:
+        """One node (batched with every other load of this tick)."""
+        return await self.nodes.load(node_id)
+
+    async def many(self, node_ids: Sequence[str]) -> list[Node]:
+        """Existing nodes among ``node_ids``, in order."""
+        found = await self.nodes.load_many(list(node_ids))
+        return [node for node in found if node is not None]
+
+    async def rels(
+        self, node_id: str, types: Sequence[str] = (), direction: Direction = "both"
+    ) -> list[Relationship]:
+        """Relationships of one node, sorted by id (batched)."""
+        return await self.relationships.load(RelKey(node_id, tuple(types), direction))
+
+    async def rels_many(
+        self, node_ids: Sequence[str], types: Sequence[str] = (), direction: Direction = "both"
+    ) -> list[Relationship]:
+        """Relationships of many nodes in one batch, without repeats, sorted by id."""
+        keys = [RelKey(node_id, tuple(types), direction) for node_id in dict.fromkeys(node_ids)]
+        found = {r.id: r for group in await self.relationships.load_many(keys) for r in group}
+        return [found[k] for k in sorted(found)]
+
+    async def neighbours(
+        self, node_id: str, types: Sequence[str], direction: Direction, label: str | None = None
+    ) -> list[Node]:
+        """Nodes at the other end of some relationships, in relationship order, no repeats."""
+        rels = await self.rels(node_id, types, direction)
+        other_ids = list(dict.fromkeys(r.other(node_id) for r in rels))
+        nodes = await self.many(other_ids)
+        return [n for n in nodes if label is None or n.label == label]

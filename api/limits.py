@@ -1,0 +1,147 @@
+"""A query cost limit: each field costs one per item it may be resolved for.
+
+The number of items multiplies down the tree: a field with a ``first`` argument yields
+``first`` items (the default page size when not given), any other list field an assumed
+``LIST_FACTOR``. The estimate runs after validation (so variables are known) and before
+execution; a query over ``max_cost`` gets one LIMIT_EXCEEDED error and never runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from graphql import (
+    ExecutionResult,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLSchema,
+    InlineFragmentNode,
+    IntValueNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    VariableNode,
+    get_named_type,
+)
+from strawberry.extensions import SchemaExtension
+
+from enforcegraph.api.errors import LIMIT_EXCEEDED
+
+__all__ = ["LIST_FACTOR", "CostLimiter", "estimate_cost"]
+
+LIST_FACTOR = 10
+
+
+class _Estimator:
+    def __init__(
+        self,
+        schema: GraphQLSchema,
+        fragments: Mapping[str, FragmentDefinitionNode],
+        variables: Mapping[str, Any],
+        default_page_size: int,
+    ) -> None:
+        self.schema = schema
+        self.fragments = fragments
+        self.variables = variables
+        self.default_page_size = default_page_size
+        self.memo: dict[tuple[str, str], int] = {}
+
+    def _factor(self, node: FieldNode, field_def: Any) -> int:
+        if "first" in field_def.args:
+            for arg in node.arguments or ():
+                if arg.name.value != "first":
+                    continue
+                if isinstance(arg.value, IntValueNode):
+                    return max(1, int(arg.value.value))
+                if isinstance(arg.value, VariableNode):
+                    value = self.variables.get(arg.value.name.value)
+                    return max(1, int(value)) if isinstance(value, int) else self.default_page_size
+            default = field_def.args["first"].default_value
+            return max(1, int(default)) if isinstance(default, int) else self.default_page_size
+        kind = field_def.type.of_type if isinstance(field_def.type, GraphQLNonNull) else field_def.type
+        return LIST_FACTOR if isinstance(kind, GraphQLList) else 1
+
+    def cost(self, selection_set: SelectionSetNode | None, parent: Any) -> int:
+        """The cost of a selection set resolved once on ``parent`` (a named type)."""
+        if selection_set is None:
+            return 0
+        total = 0
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                name = selection.name.value
+                fields = getattr(parent, "fields", None) or {}
+                if name.startswith("__") or name not in fields:
+                    continue
+                field_def = fields[name]
+                child = get_named_type(field_def.type)
+                total += 1 + self._factor(selection, field_def) * self.cost(
+                    selection.selection_set, child
+                )
+            elif isinstance(selection, InlineFragmentNode):
+                condition = selection.type_condition
+                target = self.schema.get_type(condition.name.value) if condition else parent
+                total += self.cost(selection.selection_set, target or parent)
+            elif isinstance(selection, FragmentSpreadNode):
+                total += self._fragment(selection.name.value)
+        return total
+
+    def _fragment(self, name: str) -> int:
+        fragment = self.fragments.get(name)
+        if fragment is None:
+            return 0
+        target = self.schema.get_type(fragment.type_condition.name.value)
+        key = (name, getattr(target, "name", ""))
+        if key not in self.memo:
+            self.memo[key] = 0  # a cycle (rejected by validation anyway) costs nothing more
+            self.memo[key] = self.cost(fragment.selection_set, target)
+        return self.memo[key]
+
+
+def estimate_cost(
+    schema: GraphQLSchema,
+    document: Any,
+    operation_name: str | None,
+    variables: Mapping[str, Any] | None,
+    default_page_size: int,
+) -> int:
+    """The estimated cost of the operation to run in ``document``."""
+    fragments = {
+        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
+    }
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    chosen = [o for o in operations if not operation_name or (o.name and o.name.value == operation_name)]
+    if not chosen:
+        return 0
+    operation = chosen[0]
+    root = schema.get_root_type(operation.operation)
+    estimator = _Estimator(schema, fragments, variables or {}, default_page_size)
+    return estimator.cost(operation.selection_set, root)
+
+
+class CostLimiter(SchemaExtension):
+    """Reject operations whose estimated cost is over ``max_cost`` before they run."""
+
+    def __init__(self, max_cost: int, default_page_size: int) -> None:
+        self.max_cost = max_cost
+        self.default_page_size = default_page_size
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        document = context.graphql_document
+        if document is not None and not context.result:
+            cost = estimate_cost(
+                context.schema._schema,
+                document,
+                context.operation_name,
+                context.variables,
+                self.default_page_size,
+            )
+            if cost > self.max_cost:
+                message = f"query cost {cost} is over the limit of {self.max_cost}"
+                error = GraphQLError(message, extensions={"code": LIMIT_EXCEEDED})
+                context.result = ExecutionResult(data=None, errors=[error])
+        yield

@@ -1,0 +1,107 @@
+"""ASGI middleware: a request body size cap (before parsing) and a per-request timeout."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import anyio
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from enforcegraph.api.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, error_payload
+
+__all__ = ["BodyLimit", "Timeout", "send_error"]
+
+
+async def send_error(send: Send, status: int, code: str, message: str) -> None:
+    """A GraphQL-shaped JSON error response."""
+    body = json.dumps(error_payload(code, message)).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+class BodyLimit:
+    """Refuse bodies over ``max_bytes`` with 413, by Content-Length or while streaming."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        message = f"request body is larger than {self.max_bytes} bytes"
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                try:
+                    length = int(value)
+                except ValueError:
+                    await send_error(send, 400, BAD_USER_INPUT, "invalid Content-Length")
+                    return
+                if length > self.max_bytes:
+                    await send_error(send, 413, LIMIT_EXCEEDED, message)
+                    return
+        chunks: list[bytes] = []
+        size = 0
+        while True:  # read (at most max_bytes of) the body before the app parses any of it
+            msg = await receive()
+            if msg["type"] != "http.request":
+                return
+            chunk = msg.get("body", b"")
+            size += len(chunk)
+            if size > self.max_bytes:
+                await send_error(send, 413, LIMIT_EXCEEDED, message)
+                return
+            chunks.append(chunk)
+            if not msg.get("more_body"):
+                break
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+
+        await self.app(scope, replay, send)
+
+
+class Timeout:
+    """Cut a request off after ``seconds`` unless its response has started (streams run on)."""
+
+    def __init__(self, app: ASGIApp, seconds: float) -> None:
+        self.app = app
+        self.seconds = seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+        with anyio.CancelScope() as cancel:
+            cancel.deadline = anyio.current_time() + self.seconds
+
+            async def watching_send(msg: Message) -> None:
+                nonlocal started
+                if msg["type"] == "http.response.start":
+                    started = True
+                    cancel.deadline = math.inf
+                await send(msg)
+
+            await self.app(scope, receive, watching_send)
+        if cancel.cancelled_caught and not started:
+            await send_error(
+                send, 503, LIMIT_EXCEEDED, f"the request took longer than {self.seconds:g} s"
+            )

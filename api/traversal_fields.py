@@ -1,0 +1,132 @@
+"""The traversal catalogue as Query fields (each runs ``store.traversals()``)."""
+
+import enum
+from typing import Annotated, Any
+
+import strawberry
+
+from enforcegraph.api.context import Info
+from enforcegraph.api.dataloaders import in_thread
+from enforcegraph.api.pagination import Connection, decode_cursor, page_of
+from enforcegraph.api.types.decisions import Decision
+from enforcegraph.api.types.entity import wrap_all
+from enforcegraph.api.types.traversals import (
+    ContradictedClaim,
+    CrossBorderCase,
+    DecisionCiting,
+    SanctionWithoutEuEstablishment,
+)
+from enforcegraph.graph.traversals import CATALOGUE, SanctionFilter
+
+__all__ = ["SanctionsFilter", "TraversalInfo", "TraversalQuery"]
+
+
+@strawberry.enum(
+    description="When establishments are checked: at the DECISION_DATE or TODAY."
+)
+class EstablishmentDate(enum.Enum):
+    DECISION_DATE = "decision-date"
+    TODAY = "today"
+
+
+@strawberry.input(description="Options of sanctionsWithoutEuEstablishment.")
+class SanctionsFilter:
+    regulator: strawberry.ID | None = strawberry.field(
+        default=None, description="Only decisions of this regulator (id)."
+    )
+    jurisdiction: str | None = strawberry.field(
+        default=None, description="Only regulators of this country code, or EU for any member."
+    )
+    since: str | None = strawberry.field(default=None, description="Decisions on or after (ISO date).")
+    until: str | None = strawberry.field(default=None, description="Decisions on or before (ISO date).")
+    at: EstablishmentDate = strawberry.field(
+        default=EstablishmentDate.DECISION_DATE, description="When establishments are checked."
+    )
+
+
+@strawberry.type(description="An entry of the traversal catalogue.")
+class TraversalInfo:
+    name: str = strawberry.field(description="Name, as in the CLI and /export?traversal=.")
+    description: str = strawberry.field(description="The question it answers.")
+    argument: str | None = strawberry.field(description="Its one argument (FIRM, ARTICLE), if any.")
+
+
+def _traversals(info: Info) -> Any:
+    return info.context.store.traversals()
+
+
+@strawberry.type(description="The named traversals.")
+class TraversalQuery:
+    @strawberry.field(description="The traversal catalogue.")
+    def traversals(self) -> list[TraversalInfo]:
+        return [TraversalInfo(name=t.name, description=t.description, argument=t.argument)
+                for t in CATALOGUE.values()]
+
+    @strawberry.field(
+        description="Every sanction whose target firm had no establishment in an EU member "
+        "state at the decision date (or today), by decision date."
+    )
+    async def sanctions_without_eu_establishment(
+        self,
+        info: Info,
+        filter: Annotated[
+            SanctionsFilter | None, strawberry.argument(description="Narrow the result.")
+        ] = None,
+        first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor to start after.")] = None,
+    ) -> Connection[SanctionWithoutEuEstablishment]:
+        size = info.context.page_size(first)
+        offset = decode_cursor(after)
+        flt = filter or SanctionsFilter()
+        options = SanctionFilter(
+            regulator=str(flt.regulator) if flt.regulator else None,
+            jurisdiction=flt.jurisdiction,
+            since=flt.since,
+            until=flt.until,
+            at="today" if flt.at == EstablishmentDate.TODAY else "decision-date",
+        )
+        traversals = _traversals(info)
+        rows = await in_thread(lambda: traversals.sanctions_without_eu_establishment(options))
+        items = [SanctionWithoutEuEstablishment(row=r) for r in rows[offset : offset + size]]
+        return page_of(items, offset, len(rows))
+
+    @strawberry.field(
+        description="Every decision against a firm (directly or through a sanction), by date; "
+        "each decision's appeals are in Decision.appeals."
+    )
+    async def enforcement_history(
+        self,
+        info: Info,
+        firm: Annotated[str, strawberry.argument(description="The firm's id or name.")],
+    ) -> list[Decision]:
+        traversals = _traversals(info)
+        rows = await in_thread(lambda: traversals.enforcement_history(firm))
+        return wrap_all(await info.context.loaders.many([r["id"] for r in rows]))  # type: ignore[return-value]
+
+    @strawberry.field(description="Decisions that infringe or cite an article, by date.")
+    async def decisions_citing(
+        self,
+        info: Info,
+        article: Annotated[
+            str, strawberry.argument(description='An article id or citation ("GDPR Art. 32").')
+        ],
+    ) -> list[DecisionCiting]:
+        traversals = _traversals(info)
+        rows = await in_thread(lambda: traversals.decisions_citing(article))
+        return [DecisionCiting(row=r) for r in rows]
+
+    @strawberry.field(description="A firm's public statements and the decisions contradicting them.")
+    async def claims_contradicted(
+        self,
+        info: Info,
+        firm: Annotated[str, strawberry.argument(description="The firm's id or name.")],
+    ) -> list[ContradictedClaim]:
+        traversals = _traversals(info)
+        rows = await in_thread(lambda: traversals.claims_contradicted(firm))
+        return [ContradictedClaim(row=r) for r in rows]
+
+    @strawberry.field(description="Firms sanctioned by regulators of two or more jurisdictions.")
+    async def cross_border_cases(self, info: Info) -> list[CrossBorderCase]:
+        traversals = _traversals(info)
+        rows = await in_thread(traversals.cross_border_cases)
+        return [CrossBorderCase(row=r) for r in rows]

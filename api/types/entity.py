@@ -1,0 +1,226 @@
+"""The Entity interface, the Relationship type, and typed property fields from the model."""
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar, cast
+
+import strawberry
+from strawberry.scalars import JSON
+
+from enforcegraph.api.context import Info
+from enforcegraph.api.enums import Direction, Label, RelationshipType, enum_type, enum_value
+from enforcegraph.api.types.refs import EntityRef, SourceRef
+from enforcegraph.graph.dates import date_floor
+from enforcegraph.graph.store.base import Direction as StoreDirection
+from enforcegraph.graph.store.base import Node
+from enforcegraph.graph.store.base import Relationship as StoreRelationship
+from enforcegraph.schema.model import PropertySpec, load_model
+
+__all__ = [
+    "TYPES",
+    "Entity",
+    "Relationship",
+    "by_date",
+    "node_type",
+    "related",
+    "source_nodes",
+    "wrap",
+    "wrap_all",
+]
+
+T = TypeVar("T")
+MODEL = load_model()
+# Interface fields a label's property of the same name must not shadow.
+_RESERVED = frozenset({"id", "label", "name", "sources", "properties", "relationships"})
+_SCALARS: dict[str, Any] = {"amount": float, "int": int, "bool": bool}
+_NOTES = {
+    "date": "ISO date: YYYY-MM-DD, or YYYY-MM / YYYY where only that is known",
+    "country": "ISO 3166-1 alpha-2 code, or EU / EEA",
+    "currency": "ISO 4217 code",
+    "url": "URL",
+}
+
+
+@strawberry.interface(description="Anything in the graph; every node type implements it.")
+class Entity:
+    raw: strawberry.Private[Node]
+
+    @strawberry.field(description="Stable, readable id such as `company:clearview-ai`.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.raw.id)
+
+    @strawberry.field(description="The node's label (its type in the data model).")
+    def label(self) -> Label:
+        return Label(self.raw.label)
+
+    @strawberry.field(description="The best human name: name, citation, title, ref or id.")
+    def name(self) -> str:
+        return self.raw.display_name
+
+    @strawberry.field(description="Every stored property as one JSON object.")
+    def properties(self) -> JSON:
+        return cast(JSON, dict(sorted(self.raw.properties.items())))
+
+    @strawberry.field(description="The Source nodes that support this node.")
+    async def sources(self, info: Info) -> list[SourceRef]:
+        return wrap_all(await source_nodes(info, self.raw.get("sources") or []))  # type: ignore[return-value]
+
+    @strawberry.field(description="URLs of the sources that support this node.")
+    async def source_urls(self, info: Info) -> list[str]:
+        nodes = await source_nodes(info, self.raw.get("sources") or [])
+        return [str(n.get("url")) for n in nodes if n.get("url")]
+
+    @strawberry.field(description="Relationships touching this node, optionally of some types.")
+    async def relationships(
+        self,
+        info: Info,
+        types: list[RelationshipType] | None = None,
+        direction: Direction = Direction.BOTH,
+    ) -> list["Relationship"]:
+        names = [t.value for t in types or []]
+        rels = await info.context.loaders.rels(self.raw.id, names, direction.value)
+        return [Relationship(raw=r) for r in rels]
+
+
+@strawberry.type(description="A typed, sourced relationship between two nodes.")
+class Relationship:
+    raw: strawberry.Private[StoreRelationship]
+
+    @strawberry.field(description="Deterministic id from type, ends and key.")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(self.raw.id)
+
+    @strawberry.field(description="The relationship type.")
+    def type(self) -> RelationshipType:
+        return RelationshipType(self.raw.type)
+
+    @strawberry.field(description="Id of the node it starts from.")
+    def from_id(self) -> strawberry.ID:
+        return strawberry.ID(self.raw.start)
+
+    @strawberry.field(description="Id of the node it points to.")
+    def to_id(self) -> strawberry.ID:
+        return strawberry.ID(self.raw.end)
+
+    @strawberry.field(description="Tells parallel relationships of one type apart.")
+    def key(self) -> str:
+        return self.raw.key
+
+    @strawberry.field(description="First day the relationship holds, if known.")
+    def valid_from(self) -> str | None:
+        return _str(self.raw.properties.get("valid_from"))
+
+    @strawberry.field(description="Last day the relationship holds, if known.")
+    def valid_to(self) -> str | None:
+        return _str(self.raw.properties.get("valid_to"))
+
+    @strawberry.field(description="Every stored property as one JSON object.")
+    def properties(self) -> JSON:
+        return cast(JSON, dict(sorted(self.raw.properties.items())))
+
+    @strawberry.field(name="from", description="The node it starts from.")
+    async def start(self, info: Info) -> EntityRef | None:
+        return wrap(await info.context.loaders.node(self.raw.start))
+
+    @strawberry.field(description="The node it points to.")
+    async def to(self, info: Info) -> EntityRef | None:
+        return wrap(await info.context.loaders.node(self.raw.end))
+
+    @strawberry.field(description="The Source nodes that support this relationship.")
+    async def sources(self, info: Info) -> list[SourceRef]:
+        return wrap_all(await source_nodes(info, self.raw.properties.get("sources") or []))  # type: ignore[return-value]
+
+    @strawberry.field(description="URLs of the sources that support this relationship.")
+    async def source_urls(self, info: Info) -> list[str]:
+        nodes = await source_nodes(info, self.raw.properties.get("sources") or [])
+        return [str(n.get("url")) for n in nodes if n.get("url")]
+
+
+TYPES: dict[str, type[Entity]] = {}
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _graphql_type(prop: PropertySpec) -> Any:
+    enum_name = prop.enum_name
+    if prop.kind == "list" and enum_name:
+        return list[enum_type(enum_name)]  # type: ignore[misc]
+    if prop.is_list:
+        return list[str]
+    base = enum_type(enum_name) if prop.kind == "enum" and enum_name else _SCALARS.get(prop.kind, str)
+    return base if prop.required else base | None
+
+
+def _convert(prop: PropertySpec, value: Any) -> Any:
+    enum_name = prop.enum_name
+    if prop.is_list:
+        items = list(value or [])
+        return [enum_value(enum_name, v) for v in items] if enum_name else [str(v) for v in items]
+    if value is None:
+        return None
+    if prop.kind == "enum" and enum_name:
+        return enum_value(enum_name, value)
+    if prop.kind in _SCALARS:
+        return _SCALARS[prop.kind](value)
+    return str(value)
+
+
+def _property_field(prop: PropertySpec) -> Any:
+    def resolve(self: Entity) -> Any:
+        return _convert(prop, self.raw.properties.get(prop.name))
+
+    note = _NOTES.get(prop.kind)
+    description = prop.description or prop.name.replace("_", " ").capitalize()
+    description = f"{description.rstrip('.')} ({note})." if note else description
+    return strawberry.field(resolver=resolve, description=description, graphql_type=_graphql_type(prop))
+
+
+def node_type(label: str) -> Callable[[type[T]], type[T]]:
+    """Make a strawberry type for a label, adding one typed field per model property."""
+    spec = MODEL.label(label)
+
+    def decorate(cls: type[T]) -> type[T]:
+        for prop in spec.properties.values():
+            if prop.name not in _RESERVED and prop.name not in cls.__dict__:
+                setattr(cls, prop.name, _property_field(prop))
+        typed = strawberry.type(cls, description=spec.description)
+        TYPES[label] = typed  # type: ignore[assignment]
+        return typed
+
+    return decorate
+
+
+def wrap(node: Node | None) -> Entity | None:
+    """The GraphQL object for a stored node."""
+    return None if node is None else TYPES[node.label](raw=node)
+
+
+def wrap_all(nodes: Iterable[Node]) -> list[Entity]:
+    """GraphQL objects for stored nodes, in order."""
+    return [TYPES[n.label](raw=n) for n in nodes]
+
+
+async def source_nodes(info: Info, ids: Sequence[str]) -> list[Node]:
+    """The Source nodes behind a list of source ids, in order."""
+    return [n for n in await info.context.loaders.many(list(ids)) if n.label == "Source"]
+
+
+async def related(
+    info: Info,
+    node_id: str,
+    types: Sequence[str],
+    direction: StoreDirection,
+    label: str | None = None,
+) -> list[Any]:
+    """The typed objects at the other end of some relationships of a node."""
+    nodes = await info.context.loaders.neighbours(node_id, types, direction, label)
+    return wrap_all(nodes)
+
+
+def by_date(items: Iterable[Any]) -> list[Any]:
+    """Entities sorted by their ``date`` (undated last), then id."""
+    return sorted(
+        items,
+        key=lambda e: (date_floor(e.raw.get("date")) if e.raw.get("date") else "9999", e.raw.id),
+    )

@@ -1,0 +1,137 @@
+"""Bounded walks over the store contract, level by level: neighbourhoods and shortest paths.
+
+Each level is one ``relationships_of`` call for the whole frontier (never one per node and
+never the whole graph in NetworkX); a cap on visited nodes keeps every walk bounded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from enforcegraph.api.errors import LIMIT_EXCEEDED, NOT_FOUND, ApiError
+from enforcegraph.graph.store.base import GraphStore, Node, Relationship
+
+__all__ = ["MAX_VISITED", "Subgraph", "induced", "neighbourhood", "shortest_path"]
+
+MAX_VISITED = 5000
+
+
+@dataclass
+class Subgraph:
+    """Nodes and the relationships between them (a path keeps them in walk order)."""
+
+    nodes: list[Node] = field(default_factory=list)
+    relationships: list[Relationship] = field(default_factory=list)
+    truncated: bool = False
+
+
+def _require(store: GraphStore, node_id: str) -> Node:
+    node = store.get(node_id)
+    if node is None:
+        raise ApiError(NOT_FOUND, f"no node with id {node_id!r}")
+    return node
+
+
+def neighbourhood(
+    store: GraphStore,
+    node_id: str,
+    depth: int,
+    limit_per_node: int,
+    types: Sequence[str] | None = None,
+    max_nodes: int = MAX_VISITED,
+) -> Subgraph:
+    """Nodes within ``depth`` hops of a node (either direction), at most ``limit_per_node``
+    relationships followed from each node (by id), with every relationship walked."""
+    _require(store, node_id)
+    seen: dict[str, int] = {node_id: 0}
+    kept: dict[str, Relationship] = {}
+    frontier = [node_id]
+    truncated = False
+    for level in range(1, depth + 1):
+        if not frontier:
+            break
+        rels = store.relationships_of(frontier, list(types) if types else None, "both")
+        current = set(frontier)
+        per_node: dict[str, int] = {}
+        next_frontier: list[str] = []
+        for rel in rels:
+            for here in (rel.start, rel.end):
+                if here not in current or seen.get(here) != level - 1:
+                    continue
+                if per_node.get(here, 0) >= limit_per_node:
+                    truncated = True
+                    continue
+                other = rel.other(here)
+                if other not in seen and len(seen) >= max_nodes:
+                    truncated = True
+                    continue
+                per_node[here] = per_node.get(here, 0) + 1
+                kept[rel.id] = rel
+                if other not in seen:
+                    seen[other] = level
+                    next_frontier.append(other)
+        frontier = next_frontier
+    nodes = store.get_many(seen)
+    return Subgraph(
+        nodes=[nodes[i] for i in seen if i in nodes],
+        relationships=[kept[k] for k in sorted(kept)],
+        truncated=truncated,
+    )
+
+
+def shortest_path(
+    store: GraphStore,
+    start: str,
+    end: str,
+    max_hops: int,
+    types: Sequence[str] | None = None,
+    max_nodes: int = MAX_VISITED,
+) -> Subgraph | None:
+    """One shortest path (either direction along relationships), or None within max_hops."""
+    _require(store, start)
+    _require(store, end)
+    if start == end:
+        return Subgraph(nodes=list(store.get_many([start]).values()))
+    parent: dict[str, Relationship | None] = {start: None}
+    frontier = [start]
+    for _ in range(max_hops):
+        if not frontier:
+            return None
+        rels = store.relationships_of(frontier, list(types) if types else None, "both")
+        current = set(frontier)
+        next_frontier: list[str] = []
+        for rel in rels:
+            for here in (rel.start, rel.end):
+                other = rel.other(here)
+                if here not in current or other in parent:
+                    continue
+                if len(parent) >= max_nodes:
+                    raise ApiError(
+                        LIMIT_EXCEEDED, f"path search visited {max_nodes} nodes; narrow it"
+                    )
+                parent[other] = rel
+                next_frontier.append(other)
+        if end in parent:
+            return _trace(store, parent, end)
+        frontier = next_frontier
+    return None
+
+
+def _trace(store: GraphStore, parent: dict[str, Relationship | None], end: str) -> Subgraph:
+    ids, rels = [end], []
+    while (rel := parent[ids[-1]]) is not None:
+        rels.append(rel)
+        ids.append(rel.other(ids[-1]))
+    ids.reverse()
+    rels.reverse()
+    nodes = store.get_many(ids)
+    return Subgraph(nodes=[nodes[i] for i in ids if i in nodes], relationships=rels)
+
+
+def induced(store: GraphStore, node_ids: Sequence[str]) -> Subgraph:
+    """The given nodes and every relationship between two of them."""
+    wanted = list(dict.fromkeys(node_ids))
+    nodes = store.get_many(wanted)
+    rels = [r for r in store.relationships_of(wanted) if r.start in nodes and r.end in nodes]
+    return Subgraph(nodes=[nodes[i] for i in wanted if i in nodes], relationships=rels)

@@ -1,0 +1,397 @@
+// The interactive network view: Cytoscape.js, capped expansion, filters, paths.
+import * as api from "./api.js";
+import { dateBounds } from "./format.js";
+import { labelStyle, isPrAgency, shortLabel } from "./labels.js";
+
+export const FAN_OUT = 12;
+
+// Which neighbours an expansion shows first when it cannot show them all.
+const TYPE_PRIORITY = [
+  "REPRESENTED_BY", "OFFICER_OF", "AGAINST", "ISSUED", "IMPOSES", "CONTRADICTED_BY", "MADE_BY",
+  "ISSUED_VIA", "ABOUT", "APPEAL_OF", "INFRINGES", "CITES", "HAS_ESTABLISHMENT", "INCORPORATED_IN",
+  "ENFORCES", "COVERS", "MEMBER_OF", "PART_OF",
+];
+
+const STYLE = [
+  { selector: "node", style: {
+    "background-color": "data(colour)", shape: "data(shape)", label: "data(caption)",
+    width: 22, height: 22, "border-width": 1, "border-color": "#ffffff",
+    "font-size": 10, color: "#1d2430", "text-valign": "bottom", "text-margin-y": 3,
+    "text-wrap": "ellipsis", "text-max-width": "130px", "min-zoomed-font-size": 6,
+    "text-background-color": "#fbfcfd", "text-background-opacity": 0.8, "text-background-padding": "1px",
+  } },
+  { selector: "node[?pr]", style: { "border-width": 3, "border-color": "#111111", "border-style": "double" } },
+  { selector: "node.expanded", style: { "border-width": 2, "border-color": "#17202e" } },
+  { selector: "node.focus", style: { width: 32, height: 32, "font-weight": "bold", "font-size": 11, "border-width": 3, "border-color": "#17202e" } },
+  { selector: "node:selected", style: { "overlay-color": "#1f5fbf", "overlay-opacity": 0.18, "overlay-padding": 5 } },
+  { selector: "node.more", style: {
+    shape: "round-rectangle", "background-color": "#ffffff", "border-width": 1, "border-style": "dashed",
+    "border-color": "#1f5fbf", color: "#1f5fbf", "text-valign": "center", "text-margin-y": 0,
+    width: 64, height: 16, "font-size": 10,
+    "text-background-opacity": 0,
+  } },
+  { selector: "edge", style: {
+    width: 1.3, "line-color": "#b4bcc8", "target-arrow-shape": "triangle", "target-arrow-color": "#b4bcc8",
+    "arrow-scale": 0.8, "curve-style": "bezier", label: "data(type)", "font-size": 7.5, color: "#7a8494",
+    "text-rotation": "autorotate", "min-zoomed-font-size": 7, "text-background-color": "#fbfcfd",
+    "text-background-opacity": 1, "text-background-padding": "1px",
+  } },
+  { selector: "edge.more-edge", style: { "line-style": "dashed", "target-arrow-shape": "none", label: "" } },
+  { selector: "edge[type = 'CONTRADICTED_BY']", style: { "line-color": "#d9534f", "target-arrow-color": "#d9534f", "line-style": "dashed" } },
+  { selector: ".faded", style: { opacity: 0.25 } },
+  { selector: "node.path", style: { "border-width": 4, "border-color": "#f05a28", opacity: 1 } },
+  { selector: "edge.path", style: { width: 4, "line-color": "#f05a28", "target-arrow-color": "#f05a28", color: "#b5401a", opacity: 1, "z-index": 10 } },
+  { selector: ".filtered", style: { display: "none" } },
+];
+
+function relDate(rel) {
+  return rel.validFrom || rel.validTo || null;
+}
+
+function sortRelationships(rels, id) {
+  const rank = (type) => { const i = TYPE_PRIORITY.indexOf(type); return i < 0 ? 99 : i; };
+  return [...rels].sort((a, b) => {
+    const ra = rank(a.type), rb = rank(b.type);
+    if (ra !== rb) return ra - rb;
+    const oa = a.fromId === id ? a.to : a.from;
+    const ob = b.fromId === id ? b.to : b.from;
+    const da = oa?.properties?.date || relDate(a) || "";
+    const db = ob?.properties?.date || relDate(b) || "";
+    if (da !== db) return da < db ? 1 : -1; // newest first
+    return (oa?.name || "").localeCompare(ob?.name || "");
+  });
+}
+
+export class Network {
+  constructor(container, { onOpen, onChange, onInfo }) {
+    this.onOpen = onOpen;
+    this.onChange = onChange;
+    this.onInfo = onInfo || (() => {});
+    this.expanded = new Map();   // id -> how many neighbours are shown
+    this.pinned = new Set();      // entities opened by the analyst
+    this.cache = new Map();       // id -> relationships (sorted)
+    this.hiddenTypes = new Set();
+    this.dateFrom = "";
+    this.dateTo = "";
+    this.pathEnds = null;         // [from, to] when a path is shown
+    this.focus = null;
+    this.cy = window.cytoscape({
+      container, style: STYLE, minZoom: 0.15, maxZoom: 3,
+      boxSelectionEnabled: false, elements: [],
+    });
+    this.cy.on("tap", "node", (event) => {
+      const node = event.target;
+      if (node.hasClass("more")) this.showMore(node.data("owner"));
+      else this.onOpen(node.id());
+    });
+    this.cy.on("dbltap", "node", (event) => {
+      const node = event.target;
+      if (!node.hasClass("more")) this.expand(node.id());
+    });
+  }
+
+  // -- elements ---------------------------------------------------------------
+  nodeData(node) {
+    const style = labelStyle(node.label);
+    return {
+      id: node.id, label: node.label, name: node.name, caption: shortLabel(node),
+      colour: style.colour, shape: style.shape, pr: isPrAgency(node), properties: node.properties || {},
+    };
+  }
+
+  addNode(node, near = null) {
+    const existing = this.cy.getElementById(node.id);
+    if (existing.nonempty()) {
+      existing.data(this.nodeData(node));
+      return existing;
+    }
+    const position = near ? this.ringPosition(near) : this.freePosition();
+    return this.cy.add({ group: "nodes", data: this.nodeData(node), position });
+  }
+
+  addRelationship(rel) {
+    if (this.cy.getElementById(rel.id).nonempty()) return;
+    if (this.cy.getElementById(rel.fromId).empty() || this.cy.getElementById(rel.toId).empty()) return;
+    this.cy.add({ group: "edges", data: {
+      id: rel.id, source: rel.fromId, target: rel.toId, type: rel.type,
+      validFrom: rel.validFrom || "", validTo: rel.validTo || "", properties: rel.properties || {},
+    } });
+  }
+
+  ringPosition(nearId) {
+    const centre = this.cy.getElementById(nearId);
+    const p = centre.nonempty() ? centre.position() : { x: 0, y: 0 };
+    const angle = Math.random() * Math.PI * 2;
+    return { x: p.x + Math.cos(angle) * 140, y: p.y + Math.sin(angle) * 140 };
+  }
+
+  freePosition() {
+    if (this.cy.nodes().empty()) return { x: 0, y: 0 };
+    const box = this.cy.nodes().boundingBox();
+    return { x: box.x2 + 120, y: (box.y1 + box.y2) / 2 };
+  }
+
+  has(id) {
+    return this.cy.getElementById(id).nonempty();
+  }
+
+  // -- analyst actions --------------------------------------------------------
+  /** Put an entity in the view, mark it as the focus, and pan to it. */
+  show(node) {
+    const hadNodes = this.cy.nodes().nonempty();
+    this.pinned.add(node.id);
+    const el = this.addNode(node);
+    this.setFocus(node.id);
+    if (!hadNodes) this.cy.center(el);
+    this.applyFilters();
+    this.changed();
+    return el;
+  }
+
+  setFocus(id) {
+    this.focus = id;
+    this.cy.nodes(".focus").removeClass("focus");
+    const el = this.cy.getElementById(id);
+    if (el.nonempty()) {
+      el.addClass("focus");
+      this.cy.elements(":selected").unselect();
+      el.select();
+    }
+  }
+
+  async relationships(id) {
+    if (!this.cache.has(id)) {
+      const node = await api.neighbours(id);
+      if (!node) throw new Error(`No entity ${id}.`);
+      this.cache.set(id, { node, rels: sortRelationships(node.relationships || [], id) });
+    }
+    return this.cache.get(id);
+  }
+
+  /** Show up to `limit` neighbours of a node (of the relationship types not filtered out). */
+  async expand(id, limit = null, { layout = true } = {}) {
+    const want = limit ?? Math.max(this.expanded.get(id) || 0, FAN_OUT);
+    const { node, rels } = await this.relationships(id);
+    this.addNode(node);
+    const visible = rels.filter((r) => !this.hiddenTypes.has(r.type));
+    const shown = visible.slice(0, want);
+    this.cy.batch(() => {
+      for (const rel of shown) {
+        const other = rel.fromId === id ? rel.to : rel.from;
+        if (!other) continue;
+        this.addNode(other, id);
+        this.addRelationship(rel);
+      }
+      // relationships between nodes already in view come along too
+      for (const rel of rels) {
+        if (this.has(rel.fromId) && this.has(rel.toId)) this.addRelationship(rel);
+      }
+      this.expanded.set(id, want);
+      this.cy.getElementById(id).addClass("expanded");
+      this.updateMore(id, visible.length - shown.length);
+    });
+    this.applyFilters();
+    if (layout) this.layout();
+    this.onInfo(`${node.name}: ${shown.length} of ${visible.length} neighbours shown`);
+    this.changed();
+  }
+
+  async showMore(id) {
+    await this.expand(id, (this.expanded.get(id) || FAN_OUT) + FAN_OUT);
+  }
+
+  updateMore(id, hidden) {
+    const moreId = `more::${id}`;
+    this.cy.remove(this.cy.getElementById(moreId));
+    if (hidden <= 0) return;
+    this.cy.add({ group: "nodes", classes: "more", data: {
+      id: moreId, owner: id, caption: `+${hidden} more`, more: true,
+    }, position: this.ringPosition(id) });
+    this.cy.add({ group: "edges", classes: "more-edge", data: { id: `moreedge::${id}`, source: id, target: moreId } });
+  }
+
+  async showPath(from, to) {
+    const types = this.hiddenTypes.size ? this.visibleTypes() : null;
+    const found = await api.path(from, to, types);
+    this.clearPathMarks();
+    if (!found || !found.nodes || !found.nodes.length) {
+      this.pathEnds = [from, to];
+      this.changed();
+      return null;
+    }
+    this.cy.batch(() => {
+      let previous = null;
+      for (const node of found.nodes) {
+        this.addNode(node, previous);
+        previous = node.id;
+      }
+      for (const rel of found.relationships) this.addRelationship(rel);
+      const ids = new Set([...found.nodes.map((n) => n.id), ...found.relationships.map((r) => r.id)]);
+      this.cy.elements().forEach((el) => {
+        if (ids.has(el.id())) el.addClass("path");
+        else el.addClass("faded");
+      });
+    });
+    this.pathEnds = [from, to];
+    this.applyFilters();
+    this.layout();
+    this.changed();
+    return found;
+  }
+
+  clearPathMarks() {
+    this.cy.elements().removeClass("path faded");
+  }
+
+  clearPath() {
+    this.clearPathMarks();
+    this.pathEnds = null;
+    this.changed();
+  }
+
+  clear() {
+    this.cy.elements().remove();
+    this.expanded.clear();
+    this.pinned.clear();
+    this.pathEnds = null;
+    this.focus = null;
+    this.changed();
+  }
+
+  // -- filters ----------------------------------------------------------------
+  setAllTypes(types) {
+    this.allTypes = types;
+  }
+
+  visibleTypes() {
+    return (this.allTypes || []).filter((t) => !this.hiddenTypes.has(t));
+  }
+
+  setFilters({ hiddenTypes, dateFrom, dateTo }) {
+    if (hiddenTypes) this.hiddenTypes = new Set(hiddenTypes);
+    if (dateFrom !== undefined) this.dateFrom = dateFrom || "";
+    if (dateTo !== undefined) this.dateTo = dateTo || "";
+    this.applyFilters();
+    this.changed();
+  }
+
+  inRange(first, last) {
+    if (this.dateFrom && last && last < this.dateFrom) return false;
+    if (this.dateTo && first && first > this.dateTo) return false;
+    return true;
+  }
+
+  nodeDate(el) {
+    const props = el.data("properties") || {};
+    if (props.date) return props.date;
+    if (el.data("label") === "Sanction") {
+      const decision = el.incomers("edge[type = 'IMPOSES']").sources().first();
+      if (decision.nonempty()) return (decision.data("properties") || {}).date || null;
+    }
+    return null;
+  }
+
+  applyFilters() {
+    const cy = this.cy;
+    const keep = new Set([...this.pinned, ...this.expanded.keys(), ...(this.pathEnds || [])]);
+    if (this.focus) keep.add(this.focus);
+    cy.batch(() => {
+      cy.elements().removeClass("filtered");
+      const outOfRange = new Set();
+      cy.nodes().not(".more").forEach((n) => {
+        const bounds = dateBounds(this.nodeDate(n));
+        if (bounds && !this.inRange(bounds[0], bounds[1]) && !keep.has(n.id())) outOfRange.add(n.id());
+      });
+      cy.edges().not(".more-edge").forEach((e) => {
+        const type = e.data("type");
+        const from = e.data("validFrom"), to = e.data("validTo");
+        const hide = this.hiddenTypes.has(type) || !this.inRange(from || to, to || from)
+          || outOfRange.has(e.source().id()) || outOfRange.has(e.target().id());
+        if (hide) e.addClass("filtered");
+      });
+      cy.nodes().not(".more").forEach((n) => {
+        if (outOfRange.has(n.id())) { n.addClass("filtered"); return; }
+        if (keep.has(n.id())) return;
+        const edges = n.connectedEdges().not(".more-edge");
+        if (edges.nonempty() && edges.filter(".filtered").length === edges.length) n.addClass("filtered");
+      });
+      cy.nodes(".more").forEach((n) => {
+        if (cy.getElementById(n.data("owner")).hasClass("filtered")) n.addClass("filtered");
+      });
+    });
+    this.onInfo(this.summary());
+  }
+
+  summary() {
+    const nodes = this.cy.nodes().not(".more").not(".filtered").length;
+    const edges = this.cy.edges().not(".more-edge").not(".filtered").length;
+    const hidden = this.cy.nodes(".filtered").not(".more").length;
+    return nodes ? `${nodes} nodes, ${edges} relationships${hidden ? ` (${hidden} filtered out)` : ""}` : "";
+  }
+
+  // -- layout -----------------------------------------------------------------
+  layout({ fit = true } = {}) {
+    const visible = this.cy.elements().not(".filtered");
+    if (visible.empty()) return;
+    const layout = visible.layout({
+      name: "cose", animate: false, randomize: false, fit, padding: 40,
+      nodeRepulsion: () => 9000, idealEdgeLength: () => 90, edgeElasticity: () => 90,
+      nodeOverlap: 12, gravity: 0.6, numIter: 1200, componentSpacing: 80,
+    });
+    layout.run();
+    if (fit) this.clampZoom();
+  }
+
+  /** Fitting a handful of nodes should not blow them up. */
+  clampZoom() {
+    if (this.cy.zoom() > 1.15) {
+      this.cy.zoom(1.15);
+      this.cy.center(this.cy.elements().not(".filtered"));
+    }
+  }
+
+  fit() {
+    this.cy.fit(this.cy.elements().not(".filtered"), 40);
+    this.clampZoom();
+  }
+
+  // -- the view, for permalinks and exports -----------------------------------
+  view() {
+    return {
+      focus: this.focus,
+      pinned: [...this.pinned],
+      expanded: [...this.expanded.entries()],
+      hiddenTypes: [...this.hiddenTypes],
+      dateFrom: this.dateFrom,
+      dateTo: this.dateTo,
+      path: this.pathEnds,
+    };
+  }
+
+  /** The nodes and relationships currently shown (filtered ones and "more" markers left out). */
+  visibleGraph() {
+    const nodes = this.cy.nodes().not(".more").not(".filtered");
+    const ids = new Set(nodes.map((n) => n.id()));
+    const edges = this.cy.edges().not(".more-edge").not(".filtered")
+      .filter((e) => ids.has(e.source().id()) && ids.has(e.target().id()));
+    return {
+      nodes: nodes.map((n) => ({
+        id: n.id(), label: n.data("label"), name: n.data("name"), properties: n.data("properties") || {},
+        colour: n.data("colour"), position: n.position(), path: n.hasClass("path"),
+      })),
+      edges: edges.map((e) => ({
+        id: e.id(), source: e.source().id(), target: e.target().id(), type: e.data("type"),
+        properties: e.data("properties") || {}, path: e.hasClass("path"),
+      })),
+    };
+  }
+
+  png() {
+    return this.cy.png({ output: "blob", full: true, scale: 2, bg: "#ffffff" });
+  }
+
+  changed() {
+    const hasNodes = this.cy.nodes().nonempty();
+    this.onChange(this.view(), hasNodes);
+  }
+}

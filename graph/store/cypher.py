@@ -1,0 +1,434 @@
+"""Every Cypher statement of the Neo4j backend, as constants and ``(query, params)`` builders.
+
+Values only ever travel as ``$parameters``. Labels, relationship types and property
+names that must be written into a query string come from the schema's allow-list and
+are checked (:func:`label` and :func:`rel_type`) before they are placed in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from enforcegraph.schema.errors import SchemaError
+from enforcegraph.schema.model import Model
+
+__all__ = [
+    "CLAIMS_CONTRADICTED",
+    "CLEAR",
+    "CROSS_BORDER_CASES",
+    "DECISIONS_CITING",
+    "DELETE_NODES",
+    "ENFORCEMENT_HISTORY",
+    "ENTITY",
+    "GET_NODES",
+    "LOOKUP_LABELS",
+    "PING",
+    "READ_NODE_PROPS",
+    "SANCTIONS_WITHOUT_EU_ESTABLISHMENT",
+    "SHOW_SCHEMA_NAMES",
+    "UPDATE_NODES",
+    "Params",
+    "Statement",
+    "count_nodes",
+    "create_nodes",
+    "create_relationships",
+    "find_nodes",
+    "iter_nodes",
+    "iter_relationships",
+    "label",
+    "read_relationship_props",
+    "rel_type",
+    "relationships_of",
+    "schema_statements",
+    "search",
+    "stats_nodes",
+    "stats_relationships",
+    "update_relationships",
+]
+
+Params = dict[str, Any]
+Statement = tuple[str, Params]
+
+ENTITY = "Entity"
+"""The label every node carries beside its own, so an id is unique and found without its label."""
+
+NODE = "{id: n.id, label: [l IN labels(n) WHERE l <> 'Entity'][0], props: properties(n)}"
+REL = (
+    "{id: r.id, type: type(r), start: startNode(r).id, end: endNode(r).id, "
+    "key: r.key, props: properties(r)}"
+)
+
+
+def label(model: Model, name: str) -> str:
+    """``name`` if it is a label of the model (else SchemaError): safe to put in a query."""
+    model.label(name)
+    if not name.isidentifier():
+        raise SchemaError(f"label {name!r} cannot be used in Cypher")
+    return name
+
+
+def rel_type(model: Model, name: str) -> str:
+    """``name`` if it is a relationship type of the model (else SchemaError)."""
+    model.relationship(name)
+    if not name.isidentifier():
+        raise SchemaError(f"relationship type {name!r} cannot be used in Cypher")
+    return name
+
+
+# -- schema: constraints and indexes ---------------------------------------------------
+SHOW_SCHEMA_NAMES = "SHOW INDEXES YIELD name RETURN name"
+
+
+def schema_statements(model: Model) -> dict[str, str]:
+    """Index or constraint name -> its idempotent CREATE statement, derived from the model."""
+    out = {
+        "entity_id": f"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:{ENTITY}) REQUIRE n.id IS UNIQUE",
+        "entity_nametext": f"CREATE TEXT INDEX entity_nametext IF NOT EXISTS FOR (n:{ENTITY}) ON (n._nametext)",
+    }
+    for name, spec in sorted(model.labels.items()):
+        lab = label(model, name)
+        key = f"{lab.lower()}_id"
+        out[key] = f"CREATE CONSTRAINT {key} IF NOT EXISTS FOR (n:{lab}) REQUIRE n.id IS UNIQUE"
+        for prop in spec.name_properties:
+            if spec.properties[prop].is_list or not prop.isidentifier():
+                continue
+            key = f"{lab.lower()}_{prop}"
+            out[key] = f"CREATE INDEX {key} IF NOT EXISTS FOR (n:{lab}) ON (n.{prop})"
+    for name in sorted(model.relationships):
+        typ = rel_type(model, name)
+        key = f"rel_{typ.lower()}_id"
+        out[key] = (
+            f"CREATE CONSTRAINT {key} IF NOT EXISTS FOR ()-[r:{typ}]-() REQUIRE r.id IS UNIQUE"
+        )
+    return out
+
+
+# -- writing ---------------------------------------------------------------------------
+PING = "RETURN 1 AS ok"
+LOOKUP_LABELS = (
+    f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) "
+    "RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label"
+)
+READ_NODE_PROPS = (
+    f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) RETURN n.id AS id, properties(n) AS props"
+)
+UPDATE_NODES = f"UNWIND $rows AS row MATCH (n:{ENTITY} {{id: row.id}}) SET n = row"
+DELETE_NODES = (
+    f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) DETACH DELETE n RETURN count(*) AS deleted"
+)
+CLEAR = f"MATCH (n:{ENTITY}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS"
+
+
+def create_nodes(model: Model, name: str) -> str:
+    """Create new nodes of one label from ``$rows`` (each row: every property, id included)."""
+    return f"UNWIND $rows AS row CREATE (n:{ENTITY}:{label(model, name)}) SET n = row"
+
+
+def read_relationship_props(model: Model, name: str) -> str:
+    """Stored properties of relationships of one type, by id (``$ids``)."""
+    typ = rel_type(model, name)
+    return (
+        f"UNWIND $ids AS id MATCH ()-[r:{typ} {{id: id}}]->() "
+        "RETURN r.id AS id, properties(r) AS props"
+    )
+
+
+def create_relationships(model: Model, name: str) -> str:
+    """Create relationships of one type from ``$rows`` of ``{start, end, props}``."""
+    typ = rel_type(model, name)
+    return (
+        f"UNWIND $rows AS row MATCH (a:{ENTITY} {{id: row.start}}) "
+        f"MATCH (b:{ENTITY} {{id: row.end}}) CREATE (a)-[r:{typ}]->(b) SET r = row.props"
+    )
+
+
+def update_relationships(model: Model, name: str) -> str:
+    """Replace the properties of existing relationships of one type (``$rows`` of ``{id, props}``)."""
+    typ = rel_type(model, name)
+    return f"UNWIND $rows AS row MATCH ()-[r:{typ} {{id: row.id}}]->() SET r = row.props"
+
+
+# -- reading ---------------------------------------------------------------------------
+GET_NODES = f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) RETURN {NODE} AS node"
+
+
+def relationships_of(model: Model, types: Sequence[str] | None, direction: str) -> str:
+    """Relationships touching any node of ``$ids``, of the given types and direction."""
+    spec = ":" + "|".join(rel_type(model, t) for t in types) if types else ""
+    arrow = {"out": ("-", "->"), "in": ("<-", "-"), "both": ("-", "-")}[direction]
+    return (
+        f"UNWIND $ids AS id MATCH (a:{ENTITY} {{id: id}}){arrow[0]}[r{spec}]{arrow[1]}() "
+        f"RETURN DISTINCT {REL} AS rel"
+    )
+
+
+def _where(model: Model, name: str, filters: Sequence[Any]) -> tuple[str, Params]:
+    """A WHERE clause for PropertyFilters (property names travel as parameters too)."""
+    spec = model.label(name)
+    clauses: list[str] = []
+    params: Params = {}
+    for index, flt in enumerate(filters):
+        value, prop = f"$v{index}", f"$p{index}"
+        params[f"p{index}"] = flt.property
+        column = "n.id" if flt.property == "id" else f"n[{prop}]"
+        prop_spec = spec.properties.get(flt.property)
+        is_list = flt.property == "sources" or (prop_spec is not None and prop_spec.is_list)
+        if flt.op in ("eq", "contains") and is_list:
+            clauses.append(f"{value} IN {column}")
+            params[f"v{index}"] = flt.value
+        elif flt.op == "eq":
+            clauses.append(f"{column} = {value}")
+            params[f"v{index}"] = flt.value
+        elif flt.op == "ne":
+            clauses.append(f"({column} IS NULL OR {column} <> {value})")
+            params[f"v{index}"] = flt.value
+        elif flt.op == "in":
+            clauses.append(f"{column} IN {value}")
+            params[f"v{index}"] = list(flt.value)
+        elif flt.op == "contains":
+            clauses.append(f"toLower(toString({column})) CONTAINS toLower({value})")
+            params[f"v{index}"] = str(flt.value)
+        elif flt.op in ("gte", "lte"):
+            clauses.append(f"{column} {'>=' if flt.op == 'gte' else '<='} {value}")
+            params[f"v{index}"] = flt.value
+        elif flt.op == "exists":
+            present = flt.value in (None, True)
+            clauses.append(f"{column} IS {'NOT ' if present else ''}NULL")
+        else:
+            raise SchemaError(f"unknown filter operation {flt.op!r}")
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def find_nodes(
+    model: Model,
+    name: str,
+    filters: Sequence[Any],
+    order_by: str,
+    descending: bool,
+    limit: int | None,
+    offset: int,
+) -> Statement:
+    """One page of nodes of a label: nulls last, then by ``order_by``, ties by id."""
+    lab = label(model, name)
+    where, params = _where(model, name, filters)
+    key = "n.id" if order_by == "id" else "n[$order]"
+    params["order"] = order_by
+    params["offset"] = offset
+    direction = "DESC" if descending else "ASC"
+    page = " SKIP $offset"
+    if limit is not None:
+        page += " LIMIT $limit"
+        params["limit"] = limit
+    query = (
+        f"MATCH (n:{lab}){where} WITH n, {key} AS k "
+        f"ORDER BY (k IS NULL), k {direction}, n.id {direction}{page} RETURN {NODE} AS node"
+    )
+    return query, params
+
+
+def count_nodes(model: Model, name: str, filters: Sequence[Any]) -> Statement:
+    """How many nodes of a label match the filters."""
+    where, params = _where(model, name, filters)
+    return f"MATCH (n:{label(model, name)}){where} RETURN count(n) AS count", params
+
+
+def search(model: Model, labels: Sequence[str] | None) -> str:
+    """Ids of nodes whose normalised names contain ``$norm`` (or whose id is ``$id``), best first.
+
+    Rank per name: 0 exact, 1 prefix, 2 a word starts with it, 3 elsewhere; the best rank
+    wins, ties go to the node whose smallest matching name is shorter, then to the id.
+    """
+    for name in labels or ():
+        label(model, name)
+    label_test = " AND any(l IN labels(n) WHERE l IN $labels)" if labels else ""
+    return (
+        f"CALL () {{ MATCH (n:{ENTITY}) WHERE n._nametext CONTAINS $norm RETURN n "
+        f"UNION MATCH (n:{ENTITY} {{id: $id}}) RETURN n }} "
+        f"WITH n WHERE true{label_test} "
+        "WITH n, [x IN coalesce(n._names, []) WHERE x CONTAINS $norm OR n.id = $id] AS hits "
+        "WHERE size(hits) > 0 "
+        "WITH n, reduce(best = 3, x IN hits | CASE "
+        "  WHEN x = $norm THEN 0 "
+        "  WHEN x STARTS WITH $norm AND best > 1 THEN 1 "
+        "  WHEN x CONTAINS (' ' + $norm) AND best > 2 THEN 2 "
+        "  ELSE best END) AS rank, "
+        "reduce(least = hits[0], x IN hits | CASE WHEN x < least THEN x ELSE least END) AS least "
+        "RETURN n.id AS id ORDER BY rank, size(least), id LIMIT $limit"
+    )
+
+
+def stats_nodes(model: Model) -> str:
+    """Node counts per label (read from the count store: one cheap query)."""
+    parts = [
+        f"MATCH (n:{label(model, lab)}) RETURN '{lab}' AS name, count(n) AS count"
+        for lab in sorted(model.labels)
+    ]
+    return "CALL () { " + " UNION ALL ".join(parts) + " } RETURN name, count"
+
+
+def stats_relationships(model: Model) -> str:
+    """Relationship counts per type."""
+    parts = [
+        f"MATCH ()-[r:{rel_type(model, typ)}]->() RETURN '{typ}' AS name, count(r) AS count"
+        for typ in sorted(model.relationships)
+    ]
+    return "CALL () { " + " UNION ALL ".join(parts) + " } RETURN name, count"
+
+
+def iter_nodes(model: Model, name: str | None) -> str:
+    """A page of nodes after ``$after`` in id order (``$size`` of them)."""
+    lab = label(model, name) if name else ENTITY
+    return (
+        f"MATCH (n:{lab}) WHERE n.id > $after "
+        f"WITH n ORDER BY n.id LIMIT $size RETURN {NODE} AS node"
+    )
+
+
+def iter_relationships(model: Model, name: str) -> str:
+    """A page of relationships of one type after ``$after`` in id order."""
+    typ = rel_type(model, name)
+    return (
+        f"MATCH ()-[r:{typ}]->() WHERE r.id > $after "
+        f"WITH r ORDER BY r.id LIMIT $size RETURN {REL} AS rel"
+    )
+
+
+# -- the traversal catalogue, pushed down: one query per traversal ----------------------
+# Partial dates ("2024", "2024-07") compare as in enforcegraph.graph.dates: the earliest
+# day a date can mean ("-00" padding) against the latest ("-99" padding).
+def _floor(expr: str) -> str:
+    return f"(CASE WHEN size({expr}) < 10 THEN left({expr} + '-00-00', 10) ELSE {expr} END)"
+
+
+def _ceiling(expr: str) -> str:
+    return f"(CASE WHEN size({expr}) < 10 THEN left({expr} + '-99-99', 10) ELSE {expr} END)"
+
+
+def _valid_at(valid_from: str, valid_to: str, when: str) -> str:
+    return (
+        f"({when} IS NULL OR ((coalesce({valid_from}, '') = '' OR "
+        f"{_floor(valid_from)} <= {_ceiling(when)}) AND (coalesce({valid_to}, '') = '' OR "
+        f"{_ceiling(valid_to)} >= {_floor(when)})))"
+    )
+
+
+def _map(var: str) -> str:
+    return f"{{id: {var}.id, props: properties({var})}}"
+
+
+def _issuer(var: str, n: int) -> str:
+    """The issuer of a decision: the start of its ISSUED relationship with the greatest id."""
+    return (
+        f"COLLECT {{ MATCH (i{n}:{ENTITY})-[x{n}:ISSUED]->({var}) WITH i{n}, x{n} "
+        f"ORDER BY x{n}.id DESC LIMIT 1 RETURN {_map(f'i{n}')} }}[0]"
+    )
+
+
+def _source_urls(expr: str, n: int) -> str:
+    return (
+        f"COLLECT {{ UNWIND {expr} AS sid{n} MATCH (src{n}:{ENTITY} {{id: sid{n}}}) "
+        f"RETURN src{n}.url }}"
+    )
+
+
+def _eu_code(var: str) -> str:
+    return f"toUpper(substring({var}.id, size(split({var}.id, ':')[0]) + 1))"
+
+
+def _eu_member(var: str, when: str, n: int) -> str:
+    """Whether a jurisdiction is the EU, or a member of it on ``when``."""
+    return (
+        f"(({var}:Jurisdiction AND {var}.code = 'EU') OR EXISTS {{ "
+        f"MATCH ({var})-[m{n}:MEMBER_OF]->(u{n}:Jurisdiction) WHERE u{n}.code = 'EU' "
+        f"AND {_valid_at(f'm{n}.valid_from', f'm{n}.valid_to', when)} }})"
+    )
+
+
+SANCTIONS_WITHOUT_EU_ESTABLISHMENT = f"""
+MATCH (d:{ENTITY})-[imp:IMPOSES]->(s:{ENTITY})
+WITH d, s, imp, COLLECT {{ MATCH (i:{ENTITY})-[x:ISSUED]->(d) WITH i, x
+                          ORDER BY x.id DESC LIMIT 1 RETURN i }}[0] AS reg
+WHERE reg:Regulator AND ($regulator IS NULL OR reg.id = $regulator)
+WITH d, s, imp, reg, d.date AS ddate
+WHERE ($since IS NULL OR (coalesce(ddate, '') <> '' AND {_floor("ddate")} >= {_floor("$since")}))
+  AND ($until IS NULL OR (coalesce(ddate, '') <> '' AND {_floor("ddate")} <= {_floor("$until")}))
+  AND ($jurisdiction IS NULL
+       OR ($jurisdiction <> 'EU' AND reg.country = $jurisdiction)
+       OR ($jurisdiction = 'EU' AND reg.country IN COLLECT {{
+             MATCH (u1:Jurisdiction) WHERE u1.code = 'EU' RETURN {_eu_code("u1")} AS code
+             UNION
+             MATCH (j1:{ENTITY})-[m1:MEMBER_OF]->(u1:Jurisdiction)
+             WHERE u1.code = 'EU' AND {_valid_at("m1.valid_from", "m1.valid_to", "ddate")}
+             RETURN {_eu_code("j1")} AS code }}))
+WITH d, s, imp, reg, ddate,
+     COLLECT {{ MATCH (s)-[a:AGAINST]->(t:{ENTITY}) WITH a, t ORDER BY a.id RETURN t }} AS by_sanction,
+     COLLECT {{ MATCH (d)-[a:AGAINST]->(t:{ENTITY}) WITH a, t ORDER BY a.id RETURN t }} AS by_decision
+WITH d, s, imp, reg, ddate,
+     CASE WHEN size(by_sanction) > 0 THEN by_sanction ELSE by_decision END AS targets
+UNWIND range(0, size(targets) - 1) AS pos
+WITH d, s, imp, reg, targets[pos] AS f, pos, CASE WHEN $at_today THEN $today ELSE ddate END AS at
+WHERE f:Company AND NOT EXISTS {{
+  MATCH (f)-[e:HAS_ESTABLISHMENT]->(j:{ENTITY})
+  WHERE {_valid_at("e.valid_from", "e.valid_to", "at")} AND {_eu_member("j", "at", 2)}
+}}
+RETURN {_map("s")} AS sanction, {_map("d")} AS decision, {_map("reg")} AS regulator,
+       {_map("f")} AS firm,
+       COLLECT {{ MATCH (d)-[:INFRINGES]->(art:{ENTITY}) RETURN art.id }} AS articles,
+       {_source_urls("coalesce(s.sources, []) + coalesce(d.sources, [])", 3)} AS sources
+ORDER BY imp.id, pos
+"""
+
+
+def _decision(var: str, n: int) -> str:
+    """A decision with its issuer, the sanctions it imposes and its source URLs."""
+    return (
+        f"{{node: {_map(var)}, issuer: {_issuer(var, n)}, "
+        f"sanctions: COLLECT {{ MATCH ({var})-[:IMPOSES]->(s{n}:{ENTITY}) RETURN {_map(f's{n}')} }}, "
+        f"sources: {_source_urls(f'coalesce({var}.sources, [])', n)}}}"
+    )
+
+
+ENFORCEMENT_HISTORY = f"""
+MATCH (t:{ENTITY} {{id: $id}})
+WITH COLLECT {{ MATCH (x:{ENTITY})-[:AGAINST]->(t) RETURN DISTINCT x }} AS direct
+WITH [x IN direct WHERE x.id STARTS WITH 'decision:'] +
+     COLLECT {{ UNWIND direct AS y MATCH (z:{ENTITY})-[:IMPOSES]->(y) RETURN DISTINCT z }} AS found
+UNWIND found AS d
+WITH DISTINCT d
+RETURN {_decision("d", 1)} AS decision,
+       COLLECT {{ MATCH (a:{ENTITY})-[ap:APPEAL_OF]->(d) WITH a, ap ORDER BY ap.id
+                 RETURN {{outcome: ap.outcome, decision: {_decision("a", 2)}}} }} AS appeals
+"""
+
+DECISIONS_CITING = f"""
+MATCH (d:{ENTITY})-[r:INFRINGES|CITES]->(:{ENTITY} {{id: $article}})
+WHERE $asked IS NULL OR coalesce(r.provision, '') = '' OR r.provision = $asked
+      OR r.provision STARTS WITH ($asked + '(')
+WITH d, collect(r.provision) AS provisions
+RETURN {_map("d")} AS decision, {_issuer("d", 1)} AS issuer,
+       {_source_urls("coalesce(d.sources, [])", 2)} AS sources, provisions
+"""
+
+CLAIMS_CONTRADICTED = f"""
+MATCH (c:{ENTITY} {{id: $id}})
+WITH [c] + COLLECT {{ MATCH (p:{ENTITY})-[:OFFICER_OF]->(c) RETURN p }}
+         + COLLECT {{ MATCH (x:{ENTITY})-[:AGAINST]->(c) RETURN x }} AS targets
+UNWIND targets AS t
+MATCH (st:{ENTITY})-[:MADE_BY|ABOUT]->(t)
+WITH DISTINCT st
+RETURN {_map("st")} AS statement, {_source_urls("coalesce(st.sources, [])", 1)} AS sources,
+       COLLECT {{ MATCH (st)-[r:MADE_BY|ISSUED_VIA|CONTRADICTED_BY]->(e:{ENTITY})
+                 WITH r, e ORDER BY r.id
+                 RETURN {{type: type(r), node: {_map("e")}, issuer: {_issuer("e", 2)}}} }} AS out
+"""
+
+CROSS_BORDER_CASES = f"""
+MATCH (:Regulator)-[:ISSUED]->(d:{ENTITY})
+WITH DISTINCT d
+WITH d, COLLECT {{ MATCH (r:Regulator)-[x:ISSUED]->(d) WITH r, x
+                  ORDER BY x.id DESC LIMIT 1 RETURN r }}[0] AS reg
+MATCH (d)-[:AGAINST]->(f:Company)
+WITH f, collect(DISTINCT d.id) AS decisions, collect(DISTINCT reg) AS regs
+RETURN {_map("f")} AS firm, size(decisions) AS decisions, [r IN regs | {_map("r")}] AS regulators
+"""

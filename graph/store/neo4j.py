@@ -1,0 +1,438 @@
+"""The Neo4j backend: the official driver, parameterised Cypher, batched UNWIND writes."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import networkx as nx
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Record
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    ConfigurationError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
+
+from enforcegraph.graph import traversals as generic
+from enforcegraph.graph.settings import Settings
+from enforcegraph.graph.store import cypher
+from enforcegraph.graph.store.base import (
+    Direction,
+    GraphStore,
+    Node,
+    PropertyFilter,
+    Relationship,
+    StoreStats,
+    UpsertSummary,
+    merge_properties,
+)
+from enforcegraph.graph.store.embedded import _collapse_nodes, _collapse_relationships
+from enforcegraph.schema.errors import StoreError, StoreUnavailable
+from enforcegraph.schema.model import Model, load_model
+from enforcegraph.schema.names import normalize_name
+from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
+from enforcegraph.schema.validation import validate_batch
+
+__all__ = ["Neo4jStore"]
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+# Properties the store adds to nodes and relationships beside the model's own.
+NODE_INTERNAL = frozenset({"id", "_names", "_nametext"})
+REL_INTERNAL = frozenset({"id", "key"})
+PAGE = 5000
+
+
+def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _node_props(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: props[k] for k in sorted(props) if k not in NODE_INTERNAL}
+
+
+def _rel_props(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: props[k] for k in sorted(props) if k not in REL_INTERNAL}
+
+
+def node_from(value: dict[str, Any]) -> Node:
+    """A Node from the ``{id, label, props}`` map the queries return."""
+    return Node(value["id"], value.get("label") or "", _node_props(value["props"]))
+
+
+def _rel_from(value: dict[str, Any]) -> Relationship:
+    return Relationship(
+        value["id"], value["type"], value["start"], value["end"], value["key"] or "",
+        _rel_props(value["props"]),
+    )
+
+
+class Neo4jStore(GraphStore):
+    """A graph in Neo4j (5.x, Community, Enterprise or Aura) through the official driver.
+
+    Every node carries the label ``Entity`` beside its own, with a unique ``id``; names
+    are kept normalised in ``_names`` (and ``_nametext``, text-indexed) for search.
+    Relationships carry their ``id`` and ``key``. The schema (constraints, indexes) is
+    created on first use, so a store opened while Neo4j is down works once it is up.
+    """
+
+    backend_name = "neo4j"
+
+    def __init__(
+        self,
+        uri: str,
+        user: str = "neo4j",
+        password: str = "",
+        database: str = "neo4j",
+        model: Model | None = None,
+        *,
+        batch_size: int = 10_000,
+        retry_seconds: float = 5.0,
+    ) -> None:
+        self.model = model or load_model()
+        self.uri, self.user, self.database = uri, user, database
+        self.batch_size = batch_size
+        auth = (user, password) if password else None
+        try:
+            self._driver: Driver = GraphDatabase.driver(
+                uri,
+                auth=auth,
+                max_transaction_retry_time=retry_seconds,
+                connection_timeout=5.0,
+                connection_acquisition_timeout=10.0,
+                notifications_min_severity="OFF",
+            )
+        except (ConfigurationError, ValueError) as exc:
+            raise StoreError(f"invalid Neo4j URI {uri!r}: {exc}") from exc
+        self._schema_ready = False
+        self._schema_lock = threading.Lock()
+
+    @classmethod
+    def from_settings(cls, settings: Settings, model: Model | None = None) -> Neo4jStore:
+        """The store the ``ENFORCEGRAPH_NEO4J_*`` settings describe."""
+        return cls(
+            settings.neo4j_uri,
+            settings.neo4j_user,
+            settings.neo4j_password,
+            settings.neo4j_database,
+            model,
+        )
+
+    # -- plumbing -------------------------------------------------------------------------
+    @contextmanager
+    def _translate(self, action: str) -> Iterator[None]:
+        """Re-raise driver errors as StoreUnavailable / StoreError with one clear message."""
+        where = f"Neo4j at {self.uri}"
+        try:
+            yield
+        except AuthError as exc:
+            raise StoreUnavailable(
+                f"{where} refused the credentials of user {self.user!r} (check ENFORCEGRAPH_NEO4J_USER "
+                "and ENFORCEGRAPH_NEO4J_PASSWORD)"
+            ) from exc
+        except ClientError as exc:
+            if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
+                raise StoreUnavailable(
+                    f"{where} has no database {self.database!r} (check ENFORCEGRAPH_NEO4J_DATABASE)"
+                ) from exc
+            raise StoreError(f"{where}: {action} failed: {exc.message}") from exc
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise StoreUnavailable(f"{where} is unreachable (is it running?): {exc}") from exc
+        except (Neo4jError, DriverError) as exc:
+            raise StoreError(f"{where}: {action} failed: {exc}") from exc
+        except OSError as exc:
+            raise StoreUnavailable(f"{where} is unreachable: {exc}") from exc
+
+    def _ensure_schema(self) -> None:
+        """Create the constraints and indexes the model implies (once; idempotent)."""
+        if self._schema_ready:
+            return
+        with self._schema_lock, self._translate("creating constraints and indexes"):
+            if self._schema_ready:
+                return
+            with self._driver.session(database=self.database) as session:
+                existing = {record["name"] for record in session.run(cypher.SHOW_SCHEMA_NAMES)}
+                for name, statement in cypher.schema_statements(self.model).items():
+                    if name in existing:
+                        continue
+                    try:
+                        session.run(statement).consume()
+                    except ClientError as exc:  # another process created it meanwhile
+                        if "AlreadyExists" not in (exc.code or ""):
+                            raise
+                    log.info("created Neo4j schema rule %s", name)
+            self._schema_ready = True
+
+    def _read(self, query: str, **params: Any) -> list[Record]:
+        self._ensure_schema()
+
+        def work(tx: ManagedTransaction) -> list[Record]:
+            return list(tx.run(query, params))
+
+        with self._translate("a read"), self._driver.session(database=self.database) as session:
+            return session.execute_read(work)
+
+    def _write(self, action: str, work: Callable[[ManagedTransaction], T]) -> T:
+        """Run ``work`` in one managed write transaction (retried on transient errors)."""
+        self._ensure_schema()
+        with self._translate(action), self._driver.session(database=self.database) as session:
+            return session.execute_write(work)
+
+    # -- writing --------------------------------------------------------------------------
+    def _names_of(self, label: str, props: dict[str, Any]) -> list[str]:
+        names: set[str] = set()
+        for prop in self.model.label(label).name_properties:
+            value = props.get(prop)
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str) and (norm := normalize_name(item)):
+                    names.add(norm)
+        return sorted(names)
+
+    def _stored_node(self, node_id: str, label: str, props: dict[str, Any]) -> dict[str, Any]:
+        names = self._names_of(label, props)
+        row = {**props, "id": node_id, "_names": names}
+        if names:
+            row["_nametext"] = "\n".join(names)
+        return row
+
+    def upsert(self, batch: Batch) -> UpsertSummary:
+        validate_batch(self.model, batch, self.lookup_labels)
+        nodes = _collapse_nodes(batch.nodes)
+        rels = _collapse_relationships(batch.relationships)
+
+        def work(tx: ManagedTransaction) -> UpsertSummary:
+            summary = UpsertSummary()
+            self._write_nodes(tx, nodes, summary)
+            self._write_relationships(tx, rels, summary)
+            return summary
+
+        return self._write("a load", work)
+
+    def _write_nodes(
+        self, tx: ManagedTransaction, nodes: dict[str, NodeRecord], summary: UpsertSummary
+    ) -> None:
+        existing: dict[str, dict[str, Any]] = {}
+        for id_chunk in _chunks(list(nodes), self.batch_size):
+            for record in tx.run(cypher.READ_NODE_PROPS, ids=list(id_chunk)):
+                existing[record["id"]] = _node_props(record["props"])
+        created: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        updated: list[dict[str, Any]] = []
+        for node_id, rec in nodes.items():
+            old = existing.get(node_id)
+            merged = merge_properties(old or {}, rec.properties)
+            if old is None:
+                summary.nodes_created += 1
+                created[rec.label].append(self._stored_node(node_id, rec.label, merged))
+            elif merged == old:
+                summary.nodes_unchanged += 1
+            else:
+                summary.nodes_updated += 1
+                updated.append(self._stored_node(node_id, rec.label, merged))
+        for label, rows in sorted(created.items()):
+            query = cypher.create_nodes(self.model, label)
+            for chunk in _chunks(rows, self.batch_size):
+                tx.run(query, rows=list(chunk)).consume()
+        for chunk in _chunks(updated, self.batch_size):
+            tx.run(cypher.UPDATE_NODES, rows=list(chunk)).consume()
+
+    def _write_relationships(
+        self, tx: ManagedTransaction, rels: dict[str, RelationshipRecord], summary: UpsertSummary
+    ) -> None:
+        by_type: dict[str, list[RelationshipRecord]] = defaultdict(list)
+        for rec in rels.values():
+            by_type[rec.type].append(rec)
+        for rel_type, records in sorted(by_type.items()):
+            existing: dict[str, dict[str, Any]] = {}
+            query = cypher.read_relationship_props(self.model, rel_type)
+            for id_chunk in _chunks([r.id for r in records], self.batch_size):
+                for record in tx.run(query, ids=list(id_chunk)):
+                    existing[record["id"]] = _rel_props(record["props"])
+            created, updated = [], []
+            for rec in records:
+                old = existing.get(rec.id)
+                merged = merge_properties(old or {}, rec.properties)
+                props = {**merged, "id": rec.id, "key": rec.key}
+                if old is None:
+                    summary.relationships_created += 1
+                    created.append({"start": rec.start, "end": rec.end, "props": props})
+                elif merged == old:
+                    summary.relationships_unchanged += 1
+                else:
+                    summary.relationships_updated += 1
+                    updated.append({"id": rec.id, "props": props})
+            for rows, query in (
+                (created, cypher.create_relationships(self.model, rel_type)),
+                (updated, cypher.update_relationships(self.model, rel_type)),
+            ):
+                for row_chunk in _chunks(rows, self.batch_size):
+                    tx.run(query, rows=list(row_chunk)).consume()
+
+    def delete(self, node_ids: Iterable[str]) -> int:
+        ids = sorted(set(node_ids))
+
+        def work(tx: ManagedTransaction) -> int:
+            deleted = 0
+            for chunk in _chunks(ids, self.batch_size):
+                deleted += int(tx.run(cypher.DELETE_NODES, ids=list(chunk)).single(strict=True)[0])
+            return deleted
+
+        return self._write("a delete", work)
+
+    def clear(self) -> None:
+        self._ensure_schema()
+        with self._translate("clearing"), self._driver.session(database=self.database) as session:
+            session.run(cypher.CLEAR).consume()
+
+    # -- reading --------------------------------------------------------------------------
+    def get_many(self, node_ids: Iterable[str]) -> dict[str, Node]:
+        ids = list(dict.fromkeys(node_ids))
+        found: dict[str, Node] = {}
+        for chunk in _chunks(ids, self.batch_size):
+            for record in self._read(cypher.GET_NODES, ids=list(chunk)):
+                node = node_from(record["node"])
+                found[node.id] = node
+        return found
+
+    def lookup_labels(self, node_ids: Iterable[str]) -> dict[str, str]:
+        ids = list(dict.fromkeys(node_ids))
+        found: dict[str, str] = {}
+        for chunk in _chunks(ids, self.batch_size):
+            for record in self._read(cypher.LOOKUP_LABELS, ids=list(chunk)):
+                found[record["id"]] = record["label"]
+        return found
+
+    def relationships_of(
+        self,
+        node_ids: Iterable[str],
+        types: Sequence[str] | None = None,
+        direction: Direction = "both",
+    ) -> list[Relationship]:
+        query = cypher.relationships_of(self.model, types, direction)
+        ids = list(dict.fromkeys(node_ids))
+        found: dict[str, Relationship] = {}
+        for chunk in _chunks(ids, self.batch_size):
+            for record in self._read(query, ids=list(chunk)):
+                rel = _rel_from(record["rel"])
+                found[rel.id] = rel
+        return [found[k] for k in sorted(found)]
+
+    def find(
+        self,
+        label: str,
+        filters: Sequence[PropertyFilter] = (),
+        *,
+        order_by: str = "id",
+        descending: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Node]:
+        self.check_order(label, order_by)
+        for flt in filters:
+            self.check_filter(label, flt)
+        query, params = cypher.find_nodes(
+            self.model, label, filters, order_by, descending, limit, offset
+        )
+        return [node_from(record["node"]) for record in self._read(query, **params)]
+
+    def count(self, label: str, filters: Sequence[PropertyFilter] = ()) -> int:
+        for flt in filters:
+            self.check_filter(label, flt)
+        query, params = cypher.count_nodes(self.model, label, filters)
+        return int(self._read(query, **params)[0]["count"])
+
+    def search(
+        self, text: str, labels: Sequence[str] | None = None, limit: int = 20
+    ) -> list[Node]:
+        query = cypher.search(self.model, labels)
+        norm = normalize_name(text)
+        if not norm:
+            return []
+        wanted = list(labels or [])
+        records = self._read(query, norm=norm, id=text.strip(), labels=wanted, limit=limit)
+        by_id = [str(record["id"]) for record in records]
+        exact = self.get(text.strip())
+        if exact is not None and exact.id not in by_id and (not wanted or exact.label in wanted):
+            by_id.insert(0, exact.id)
+        nodes = self.get_many(by_id)
+        return [nodes[i] for i in by_id if i in nodes][:limit]
+
+    def stats(self) -> StoreStats:
+        nodes = self._read(cypher.stats_nodes(self.model))
+        rels = self._read(cypher.stats_relationships(self.model))
+        return StoreStats(
+            nodes={r["name"]: int(r["count"]) for r in nodes if r["count"]},
+            relationships={r["name"]: int(r["count"]) for r in rels if r["count"]},
+        )
+
+    def iter_nodes(self, label: str | None = None) -> Iterator[Node]:
+        query = cypher.iter_nodes(self.model, label)
+        after = ""
+        while True:
+            records = self._read(query, after=after, size=PAGE)
+            yield from (node_from(record["node"]) for record in records)
+            if len(records) < PAGE:
+                return
+            after = records[-1]["node"]["id"]
+
+    def iter_relationships(self, rel_type: str | None = None) -> Iterator[Relationship]:
+        # A relationship id starts with its type and a colon, so type order then id order
+        # is global id order: each type is paged through its own unique index.
+        for name in [rel_type] if rel_type else sorted(self.model.relationships):
+            query = cypher.iter_relationships(self.model, name)
+            after = ""
+            while True:
+                records = self._read(query, after=after, size=PAGE)
+                yield from (_rel_from(record["rel"]) for record in records)
+                if len(records) < PAGE:
+                    break
+                after = records[-1]["rel"]["id"]
+
+    def to_networkx(
+        self,
+        labels: Sequence[str] | None = None,
+        types: Sequence[str] | None = None,
+    ) -> nx.MultiDiGraph:
+        """Streamed in pages of 5000 (only the labels and types asked for are read)."""
+        if not labels and not types:
+            return super().to_networkx()
+        for name in labels or ():
+            self.model.label(name)
+        graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        # Ids start with their label's prefix: prefix order keeps nodes in global id order.
+        prefix = {name: spec.prefix for name, spec in self.model.labels.items()}
+        ordered: list[str] = sorted(set(labels or ()), key=prefix.__getitem__)
+        wanted: Sequence[str | None] = ordered or [None]
+        for label in wanted:
+            for node in self.iter_nodes(label):
+                graph.add_node(node.id, label=node.label, **node.properties)
+        wanted_types: Sequence[str | None] = sorted(set(types)) if types else [None]
+        for rel_type in wanted_types:
+            for rel in self.iter_relationships(rel_type):
+                if rel.start in graph and rel.end in graph:
+                    graph.add_edge(rel.start, rel.end, key=rel.id, type=rel.type, **rel.properties)
+        return graph
+
+    def traversals(self) -> generic.Traversals:
+        from enforcegraph.graph.store.neo4j_traversals import Neo4jTraversals
+
+        return Neo4jTraversals(self)
+
+    def run_traversal(self, query: str, **params: Any) -> list[Record]:
+        """Run one catalogue query (for Neo4jTraversals)."""
+        return self._read(query, **params)
+
+    # -- lifecycle ------------------------------------------------------------------------
+    def ping(self) -> None:
+        self._read(cypher.PING)
+
+    def close(self) -> None:
+        self._driver.close()

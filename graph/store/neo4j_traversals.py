@@ -1,0 +1,159 @@
+"""The traversal catalogue pushed down to Neo4j: one Cypher query per traversal.
+
+The server does the matching (patterns, validity dates, EU membership); Python only
+shapes the returned records into the catalogue's rows, with the same helpers and the
+same sort keys as the generic :class:`~enforcegraph.graph.traversals.Traversals`, so
+both give identical rows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from enforcegraph.graph import traversals as generic
+from enforcegraph.graph.store import cypher
+from enforcegraph.graph.store.base import Node
+from enforcegraph.graph.store.neo4j import Neo4jStore, node_from
+from enforcegraph.graph.traversals import (
+    SanctionFilter,
+    _by_date,
+    _date_key,
+    _pick,
+    resolve_article,
+    resolve_entity,
+)
+
+__all__ = ["Neo4jTraversals"]
+
+Row = dict[str, Any]
+
+
+def _node(value: dict[str, Any] | None) -> Node | None:
+    if value is None:
+        return None
+    return node_from({"id": value["id"], "props": value["props"]})
+
+
+def _urls(values: list[Any]) -> list[str]:
+    return sorted({str(url) for url in values if url})
+
+
+class Neo4jTraversals(generic.Traversals):
+    """The catalogue as Cypher; rows identical to the generic implementation's."""
+
+    store: Neo4jStore
+
+    def __init__(self, store: Neo4jStore) -> None:
+        super().__init__(store)
+        self.store = store
+
+    def _sanctions_without_eu_establishment(self, flt: SanctionFilter) -> list[Row]:
+        records = self.store.run_traversal(
+            cypher.SANCTIONS_WITHOUT_EU_ESTABLISHMENT,
+            regulator=flt.regulator or None,
+            jurisdiction=flt.jurisdiction or None,
+            since=flt.since or None,
+            until=flt.until or None,
+            at_today=flt.at == "today",
+            today=date.today().isoformat(),
+        )
+        rows = [
+            {
+                "sanction": _pick(_node(r["sanction"]), "kind", "amount", "currency", "amount_eur"),
+                "decision": _pick(_node(r["decision"]), "ref", "date", "status"),
+                "regulator": _pick(_node(r["regulator"]), "name", "country"),
+                "firm": _pick(_node(r["firm"]), "name", "country"),
+                "articles": sorted(set(r["articles"])),
+                "sources": _urls(r["sources"]),
+            }
+            for r in records
+        ]
+        return sorted(
+            rows,
+            key=lambda r: (_date_key(r["decision"]["date"]), r["sanction"]["id"], r["firm"]["id"]),
+        )
+
+    @staticmethod
+    def _decision_row_from(value: dict[str, Any]) -> Row:
+        """A decision with its issuer, sanctions and sources, as the generic version has it."""
+        row = _pick(_node(value["node"]), "ref", "kind", "date", "status", "status_note") or {}
+        row["issuer"] = _pick(_node(value["issuer"]), "name", "country")
+        sanctions = [
+            _pick(_node(s), "kind", "amount", "currency", "amount_eur", "per", "description")
+            for s in value["sanctions"]
+        ]
+        row["sanctions"] = sorted((s for s in sanctions if s), key=lambda s: s["id"])
+        row["sources"] = _urls(value["sources"])
+        return row
+
+    def enforcement_history(self, firm: str) -> list[Row]:
+        target = resolve_entity(self.store, firm, ("Company", "Person"))
+        rows = []
+        for record in self.store.run_traversal(cypher.ENFORCEMENT_HISTORY, id=target.id):
+            row = self._decision_row_from(record["decision"])
+            appeals = []
+            for appeal in record["appeals"]:
+                appeal_row = self._decision_row_from(appeal["decision"])
+                appeal_row["outcome"] = appeal["outcome"]
+                appeals.append(appeal_row)
+            row["appeals"] = sorted(appeals, key=_by_date)
+            rows.append(row)
+        return sorted(rows, key=_by_date)
+
+    def decisions_citing(self, article: str) -> list[Row]:
+        article_id, provision = resolve_article(article)
+        records = self.store.run_traversal(
+            cypher.DECISIONS_CITING, article=article_id, asked=provision or None
+        )
+        rows = []
+        for record in records:
+            row = _pick(_node(record["decision"]), "ref", "kind", "date", "status") or {}
+            row["article"] = article_id
+            row["provisions"] = sorted({str(p) for p in record["provisions"] if p})
+            row["issuer"] = _pick(_node(record["issuer"]), "name", "country")
+            row["sources"] = _urls(record["sources"])
+            rows.append(row)
+        return sorted(rows, key=_by_date)
+
+    def claims_contradicted(self, firm: str) -> list[Row]:
+        company = resolve_entity(self.store, firm, ("Company",))
+        rows = []
+        for record in self.store.run_traversal(cypher.CLAIMS_CONTRADICTED, id=company.id):
+            out = record["out"]
+            rows.append(
+                {
+                    "statement": _pick(_node(record["statement"]), "text", "date", "claims"),
+                    "made_by": [_pick(_node(o["node"]), "name") for o in out if o["type"] == "MADE_BY"],
+                    "issued_via": [
+                        _pick(_node(o["node"]), "name") for o in out if o["type"] == "ISSUED_VIA"
+                    ],
+                    "contradicted_by": [
+                        {
+                            **(_pick(_node(o["node"]), "ref", "date", "kind") or {}),
+                            "issuer": _pick(_node(o["issuer"]), "name", "country"),
+                        }
+                        for o in out
+                        if o["type"] == "CONTRADICTED_BY"
+                    ],
+                    "sources": _urls(record["sources"]),
+                }
+            )
+        return sorted(rows, key=lambda r: (_date_key(r["statement"]["date"]), r["statement"]["id"]))
+
+    def cross_border_cases(self) -> list[Row]:
+        rows = []
+        for record in self.store.run_traversal(cypher.CROSS_BORDER_CASES):
+            regulators = {n.id: n for n in map(_node, record["regulators"]) if n is not None}
+            countries = sorted({str(r.get("country")) for r in regulators.values()})
+            if len(countries) < 2:
+                continue
+            rows.append(
+                {
+                    "firm": _pick(_node(record["firm"]), "name", "country"),
+                    "countries": countries,
+                    "regulators": [_pick(r, "name", "country") for _, r in sorted(regulators.items())],
+                    "decisions": int(record["decisions"]),
+                }
+            )
+        return sorted(rows, key=lambda r: (-len(r["countries"]), -r["decisions"], r["firm"]["id"]))

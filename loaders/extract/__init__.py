@@ -1,0 +1,1 @@
+"""The article loader: proposes sourced graph facts from news text, for analyst review."""

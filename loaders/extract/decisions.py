@@ -1,0 +1,209 @@
+"""Decisions: regulator + action + target + amount + date + citations + appeal intent."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from enforcegraph.loaders.extract.context import Context
+from enforcegraph.loaders.extract.money import Money
+from enforcegraph.loaders.extract.text import Sentence, find_dates
+from enforcegraph.schema.citations import Citation
+
+__all__ = ["DecisionDraft", "SanctionDraft", "find_decisions"]
+
+_VERB = re.compile(
+    r"(?i)\b(?:fined|fines|fining|fine\s+(?:on|against|of)|imposed?|imposes|imposing|"
+    r"hit\s+with|slapped|sanctioned|penalised|penalized|ordered|orders|ordering|banned|bans|"
+    r"reprimanded|issued\s+(?:a|an)\s+(?:\w+\s+)?(?:fine|penalty|reprimand|order|ban))\b"
+)
+_NOUN = re.compile(r"(?i)\b(?:fine|penalty|penalties|sanction|sanctions|ban|order|reprimand)\b")
+_ANAPHOR = re.compile(
+    r"(?i)\b(?:watchdog|regulator|authority|committee|commission|commissioner|agency|DPA|SA|"
+    r"office|inspectorate)\b"
+)
+_MAXIMUM = re.compile(r"(?i)\bmaximum\b|\bhighest\s+possible\b|\bmaximum\s+possible\b")
+_INFRINGE = re.compile(r"(?i)\b(?:breach\w*|infring\w*|violat\w*|contrary\s+to|fail\w*\s+to\s+comply)\b")
+_APPEAL = re.compile(
+    r"(?i)\b(?:will|would|plans?\s+to|intends?\s+to|intention\s+to|is\s+considering|to)\s+"
+    r"(?:\w+\s+){0,2}?(?:appeal|challenge|contest|object\s+to)\b"
+)
+_NO_APPEAL = re.compile(r"(?i)\b(?:not|no|cannot|can't|never)\s+(?:\w+\s+){0,3}?appeal")
+_COMMITTEE = re.compile(r"(?i)\b(?:restricted\s+committee|formation\s+restreinte|sanctions\s+committee)\b")
+_ORDER = re.compile(r"(?i)\b(?:ordered|orders|ordering)\b(?P<what>[^.;]{0,160})")
+_BAN = re.compile(r"(?i)\b(?:banned|bans|ban\s+on)\b(?P<what>[^.;]{0,160})")
+
+
+@dataclass
+class SanctionDraft:
+    """What a decision imposes."""
+
+    kind: str
+    spans: list[tuple[int, int]]
+    amount: float | int | None = None
+    currency: str | None = None
+    per: str | None = None
+    statutory_maximum: bool = False
+    description: str | None = None
+    conversions: tuple[tuple[float | int, str], ...] = ()
+
+
+@dataclass
+class DecisionDraft:
+    """A decision pieced together from one or more sentences."""
+
+    regulator: str
+    target: str | None
+    spans: list[tuple[int, int]]
+    confidence: float
+    rules: list[str]
+    sanctions: list[SanctionDraft] = field(default_factory=list)
+    date: tuple[int, int, str] | None = None
+    cites: list[tuple[Citation, tuple[int, int], bool]] = field(default_factory=list)
+    appeal: tuple[int, int] | None = None
+    decided_by: str | None = None
+    summary: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """The decision kind the sanctions suggest."""
+        kinds = {s.kind for s in self.sanctions}
+        if "fine" in kinds:
+            return "fine_decision"
+        if "proposed_fine" in kinds:
+            return "proposed_fine"
+        if "reprimand" in kinds and len(kinds) == 1:
+            return "reprimand"
+        return "order"
+
+
+def _regulator_for(ctx: Context, index: int, sentence: Sentence) -> tuple[str, float] | None:
+    here = ctx.regulators_in(sentence.start, sentence.end)
+    if here:
+        return here[0].entry.id, 0.9
+    if not _ANAPHOR.search(sentence.text):
+        return None
+    for back in range(index - 1, max(-1, index - 4), -1):
+        earlier = ctx.regulators_in(ctx.sentences[back].start, ctx.sentences[back].end)
+        if earlier and ctx.sentences[back].paragraph >= sentence.paragraph - 1:
+            return earlier[-1].entry.id, 0.7
+    return None
+
+
+def _target(ctx: Context, sentence: Sentence) -> tuple[str | None, float]:
+    firms = ctx.firms_in(sentence.start, sentence.end)
+    verb = _VERB.search(sentence.text)
+    if firms and verb:
+        at = sentence.start + verb.start()
+        after = [f for a, f in firms if a > at]
+        before = [f for a, f in firms if a < at]
+        passive = re.search(r"(?i)\b(?:has|have|had|was|were|been|is|be)\s+(?:been\s+)?(?:fined|hit|ordered|banned|sanctioned|reprimanded)", sentence.text)
+        chosen = (before[-1] if passive and before else (after[0] if after else before[-1]))
+        return chosen.name, 0.9
+    if firms:
+        return firms[0][1].name, 0.75
+    salient = ctx.parties.salient_firm()
+    return (salient.name, 0.6) if salient else (None, 0.0)
+
+
+def _fine(money: Money, sentence_text: str) -> SanctionDraft:
+    kind = "periodic_penalty" if money.meaning == "periodic" else "fine"
+    if kind == "fine" and re.search(r"(?i)\bpropos\w+|\bintends?\s+to\s+fine|\bprovisional", sentence_text):
+        kind = "proposed_fine"
+    return SanctionDraft(kind, [(money.start, money.end)], money.amount, money.currency,
+                         money.per, conversions=money.conversions)
+
+
+def _merge(drafts: list[DecisionDraft], new: DecisionDraft) -> None:
+    for old in drafts:
+        if old.regulator == new.regulator and (old.target == new.target or not new.target or not old.target):
+            old.target = old.target or new.target
+            old.spans += [s for s in new.spans if s not in old.spans]
+            old.rules += [r for r in new.rules if r not in old.rules]
+            old.confidence = max(old.confidence, new.confidence)
+            for sanction in new.sanctions:
+                same = next((s for s in old.sanctions if s.kind == sanction.kind), None)
+                if same is None:
+                    old.sanctions.append(sanction)
+                elif same.amount is None and sanction.amount is not None:
+                    old.sanctions[old.sanctions.index(same)] = sanction
+                else:
+                    same.spans += [s for s in sanction.spans if s not in same.spans]
+                    same.statutory_maximum |= sanction.statutory_maximum
+            old.date = old.date or new.date
+            old.cites += [c for c in new.cites if c not in old.cites]
+            old.appeal = old.appeal or new.appeal
+            old.decided_by = old.decided_by or new.decided_by
+            old.summary = old.summary or new.summary
+            return
+    drafts.append(new)
+
+
+def find_decisions(ctx: Context) -> list[DecisionDraft]:
+    """Decisions reported in the article, one per regulator and target."""
+    drafts: list[DecisionDraft] = []
+    for index, sentence in enumerate(ctx.sentences):
+        verb = _VERB.search(sentence.text)
+        amounts = [m for m in ctx.money_in(sentence.start, sentence.end) if m.meaning != "ceiling"]
+        if not verb and not (_NOUN.search(sentence.text) and amounts):
+            continue
+        found = _regulator_for(ctx, index, sentence)
+        if found is None:
+            continue
+        regulator, confidence = found
+        if not amounts and not verb:
+            continue
+        target, target_confidence = _target(ctx, sentence)
+        draft = DecisionDraft(regulator, target, [(sentence.start, sentence.end)],
+                              min(confidence, target_confidence or confidence), ["regulator-action"])
+        if amounts:
+            draft.summary = sentence.text
+        for money in amounts[:1]:
+            sanction = _fine(money, sentence.text)
+            sanction.statutory_maximum = bool(_MAXIMUM.search(sentence.text))
+            draft.sanctions.append(sanction)
+        if not amounts and _MAXIMUM.search(sentence.text) and re.search(r"(?i)\bimpos", sentence.text):
+            draft.sanctions.append(SanctionDraft("fine", [(sentence.start, sentence.end)], statutory_maximum=True))
+        for pattern, kind in ((_ORDER, "order"), (_BAN, "ban")):
+            if match := pattern.search(sentence.text):
+                what = " ".join(match.group(0).split())
+                span = (sentence.start + match.start(), sentence.start + match.end())
+                draft.sanctions.append(SanctionDraft(kind, [span], description=what))
+        for start, end, iso in find_dates(ctx.text, sentence.start, sentence.end, ctx.article.date):
+            draft.date = (start, end, iso)
+            break
+        for citation in ctx.citations:
+            if sentence.start <= citation.start < sentence.end:
+                before = ctx.text[sentence.start : citation.start]
+                draft.cites.append((citation.citation, (citation.start, citation.end),
+                                    bool(_INFRINGE.search(before))))
+        if committee := _COMMITTEE.search(sentence.text):
+            draft.decided_by = " ".join(committee.group(0).lower().split())
+        _merge(drafts, draft)
+    _appeals(ctx, drafts)
+    _maximum_elsewhere(ctx, drafts)
+    return [d for d in drafts if d.sanctions or d.cites]
+
+
+def _maximum_elsewhere(ctx: Context, drafts: list[DecisionDraft]) -> None:
+    """The fine is the maximum where a sentence about the same regulator says so."""
+    for draft in drafts:
+        fines = [s for s in draft.sanctions if s.kind == "fine"]
+        extra = [s for s in draft.sanctions if s.kind == "fine" and s.amount is None]
+        if len(fines) > 1 and extra:
+            real = next(s for s in fines if s.amount is not None)
+            for sanction in extra:
+                real.statutory_maximum |= sanction.statutory_maximum
+                real.spans += sanction.spans
+                draft.sanctions.remove(sanction)
+
+
+def _appeals(ctx: Context, drafts: list[DecisionDraft]) -> None:
+    for sentence in ctx.sentences:
+        match = _APPEAL.search(sentence.text)
+        if not match or _NO_APPEAL.search(sentence.text):
+            continue
+        firms = {f.name for _, f in ctx.firms_in(sentence.start, sentence.end)}
+        for draft in drafts:
+            if draft.appeal is None and (draft.target in firms or len(drafts) == 1):
+                draft.appeal = (sentence.start + match.start(), sentence.start + match.end())

@@ -1,0 +1,191 @@
+"""The bundled regulator gazetteer and the rules that find regulators in text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from enforcegraph.schema.errors import SchemaError
+
+__all__ = ["RegulatorEntry", "RegulatorMatch", "find_regulators", "gazetteer", "country_words"]
+
+_FIELD = r"(?:data[- ]protection|privacy|data|information|data[- ]privacy)"
+_BODY = (
+    r"(?:supervisory\s+authority|authority|watchdog|regulator|agency|commission|"
+    r"commissioner|office|inspectorate|SA|DPA)"
+)
+
+
+@dataclass(frozen=True)
+class RegulatorEntry:
+    """One authority of the gazetteer."""
+
+    id: str
+    name: str
+    country: str
+    kind: str
+    website: str
+    acronym: str | None
+    aliases: tuple[str, ...]
+    ambiguous: frozenset[str]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name it goes by."""
+        return tuple(n for n in (self.name, self.acronym, *self.aliases) if n)
+
+
+@dataclass(frozen=True)
+class RegulatorMatch:
+    """A regulator found in text."""
+
+    entry: RegulatorEntry
+    start: int
+    end: int
+    confidence: float
+    rule: str
+
+
+@cache
+def _raw() -> dict[str, Any]:
+    path = resources.files("enforcegraph.loaders.extract").joinpath("regulators.yaml")
+    data = yaml.safe_load(path.read_text("utf-8"))
+    if not isinstance(data, dict) or not isinstance(data.get("regulators"), list):
+        raise SchemaError("regulators.yaml: expected a mapping with a regulators list")
+    return data
+
+
+@cache
+def gazetteer() -> tuple[RegulatorEntry, ...]:
+    """Every authority of the bundled gazetteer."""
+    entries = []
+    for item in _raw()["regulators"]:
+        entries.append(
+            RegulatorEntry(
+                id=str(item["id"]), name=str(item["name"]), country=str(item["country"]),
+                kind=str(item["kind"]), website=str(item["website"]),
+                acronym=str(item["acronym"]) if item.get("acronym") else None,
+                aliases=tuple(str(a) for a in item.get("aliases") or ()),
+                ambiguous=frozenset(str(a) for a in item.get("ambiguous") or ()),
+            )
+        )
+    return tuple(entries)
+
+
+@cache
+def country_words() -> dict[str, tuple[str, ...]]:
+    """Country code -> the adjectives and names articles use for it."""
+    return {str(k): tuple(str(w) for w in v) for k, v in _raw()["countries"].items()}
+
+
+def _pattern(names: list[str]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    ordered = sorted(set(names), key=len, reverse=True)
+    body = "|".join(
+        re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]") for n in ordered
+    )
+    return re.compile(rf"(?<![\w&])(?:{body})(?![\w&])")
+
+
+@cache
+def _tables() -> tuple[dict[str, list[RegulatorEntry]], re.Pattern[str] | None,
+                       re.Pattern[str] | None]:
+    """Name -> entries; a pattern of case-sensitive names; one of multi-word names."""
+    by_name: dict[str, list[RegulatorEntry]] = {}
+    for entry in gazetteer():
+        for name in entry.names:
+            by_name.setdefault(_key(name), []).append(entry)
+    single = [n for e in gazetteer() for n in e.names if " " not in n]
+    multi = [n for e in gazetteer() for n in e.names if " " in n]
+    single_re = _pattern(single)
+    multi_body = _pattern(multi)
+    multi_re = re.compile(multi_body.pattern, re.IGNORECASE) if multi_body else None
+    return by_name, single_re, multi_re
+
+
+def _descriptor() -> re.Pattern[str]:
+    words = sorted({w for ws in country_words().values() for w in ws}, key=len, reverse=True)
+    country = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"(?<!\w)(?P<country>{country})(?:['’]s)?\s+(?:(?P<competition>competition|antitrust)|"
+        rf"{_FIELD})\s+(?:protection\s+)?{_BODY}(?!\w)"
+    )
+
+
+def _country_of(word: str) -> str | None:
+    for code, words in country_words().items():
+        if word in words:
+            return code
+    return None
+
+
+def _key(name: str) -> str:
+    return " ".join(name.replace("’", "'").split()).casefold()
+
+
+def _raw_matches(text: str) -> Iterator[tuple[int, int, str]]:
+    _, single_re, multi_re = _tables()
+    taken: list[tuple[int, int]] = []
+    for pattern in (multi_re, single_re):
+        if pattern is None:
+            continue
+        for match in pattern.finditer(text):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            yield match.start(), match.end(), match.group(0)
+
+
+def find_regulators(text: str) -> list[RegulatorMatch]:
+    """Regulators named in ``text``: by name, acronym or alias, by a defined abbreviation
+    ("the Dutch Data Protection Authority, or DPA"), and by description ("Italy's privacy
+    watchdog"). Ambiguous names count only where the text makes them unambiguous."""
+    by_name, _, _ = _tables()
+    mentioned = {c for c, ws in country_words().items() if any(
+        re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in ws)}
+    plain: list[RegulatorMatch] = []
+    pending: list[tuple[int, int, str]] = []
+    for start, end, found in _raw_matches(text):
+        key = _key(found)
+        entries = by_name.get(key, [])
+        clear = [e for e in entries if found not in e.ambiguous and key not in
+                 {a.casefold() for a in e.ambiguous}]
+        if len(clear) == 1:
+            exact = found in (clear[0].name, clear[0].acronym)
+            plain.append(RegulatorMatch(clear[0], start, end, 0.95 if exact else 0.85, "gazetteer"))
+        else:
+            pending.append((start, end, found))
+    defined: dict[str, RegulatorEntry] = {}
+    for match in plain:
+        after = text[match.end : match.end + 40]
+        abbrev = re.match(r"\s*(?:\(|,\s+or\s+)(?:the\s+)?([A-Z][A-Za-z]{1,7})(?:\)|,)", after)
+        if abbrev:
+            defined[abbrev.group(1)] = match.entry
+    for start, end, found in pending:
+        entries = by_name.get(_key(found), [])
+        if found in defined and defined[found] in entries:
+            plain.append(RegulatorMatch(defined[found], start, end, 0.8, "gazetteer-defined"))
+            continue
+        local = [e for e in entries if e.country in mentioned]
+        if not found.isupper() and len(local) == 1:
+            plain.append(RegulatorMatch(local[0], start, end, 0.75, "gazetteer-country"))
+    for abbrev, entry in defined.items():
+        if entry in by_name.get(_key(abbrev), []):
+            continue
+        for match in re.finditer(rf"(?<![\w&]){re.escape(abbrev)}(?![\w&])", text):
+            plain.append(RegulatorMatch(entry, match.start(), match.end(), 0.75, "defined-abbreviation"))
+    for match in _descriptor().finditer(text):
+        code = _country_of(match.group("country"))
+        kind = "competition" if match.group("competition") else "data_protection"
+        candidates = [e for e in gazetteer() if e.country == code and e.kind == kind]
+        if len(candidates) == 1:
+            plain.append(RegulatorMatch(candidates[0], match.start(), match.end(), 0.7, "descriptor"))
+    unique = {(m.start, m.end): m for m in sorted(plain, key=lambda m: m.confidence)}
+    return sorted(unique.values(), key=lambda m: (m.start, -m.end))

@@ -1,0 +1,173 @@
+"""Money in every common form ("€20M", "EUR 30.5 million", "£7,552,800") and percentage caps."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+__all__ = ["Money", "Percentage", "find_money", "find_percentages", "parse_number"]
+
+_SYMBOLS = {
+    "€": "EUR", "£": "GBP", "$": "USD", "us$": "USD", "c$": "CAD", "ca$": "CAD",
+    "a$": "AUD", "au$": "AUD", "¥": "JPY", "₩": "KRW", "chf": "CHF",
+}
+_CODES = (
+    "EUR", "GBP", "USD", "SEK", "NOK", "DKK", "CHF", "CAD", "AUD", "KRW", "JPY", "PLN",
+    "CZK", "HUF", "RON", "BGN", "ISK",
+)
+_WORDS = [
+    (r"(?:swedish\s+)?(?:kronor|krona)", "SEK"), (r"(?:norwegian\s+)?(?:kroner|krone)", "NOK"),
+    (r"danish\s+(?:kroner|krone)", "DKK"), (r"swiss\s+francs?", "CHF"),
+    (r"canadian\s+dollars?", "CAD"), (r"australian\s+dollars?", "AUD"),
+    (r"(?:us\s+|american\s+)?dollars?", "USD"), (r"euros?", "EUR"),
+    (r"(?:british\s+)?pounds?(?:\s+sterling)?", "GBP"), (r"won", "KRW"), (r"yen", "JPY"),
+    (r"zlot(?:y|ys|ych)", "PLN"),
+]
+_MAGNITUDES = {
+    "thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "mn": 10**6, "m": 10**6,
+    "mln": 10**6, "billion": 10**9, "billions": 10**9, "bn": 10**9, "b": 10**9,
+}
+_NUM = r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_MAG = r"(?:\s?(?:thousand|millions?|billions?|mln|mn|bn)\b|(?:m|bn|k|b)\b)"
+_SYM = r"US\$|C\$|CA\$|A\$|AU\$|[€£$¥₩]"
+_WORD = "|".join(w for w, _ in _WORDS)
+_MONEY = re.compile(
+    rf"""(?ix)
+    (?:(?P<sym>{_SYM})\s?(?P<n1>{_NUM})(?P<m1>{_MAG})?)
+    | (?:\b(?P<code>{"|".join(_CODES)})\s?(?P<n2>{_NUM})(?P<m2>{_MAG})?)
+    | (?:\b(?P<n3>{_NUM})(?P<m3>{_MAG})?\s?(?:(?P<code3>{"|".join(_CODES)})\b|(?P<word>{_WORD})\b))
+    """
+)
+_CONVERSION = re.compile(r"\(\s*(?:~|about|approx\.?|approximately|around|roughly|some|circa|c\.|ca\.)?\s*$", re.I)
+_CEILING_BEFORE = re.compile(r"(?i)(?:up\s+to|maximum\s+of|as\s+much\s+as|capped\s+at|ceiling\s+of|or)\s*$")
+_CEILING_AFTER = re.compile(r"(?i)^[^.;]{0,40}whichever\s+is\s+(?:higher|greater)")
+_PERIODIC = re.compile(r"(?i)^\s*(?:\)\s*)?(?:per|a|each|for\s+each|for\s+every|every)\s+(?:(?:two|2)\s+)?(day|week|month)")
+
+
+def parse_number(text: str, has_magnitude: bool) -> Decimal | None:
+    """A number as written, with either thousands or decimal separators.
+
+    >>> [str(parse_number(t, m)) for t, m in [("7,552,800", False), ("30.5", True),
+    ...  ("20.000.000", False), ("30,5", True), ("1,234.5", False)]]
+    ['7552800', '30.5', '20000000', '30.5', '1234.5']
+    """
+    value = text.replace("\u00a0", "").replace("\u202f", "")
+    if "," in value and "." in value:
+        decimal = "," if value.rfind(",") > value.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        value = value.replace(thousands, "").replace(decimal, ".")
+    elif "," in value or "." in value:
+        sep = "," if "," in value else "."
+        groups = value.split(sep)
+        if len(groups) > 2 or (len(groups[-1]) == 3 and not has_magnitude):
+            value = value.replace(sep, "")
+        else:
+            value = value.replace(sep, ".")
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        return None
+
+
+@dataclass
+class Money:
+    """An amount of money found in text."""
+
+    start: int
+    end: int
+    amount: float | int
+    currency: str
+    meaning: str = "amount"          # amount | ceiling | periodic
+    per: str | None = None
+    conversion_of: Money | None = None
+    conversions: tuple[tuple[float | int, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Percentage:
+    """A percentage of turnover or revenue (a cap)."""
+
+    start: int
+    end: int
+    percent: float | int
+    of: str
+
+
+def _number(value: Decimal) -> float | int:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _currency(match: re.Match[str]) -> str:
+    if match.group("sym"):
+        return _SYMBOLS[match.group("sym").lower()]
+    if match.group("code") or match.group("code3"):
+        return str(match.group("code") or match.group("code3")).upper()
+    word = match.group("word").lower()
+    return next(code for pattern, code in _WORDS if re.fullmatch(pattern, word))
+
+
+def _converted(text: str, found: list[Money], last: Money | None, start: int) -> Money | None:
+    """The amount that the money starting at ``start`` converts, if it is a conversion."""
+    if last is None or start - last.end > 20:
+        return None
+    between = text[last.end : start]
+    if last.conversion_of is not None and re.fullmatch(r"\s*(?:[;,/]|or)\s*(?:~|about)?\s*", between):
+        return last.conversion_of
+    if found and last is found[-1] and _CONVERSION.search(between):
+        return last
+    return None
+
+
+def find_money(text: str) -> list[Money]:
+    """Every amount of money; a bracketed conversion is attached to the amount it converts.
+
+    >>> [(m.amount, m.currency, len(m.conversions)) for m in find_money(
+    ...     "fined 15 million euros ($15.58 million), or €20M; also £7,552,800 and EUR 30.5 million")]
+    [(15000000, 'EUR', 1), (20000000, 'EUR', 0), (7552800, 'GBP', 0), (30500000, 'EUR', 0)]
+    """
+    found: list[Money] = []
+    last: Money | None = None
+    for match in _MONEY.finditer(text):
+        number = match.group("n1") or match.group("n2") or match.group("n3")
+        magnitude = (match.group("m1") or match.group("m2") or match.group("m3") or "").strip()
+        value = parse_number(number, bool(magnitude))
+        if value is None:
+            continue
+        value *= _MAGNITUDES.get(magnitude.lower(), 1)
+        money = Money(match.start(), match.end(), _number(value), _currency(match))
+        before = text[max(0, match.start() - 30) : match.start()]
+        after = text[match.end() : match.end() + 80]
+        base = _converted(text, found, last, match.start())
+        last = money
+        if base is not None:
+            money.conversion_of = base
+            base.conversions += ((money.amount, money.currency),)
+            continue
+        if periodic := _PERIODIC.match(after):
+            money.meaning, money.per = "periodic", periodic.group(1).lower()
+        elif _CEILING_BEFORE.search(before) or _CEILING_AFTER.match(after):
+            money.meaning = "ceiling"
+        found.append(money)
+    return found
+
+
+_PERCENT = re.compile(
+    rf"(?i)\b(?P<n>{_NUM})\s?(?:%|per\s?cent\b|percent\b)(?P<of>[^.;]{{0,60}}?"
+    r"\b(?:turnover|revenue|revenues|sales)\b)"
+)
+
+
+def find_percentages(text: str) -> list[Percentage]:
+    """Percentages of turnover or revenue ("4% of a firm's worldwide annual revenue").
+
+    >>> [(p.percent, p.of) for p in find_percentages("up to 4% of a firm’s worldwide annual revenue")]
+    [(4, 'of a firm’s worldwide annual revenue')]
+    """
+    found = []
+    for match in _PERCENT.finditer(text):
+        value = parse_number(match.group("n"), True)
+        if value is not None:
+            of = " ".join(match.group("of").split())
+            found.append(Percentage(match.start(), match.end(), _number(value), of))
+    return found

@@ -1,0 +1,303 @@
+"""Firms, PR agencies and people with their roles; names that are only mentioned kept apart."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from enforcegraph.loaders.extract.names import (
+    COMPANY_NOUN, NAME, PERSON, ROLE, canonical_role, clean_name, is_regulator_role,
+)
+from enforcegraph.schema.names import normalize_name
+
+__all__ = ["Found", "PartyFinder", "Relation"]
+
+_POSS = r"['’]s"
+_AGENCY = (r"(?:(?P<kind>PR|public\s+relations|communications|press|media|law|legal)\s+"
+           r"(?:agency|firm|consultancy|advisers|advisors|representatives?))")
+_LIST_INTRO = re.compile(r"(?:\blike|\bsuch\s+as|\bincluding|\bunlike|\bcompared\s+(?:to|with)|\bversus|\bvs\.)\s+$")
+_NAME_LIST = re.compile(rf"(?P<first>{NAME})(?P<rest>(?:\s*,\s*{NAME})*(?:,?\s+(?:and|or)\s+{NAME})?)")
+
+
+@dataclass
+class Found:
+    """A firm or person found in text, under its fullest name."""
+
+    kind: str                      # company | person | mention
+    name: str
+    rule: str
+    confidence: float
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
+    office: str | None = None      # a person's office
+    office_of: str | None = None   # the firm (name) or regulator (id) of that office
+    why: str | None = None         # for mentions: why it is not a party
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relationship between two found names."""
+
+    type: str
+    start_name: str
+    end_name: str
+    role: str
+    span: tuple[int, int]
+    confidence: float
+    rule: str
+
+
+def _group_span(match: re.Match[str], group: str) -> tuple[int, int]:
+    return match.start(group), match.end(group)
+
+
+class PartyFinder:
+    """Runs the party rules over one text.
+
+    ``blocked`` are spans already taken by regulators, laws and citations.
+    ``known`` are names of firms and people already in the store.
+    """
+
+    def __init__(self, text: str, blocked: Iterable[tuple[int, int]],
+                 known: Iterable[tuple[str, str]] = (), regulator_spans: dict[tuple[int, int], str] | None = None) -> None:
+        self.text = text
+        self.blocked = sorted(blocked)
+        self.known = list(known)
+        self.regulator_spans = regulator_spans or {}
+        self.found: dict[str, Found] = {}
+        self.relations: list[Relation] = []
+        self.mention_spans: list[tuple[int, int]] = []
+
+    # -- bookkeeping ---------------------------------------------------------------
+    def _free(self, span: tuple[int, int]) -> bool:
+        return not any(a < span[1] and span[0] < b for a, b in self.blocked)
+
+    def add(self, kind: str, raw: str, span: tuple[int, int], rule: str, confidence: float,
+            why: str | None = None) -> Found | None:
+        """Record a name at a span (strips leading articles, skips blocked spans)."""
+        name = clean_name(raw.strip(" ,"))
+        if name is None or not self._free(span):
+            return None
+        start = span[0] + raw.find(name.split()[0])
+        span = (start, start + len(name))
+        key = normalize_name(name)
+        entry = self.found.get(key)
+        if entry is None:
+            entry = Found(kind, name, rule, confidence, why=why)
+            self.found[key] = entry
+        elif kind != "mention" and (entry.kind == "mention" or confidence > entry.confidence):
+            if entry.kind == "mention" or entry.kind == kind:
+                entry.kind, entry.rule, entry.confidence, entry.why = kind, rule, confidence, None
+        if span not in entry.spans:
+            entry.spans.append(span)
+        return entry
+
+    def regulator_at(self, span: tuple[int, int]) -> str | None:
+        """The regulator id whose mention overlaps ``span``."""
+        for (a, b), reg in self.regulator_spans.items():
+            if a < span[1] and span[0] < b:
+                return reg
+        return None
+
+    # -- rules -----------------------------------------------------------------------
+    def run(self, publisher: str | None, author: str | None) -> None:
+        """Every rule, in order of reliability; mentions first so they are never parties."""
+        self.comparison_lists()
+        self.bylines(publisher, author)
+        self.agencies()
+        self.firms()
+        self.known_names()
+        self.officers()
+        self.merge_short_forms()
+        self.expand()
+
+    def comparison_lists(self) -> None:
+        """Names in a comparison ("like Google, Bing or DuckDuckGo") are only mentioned."""
+        for match in _NAME_LIST.finditer(self.text):
+            if not _LIST_INTRO.search(self.text[max(0, match.start() - 25) : match.start()]):
+                continue
+            for item in re.finditer(NAME, match.group(0)):
+                span = (match.start() + item.start(), match.start() + item.end())
+                if self.add("mention", item.group(0), span, "comparison", 0.8, "named in a comparison"):
+                    self.mention_spans.append(span)
+
+    def bylines(self, publisher: str | None, author: str | None) -> None:
+        """The publisher and the author: from the options, and from bylines in the text."""
+        names = [(publisher, "publisher"), (author, "author")]
+        for match in re.finditer(rf"\bby\s+(?P<author>{PERSON})\s+(?:originally\s+)?(?:published|for)\b", self.text):
+            names.append((match.group("author"), "author"))
+        for match in re.finditer(rf"\b(?:originally\s+)?published\s+(?:on|in|by)\s+(?P<pub>{NAME})", self.text):
+            names.append((match.group("pub"), "publisher"))
+        for name, why in names:
+            if not name:
+                continue
+            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", self.text):
+                span = (match.start(), match.end())
+                if self.add("mention", name, span, "byline", 0.9, f"the article's {why}"):
+                    self.mention_spans.append(span)
+
+    def agencies(self) -> None:
+        """PR agencies and counsel: "Clearview's PR agency, LakPR Group"."""
+        patterns = [
+            rf"(?P<owner>{NAME}){_POSS}\s+{_AGENCY}\s*,?\s+(?P<agency>{NAME})",
+            rf"(?P<agency>{NAME}),\s+(?P<owner>{NAME}){_POSS}\s+{_AGENCY}",
+            rf"(?P<agency>{NAME}),\s+(?:the\s+|a\s+)?{_AGENCY}\s+(?:for|of|representing)\s+(?P<owner>{NAME})",
+        ]
+        for pattern in patterns:
+            for match in re.finditer(pattern, self.text):
+                legal = match.group("kind").lower() in ("law", "legal")
+                owner = self.add("company", match.group("owner"), _group_span(match, "owner"), "possessive", 0.85)
+                agency = self.add("company", match.group("agency"), _group_span(match, "agency"), "agency-apposition", 0.85)
+                if owner is None or agency is None or owner is agency:
+                    continue
+                agency.roles.add("law_firm" if legal else "pr_agency")
+                self.relations.append(Relation("REPRESENTED_BY", owner.name, agency.name,
+                                               "counsel" if legal else "pr",
+                                               (match.start(), match.end()), 0.85, "agency-apposition"))
+
+    def officers(self) -> None:
+        """People with offices: "Clearview's CEO, Hoan Ton-That", "CEO Hoan Ton-That"."""
+        patterns = [
+            (rf"(?P<owner>{NAME}){_POSS}\s+(?P<role>(?i:{ROLE}))\s*,?\s+(?P<person>{PERSON})", 0.85),
+            (rf"(?P<person>{PERSON}),\s+(?:the\s+|a\s+)?(?P<owner>{NAME}){_POSS}\s+(?P<role>(?i:{ROLE}))", 0.85),
+            (rf"(?P<person>{PERSON}),\s+(?:the\s+|a\s+)?(?P<role>(?i:{ROLE}))\s+(?:of|at)\s+(?:the\s+)?(?P<owner>{NAME})", 0.85),
+            (rf"(?P<owner>{NAME})\s+(?P<role>(?i:{ROLE}))\s*,?\s+(?P<person>{PERSON})", 0.75),
+            (rf"(?<![\w’'])(?P<role>(?i:{ROLE}))\s*,?\s+(?P<person>{PERSON})", 0.6),
+        ]
+        for pattern, confidence in patterns:
+            for match in re.finditer(pattern, self.text):
+                person_span = _group_span(match, "person")
+                if any(a <= person_span[0] < b for f in self.found.values() for a, b in f.spans
+                       if f.kind == "person"):
+                    continue
+                role = canonical_role(match.group("role"))
+                owner_span = _group_span(match, "owner") if "owner" in match.groupdict() and match.group("owner") else None
+                person = self.add("person", match.group("person"), person_span, "office", confidence)
+                if person is None:
+                    continue
+                person.office = person.office or role
+                if owner_span is not None:
+                    regulator = self.regulator_at(owner_span)
+                    if regulator:
+                        person.office_of = person.office_of or regulator
+                        continue
+                    if is_regulator_role(role):
+                        continue
+                    owner = self.add("company", match.group("owner"), owner_span, "possessive", 0.8)
+                    if owner is not None:
+                        person.office_of = person.office_of or owner.name
+                elif is_regulator_role(role):
+                    regulator = self._nearest_regulator(match.start())
+                    if regulator:
+                        person.office_of = person.office_of or regulator
+
+    def _nearest_regulator(self, position: int) -> str | None:
+        before = [(b, reg) for (a, b), reg in self.regulator_spans.items() if b <= position and position - b < 80]
+        return max(before)[1] if before else None
+
+    def firms(self) -> None:
+        """Firms by legal form, by descriptor ("facial recognition firm X") or by apposition."""
+        patterns = [
+            (rf"(?P<name>{NAME}),?\s+(?:Inc|Ltd|Corp|LLC|GmbH|S\.A|B\.V|N\.V|plc|AG|SAS|S\.p\.A)\b\.?", "legal-form", 0.9),
+            (rf"(?P<name>{NAME}\s+(?:Group|Limited|Corporation|Technologies|Holdings|Platforms|Labs))\b", "legal-form", 0.85),
+            (rf"\b{COMPANY_NOUN}\s+(?P<name>{NAME})", "descriptor", 0.75),
+            (rf"(?P<name>{NAME}),\s+(?:the|a|an)\s+(?:[\w\-]+\s+){{0,5}}?{COMPANY_NOUN}\b", "apposition", 0.8),
+        ]
+        for pattern, rule, confidence in patterns:
+            for match in re.finditer(pattern, self.text):
+                span = _group_span(match, "name")
+                if any(a < span[1] and span[0] < b for a, b in self.mention_spans):
+                    continue
+                self.add("company", match.group("name"), span, rule, confidence)
+
+    def known_names(self) -> None:
+        """Names of firms and people already in the store."""
+        for label, name in self.known:
+            if len(name) < 3 or not name[0].isupper():
+                continue
+            kind = "person" if label == "Person" else "company"
+            for match in re.finditer(rf"(?<![\w&]){re.escape(name)}(?![\w&])", self.text):
+                span = (match.start(), match.end())
+                if any(a < span[1] and span[0] < b for a, b in self.mention_spans):
+                    continue
+                self.add(kind, name, span, "store-name", 0.8)
+
+    def expand(self) -> None:
+        """Every further occurrence of a found name, and of its short form ("Clearview")."""
+        for entry in list(self.found.values()):
+            forms = {entry.name}
+            words = entry.name.replace(",", "").split()
+            if entry.kind == "company" and len(words) > 1 and len(words[0]) >= 4:
+                forms.add(words[0])
+            if entry.kind == "person" and len(words) > 1:
+                forms.add(words[-1])
+            for form in forms:
+                for match in re.finditer(rf"(?<![\w&\-]){re.escape(form)}(?![\w&\-])", self.text):
+                    span = (match.start(), match.end())
+                    if not self._free(span) or span in entry.spans:
+                        continue
+                    if entry.kind != "mention" and any(a < span[1] and span[0] < b for a, b in self.mention_spans):
+                        continue
+                    if any(a <= span[0] < b for other in self.found.values() if other is not entry
+                           for a, b in other.spans):
+                        continue
+                    if any(a <= span[0] < b for a, b in entry.spans):
+                        continue
+                    entry.spans.append(span)
+            entry.spans.sort()
+
+    def merge_short_forms(self) -> None:
+        """A firm found as "Clearview" and as "Clearview AI" is one firm, under the longer name."""
+        firms = sorted((f for f in self.found.values() if f.kind == "company"),
+                       key=lambda f: len(f.name), reverse=True)
+        for short in firms:
+            words = normalize_name(short.name).split()
+            longer = next((f for f in firms if f is not short and len(f.name) > len(short.name)
+                           and normalize_name(f.name).split()[: len(words)] == words), None)
+            if longer is None:
+                continue
+            longer.spans = sorted(set(longer.spans) | set(short.spans))
+            longer.roles |= short.roles
+            if short.confidence > longer.confidence:
+                longer.confidence, longer.rule = short.confidence, short.rule
+            del self.found[normalize_name(short.name)]
+            self.relations = [
+                Relation(r.type, longer.name if r.start_name == short.name else r.start_name,
+                         longer.name if r.end_name == short.name else r.end_name,
+                         r.role, r.span, r.confidence, r.rule)
+                for r in self.relations
+            ]
+            for person in self.found.values():
+                if person.office_of == short.name:
+                    person.office_of = longer.name
+
+    def salient_firm(self) -> Found | None:
+        """The firm the text is most about: the most often named firm that is no agency."""
+        firms = [f for f in self.found.values() if f.kind == "company" and not f.roles]
+        return max(firms, key=lambda f: (len(f.spans), -min(f.spans)[0]), default=None)
+
+    def attach_offices(self, sentences: list[tuple[int, int]]) -> None:
+        """A bare office ("CEO Hoan Ton-That") belongs to the firm its sentence is about."""
+        for person in self.found.values():
+            if person.kind != "person" or person.office_of or not person.office:
+                continue
+            if is_regulator_role(person.office):
+                continue
+            first = min(person.spans)[0]
+            bounds = next(((a, b) for a, b in sentences if a <= first < b), (first, first))
+            owners = [f for f in self.found.values() if f.kind == "company" and not f.roles
+                      and any(bounds[0] <= a < bounds[1] for a, _ in f.spans)]
+            owner = owners[0] if len(owners) == 1 else self.salient_firm()
+            if owner is not None:
+                person.office_of = owner.name
+
+    def owner_of(self, short: str) -> Found | None:
+        """The found firm or person a name (or short form) refers to."""
+        key = normalize_name(clean_name(short) or short)
+        if key in self.found:
+            return self.found[key]
+        for entry in self.found.values():
+            if normalize_name(entry.name).split()[:1] == key.split() and entry.kind == "company":
+                return entry
+        return None

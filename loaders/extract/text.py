@@ -1,0 +1,138 @@
+"""Text helpers with character offsets: paragraphs, sentences, quotes and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["Sentence", "find_dates", "find_quotes", "paragraphs", "sentences"]
+
+_ABBREV = re.compile(
+    r"(?:\b(?:Inc|Ltd|Co|Corp|Art|Arts|No|Nos|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|vs|approx|e\.g|i\.e|"
+    r"cf|para|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|S\.A|B\.V|N\.V)|"
+    r"\b[A-Z])\.$"
+)
+_END = re.compile(r"[.!?…][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9€£$])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: its span and its paragraph number."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-empty lines (paragraphs) of ``text``."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The sentences of ``text``, never crossing a paragraph break.
+
+    >>> [s.text for s in sentences("Clearview AI, Inc. was fined. It said no.\\nNext one")]
+    ['Clearview AI, Inc. was fined.', 'It said no.', 'Next one']
+    """
+    found: list[Sentence] = []
+    for number, (p_start, p_end) in enumerate(paragraphs(text)):
+        start = p_start
+        for match in _END.finditer(text, p_start, p_end):
+            candidate = text[start : match.start() + 1]
+            if _ABBREV.search(candidate):
+                continue
+            end = match.end() - len(match.group(0)) + len(match.group(0).rstrip())
+            found.append(Sentence(start, end, text[start:end], number))
+            start = match.end()
+        if start < p_end:
+            found.append(Sentence(start, p_end, text[start:p_end].rstrip(), number))
+    return found
+
+
+_QUOTE = re.compile(r"“([^”]{3,})”|\"([^\"\n]{3,})\"")
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of the quoted passages (inside the quote marks).
+
+    >>> text = 'He said: “No.” Then "yes, really".'
+    >>> [text[a:b] for a, b in find_quotes(text)]
+    ['No.', 'yes, really']
+    """
+    spans = []
+    for match in _QUOTE.finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        spans.append((match.start(group), match.end(group)))
+    return spans
+
+
+_MONTHS = {
+    name: index + 1
+    for index, names in enumerate([
+        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+        ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+        ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+        ("december", "dec"),
+    ])
+    for name in names
+}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_DATE = re.compile(
+    rf"""(?ix)
+    \b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b
+    | \b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?\b
+    | \b{_MONTH.replace("month", "month2")}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year2>\d{{4}}))?\b
+    | \b(?:on|last|this)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b
+    | \b(?P<relative>today|yesterday)\b
+    """
+)
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, start: int, end: int, today: str | None) -> list[tuple[int, int, str]]:
+    """Dates in ``text[start:end]`` as ISO strings, relative ones resolved against ``today``.
+
+    A weekday means the latest such day on or before ``today``; a day and month without
+    a year mean the latest such date on or before ``today``.
+
+    >>> [d for _, _, d in find_dates("fined on Friday, 17 October 2022", 0, 32, "2022-10-21")]
+    ['2022-10-21', '2022-10-17']
+    """
+    base = dt.date.fromisoformat(today) if today else None
+    found: list[tuple[int, int, str]] = []
+    for match in _DATE.finditer(text, start, end):
+        value: dt.date | None = None
+        groups = match.groupdict()
+        if groups["iso"]:
+            value = _day(*map(int, groups["iso"].split("-")))
+        elif groups["weekday"] or groups["relative"]:
+            if base is None:
+                continue
+            if groups["weekday"]:
+                back = (base.weekday() - _WEEKDAYS.index(groups["weekday"].lower())) % 7
+            else:
+                back = 0 if groups["relative"].lower() == "today" else 1
+            value = base - dt.timedelta(days=back)
+        else:
+            month = _MONTHS[(groups["month"] or groups["month2"]).lower().rstrip(".")]
+            day = int(groups["day"] or groups["day2"])
+            year_text = groups["year"] or groups["year2"]
+            if year_text:
+                value = _day(int(year_text), month, day)
+            elif base is not None:
+                value = _day(base.year, month, day)
+                if value and value > base:
+                    value = _day(base.year - 1, month, day)
+        if value is not None:
+            found.append((match.start(), match.end(), value.isoformat()))
+    return found

@@ -1,0 +1,152 @@
+"""Format ``neo4j-csv``: nodes and relationships in the neo4j-admin import layout.
+
+Reads what ``graph/exports/csv.py`` writes (``nodes_<Label>.csv``,
+``relationships_<TYPE>.csv``) and the single-file variant (``nodes.csv``,
+``relationships.csv``): ``:ID`` (or ``id:ID``), ``:LABEL`` and typed property columns
+(``amount:double``, ``sources:string[]``); ``:START_ID``, ``:END_ID``, ``:TYPE`` and the
+relationship ``id`` or ``key``. Columns the exporter derives (``source_urls``, the display
+``name`` of labels without one, the relationship ``id``) are not properties. An empty cell
+is an absent property; arrays are split on the exporter's delimiter.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+from enforcegraph.loaders.base import LoadFormat, fail, register_format
+from enforcegraph.loaders.tabular import Row, read_table
+from enforcegraph.schema.errors import FieldError, InvalidData
+from enforcegraph.schema.model import load_model
+from enforcegraph.schema.records import Batch, NodeRecord, Origin, RelationshipRecord
+
+__all__ = ["ARRAY_DELIMITER", "read_neo4j_csv"]
+
+ARRAY_DELIMITER = ";"  # neo4j-admin's default, and the exporter's
+_TYPES = {"": "string", "string": "string", "string[]": "string[]", "float": "float",
+          "double": "float", "int": "int", "long": "int", "boolean": "boolean"}
+_NODE_SPECIAL = (":ID", ":LABEL")
+_REL_SPECIAL = (":START_ID", ":END_ID", ":TYPE")
+_DERIVED = frozenset({"source_urls"})
+
+
+def _parse(text: str, kind: str) -> Any:
+    if text == "":
+        return None
+    if kind == "string[]":
+        return text.split(ARRAY_DELIMITER)
+    if kind == "boolean":
+        if text.lower() not in ("true", "false"):
+            raise ValueError(f"not a boolean (true/false): {text!r}")
+        return text.lower() == "true"
+    if kind == "int":
+        return int(text)
+    if kind == "float":
+        value = float(text) if any(c in text.lower() for c in ".ena") else int(text)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"not a finite number: {text!r}")
+        return value
+    return text
+
+
+def _columns(path: Path, header: list[str], special: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """Column -> (property name or special name, type)."""
+    columns: dict[str, tuple[str, str]] = {}
+    for column in header:
+        name, _, kind = column.partition(":")
+        if f":{kind}" in special:
+            columns[column] = (f":{kind}", "special")
+        elif not name or kind not in _TYPES:
+            raise fail(path, "line 1", column, "not a property column of the form name[:type]")
+        else:
+            columns[column] = (name, _TYPES[kind])
+    present = {name for name, _ in columns.values()}
+    missing = [s for s in special if s not in present]
+    if missing:
+        raise fail(path, "line 1", "header", f"missing columns {missing}")
+    return columns
+
+
+def _properties(path: Path, row: Row, columns: dict[str, tuple[str, str]], skip: set[str],
+                errors: list[FieldError]) -> dict[str, Any]:
+    props: dict[str, Any] = {}
+    for column, (name, kind) in columns.items():
+        if kind == "special" or name in skip or name in _DERIVED:
+            continue
+        try:
+            value = _parse(row.cells[column], kind)
+        except ValueError as exc:
+            errors.append(FieldError(str(path), row.record, name, str(exc)))
+            continue
+        if value is not None:
+            props[name] = value
+    return props
+
+
+def _read_nodes(path: Path, batch: Batch, errors: list[FieldError]) -> None:
+    header, rows = read_table(path, [], delimiter=",", exact=False)
+    columns = _columns(path, header, _NODE_SPECIAL)
+    special = {name: column for column, (name, kind) in columns.items() if kind == "special"}
+    labels = load_model().labels
+    for row in rows:
+        node_id, label = row.cells[special[":ID"]], row.cells[special[":LABEL"]]
+        if ";" in label:
+            errors.append(FieldError(str(path), row.record, ":LABEL", f"one label expected, got {label!r}"))
+        spec = labels.get(label)
+        skip = {"name"} if spec is not None and "name" not in spec.properties else set()
+        props = _properties(path, row, columns, skip, errors)
+        batch.nodes.append(NodeRecord(node_id, label, props, Origin(str(path), row.record)))
+
+
+def _key(rel_id: str, prefix: str) -> str:
+    return rel_id[len(prefix) + 1:] if rel_id.startswith(prefix + "#") else ""
+
+
+def _read_relationships(path: Path, batch: Batch, errors: list[FieldError]) -> None:
+    header, rows = read_table(path, [], delimiter=",", exact=False)
+    columns = _columns(path, header, _REL_SPECIAL)
+    special = {name: column for column, (name, kind) in columns.items() if kind == "special"}
+    for row in rows:
+        cells = row.cells
+        start, end, rel_type = (cells[special[s]] for s in _REL_SPECIAL)
+        props = _properties(path, row, columns, {"id", "key"}, errors)
+        key = cells.get("key", "") or _key(cells.get("id", ""), f"{rel_type}:{start}->{end}")
+        batch.relationships.append(
+            RelationshipRecord(rel_type, start, end, props, key, Origin(str(path), row.record))
+        )
+
+
+def _files(path: Path) -> tuple[list[Path], list[Path]]:
+    if not path.is_dir():
+        siblings = [path.parent / "relationships.csv"] if path.name == "nodes.csv" else []
+        return [path], [p for p in siblings if p.exists()]
+    nodes = sorted(path.glob("nodes.csv")) + sorted(path.glob("nodes_*.csv"))
+    rels = sorted(path.glob("relationships.csv")) + sorted(path.glob("relationships_*.csv"))
+    if not nodes:
+        raise fail(path, "-", "nodes", "no nodes.csv or nodes_<Label>.csv in the folder")
+    return nodes, rels
+
+
+def read_neo4j_csv(path: Path) -> Batch:
+    """A folder of node and relationship files, or one nodes file."""
+    nodes, rels = _files(path)
+    batch = Batch()
+    errors: list[FieldError] = []
+    for file in nodes:
+        _read_nodes(file, batch, errors)
+    for file in rels:
+        _read_relationships(file, batch, errors)
+    if errors:
+        raise InvalidData(errors)
+    return batch
+
+
+register_format(
+    LoadFormat(
+        name="neo4j-csv",
+        description="Nodes and relationships in the neo4j-admin import layout (a folder, or a nodes file).",
+        suffixes=("nodes.csv",),
+        read=read_neo4j_csv,
+    )
+)

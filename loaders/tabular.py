@@ -1,0 +1,112 @@
+"""Delimited text files (TSV, CSV) read strictly: every problem named by file, line and field."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from enforcegraph.loaders.base import fail
+from enforcegraph.schema.errors import FieldError, InvalidData
+
+__all__ = ["Row", "decode_text", "read_table"]
+
+_OTHER_DELIMITERS = {"\t": "tab", ",": "comma", ";": "semicolon", "|": "pipe"}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One record of a table: its first physical line and its cells by column."""
+
+    line: int
+    cells: dict[str, str]
+
+    @property
+    def record(self) -> str:
+        """How errors name the record."""
+        return f"line {self.line}"
+
+
+def decode_text(path: Path) -> str:
+    """The file as UTF-8 text; InvalidData naming the line of the first bad byte."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise fail(
+            path, f"line {line}", "-", f"not UTF-8 text: byte 0x{data[exc.start]:02x} ({exc.reason})"
+        ) from None
+
+
+def _check_header(
+    path: Path, header: list[str], expected: Sequence[str], exact: bool, delimiter: str
+) -> None:
+    name = _OTHER_DELIMITERS.get(delimiter, repr(delimiter))
+    if len(header) == 1 and len(expected) > 1:
+        hint = next((f" (the file looks {other}-separated)" for d, other in _OTHER_DELIMITERS.items()
+                     if d != delimiter and header[0].count(d) >= len(expected) // 2), "")
+        raise fail(path, "line 1", "header",
+                   f"one column only: expected {name}-separated columns {list(expected)}{hint}")
+    missing = [c for c in expected if c not in header]
+    if missing or (exact and header != list(expected)):
+        raise fail(path, "line 1", "header",
+                   f"expected columns {list(expected)}, found {header} (missing: {missing})")
+
+
+def read_table(
+    path: Path,
+    expected: Sequence[str],
+    *,
+    delimiter: str = "\t",
+    exact: bool = True,
+    final_newline: bool = False,
+) -> tuple[list[str], list[Row]]:
+    """Header and rows of a delimited file with a header row.
+
+    The header must hold ``expected`` (exactly, with ``exact``); every row must have as
+    many fields as the header; with ``final_newline`` a missing last newline is taken for
+    truncation. Errors list every bad row at once.
+    """
+    text = decode_text(path)
+    if not text.strip():
+        raise fail(path, "line 1", "header", "the file is empty")
+    lines = text.splitlines(keepends=True)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        raise fail(path, "line 1", "header", f"unreadable header: {exc}") from None
+    _check_header(path, header, expected, exact, delimiter)
+    rows: list[Row] = []
+    errors: list[FieldError] = []
+    start = reader.line_num + 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            errors.append(FieldError(str(path), f"line {start}", "-", f"unreadable record: {exc}"))
+            break
+        if not cells and reader.line_num == start:  # a blank line
+            start = reader.line_num + 1
+            continue
+        if len(cells) != len(header):
+            end = reader.line_num
+            where = "truncated or broken record" if end == len(lines) else "broken record"
+            column = header[len(cells)] if len(cells) < len(header) else "(extra field)"
+            errors.append(
+                FieldError(str(path), f"line {start}", column,
+                           f"{len(cells)} fields, expected {len(header)} ({where})")
+            )
+        else:
+            rows.append(Row(start, dict(zip(header, cells, strict=True))))
+        start = reader.line_num + 1
+    if final_newline and not lines[-1].endswith(("\n", "\r")) and not errors:
+        errors.append(FieldError(str(path), f"line {len(lines)}", "-",
+                                 "no final newline: the file may be truncated"))
+    if errors:
+        raise InvalidData(errors)
+    return header, rows
