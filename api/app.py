@@ -18,7 +18,14 @@ from starlette.types import ASGIApp
 from strawberry.asgi import GraphQL
 
 from enforcegraph.api.context import Context, make_context
-from enforcegraph.api.errors import BAD_USER_INPUT, NOT_FOUND, UNAVAILABLE, ApiError, error_payload
+from enforcegraph.api.errors import (
+    BAD_USER_INPUT,
+    LIMIT_EXCEEDED,
+    NOT_FOUND,
+    UNAVAILABLE,
+    ApiError,
+    error_payload,
+)
 from enforcegraph.api.exporting import FORMATS
 from enforcegraph.api.middleware import BodyLimit, Timeout
 from enforcegraph.api.schema import MAX_DEPTH, build_schema
@@ -86,7 +93,7 @@ def _subgraph(store: GraphStore, params: dict[str, str], max_page: int) -> Subgr
     if "of" in params:
         depth = int(params.get("depth", "1"))
         if not 1 <= depth <= MAX_DEPTH:
-            raise ApiError(BAD_USER_INPUT, f"depth must be between 1 and {MAX_DEPTH}")
+            raise ApiError(LIMIT_EXCEEDED, f"depth must be between 1 and {MAX_DEPTH}")
         return neighbourhood(store, params["of"], depth, max_page)
     if "traversal" in params:
         name = params["traversal"]

@@ -23,7 +23,8 @@ def _input(name: str, description: str, fields: dict[str, tuple[Any, str]]) -> A
     for field_name, (annotation, text) in fields.items():
         python_name = field_name + "_" if field_name in ("and", "or", "in", "not") else field_name
         namespace["__annotations__"][python_name] = annotation | None
-        namespace[python_name] = strawberry.field(default=None, name=field_name, description=text)
+        rename = field_name if python_name != field_name else None
+        namespace[python_name] = strawberry.field(default=None, name=rename, description=text)
     cls = type(name, (), namespace)
     globals()[name] = cls
     return strawberry.input(cls, description=description)

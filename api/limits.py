@@ -2,7 +2,7 @@
 
 The number of items multiplies down the tree: a field with a ``first`` argument yields
 ``first`` items (the default page size when not given), any other list field an assumed
-``LIST_FACTOR``. The estimate runs after validation (so variables are known) and before
+``LIST_FACTOR`` (except the edges and nodes of a connection, counted by its ``first``). The estimate runs after validation (so variables are known) and before
 execution; a query over ``max_cost`` gets one LIMIT_EXCEEDED error and never runs.
 """
 
@@ -50,7 +50,7 @@ class _Estimator:
         self.default_page_size = default_page_size
         self.memo: dict[tuple[str, str], int] = {}
 
-    def _factor(self, node: FieldNode, field_def: Any) -> int:
+    def _factor(self, node: FieldNode, field_def: Any, parent: Any) -> int:
         if "first" in field_def.args:
             for arg in node.arguments or ():
                 if arg.name.value != "first":
@@ -62,6 +62,8 @@ class _Estimator:
                     return max(1, int(value)) if isinstance(value, int) else self.default_page_size
             default = field_def.args["first"].default_value
             return max(1, int(default)) if isinstance(default, int) else self.default_page_size
+        if getattr(parent, "name", "").endswith("Connection"):
+            return 1  # edges and nodes of a page: already counted by the page's `first`
         kind = field_def.type.of_type if isinstance(field_def.type, GraphQLNonNull) else field_def.type
         return LIST_FACTOR if isinstance(kind, GraphQLList) else 1
 
@@ -78,7 +80,7 @@ class _Estimator:
                     continue
                 field_def = fields[name]
                 child = get_named_type(field_def.type)
-                total += 1 + self._factor(selection, field_def) * self.cost(
+                total += 1 + self._factor(selection, field_def, parent) * self.cost(
                     selection.selection_set, child
                 )
             elif isinstance(selection, InlineFragmentNode):

@@ -88,7 +88,7 @@ def store_from(settings: Settings) -> Iterator[GraphStore]:
 @click.option("-v", "--verbose", is_flag=True, help="Log at DEBUG level.")
 @click.version_option(package_name="enforcegraph")
 @click.pass_context
-def main(ctx: click.Context, verbose: bool, **options: Any) -> None:
+def main(ctx: click.Context, /, verbose: bool, **options: Any) -> None:
     """enforcegraph: a sourced graph of enforcement decisions, firms and regulators."""
     settings = Settings.from_env(**options)
     from enforcegraph.graph.logs import configure_logging

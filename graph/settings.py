@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +52,7 @@ class Settings:
     """Every setting of enforcegraph; see SETTINGS_DOC."""
 
     backend: str = "embedded"
-    db: Path = default_db_path()
+    db: Path = field(default_factory=default_db_path)
     neo4j_uri: str = "bolt://localhost:7687"
     neo4j_user: str = "neo4j"
     neo4j_password: str = ""

@@ -16,11 +16,8 @@ from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
 
 __all__ = ["SynthConfig", "synth_batches"]
 
-EU = ("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE").split()
-OTHER = (
-    "GB US CA AU CH NO IS LI JP KR CN IN BR MX AR ZA NG EG IL TR AE SA SG HK TW NZ RU UA RS "
-    "MA KE CL CO"
-).split()
+EU = ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"]
+OTHER = ["GB", "US", "CA", "AU", "CH", "NO", "IS", "LI", "JP", "KR", "CN", "IN", "BR", "MX", "AR", "ZA", "NG", "EG", "IL", "TR", "AE", "SA", "SG", "HK", "TW", "NZ", "RU", "UA", "RS", "MA", "KE", "CL", "CO"]
 CURRENCY = {"GB": "GBP", "NO": "NOK", "SE": "SEK", "DK": "DKK", "PL": "PLN", "CZ": "CZK",
             "HU": "HUF", "RO": "RON", "BG": "BGN", "CH": "CHF", "US": "USD", "CA": "CAD",
             "AU": "AUD", "JP": "JPY", "KR": "KRW"}

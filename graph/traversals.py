@@ -27,6 +27,7 @@ __all__ = [
     "Traversals",
     "resolve_article",
     "resolve_entity",
+    "sanction_row_order",
 ]
 
 Row = dict[str, Any]
@@ -143,10 +144,21 @@ class Traversals:
                 members[rel.start].append((rel.properties.get("valid_from"), rel.properties.get("valid_to")))
         return members
 
-    def _issuers(self, decision_ids: Iterable[str]) -> dict[str, Node]:
+    def _all_issuers(self, decision_ids: Iterable[str]) -> dict[str, list[Node]]:
+        """Every issuer of each decision, regulators first, then by id."""
         rels = self._rels(decision_ids, ["ISSUED"], "in")
         nodes = self.store.get_many({r.start for r in rels})
-        return {r.end: nodes[r.start] for r in sorted(rels, key=lambda r: r.id) if r.start in nodes}
+        found: dict[str, list[Node]] = defaultdict(list)
+        for rel in rels:
+            if rel.start in nodes:
+                found[rel.end].append(nodes[rel.start])
+        for issuers in found.values():
+            issuers.sort(key=_issuer_order)
+        return found
+
+    def _issuers(self, decision_ids: Iterable[str]) -> dict[str, Node]:
+        """The issuer shown for each decision: for joint decisions, the first regulator by id."""
+        return {d: issuers[0] for d, issuers in self._all_issuers(decision_ids).items()}
 
     # -- the catalogue ------------------------------------------------------------
     def sanctions_without_eu_establishment(
@@ -161,7 +173,11 @@ class Traversals:
         return len(self._sanctions_without_eu_establishment(flt or SanctionFilter()))
 
     def _sanctions_without_eu_establishment(self, flt: SanctionFilter) -> list[Row]:
-        imposes = list(self.store.iter_relationships("IMPOSES"))
+        rows = self.sanction_rows(list(self.store.iter_relationships("IMPOSES")), flt)
+        return sorted(rows, key=sanction_row_order)
+
+    def sanction_rows(self, imposes: list[Relationship], flt: SanctionFilter) -> list[Row]:
+        """Unsorted headline rows for these IMPOSES relationships (a few bulk calls)."""
         decision_ids = {r.start for r in imposes}
         sanction_ids = {r.end for r in imposes}
         against = self._rels(decision_ids | sanction_ids, ["AGAINST"], "out")
@@ -169,27 +185,25 @@ class Traversals:
         for rel in against:
             targets[rel.start].append(rel.end)
         nodes = self.store.get_many(decision_ids | sanction_ids | {r.end for r in against})
-        issuers = self._issuers(decision_ids)
+        issuers = self._all_issuers(decision_ids)
         members = self._eu_members()
         firm_ids = {n.id for n in nodes.values() if n.label == "Company"}
         establishments: dict[str, list[Relationship]] = defaultdict(list)
         for rel in self._rels(firm_ids, ["HAS_ESTABLISHMENT"], "out"):
             establishments[rel.start].append(rel)
-        infringes = self._rels(decision_ids, ["INFRINGES"], "out")
         articles: dict[str, set[str]] = defaultdict(set)
-        for rel in infringes:
+        for rel in self._rels(decision_ids, ["INFRINGES"], "out"):
             articles[rel.start].add(rel.end)
         today = date.today().isoformat()
+        urls = self._source_map(n.get("sources", []) for n in nodes.values())
         rows = []
         for rel in imposes:
             decision, sanction = nodes.get(rel.start), nodes.get(rel.end)
-            regulator = issuers.get(rel.start)
-            if decision is None or sanction is None or regulator is None:
-                continue
-            if regulator.label != "Regulator":
+            regulators = [n for n in issuers.get(rel.start, []) if n.label == "Regulator"]
+            if decision is None or sanction is None or not regulators:
                 continue
             when = decision.get("date")
-            if not self._regulator_matches(regulator, flt, members, when):
+            if not self._regulator_matches(regulators, flt, members, when):
                 continue
             if flt.since and (not when or date_floor(when) < date_floor(flt.since)):
                 continue
@@ -202,30 +216,36 @@ class Traversals:
                     continue
                 if self._has_eu_establishment(establishments[firm_id], members, at):
                     continue
+                sources = {*sanction.get("sources", []), *decision.get("sources", [])}
                 rows.append(
                     {
                         "sanction": _pick(sanction, "kind", "amount", "currency", "amount_eur"),
                         "decision": _pick(decision, "ref", "date", "status"),
-                        "regulator": _pick(regulator, "name", "country"),
+                        "regulator": _pick(regulators[0], "name", "country"),
                         "firm": _pick(firm, "name", "country"),
                         "articles": sorted(articles[decision.id]),
-                        "sources": self._source_urls(sanction.get("sources", []), decision.get("sources", [])),
+                        "sources": sorted({urls[s] for s in sources if s in urls}),
                     }
                 )
-        return sorted(rows, key=lambda r: (_date_key(r["decision"]["date"]), r["sanction"]["id"], r["firm"]["id"]))
+        return rows
+
+    def _source_map(self, groups: Iterable[Iterable[str]]) -> dict[str, str]:
+        ids = {s for group in groups for s in group}
+        return {n.id: str(n.get("url")) for n in self.store.get_many(ids).values() if n.get("url")}
 
     def _regulator_matches(
         self,
-        regulator: Node,
+        regulators: list[Node],
         flt: SanctionFilter,
         members: dict[str, list[tuple[str | None, str | None]]],
         when: str | None,
     ) -> bool:
-        if flt.regulator and regulator.id != flt.regulator:
+        """Filters on the issuing regulator: any co-issuer may match ``regulator``."""
+        if flt.regulator and flt.regulator not in {r.id for r in regulators}:
             return False
         if not flt.jurisdiction:
             return True
-        country = regulator.get("country")
+        country = regulators[0].get("country")
         if flt.jurisdiction == "EU":
             member_codes = {jid.split(":", 1)[1].upper() for jid, windows in members.items()
                             if any(valid_at(a, b, when) for a, b in windows)}
@@ -386,6 +406,15 @@ def _eq(prop: str, value: Any) -> Any:
     from enforcegraph.graph.store.base import PropertyFilter
 
     return PropertyFilter(prop, "eq", value)
+
+
+def _issuer_order(node: Node) -> tuple[bool, str]:
+    return (node.label != "Regulator", node.id)
+
+
+def sanction_row_order(row: Row) -> tuple[str, str, str]:
+    """The order of headline rows: decision date (unknown last), sanction id, firm id."""
+    return (_date_key(row["decision"]["date"]), row["sanction"]["id"], row["firm"]["id"])
 
 
 def _by_date(row: Row) -> tuple[str, str]:

@@ -38,9 +38,12 @@ def fail(file: Path | str, record: str, field: str, message: str) -> InvalidData
 
 
 def _load_builtin_formats() -> None:
-    from enforcegraph.loaders import casefile  # noqa: F401  (registers itself)
-    from enforcegraph.loaders import gdprfines  # noqa: F401
-    from enforcegraph.loaders import neo4jcsv  # noqa: F401
+    from enforcegraph.loaders import (
+        casefile,  # noqa: F401  (registers itself)
+        ftm,  # noqa: F401
+        gdprfines,  # noqa: F401
+        neo4jcsv,  # noqa: F401
+    )
 
 
 def guess_format(path: Path) -> str:

@@ -9,7 +9,6 @@ a :class:`~enforcegraph.loaders.quality.QualityReport` (``--report``).
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -26,9 +25,9 @@ from enforcegraph.loaders.gdpr import (
 from enforcegraph.loaders.gdprfines_rows import COLUMNS, FineRow, clean_row
 from enforcegraph.loaders.gdprfines_tables import Tables, load_tables, party_key
 from enforcegraph.loaders.quality import QualityReport, ReportedBatch
+from enforcegraph.loaders.sources import source_id
 from enforcegraph.loaders.tabular import read_table
 from enforcegraph.schema.errors import FieldError, InvalidData
-from enforcegraph.schema.ids import slugify
 from enforcegraph.schema.records import NodeRecord, Origin, RelationshipRecord
 
 __all__ = ["DATASET_SOURCE_ID", "read_gdpr_fines"]
@@ -43,15 +42,6 @@ _DATASET_SOURCE = {
     "date": "2020-04-21",
     "kind": "dataset",
 }
-
-
-def source_id(url: str) -> str:
-    """A readable, stable id for a source URL (long URLs end in a short hash)."""
-    slug = slugify(url.split("://", 1)[-1])
-    if len(slug) > 80:
-        digest = hashlib.sha256(url.encode()).hexdigest()[:10]
-        slug = f"{slug[:68].rstrip('-.')}-{digest}"
-    return f"source:{slug}"
 
 
 class _Builder:

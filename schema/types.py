@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlparse
 
@@ -19,6 +20,7 @@ MAX_AMOUNT = 1e13  # above any fine ever imposed; larger numbers are data errors
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+@lru_cache(maxsize=65536)
 def is_valid_date(value: str) -> bool:
     """ISO 8601 calendar date, full or reduced to year-month or year.
 
@@ -92,19 +94,27 @@ def _id(value: Any) -> str | None:
     return None if ok else f"not an id (prefix:slug): {value!r}"
 
 
+_FIXED_CHECKERS: dict[str, Callable[[Any], str | None]] = {
+    "date": _date,
+    "country": _country,
+    "currency": _currency,
+    "amount": _amount,
+    "url": _url,
+    "bool": _bool,
+    "int": _int,
+    "id": _id,
+}
+
+
+@lru_cache(maxsize=None)
+def _string_checker(limit: int) -> Callable[[Any], str | None]:
+    return lambda v: _string(v, limit)
+
+
 def _scalar_checker(kind: str, spec: dict[str, Any]) -> Callable[[Any], str | None]:
-    checkers: dict[str, Callable[[Any], str | None]] = {
-        "string": lambda v: _string(v, int(spec.get("max_length", 500))),
-        "date": _date,
-        "country": _country,
-        "currency": _currency,
-        "amount": _amount,
-        "url": _url,
-        "bool": _bool,
-        "int": _int,
-        "id": _id,
-    }
-    return checkers[kind]
+    if kind == "string":
+        return _string_checker(int(spec.get("max_length", 500)))
+    return _FIXED_CHECKERS[kind]
 
 
 def _check_enum(model: Model, enum: str, value: Any) -> str | None:

@@ -37,10 +37,22 @@ def _check_properties(
             errors.append(_err(origin, name, f"unknown property for {what}"))
         elif value is not None and (problem := check_value(model, spec, value)):
             errors.append(_err(origin, name, problem))
-    for name, spec in specs.items():
-        if spec.required and props.get(name) in (None, "", []):
+    for name in _required(specs):
+        if props.get(name) in (None, "", []):
             errors.append(_err(origin, name, f"required for {what}"))
     return errors
+
+
+_REQUIRED: dict[int, tuple[dict[str, PropertySpec], tuple[str, ...]]] = {}
+
+
+def _required(specs: dict[str, PropertySpec]) -> tuple[str, ...]:
+    """The required property names of a (model-owned, immutable) spec table, cached."""
+    cached = _REQUIRED.get(id(specs))
+    if cached is None or cached[0] is not specs:
+        cached = (specs, tuple(name for name, spec in specs.items() if spec.required))
+        _REQUIRED[id(specs)] = cached
+    return cached[1]
 
 
 def _check_sources(

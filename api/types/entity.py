@@ -1,7 +1,7 @@
 """The Entity interface, the Relationship type, and typed property fields from the model."""
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, TypeVar, cast
+from typing import Annotated, Any, TypeVar, cast
 
 import strawberry
 from strawberry.scalars import JSON
@@ -73,8 +73,12 @@ class Entity:
     async def relationships(
         self,
         info: Info,
-        types: list[RelationshipType] | None = None,
-        direction: Direction = Direction.BOTH,
+        types: Annotated[
+            list[RelationshipType] | None, strawberry.argument(description="Only these types.")
+        ] = None,
+        direction: Annotated[
+            Direction, strawberry.argument(description="Outgoing, incoming or both.")
+        ] = Direction.BOTH,
     ) -> list["Relationship"]:
         names = [t.value for t in types or []]
         rels = await info.context.loaders.rels(self.raw.id, names, direction.value)

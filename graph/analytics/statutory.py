@@ -167,8 +167,11 @@ def _row(fine: Row, firm: Row | None, turnover: Row | None, tier: Tier, tier_bas
     if reaches:
         reasons.append("the fixed maximum of Art. " + tier.paragraph + " (floor of the ceiling)"
                        if floor_only else "the ceiling of Art. " + tier.paragraph)
+    below_fixed = amount_eur is not None and amount_eur < tier.fixed_eur * (1 - tolerance)
     if stated:
-        reasons.append("the source states the statutory maximum")
+        reasons.append("the source states the statutory maximum" + (
+            f" (the amount is below the fixed EUR {tier.fixed_eur:,.0f} of Art. {tier.paragraph})"
+            if below_fixed else ""))
     share = round(amount_eur / ceiling, 6) if amount_eur is not None else None
     share_turnover = (round(amount_eur / turnover_eur, 6)
                       if amount_eur is not None and turnover_eur else None)
@@ -194,6 +197,7 @@ def _row(fine: Row, firm: Row | None, turnover: Row | None, tier: Tier, tier_bas
         "share_of_turnover": share_turnover,
         "statutory_maximum_stated": fine["statutory_maximum"],
         "exceeds_ceiling": exceeds,
+        "below_fixed_maximum": below_fixed,
         "at_cap": reaches or stated,
         "at_cap_reason": "; ".join(reasons) if reasons else None,
     }

@@ -14,7 +14,9 @@ COMMAND_MODULES: tuple[tuple[str, str], ...] = (
     ("serve", "serve"),
     ("analyze", "analyze"),
     ("export", "export"),
+    ("plot", "plot"),
     ("synth", "synth"),
+    ("extract", "extract_command"),
 )
 
 

@@ -349,11 +349,11 @@ SANCTIONS_WITHOUT_EU_ESTABLISHMENT = f"""
 MATCH (d:{ENTITY})-[imp:IMPOSES]->(s:{ENTITY})
 WITH d, s, imp, COLLECT {{ MATCH (i:{ENTITY})-[x:ISSUED]->(d) WITH i, x
                           ORDER BY x.id DESC LIMIT 1 RETURN i }}[0] AS reg
-WHERE reg:Regulator AND ($regulator IS NULL OR reg.id = $regulator)
+WHERE reg:Regulator AND ($regulator = '' OR reg.id = $regulator)
 WITH d, s, imp, reg, d.date AS ddate
-WHERE ($since IS NULL OR (coalesce(ddate, '') <> '' AND {_floor("ddate")} >= {_floor("$since")}))
-  AND ($until IS NULL OR (coalesce(ddate, '') <> '' AND {_floor("ddate")} <= {_floor("$until")}))
-  AND ($jurisdiction IS NULL
+WHERE ($since = '' OR (coalesce(ddate, '') <> '' AND {_floor("ddate")} >= {_floor("$since")}))
+  AND ($until = '' OR (coalesce(ddate, '') <> '' AND {_floor("ddate")} <= {_floor("$until")}))
+  AND ($jurisdiction = ''
        OR ($jurisdiction <> 'EU' AND reg.country = $jurisdiction)
        OR ($jurisdiction = 'EU' AND reg.country IN COLLECT {{
              MATCH (u1:Jurisdiction) WHERE u1.code = 'EU' RETURN {_eu_code("u1")} AS code
@@ -403,7 +403,7 @@ RETURN {_decision("d", 1)} AS decision,
 
 DECISIONS_CITING = f"""
 MATCH (d:{ENTITY})-[r:INFRINGES|CITES]->(:{ENTITY} {{id: $article}})
-WHERE $asked IS NULL OR coalesce(r.provision, '') = '' OR r.provision = $asked
+WHERE $asked = '' OR coalesce(r.provision, '') = '' OR r.provision = $asked
       OR r.provision STARTS WITH ($asked + '(')
 WITH d, collect(r.provision) AS provisions
 RETURN {_map("d")} AS decision, {_issuer("d", 1)} AS issuer,

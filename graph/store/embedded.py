@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -10,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import orjson
 
 from enforcegraph.graph.store.base import (
     Direction,
@@ -21,6 +21,7 @@ from enforcegraph.graph.store.base import (
     UpsertSummary,
     merge_properties,
 )
+from enforcegraph.graph.store.sqltraversals import EmbeddedTraversals
 from enforcegraph.schema.errors import StoreError
 from enforcegraph.schema.model import Model, load_model
 from enforcegraph.schema.names import normalize_name
@@ -32,6 +33,7 @@ __all__ = ["EmbeddedStore"]
 _DDL = """
 CREATE TABLE IF NOT EXISTS nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, props TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS nodes_label ON nodes(label, id);
+CREATE INDEX IF NOT EXISTS nodes_date ON nodes(label, json_extract(props, '$.date'), id);
 CREATE TABLE IF NOT EXISTS names (norm TEXT NOT NULL, id TEXT NOT NULL, label TEXT NOT NULL,
                                   PRIMARY KEY (norm, id));
 CREATE INDEX IF NOT EXISTS names_id ON names(id);
@@ -46,7 +48,7 @@ _CHUNK = 500
 
 
 def _dumps(props: dict[str, Any]) -> str:
-    return json.dumps(props, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return orjson.dumps(props, option=orjson.OPT_SORT_KEYS).decode()
 
 
 def _chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
@@ -73,7 +75,7 @@ class EmbeddedStore(GraphStore):
             self._conn.execute("PRAGMA foreign_keys = OFF")
             if not self._has_tables():
                 self._conn.execute("PRAGMA journal_mode = WAL")
-                self._conn.executescript(_DDL)
+            self._conn.executescript(_DDL)
             self._conn.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the embedded store at {path}: {exc}") from exc
@@ -102,11 +104,11 @@ class EmbeddedStore(GraphStore):
 
     @staticmethod
     def _node(row: tuple[Any, ...]) -> Node:
-        return Node(row[0], row[1], json.loads(row[2]))
+        return Node(row[0], row[1], orjson.loads(row[2]))
 
     @staticmethod
     def _rel(row: tuple[Any, ...]) -> Relationship:
-        return Relationship(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]))
+        return Relationship(row[0], row[1], row[2], row[3], row[4], orjson.loads(row[5]))
 
     def _names_of(self, label: str, props: dict[str, Any]) -> set[str]:
         names: set[str] = set()
@@ -150,7 +152,7 @@ class EmbeddedStore(GraphStore):
             for node_id, props in self._conn.execute(
                 f"SELECT id, props FROM nodes WHERE id IN ({_marks(len(chunk))})", chunk
             ):
-                existing[node_id] = json.loads(props)
+                existing[node_id] = orjson.loads(props)
         rows, name_rows, renamed = [], [], []
         for node_id, record in nodes.items():
             old = existing.get(node_id)
@@ -182,7 +184,7 @@ class EmbeddedStore(GraphStore):
             for rel_id, props in self._conn.execute(
                 f"SELECT id, props FROM rels WHERE id IN ({_marks(len(chunk))})", chunk
             ):
-                existing[rel_id] = json.loads(props)
+                existing[rel_id] = orjson.loads(props)
         rows = []
         for rel_id, record in rels.items():
             old = existing.get(rel_id)
@@ -273,14 +275,15 @@ class EmbeddedStore(GraphStore):
         return [found[k] for k in sorted(found)]
 
     def _where(self, label: str, filters: Sequence[PropertyFilter]) -> tuple[str, list[Any]]:
-        clauses, params = ["label = ?"], [label]
+        clauses: list[str] = ["label = ?"]
+        params: list[Any] = [label]
         for flt in filters:
             self.check_filter(label, flt)
             path = "$." + flt.property
             column = "id" if flt.property == "id" else f"json_extract(props, '{path}')"
             spec = self.model.label(label).properties.get(flt.property)
             is_list = flt.property == "sources" or (spec is not None and spec.is_list)
-            if flt.op == "eq" and is_list or flt.op == "contains" and is_list:
+            if (flt.op == "eq" and is_list) or (flt.op == "contains" and is_list):
                 clauses.append(f"EXISTS (SELECT 1 FROM json_each(props, '{path}') WHERE value = ?)")
                 params.append(flt.value)
             elif flt.op == "eq":
@@ -399,6 +402,10 @@ class EmbeddedStore(GraphStore):
         if labels or types:
             return super().to_networkx(labels, types)
         return self.view().copy()
+
+    def traversals(self) -> EmbeddedTraversals:
+        """The catalogue, with the headline query paged through SQL."""
+        return EmbeddedTraversals(self)
 
     def ping(self) -> None:
         self._query("SELECT 1")

@@ -51,10 +51,10 @@ class Neo4jTraversals(generic.Traversals):
     def _sanctions_without_eu_establishment(self, flt: SanctionFilter) -> list[Row]:
         records = self.store.run_traversal(
             cypher.SANCTIONS_WITHOUT_EU_ESTABLISHMENT,
-            regulator=flt.regulator or None,
-            jurisdiction=flt.jurisdiction or None,
-            since=flt.since or None,
-            until=flt.until or None,
+            regulator=flt.regulator or "",
+            jurisdiction=flt.jurisdiction or "",
+            since=flt.since or "",
+            until=flt.until or "",
             at_today=flt.at == "today",
             today=date.today().isoformat(),
         )
@@ -104,7 +104,7 @@ class Neo4jTraversals(generic.Traversals):
     def decisions_citing(self, article: str) -> list[Row]:
         article_id, provision = resolve_article(article)
         records = self.store.run_traversal(
-            cypher.DECISIONS_CITING, article=article_id, asked=provision or None
+            cypher.DECISIONS_CITING, article=article_id, asked=provision or ""
         )
         rows = []
         for record in records:

@@ -28,10 +28,12 @@ _APPEAL = re.compile(
     r"(?i)\b(?:will|would|plans?\s+to|intends?\s+to|intention\s+to|is\s+considering|to)\s+"
     r"(?:\w+\s+){0,2}?(?:appeal|challenge|contest|object\s+to)\b"
 )
-_NO_APPEAL = re.compile(r"(?i)\b(?:not|no|cannot|can't|never)\s+(?:\w+\s+){0,3}?appeal")
+_NO_APPEAL = re.compile(r"(?i)\b(?:not|no|cannot|can't|never|unable|without)\b[^.;]{0,40}?\bappeal")
 _COMMITTEE = re.compile(r"(?i)\b(?:restricted\s+committee|formation\s+restreinte|sanctions\s+committee)\b")
-_ORDER = re.compile(r"(?i)\b(?:ordered|orders|ordering)\b(?P<what>[^.;]{0,160})")
-_BAN = re.compile(r"(?i)\b(?:banned|bans|ban\s+on)\b(?P<what>[^.;]{0,160})")
+_CLAUSE = r"(?:[^.;]|\.(?=\d))"
+_ORDER = re.compile(rf"(?i)\b(?:ordered|orders|ordering)\b(?P<what>{_CLAUSE}{{0,160}})")
+_BAN = re.compile(rf"(?i)\b(?:banned|bans|ban\s+on)\b(?P<what>{_CLAUSE}{{0,160}})")
+_FINDING = re.compile(r"(?i)\b(?:found|finds|held|concluded|breach\w*|infring\w*|violat\w*|under|pursuant)\b")
 
 
 @dataclass
@@ -45,6 +47,7 @@ class SanctionDraft:
     per: str | None = None
     statutory_maximum: bool = False
     description: str | None = None
+    approximate: bool = False
     conversions: tuple[tuple[float | int, str], ...] = ()
 
 
@@ -111,7 +114,7 @@ def _fine(money: Money, sentence_text: str) -> SanctionDraft:
     if kind == "fine" and re.search(r"(?i)\bpropos\w+|\bintends?\s+to\s+fine|\bprovisional", sentence_text):
         kind = "proposed_fine"
     return SanctionDraft(kind, [(money.start, money.end)], money.amount, money.currency,
-                         money.per, conversions=money.conversions)
+                         money.per, approximate=money.approximate, conversions=money.conversions)
 
 
 def _merge(drafts: list[DecisionDraft], new: DecisionDraft) -> None:
@@ -125,7 +128,11 @@ def _merge(drafts: list[DecisionDraft], new: DecisionDraft) -> None:
                 same = next((s for s in old.sanctions if s.kind == sanction.kind), None)
                 if same is None:
                     old.sanctions.append(sanction)
-                elif same.amount is None and sanction.amount is not None:
+                elif sanction.amount is not None and (same.amount is None or (
+                        same.approximate and not sanction.approximate
+                        and same.currency == sanction.currency)):
+                    sanction.spans = sorted(set(same.spans + sanction.spans))
+                    sanction.statutory_maximum |= same.statutory_maximum
                     old.sanctions[old.sanctions.index(same)] = sanction
                 else:
                     same.spans += [s for s in sanction.spans if s not in same.spans]
@@ -181,6 +188,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             draft.decided_by = " ".join(committee.group(0).lower().split())
         _merge(drafts, draft)
     _appeals(ctx, drafts)
+    _findings(ctx, drafts)
     _maximum_elsewhere(ctx, drafts)
     return [d for d in drafts if d.sanctions or d.cites]
 
@@ -196,6 +204,25 @@ def _maximum_elsewhere(ctx: Context, drafts: list[DecisionDraft]) -> None:
                 real.statutory_maximum |= sanction.statutory_maximum
                 real.spans += sanction.spans
                 draft.sanctions.remove(sanction)
+
+
+def _findings(ctx: Context, drafts: list[DecisionDraft]) -> None:
+    """Citations in a sentence about what a regulator found belong to its decision."""
+    for index, sentence in enumerate(ctx.sentences):
+        cited = [c for c in ctx.citations if sentence.start <= c.start < sentence.end]
+        if not cited or not _FINDING.search(sentence.text):
+            continue
+        found = _regulator_for(ctx, index, sentence)
+        draft = next((d for d in drafts if found and d.regulator == found[0]), None)
+        if draft is None:
+            continue
+        for citation in cited:
+            before = ctx.text[sentence.start : citation.start]
+            item = (citation.citation, (citation.start, citation.end), bool(_INFRINGE.search(before)))
+            if all(c[0] != citation.citation for c in draft.cites):
+                draft.cites.append(item)
+        if (sentence.start, sentence.end) not in draft.spans:
+            draft.spans.append((sentence.start, sentence.end))
 
 
 def _appeals(ctx: Context, drafts: list[DecisionDraft]) -> None:

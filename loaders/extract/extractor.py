@@ -13,7 +13,12 @@ from enforcegraph.loaders.extract.legal import LAWS, find_laws, find_legal_artic
 from enforcegraph.loaders.extract.money import find_money, find_percentages
 from enforcegraph.loaders.extract.parties import Found, PartyFinder
 from enforcegraph.loaders.extract.proposals import KINDS, Extraction, Proposal, Span
-from enforcegraph.loaders.extract.resolve import existing_decision, find_existing, known_names
+from enforcegraph.loaders.extract.resolve import (
+    existing_decision,
+    existing_statement,
+    find_existing,
+    known_names,
+)
 from enforcegraph.loaders.extract.statements import StatementDraft, find_statements
 from enforcegraph.loaders.extract.text import sentences
 from enforcegraph.schema.ids import make_id
@@ -246,6 +251,11 @@ class _Builder:
                     if role == "via" and found is draft.speaker:
                         continue
                     proposal.link(role, f"{found.kind}:{found.name}")
+            made_by = self.by_key.get(f"{speaker.kind}:{speaker.name}") if speaker else None
+            if self.store is not None and made_by is not None and made_by.existing and made_by.node_id:
+                same = existing_statement(self.store, made_by.node_id, self.ctx.article.date)
+                if same is not None:
+                    proposal.node_id, proposal.existing = same.id, True
             for key, other in self.by_key.items():
                 if other.kind == "decision" and draft.regulator and other.links.get("regulator") == [
                     f"regulator:{draft.regulator}"

@@ -13,7 +13,7 @@ import yaml
 
 from enforcegraph.schema.errors import SchemaError
 
-__all__ = ["RegulatorEntry", "RegulatorMatch", "find_regulators", "gazetteer", "country_words"]
+__all__ = ["RegulatorEntry", "RegulatorMatch", "country_words", "find_regulators", "gazetteer"]
 
 _FIELD = r"(?:data[- ]protection|privacy|data|information|data[- ]privacy)"
 _BODY = (
@@ -114,8 +114,8 @@ def _descriptor() -> re.Pattern[str]:
     words = sorted({w for ws in country_words().values() for w in ws}, key=len, reverse=True)
     country = "|".join(re.escape(w) for w in words)
     return re.compile(
-        rf"(?<!\w)(?P<country>{country})(?:['’]s)?\s+(?:(?P<competition>competition|antitrust)|"
-        rf"{_FIELD})\s+(?:protection\s+)?{_BODY}(?!\w)"
+        rf"(?<!\w)(?P<country>{country})(?:['’]s?)?\s+(?i:(?P<competition>competition|antitrust)|"
+        rf"{_FIELD})\s+(?i:(?:protection\s+)?{_BODY})(?!\w)"
     )
 
 
@@ -163,11 +163,11 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
         else:
             pending.append((start, end, found))
     defined: dict[str, RegulatorEntry] = {}
-    for match in plain:
-        after = text[match.end : match.end + 40]
-        abbrev = re.match(r"\s*(?:\(|,\s+or\s+)(?:the\s+)?([A-Z][A-Za-z]{1,7})(?:\)|,)", after)
-        if abbrev:
-            defined[abbrev.group(1)] = match.entry
+    for hit in plain:
+        after = text[hit.end : hit.end + 40]
+        short = re.match(r"\s*(?:\(|,\s+or\s+)(?:the\s+)?([A-Z][A-Za-z]{1,7})(?:\)|,)", after)
+        if short:
+            defined[short.group(1)] = hit.entry
     for start, end, found in pending:
         entries = by_name.get(_key(found), [])
         if found in defined and defined[found] in entries:
@@ -176,16 +176,18 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
         local = [e for e in entries if e.country in mentioned]
         if not found.isupper() and len(local) == 1:
             plain.append(RegulatorMatch(local[0], start, end, 0.75, "gazetteer-country"))
-    for abbrev, entry in defined.items():
-        if entry in by_name.get(_key(abbrev), []):
+    for name, entry in defined.items():
+        if entry in by_name.get(_key(name), []):
             continue
-        for match in re.finditer(rf"(?<![\w&]){re.escape(abbrev)}(?![\w&])", text):
-            plain.append(RegulatorMatch(entry, match.start(), match.end(), 0.75, "defined-abbreviation"))
-    for match in _descriptor().finditer(text):
-        code = _country_of(match.group("country"))
-        kind = "competition" if match.group("competition") else "data_protection"
+        for occurrence in re.finditer(rf"(?<![\w&]){re.escape(name)}(?![\w&])", text):
+            plain.append(RegulatorMatch(entry, occurrence.start(), occurrence.end(), 0.75,
+                                        "defined-abbreviation"))
+    for described in _descriptor().finditer(text):
+        code = _country_of(described.group("country"))
+        kind = "competition" if described.group("competition") else "data_protection"
         candidates = [e for e in gazetteer() if e.country == code and e.kind == kind]
         if len(candidates) == 1:
-            plain.append(RegulatorMatch(candidates[0], match.start(), match.end(), 0.7, "descriptor"))
+            plain.append(RegulatorMatch(candidates[0], described.start(), described.end(), 0.7,
+                                        "descriptor"))
     unique = {(m.start, m.end): m for m in sorted(plain, key=lambda m: m.confidence)}
     return sorted(unique.values(), key=lambda m: (m.start, -m.end))

@@ -42,6 +42,10 @@ _MONEY = re.compile(
 _CONVERSION = re.compile(r"\(\s*(?:~|about|approx\.?|approximately|around|roughly|some|circa|c\.|ca\.)?\s*$", re.I)
 _CEILING_BEFORE = re.compile(r"(?i)(?:up\s+to|maximum\s+of|as\s+much\s+as|capped\s+at|ceiling\s+of|or)\s*$")
 _CEILING_AFTER = re.compile(r"(?i)^[^.;]{0,40}whichever\s+is\s+(?:higher|greater)")
+_APPROXIMATE = re.compile(
+    r"(?i)\b(?:more\s+than|over|about|around|nearly|almost|some|roughly|approximately|"
+    r"close\s+to|just\s+under|just\s+over)\s*$"
+)
 _PERIODIC = re.compile(r"(?i)^\s*(?:\)\s*)?(?:per|a|each|for\s+each|for\s+every|every)\s+(?:(?:two|2)\s+)?(day|week|month)")
 
 
@@ -80,6 +84,7 @@ class Money:
     currency: str
     meaning: str = "amount"          # amount | ceiling | periodic
     per: str | None = None
+    approximate: bool = False        # "more than £7.5m", "about $22 million"
     conversion_of: Money | None = None
     conversions: tuple[tuple[float | int, str], ...] = ()
 
@@ -144,6 +149,7 @@ def find_money(text: str) -> list[Money]:
             money.conversion_of = base
             base.conversions += ((money.amount, money.currency),)
             continue
+        money.approximate = bool(_APPROXIMATE.search(before))
         if periodic := _PERIODIC.match(after):
             money.meaning, money.per = "periodic", periodic.group(1).lower()
         elif _CEILING_BEFORE.search(before) or _CEILING_AFTER.match(after):

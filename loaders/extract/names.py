@@ -22,7 +22,7 @@ _CORPORATE_ROLES = (
     "chief executive officer", "chief executive", "CEO", "co-founder", "founder",
     "chief legal officer", "CLO", "general counsel", "chief operating officer", "COO",
     "chief financial officer", "CFO", "chief privacy officer", "chief technology officer",
-    "CTO", "managing director", "spokesperson", "spokesman", "spokeswoman",
+    "CTO", "managing director", "spokesperson", "spokesman", "spokeswoman", "partner",
 )
 _REGULATOR_ROLES = (
     "chairperson", "chairwoman", "chairman", "chair", "president", "vice-president",
@@ -39,15 +39,7 @@ _CANONICAL = {
     "chairwoman": "chairperson", "chairman": "chairperson", "chair": "chairperson",
 }
 
-STOP_WORDS = frozenset("""
-the a an this that these those it its he she we they i you his her their our my in on at
-for from to of and or but as by with after before under over while when where which who
-what why how there here however but also meanwhile yet still some many most each every
-all any no not nor so if then than though although because since until unless whether
-monday tuesday wednesday thursday friday saturday sunday january february march april may
-june july august september october november december
-europe european eu eea gdpr uk us usa internet planet earth ai nb ps note update read
-""".split())
+STOP_WORDS = frozenset(["the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "i", "you", "his", "her", "their", "our", "my", "in", "on", "at", "for", "from", "to", "of", "and", "or", "but", "as", "by", "with", "after", "before", "under", "over", "while", "when", "where", "which", "who", "what", "why", "how", "there", "here", "however", "but", "also", "meanwhile", "yet", "still", "some", "many", "most", "each", "every", "all", "any", "no", "not", "nor", "so", "if", "then", "than", "though", "although", "because", "since", "until", "unless", "whether", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "europe", "european", "eu", "eea", "gdpr", "uk", "us", "usa", "internet", "planet", "earth", "ai", "nb", "ps", "note", "update", "read"])
 
 
 def canonical_role(role: str) -> str:

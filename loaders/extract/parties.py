@@ -6,8 +6,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from enforcegraph.loaders.extract.gazetteer import country_words
 from enforcegraph.loaders.extract.names import (
-    COMPANY_NOUN, NAME, PERSON, ROLE, canonical_role, clean_name, is_regulator_role,
+    COMPANY_NOUN,
+    NAME,
+    PERSON,
+    ROLE,
+    canonical_role,
+    clean_name,
+    is_regulator_role,
 )
 from enforcegraph.schema.names import normalize_name
 
@@ -68,6 +75,7 @@ class PartyFinder:
         self.found: dict[str, Found] = {}
         self.relations: list[Relation] = []
         self.mention_spans: list[tuple[int, int]] = []
+        self.country_words = {w for ws in country_words().values() for w in ws}
 
     # -- bookkeeping ---------------------------------------------------------------
     def _free(self, span: tuple[int, int]) -> bool:
@@ -86,9 +94,9 @@ class PartyFinder:
         if entry is None:
             entry = Found(kind, name, rule, confidence, why=why)
             self.found[key] = entry
-        elif kind != "mention" and (entry.kind == "mention" or confidence > entry.confidence):
-            if entry.kind == "mention" or entry.kind == kind:
-                entry.kind, entry.rule, entry.confidence, entry.why = kind, rule, confidence, None
+        elif kind != "mention" and (entry.kind == "mention" or (
+                confidence > entry.confidence and entry.kind == kind)):
+            entry.kind, entry.rule, entry.confidence, entry.why = kind, rule, confidence, None
         if span not in entry.spans:
             entry.spans.append(span)
         return entry
@@ -143,6 +151,7 @@ class PartyFinder:
             rf"(?P<owner>{NAME}){_POSS}\s+{_AGENCY}\s*,?\s+(?P<agency>{NAME})",
             rf"(?P<agency>{NAME}),\s+(?P<owner>{NAME}){_POSS}\s+{_AGENCY}",
             rf"(?P<agency>{NAME}),\s+(?:the\s+|a\s+)?{_AGENCY}\s+(?:for|of|representing)\s+(?P<owner>{NAME})",
+            rf"{_AGENCY}\s+(?P<agency>{NAME}),?\s+which\s+(?:represents|advises|acts\s+for)\s+(?P<owner>{NAME})",
         ]
         for pattern in patterns:
             for match in re.finditer(pattern, self.text):
@@ -161,7 +170,8 @@ class PartyFinder:
         patterns = [
             (rf"(?P<owner>{NAME}){_POSS}\s+(?P<role>(?i:{ROLE}))\s*,?\s+(?P<person>{PERSON})", 0.85),
             (rf"(?P<person>{PERSON}),\s+(?:the\s+|a\s+)?(?P<owner>{NAME}){_POSS}\s+(?P<role>(?i:{ROLE}))", 0.85),
-            (rf"(?P<person>{PERSON}),\s+(?:the\s+|a\s+)?(?P<role>(?i:{ROLE}))\s+(?:of|at)\s+(?:the\s+)?(?P<owner>{NAME})", 0.85),
+            (rf"(?P<person>{PERSON}),\s+(?:the\s+|a\s+)?(?P<role>(?i:{ROLE}))\s+(?:of|at)\s+(?:the\s+)?"
+             rf"(?:(?:law|PR)\s+(?:firm|agency)\s+)?(?P<owner>{NAME})", 0.85),
             (rf"(?P<owner>{NAME})\s+(?P<role>(?i:{ROLE}))\s*,?\s+(?P<person>{PERSON})", 0.75),
             (rf"(?<![\w’'])(?P<role>(?i:{ROLE}))\s*,?\s+(?P<person>{PERSON})", 0.6),
         ]
@@ -169,7 +179,7 @@ class PartyFinder:
             for match in re.finditer(pattern, self.text):
                 person_span = _group_span(match, "person")
                 if any(a <= person_span[0] < b for f in self.found.values() for a, b in f.spans
-                       if f.kind == "person"):
+                       if f.kind == "person" and f.office):
                     continue
                 role = canonical_role(match.group("role"))
                 owner_span = _group_span(match, "owner") if "owner" in match.groupdict() and match.group("owner") else None
@@ -202,12 +212,21 @@ class PartyFinder:
             (rf"(?P<name>{NAME}),?\s+(?:Inc|Ltd|Corp|LLC|GmbH|S\.A|B\.V|N\.V|plc|AG|SAS|S\.p\.A)\b\.?", "legal-form", 0.9),
             (rf"(?P<name>{NAME}\s+(?:Group|Limited|Corporation|Technologies|Holdings|Platforms|Labs))\b", "legal-form", 0.85),
             (rf"\b{COMPANY_NOUN}\s+(?P<name>{NAME})", "descriptor", 0.75),
-            (rf"(?P<name>{NAME}),\s+(?:the|a|an)\s+(?:[\w\-]+\s+){{0,5}}?{COMPANY_NOUN}\b", "apposition", 0.8),
+            (rf"(?P<name>{NAME}),\s+(?:the|a|an)\s+(?:(?!(?:at|of|with|for|in|by|on)\b)[\w\-]+\s+){{0,5}}?"
+             rf"{COMPANY_NOUN}\b", "apposition", 0.8),
+            (rf"(?P<name>{NAME})\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?"
+             r"(?:fined|hit\s+with|ordered|banned|sanctioned|reprimanded|penalised|penalized)\b",
+             "decision-target", 0.8),
+            (rf"\b(?:fined|sanctioned|reprimanded|penalised|penalized)\s+(?:[a-z][\w\-]*\s+){{0,4}}?(?P<name>{NAME})",
+             "decision-target", 0.75),
+            (rf"\b(?:fine|penalty|sanction)\s+(?:on|against)\s+(?P<name>{NAME})", "decision-target", 0.75),
         ]
         for pattern, rule, confidence in patterns:
             for match in re.finditer(pattern, self.text):
                 span = _group_span(match, "name")
                 if any(a < span[1] and span[0] < b for a, b in self.mention_spans):
+                    continue
+                if match.group("name").split()[0] in self.country_words:
                     continue
                 self.add("company", match.group("name"), span, rule, confidence)
 
@@ -245,7 +264,10 @@ class PartyFinder:
                     if any(a <= span[0] < b for a, b in entry.spans):
                         continue
                     entry.spans.append(span)
-            entry.spans.sort()
+            entry.spans = sorted(
+                (a, b) for a, b in set(entry.spans)
+                if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in entry.spans)
+            )
 
     def merge_short_forms(self) -> None:
         """A firm found as "Clearview" and as "Clearview AI" is one firm, under the longer name."""

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from enforcegraph.graph.store.base import GraphStore, Node
 from enforcegraph.schema.names import normalize_name
 
-__all__ = ["existing_decision", "find_existing", "known_names", "name_key"]
+__all__ = ["existing_decision", "existing_statement", "find_existing", "known_names", "name_key"]
 
 _LEGAL_FORMS = re.compile(
     r"\b(?:inc|incorporated|ltd|limited|llc|corp|corporation|co|plc|gmbh|ag|sa|sas|sarl|bv|nv|"
@@ -86,4 +86,15 @@ def existing_decision(store: GraphStore, regulator_id: str, target_id: str | Non
                     sanction.get("currency") in (None, currency)
                 ):
                     return decision
+    return None
+
+
+def existing_statement(store: GraphStore, speaker_id: str, date: str | None) -> Node | None:
+    """A statement already stored that this speaker made on this date."""
+    if not date:
+        return None
+    for rel in store.relationships_of([speaker_id], ["MADE_BY"], "in"):
+        statement = store.get(rel.start)
+        if statement is not None and statement.get("date") == date:
+            return statement
     return None

@@ -88,7 +88,7 @@ def find_statements(ctx: Context) -> list[StatementDraft]:
     current: StatementDraft | None = None
     last_paragraph = 0
     quotes = find_quotes(text)
-    for index, sentence in enumerate(ctx.sentences):
+    for sentence in ctx.sentences:
         if _OPENER.search(sentence.text):
             current = _open(ctx, sentence)
             if current is not None:

@@ -102,7 +102,7 @@ def test_art_32_count_matches_the_raw_file(fines_store: GraphStore, fines_raw: l
 def test_the_largest_fine_is_google_by_the_cnil(fines_store: GraphStore) -> None:
     top = fines_store.find("Sanction", [PropertyFilter("kind", "eq", "fine")], order_by="amount_eur", descending=True, limit=1)[0]
     assert top.get("amount_eur") == 50_000_000 and top.get("currency") == "EUR"
-    (imposes, decision), = fines_store.neighbours(top.id, ["IMPOSES"], "in")
+    (_imposes, decision), = fines_store.neighbours(top.id, ["IMPOSES"], "in")
     assert decision.get("date") == "2019-01-21"
     (_, regulator), = fines_store.neighbours(decision.id, ["ISSUED"], "in")
     assert regulator.id == "regulator:fr-cnil"

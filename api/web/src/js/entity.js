@@ -239,16 +239,26 @@ export class EntityPanel {
       const via = rels(s, "ISSUED_VIA", "out").map((r) => r.to).filter(Boolean);
       const about = rels(s, "ABOUT", "out").map((r) => r.to).filter(Boolean);
       const contradicted = rels(s, "CONTRADICTED_BY", "out").map((r) => details.get(r.toId) || r.to).filter(Boolean);
+      const quote = h("blockquote", { class: "clamp" }, p.text || s.name);
       const li = h("li", { class: "kind-statement statement", dataset: { id: s.id } },
-        h("div", { class: "when" }, p.date || "undated"),
-        h("blockquote", {}, p.text || s.name));
+        h("div", { class: "when" }, p.date || "undated"), quote);
+      if (String(p.text || "").length > 360) {
+        const toggle = h("button", { type: "button", class: "link", "aria-expanded": "false" }, "show the whole statement");
+        toggle.addEventListener("click", () => {
+          const open = quote.classList.toggle("clamp") === false;
+          toggle.setAttribute("aria-expanded", String(open));
+          toggle.textContent = open ? "show less" : "show the whole statement";
+        });
+        li.append(toggle);
+      }
       const who = [];
       if (by.length) who.push("by ", ...by.flatMap((x, n) => [n ? ", " : "", this.link(x)]));
       if (via.length) who.push(" via ", ...via.flatMap((x, n) => [n ? ", " : "", this.link(x)]));
       if (about.length) who.push(" · about ", ...about.flatMap((x, n) => [n ? ", " : "", this.link(x)]));
       if (who.length) li.append(h("div", { class: "issuer" }, who));
       if (Array.isArray(p.claims) && p.claims.length) {
-        li.append(h("ul", { class: "claims" }, p.claims.map((claim) => h("li", {}, claim))));
+        li.append(h("details", { class: "claims" }, h("summary", {}, `Claims (${p.claims.length})`),
+          h("ul", {}, p.claims.map((claim) => h("li", {}, claim)))));
       }
       if (contradicted.length) {
         li.append(h("div", { class: "contradicted" }, h("b", {}, "Contradicted by: "),

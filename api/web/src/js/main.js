@@ -21,7 +21,8 @@ class App {
     });
     this.panel = new EntityPanel($("entity"), {
       open: (id) => this.open(id, { push: true }),
-      expand: (id) => this.guard(() => this.network.expand(id)),
+      expand: (id) => this.guard(() => (this.network.expanded.has(id)
+        ? this.network.showMore(id) : this.network.expand(id))),
       centre: (id) => this.centre(id),
       pathFrom: (node) => this.setPathEnd("from", node),
       pathTo: (node) => this.setPathEnd("to", node),

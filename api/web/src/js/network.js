@@ -21,7 +21,7 @@ const STYLE = [
     "text-background-color": "#fbfcfd", "text-background-opacity": 0.8, "text-background-padding": "1px",
   } },
   { selector: "node[?pr]", style: { "border-width": 3, "border-color": "#111111", "border-style": "double" } },
-  { selector: "node.expanded", style: { "border-width": 2, "border-color": "#17202e" } },
+  { selector: "node.expanded", style: { width: 27, height: 27, "border-width": 2, "border-color": "#17202e" } },
   { selector: "node.focus", style: { width: 32, height: 32, "font-weight": "bold", "font-size": 11, "border-width": 3, "border-color": "#17202e" } },
   { selector: "node:selected", style: { "overlay-color": "#1f5fbf", "overlay-opacity": 0.18, "overlay-padding": 5 } },
   { selector: "node.more", style: {
@@ -168,13 +168,13 @@ export class Network {
     return this.cache.get(id);
   }
 
-  /** Show up to `limit` neighbours of a node (of the relationship types not filtered out). */
+  /** Show the first `limit` relationships of a node and the nodes at their other ends.
+   * The order does not depend on the filters (they only hide), so a permalink replays it. */
   async expand(id, limit = null, { layout = true } = {}) {
     const want = limit ?? Math.max(this.expanded.get(id) || 0, FAN_OUT);
     const { node, rels } = await this.relationships(id);
     this.addNode(node);
-    const visible = rels.filter((r) => !this.hiddenTypes.has(r.type));
-    const shown = visible.slice(0, want);
+    const shown = rels.slice(0, want);
     this.cy.batch(() => {
       for (const rel of shown) {
         const other = rel.fromId === id ? rel.to : rel.from;
@@ -188,11 +188,11 @@ export class Network {
       }
       this.expanded.set(id, want);
       this.cy.getElementById(id).addClass("expanded");
-      this.updateMore(id, visible.length - shown.length);
+      this.updateMore(id, rels.length - shown.length);
     });
     this.applyFilters();
     if (layout) this.layout();
-    this.onInfo(`${node.name}: ${shown.length} of ${visible.length} neighbours shown`);
+    this.onInfo(`${node.name}: ${shown.length} of ${rels.length} relationships shown`);
     this.changed();
   }
 

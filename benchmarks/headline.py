@@ -1,0 +1,97 @@
+"""The headline traversal against a hand-written query of the same answer.
+
+"Every sanction whose target firm had no EU establishment at the decision date": the
+store's first page of 100 and full count, against one SQL statement written by hand
+for the embedded layout (and one Cypher statement for Neo4j, in neo4j_bench.py).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from enforcegraph.graph.store.base import GraphStore
+
+from benchmarks.stats import time_calls
+
+__all__ = ["HAND_SQL", "hand_sql_page", "headline_timings"]
+
+_FLOOR = "(CASE WHEN length({0}) < 10 THEN substr({0} || '-00-00', 1, 10) ELSE {0} END)"
+_CEIL = "(CASE WHEN length({0}) < 10 THEN substr({0} || '-99-99', 1, 10) ELSE {0} END)"
+
+
+def _valid_at(valid_from: str, valid_to: str, when: str) -> str:
+    """SQL for graph.dates.valid_at (partial dates compare by floor and ceiling)."""
+    return (
+        f"({when} IS NULL OR (({valid_from} IS NULL OR {_FLOOR.format(valid_from)} <= "
+        f"{_CEIL.format(when)}) AND ({valid_to} IS NULL OR {_CEIL.format(valid_to)} >= "
+        f"{_FLOOR.format(when)})))"
+    )
+
+
+# One row per (sanction, target firm) with no establishment valid at the decision date in a
+# jurisdiction that is (then) an EU member or the EU itself; decisions issued by a Regulator.
+HAND_SQL = f"""
+WITH eu AS (
+  SELECT id FROM nodes WHERE label = 'Jurisdiction' AND json_extract(props, '$.code') = 'EU'
+), members AS (
+  SELECT start AS jid, json_extract(props, '$.valid_from') AS vf,
+         json_extract(props, '$.valid_to') AS vt
+  FROM rels WHERE type = 'MEMBER_OF' AND "end" IN (SELECT id FROM eu)
+  UNION ALL SELECT id, NULL, NULL FROM eu
+), hits AS (
+  SELECT i.start AS did, i."end" AS sid, json_extract(d.props, '$.date') AS dt
+  FROM rels i JOIN nodes d ON d.id = i.start JOIN nodes s ON s.id = i."end"
+  WHERE i.type = 'IMPOSES' AND EXISTS (
+    SELECT 1 FROM rels x JOIN nodes g ON g.id = x.start
+    WHERE x."end" = i.start AND x.type = 'ISSUED' AND g.label = 'Regulator')
+), targets AS (
+  SELECT h.did, h.sid, h.dt, a."end" AS fid FROM hits h
+  JOIN rels a ON a.start = h.sid AND a.type = 'AGAINST'
+  UNION ALL
+  SELECT h.did, h.sid, h.dt, a."end" FROM hits h
+  JOIN rels a ON a.start = h.did AND a.type = 'AGAINST'
+  WHERE NOT EXISTS (SELECT 1 FROM rels b WHERE b.start = h.sid AND b.type = 'AGAINST')
+)
+SELECT t.sid, t.did, t.fid, t.dt FROM targets t JOIN nodes f ON f.id = t.fid
+WHERE f.label = 'Company' AND NOT EXISTS (
+  SELECT 1 FROM rels e JOIN members m ON m.jid = e."end"
+  WHERE e.start = t.fid AND e.type = 'HAS_ESTABLISHMENT'
+    AND {_valid_at("json_extract(e.props, '$.valid_from')", "json_extract(e.props, '$.valid_to')", "t.dt")}
+    AND {_valid_at("m.vf", "m.vt", "t.dt")})
+"""
+_ORDER = f" ORDER BY (t.dt IS NULL), {_FLOOR.format('t.dt')}, t.sid, t.fid"
+
+
+def hand_sql_page(conn: sqlite3.Connection, limit: int = 100) -> list[tuple[Any, ...]]:
+    """The first page of (sanction, decision, firm, date), in the catalogue's order."""
+    return conn.execute(HAND_SQL + _ORDER + " LIMIT ?", [limit]).fetchall()
+
+
+def hand_sql_count(conn: sqlite3.Connection) -> int:
+    """The full count."""
+    return int(conn.execute(f"SELECT count(*) FROM ({HAND_SQL})").fetchone()[0])
+
+
+def headline_timings(store: GraphStore, conn: sqlite3.Connection | None, repeats: int,
+                     count_repeats: int) -> dict[str, Any]:
+    """p50/p99 of the store's first page and count, and of the hand-written SQL."""
+    traversals = store.traversals()
+    page = traversals.sanctions_without_eu_establishment(limit=100)
+    count = traversals.count_sanctions_without_eu_establishment()
+    result: dict[str, Any] = {
+        "count": count,
+        "page_rows": len(page),
+        "page": time_calls(lambda: traversals.sanctions_without_eu_establishment(limit=100), repeats),
+        "count_timing": time_calls(traversals.count_sanctions_without_eu_establishment,
+                                   count_repeats),
+    }
+    if conn is not None:
+        hand_page = hand_sql_page(conn)
+        expected = [(r["sanction"]["id"], r["decision"]["id"], r["firm"]["id"]) for r in page]
+        result["same_answer"] = (
+            [row[:3] for row in hand_page] == expected and hand_sql_count(conn) == count
+        )
+        result["floor_page"] = time_calls(lambda: hand_sql_page(conn), repeats)
+        result["floor_count"] = time_calls(lambda: hand_sql_count(conn), count_repeats)
+    return result

@@ -1,0 +1,94 @@
+"""Load throughput: the embedded store's upsert against bare SQLite ``executemany``.
+
+Both run in the same pass over the same synthetic batches (generation is not timed):
+each batch is upserted into the store, then its rows (the same JSON, names and
+relationships) are inserted with ``executemany`` into a second SQLite file with the
+store's own table layout, indexes and PRAGMAs, one transaction per batch.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from enforcegraph.graph.store.embedded import EmbeddedStore
+from enforcegraph.graph.store.embedded import _dumps as store_dumps
+from enforcegraph.schema.model import Model
+from enforcegraph.schema.names import normalize_name
+from enforcegraph.schema.records import Batch
+
+__all__ = ["FloorDB", "load_embedded"]
+
+_PRAGMAS = ("journal_mode", "synchronous", "cache_size", "temp_store")
+
+
+class FloorDB:
+    """A bare SQLite file with the same schema and PRAGMAs as an embedded store."""
+
+    def __init__(self, path: Path, like: sqlite3.Connection) -> None:
+        self.conn = sqlite3.connect(str(path), isolation_level=None)
+        for pragma in _PRAGMAS:
+            value = like.execute(f"PRAGMA {pragma}").fetchone()[0]
+            self.conn.execute(f"PRAGMA {pragma} = {value}")
+        ddl = like.execute(
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type DESC, name"
+        ).fetchall()
+        for (sql,) in ddl:
+            self.conn.execute(sql)
+
+    def insert(self, node_rows: list[tuple[str, str, str]], name_rows: list[tuple[str, str, str]],
+               rel_rows: list[tuple[str, str, str, str, str, str]]) -> float:
+        """Insert prepared rows in one transaction; the seconds it took."""
+        start = time.perf_counter()
+        self.conn.execute("BEGIN IMMEDIATE")
+        self.conn.executemany("INSERT INTO nodes(id, label, props) VALUES(?,?,?)", node_rows)
+        self.conn.executemany("INSERT OR IGNORE INTO names VALUES(?,?,?)", name_rows)
+        self.conn.executemany(
+            'INSERT INTO rels(id, type, start, "end", key, props) VALUES(?,?,?,?,?,?)', rel_rows
+        )
+        self.conn.execute("COMMIT")
+        return time.perf_counter() - start
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def floor_rows(model: Model, batch: Batch) -> tuple[list[Any], list[Any], list[Any]]:
+    """The rows an embedded store writes for a batch of new records (prepared untimed)."""
+    nodes, names = [], []
+    for node in batch.nodes:
+        nodes.append((node.id, node.label, store_dumps(node.properties)))
+        for prop in model.label(node.label).name_properties:
+            value = node.properties.get(prop)
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str) and (norm := normalize_name(item)):
+                    names.append((norm, node.id, node.label))
+    rels = [(r.id, r.type, r.start, r.end, r.key, store_dumps(r.properties)) for r in batch.relationships]
+    return nodes, names, rels
+
+
+def load_embedded(store: EmbeddedStore, floor_path: Path, batches: Iterable[Batch]) -> dict[str, float]:
+    """Upsert every batch into ``store`` and the same rows into a floor file; rates."""
+    floor: FloorDB | None = None
+    records = 0
+    store_s = floor_s = 0.0
+    for batch in batches:
+        start = time.perf_counter()
+        store.upsert(batch)
+        store_s += time.perf_counter() - start
+        if floor is None:
+            floor = FloorDB(floor_path, store._conn)
+        floor_s += floor.insert(*floor_rows(store.model, batch))
+        records += len(batch)
+    if floor is not None:
+        floor.close()
+    return {
+        "records": float(records),
+        "store_s": store_s,
+        "floor_s": floor_s,
+        "store_rps": records / store_s if store_s else 0.0,
+        "floor_rps": records / floor_s if floor_s else 0.0,
+    }

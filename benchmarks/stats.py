@@ -1,0 +1,51 @@
+"""Summaries of repeated measurements: median with min and max, latency percentiles."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+__all__ = ["Spread", "percentile", "spread", "time_calls"]
+
+Spread = dict[str, float]
+
+
+def spread(values: Sequence[float]) -> Spread:
+    """Median, min and max of repeated runs (``n`` says how many)."""
+    if not values:
+        raise ValueError("no measurements")
+    return {
+        "median": float(statistics.median(values)),
+        "min": float(min(values)),
+        "max": float(max(values)),
+        "n": float(len(values)),
+    }
+
+
+def percentile(values: Sequence[float], fraction: float) -> float:
+    """The nearest-rank percentile (``fraction`` in 0..1) of ``values``."""
+    ordered = sorted(values)
+    if not ordered:
+        raise ValueError("no measurements")
+    rank = max(1, min(len(ordered), round(fraction * len(ordered) + 0.5)))
+    return ordered[rank - 1]
+
+
+def time_calls(call: Callable[[], Any], repeats: int, warmup: int = 1) -> dict[str, float]:
+    """Latency of ``call`` in milliseconds: p50, p99, min, max over ``repeats`` calls."""
+    for _ in range(warmup):
+        call()
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - start) * 1000)
+    return {
+        "p50_ms": percentile(samples, 0.5),
+        "p99_ms": percentile(samples, 0.99),
+        "min_ms": min(samples),
+        "max_ms": max(samples),
+        "n": float(repeats),
+    }
