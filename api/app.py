@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
@@ -14,26 +15,23 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
 from enforcegraph.api.context import Context, make_context
 from enforcegraph.api.errors import (
     BAD_USER_INPUT,
-    LIMIT_EXCEEDED,
     NOT_FOUND,
     UNAVAILABLE,
     ApiError,
     error_payload,
 )
-from enforcegraph.api.exporting import FORMATS
+from enforcegraph.api.exporting import prepare_export
 from enforcegraph.api.middleware import BodyLimit, Timeout
-from enforcegraph.api.schema import MAX_DEPTH, build_schema
-from enforcegraph.api.walks import Subgraph, induced, neighbourhood
+from enforcegraph.api.schema import build_schema
 from enforcegraph.graph.settings import Settings
 from enforcegraph.graph.store import open_store
 from enforcegraph.graph.store.base import GraphStore
-from enforcegraph.graph.traversals import CATALOGUE
 from enforcegraph.schema.errors import EnforcegraphError, NotFound, StoreError
 
 __all__ = ["app_from_env", "create_app"]
@@ -44,7 +42,9 @@ PLACEHOLDER = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>enforcegraph</title></head>
 <body><h1>enforcegraph</h1>
 <p>The GraphQL API and its explorer (GraphiQL) are at <a href="/graphql">/graphql</a>.</p>
-<p>Exports: <a href="/export/graphml">/export/graphml</a>, <a href="/export/json">/export/json</a>.</p>
+<p>Exports: <a href="/export/graphml">/export/graphml</a>, <a href="/export/gexf">/export/gexf</a>,
+<a href="/export/json">/export/json</a> (add <code>?of=ID&amp;depth=N</code> or
+<code>?traversal=NAME</code> for a subgraph).</p>
 </body></html>
 """
 
@@ -71,39 +71,21 @@ class _GraphQLApp(GraphQL[Context, None]):
     async def get_context(self, request: Any, response: Any) -> Context:
         return make_context(self.settings, self.holder.get())
 
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """As strawberry's, but HTTP-level errors (no query, bad JSON) are typed JSON too."""
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            response = await self.run(Request(scope=scope, receive=receive))
+        except HTTPException as exc:
+            code = NOT_FOUND if exc.status_code == 404 else BAD_USER_INPUT
+            response = _error(exc.status_code, code, exc.reason)
+        await response(scope, receive, send)
+
 
 def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse(error_payload(code, message), status_code=status)
-
-
-def _node_ids(value: Any, prefixes: Iterable[str]) -> Iterable[str]:
-    """Every string in a traversal row that looks like a node id."""
-    if isinstance(value, dict):
-        for item in value.values():
-            yield from _node_ids(item, prefixes)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _node_ids(item, prefixes)
-    elif isinstance(value, str) and value.split(":", 1)[0] in prefixes and ":" in value:
-        yield value
-
-
-def _subgraph(store: GraphStore, params: dict[str, str], max_page: int) -> Subgraph | None:
-    """The subgraph the query parameters ask for; None for the whole graph."""
-    if "of" in params:
-        depth = int(params.get("depth", "1"))
-        if not 1 <= depth <= MAX_DEPTH:
-            raise ApiError(LIMIT_EXCEEDED, f"depth must be between 1 and {MAX_DEPTH}")
-        return neighbourhood(store, params["of"], depth, max_page)
-    if "traversal" in params:
-        name = params["traversal"]
-        entry = CATALOGUE.get(name)
-        if entry is None:
-            raise NotFound(f"no traversal {name!r} (known: {', '.join(CATALOGUE)})")
-        options = {k: params[k] for k in entry.options if k in params}
-        rows = store.traversals().run(name, params.get("argument"), **options)
-        return induced(store, list(_node_ids(rows, store.model.prefixes)))
-    return None
 
 
 def create_app(settings: Settings, store: GraphStore | None = None) -> ASGIApp:
@@ -139,27 +121,19 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> ASGIApp:
         return await healthz(request)
 
     async def export(request: Request) -> Response:
-        fmt = FORMATS.get(request.path_params["format"])
-        if fmt is None:
-            return _error(404, NOT_FOUND, f"no export format {request.path_params['format']!r} "
-                          f"(known: {', '.join(FORMATS)})")
         opened = holder.get()
-        params = dict(request.query_params)
+        name, params = request.path_params["format"], dict(request.query_params)
         try:
-            sub = await run_in_threadpool(_subgraph, opened, params, settings.max_page_size)
+            done = await run_in_threadpool(prepare_export, opened, name, params)
         except (NotFound, ApiError) as exc:
             code = getattr(exc, "code", NOT_FOUND)
             return _error(404 if code == NOT_FOUND else 400, code, str(exc))
         except StoreError as exc:
             return _error(503, UNAVAILABLE, str(exc))
-        except (EnforcegraphError, ValueError) as exc:
+        except EnforcegraphError as exc:
             return _error(400, BAD_USER_INPUT, str(exc))
-        if sub is None:
-            chunks = fmt.write(opened.model, opened.iter_nodes(), opened.iter_relationships())
-        else:
-            chunks = fmt.write(opened.model, sub.nodes, sub.relationships)
-        headers = {"content-disposition": f'attachment; filename="enforcegraph.{fmt.suffix}"'}
-        return StreamingResponse(chunks, media_type=fmt.media_type, headers=headers)
+        headers = {"content-disposition": f'attachment; filename="{done.filename}"'}
+        return StreamingResponse(done.chunks(), media_type=done.media_type, headers=headers)
 
     async def placeholder(request: Request) -> Response:
         return HTMLResponse(PLACEHOLDER)

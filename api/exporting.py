@@ -1,123 +1,106 @@
-"""Streamed HTTP exports of the whole graph or a subgraph: GraphML and node-link JSON.
+"""HTTP exports: the exporters of ``graph/exports`` (the same files as ``enforcegraph export``),
+written to a temporary file and streamed back in chunks; folder formats come as a zip.
 
-A small writer of its own (graph/exports had no writers when this was built); each format
-is a generator of text chunks over nodes and relationships, so nothing is held whole.
+Selections: the whole graph, an entity's neighbourhood (``of``, ``depth``) or a catalogue
+traversal's result (``traversal``, ``argument`` and its options), each with its sources.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Callable, Iterable, Iterator
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
-from xml.sax.saxutils import escape, quoteattr
+from pathlib import Path
 
-from enforcegraph.graph.store.base import Node, Relationship
-from enforcegraph.schema.model import Model, PropertySpec
+import networkx as nx
 
-__all__ = ["FORMATS", "ExportFormat", "graphml_chunks", "node_link_chunks"]
+from enforcegraph.api.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, ApiError
+from enforcegraph.graph.exports import EXPORTERS, export_graph
+from enforcegraph.graph.exports.select import ego_selection, traversal_selection, whole_graph
+from enforcegraph.graph.store.base import GraphStore
+from enforcegraph.graph.traversals import CATALOGUE
+from enforcegraph.schema.errors import NotFound
 
-Chunks = Iterator[str]
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_GRAPHML_TYPES = {"amount": "double", "int": "long", "bool": "boolean"}
+__all__ = ["ALIASES", "MAX_EXPORT_DEPTH", "Export", "export_format", "prepare_export"]
 
-
-@dataclass(frozen=True)
-class ExportFormat:
-    """A format served at /export/{name}."""
-
-    name: str
-    media_type: str
-    suffix: str
-    write: Callable[[Model, Iterable[Node], Iterable[Relationship]], Chunks]
-
-
-def _xml(value: Any) -> str:
-    return escape(_XML_BAD.sub("", value if isinstance(value, str) else _json(value)))
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def _key_types(specs: Iterable[PropertySpec]) -> dict[str, str]:
-    """Property name -> GraphML type (string when labels disagree or for lists)."""
-    types: dict[str, str] = {}
-    for spec in specs:
-        kind = "string" if spec.is_list else _GRAPHML_TYPES.get(spec.kind, "string")
-        types[spec.name] = kind if types.get(spec.name, kind) == kind else "string"
-    return types
-
-
-def _graphml_value(kind: str, value: Any) -> str:
-    if kind == "boolean":
-        return "true" if value else "false"
-    return _xml(value)
-
-
-def graphml_chunks(
-    model: Model, nodes: Iterable[Node], relationships: Iterable[Relationship]
-) -> Chunks:
-    """GraphML 1.0 with one key per model property (lists as JSON text)."""
-    node_keys = _key_types(p for label in model.labels.values() for p in label.properties.values())
-    node_keys["sources"] = "string"
-    edge_keys = _key_types(p for rel in model.relationships.values() for p in rel.properties.values())
-    edge_keys["sources"] = "string"
-    yield (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-        'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
-        'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
-        '<key id="label" for="node" attr.name="label" attr.type="string"/>\n'
-        '<key id="type" for="edge" attr.name="type" attr.type="string"/>\n'
-        '<key id="key" for="edge" attr.name="key" attr.type="string"/>\n'
-    )
-    for prefix, target, keys in (("n_", "node", node_keys), ("e_", "edge", edge_keys)):
-        yield "".join(
-            f'<key id="{prefix}{name}" for="{target}" attr.name="{name}" attr.type="{kind}"/>\n'
-            for name, kind in sorted(keys.items())
-        )
-    yield '<graph id="enforcegraph" edgedefault="directed">\n'
-    for node in nodes:
-        data = "".join(
-            f'<data key="n_{k}">{_graphml_value(node_keys[k], v)}</data>'
-            for k, v in sorted(node.properties.items()) if k in node_keys and v is not None
-        )
-        yield f'<node id={quoteattr(node.id)}><data key="label">{node.label}</data>{data}</node>\n'
-    for rel in relationships:
-        data = "".join(
-            f'<data key="e_{k}">{_graphml_value(edge_keys[k], v)}</data>'
-            for k, v in sorted(rel.properties.items()) if k in edge_keys and v is not None
-        )
-        yield (
-            f"<edge id={quoteattr(rel.id)} source={quoteattr(rel.start)} "
-            f'target={quoteattr(rel.end)}><data key="type">{rel.type}</data>'
-            f'<data key="key">{_xml(rel.key)}</data>{data}</edge>\n'
-        )
-    yield "</graph>\n</graphml>\n"
-
-
-def node_link_chunks(
-    model: Model, nodes: Iterable[Node], relationships: Iterable[Relationship]
-) -> Chunks:
-    """Node-link JSON as NetworkX reads it (``json_graph.node_link_graph(data, edges="edges")``)."""
-    yield '{"directed":true,"multigraph":true,"graph":{"name":"enforcegraph"},"nodes":['
-    for i, node in enumerate(nodes):
-        yield ("," if i else "") + _json({"id": node.id, "label": node.label, **node.properties})
-    yield '],"edges":['
-    for i, rel in enumerate(relationships):
-        item = {**rel.properties, "source": rel.start, "target": rel.end, "key": rel.id,
-                "type": rel.type, "rel_key": rel.key}
-        yield ("," if i else "") + _json(item)
-    yield "]}\n"
-
-
-FORMATS: dict[str, ExportFormat] = {
-    f.name: f
-    for f in (
-        ExportFormat("graphml", "application/graphml+xml", "graphml", graphml_chunks),
-        ExportFormat("json", "application/json", "json", node_link_chunks),
-    )
+ALIASES = {"json": "nodelink"}
+MAX_EXPORT_DEPTH = 3
+CHUNK = 64 * 1024
+_MEDIA = {
+    ".graphml": "application/graphml+xml",
+    ".gexf": "application/gexf+xml",
+    ".json": "application/json",
+    ".ftm.json": "application/x-ndjson",
+    ".cypher": "text/plain; charset=utf-8",
 }
+
+
+@dataclass
+class Export:
+    """A finished export in a temporary folder, streamed once and then removed."""
+
+    path: Path
+    media_type: str
+    filename: str
+
+    def chunks(self) -> Iterator[bytes]:
+        """The file's bytes in chunks; the temporary folder is removed at the end."""
+        try:
+            with self.path.open("rb") as handle:
+                while chunk := handle.read(CHUNK):
+                    yield chunk
+        finally:
+            shutil.rmtree(self.path.parent, ignore_errors=True)
+
+
+def export_format(name: str) -> str:
+    """The exporter name for a URL's format; NotFound listing the known ones."""
+    fmt = ALIASES.get(name, name)
+    if fmt not in EXPORTERS:
+        known = ", ".join(sorted([*EXPORTERS, *ALIASES]))
+        raise NotFound(f"no export format {name!r} (known: {known})")
+    return fmt
+
+
+def _selection(store: GraphStore, params: Mapping[str, str]) -> nx.MultiDiGraph:
+    if "of" in params:
+        try:
+            depth = int(params.get("depth", "1"))
+        except ValueError:
+            raise ApiError(BAD_USER_INPUT, "depth must be a whole number") from None
+        if not 1 <= depth <= MAX_EXPORT_DEPTH:
+            raise ApiError(LIMIT_EXCEEDED, f"depth must be between 1 and {MAX_EXPORT_DEPTH}")
+        return ego_selection(store, params["of"], depth)
+    if "traversal" in params:
+        name = params["traversal"]
+        if name not in CATALOGUE:
+            raise NotFound(f"no traversal {name!r} (known: {', '.join(CATALOGUE)})")
+        options = {k: params[k] for k in CATALOGUE[name].options if k in params}
+        return traversal_selection(store, name, params.get("argument"), **options)
+    return whole_graph(store)
+
+
+def prepare_export(store: GraphStore, name: str, params: Mapping[str, str]) -> Export:
+    """Select and write an export (blocking: run it in a thread)."""
+    fmt = export_format(name)
+    graph = _selection(store, params)
+    exporter_cls = EXPORTERS[fmt]
+    folder = Path(tempfile.mkdtemp(prefix="enforcegraph-export-"))
+    try:
+        if exporter_cls.is_folder:
+            export_graph(graph, fmt, folder / fmt)
+            archive = folder / f"enforcegraph-{fmt}.zip"
+            with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+                for item in sorted((folder / fmt).rglob("*")):
+                    if item.is_file():
+                        zipped.write(item, item.relative_to(folder / fmt))
+            return Export(archive, "application/zip", archive.name)
+        target = folder / f"enforcegraph{exporter_cls.suffix}"
+        export_graph(graph, fmt, target)
+        media = _MEDIA.get(exporter_cls.suffix, "application/octet-stream")
+        return Export(target, media, target.name)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enforcegraph.api.errors import LIMIT_EXCEEDED, NOT_FOUND, ApiError
 from enforcegraph.graph.store.base import GraphStore, Node, Relationship
 
-__all__ = ["MAX_VISITED", "Subgraph", "induced", "neighbourhood", "shortest_path"]
+__all__ = ["MAX_VISITED", "Subgraph", "neighbourhood", "shortest_path"]
 
 MAX_VISITED = 5000
 
@@ -127,11 +127,3 @@ def _trace(store: GraphStore, parent: dict[str, Relationship | None], end: str) 
     rels.reverse()
     nodes = store.get_many(ids)
     return Subgraph(nodes=[nodes[i] for i in ids if i in nodes], relationships=rels)
-
-
-def induced(store: GraphStore, node_ids: Sequence[str]) -> Subgraph:
-    """The given nodes and every relationship between two of them."""
-    wanted = list(dict.fromkeys(node_ids))
-    nodes = store.get_many(wanted)
-    rels = [r for r in store.relationships_of(wanted) if r.start in nodes and r.end in nodes]
-    return Subgraph(nodes=[nodes[i] for i in wanted if i in nodes], relationships=rels)

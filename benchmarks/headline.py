@@ -10,9 +10,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from enforcegraph.graph.store.base import GraphStore
-
 from benchmarks.stats import time_calls
+from enforcegraph.graph.store.base import GraphStore
 
 __all__ = ["HAND_SQL", "hand_sql_page", "headline_timings"]
 
@@ -29,8 +28,12 @@ def _valid_at(valid_from: str, valid_to: str, when: str) -> str:
     )
 
 
+_DATE = "json_extract(d.props, '$.date')"
+
 # One row per (sanction, target firm) with no establishment valid at the decision date in a
 # jurisdiction that is (then) an EU member or the EU itself; decisions issued by a Regulator.
+# Decisions are walked in date order through the store's nodes_date index, so a page stops
+# early; the target is the sanction's AGAINST end, else the decision's (as the catalogue).
 HAND_SQL = f"""
 WITH eu AS (
   SELECT id FROM nodes WHERE label = 'Jurisdiction' AND json_extract(props, '$.code') = 'EU'
@@ -39,28 +42,24 @@ WITH eu AS (
          json_extract(props, '$.valid_to') AS vt
   FROM rels WHERE type = 'MEMBER_OF' AND "end" IN (SELECT id FROM eu)
   UNION ALL SELECT id, NULL, NULL FROM eu
-), hits AS (
-  SELECT i.start AS did, i."end" AS sid, json_extract(d.props, '$.date') AS dt
-  FROM rels i JOIN nodes d ON d.id = i.start JOIN nodes s ON s.id = i."end"
-  WHERE i.type = 'IMPOSES' AND EXISTS (
-    SELECT 1 FROM rels x JOIN nodes g ON g.id = x.start
-    WHERE x."end" = i.start AND x.type = 'ISSUED' AND g.label = 'Regulator')
-), targets AS (
-  SELECT h.did, h.sid, h.dt, a."end" AS fid FROM hits h
-  JOIN rels a ON a.start = h.sid AND a.type = 'AGAINST'
-  UNION ALL
-  SELECT h.did, h.sid, h.dt, a."end" FROM hits h
-  JOIN rels a ON a.start = h.did AND a.type = 'AGAINST'
-  WHERE NOT EXISTS (SELECT 1 FROM rels b WHERE b.start = h.sid AND b.type = 'AGAINST')
 )
-SELECT t.sid, t.did, t.fid, t.dt FROM targets t JOIN nodes f ON f.id = t.fid
-WHERE f.label = 'Company' AND NOT EXISTS (
-  SELECT 1 FROM rels e JOIN members m ON m.jid = e."end"
-  WHERE e.start = t.fid AND e.type = 'HAS_ESTABLISHMENT'
-    AND {_valid_at("json_extract(e.props, '$.valid_from')", "json_extract(e.props, '$.valid_to')", "t.dt")}
-    AND {_valid_at("m.vf", "m.vt", "t.dt")})
+SELECT s.id AS sid, d.id AS did, f.id AS fid, {_DATE} AS dt
+FROM nodes d
+JOIN rels i ON i.start = d.id AND i.type = 'IMPOSES'
+JOIN nodes s ON s.id = i."end"
+JOIN rels a ON a.type = 'AGAINST' AND a.start = (CASE WHEN EXISTS (
+    SELECT 1 FROM rels b WHERE b.start = s.id AND b.type = 'AGAINST') THEN s.id ELSE d.id END)
+JOIN nodes f ON f.id = a."end" AND f.label = 'Company'
+WHERE d.label = 'Decision' AND {_DATE} IS NOT NULL
+  AND EXISTS (SELECT 1 FROM rels x JOIN nodes g ON g.id = x.start
+              WHERE x."end" = d.id AND x.type = 'ISSUED' AND g.label = 'Regulator')
+  AND NOT EXISTS (
+    SELECT 1 FROM rels e JOIN members m ON m.jid = e."end"
+    WHERE e.start = f.id AND e.type = 'HAS_ESTABLISHMENT'
+      AND {_valid_at("json_extract(e.props, '$.valid_from')", "json_extract(e.props, '$.valid_to')", _DATE)}
+      AND {_valid_at("m.vf", "m.vt", _DATE)})
 """
-_ORDER = f" ORDER BY (t.dt IS NULL), {_FLOOR.format('t.dt')}, t.sid, t.fid"
+_ORDER = f" ORDER BY {_DATE}, s.id, f.id"
 
 
 def hand_sql_page(conn: sqlite3.Connection, limit: int = 100) -> list[tuple[Any, ...]]:

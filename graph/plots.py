@@ -4,12 +4,14 @@ and returns the rows it drew, so tests and callers can check the data behind the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import networkx as nx
+from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
@@ -62,12 +64,18 @@ def _short(text: str, width: int = 38) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _regulator_text(graph: nx.MultiDiGraph, node: str) -> str:
+    attrs = graph.nodes[node] if node in graph else {}
+    name = str(attrs.get("acronym") or display_name(graph, node))
+    return _short(f"{name} ({attrs['country']})" if attrs.get("country") else name)
+
+
 def fines_by_regulator(graph: nx.MultiDiGraph, out: Path, top: int = 15) -> Plot:
     """Horizontal bars: total fines per regulator in EUR, largest at the top."""
     rows = [r for r in totals(graph, by="regulator") if r["total_eur"] > 0][:top]
     figure = Figure(figsize=(9, 1.2 + 0.45 * max(len(rows), 1)))
     axes = figure.add_subplot()
-    names = [_short(f"{r['name']} ({r['key'].split(':', 1)[-1]})") for r in rows][::-1]
+    names = [_regulator_text(graph, r["key"]) for r in rows][::-1]
     values = [r["total_eur"] for r in rows][::-1]
     bars = axes.barh(names, values, color=LABEL_COLOURS["Regulator"])
     for bar, row in zip(bars, rows[::-1], strict=True):
@@ -98,6 +106,9 @@ def fines_by_year(graph: nx.MultiDiGraph, out: Path) -> Plot:
     axes.set_xlabel("Year of decision (number of fines on each bar)")
     axes.set_title("Fines by year")
     return Plot(_save(figure, out), rows)
+
+
+_num = cast(Callable[[date], float], mdates.date2num)
 
 
 def _day(text: str) -> date:
@@ -131,12 +142,13 @@ def timeline(graph: nx.MultiDiGraph, firm: str, out: Path) -> Plot:
     for row in rows:
         y = issuers.index(row["issuer"])
         size = 40 + (row["amount_eur"] or 0) / 1e5
-        axes.scatter([_day(row["date"])], [y], s=min(size, 600), color=LABEL_COLOURS["Decision"],
+        axes.scatter([_num(_day(row["date"]))], [y], s=min(size, 600), color=LABEL_COLOURS["Decision"],
                      alpha=0.8, zorder=3)
         note = (f"{row['currency']} {row['amount']:,.0f}" if row["amount"] is not None
                 else str(row["kind"]).replace("_", " "))
-        axes.annotate(note, (_day(row["date"]), y), xytext=(6, 6), textcoords="offset points",
+        axes.annotate(note, (_num(_day(row["date"])), y), xytext=(6, 6), textcoords="offset points",
                       fontsize=8)
+    axes.xaxis_date()
     axes.set_yticks(range(len(issuers)), [_short(i, 45) for i in issuers])
     axes.set_ylim(-0.7, len(issuers) - 0.3)
     axes.grid(axis="x", alpha=0.3)
@@ -152,6 +164,8 @@ def _node_text(graph: nx.MultiDiGraph, node: str) -> str:
         if attrs.get("amount") is not None:
             return f"{kind} {attrs.get('currency') or ''} {attrs['amount']:,.0f}".replace("  ", " ")
         return kind
+    if attrs.get("label") == "Statement" and attrs.get("text"):
+        return "“" + " ".join(str(attrs["text"]).split()[:6]) + " …”"
     return display_name(graph, node)
 
 
@@ -165,15 +179,17 @@ def network(graph: nx.MultiDiGraph, center: str, out: Path, depth: int = 1) -> P
         colour = PR_AGENCY_COLOUR if pr else LABEL_COLOURS.get(str(attrs.get("label")), "#999999")
         rows.append({"id": node, "label": attrs.get("label"), "name": _node_text(sub, node),
                      "distance": attrs.get("distance"), "colour": colour, "pr_agency": pr})
-    figure = Figure(figsize=(11, 8.5))
+    side = 8.5 if len(rows) <= 30 else 12.0
+    figure = Figure(figsize=(side * 1.3, side))
     axes = figure.add_subplot()
     axes.set_axis_off()
     for start, end, kind in sub.edges(data="type"):
         (x1, y1), (x2, y2) = layout[start], layout[end]
         axes.annotate("", (x2, y2), (x1, y1), arrowprops={"arrowstyle": "-|>", "color": "#aaaaaa",
                                                           "shrinkA": 8, "shrinkB": 8, "lw": 0.8})
-        axes.text((x1 + x2) / 2, (y1 + y2) / 2, str(kind), fontsize=6, color="#777777",
-                  ha="center", va="center")
+        if sub.number_of_edges() <= 30:  # type names on the edges only while readable
+            axes.text((x1 + x2) / 2, (y1 + y2) / 2, str(kind), fontsize=6, color="#777777",
+                      ha="center", va="center")
     for row in rows:
         x, y = layout[row["id"]]
         axes.scatter([x], [y], s=420 if row["id"] == center else 180, color=row["colour"],

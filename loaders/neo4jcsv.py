@@ -4,8 +4,9 @@ Reads what ``graph/exports/csv.py`` writes (``nodes_<Label>.csv``,
 ``relationships_<TYPE>.csv``) and the single-file variant (``nodes.csv``,
 ``relationships.csv``): ``:ID`` (or ``id:ID``), ``:LABEL`` and typed property columns
 (``amount:double``, ``sources:string[]``); ``:START_ID``, ``:END_ID``, ``:TYPE`` and the
-relationship ``id`` or ``key``. Columns the exporter derives (``source_urls``, the display
-``name`` of labels without one, the relationship ``id``) are not properties. An empty cell
+relationship ``id`` or ``key``. Columns the exporter derives (``source_urls``,
+``display_name``, a ``name`` on labels without one, the relationship ``id``) are not
+properties. An empty cell
 is an absent property; arrays are split on the exporter's delimiter.
 """
 
@@ -28,7 +29,7 @@ _TYPES = {"": "string", "string": "string", "string[]": "string[]", "float": "fl
           "double": "float", "int": "int", "long": "int", "boolean": "boolean"}
 _NODE_SPECIAL = (":ID", ":LABEL")
 _REL_SPECIAL = (":START_ID", ":END_ID", ":TYPE")
-_DERIVED = frozenset({"source_urls"})
+_DERIVED = frozenset({"source_urls", "display_name"})
 
 
 def _parse(text: str, kind: str) -> Any:

@@ -28,15 +28,21 @@ class Row:
         return f"line {self.line}"
 
 
-def decode_text(path: Path) -> str:
-    """The file as UTF-8 text; InvalidData naming the line of the first bad byte."""
+def decode_text(path: Path, delimiter: str | None = None) -> str:
+    """The file as UTF-8 text; InvalidData naming the line (and column) of the first bad byte."""
     data = path.read_bytes()
     try:
         return data.decode("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
     except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
         line = data[: exc.start].count(b"\n") + 1
+        column = "-"
+        if delimiter is not None:
+            header = data.split(b"\n", 1)[0].decode("utf-8", "replace").rstrip("\r").split(delimiter)
+            index = data[line_start : exc.start].count(delimiter.encode())
+            column = header[index] if line > 1 and index < len(header) else column
         raise fail(
-            path, f"line {line}", "-", f"not UTF-8 text: byte 0x{data[exc.start]:02x} ({exc.reason})"
+            path, f"line {line}", column, f"not UTF-8 text: byte 0x{data[exc.start]:02x} ({exc.reason})"
         ) from None
 
 
@@ -50,6 +56,9 @@ def _check_header(
         raise fail(path, "line 1", "header",
                    f"one column only: expected {name}-separated columns {list(expected)}{hint}")
     missing = [c for c in expected if c not in header]
+    if expected and len(missing) == len(expected):
+        raise fail(path, "line 1", "header",
+                   f"no header row: expected columns {list(expected)}, line 1 is {header[:4]}...")
     if missing or (exact and header != list(expected)):
         raise fail(path, "line 1", "header",
                    f"expected columns {list(expected)}, found {header} (missing: {missing})")
@@ -69,7 +78,7 @@ def read_table(
     many fields as the header; with ``final_newline`` a missing last newline is taken for
     truncation. Errors list every bad row at once.
     """
-    text = decode_text(path)
+    text = decode_text(path, delimiter)
     if not text.strip():
         raise fail(path, "line 1", "header", "the file is empty")
     lines = text.splitlines(keepends=True)

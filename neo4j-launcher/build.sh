@@ -41,8 +41,10 @@ if ! "${MVN[@]}" -o >/dev/null 2>&1; then
 fi
 mv "$CP_FILE.tmp" "$CP_FILE"
 
+rm -rf target/classes.new
+"$JAVAC" --release 17 -nowarn -cp "$(cat "$CP_FILE")" -d target/classes.new "$SRC"
 rm -rf target/classes
-"$JAVAC" --release 17 -nowarn -cp "$(cat "$CP_FILE")" -d target/classes "$SRC"
+mv target/classes.new target/classes
 
 {
   grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' jvm.options

@@ -61,9 +61,7 @@ def main() -> None:
                 driver.execute_query(
                     "CREATE CONSTRAINT t_x IF NOT EXISTS FOR (n:T) REQUIRE n.x IS UNIQUE"
                 )
-                driver.execute_query(
-                    "UNWIND range(2, 20001) AS i CREATE (:T {x: i})"
-                )
+                driver.execute_query("UNWIND range(2, 20001) AS i CREATE (:T {x: i})")
                 print(f"  after 20k nodes: RSS {rss_mib(server.pid):.0f} MiB")
 
                 began = time.monotonic()

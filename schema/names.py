@@ -21,8 +21,11 @@ def normalize_name(text: str) -> str:
     >>> normalize_name("Hoan Ton-That") == normalize_name("hoan ton that")
     True
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():  # NFKD leaves ASCII as it is and it has no combining marks
+        stripped = text
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     no_punct = _PUNCT.sub(" ", stripped.casefold()).replace("_", " ")
     return _SPACE.sub(" ", no_punct).strip()
 

@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Callable
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any
 from urllib.parse import urlparse
 
@@ -14,7 +14,7 @@ from enforcegraph.schema.codes import COUNTRY_CODES, CURRENCY_CODES
 from enforcegraph.schema.ids import ID_PATTERN
 from enforcegraph.schema.model import Model, PropertySpec
 
-__all__ = ["check_value", "is_valid_date", "MAX_AMOUNT"]
+__all__ = ["MAX_AMOUNT", "check_value", "is_valid_date", "value_checker"]
 
 MAX_AMOUNT = 1e13  # above any fine ever imposed; larger numbers are data errors
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -106,7 +106,7 @@ _FIXED_CHECKERS: dict[str, Callable[[Any], str | None]] = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _string_checker(limit: int) -> Callable[[Any], str | None]:
     return lambda v: _string(v, limit)
 
@@ -122,22 +122,31 @@ def _check_enum(model: Model, enum: str, value: Any) -> str | None:
     return None if value in allowed else f"{value!r} is not one of {', '.join(allowed)}"
 
 
-def check_value(model: Model, prop: PropertySpec, value: Any) -> str | None:
-    """An error message if ``value`` is not a valid ``prop``, else None."""
+def value_checker(model: Model, prop: PropertySpec) -> Callable[[Any], str | None]:
+    """:func:`check_value` for one property, with its type looked up once (for bulk loads)."""
     if prop.kind == "enum":
-        return _check_enum(model, prop.enum_name or "", value)
-    if prop.is_list:
+        return partial(_check_enum, model, prop.enum_name or "")
+    if not prop.is_list:
+        spec = model.types[prop.type]
+        return _scalar_checker(str(spec["kind"]), spec)
+    if prop.kind == "list":
+        item_check = partial(_check_enum, model, prop.enum_name or "")
+    else:
+        inner = str(model.types[prop.type].get("of", "string"))
+        inner_spec = model.types.get(inner, {"kind": inner})
+        item_check = _scalar_checker(str(inner_spec["kind"]), inner_spec)
+
+    def check_list(value: Any) -> str | None:
         if not isinstance(value, list):
             return f"expected a list, got {type(value).__name__}"
         for item in value:
-            if prop.kind == "list":
-                problem = _check_enum(model, prop.enum_name or "", item)
-            else:
-                inner = str(model.types[prop.type].get("of", "string"))
-                inner_spec = model.types.get(inner, {"kind": inner})
-                problem = _scalar_checker(str(inner_spec["kind"]), inner_spec)(item)
-            if problem:
+            if problem := item_check(item):
                 return f"item {item!r}: {problem}"
         return None
-    spec = model.types[prop.type]
-    return _scalar_checker(str(spec["kind"]), spec)(value)
+
+    return check_list
+
+
+def check_value(model: Model, prop: PropertySpec, value: Any) -> str | None:
+    """An error message if ``value`` is not a valid ``prop``, else None."""
+    return value_checker(model, prop)(value)

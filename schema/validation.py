@@ -9,7 +9,7 @@ from enforcegraph.schema.errors import FieldError, InvalidData
 from enforcegraph.schema.ids import ID_PATTERN
 from enforcegraph.schema.model import Model, PropertySpec
 from enforcegraph.schema.records import Batch, NodeRecord, Origin, RelationshipRecord
-from enforcegraph.schema.types import check_value
+from enforcegraph.schema.types import value_checker
 
 __all__ = ["LabelLookup", "validate_batch"]
 
@@ -21,6 +21,21 @@ def _err(origin: Origin, fld: str, message: str) -> FieldError:
     return FieldError(origin.file, origin.record, fld, message)
 
 
+Checker = Callable[[Any], str | None]
+_COMPILED: dict[int, tuple[dict[str, PropertySpec], dict[str, Checker], tuple[str, ...]]] = {}
+
+
+def _compiled(model: Model, specs: dict[str, PropertySpec]) -> tuple[dict[str, Checker], tuple[str, ...]]:
+    """Value checkers and required names of a (model-owned, immutable) spec table, cached."""
+    cached = _COMPILED.get(id(specs))
+    if cached is None or cached[0] is not specs:
+        checkers = {name: value_checker(model, spec) for name, spec in specs.items()}
+        required = tuple(name for name, spec in specs.items() if spec.required)
+        cached = (specs, checkers, required)
+        _COMPILED[id(specs)] = cached
+    return cached[1], cached[2]
+
+
 def _check_properties(
     model: Model,
     specs: dict[str, PropertySpec],
@@ -29,30 +44,19 @@ def _check_properties(
     what: str,
 ) -> list[FieldError]:
     errors = []
+    checkers, required = _compiled(model, specs)
     for name, value in props.items():
         if name == "sources":
             continue
-        spec = specs.get(name)
-        if spec is None:
+        check = checkers.get(name)
+        if check is None:
             errors.append(_err(origin, name, f"unknown property for {what}"))
-        elif value is not None and (problem := check_value(model, spec, value)):
+        elif value is not None and (problem := check(value)):
             errors.append(_err(origin, name, problem))
-    for name in _required(specs):
+    for name in required:
         if props.get(name) in (None, "", []):
             errors.append(_err(origin, name, f"required for {what}"))
     return errors
-
-
-_REQUIRED: dict[int, tuple[dict[str, PropertySpec], tuple[str, ...]]] = {}
-
-
-def _required(specs: dict[str, PropertySpec]) -> tuple[str, ...]:
-    """The required property names of a (model-owned, immutable) spec table, cached."""
-    cached = _REQUIRED.get(id(specs))
-    if cached is None or cached[0] is not specs:
-        cached = (specs, tuple(name for name, spec in specs.items() if spec.required))
-        _REQUIRED[id(specs)] = cached
-    return cached[1]
 
 
 def _check_sources(
@@ -126,9 +130,9 @@ def validate_batch(model: Model, batch: Batch, lookup: LabelLookup) -> None:
         labels[node.id] = node.label
     for rel in batch.relationships:
         wanted.update((rel.start, rel.end))
-        wanted.update(s for s in rel.sources if isinstance(s, str))
+        wanted.update(s for s in rel.properties.get("sources") or () if isinstance(s, str))
     for node in batch.nodes:
-        wanted.update(s for s in node.sources if isinstance(s, str))
+        wanted.update(s for s in node.properties.get("sources") or () if isinstance(s, str))
     missing = wanted - labels.keys()
     if missing:
         labels.update(lookup(missing))

@@ -12,12 +12,10 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 # dist/index.html is the page (served at /); everything else is under dist/static/.
-rm -rf dist.tmp
-mkdir -p dist.tmp/static/vendor
-cp src/index.html dist.tmp/index.html
-cp -R src/css src/js dist.tmp/static/
-cp node_modules/cytoscape/dist/cytoscape.min.js dist.tmp/static/vendor/cytoscape.min.js
-cp node_modules/cytoscape/LICENSE dist.tmp/static/vendor/cytoscape.LICENSE.txt
 rm -rf dist
-mv dist.tmp dist
+mkdir -p dist/static/vendor
+cp src/index.html dist/index.html
+cp -R src/css src/js dist/static/
+cp node_modules/cytoscape/dist/cytoscape.min.js dist/static/vendor/cytoscape.min.js
+cp node_modules/cytoscape/LICENSE dist/static/vendor/cytoscape.LICENSE.txt
 echo "web page built in $(pwd)/dist"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
+
 from enforcegraph.graph.analytics.centrality import centrality
 from enforcegraph.graph.analytics.communities import communities, components
 from enforcegraph.graph.analytics.facts import Row

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 import networkx as nx
+
 from enforcegraph.graph.analytics.facts import (
     Row,
     display_name,

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 import networkx as nx
+
 from enforcegraph.graph.analytics.facts import Row, entity_view, node_row, simple_undirected
 
 __all__ = ["communities", "components"]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
+
 from enforcegraph.schema.errors import NotFound
 
 __all__ = [
@@ -137,8 +138,9 @@ def decision_facts(graph: nx.MultiDiGraph) -> dict[str, DecisionFacts]:
             facts[start].sanctions.append(end)
             sanction_of[end] = start
     for start, end in _edges(graph, "ISSUED"):
-        if end in facts and (facts[end].issuer is None or start < facts[end].issuer):  # type: ignore[operator]
-            facts[end].issuer = start
+        if end in facts:
+            current = facts[end].issuer
+            facts[end].issuer = start if current is None else min(current, start)
     targets: dict[str, set[str]] = defaultdict(set)
     for start, end in _edges(graph, "AGAINST"):
         decision = start if start in facts else sanction_of.get(start)

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 import networkx as nx
+
 from enforcegraph.graph.analytics.facts import Row, decision_facts, display_name, node_row
-from enforcegraph.graph.analytics.rates import convert
+from enforcegraph.graph.analytics.rates import Conversion, convert
 
 __all__ = ["FINE_KINDS", "TOTAL_KEYS", "fine_rows", "totals"]
 
@@ -22,7 +23,8 @@ def fine_rows(graph: nx.MultiDiGraph, kinds: Sequence[str] = FINE_KINDS) -> list
 
     The EUR amount comes from the bundled ECB reference rates of the decision date
     (``rate_basis`` says which rate); ``amount_eur_stored`` keeps the value recorded on
-    the Sanction node, if any. Rows are sorted by decision date, then sanction id.
+    the Sanction node, if any, which stands in when the table cannot convert (a date
+    outside it, no date). Rows are sorted by decision date, then sanction id.
 
     Examples
     --------
@@ -45,6 +47,9 @@ def fine_rows(graph: nx.MultiDiGraph, kinds: Sequence[str] = FINE_KINDS) -> list
             if attrs.get("kind") not in wanted:
                 continue
             conversion = convert(attrs.get("amount"), attrs.get("currency"), fact.date)
+            if conversion.amount_eur is None and attrs.get("amount_eur") is not None:
+                conversion = Conversion(float(attrs["amount_eur"]), None, None,
+                                        f"amount_eur recorded on the Sanction ({conversion.rate_basis})")
             issuer = node_row(graph, fact.issuer, "country") if fact.issuer else None
             targets = _targets_of(graph, sanction_id) or fact.targets
             rows.append(

@@ -6,6 +6,7 @@ from collections import defaultdict
 from typing import Any
 
 import networkx as nx
+
 from enforcegraph.graph.analytics.facts import Row, decision_facts, node_row
 from enforcegraph.graph.analytics.fines import fine_rows
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 import networkx as nx
+
 from enforcegraph.graph.analytics.facts import Row, entity_view, node_row, require_node
 from enforcegraph.schema.errors import NotFound
 

@@ -8,6 +8,7 @@ from itertools import combinations
 from typing import Literal
 
 import networkx as nx
+
 from enforcegraph.graph.analytics.facts import Row, decision_facts, node_row
 
 __all__ = ["VIA", "co_enforcement", "co_enforcement_graph"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
+
 from enforcegraph.graph.analytics.facts import Row, decision_facts
 from enforcegraph.graph.analytics.fines import fine_rows
 from enforcegraph.graph.analytics.rates import convert
@@ -112,7 +113,8 @@ def statutory_maximum(graph: nx.MultiDiGraph) -> list[Row]:
     that floor. ``at_cap`` is true when the EUR amount reaches the ceiling (within 1 % for
     amounts converted from another currency; a fine above a floor-only ceiling is not at
     it) or the source states the statutory maximum; ``exceeds_ceiling`` flags fines above
-    the (floor of the) ceiling.
+    the (floor of the) ceiling. ``turnover.preceding_year`` says whether the recorded
+    turnover is of the financial year before the decision, as Art. 83 asks.
     Rows at the cap come first, then by share of the ceiling.
 
     Examples
@@ -140,6 +142,10 @@ def statutory_maximum(graph: nx.MultiDiGraph) -> list[Row]:
         articles = [a for a in facts[decision_id].articles if a.startswith(GDPR_ARTICLE)]
         tier, tier_basis = tier_of(articles, cited)
         firm, turnover = _turnover(graph, fine["targets"])
+        if turnover is not None:
+            year = str(fine["year"]) if fine["year"] else None
+            turnover["preceding_year"] = (str(int(year) - 1) == str(turnover["year"])
+                                          if year and turnover["year"] else None)
         rows.append(_row(fine, firm, turnover, tier, tier_basis, articles))
     return sorted(rows, key=lambda r: (not r["at_cap"], -(r["share_of_ceiling"] or 0), r["sanction"]))
 

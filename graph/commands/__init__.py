@@ -17,6 +17,7 @@ COMMAND_MODULES: tuple[tuple[str, str], ...] = (
     ("plot", "plot"),
     ("synth", "synth"),
     ("extract", "extract_command"),
+    ("resolve", "resolve"),
 )
 
 

@@ -7,7 +7,8 @@ from typing import Any
 import click
 from rich.console import Console
 
-from enforcegraph.graph.analytics import ANALYSES, analyze as run_analysis
+from enforcegraph.graph.analytics import ANALYSES
+from enforcegraph.graph.analytics import analyze as run_analysis
 from enforcegraph.graph.output import render_csv, render_json, render_table
 from enforcegraph.graph.settings import Settings
 from enforcegraph.graph.store import open_store
@@ -53,7 +54,7 @@ COLUMNS: dict[str, list[str]] = {
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
 @click.option("--csv", "as_csv", is_flag=True, help="CSV output.")
 @click.pass_obj
-def analyze(settings: Settings, name: str, arguments: tuple[str, ...], as_json: bool,
+def analyze(settings: Settings, /, name: str, arguments: tuple[str, ...], as_json: bool,
             as_csv: bool, **options: Any) -> None:
     """Run an analysis: centrality, communities, components, co-enforcement, path A B,
     ego ENTITY, cross-border, repeat-offenders, totals, fines, statutory-maximum."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +83,7 @@ def extract_command(settings: Settings, file: Path, url: str | None, title: str 
             data["loaded"] = summary.to_dict()
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
-    out = Console(soft_wrap=False)
+    out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 200)
     out.print(_table(extraction))
     if summary is not None:
         s = summary

@@ -1,12 +1,13 @@
 """Exports of the whole graph or any subgraph: one ``write()/finalize()`` exporter per format.
 
 Formats register themselves on import: GraphML, GEXF 1.3, node-link JSON, CSV (neo4j-admin
-import layout), a Cypher script and Parquet. Every node and edge carries ``source_urls``.
+import layout), a Cypher script, FollowTheMoney JSON lines (``ftm``, mapped by
+loaders/data/ftm_mapping.yaml) and Parquet. Every node and edge carries ``source_urls``.
 """
 
 from __future__ import annotations
 
-from enforcegraph.graph.exports import csv, cypher, gexf, graphml, nodelink, parquet
+from enforcegraph.graph.exports import csv, cypher, ftm, gexf, graphml, nodelink, parquet
 from enforcegraph.graph.exports.base import (
     EXPORTERS,
     ExportEdge,
@@ -27,6 +28,7 @@ __all__ = [
     "csv",
     "cypher",
     "export_graph",
+    "ftm",
     "gexf",
     "graphml",
     "items",

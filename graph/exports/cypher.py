@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from enforcegraph.graph.exports.base import ExportEdge, Exporter, ExportNode, register
 
@@ -62,47 +63,57 @@ def _map(props: dict[str, Any]) -> str:
     return "{" + ", ".join(pairs) + "}"
 
 
-def statements(item: ExportNode | ExportEdge) -> str:
-    """The statement that merges one node or relationship."""
-    if isinstance(item, ExportNode):
-        props = {**item.properties, "source_urls": item.source_urls}
-        return (f"MERGE (n:Entity {{id: {literal(item.id)}}}) SET n:{_name(item.label)} "
-                f"SET n += {_map(props)};")
-    key = item.id.split("#", 1)[1] if "#" in item.id else ""
-    props = {**item.properties, "key": key, "source_urls": item.source_urls}
-    return (f"MATCH (a:Entity {{id: {literal(item.start)}}}) "
-            f"MATCH (b:Entity {{id: {literal(item.end)}}}) "
-            f"MERGE (a)-[r:{_name(item.type)} {{id: {literal(item.id)}}}]->(b) "
-            f"SET r += {_map(props)};")
+def _node_row(node: ExportNode) -> str:
+    props = {**node.properties, "source_urls": node.source_urls}
+    return f"{{id: {literal(node.id)}, props: {_map(props)}}}"
+
+
+def _edge_row(edge: ExportEdge) -> str:
+    key = edge.id.split("#", 1)[1] if "#" in edge.id else ""
+    props = {**edge.properties, "key": key, "source_urls": edge.source_urls}
+    return (f"{{id: {literal(edge.id)}, start: {literal(edge.start)}, end: {literal(edge.end)}, "
+            f"props: {_map(props)}}}")
+
+
+def statements(label_or_type: str, rows: list[str], *, nodes: bool) -> str:
+    """One statement merging a batch of rows (literal maps) of one label or type."""
+    head = "UNWIND [" + ", ".join(rows) + "] AS row "
+    if nodes:
+        return head + f"MERGE (n:Entity {{id: row.id}}) SET n:{_name(label_or_type)} SET n += row.props;"
+    return head + (
+        "MATCH (a:Entity {id: row.start}) MATCH (b:Entity {id: row.end}) "
+        f"MERGE (a)-[r:{_name(label_or_type)} {{id: row.id}}]->(b) SET r += row.props;"
+    )
 
 
 @register
 class CypherExporter(Exporter):
-    """One ``MERGE`` statement per line, after a uniqueness constraint on ``Entity.id``."""
+    """A uniqueness constraint on ``Entity.id``, then one ``UNWIND ... MERGE`` statement per
+    line for each batch of nodes of one label and of relationships of one type."""
 
     name = "cypher"
     description = "Cypher script (cypher-shell), idempotent MERGE statements."
     suffix = ".cypher"
+    batch = 200
 
     def __init__(self, target: Path) -> None:
         super().__init__(target)
-        self._handle: IO[str] | None = None
-
-    def _out(self) -> IO[str]:
-        if self._handle is None:
-            self.target.parent.mkdir(parents=True, exist_ok=True)
-            self._handle = self.target.open("w", encoding="utf-8")
-            self._handle.write("// enforcegraph export: run with cypher-shell -f FILE\n")
-            self._handle.write("CREATE CONSTRAINT entity_id IF NOT EXISTS "
-                               "FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n")
-        return self._handle
+        self.node_rows: dict[str, list[str]] = defaultdict(list)
+        self.edge_rows: dict[str, list[str]] = defaultdict(list)
 
     def write_node(self, node: ExportNode) -> None:
-        self._out().write(statements(node) + "\n")
+        self.node_rows[node.label].append(_node_row(node))
 
     def write_edge(self, edge: ExportEdge) -> None:
-        self._out().write(statements(edge) + "\n")
+        self.edge_rows[edge.type].append(_edge_row(edge))
 
     def finalize(self) -> None:
-        self._out().close()
-        self._handle = None
+        with self.target.open("w", encoding="utf-8") as handle:
+            handle.write("// enforcegraph export: run with cypher-shell -f FILE\n")
+            handle.write("CREATE CONSTRAINT entity_id IF NOT EXISTS "
+                         "FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n")
+            for groups, nodes in ((self.node_rows, True), (self.edge_rows, False)):
+                for name, rows in sorted(groups.items()):
+                    for first in range(0, len(rows), self.batch):
+                        chunk = rows[first : first + self.batch]
+                        handle.write(statements(name, chunk, nodes=nodes) + "\n")

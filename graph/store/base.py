@@ -28,7 +28,7 @@ __all__ = [
 
 Direction = Literal["out", "in", "both"]
 FilterOp = Literal["eq", "ne", "in", "contains", "gte", "lte", "exists"]
-MERGED_LIST_PROPERTIES = frozenset({"sources", "aliases", "identifiers", "roles"})
+MERGED_LIST_PROPERTIES = frozenset({"sources", "aliases", "identifiers", "roles", "spans"})
 
 
 @dataclass(frozen=True)

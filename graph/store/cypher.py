@@ -7,6 +7,7 @@ are checked (:func:`label` and :func:`rel_type`) before they are placed in it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -313,6 +314,15 @@ def _valid_at(valid_from: str, valid_to: str, when: str) -> str:
     )
 
 
+def _args(query: str) -> str:
+    """Read every parameter from one map, ``$args``: a plan is then cached once per query.
+
+    Neo4j keys its plan cache on parameter types including a size bucket of each string,
+    and these queries take a second or more to plan.
+    """
+    return re.sub(r"\$(\w+)", r"$args.\1", query)
+
+
 def _map(var: str) -> str:
     return f"{{id: {var}.id, props: properties({var})}}"
 
@@ -345,7 +355,7 @@ def _eu_member(var: str, when: str, n: int) -> str:
     )
 
 
-SANCTIONS_WITHOUT_EU_ESTABLISHMENT = f"""
+SANCTIONS_WITHOUT_EU_ESTABLISHMENT = _args(f"""
 MATCH (d:{ENTITY})-[imp:IMPOSES]->(s:{ENTITY})
 WITH d, s, imp, COLLECT {{ MATCH (i:{ENTITY})-[x:ISSUED]->(d) WITH i, x
                           ORDER BY x.id DESC LIMIT 1 RETURN i }}[0] AS reg
@@ -377,7 +387,7 @@ RETURN {_map("s")} AS sanction, {_map("d")} AS decision, {_map("reg")} AS regula
        COLLECT {{ MATCH (d)-[:INFRINGES]->(art:{ENTITY}) RETURN art.id }} AS articles,
        {_source_urls("coalesce(s.sources, []) + coalesce(d.sources, [])", 3)} AS sources
 ORDER BY imp.id, pos
-"""
+""")
 
 
 def _decision(var: str, n: int) -> str:
@@ -389,7 +399,7 @@ def _decision(var: str, n: int) -> str:
     )
 
 
-ENFORCEMENT_HISTORY = f"""
+ENFORCEMENT_HISTORY = _args(f"""
 MATCH (t:{ENTITY} {{id: $id}})
 WITH COLLECT {{ MATCH (x:{ENTITY})-[:AGAINST]->(t) RETURN DISTINCT x }} AS direct
 WITH [x IN direct WHERE x.id STARTS WITH 'decision:'] +
@@ -399,18 +409,18 @@ WITH DISTINCT d
 RETURN {_decision("d", 1)} AS decision,
        COLLECT {{ MATCH (a:{ENTITY})-[ap:APPEAL_OF]->(d) WITH a, ap ORDER BY ap.id
                  RETURN {{outcome: ap.outcome, decision: {_decision("a", 2)}}} }} AS appeals
-"""
+""")
 
-DECISIONS_CITING = f"""
+DECISIONS_CITING = _args(f"""
 MATCH (d:{ENTITY})-[r:INFRINGES|CITES]->(:{ENTITY} {{id: $article}})
 WHERE $asked = '' OR coalesce(r.provision, '') = '' OR r.provision = $asked
       OR r.provision STARTS WITH ($asked + '(')
 WITH d, collect(r.provision) AS provisions
 RETURN {_map("d")} AS decision, {_issuer("d", 1)} AS issuer,
        {_source_urls("coalesce(d.sources, [])", 2)} AS sources, provisions
-"""
+""")
 
-CLAIMS_CONTRADICTED = f"""
+CLAIMS_CONTRADICTED = _args(f"""
 MATCH (c:{ENTITY} {{id: $id}})
 WITH [c] + COLLECT {{ MATCH (p:{ENTITY})-[:OFFICER_OF]->(c) RETURN p }}
          + COLLECT {{ MATCH (x:{ENTITY})-[:AGAINST]->(c) RETURN x }} AS targets
@@ -421,9 +431,9 @@ RETURN {_map("st")} AS statement, {_source_urls("coalesce(st.sources, [])", 1)} 
        COLLECT {{ MATCH (st)-[r:MADE_BY|ISSUED_VIA|CONTRADICTED_BY]->(e:{ENTITY})
                  WITH r, e ORDER BY r.id
                  RETURN {{type: type(r), node: {_map("e")}, issuer: {_issuer("e", 2)}}} }} AS out
-"""
+""")
 
-CROSS_BORDER_CASES = f"""
+CROSS_BORDER_CASES = _args(f"""
 MATCH (:Regulator)-[:ISSUED]->(d:{ENTITY})
 WITH DISTINCT d
 WITH d, COLLECT {{ MATCH (r:Regulator)-[x:ISSUED]->(d) WITH r, x
@@ -431,4 +441,4 @@ WITH d, COLLECT {{ MATCH (r:Regulator)-[x:ISSUED]->(d) WITH r, x
 MATCH (d)-[:AGAINST]->(f:Company)
 WITH f, collect(DISTINCT d.id) AS decisions, collect(DISTINCT reg) AS regs
 RETURN {_map("f")} AS firm, size(decisions) AS decisions, [r IN regs | {_map("r")}] AS regulators
-"""
+""")

@@ -427,8 +427,8 @@ class Neo4jStore(GraphStore):
         return Neo4jTraversals(self)
 
     def run_traversal(self, query: str, **params: Any) -> list[Record]:
-        """Run one catalogue query (for Neo4jTraversals)."""
-        return self._read(query, **params)
+        """Run one catalogue query (for Neo4jTraversals); its parameters travel as ``$args``."""
+        return self._read(query, args=params)
 
     # -- lifecycle ------------------------------------------------------------------------
     def ping(self) -> None:

@@ -194,7 +194,9 @@ class Neo4jTestServer:
             code = self._proc.poll()
             if code is not None:
                 self._reader.join(5)
-                raise RuntimeError(f"Neo4j exited with code {code} before it was ready:\n{self.tail()}")
+                raise RuntimeError(
+                    f"Neo4j exited with code {code} before it was ready:\n{self.tail()}"
+                )
             if time.monotonic() > deadline:
                 self.kill()
                 raise RuntimeError(f"Neo4j was not ready within {timeout:.0f}s:\n{self.tail()}")

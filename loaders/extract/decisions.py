@@ -25,11 +25,15 @@ _ANAPHOR = re.compile(
 _MAXIMUM = re.compile(r"(?i)\bmaximum\b|\bhighest\s+possible\b|\bmaximum\s+possible\b")
 _INFRINGE = re.compile(r"(?i)\b(?:breach\w*|infring\w*|violat\w*|contrary\s+to|fail\w*\s+to\s+comply)\b")
 _APPEAL = re.compile(
-    r"(?i)\b(?:will|would|plans?\s+to|intends?\s+to|intention\s+to|is\s+considering|to)\s+"
+    r"(?i)\b(?:will|would|plans?\s+to|intends?\s+to|intention\s+to|considering|to)\s+"
     r"(?:\w+\s+){0,2}?(?:appeal|challenge|contest|object\s+to)\b"
 )
-_NO_APPEAL = re.compile(r"(?i)\b(?:not|no|cannot|can't|never|unable|without)\b[^.;]{0,40}?\bappeal")
+_NO_APPEAL = re.compile(
+    r"(?i)\b(?:not|no|cannot|can't|never|unable\s+to|without)\s+(?:\w+\s+){0,2}?appeal"
+)
 _COMMITTEE = re.compile(r"(?i)\b(?:restricted\s+committee|formation\s+restreinte|sanctions\s+committee)\b")
+_PERIODIC = re.compile(r"(?i)\b(?:overdue|periodic)\s+penalt\w*|\bpenalty\s+payments?\b|\bastreinte\b")
+_LIQUIDATION = re.compile(r"(?i)\bliquidat\w*")
 _CLAUSE = r"(?:[^.;]|\.(?=\d))"
 _ORDER = re.compile(rf"(?i)\b(?:ordered|orders|ordering)\b(?P<what>{_CLAUSE}{{0,160}})")
 _BAN = re.compile(rf"(?i)\b(?:banned|bans|ban\s+on)\b(?P<what>{_CLAUSE}{{0,160}})")
@@ -73,6 +77,8 @@ class DecisionDraft:
         kinds = {s.kind for s in self.sanctions}
         if "fine" in kinds:
             return "fine_decision"
+        if "penalty_liquidation" in kinds:
+            return "penalty_liquidation"
         if "proposed_fine" in kinds:
             return "proposed_fine"
         if "reprimand" in kinds and len(kinds) == 1:
@@ -110,8 +116,10 @@ def _target(ctx: Context, sentence: Sentence) -> tuple[str | None, float]:
 
 
 def _fine(money: Money, sentence_text: str) -> SanctionDraft:
-    kind = "periodic_penalty" if money.meaning == "periodic" else "fine"
-    if kind == "fine" and re.search(r"(?i)\bpropos\w+|\bintends?\s+to\s+fine|\bprovisional", sentence_text):
+    kind = "periodic_penalty" if money.meaning == "periodic" or _PERIODIC.search(sentence_text) else "fine"
+    if _LIQUIDATION.search(sentence_text):
+        kind = "penalty_liquidation"
+    elif kind == "fine" and re.search(r"(?i)\bpropos\w+|\bintends?\s+to\s+fine|\bprovisional", sentence_text):
         kind = "proposed_fine"
     return SanctionDraft(kind, [(money.start, money.end)], money.amount, money.currency,
                          money.per, approximate=money.approximate, conversions=money.conversions)
@@ -172,7 +180,8 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
         if not amounts and _MAXIMUM.search(sentence.text) and re.search(r"(?i)\bimpos", sentence.text):
             draft.sanctions.append(SanctionDraft("fine", [(sentence.start, sentence.end)], statutory_maximum=True))
         for pattern, kind in ((_ORDER, "order"), (_BAN, "ban")):
-            if match := pattern.search(sentence.text):
+            if (match := pattern.search(sentence.text)) and not re.match(
+                    r"(?i)\s*(?:\w+\s+){0,3}?to\s+pay\b", match.group("what")):
                 what = " ".join(match.group(0).split())
                 span = (sentence.start + match.start(), sentence.start + match.end())
                 draft.sanctions.append(SanctionDraft(kind, [span], description=what))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from enforcegraph.graph.store.base import GraphStore
@@ -24,6 +25,8 @@ from enforcegraph.loaders.extract.text import sentences
 from enforcegraph.schema.ids import make_id
 
 __all__ = ["extract"]
+
+_REFERS_TO_DECISION = re.compile(r"(?i)\b(?:decision|fine|sanction|penalty|ruling|order)\b")
 
 
 class _Builder:
@@ -60,7 +63,7 @@ class _Builder:
                     props["acronym"] = entry.acronym
                 if entry.aliases:
                     props["aliases"] = list(entry.aliases)
-                proposal = self.add(key, Proposal("", "regulator", entry.name, [], match.confidence,
+                proposal = self.add(key, Proposal("", "regulator", entry.acronym or entry.name, [], match.confidence,
                                                   match.rule, "Regulator", entry.id, properties=props))
                 self.link_existing(proposal, "Regulator", list(entry.names), entry.id)
             proposal.add_span(self.span(match.start, match.end))
@@ -256,10 +259,10 @@ class _Builder:
                 same = existing_statement(self.store, made_by.node_id, self.ctx.article.date)
                 if same is not None:
                     proposal.node_id, proposal.existing = same.id, True
-            for key, other in self.by_key.items():
-                if other.kind == "decision" and draft.regulator and other.links.get("regulator") == [
-                    f"regulator:{draft.regulator}"
-                ]:
+            decisions = [k for k, v in self.by_key.items() if v.kind == "decision"]
+            for key in decisions:
+                other = self.by_key[key]
+                if (draft.regulator and other.links.get("regulator") == [f"regulator:{draft.regulator}"]) or (len(decisions) == 1 and _REFERS_TO_DECISION.search(text)):
                     proposal.link("about", key)
 
     def finish(self) -> list[Proposal]:

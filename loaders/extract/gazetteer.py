@@ -119,6 +119,12 @@ def _descriptor() -> re.Pattern[str]:
     )
 
 
+@cache
+def _country_pattern() -> re.Pattern[str]:
+    words = sorted({w for ws in country_words().values() for w in ws}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)")
+
+
 def _country_of(word: str) -> str | None:
     for code, words in country_words().items():
         if word in words:
@@ -148,8 +154,8 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
     ("the Dutch Data Protection Authority, or DPA"), and by description ("Italy's privacy
     watchdog"). Ambiguous names count only where the text makes them unambiguous."""
     by_name, _, _ = _tables()
-    mentioned = {c for c, ws in country_words().items() if any(
-        re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in ws)}
+    words = {m.group(0) for m in _country_pattern().finditer(text)}
+    mentioned = {c for c, ws in country_words().items() if words & set(ws)}
     plain: list[RegulatorMatch] = []
     pending: list[tuple[int, int, str]] = []
     for start, end, found in _raw_matches(text):
@@ -165,7 +171,7 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
     defined: dict[str, RegulatorEntry] = {}
     for hit in plain:
         after = text[hit.end : hit.end + 40]
-        short = re.match(r"\s*(?:\(|,\s+or\s+)(?:the\s+)?([A-Z][A-Za-z]{1,7})(?:\)|,)", after)
+        short = re.match(r"\s*(?:\(|,\s+or\s+)(?:the\s+)?([A-Z][A-Za-z]{1,7})(?=[),.;:\s])", after)
         if short:
             defined[short.group(1)] = hit.entry
     for start, end, found in pending:

@@ -97,6 +97,7 @@ class PartyFinder:
         elif kind != "mention" and (entry.kind == "mention" or (
                 confidence > entry.confidence and entry.kind == kind)):
             entry.kind, entry.rule, entry.confidence, entry.why = kind, rule, confidence, None
+            entry.name = name if len(name) >= len(entry.name) else entry.name
         if span not in entry.spans:
             entry.spans.append(span)
         return entry
@@ -209,7 +210,8 @@ class PartyFinder:
     def firms(self) -> None:
         """Firms by legal form, by descriptor ("facial recognition firm X") or by apposition."""
         patterns = [
-            (rf"(?P<name>{NAME}),?\s+(?:Inc|Ltd|Corp|LLC|GmbH|S\.A|B\.V|N\.V|plc|AG|SAS|S\.p\.A)\b\.?", "legal-form", 0.9),
+            (rf"(?P<name>{NAME},?\s+(?:Inc|Ltd|Corp|LLC|GmbH|S\.A|B\.V|N\.V|plc|AG|SAS|S\.p\.A)\b\.?)",
+             "legal-form", 0.9),
             (rf"(?P<name>{NAME}\s+(?:Group|Limited|Corporation|Technologies|Holdings|Platforms|Labs))\b", "legal-form", 0.85),
             (rf"\b{COMPANY_NOUN}\s+(?P<name>{NAME})", "descriptor", 0.75),
             (rf"(?P<name>{NAME}),\s+(?:the|a|an)\s+(?:(?!(?:at|of|with|for|in|by|on)\b)[\w\-]+\s+){{0,5}}?"
@@ -219,7 +221,8 @@ class PartyFinder:
              "decision-target", 0.8),
             (rf"\b(?:fined|sanctioned|reprimanded|penalised|penalized)\s+(?:[a-z][\w\-]*\s+){{0,4}}?(?P<name>{NAME})",
              "decision-target", 0.75),
-            (rf"\b(?:fine|penalty|sanction)\s+(?:on|against)\s+(?P<name>{NAME})", "decision-target", 0.75),
+            (rf"\b(?:(?:fine|penalty|sanction)\s+(?:imposed\s+)?|imposed\s+)(?:on|against)\s+(?P<name>{NAME})",
+             "decision-target", 0.75),
         ]
         for pattern, rule, confidence in patterns:
             for match in re.finditer(pattern, self.text):
@@ -320,6 +323,9 @@ class PartyFinder:
         if key in self.found:
             return self.found[key]
         for entry in self.found.values():
-            if normalize_name(entry.name).split()[:1] == key.split() and entry.kind == "company":
+            words = normalize_name(entry.name).split()
+            if entry.kind == "company" and words[:1] == key.split():
+                return entry
+            if entry.kind == "person" and len(words) > 1 and words[-1:] == key.split():
                 return entry
         return None

@@ -21,8 +21,11 @@ def name_key(name: str) -> str:
 
     >>> name_key("Clearview AI, Inc.") == name_key("Clearview AI")
     True
+    >>> name_key("The Associated Press")
+    'associated press'
     """
-    return " ".join(_LEGAL_FORMS.sub(" ", normalize_name(name)).split())
+    words = _LEGAL_FORMS.sub(" ", normalize_name(name)).split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
 
 
 def _names(node: Node) -> set[str]:

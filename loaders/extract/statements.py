@@ -20,11 +20,14 @@ _OPENER = re.compile(
 _ATTRIBUTED = re.compile(rf"\battributed\s+to\s+(?:(?i:{ROLE})\s+)?(?P<person>{PERSON})")
 _SPEECH = r"(?:said|says|told|added|adding|concludes|concluded|wrote|writes|stated|argued|argues|insisted|insists|claimed|claims|denied|denies)"
 _SPEAKER_AFTER = re.compile(rf"[,”\"]\s*{_SPEECH}\s+(?:the\s+)?(?P<who>{NAME}(?:['’]s\s+(?:PR|\w+))?)")
-_SPEAKER_BEFORE = re.compile(rf"(?P<who>{NAME})(?:,[^,]{{0,80}},)?\s+{_SPEECH}\b")
+_SPEAKER_BEFORE = re.compile(
+    rf"(?P<who>{NAME})(?:\s+(?:spokesperson|spokesman|spokeswoman|representative|lawyer))?"
+    rf"(?:,[^,:“”\"]{{1,80}}){{0,3}},?\s+{_SPEECH}\b"
+)
 _CONTINUE = re.compile(r"(?i)\b(?:the|this|its|his|her)\s+statement\b|['’]s\s+statement\b")
 _REPORTED = re.compile(
     r"(?i)\b(?:claims?|claimed|reiterat\w+|repeat\w+|insist\w+|argu\w+|says|said|maintain\w+|den(?:y|ies|ied))"
-    r"\b[^.;]{0,120}?\bthat\s+(?P<claim>[^.;—]{12,})"
+    r"\b[^.;]{0,120}?\bthat\s+(?P<claim>[^.;:—]{12,})"
 )
 _MIN_WORDS = 5
 
@@ -48,85 +51,137 @@ class StatementDraft:
 
 
 def _party(ctx: Context, name: str) -> Found | None:
-    found = ctx.parties.owner_of(name.replace("’s PR", "").replace("'s PR", ""))
+    found = ctx.parties.owner_of(re.sub(r"['’]s\s+\w+$", "", name))
     return found if found is not None and found.kind in ("company", "person") else None
 
 
+_VERBS = r"(?:is|are|was|were|does|do|did|has|have|had|will|would|can|cannot)"
+_CLAUSE_SPLIT = re.compile(
+    r",\s+(?:and\s+)?(?=(?:it|we|they|he|she)\s+\w+|(?:does|do|did|is|are|has|have)\s+not\b)"
+    rf"|,\s+and\s+(?=[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s+{_VERBS}\b)"
+)
+
+
 def _claims_of(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The claims of a passage: its sentences, split where a new clause restates the subject."""
     claims = []
     for sentence in sentences(text[start:end]):
-        words = sentence.text.split()
-        if len(words) >= _MIN_WORDS:
-            claims.append((start + sentence.start, start + sentence.end, sentence.text.strip(" “”\"")))
+        pieces: list[tuple[int, int]] = []
+        begin = sentence.start
+        for cut in _CLAUSE_SPLIT.finditer(sentence.text):
+            pieces.append((begin, sentence.start + cut.start()))
+            begin = sentence.start + cut.end()
+        pieces.append((begin, sentence.end))
+        for a, b in pieces:
+            piece = text[start + a : start + b].strip(" “”\"")
+            if len(piece.split()) >= _MIN_WORDS:
+                claims.append((start + a, start + b, piece))
     return claims
+
+
+def _represented(ctx: Context, firm: Found | None) -> Found | None:
+    """The client of an agency or law firm (the firm itself otherwise)."""
+    if firm is None or not firm.roles:
+        return firm
+    for rel in ctx.parties.relations:
+        if rel.end_name == firm.name:
+            return ctx.parties.owner_of(rel.start_name)
+    return ctx.parties.salient_firm()
+
+
+def _about(ctx: Context, speaker: Found | None, channel: Found | None) -> Found | None:
+    firm: Found | None = None
+    if speaker is not None and speaker.kind == "company":
+        firm = speaker
+    elif speaker is not None and speaker.office_of:
+        firm = ctx.parties.owner_of(speaker.office_of)
+    if firm is None and channel is not None:
+        firm = channel
+    return _represented(ctx, firm) or ctx.parties.salient_firm()
+
+
+def _is_regulator_voice(speaker: Found | None) -> bool:
+    return speaker is not None and (speaker.office_of or "").startswith("regulator:")
 
 
 def _open(ctx: Context, sentence: Sentence) -> StatementDraft | None:
     attributed = _ATTRIBUTED.search(sentence.text)
-    firms = ctx.firms_in(sentence.start, sentence.end)
     agencies = [f for f in ctx.parties.found.values() if f.roles and any(
         sentence.start <= a < sentence.end for a, _ in f.spans)]
-    speaker = _party(ctx, attributed.group("person")) if attributed else None
     channel = agencies[0] if agencies else None
-    firm = firms[0][1] if firms else ctx.parties.salient_firm()
+    speaker = _party(ctx, attributed.group("person")) if attributed else _speaker_of(ctx, sentence)
     if speaker is None:
-        speaker = firm if channel is None else None
-    if speaker is None and channel is None:
+        firms = ctx.firms_in(sentence.start, sentence.end)
+        speaker = firms[0][1] if firms and channel is None else None
+    if (speaker is None and channel is None) or _is_regulator_voice(speaker):
         return None
     regulators = ctx.regulators_in(sentence.start, sentence.end)
-    draft = StatementDraft(speaker or channel, channel, firm, [], regulator=regulators[0].entry.id if regulators else None,
+    draft = StatementDraft(speaker or channel, channel if channel is not speaker else None,
+                           _about(ctx, speaker, channel), [],
+                           regulator=regulators[0].entry.id if regulators else None,
                            rules=["statement-opener"])
-    draft.confidence = 0.8 if attributed else 0.65
+    draft.confidence = 0.8 if attributed or speaker is not None else 0.65
     return draft
 
 
-def find_statements(ctx: Context) -> list[StatementDraft]:
-    """Statements of the firms, their officers and agencies (regulators' words are evidence
-    of decisions, not statements)."""
+def _add_speech(ctx: Context, draft: StatementDraft, sentence: Sentence,
+                quotes: list[tuple[int, int]], used: set[tuple[int, int]]) -> None:
+    """The reported clauses and the quotes of a sentence, as the draft's claims."""
     text = ctx.text
+    for match in _REPORTED.finditer(sentence.text):
+        claim = match.group("claim").strip(" ,“”\"")
+        start = sentence.start + match.start("claim")
+        if any(a <= sentence.start + match.start() < b for a, b in quotes):
+            continue
+        if len(claim.split()) >= _MIN_WORDS and not any(a <= start < b for a, b, _ in draft.claims):
+            draft.claims.append((start, start + len(claim), claim))
+    for start, end in quotes:
+        if (start, end) in used or not (start < sentence.end and end > sentence.start):
+            continue
+        used.add((start, end))
+        inside = any(a <= start and end <= b for a, b, _ in draft.claims)
+        if len(text[start:end].split()) >= _MIN_WORDS and not inside:
+            draft.spans.append((start, end))
+            draft.claims += _claims_of(text, start, end)
+
+
+def find_statements(ctx: Context) -> list[StatementDraft]:
+    """Statements of the firms, their officers, agencies and counsel (regulators' words are
+    evidence of decisions, not statements)."""
     drafts: list[StatementDraft] = []
     current: StatementDraft | None = None
     last_paragraph = 0
-    quotes = find_quotes(text)
+    quotes = find_quotes(ctx.text)
+    used: set[tuple[int, int]] = set()
     for sentence in ctx.sentences:
-        if _OPENER.search(sentence.text):
-            current = _open(ctx, sentence)
-            if current is not None:
-                last_paragraph = sentence.paragraph + 1
-                drafts.append(current)
-                if sentence.text.rstrip().endswith(":"):
-                    following = [s for s in ctx.sentences if s.paragraph == sentence.paragraph + 1]
-                    if following and not following[0].text.startswith(("“", '"')):
-                        start, end = following[0].start, following[-1].end
-                        current.spans.append((start, end))
-                        current.claims += _claims_of(text, start, end)
-                        current.rules.append("statement-block")
-                continue
-        if current is None:
-            current = _quoted_party_speech(ctx, sentence, quotes, drafts)
-            last_paragraph = sentence.paragraph
+        if _OPENER.search(sentence.text) and (opened := _open(ctx, sentence)) is not None:
+            current, last_paragraph = opened, sentence.paragraph + 1
+            drafts.append(current)
+            _add_speech(ctx, current, sentence, quotes, used)
+            if sentence.text.rstrip().endswith(":"):
+                following = [s for s in ctx.sentences if s.paragraph == sentence.paragraph + 1]
+                if following and not following[0].text.startswith(("“", '"')):
+                    start, end = following[0].start, following[-1].end
+                    current.spans.append((start, end))
+                    current.claims += _claims_of(ctx.text, start, end)
+                    current.rules.append("statement-block")
             continue
-        in_sentence = [(a, b) for a, b in quotes if a < sentence.end and b > sentence.start]
         said_by = _speaker_of(ctx, sentence)
-        refers = bool(_CONTINUE.search(sentence.text)) or (
-            said_by is not None and said_by in (current.speaker, current.channel, current.about)
-        )
-        if not refers:
-            if sentence.paragraph - last_paragraph > 2:
-                current = None
-            continue
-        last_paragraph = sentence.paragraph
-        current.rules.append("statement-continued")
-        for match in _REPORTED.finditer(sentence.text):
-            claim = match.group("claim").strip(" ,“”\"")
-            start = sentence.start + match.start("claim")
-            if not any(a <= start < b for a, b, _ in current.claims):
-                current.claims.append((start, start + len(claim), claim))
-        for start, end in in_sentence:
-            inside = any(a <= start and end <= b for a, b, _ in current.claims)
-            if len(text[start:end].split()) >= _MIN_WORDS and not inside and (start, end) not in current.spans:
-                current.spans.append((start, end))
-                current.claims += _claims_of(text, start, end)
+        refers = current is not None and (bool(_CONTINUE.search(sentence.text)) or (
+            said_by is not None and said_by in (current.speaker, current.channel, current.about)))
+        if current is not None and refers:
+            last_paragraph = sentence.paragraph
+            current.rules.append("statement-continued")
+            _add_speech(ctx, current, sentence, quotes, used)
+        elif said_by is not None and not _is_regulator_voice(said_by) and any(
+                a < sentence.end and b > sentence.start for a, b in quotes):
+            current = StatementDraft(said_by, None, _about(ctx, said_by, None), [],
+                                     rules=["quoted-speech"], confidence=0.75)
+            last_paragraph = sentence.paragraph
+            drafts.append(current)
+            _add_speech(ctx, current, sentence, quotes, used)
+        elif current is not None and sentence.paragraph - last_paragraph > 2:
+            current = None
     return [d for d in drafts if d.claims]
 
 
@@ -136,26 +191,4 @@ def _speaker_of(ctx: Context, sentence: Sentence) -> Found | None:
             who = _party(ctx, match.group("who"))
             if who is not None:
                 return who
-    return None
-
-
-def _quoted_party_speech(ctx: Context, sentence: Sentence, quotes: list[tuple[int, int]],
-                         drafts: list[StatementDraft]) -> StatementDraft | None:
-    """A quote said by a firm or its officer opens a statement of its own."""
-    in_sentence = [(a, b) for a, b in quotes if sentence.start <= a < sentence.end]
-    if not in_sentence:
-        return None
-    speaker = _speaker_of(ctx, sentence)
-    if speaker is None or (speaker.office_of or "").startswith("regulator:"):
-        return None
-    firm = ctx.parties.owner_of(speaker.office_of) if speaker.office_of else speaker
-    draft = StatementDraft(speaker, None, firm if firm and firm.kind == "company" else None, [],
-                           rules=["quoted-speech"], confidence=0.75)
-    for start, end in in_sentence:
-        if len(ctx.text[start:end].split()) >= _MIN_WORDS:
-            draft.spans.append((start, end))
-            draft.claims += _claims_of(ctx.text, start, end)
-    if draft.claims:
-        drafts.append(draft)
-        return draft
     return None

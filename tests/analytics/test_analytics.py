@@ -6,6 +6,7 @@ import itertools
 
 import networkx as nx
 import pytest
+
 from enforcegraph.graph import analytics
 from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.schema.errors import NotFound
@@ -56,6 +57,7 @@ def test_statutory_maximum(rich_graph: nx.MultiDiGraph) -> None:
     # Sourced turnover of EUR 1bn: the ceiling is 4 % of it.
     local = rows["sanction:fr-2-fine"]
     assert local["turnover"]["amount_eur"] == 1e9
+    assert local["turnover"]["preceding_year"] is True  # turnover of 2020, decision of 2021
     assert (local["ceiling_eur"], local["ceiling_is_floor"]) == (40e6, False)
     assert local["share_of_turnover"] == pytest.approx(1000 / 1e9)
     assert local["share_of_ceiling"] == pytest.approx(1000 / 40e6)
@@ -137,3 +139,26 @@ def test_analyze_errors(rich_store: EmbeddedStore) -> None:
         analytics.analyze(rich_store, "totals", colour="red")
     with pytest.raises(NotFound):
         analytics.shortest_path(rich_store.to_networkx(), "company:local", "company:nowhere")
+
+
+def test_stored_eur_stands_in_when_the_table_cannot_convert() -> None:
+    g = nx.MultiDiGraph()
+    g.add_node("regulator:r", label="Regulator", name="R", country="GB")
+    g.add_node("decision:d", label="Decision", date="2012-03-01")  # before the bundled table
+    g.add_node("sanction:s", label="Sanction", kind="fine", amount=100, currency="GBP",
+               amount_eur=120)
+    g.add_edge("regulator:r", "decision:d", type="ISSUED")
+    g.add_edge("decision:d", "sanction:s", type="IMPOSES")
+    row = analytics.fine_rows(g)[0]
+    assert row["amount_eur"] == 120.0
+    assert row["rate_basis"].startswith("amount_eur recorded on the Sanction (not converted")
+
+
+def test_partial_dates_use_the_period_average() -> None:
+    from enforcegraph.graph.analytics.rates import ecb_rates
+
+    table = ecb_rates()
+    conversion = table.convert(1000, "USD", "2022")
+    assert conversion.rate_basis == "ECB annual average 2022 (mean of daily reference rates)"
+    assert conversion.rate == pytest.approx(1.0530, abs=5e-5)  # the ECB's published 2022 mean
+    assert table.convert(1000, "XYZ", "2022-01-03").amount_eur is None

@@ -16,6 +16,7 @@ import pytest
 import uvicorn
 from gql import Client, gql
 from gql.transport.httpx import HTTPXTransport
+from graphql import GraphQLSchema
 
 from enforcegraph.api.app import create_app
 from enforcegraph.graph.settings import Settings
@@ -25,6 +26,7 @@ from enforcegraph.loaders.datasets import dataset_batch, is_dataset
 
 MINI = Path(__file__).resolve().parent.parent / "fixtures" / "mini.yaml"
 DATASETS = ("clearview", "reference-cases")
+_SERVED_SCHEMA: dict[str, GraphQLSchema] = {}  # the same for every server of a run
 
 
 class CountingStore:
@@ -67,9 +69,14 @@ class Api:
     counting: CountingStore
 
     def client(self) -> Client:
-        """A gql client that checks queries against the served schema."""
+        """A gql client that checks queries against the served schema (fetched once a run)."""
         transport = HTTPXTransport(url=self.url + "/graphql", timeout=30)
-        return Client(transport=transport, fetch_schema_from_transport=True)
+        if "schema" not in _SERVED_SCHEMA:
+            with Client(transport=transport, fetch_schema_from_transport=True) as session:
+                assert session.client.schema is not None
+                _SERVED_SCHEMA["schema"] = session.client.schema
+            transport = HTTPXTransport(url=self.url + "/graphql", timeout=30)
+        return Client(transport=transport, schema=_SERVED_SCHEMA["schema"])
 
     def query(self, text: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
         """Run a query through gql (raises TransportQueryError on GraphQL errors)."""

@@ -1,31 +1,36 @@
-"""Streamed exports at /export/{format}: whole graph, a neighbourhood, a traversal's result."""
+"""Exports at /export/{format}: whole graph, a neighbourhood, a traversal's result, streamed."""
 
 from __future__ import annotations
 
 import io
+import zipfile
+from pathlib import Path
 from typing import Any
 
 import httpx
 import networkx as nx
 import pytest
-from networkx.readwrite import json_graph
+
+from enforcegraph.graph.exports import EXPORTERS, read_graphml, read_node_link
 
 
-def _graph(api: Any, fmt: str, **params: str) -> nx.MultiDiGraph:
-    response = httpx.get(f"{api.url}/export/{fmt}", params=params, timeout=30)
+def _download(api: Any, fmt: str, tmp_path: Path, **params: str) -> Path:
+    response = httpx.get(f"{api.url}/export/{fmt}", params=params, timeout=60)
     assert response.status_code == 200, response.text
-    assert "attachment" in response.headers["content-disposition"]
-    if fmt == "graphml":
-        graph = nx.read_graphml(io.BytesIO(response.content), force_multigraph=True)
-    else:
-        graph = json_graph.node_link_graph(response.json(), edges="edges")
-    assert isinstance(graph, nx.MultiDiGraph)
-    return graph
+    filename = response.headers["content-disposition"].split('filename="')[1].rstrip('"')
+    target = tmp_path / filename
+    target.write_bytes(response.content)
+    return target
 
 
-@pytest.mark.parametrize("fmt", ["graphml", "json"])
-def test_whole_graph(api: Any, fmt: str) -> None:
-    graph = _graph(api, fmt)
+def _graph(api: Any, fmt: str, tmp_path: Path, **params: str) -> nx.MultiDiGraph:
+    path = _download(api, fmt, tmp_path, **params)
+    return read_graphml(path) if fmt == "graphml" else read_node_link(path)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "json", "nodelink"])
+def test_whole_graph(api: Any, fmt: str, tmp_path: Path) -> None:
+    graph = _graph(api, fmt, tmp_path)
     stats = api.store.stats()
     assert graph.number_of_nodes() == stats.total_nodes
     assert graph.number_of_edges() == stats.total_relationships
@@ -35,15 +40,25 @@ def test_whole_graph(api: Any, fmt: str) -> None:
     assert {"ISSUED", "IMPOSES", "AGAINST", "INFRINGES"} <= types
 
 
+def test_every_exporter_is_served(api: Any, tmp_path: Path) -> None:
+    for fmt, exporter in EXPORTERS.items():
+        path = _download(api, fmt, tmp_path, of="company:far-away")
+        assert path.stat().st_size > 0, fmt
+        if exporter.is_folder:
+            with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as zipped:
+                assert zipped.namelist(), fmt
+
+
 @pytest.mark.parametrize("fmt", ["graphml", "json"])
-def test_neighbourhood_subgraph(api: Any, fmt: str) -> None:
-    graph = _graph(api, fmt, of="company:far-away", depth="1")
-    assert set(graph.nodes) == {"company:far-away", "decision:fr-1", "decision:gb-1"}
-    assert graph.number_of_edges() == 2
+def test_neighbourhood_subgraph(api: Any, fmt: str, tmp_path: Path) -> None:
+    graph = _graph(api, fmt, tmp_path, of="company:far-away", depth="1")
+    entities = {n for n, attrs in graph.nodes(data=True) if attrs["label"] != "Source"}
+    assert entities == {"company:far-away", "decision:fr-1", "decision:gb-1"}
+    assert "source:example-1" in graph  # provenance travels with the selection
 
 
-def test_traversal_subgraph(api: Any) -> None:
-    graph = _graph(api, "json", traversal="sanctions-without-eu-establishment")
+def test_traversal_subgraph(api: Any, tmp_path: Path) -> None:
+    graph = _graph(api, "json", tmp_path, traversal="sanctions-without-eu-establishment")
     assert {"company:far-away", "sanction:fr-1-fine", "decision:fr-1", "regulator:fr-dpa",
             "sanction:gb-1-fine", "article:gdpr-32"} <= set(graph.nodes)
     assert "company:local" not in graph.nodes
@@ -54,7 +69,7 @@ def test_traversal_subgraph(api: Any) -> None:
     ("path", "status", "code"),
     [
         ("/export/pdf", 404, "NOT_FOUND"),
-        ("/export/json?of=company:nobody", 404, "NOT_FOUND"),
+        ("/export/json?of=company:nobody-at-all-here", 404, "NOT_FOUND"),
         ("/export/json?traversal=no-such-thing", 404, "NOT_FOUND"),
         ("/export/json?of=company:local&depth=9", 400, "LIMIT_EXCEEDED"),
         ("/export/json?of=company:local&depth=x", 400, "BAD_USER_INPUT"),
@@ -62,5 +77,5 @@ def test_traversal_subgraph(api: Any) -> None:
 )
 def test_export_errors(api: Any, path: str, status: int, code: str) -> None:
     response = httpx.get(api.url + path)
-    assert response.status_code == status
+    assert response.status_code == status, response.text
     assert response.json()["errors"][0]["extensions"]["code"] == code

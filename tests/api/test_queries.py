@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -170,7 +171,7 @@ def test_search_path_neighbourhood_stats(api: Any) -> None:
     assert path["length"] == 4 and path["nodes"][0]["id"] == "company:far-away"
     assert path["nodes"][-1]["id"] == "company:local"
     assert len(path["relationships"]) == 4
-    for rel, (a, b) in zip(path["relationships"], zip(path["nodes"], path["nodes"][1:])):
+    for rel, (a, b) in zip(path["relationships"], pairwise(path["nodes"]), strict=True):
         assert {rel["fromId"], rel["toId"]} == {a["id"], b["id"]}
     assert result["none"] is None
     around = result["neighbourhood"]

@@ -47,7 +47,7 @@ def view_ids(page: Any) -> tuple[set[str], set[str]]:
 
 def cnil_fine_decision(store: GraphStore) -> tuple[str, list[str]]:
     """The CNIL decision against Clearview that imposes the EUR 20M fine, and its source URLs."""
-    for rel, decision in store.neighbours(CLEARVIEW, ["AGAINST"], "in"):
+    for _rel, decision in store.neighbours(CLEARVIEW, ["AGAINST"], "in"):
         if decision.label != "Decision":
             continue
         issuers = {r.start for r in store.relationships_of([decision.id], ["ISSUED"], "in")}

@@ -58,6 +58,23 @@ def test_keyboard_search_and_labelled_controls(page: Any) -> None:
     assert page.evaluate("document.activeElement.id") == "expand-entity"
     page.keyboard.press("Enter")
     page.wait_for_function("id => window.enforcegraph.network.expanded.has(id)", arg=second)
+    idle(page)
+    # in the graph: arrow keys move between nodes, Enter opens the selected one
+    page.locator("#cy").focus()
+    picked = None
+    for _ in range(40):
+        page.keyboard.press("ArrowRight")
+        picked = page.evaluate(
+            "(() => { const n = window.enforcegraph.network.cy.nodes(':selected').first();"
+            " return n.nonempty() && !n.hasClass('more') ? n.id() : null; })()"
+        )
+        if picked and picked != second:
+            break
+    assert picked and picked != second
+    page.keyboard.press("Enter")
+    page.wait_for_function("id => window.enforcegraph.network.focus === id", arg=picked)
+    idle(page)
+    assert page.locator("#entity-title").is_visible()
     # every control has an accessible name
     unnamed = page.evaluate(
         """() => [...document.querySelectorAll('button, input, summary, a[href], [role=combobox]')]
@@ -87,8 +104,12 @@ def test_show_more_filters_and_permalink(page: Any, loaded_store: GraphStore,
     assert 1 < shown <= FAN_OUT + 1
 
     # a real click on the "+N more" node shows the next batch
+    # (pan it to the middle first, clear of the legend, as an analyst would)
     box = page.locator("#cy").bounding_box()
-    point = page.evaluate(f"window.enforcegraph.network.cy.getElementById('{more}').renderedPosition()")
+    point = page.evaluate(
+        f"(() => {{ const cy = window.enforcegraph.network.cy, n = cy.getElementById('{more}');"
+        " cy.center(n); return n.renderedPosition(); })()"
+    )
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
     page.wait_for_function(f"window.enforcegraph.network.expanded.get('{CLEARVIEW}') === {2 * FAN_OUT}")
     idle(page)

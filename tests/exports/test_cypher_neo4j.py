@@ -16,11 +16,16 @@ pytestmark = pytest.mark.neo4j
 def _run_script(server: Any, path: Path) -> dict[str, Any]:
     from neo4j import GraphDatabase
 
-    with GraphDatabase.driver(server.uri, auth=None) as driver, driver.session() as session:
+    with GraphDatabase.driver(server.uri, auth=server.auth) as driver, driver.session() as session:
         session.run("MATCH (n) DETACH DELETE n").consume()
-        for line in path.read_text("utf-8").splitlines():
-            if line and not line.startswith("//"):
-                session.run(line.removesuffix(";")).consume()  # type: ignore[arg-type]
+        lines = [line.removesuffix(";") for line in path.read_text("utf-8").splitlines()
+                 if line and not line.startswith("//")]
+        assert lines[0].startswith("CREATE CONSTRAINT")
+        session.run(lines[0]).consume()  # type: ignore[arg-type]  # schema: its own transaction
+        with session.begin_transaction() as tx:
+            for line in lines[1:]:
+                tx.run(line).consume()  # type: ignore[arg-type]
+            tx.commit()
         nodes = session.run("MATCH (n:Entity) RETURN count(n) AS c").single()
         rels = session.run("MATCH ()-[r]->() RETURN count(r) AS c").single()
         labels = session.run(

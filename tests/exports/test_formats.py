@@ -19,6 +19,7 @@ from enforcegraph.graph.exports import (
     read_node_link,
 )
 from enforcegraph.graph.exports.base import ExportNode
+from enforcegraph.graph.store.embedded import EmbeddedStore
 
 URL = "https://example.org/decision-1"
 
@@ -30,7 +31,7 @@ def _same(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> None:
 
 
 def test_registry_lists_the_formats() -> None:
-    assert set(EXPORTERS) == {"graphml", "gexf", "nodelink", "csv", "cypher", "parquet"}
+    assert set(EXPORTERS) == {"graphml", "gexf", "nodelink", "csv", "cypher", "parquet", "ftm"}
 
 
 def test_graphml_read_by_igraph_and_round_trips(rich_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
@@ -117,8 +118,8 @@ def test_cypher_script_escapes(parallel_graph: nx.MultiDiGraph, tmp_path: Path) 
     path = tmp_path / "g.cypher"
     export_graph(parallel_graph, "cypher", path)
     lines = path.read_text("utf-8").splitlines()
-    assert len(lines) == 2 + 3 + 2  # comment, constraint, nodes, edges
-    statement = next(line for line in lines if "statement:x" in line and line.startswith("MERGE"))
+    assert len(lines) == 2 + 3 + 2  # comment, constraint, 3 labels, 2 types
+    statement = next(line for line in lines if "SET n:Statement" in line)
     assert "'It\\'s \"fine\"\\\\ <ok>\\nline 2 — ü'" in statement
 
 
@@ -131,3 +132,18 @@ def test_every_format_handles_an_empty_graph(fmt: str, tmp_path: Path) -> None:
 
 def test_export_node_name() -> None:
     assert ExportNode("decision:x", "Decision", {"ref": "SAN-1"}).name == "SAN-1"
+
+
+def test_csv_round_trips_through_the_neo4j_csv_loader(
+    rich_store: EmbeddedStore, rich_graph: nx.MultiDiGraph, tmp_path: Path
+) -> None:
+    from enforcegraph.loaders.neo4jcsv import read_neo4j_csv
+
+    folder = tmp_path / "csv"
+    export_graph(rich_graph, "csv", folder)
+    again = EmbeddedStore(tmp_path / "again.sqlite")
+    try:
+        again.upsert(read_neo4j_csv(folder))
+        _same(again.to_networkx(), rich_graph)
+    finally:
+        again.close()

@@ -1,7 +1,7 @@
 // The entity page: properties, sources, a timeline of decisions and sanctions, statements.
 import * as api from "./api.js";
 import { h, money, humanise, hostOf, truncate } from "./format.js";
-import { shapeSvg, isPrAgency } from "./labels.js";
+import { displayName, shapeSvg, isPrAgency } from "./labels.js";
 
 const LONG_TEXT = new Set(["summary", "text", "paragraphs", "notes", "status_note", "description"]);
 const HIDDEN = new Set(["sources", "name"]);
@@ -40,7 +40,13 @@ function sourceLinks(sources) {
 }
 
 function value(name, raw) {
-  if (Array.isArray(raw)) return raw.map((v) => humanise(v)).join(", ");
+  if (Array.isArray(raw)) {
+    const items = raw.map((v) => (name === "roles" ? humanise(v) : String(v)));
+    if (items.length > 4 || items.some((v) => v.length > 40)) {
+      return h("ul", { class: "plain-list" }, items.map((v) => h("li", {}, v)));
+    }
+    return items.join(", ");
+  }
   if (typeof raw === "boolean") return raw ? "yes" : "no";
   if ((name === "website" || name === "url") && /^https?:/.test(raw)) {
     return h("a", { href: raw, target: "_blank", rel: "noopener noreferrer" }, raw);
@@ -60,7 +66,7 @@ export class EntityPanel {
   link(node, text = null) {
     if (!node) return "";
     return h("button", { type: "button", class: "link entity-link", dataset: { id: node.id },
-      title: `${node.label} · ${node.id}`, onclick: () => this.actions.open(node.id) }, text || node.name);
+      title: `${node.label} · ${node.id}`, onclick: () => this.actions.open(node.id) }, text || displayName(node));
   }
 
   loading(id) {
@@ -150,7 +156,7 @@ export class EntityPanel {
     if (isPrAgency(node)) badges.push(h("span", { class: "badge" }, "PR agency"));
     if (p.status) badges.push(h("span", { class: `badge status-${p.status}` }, humanise(p.status)));
     const head = h("div", { class: "entity-head" }, icon(node), h("div", {},
-      h("h1", { id: "entity-title" }, node.name),
+      h("h1", { id: "entity-title", class: node.label === "Statement" ? "quote-title" : null }, displayName(node)),
       h("div", {}, badges, h("span", { class: "id" }, node.id))));
     const actions = h("div", { class: "actions", role: "group", "aria-label": "Entity actions" },
       h("button", { type: "button", class: "primary", id: "expand-entity", onclick: () => this.actions.expand(node.id) }, "Expand neighbours"),
@@ -173,7 +179,7 @@ export class EntityPanel {
       }
       table.append(h("tr", {}, h("th", { scope: "row" }, humanise(name)), h("td", {}, value(name, raw))));
     }
-    if (node.name) table.prepend(h("tr", {}, h("th", { scope: "row" }, "name"), h("td", {}, node.name)));
+    if (props.name) table.prepend(h("tr", {}, h("th", { scope: "row" }, "name"), h("td", {}, props.name)));
     return h("section", { "aria-labelledby": "props-h" }, h("h2", { id: "props-h" }, "Properties"), table, prose);
   }
 
@@ -223,10 +229,69 @@ export class EntityPanel {
     const decisions = [...plan.decisions].map((id) => details.get(id)).filter(Boolean);
     if (!decisions.length) return null;
     decisions.sort(newestFirst);
+    const SHOWN = 40;
     const list = h("ol", { class: "timeline", "aria-label": "Decisions and sanctions, newest first" },
-      decisions.map((d) => this.decisionItem(d, details)));
+      decisions.slice(0, SHOWN).map((d) => this.decisionItem(d, details)));
+    if (decisions.length > SHOWN) {
+      const more = h("li", { class: "more-items" }, h("button", { type: "button", onclick: () => {
+        more.remove();
+        list.append(...decisions.slice(SHOWN).map((d) => this.decisionItem(d, details)));
+      } }, `Show all ${decisions.length} decisions`));
+      list.append(more);
+    }
     return h("section", { "aria-labelledby": "timeline-h", id: "timeline" },
-      h("h2", { id: "timeline-h" }, "Timeline — decisions and sanctions", h("span", { class: "count" }, String(decisions.length))), list);
+      h("h2", { id: "timeline-h" }, "Timeline — decisions and sanctions", h("span", { class: "count" }, String(decisions.length))),
+      this.strip(decisions, details), list);
+  }
+
+  /** A compact year axis with one mark per dated decision (size by fine in EUR). */
+  strip(decisions, details) {
+    const dated = decisions.filter((d) => /^\d{4}/.test(String(d.properties?.date || "")));
+    if (dated.length < 2) return null;
+    const toYear = (d) => {
+      const [y, m = "07", day = "01"] = String(d.properties.date).split("-");
+      return Number(y) + (Number(m) - 1) / 12 + (Number(day) - 1) / 365;
+    };
+    const first = Math.floor(Math.min(...dated.map(toYear)));
+    const last = Math.floor(Math.max(...dated.map(toYear))) + 1;
+    const width = 420, height = 46, pad = 10;
+    const x = (year) => pad + ((year - first) / Math.max(last - first, 1)) * (width - 2 * pad);
+    const eur = (d) => rels(details.get(d.id) || d, "IMPOSES", "out")
+      .map((r) => details.get(r.toId) || r.to).filter(Boolean)
+      .reduce((sum, sn) => sum + (Number(sn.properties?.amount_eur) || (sn.properties?.currency === "EUR" ? Number(sn.properties?.amount) || 0 : 0)), 0);
+    const ns = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+    svg.setAttribute("class", "strip");
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", `Decisions from ${first} to ${last - 1}`);
+    const add = (tag, attrs, text) => {
+      const el = document.createElementNS(ns, tag);
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      if (text) el.textContent = text;
+      svg.append(el);
+      return el;
+    };
+    add("line", { x1: pad, x2: width - pad, y1: 22, y2: 22, class: "axis" });
+    const step = Math.max(1, Math.ceil((last - first) / 8));
+    for (let year = first; year <= last; year += step) {
+      add("line", { x1: x(year), x2: x(year), y1: 19, y2: 25, class: "tick" });
+      add("text", { x: x(year), y: 40, class: "year" }, String(year));
+    }
+    for (const d of dated) {
+      const amount = eur(d);
+      const r = amount > 0 ? Math.min(9, 3 + Math.log10(amount) / 1.2) : 3.5;
+      const mark = add("circle", { cx: x(toYear(d)).toFixed(1), cy: 22, r: r.toFixed(1), class: amount > 0 ? "mark fine" : "mark" });
+      const title = document.createElementNS(ns, "title");
+      title.textContent = `${d.properties.date} · ${d.properties.title || d.properties.ref || d.name}${amount ? ` · ≈ ${money(amount, "EUR")}` : ""}`;
+      mark.append(title);
+      mark.addEventListener("click", () => {
+        const find = () => this.container.querySelector(`#timeline li.decision[data-id="${CSS.escape(d.id)}"]`);
+        if (!find()) this.container.querySelector("#timeline li.more-items button")?.click();
+        find()?.scrollIntoView({ behavior: "smooth", block: "start" });
+      });
+    }
+    return svg;
   }
 
   statements(node, plan, details) {

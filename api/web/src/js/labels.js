@@ -1,5 +1,5 @@
 // Colours and shapes per label, the graph labels of nodes, and the legend's symbols.
-import { moneyShort, truncate, humanise } from "./format.js";
+import { money, moneyShort, truncate, humanise } from "./format.js";
 
 export const LABELS = {
   Company: { colour: "#2f6fd6", shape: "round-rectangle" },
@@ -24,6 +24,17 @@ export function labelStyle(label) {
 export function isPrAgency(node) {
   const roles = node?.properties?.roles || [];
   return Array.isArray(roles) && roles.includes("pr_agency");
+}
+
+/** The name to show for a node where the API's name is only its id (statements, sanctions). */
+export function displayName(node) {
+  const p = node?.properties || {};
+  if (node?.label === "Statement" && p.text) return `“${truncate(p.text, 110)}”`;
+  if (node?.label === "Sanction") {
+    const amount = p.amount !== undefined && p.amount !== null ? ` ${money(p.amount, p.currency)}` : "";
+    return `${humanise(p.kind || "sanction")}${amount}${!amount && p.description ? `: ${truncate(p.description, 80)}` : ""}`;
+  }
+  return node?.name || node?.id || "";
 }
 
 /** A short caption for a node in the graph. */

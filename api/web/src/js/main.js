@@ -3,7 +3,7 @@ import * as api from "./api.js";
 import { EntityPanel } from "./entity.js";
 import { toGexf, toGraphml } from "./exporters.js";
 import { h } from "./format.js";
-import { LABELS, shapeSvg } from "./labels.js";
+import { LABELS, displayName, shapeSvg } from "./labels.js";
 import { Network } from "./network.js";
 import { decodeView, encodeView, isEmpty } from "./permalink.js";
 import { SearchBox } from "./search.js";
@@ -19,6 +19,7 @@ class App {
       onChange: (view, hasNodes) => this.viewChanged(view, hasNodes),
       onInfo: (text) => { $("graph-info").textContent = text; },
     });
+    this.network.guard = (action) => this.guard(action);  // canvas actions report errors, mark busy
     this.panel = new EntityPanel($("entity"), {
       open: (id) => this.open(id, { push: true }),
       expand: (id) => this.guard(() => (this.network.expanded.has(id)
@@ -68,7 +69,7 @@ class App {
     return this.guard(async () => {
       const node = await this.panel.show(id);
       if (!node) return null;
-      document.title = `${node.name} — enforcegraph`;
+      document.title = `${displayName(node)} — enforcegraph`;
       this.network.show(node);
       if (expand && !this.network.expanded.has(id)) await this.network.expand(id);
       this.centre(id);
@@ -121,7 +122,7 @@ class App {
       this.network.layout();
       if (view.focus) {
         const node = await this.panel.show(view.focus);
-        if (node) { this.network.setFocus(node.id); document.title = `${node.name} — enforcegraph`; }
+        if (node) { this.network.setFocus(node.id); document.title = `${displayName(node)} — enforcegraph`; }
       }
     } catch (error) {
       this.toast(`Could not restore the view: ${error.message}`, true);
@@ -146,6 +147,9 @@ class App {
     $("permalink").addEventListener("click", () => this.copyLink());
     $("types-all").addEventListener("click", () => this.setHiddenTypes([]));
     $("types-none").addEventListener("click", () => this.setHiddenTypes(this.allTypes || []));
+    document.addEventListener("click", (e) => {
+      if ($("type-filter").open && !$("type-filter").contains(e.target)) $("type-filter").open = false;
+    });
     $("type-filter").addEventListener("keydown", (e) => {
       if (e.key === "Escape") { $("type-filter").open = false; $("type-filter").querySelector("summary").focus(); }
     });
@@ -197,12 +201,12 @@ class App {
   setPathEnd(end, node, { run = true } = {}) {
     this.path[end] = node;
     const chip = $(end === "from" ? "path-from" : "path-to");
-    chip.textContent = node.name;
+    chip.textContent = displayName(node);
     chip.title = node.id;
     chip.classList.remove("empty");
     $("path-go").disabled = !(this.path.from && this.path.to);
     if (run && this.path.from && this.path.to) this.runPath();
-    else this.toast(`Path ${end === "from" ? "start" : "end"}: ${node.name}. ${end === "from" ? "Now pick the end (Path to here)." : ""}`);
+    else if (!this.restoring) this.toast(`Path ${end === "from" ? "start" : "end"}: ${displayName(node)}. ${end === "from" ? "Now pick the end (Path to here)." : ""}`);
   }
 
   async runPath() {
@@ -210,8 +214,8 @@ class App {
     if (!from || !to) return;
     await this.guard(async () => {
       const found = await this.network.showPath(from.id, to.id);
-      if (!found || !found.nodes?.length) this.toast(`No path between ${from.name} and ${to.name} within 6 steps.`, true);
-      else $("graph-info").textContent = `Path: ${found.nodes.map((n) => n.name).join(" → ")}`;
+      if (!found || !found.nodes?.length) this.toast(`No path between ${displayName(from)} and ${displayName(to)} within 6 steps.`, true);
+      else $("graph-info").textContent = `Path: ${found.nodes.map((n) => displayName(n)).join(" → ")}`;
     });
   }
 

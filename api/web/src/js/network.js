@@ -1,7 +1,7 @@
 // The interactive network view: Cytoscape.js, capped expansion, filters, paths.
 import * as api from "./api.js";
 import { dateBounds } from "./format.js";
-import { labelStyle, isPrAgency, shortLabel } from "./labels.js";
+import { displayName, labelStyle, isPrAgency, shortLabel } from "./labels.js";
 
 export const FAN_OUT = 12;
 
@@ -81,20 +81,60 @@ export class Network {
     });
     this.cy.on("tap", "node", (event) => {
       const node = event.target;
-      if (node.hasClass("more")) this.showMore(node.data("owner"));
+      if (node.hasClass("more")) this.safe(this.showMore(node.data("owner")));
       else this.onOpen(node.id());
     });
+    container.addEventListener("keydown", (event) => this.keydown(event));
     this.cy.on("dbltap", "node", (event) => {
       const node = event.target;
-      if (!node.hasClass("more")) this.expand(node.id());
+      if (!node.hasClass("more")) this.safe(this.expand(node.id()));
     });
+  }
+
+  /** Run an action started from the canvas; report its failure instead of throwing. */
+  safe(promise) {
+    if (this.guard) { this.guard(() => promise); return; }
+    promise.catch((error) => {
+      console.warn(error);
+      this.onInfo(`Failed: ${error.message || error}`);
+    });
+  }
+
+  // -- keyboard: arrows move between nodes, Enter opens, + expands, f fits ------
+  keydown(event) {
+    const nodes = this.cy.nodes().not(".filtered").toArray().sort((a, b) =>
+      a.position("x") - b.position("x") || a.position("y") - b.position("y"));
+    if (!nodes.length) return;
+    const current = this.cy.nodes(":selected").first();
+    const index = current.nonempty() ? nodes.findIndex((n) => n.same(current)) : -1;
+    const select = (el) => {
+      this.cy.elements(":selected").unselect();
+      el.select();
+      this.cy.animate({ center: { eles: el }, duration: 150 });
+      this.onInfo(`${el.hasClass("more") ? el.data("caption") : `${el.data("label")}: ${el.data("name")}`} — Enter to open, + to expand`);
+    };
+    if (["ArrowRight", "ArrowDown", "ArrowLeft", "ArrowUp"].includes(event.key)) {
+      event.preventDefault();
+      const step = event.key === "ArrowRight" || event.key === "ArrowDown" ? 1 : -1;
+      select(nodes[(index + step + nodes.length) % nodes.length]);
+    } else if (event.key === "Enter" && current.nonempty()) {
+      event.preventDefault();
+      if (current.hasClass("more")) this.safe(this.showMore(current.data("owner")));
+      else this.onOpen(current.id());
+    } else if ((event.key === "+" || event.key === "e") && current.nonempty() && !current.hasClass("more")) {
+      event.preventDefault();
+      this.safe(this.expanded.has(current.id()) ? this.showMore(current.id()) : this.expand(current.id()));
+    } else if (event.key === "f") {
+      event.preventDefault();
+      this.fit();
+    }
   }
 
   // -- elements ---------------------------------------------------------------
   nodeData(node) {
     const style = labelStyle(node.label);
     return {
-      id: node.id, label: node.label, name: node.name, caption: shortLabel(node),
+      id: node.id, label: node.label, name: displayName(node), caption: shortLabel(node),
       colour: style.colour, shape: style.shape, pr: isPrAgency(node), properties: node.properties || {},
     };
   }
@@ -123,6 +163,28 @@ export class Network {
     const p = centre.nonempty() ? centre.position() : { x: 0, y: 0 };
     const angle = Math.random() * Math.PI * 2;
     return { x: p.x + Math.cos(angle) * 140, y: p.y + Math.sin(angle) * 140 };
+  }
+
+  /** New neighbours evenly on a ring around their node, away from the graph's centre. */
+  spreadAround(id, added) {
+    if (!added.length) return;
+    const centre = this.cy.getElementById(id).position();
+    const radius = Math.max(130, added.length * 11);
+    const others = this.cy.nodes().not(this.cy.collection(added)).not(`#${CSS.escape(id)}`);
+    let start = 0;
+    let arc = Math.PI * 2;
+    if (others.nonempty()) {
+      // open the ring on the side facing away from the rest of the graph
+      const box = others.boundingBox();
+      const away = Math.atan2(centre.y - (box.y1 + box.y2) / 2, centre.x - (box.x1 + box.x2) / 2);
+      arc = Math.PI * 1.4;
+      start = away - arc / 2;
+    }
+    const step = arc / (others.nonempty() ? Math.max(added.length - 1, 1) : added.length);
+    added.forEach((node, i) => {
+      const angle = start + step * i;
+      node.position({ x: centre.x + Math.cos(angle) * radius, y: centre.y + Math.sin(angle) * radius });
+    });
   }
 
   freePosition() {
@@ -176,12 +238,14 @@ export class Network {
     this.addNode(node);
     const shown = rels.slice(0, want);
     this.cy.batch(() => {
+      const added = [];
       for (const rel of shown) {
         const other = rel.fromId === id ? rel.to : rel.from;
         if (!other) continue;
-        this.addNode(other, id);
+        if (!this.has(other.id)) added.push(this.addNode(other, id));
         this.addRelationship(rel);
       }
+      this.spreadAround(id, added);
       // relationships between nodes already in view come along too
       for (const rel of rels) {
         if (this.has(rel.fromId) && this.has(rel.toId)) this.addRelationship(rel);
@@ -192,7 +256,7 @@ export class Network {
     });
     this.applyFilters();
     if (layout) this.layout();
-    this.onInfo(`${node.name}: ${shown.length} of ${rels.length} relationships shown`);
+    this.onInfo(`${displayName(node)}: ${shown.length} of ${rels.length} relationships shown`);
     this.changed();
   }
 
@@ -335,8 +399,8 @@ export class Network {
     if (visible.empty()) return;
     const layout = visible.layout({
       name: "cose", animate: false, randomize: false, fit, padding: 40,
-      nodeRepulsion: () => 9000, idealEdgeLength: () => 90, edgeElasticity: () => 90,
-      nodeOverlap: 12, gravity: 0.6, numIter: 1200, componentSpacing: 80,
+      nodeRepulsion: () => 40000, idealEdgeLength: () => 110, edgeElasticity: () => 60,
+      nodeOverlap: 20, gravity: 0.3, numIter: 800, componentSpacing: 80,
     });
     layout.run();
     if (fit) this.clampZoom();

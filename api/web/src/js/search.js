@@ -1,7 +1,7 @@
 // The type-ahead search box: an ARIA combobox over GraphQL `search`.
 import * as api from "./api.js";
 import { h, humanise } from "./format.js";
-import { shapeSvg, isPrAgency } from "./labels.js";
+import { displayName, shapeSvg, isPrAgency } from "./labels.js";
 
 const DEBOUNCE_MS = 150;
 
@@ -77,7 +77,7 @@ export class SearchBox {
       const li = h("li", {
         id: `search-option-${index}`, role: "option", "aria-selected": index === this.active ? "true" : "false",
         dataset: { id: node.id },
-      }, icon, h("span", { class: "name" }, node.name), h("span", { class: "meta" }, node.label));
+      }, icon, h("span", { class: "name" }, displayName(node)), h("span", { class: "meta" }, node.label));
       const sub = subtitle(node);
       li.append(h("span", { class: "sub" }, sub ? `${node.id} · ${sub}` : node.id));
       li.addEventListener("mousedown", (event) => { event.preventDefault(); this.pick(index); });
@@ -129,7 +129,7 @@ export class SearchBox {
     const node = this.items[index];
     if (!node) return;
     this.hide();
-    this.input.value = node.name;
+    this.input.value = displayName(node);
     this.onPick(node);
   }
 }

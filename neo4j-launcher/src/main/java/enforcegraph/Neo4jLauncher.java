@@ -3,6 +3,7 @@ package enforcegraph;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class Neo4jLauncher {
         Path home = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         String password = args.length == 3 ? args[2] : null;
+        boolean fresh = !Files.exists(home.resolve("data/databases/system"));
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
@@ -65,13 +67,9 @@ public final class Neo4jLauncher {
             }
         };
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "neo4j-shutdown"));
-        if (password != null) {
-            try {
-                dbms.database("system").executeTransactionally(
-                        "ALTER USER neo4j SET PASSWORD $p CHANGE NOT REQUIRED", Map.of("p", password));
-            } catch (RuntimeException e) { // already set on an earlier run of this home
-                System.err.println("password unchanged: " + e.getMessage());
-            }
+        if (password != null && fresh) { // later runs of this home keep the password
+            dbms.database("system").executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $p CHANGE NOT REQUIRED", Map.of("p", password));
         }
         try (Socket probe = new Socket("127.0.0.1", port)) { // Bolt must really listen
             System.out.println("ENFORCEGRAPH_NEO4J_READY bolt://127.0.0.1:" + port);

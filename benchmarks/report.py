@@ -1,0 +1,225 @@
+"""Render benchmarks/results/*.json as the generated part of benchmarks/RESULTS.md.
+
+Only the text between the two markers below is replaced; everything else in the file
+(the analysis, other engineers' sections) is left as it is.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+__all__ = ["END", "START", "render", "write_results"]
+
+START = "<!-- benchmarks:generated:start (python -m benchmarks.run rewrites this part) -->"
+END = "<!-- benchmarks:generated:end -->"
+TARGETS = {
+    "load_rps": 50_000.0,
+    "load_ratio": 0.3,
+    "page_p50_ms": 20.0,
+    "graphql_ratio": 0.5,
+    "node_p99_ms": 25.0,
+    "headline_p99_ms": 100.0,
+    "analytics_ratio": 3.0,
+    "rss_mib": 6 * 1024.0,
+}
+
+
+def _num(value: float, digits: int = 0) -> str:
+    return f"{value:,.{digits}f}"
+
+
+def _spread(s: dict[str, float] | None, digits: int = 0, scale: float = 1.0) -> str:
+    if not s:
+        return "-"
+    med, low, high = (s[k] * scale for k in ("median", "min", "max"))
+    if int(s.get("n", 1)) <= 1:
+        return _num(med, digits)
+    return f"{_num(med, digits)} ({_num(low, digits)}-{_num(high, digits)})"
+
+
+def _ms(t: dict[str, float] | None) -> str:
+    return "-" if not t else f"{t['p50_ms']:.1f} / {t['p99_ms']:.1f}"
+
+
+def _verdict(ok: bool, miss: str) -> str:
+    return "met" if ok else f"**missed** ({miss})"
+
+
+def _load_rows(results: list[dict[str, Any]]) -> list[str]:
+    rows = ["| firms | records | embedded records/s | SQLite floor records/s | ratio | "
+            "CPU-time records/s (store / floor) | target >= 50k/s and >= 0.3x |",
+            "|---|---|---|---|---|---|---|"]
+    for r in results:
+        e = r["embedded"]
+        rate, ratio = e["load_rps"]["median"], e["ratio"]["median"]
+        ok = rate >= TARGETS["load_rps"] and ratio >= TARGETS["load_ratio"]
+        miss = f"{rate / TARGETS['load_rps']:.2f}x of 50k/s, {ratio:.2f}x floor"
+        rows.append(
+            f"| {r['size']} | {_num(e['records'])} | {_spread(e['load_rps'])} | "
+            f"{_spread(e['floor_rps'])} | {_spread(e['ratio'], 2)} | "
+            f"{_num(e['load_cpu_rps']['median'])} / {_num(e['floor_cpu_rps']['median'])} | "
+            f"{_verdict(ok, miss)} |")
+    return rows
+
+
+def _headline_rows(results: list[dict[str, Any]]) -> list[str]:
+    rows = ["| firms | rows | first page p50 / p99 ms | hand SQL page p50 / p99 ms | "
+            "count p50 / p99 ms | hand SQL count p50 / p99 ms | same answer | "
+            "target page p50 <= 20 ms |",
+            "|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        h = r["embedded"].get("headline")
+        if not h:
+            continue
+        p50 = h["page"]["p50_ms"]
+        rows.append(
+            f"| {r['size']} | {_num(h['count'])} | {_ms(h['page'])} | {_ms(h.get('floor_page'))} | "
+            f"{_ms(h['count_timing'])} | {_ms(h.get('floor_count'))} | "
+            f"{'yes' if h.get('same_answer') else 'NO'} | "
+            f"{_verdict(p50 <= TARGETS['page_p50_ms'], f'{p50 / 20:.1f}x the target')} |")
+    return rows
+
+
+def _graphql_rows(results: list[dict[str, Any]]) -> list[str]:
+    rows = ["| firms | query | API requests/s | floor requests/s | ratio | API p50 / p99 ms | "
+            "floor p50 / p99 ms | errors (API) | target |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        g = r.get("graphql") or {}
+        if "skipped" in g or not g:
+            rows.append(f"| {r['size']} | - | {g.get('skipped', 'not run')} |||||||")
+            continue
+        for name in ("node", "headline"):
+            api, floor = g[f"api_{name}"], g[f"floor_{name}"]
+            ratio = api["rps"]["median"] / floor["rps"]["median"] if floor["rps"]["median"] else 0
+            p99 = api["p99_ms"]["median"]
+            if name == "node":
+                ok = ratio >= TARGETS["graphql_ratio"] and p99 <= TARGETS["node_p99_ms"]
+                miss = f"{ratio:.2f}x floor, p99 {p99:.0f} ms vs 25"
+                target = ">= 0.5x floor, p99 <= 25 ms"
+            else:
+                ok = p99 <= TARGETS["headline_p99_ms"]
+                miss = f"p99 {p99:.0f} ms vs 100"
+                target = "p99 <= 100 ms"
+            errors = int(api["non_2xx"] + api["socket_errors"]) + (0 if api["answer_ok"] else 1)
+            if not api["rps"]["median"]:
+                ok, miss = False, "no request completed within the wrk timeout"
+            rows.append(
+                f"| {r['size']} | {name} | {_spread(api['rps'])} | {_spread(floor['rps'])} | "
+                f"{ratio:.2f} | {api['p50_ms']['median']:.1f} / {p99:.1f} | "
+                f"{floor['p50_ms']['median']:.1f} / {floor['p99_ms']['median']:.1f} | {errors} | "
+                f"{target}: {_verdict(ok, miss)} |")
+    return rows
+
+
+def _analytics_rows(results: list[dict[str, Any]]) -> list[str]:
+    rows = ["| firms | nodes / edges | view build s | PageRank s (NetworkX) | igraph s | ratio | "
+            "WCC s (NetworkX) | igraph s | ratio | target <= 3x |",
+            "|---|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        a = r["embedded"].get("analytics")
+        if not a or "igraph_pagerank_s" not in a:
+            continue
+        pr = a["pagerank_s"]["median"] / a["igraph_pagerank_s"]["median"]
+        cc = a["components_s"]["median"] / a["igraph_components_s"]["median"]
+        ok = pr <= TARGETS["analytics_ratio"] and cc <= TARGETS["analytics_ratio"]
+        rows.append(
+            f"| {r['size']} | {_num(a['nodes'])} / {_num(a['edges'])} | {a['view_build_s']:.1f} | "
+            f"{_spread(a['pagerank_s'], 2)} | {_spread(a['igraph_pagerank_s'], 3)} | {pr:.0f}x | "
+            f"{_spread(a['components_s'], 2)} | {_spread(a['igraph_components_s'], 3)} | "
+            f"{cc:.0f}x | {_verdict(ok, f'PageRank {pr:.0f}x, WCC {cc:.0f}x')} |")
+    return rows
+
+
+def _memory_rows(results: list[dict[str, Any]]) -> list[str]:
+    rows = ["| firms | store file MiB | embedded peak RSS MiB (after load / overall) | "
+            "API server peak RSS MiB (largest process / all) | floor server MiB | target <= 6 GiB |",
+            "|---|---|---|---|---|---|"]
+    for r in results:
+        e, g = r["embedded"], r.get("graphql") or {}
+        api, floor = g.get("api_rss"), g.get("floor_rss")
+        peak = e["rss_peak_mib"]
+        rows.append(
+            f"| {r['size']} | {_num(e['db_mib'])} | {_num(e['rss_after_load_mib'])} / {_num(peak)} | "
+            f"{_num(api['max_mib']) + ' / ' + _num(api['total_mib']) if api else '-'} | "
+            f"{_num(floor['total_mib']) if floor else '-'} | "
+            f"{_verdict(peak <= TARGETS['rss_mib'], f'{peak / 1024:.1f} GiB')} |")
+    return rows
+
+
+def _neo4j_rows(results: list[dict[str, Any]]) -> list[str]:
+    rows = ["| firms | load records/s | UNWIND ... CREATE floor records/s | ratio | "
+            "first page p50 / p99 ms | hand Cypher page p50 / p99 ms | count p50 / p99 ms | "
+            "hand Cypher count p50 / p99 ms | same answer |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        n = r.get("neo4j")
+        if not n:
+            continue
+        if "skipped" in n or "error" in n:
+            rows.append(f"| {r['size']} | {n.get('skipped') or n.get('error')} ||||||||")
+            continue
+        h = n["headline"]
+        rows.append(
+            f"| {r['size']} | {_spread(n['load_rps'])} | {_spread(n['floor_rps'])} | "
+            f"{_spread(n['ratio'], 2)} | {_ms(h['page'])} | {_ms(h.get('floor_page'))} | "
+            f"{_ms(h['count_timing'])} | {_ms(h.get('floor_count'))} | "
+            f"{'yes' if h.get('same_answer') else 'NO'} |")
+    return rows
+
+
+def _profile_lines(results: list[dict[str, Any]]) -> list[str]:
+    lines: list[str] = []
+    for r in results:
+        prof = r["embedded"].get("profile")
+        if not prof:
+            continue
+        lines.append(f"\n#### py-spy, {r['size']} firms (share of the phase's samples, inclusive)\n")
+        for phase, data in prof.items():
+            tops = [f"`{name}` {share:.0%}" for name, share in data["inclusive"][1:10]]
+            lines.append(f"- **{phase}** ({data['samples']} samples): " + "; ".join(tops))
+    return lines
+
+
+def render(results: list[dict[str, Any]]) -> str:
+    """The generated Markdown for these results (ordered by size)."""
+    results = sorted(results, key=lambda r: r["firms"])
+    lines = [START, ""]
+    for r in results:
+        m = r["machine"]
+        versions = ", ".join(f"{k} {v}" for k, v in m["versions"].items())
+        lines.append(f"- **{r['size']}** firms (seed {r['seed']}): run {r['date']} on {m['nproc']} "
+                     f"cores, {m['ram_gib']} GiB RAM, {m['cpu']}; load average at start "
+                     f"{m['load_average'][0]:.1f}; {versions}; took {r['elapsed_s']:.0f} s.")
+    sections = [
+        ("Load throughput (median, min-max over runs)", _load_rows),
+        ("Headline traversal: sanctions without EU establishment (embedded)", _headline_rows),
+        ("GraphQL under load (wrk, 32 connections, 2 uvicorn workers; median of runs)",
+         _graphql_rows),
+        ("Analytics against python-igraph (seconds, median, min-max)", _analytics_rows),
+        ("Memory", _memory_rows),
+        ("Neo4j backend", _neo4j_rows),
+    ]
+    for title, make in sections:
+        body = make(results)
+        if len(body) > 2:
+            lines += ["", f"### {title}", "", *body]
+    lines += _profile_lines(results)
+    lines += ["", END]
+    return "\n".join(lines)
+
+
+def write_results(folder: Path, markdown: Path) -> None:
+    """Rebuild the generated part of ``markdown`` from every JSON in ``folder``."""
+    results = [json.loads(p.read_text()) for p in sorted(folder.glob("*.json"))]
+    generated = render(results)
+    text = markdown.read_text("utf-8") if markdown.exists() else ""
+    if START in text and END in text:
+        head, rest = text.split(START, 1)
+        tail = rest.split(END, 1)[1]
+        text = head + generated + tail
+    else:
+        text = text.rstrip() + ("\n\n" if text else "") + generated + "\n"
+    markdown.write_text(text, "utf-8")

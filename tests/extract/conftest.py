@@ -1,0 +1,58 @@
+"""Article-loader test helpers: the labelled articles and the quality report."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from enforcegraph.loaders.extract import Article, read_article
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+SEED = Path(__file__).resolve().parents[3] / "shared" / "data" / "seed-article"
+# (the session fixture shared_data checks that ../shared/data is there)
+
+# article name -> kind -> (precision, recall); filled by test_quality, printed at the end.
+QUALITY: dict[str, dict[str, tuple[float, float, int, int, int]]] = {}
+
+
+def _load_labelled(name: str) -> tuple[Article, dict[str, Any]]:
+    """An article (with the metadata its gold file gives) and its gold labels."""
+    if name == "seed-article":
+        meta = json.loads((SEED / "meta.json").read_text("utf-8"))
+        gold = json.loads((SEED / "gold.json").read_text("utf-8"))
+        path = SEED / "article.txt"
+    else:
+        gold = json.loads((FIXTURES / f"{name}.gold.json").read_text("utf-8"))
+        meta, path = gold, FIXTURES / f"{name}.txt"
+    article = read_article(path, url=meta.get("url"), date=meta.get("date"),
+                           title=meta.get("title"), publisher=meta.get("publisher"),
+                           author=meta.get("author"))
+    return article, gold
+
+
+@pytest.fixture(scope="session")
+def load_labelled(shared_data: Path) -> Callable[[str], tuple[Article, dict[str, Any]]]:
+    """Load a labelled article by name ("seed-article" or a fixture's name)."""
+    return _load_labelled
+
+
+@pytest.fixture(scope="session")
+def quality_report() -> Iterator[dict[str, dict[str, tuple[float, float, int, int, int]]]]:
+    """Where the quality test records precision and recall per article and kind."""
+    yield QUALITY
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print precision and recall per labelled article and kind."""
+    if not QUALITY:
+        return
+    write = terminalreporter.write_line
+    terminalreporter.section("article loader: precision / recall per kind")
+    for name in sorted(QUALITY):
+        write(name)
+        for kind, (precision, recall, tp, fp, fn) in QUALITY[name].items():
+            write(f"  {kind:<15} P {precision:5.2f}  R {recall:5.2f}   (tp {tp}, fp {fp}, fn {fn})")

@@ -1,0 +1,21 @@
+"""The Examples in the loader modules' docstrings run and pass."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "enforcegraph.loaders.gdprfines_rows",
+    "enforcegraph.loaders.gdprfines_tables",
+    "enforcegraph.loaders.ftmmap",
+    "enforcegraph.loaders.sources",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_module_doctests(name: str) -> None:
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.failed == 0 and result.attempted > 0
