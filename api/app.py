@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
 from enforcegraph.api.context import Context, make_context
+from enforcegraph.api.dataloaders import in_thread
 from enforcegraph.api.errors import (
     BAD_USER_INPUT,
     NOT_FOUND,
@@ -110,7 +112,7 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> ASGIApp:
     async def healthz(request: Request) -> Response:
         try:
             opened = holder.get()
-            await run_in_threadpool(opened.ping)
+            await in_thread(opened.ping)
         except StoreError as exc:
             return JSONResponse({"status": "unavailable", "error": str(exc)}, status_code=503)
         return JSONResponse({"status": "ok", "backend": opened.backend_name})
@@ -124,7 +126,7 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> ASGIApp:
         opened = holder.get()
         name, params = request.path_params["format"], dict(request.query_params)
         try:
-            done = await run_in_threadpool(prepare_export, opened, name, params)
+            done = await in_thread(partial(prepare_export, opened, name, params))
         except (NotFound, ApiError) as exc:
             code = getattr(exc, "code", NOT_FOUND)
             return _error(404 if code == NOT_FOUND else 400, code, str(exc))

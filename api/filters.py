@@ -78,13 +78,21 @@ def _enum_filter(enum_name: str) -> Any:
     return _ENUM_FILTERS[enum_name]
 
 
+def _enum_list_filter(enum_name: str) -> Any:
+    key = f"list:{enum_name}"
+    if key not in _ENUM_FILTERS:
+        _ENUM_FILTERS[key] = _input(
+            f"{pascal(enum_name)}ListFilter",
+            f"Conditions on a list of `{enum_name}` values.",
+            {"contains": (enum_type(enum_name), "Has this item."),
+             "exists": (bool, "Has a value (true) or none (false).")},
+        )
+    return _ENUM_FILTERS[key]
+
+
 def _property_filter_type(prop: PropertySpec) -> Any:
     if prop.kind == "list" and prop.enum_name:
-        return _input(
-            f"{pascal(prop.enum_name)}ListFilter", f"Conditions on a list of `{prop.enum_name}`.",
-            {"contains": (enum_type(prop.enum_name), "Has this item.")},
-        ) if f"{pascal(prop.enum_name)}ListFilter" not in globals() else globals()[
-            f"{pascal(prop.enum_name)}ListFilter"]
+        return _enum_list_filter(prop.enum_name)
     if prop.is_list:
         return ListFilter
     if prop.kind == "enum" and prop.enum_name:

@@ -16,6 +16,7 @@ from graphql import GraphQLError
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.types import ExecutionContext
 
+from enforcegraph.api.analysis_fields import AnalysisQuery
 from enforcegraph.api.context import Info
 from enforcegraph.api.dataloaders import in_thread
 from enforcegraph.api.enums import Label, RelationshipType
@@ -95,7 +96,7 @@ def _list_field(label: str) -> Any:
     )
 
 
-class _Query(TraversalQuery):
+class _Query(TraversalQuery, AnalysisQuery):
     @strawberry.field(description="One node by id (null if there is none).")
     async def node(
         self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The id.")]

@@ -21,9 +21,12 @@ from enforcegraph.graph.store.base import GraphStore
 __all__ = ["analytics_timings"]
 
 
-def _timed(call: Any, repeats: int) -> tuple[dict[str, float], Any]:
-    samples, result = [], None
-    for _ in range(repeats):
+def _timed(call: Any, repeats: int, budget_s: float = 120.0) -> tuple[dict[str, float], Any]:
+    """Seconds per call over up to ``repeats`` calls (fewer once ``budget_s`` is spent)."""
+    samples: list[float] = []
+    result = None
+    deadline = time.perf_counter() + budget_s
+    while len(samples) < repeats and (not samples or time.perf_counter() < deadline):
         start = time.perf_counter()
         result = call()
         samples.append(time.perf_counter() - start)

@@ -27,9 +27,9 @@ def summarize(path: Path, top: int = 12) -> dict[str, Any]:
     phases: dict[str, Any] = {}
     stacks = []
     for line in path.read_text("utf-8", "replace").splitlines():
-        stack, _, count = line.rpartition(" ")
-        if stack and count.isdigit():
-            stacks.append((stack.split(";"), int(count)))
+        stack, _, samples = line.rpartition(" ")
+        if stack and samples.isdigit():
+            stacks.append((stack.split(";"), int(samples)))
     for phase, marker in PHASES.items():
         total = 0
         inclusive: Counter[str] = Counter()

@@ -211,7 +211,7 @@ def run_size(args: argparse.Namespace, firms: int) -> dict[str, Any]:
             result["neo4j"] = {"skipped": f"above --neo4j-max {args.neo4j_max}"}
         else:
             print(f"[{name}] neo4j", file=sys.stderr, flush=True)
-            result["neo4j"] = neo4j_size(firms, args.seed, args.load_repeats,
+            result["neo4j"] = neo4j_size(firms, args.seed, args.neo4j_load_repeats,
                                          args.headline_repeats, args.count_repeats)
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)
@@ -236,6 +236,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--analytics-max", type=parse_size, default=parse_size("1m"))
     parser.add_argument("--graphql-max", type=parse_size, default=parse_size("1m"))
+    parser.add_argument("--neo4j-load-repeats", type=int, default=2)
     parser.add_argument("--neo4j-max", type=parse_size, default=parse_size("100k"))
     parser.add_argument("--skip", default="", help="comma list of graphql,neo4j,analytics")
     parser.add_argument("--profile", action="store_true", help="py-spy the first embedded run")

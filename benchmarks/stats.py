@@ -33,12 +33,18 @@ def percentile(values: Sequence[float], fraction: float) -> float:
     return ordered[rank - 1]
 
 
-def time_calls(call: Callable[[], Any], repeats: int, warmup: int = 1) -> dict[str, float]:
-    """Latency of ``call`` in milliseconds: p50, p99, min, max over ``repeats`` calls."""
+def time_calls(call: Callable[[], Any], repeats: int, warmup: int = 1,
+               budget_s: float = 60.0) -> dict[str, float]:
+    """Latency of ``call`` in milliseconds: p50, p99, min, max over up to ``repeats`` calls.
+
+    Stops early (after at least one timed call) once ``budget_s`` seconds are spent, so
+    slow operations at large sizes stay bounded; ``n`` says how many calls were timed.
+    """
     for _ in range(warmup):
         call()
-    samples = []
-    for _ in range(repeats):
+    samples: list[float] = []
+    deadline = time.perf_counter() + budget_s
+    while len(samples) < repeats and (not samples or time.perf_counter() < deadline):
         start = time.perf_counter()
         call()
         samples.append((time.perf_counter() - start) * 1000)
@@ -47,5 +53,5 @@ def time_calls(call: Callable[[], Any], repeats: int, warmup: int = 1) -> dict[s
         "p99_ms": percentile(samples, 0.99),
         "min_ms": min(samples),
         "max_ms": max(samples),
-        "n": float(repeats),
+        "n": float(len(samples)),
     }

@@ -29,6 +29,7 @@ LABEL_COLOURS = {
 }
 PR_AGENCY_COLOUR = "#ffbb78"
 SUFFIXES = (".png", ".svg")
+MONEY_KINDS = ("fine", "periodic_penalty", "penalty_liquidation", "settlement", "proposed_fine")
 
 
 @dataclass(frozen=True)
@@ -64,10 +65,10 @@ def _short(text: str, width: int = 38) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _regulator_text(graph: nx.MultiDiGraph, node: str) -> str:
+def _regulator_text(graph: nx.MultiDiGraph, node: str, width: int = 38) -> str:
     attrs = graph.nodes[node] if node in graph else {}
     name = str(attrs.get("acronym") or display_name(graph, node))
-    return _short(f"{name} ({attrs['country']})" if attrs.get("country") else name)
+    return _short(f"{name} ({attrs['country']})" if attrs.get("country") else name, width)
 
 
 def fines_by_regulator(graph: nx.MultiDiGraph, out: Path, top: int = 15) -> Plot:
@@ -117,10 +118,17 @@ def _day(text: str) -> date:
 
 
 def timeline(graph: nx.MultiDiGraph, firm: str, out: Path) -> Plot:
-    """A firm's decisions over time: one row per regulator, fines labelled with their amount."""
+    """A firm's decisions over time: one row per issuer, money sanctions labelled with their
+    original amount and currency (marker area by the EUR amount), others with their kind."""
     require_node(graph, firm)
-    fines = {f["decision"]["id"]: f for f in fine_rows(graph) if
-             any(t["id"] == firm for t in f["targets"])}
+    fines: dict[str, Row] = {}
+    for item in fine_rows(graph, MONEY_KINDS):  # per decision: its fine, else its largest sum
+        if item["amount"] is None or not any(t["id"] == firm for t in item["targets"]):
+            continue
+        held = fines.get(item["decision"]["id"])
+        if held is None or (held["kind"] != "fine" and (
+                item["kind"] == "fine" or (item["amount_eur"] or 0) > (held["amount_eur"] or 0))):
+            fines[item["decision"]["id"]] = item
     rows: list[Row] = []
     for decision, _, kind in graph.in_edges(firm, data="type"):
         if kind != "AGAINST" or graph.nodes[decision].get("label") != "Decision":
@@ -130,7 +138,8 @@ def timeline(graph: nx.MultiDiGraph, firm: str, out: Path) -> Plot:
         fine = fines.get(decision)
         rows.append({
             "decision": decision, "date": attrs.get("date"), "kind": attrs.get("kind"),
-            "issuer": display_name(graph, issuers[0]) if issuers else "(unknown issuer)",
+            "issuer": _regulator_text(graph, issuers[0], 45) if issuers else "(unknown issuer)",
+            "sanction": fine["kind"] if fine else None,
             "amount": fine["amount"] if fine else None,
             "currency": fine["currency"] if fine else None,
             "amount_eur": fine["amount_eur"] if fine else None,
@@ -144,12 +153,15 @@ def timeline(graph: nx.MultiDiGraph, firm: str, out: Path) -> Plot:
         size = 40 + (row["amount_eur"] or 0) / 1e5
         axes.scatter([_num(_day(row["date"]))], [y], s=min(size, 600), color=LABEL_COLOURS["Decision"],
                      alpha=0.8, zorder=3)
-        note = (f"{row['currency']} {row['amount']:,.0f}" if row["amount"] is not None
-                else str(row["kind"]).replace("_", " "))
+        note = str(row["kind"]).replace("_", " ")
+        if row["amount"] is not None:
+            note = f"{row['currency']} {row['amount']:,.0f}"
+            if row["sanction"] != "fine":
+                note = f"{str(row['sanction']).replace('_', ' ')} {note}"
         axes.annotate(note, (_num(_day(row["date"])), y), xytext=(6, 6), textcoords="offset points",
                       fontsize=8)
     axes.xaxis_date()
-    axes.set_yticks(range(len(issuers)), [_short(i, 45) for i in issuers])
+    axes.set_yticks(range(len(issuers)), issuers)
     axes.set_ylim(-0.7, len(issuers) - 0.3)
     axes.grid(axis="x", alpha=0.3)
     axes.set_xlabel("Decision date (marker area: fine in EUR)")

@@ -61,7 +61,9 @@ CATALOGUE: dict[str, Traversal] = {
         Traversal(
             "sanctions-without-eu-establishment",
             "Every sanction whose target firm had no establishment in an EU member state "
-            "at the decision date (or today).",
+            "at the decision date (or today). Only firms whose location is recorded (a "
+            "country, or an INCORPORATED_IN or HAS_ESTABLISHMENT relationship) count: a firm "
+            "nothing is known about is not taken to be outside the EU.",
             None,
             ("regulator", "jurisdiction", "since", "until", "at"),
         ),
@@ -189,8 +191,11 @@ class Traversals:
         members = self._eu_members()
         firm_ids = {n.id for n in nodes.values() if n.label == "Company"}
         establishments: dict[str, list[Relationship]] = defaultdict(list)
-        for rel in self._rels(firm_ids, ["HAS_ESTABLISHMENT"], "out"):
-            establishments[rel.start].append(rel)
+        located = {n.id for n in nodes.values() if n.label == "Company" and n.get("country")}
+        for rel in self._rels(firm_ids, ["HAS_ESTABLISHMENT", "INCORPORATED_IN"], "out"):
+            located.add(rel.start)
+            if rel.type == "HAS_ESTABLISHMENT":
+                establishments[rel.start].append(rel)
         articles: dict[str, set[str]] = defaultdict(set)
         for rel in self._rels(decision_ids, ["INFRINGES"], "out"):
             articles[rel.start].add(rel.end)
@@ -212,7 +217,7 @@ class Traversals:
             at = today if flt.at == "today" else when
             for firm_id in targets.get(sanction.id) or targets.get(decision.id) or []:
                 firm = nodes.get(firm_id)
-                if firm is None or firm.label != "Company":
+                if firm is None or firm.label != "Company" or firm_id not in located:
                     continue
                 if self._has_eu_establishment(establishments[firm_id], members, at):
                     continue

@@ -47,12 +47,15 @@ def _load_builtin_formats() -> None:
 
 
 def guess_format(path: Path) -> str:
-    """The format of a file, from its suffix."""
+    """The format of a file, from its suffix (the longest matching suffix wins: a
+    ``.ftm.json`` file is FtM, not a case file)."""
     _load_builtin_formats()
+    if path.is_dir() and any(path.glob("nodes*.csv")):
+        return "neo4j-csv"
     name = path.name.lower()
-    for fmt in FORMATS.values():
-        if any(name.endswith(suffix) for suffix in fmt.suffixes):
-            return fmt.name
+    matches = [(len(s), fmt.name) for fmt in FORMATS.values() for s in fmt.suffixes if name.endswith(s)]
+    if matches:
+        return max(matches)[1]
     known = ", ".join(sorted(FORMATS))
     raise EnforcegraphError(f"{path}: cannot tell the format from the name; use --format ({known})")
 

@@ -24,7 +24,7 @@ from enforcegraph.schema.records import Batch, NodeRecord, Origin, RelationshipR
 
 __all__ = ["ARRAY_DELIMITER", "read_neo4j_csv"]
 
-ARRAY_DELIMITER = ";"  # neo4j-admin's default, and the exporter's
+ARRAY_DELIMITER = "|"  # the exporter's (passed to neo4j-admin as --array-delimiter)
 _TYPES = {"": "string", "string": "string", "string[]": "string[]", "float": "float",
           "double": "float", "int": "int", "long": "int", "boolean": "boolean"}
 _NODE_SPECIAL = (":ID", ":LABEL")
@@ -92,7 +92,7 @@ def _read_nodes(path: Path, batch: Batch, errors: list[FieldError]) -> None:
     labels = load_model().labels
     for row in rows:
         node_id, label = row.cells[special[":ID"]], row.cells[special[":LABEL"]]
-        if ";" in label:
+        if ARRAY_DELIMITER in label or ";" in label:
             errors.append(FieldError(str(path), row.record, ":LABEL", f"one label expected, got {label!r}"))
         spec = labels.get(label)
         skip = {"name"} if spec is not None and "name" not in spec.properties else set()

@@ -34,7 +34,7 @@ if up_to_date; then
   exit 0
 fi
 
-MVN=(mvn -B -q dependency:build-classpath -Dmdep.outputFile="$CP_FILE.tmp")
+MVN=(mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$CP_FILE.tmp")
 if ! "${MVN[@]}" -o >/dev/null 2>&1; then
   echo "neo4j-launcher: resolving dependencies from Maven Central" >&2
   "${MVN[@]}" >&2

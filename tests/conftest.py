@@ -46,11 +46,11 @@ def neo4j_server() -> Iterator[Any]:
 
     server = Neo4jTestServer()
     try:
-        server.start()
+        server.start(timeout=300)
     except Exception as exc:  # the server is required: fail loudly, never skip
         pytest.fail(f"the Neo4j test server could not start: {exc}")
     yield server
-    server.stop()
+    server.close()
 
 
 def _neo4j_store(server: Any) -> GraphStore:

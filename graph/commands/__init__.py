@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[tuple[str, str], ...] = (
     ("synth", "synth"),
     ("extract", "extract_command"),
     ("resolve", "resolve"),
+    ("copy", "copy_command"),
 )
 
 

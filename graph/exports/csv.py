@@ -12,7 +12,7 @@ from enforcegraph.graph.exports.base import ExportEdge, Exporter, ExportNode, re
 
 __all__ = ["ARRAY_DELIMITER", "CsvExporter", "import_command"]
 
-ARRAY_DELIMITER = ";"
+ARRAY_DELIMITER = "|"
 
 
 def _kind(value: Any) -> str:

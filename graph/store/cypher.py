@@ -328,10 +328,10 @@ def _map(var: str) -> str:
 
 
 def _issuer(var: str, n: int) -> str:
-    """The issuer of a decision: the start of its ISSUED relationship with the greatest id."""
+    """The issuer shown for a decision: its first regulator by id, else its first issuer."""
     return (
-        f"COLLECT {{ MATCH (i{n}:{ENTITY})-[x{n}:ISSUED]->({var}) WITH i{n}, x{n} "
-        f"ORDER BY x{n}.id DESC LIMIT 1 RETURN {_map(f'i{n}')} }}[0]"
+        f"COLLECT {{ MATCH (i{n}:{ENTITY})-[:ISSUED]->({var}) WITH DISTINCT i{n} "
+        f"ORDER BY (NOT i{n}:Regulator), i{n}.id LIMIT 1 RETURN {_map(f'i{n}')} }}[0]"
     )
 
 
@@ -357,10 +357,10 @@ def _eu_member(var: str, when: str, n: int) -> str:
 
 SANCTIONS_WITHOUT_EU_ESTABLISHMENT = _args(f"""
 MATCH (d:{ENTITY})-[imp:IMPOSES]->(s:{ENTITY})
-WITH d, s, imp, COLLECT {{ MATCH (i:{ENTITY})-[x:ISSUED]->(d) WITH i, x
-                          ORDER BY x.id DESC LIMIT 1 RETURN i }}[0] AS reg
-WHERE reg:Regulator AND ($regulator = '' OR reg.id = $regulator)
-WITH d, s, imp, reg, d.date AS ddate
+WITH d, s, imp, COLLECT {{ MATCH (i:Regulator)-[:ISSUED]->(d) WITH DISTINCT i
+                          ORDER BY i.id RETURN i }} AS regs
+WHERE size(regs) > 0 AND ($regulator = '' OR any(r IN regs WHERE r.id = $regulator))
+WITH d, s, imp, regs[0] AS reg, d.date AS ddate
 WHERE ($since = '' OR (coalesce(ddate, '') <> '' AND {_floor("ddate")} >= {_floor("$since")}))
   AND ($until = '' OR (coalesce(ddate, '') <> '' AND {_floor("ddate")} <= {_floor("$until")}))
   AND ($jurisdiction = ''

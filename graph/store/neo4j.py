@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -49,6 +50,12 @@ T = TypeVar("T")
 NODE_INTERNAL = frozenset({"id", "_names", "_nametext"})
 REL_INTERNAL = frozenset({"id", "key"})
 PAGE = 5000
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+_REASON = re.compile(r"reason (.+?)\)*$", re.MULTILINE)
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
 
 
 def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
@@ -102,6 +109,10 @@ class Neo4jStore(GraphStore):
         self.uri, self.user, self.database = uri, user, database
         self.batch_size = batch_size
         auth = (user, password) if password else None
+        if uri.partition("://")[0] not in SCHEMES:
+            raise StoreError(f"ENFORCEGRAPH_NEO4J_URI must be a bolt:// or neo4j:// URI, not {uri!r}")
+        if logging.getLogger("neo4j").level == logging.NOTSET:  # retries are ours to report
+            logging.getLogger("neo4j").setLevel(logging.ERROR)
         try:
             self._driver: Driver = GraphDatabase.driver(
                 uri,
@@ -130,27 +141,28 @@ class Neo4jStore(GraphStore):
     # -- plumbing -------------------------------------------------------------------------
     @contextmanager
     def _translate(self, action: str) -> Iterator[None]:
-        """Re-raise driver errors as StoreUnavailable / StoreError with one clear message."""
+        """Re-raise driver errors as StoreUnavailable / StoreError with one clear line."""
         where = f"Neo4j at {self.uri}"
         try:
             yield
         except AuthError as exc:
             raise StoreUnavailable(
-                f"{where} refused the credentials of user {self.user!r} (check ENFORCEGRAPH_NEO4J_USER "
-                "and ENFORCEGRAPH_NEO4J_PASSWORD)"
+                f"{where} refused the credentials of user {self.user!r} "
+                "(check ENFORCEGRAPH_NEO4J_USER and ENFORCEGRAPH_NEO4J_PASSWORD)"
             ) from exc
         except ClientError as exc:
             if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
                 raise StoreUnavailable(
                     f"{where} has no database {self.database!r} (check ENFORCEGRAPH_NEO4J_DATABASE)"
                 ) from exc
-            raise StoreError(f"{where}: {action} failed: {exc.message}") from exc
-        except (ServiceUnavailable, SessionExpired) as exc:
-            raise StoreUnavailable(f"{where} is unreachable (is it running?): {exc}") from exc
+            raise StoreError(f"{where}: {action} failed: {_one_line(exc.message)}") from exc
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            log.debug("Neo4j unreachable: %s", exc)
+            reason = _REASON.search(str(exc))
+            detail = f" ({reason.group(1)})" if reason else ""
+            raise StoreUnavailable(f"cannot reach {where}{detail}; is it running?") from exc
         except (Neo4jError, DriverError) as exc:
-            raise StoreError(f"{where}: {action} failed: {exc}") from exc
-        except OSError as exc:
-            raise StoreUnavailable(f"{where} is unreachable: {exc}") from exc
+            raise StoreError(f"{where}: {action} failed: {_one_line(str(exc))}") from exc
 
     def _ensure_schema(self) -> None:
         """Create the constraints and indexes the model implies (once; idempotent)."""
@@ -171,6 +183,18 @@ class Neo4jStore(GraphStore):
                             raise
                     log.info("created Neo4j schema rule %s", name)
             self._schema_ready = True
+
+    def _autocommit(self, action: str, query: str) -> None:
+        """Run a statement in its own auto-commit transaction (no retry loop)."""
+        with self._translate(action):
+            for attempt in (1, 2):  # a second try gets a fresh connection if a pooled one died
+                try:
+                    with self._driver.session(database=self.database) as session:
+                        session.run(query).consume()
+                    return
+                except (ServiceUnavailable, SessionExpired):
+                    if attempt == 2:
+                        raise
 
     def _read(self, query: str, **params: Any) -> list[Record]:
         self._ensure_schema()
@@ -289,8 +313,7 @@ class Neo4jStore(GraphStore):
 
     def clear(self) -> None:
         self._ensure_schema()
-        with self._translate("clearing"), self._driver.session(database=self.database) as session:
-            session.run(cypher.CLEAR).consume()
+        self._autocommit("clearing", cypher.CLEAR)
 
     # -- reading --------------------------------------------------------------------------
     def get_many(self, node_ids: Iterable[str]) -> dict[str, Node]:
@@ -432,7 +455,9 @@ class Neo4jStore(GraphStore):
 
     # -- lifecycle ------------------------------------------------------------------------
     def ping(self) -> None:
-        self._read(cypher.PING)
+        """Raise StoreUnavailable at once (no retry loop) when Neo4j cannot answer."""
+        self._ensure_schema()
+        self._autocommit("a ping", cypher.PING)
 
     def close(self) -> None:
         self._driver.close()

@@ -111,7 +111,8 @@ def serve() -> Iterator[Callable[..., Api]]:
 
     def start(store: GraphStore, settings: Settings | None = None) -> Api:
         counting = store if isinstance(store, CountingStore) else CountingStore(store)
-        app = create_app(settings or Settings(), store=cast(GraphStore, counting))
+        # a generous timeout: a loaded CI machine must not turn slow answers into failures
+        app = create_app(settings or Settings(request_timeout=120), store=cast(GraphStore, counting))
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(("127.0.0.1", 0))
@@ -147,3 +148,11 @@ def full_api(store: GraphStore, serve: Callable[..., Api]) -> Api:
     load_mini(store)
     load_datasets(store)
     return serve(store)
+
+
+@pytest.fixture
+def embedded_api(embedded_store: GraphStore, serve: Callable[..., Api]) -> Api:
+    """The API over the mini graph on the embedded store only (for backend-blind tests:
+    limits and property-based fuzzing, which never reach a backend-specific path)."""
+    load_mini(embedded_store)
+    return serve(embedded_store)

@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from gql.transport.exceptions import TransportQueryError
 
+from enforcegraph.graph.analytics import analyze
+
 HEADLINE = """
 query Headline($first: Int, $after: String) {
   sanctionsWithoutEuEstablishment(first: $first, after: $after) {
@@ -40,7 +42,7 @@ def _all_headline_rows(api: Any, page: int) -> tuple[list[dict[str, Any]], int]:
 def test_headline_matches_the_traversal(full_api: Any) -> None:
     expected = full_api.store.traversals().sanctions_without_eu_establishment()
     assert expected, "the loaded data has sanctions without EU establishment"
-    rows, total = _all_headline_rows(full_api, page=7)  # several pages
+    rows, total = _all_headline_rows(full_api, page=25)  # several pages
     assert total == len(expected) == len(rows)
     got = [(r["sanction"]["id"], r["decision"]["id"], r["regulator"]["id"], r["firm"]["id"])
            for r in rows]
@@ -245,3 +247,21 @@ def test_schema_errors_are_bad_user_input(api: Any) -> None:
     assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     response = api.post({"query": "mutation { x }"})
     assert response.status_code < 500
+
+
+def test_analytics_as_fields(api: Any) -> None:
+    result = api.query("""{
+      analyses { name arguments options }
+      totals: analysis(name: "totals", options: {by: "regulator"}) { totalCount rows }
+      path: analysis(name: "path", arguments: ["company:far-away", "company:local"], first: 2)
+        { totalCount rows }
+    }""")
+    assert {"totals", "path", "centrality"} <= {a["name"] for a in result["analyses"]}
+    expected = analyze(api.store, "totals", by="regulator")
+    assert result["totals"]["totalCount"] == len(expected) > 0
+    assert result["totals"]["rows"] == expected
+    assert result["path"]["totalCount"] > 2 and len(result["path"]["rows"]) == 2
+    with pytest.raises(TransportQueryError) as caught:
+        api.query('{ analysis(name: "astrology") { totalCount } }')
+    assert caught.value.errors is not None
+    assert caught.value.errors[0]["extensions"]["code"] == "NOT_FOUND"

@@ -52,7 +52,15 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         return
     write = terminalreporter.write_line
     terminalreporter.section("article loader: precision / recall per kind")
+    totals: dict[str, list[int]] = {}
     for name in sorted(QUALITY):
         write(name)
         for kind, (precision, recall, tp, fp, fn) in QUALITY[name].items():
             write(f"  {kind:<15} P {precision:5.2f}  R {recall:5.2f}   (tp {tp}, fp {fp}, fn {fn})")
+            total = totals.setdefault(kind, [0, 0, 0])
+            total[0], total[1], total[2] = total[0] + tp, total[1] + fp, total[2] + fn
+    write(f"all {len(QUALITY)} articles (micro-averaged)")
+    for kind, (tp, fp, fn) in totals.items():
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / (tp + fn) if tp + fn else 1.0
+        write(f"  {kind:<15} P {precision:5.2f}  R {recall:5.2f}   (tp {tp}, fp {fp}, fn {fn})")

@@ -12,6 +12,7 @@ from followthemoney import model
 from enforcegraph.graph.exports.base import export_graph
 from enforcegraph.graph.exports.ftm import FtmExporter
 from enforcegraph.graph.store.base import GraphStore
+from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.loaders.base import read_batch
 from enforcegraph.loaders.casefile import read_case_file
 from enforcegraph.loaders.ftmmap import mapping
@@ -41,13 +42,18 @@ def _validate(lines: list[dict[str, Any]]) -> None:
         assert all(proxy.get(p) for p in schema.required)
 
 
-@pytest.fixture
-def exported(store: GraphStore, fixtures: Path, shared_data: Path, tmp_path: Path) -> list[dict[str, Any]]:
+@pytest.fixture(scope="module")
+def exported(fixtures: Path, shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    """The FtM export of the mini graph, the extra parties and the fines table (the
+    exporter works on the NetworkX view, the same for every backend)."""
+    tmp = tmp_path_factory.mktemp("ftm")
+    store = EmbeddedStore(tmp / "graph.sqlite")
     store.upsert(read_case_file(fixtures / "mini.yaml"))
     store.upsert(read_case_file(fixtures / "ftm" / "extra.yaml"))
     store.upsert(read_batch(shared_data / "gdpr-fines-2020" / "gdpr_violations.tsv", "gdpr-fines-tsv"))
-    target = tmp_path / "graph.ftm.json"
+    target = tmp / "graph.ftm.json"
     exporter = export_graph(store.to_networkx(), "ftm", target)
+    store.close()
     assert isinstance(exporter, FtmExporter)
     return [json.loads(line) for line in target.read_text("utf-8").splitlines()]
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from enforcegraph.graph.store.base import GraphStore, PropertyFilter
+from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.loaders.base import read_batch
 from enforcegraph.loaders.datasets import dataset_batch
 
@@ -45,12 +47,25 @@ def loaded(tmp_path_factory: pytest.TempPathFactory, fines_tsv: Path) -> dict[st
     return {"db": db, "report": json.loads(report.read_text("utf-8")), "summary": report.with_suffix(".txt")}
 
 
-@pytest.fixture
-def fines_store(store: GraphStore, fines_tsv: Path) -> GraphStore:
-    """A store (every backend) holding the GDPR text and the fines table."""
-    store.upsert(dataset_batch("gdpr-text"))
-    store.upsert(read_batch(fines_tsv, "gdpr-fines-tsv"))
-    return store
+@pytest.fixture(scope="module", params=["embedded", "neo4j"])
+def fines_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                fines_tsv: Path) -> Iterator[GraphStore]:
+    """A store of each backend holding the GDPR text and the fines table, loaded once per
+    module (the tests only read it)."""
+    opened: GraphStore
+    if request.param == "embedded":
+        opened = EmbeddedStore(tmp_path_factory.mktemp("fines-store") / "graph.sqlite")
+    else:
+        from enforcegraph.graph.settings import Settings
+        from enforcegraph.graph.store.neo4j import Neo4jStore
+
+        server = request.getfixturevalue("neo4j_server")
+        opened = Neo4jStore.from_settings(Settings(backend="neo4j", neo4j_uri=server.uri, neo4j_password=""))
+        opened.clear()
+    opened.upsert(dataset_batch("gdpr-text"))
+    opened.upsert(read_batch(fines_tsv, "gdpr-fines-tsv"))
+    yield opened
+    opened.close()
 
 
 def test_250_decisions_or_every_held_back_row_reported(loaded: dict[str, Any], fines_raw: list[dict[str, str]]) -> None:

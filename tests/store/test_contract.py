@@ -489,7 +489,7 @@ def test_catalogue_gives_reference_rows(
             assert store.traversals().run(name, argument, **options) == expected, (name, argument, options)
             if expected:
                 nonempty.add(name)
-    if graph != "mini":  # the richer graphs give every traversal something to return
+    if graph in ("edge-cases", "clearview"):  # every traversal has rows to compare there
         assert nonempty == set(CATALOGUE)
 
 
@@ -509,4 +509,5 @@ def test_known_answers_on_mini(mini: GraphStore) -> None:
     history = run("enforcement-history", "Far Away Analytics")
     assert [r["id"] for r in history] == ["decision:gb-1", "decision:fr-1"]
     assert [r["id"] for r in run("decisions-citing", "GDPR Art. 32(1)")] == ["decision:fr-1"]
-    assert run("decisions-citing", "GDPR Art. 32(2)") == run("decisions-citing", "GDPR Art. 32(1)")
+    assert run("decisions-citing", "GDPR Art. 32(2)") == []
+    assert run("decisions-citing", "article:gdpr-32")[0]["provisions"] == ["32(1)"]

@@ -30,14 +30,17 @@ def pair(neo4j_server: Any, tmp_path: Path) -> Iterator[tuple[GraphStore, GraphS
 
 
 def search_texts(store: GraphStore) -> list[str]:
-    """Every name of the graph, a prefix and an inner part of it, and a few odd inputs."""
+    """Every name of the graph; for every fifth, a prefix, an inner part and upper case."""
     texts = {"gdpr", "cnil", "a", "the", "ai", "  ", "company:clearview-ai", "sanction:nope"}
+    names = []
     for node in store.iter_nodes():
         for prop in store.model.label(node.label).name_properties:
             value = node.get(prop)
-            for name in value if isinstance(value, list) else [value]:
-                if isinstance(name, str) and (norm := normalize_name(name)):
-                    texts.update({name, norm[:4], norm[2:9], name.upper()})
+            names += [n for n in (value if isinstance(value, list) else [value]) if isinstance(n, str)]
+    texts.update(names)
+    for name in names[::5]:
+        norm = normalize_name(name)
+        texts.update({norm[:4], norm[2:9], name.upper()})
     return sorted(texts)
 
 
@@ -54,8 +57,8 @@ def test_same_answers(pair: tuple[GraphStore, GraphStore], graph: str) -> None:
     a, b = neo4j.to_networkx(), embedded.to_networkx()
     assert list(a.nodes(data=True)) == list(b.nodes(data=True))
     assert sorted(a.edges(keys=True, data=True)) == sorted(b.edges(keys=True, data=True))
-    for text in search_texts(embedded):
-        for labels in (None, ["Company"], ["Regulator", "Law"]):
+    for index, text in enumerate(search_texts(embedded)):
+        for labels in (None, ["Company"], ["Regulator", "Law"])[: 1 if index % 4 else 3]:
             assert [n.id for n in neo4j.search(text, labels, limit=7)] == [
                 n.id for n in embedded.search(text, labels, limit=7)
             ], (text, labels)
