@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from typing import Any, TypeVar
 
 import networkx as nx
 from neo4j import Driver, GraphDatabase, ManagedTransaction, Record
-from neo4j.exceptions import (
-    AuthError,
-    ClientError,
-    ConfigurationError,
-    DriverError,
-    Neo4jError,
-    ServiceUnavailable,
-    SessionExpired,
-)
+from neo4j.exceptions import ClientError, ConfigurationError
 
 from enforcegraph.graph import traversals as generic
 from enforcegraph.graph.settings import Settings
@@ -36,7 +27,8 @@ from enforcegraph.graph.store.base import (
     merge_properties,
 )
 from enforcegraph.graph.store.embedded import _collapse_nodes, _collapse_relationships
-from enforcegraph.schema.errors import StoreError, StoreUnavailable
+from enforcegraph.graph.store.neo4j_errors import CONNECTION_ERRORS, translate_errors
+from enforcegraph.schema.errors import StoreError
 from enforcegraph.schema.model import Model, load_model
 from enforcegraph.schema.names import normalize_name
 from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
@@ -51,11 +43,6 @@ NODE_INTERNAL = frozenset({"id", "_names", "_nametext"})
 REL_INTERNAL = frozenset({"id", "key"})
 PAGE = 5000
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
-_REASON = re.compile(r"reason (.+?)\)*$", re.MULTILINE)
-
-
-def _one_line(text: str | None) -> str:
-    return " ".join((text or "").split())
 
 
 def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
@@ -139,30 +126,8 @@ class Neo4jStore(GraphStore):
         )
 
     # -- plumbing -------------------------------------------------------------------------
-    @contextmanager
-    def _translate(self, action: str) -> Iterator[None]:
-        """Re-raise driver errors as StoreUnavailable / StoreError with one clear line."""
-        where = f"Neo4j at {self.uri}"
-        try:
-            yield
-        except AuthError as exc:
-            raise StoreUnavailable(
-                f"{where} refused the credentials of user {self.user!r} "
-                "(check ENFORCEGRAPH_NEO4J_USER and ENFORCEGRAPH_NEO4J_PASSWORD)"
-            ) from exc
-        except ClientError as exc:
-            if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
-                raise StoreUnavailable(
-                    f"{where} has no database {self.database!r} (check ENFORCEGRAPH_NEO4J_DATABASE)"
-                ) from exc
-            raise StoreError(f"{where}: {action} failed: {_one_line(exc.message)}") from exc
-        except (ServiceUnavailable, SessionExpired, OSError) as exc:
-            log.debug("Neo4j unreachable: %s", exc)
-            reason = _REASON.search(str(exc))
-            detail = f" ({reason.group(1)})" if reason else ""
-            raise StoreUnavailable(f"cannot reach {where}{detail}; is it running?") from exc
-        except (Neo4jError, DriverError) as exc:
-            raise StoreError(f"{where}: {action} failed: {_one_line(str(exc))}") from exc
+    def _translate(self, action: str) -> AbstractContextManager[None]:
+        return translate_errors(self.uri, self.user, self.database, action)
 
     def _ensure_schema(self) -> None:
         """Create the constraints and indexes the model implies (once; idempotent)."""
@@ -192,7 +157,7 @@ class Neo4jStore(GraphStore):
                     with self._driver.session(database=self.database) as session:
                         session.run(query).consume()
                     return
-                except (ServiceUnavailable, SessionExpired):
+                except CONNECTION_ERRORS:
                     if attempt == 2:
                         raise
 
