@@ -35,11 +35,11 @@ log = logging.getLogger(__name__)
 # Columns shown by default for each traversal's table (JSON and CSV carry everything).
 TABLE_COLUMNS = {
     "sanctions-without-eu-establishment": [
-        "decision.date", "regulator.name", "firm.name", "sanction.kind",
-        "sanction.amount", "sanction.currency", "decision.ref",
+        "decision.date", "regulator.id", "firm.name", "sanction.kind",
+        "sanction.amount", "sanction.currency",
     ],
-    "enforcement-history": ["date", "issuer.name", "kind", "ref", "status", "sanctions", "appeals"],
-    "decisions-citing": ["date", "issuer.name", "ref", "provisions"],
+    "enforcement-history": ["date", "issuer.id", "kind", "status", "sanctions", "appeals"],
+    "decisions-citing": ["date", "issuer.id", "id", "provisions"],
     "claims-contradicted": ["statement.date", "made_by", "issued_via", "contradicted_by", "statement.claims"],
     "cross-border-cases": ["firm.name", "countries", "decisions"],
 }

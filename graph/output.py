@@ -47,8 +47,15 @@ def render_csv(rows: Sequence[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
-def _short(value: Any, width: int = 60) -> str:
-    text = f"{value:,.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+def _short(value: Any, width: int = 48) -> str:
+    if isinstance(value, bool):
+        text = str(value).lower()
+    elif isinstance(value, float):
+        text = f"{value:,.2f}".removesuffix(".00")
+    elif isinstance(value, int):
+        text = f"{value:,}"
+    else:
+        text = str(value)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -56,10 +63,17 @@ def render_table(console: Console, rows: Sequence[dict[str, Any]], title: str,
                  columns: Sequence[str] | None = None) -> None:
     """A readable table of flattened rows (the chosen columns, or all)."""
     flat = [flatten(r) for r in rows]
-    names = list(columns or dict.fromkeys(k for r in flat for k in r))
+    present = dict.fromkeys(k for r in flat for k in r)
+    names = [c for c in columns if c in present] if columns and flat else list(columns or present)
     table = Table(title=f"{title} ({len(rows)} rows)", show_lines=False)
-    for name in names:
-        table.add_column(name, overflow="fold")
-    for row in flat:
-        table.add_row(*(_short(row.get(name, "")) for name in names))
+    cells = [[_short(row.get(name, "")) for name in names] for row in flat]
+    for index, name in enumerate(names):
+        longest = max([len(name), *(len(r[index]) for r in cells)])
+        table.add_column(name, overflow="ellipsis", no_wrap=True, max_width=48,
+                         min_width=min(longest, 18))
+    for values in cells:
+        table.add_row(*values)
+    # A terminal gets its own width; a pipe or file gets a generous one, not 80 columns.
+    if not console.is_terminal:
+        console = Console(file=console.file, width=220, soft_wrap=True)
     console.print(table)

@@ -56,7 +56,7 @@ def co_enforcement_graph(graph: nx.MultiDiGraph, via: Via = "regulator") -> nx.G
         raise ValueError(f"co-enforcement via {via!r}: use one of {', '.join(VIA)}")
     projection: nx.Graph = nx.Graph()
     for shared, members in sorted(_memberships(graph, via).items()):
-        projection.add_nodes_from(members)
+        projection.add_nodes_from(sorted(members))
         for first, second in combinations(sorted(members), 2):
             if projection.has_edge(first, second):
                 projection[first][second]["shared"].append(shared)
