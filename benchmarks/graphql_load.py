@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -55,9 +56,12 @@ def graphql(port: int, query: str, variables: dict[str, Any] | None = None,
     body = json.dumps({"query": query, "variables": variables or {}}).encode()
     request = urllib.request.Request(f"http://127.0.0.1:{port}/graphql", body,
                                      {"content-type": "application/json"})
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        answer: dict[str, Any] = json.loads(response.read())
-        return answer
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            answer: dict[str, Any] = json.loads(response.read())
+            return answer
+    except urllib.error.HTTPError as exc:  # the API answers limits with a JSON error
+        return {"errors": [{"status": exc.code, "body": exc.read().decode(errors="replace")}]}
 
 
 def _wait(port: int, proc: subprocess.Popen[bytes], timeout: float) -> None:

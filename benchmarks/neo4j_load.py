@@ -123,18 +123,13 @@ def _per_row_load(store: Neo4jStore, batches: list[Batch], limit: int) -> tuple[
     started = time.perf_counter()
     with store._driver.session(database=store.database) as session:
         for node in nodes:
-            label = cypher.label(store.model, node.label)
             props = store._stored_node(node.id, node.label, node.properties)
-            session.run(f"MERGE (n:{cypher.ENTITY}:{label} {{id: $id}}) SET n += $props",
-                        id=node.id, props=props).consume()
+            session.run(cypher.merge_node_row(store.model, node.label), id=node.id,
+                        props=props).consume()
         for rel in rels:
-            rel_type = cypher.rel_type(store.model, rel.type)
             props = {**rel.properties, "id": rel.id, "key": rel.key}
-            session.run(
-                f"MATCH (a:{cypher.ENTITY} {{id: $start}}) MATCH (b:{cypher.ENTITY} {{id: $end}}) "
-                f"MERGE (a)-[r:{rel_type} {{id: $id}}]->(b) SET r += $props",
-                start=rel.start, end=rel.end, id=rel.id, props=props,
-            ).consume()
+            session.run(cypher.merge_relationship_row(store.model, rel.type), start=rel.start,
+                        end=rel.end, id=rel.id, props=props).consume()
     return len(nodes) + len(rels), time.perf_counter() - started
 
 
@@ -240,7 +235,7 @@ def _server(uri: str | None, password: str) -> Iterator[tuple[str, str]]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--firms", type=int, default=35_000,
-                        help="synthetic firms (35000 gives about 102k nodes and 230k relationships)")
+                        help="synthetic firms (35000 gives 100,931 nodes and 229,870 relationships)")
     parser.add_argument("--per-row", type=int, default=5_000, help="rows loaded one MERGE at a time")
     parser.add_argument("--uri", help="a running Neo4j (its database is emptied!)")
     parser.add_argument("--password", default=os.environ.get("ENFORCEGRAPH_NEO4J_PASSWORD", ""))

@@ -18,8 +18,12 @@ PHASES = {
 _PATH = re.compile(r" \((?:[^()]*/)?(enforcegraph|benchmarks|site-packages)/")
 
 
+_LINE = re.compile(r":\d+\)$")
+
+
 def _name(frame: str) -> str:
-    return _PATH.sub(r" (\1/", frame)
+    """``function (package/module.py)``: the line number dropped, so a function adds up."""
+    return _LINE.sub(")", _PATH.sub(r" (\1/", frame))
 
 
 def summarize(path: Path, top: int = 12) -> dict[str, Any]:

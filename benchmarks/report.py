@@ -92,6 +92,9 @@ def _graphql_rows(results: list[dict[str, Any]]) -> list[str]:
             rows.append(f"| {r['size']} | - | {g.get('skipped', 'not run')} |||||||")
             continue
         for name in ("node", "headline"):
+            if f"api_{name}" not in g:
+                rows.append(f"| {r['size']} | {name} | not run at this size |||||||")
+                continue
             api, floor = g[f"api_{name}"], g[f"floor_{name}"]
             ratio = api["rps"]["median"] / floor["rps"]["median"] if floor["rps"]["median"] else 0
             p99 = api["p99_ms"]["median"]

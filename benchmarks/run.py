@@ -49,6 +49,16 @@ def size_name(firms: int) -> str:
 
 
 def _job(args: argparse.Namespace, firms: int, folder: Path, first: bool) -> dict[str, Any]:
+    done_file = Path(str(folder) + ".json")
+    if args.reuse and done_file.exists() and (not first or (folder / "graph.sqlite").exists()):
+        print(f"  reusing {done_file}", file=sys.stderr)
+        kept: dict[str, Any] = json.loads(done_file.read_text("utf-8"))
+        profile = folder.parent / f"profile-{size_name(firms)}.txt"
+        if first and args.profile and profile.exists():
+            from benchmarks.profile import summarize
+
+            kept["profile"] = summarize(profile)
+        return kept
     command = [sys.executable, "-m", "benchmarks.embedded_job", "--firms", str(firms),
                "--seed", str(args.seed), "--dir", str(folder), "--out", str(folder) + ".json",
                "--headline-repeats", str(args.headline_repeats),
@@ -94,7 +104,9 @@ def _graphql(args: argparse.Namespace, db: Path, folder: Path) -> dict[str, Any]
     ids = _floor_data(db, floor_file)
     servers = {"api": {"ENFORCEGRAPH_DB": str(db), "ENFORCEGRAPH_BACKEND": "embedded"},
                "floor": {"BENCH_FLOOR_DATA": str(floor_file)}}
-    queries = {"node": (NODE_QUERY, ids), "headline": (HEADLINE_QUERY, [])}
+    queries = {name: query for name, query in
+               {"node": (NODE_QUERY, ids), "headline": (HEADLINE_QUERY, [])}.items()
+               if name in args.graphql_queries}
     result: dict[str, Any] = {"connections": args.connections, "workers": args.workers,
                               "duration_s": args.duration}
     for kind, env in servers.items():
@@ -232,6 +244,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--count-repeats", type=int, default=10)
     parser.add_argument("--duration", type=float, default=10.0, help="seconds per wrk run")
     parser.add_argument("--graphql-repeats", type=int, default=3)
+    parser.add_argument("--graphql-queries", default="node,headline",
+                        help="which GraphQL queries to load-test (node, headline)")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--analytics-max", type=parse_size, default=parse_size("1m"))
@@ -244,8 +258,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--results", type=Path, default=HERE / "results")
     parser.add_argument("--markdown", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument("--keep", action="store_true", help="keep the stores in --workdir")
+    parser.add_argument("--reuse", action="store_true",
+                        help="reuse finished embedded runs left in --workdir (after a crash)")
     args = parser.parse_args(argv)
     args.skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    args.graphql_queries = {s.strip() for s in args.graphql_queries.split(",") if s.strip()}
     args.results.mkdir(parents=True, exist_ok=True)
     for text in args.sizes.split(","):
         firms = parse_size(text)

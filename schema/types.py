@@ -129,6 +129,7 @@ def value_checker(model: Model, prop: PropertySpec) -> Callable[[Any], str | Non
     if not prop.is_list:
         spec = model.types[prop.type]
         return _scalar_checker(str(spec["kind"]), spec)
+    item_check: Callable[[Any], str | None]
     if prop.kind == "list":
         item_check = partial(_check_enum, model, prop.enum_name or "")
     else:

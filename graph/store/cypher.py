@@ -38,6 +38,8 @@ __all__ = [
     "iter_nodes",
     "iter_relationships",
     "label",
+    "merge_node_row",
+    "merge_relationship_row",
     "read_relationship_props",
     "rel_type",
     "relationships_of",
@@ -141,6 +143,19 @@ def create_relationships(model: Model, name: str) -> str:
     return (
         f"UNWIND $rows AS row MATCH (a:{ENTITY} {{id: row.start}}) "
         f"MATCH (b:{ENTITY} {{id: row.end}}) CREATE (a)-[r:{typ}]->(b) SET r = row.props"
+    )
+
+
+def merge_node_row(model: Model, name: str) -> str:
+    """One node per query with MERGE (``$id``, ``$props``): the naive baseline of the benchmark."""
+    return f"MERGE (n:{ENTITY}:{label(model, name)} {{id: $id}}) SET n += $props"
+
+
+def merge_relationship_row(model: Model, name: str) -> str:
+    """One relationship per query with MERGE: the naive baseline of the benchmark."""
+    return (
+        f"MATCH (a:{ENTITY} {{id: $start}}) MATCH (b:{ENTITY} {{id: $end}}) "
+        f"MERGE (a)-[r:{rel_type(model, name)} {{id: $id}}]->(b) SET r += $props"
     )
 
 
@@ -378,7 +393,9 @@ WITH d, s, imp, reg, ddate,
      CASE WHEN size(by_sanction) > 0 THEN by_sanction ELSE by_decision END AS targets
 UNWIND range(0, size(targets) - 1) AS pos
 WITH d, s, imp, reg, targets[pos] AS f, pos, CASE WHEN $at_today THEN $today ELSE ddate END AS at
-WHERE f:Company AND NOT EXISTS {{
+WHERE f:Company
+  AND (coalesce(f.country, '') <> '' OR EXISTS {{ (f)-[:HAS_ESTABLISHMENT|INCORPORATED_IN]->() }})
+  AND NOT EXISTS {{
   MATCH (f)-[e:HAS_ESTABLISHMENT]->(j:{ENTITY})
   WHERE {_valid_at("e.valid_from", "e.valid_to", "at")} AND {_eu_member("j", "at", 2)}
 }}

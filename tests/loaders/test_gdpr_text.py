@@ -72,3 +72,11 @@ def test_loads_idempotently_and_articles_are_searchable(store: GraphStore) -> No
     assert not store.upsert(dataset_batch("gdpr-text")).changed
     assert [n.id for n in store.search("Security of processing", ["LegalArticle"])][:1] == ["article:gdpr-32"]
     assert store.get("article:gdpr-5") is not None
+
+
+def test_article_text_is_searchable_with_a_contains_filter(store: GraphStore) -> None:
+    from enforcegraph.graph.store.base import PropertyFilter
+
+    store.upsert(dataset_batch("gdpr-text"))
+    hits = store.find("LegalArticle", [PropertyFilter("text", "contains", "PSEUDONYMISATION and encryption")])
+    assert "article:gdpr-32" in {n.id for n in hits}
