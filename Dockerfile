@@ -1,5 +1,11 @@
 # The enforcegraph API (GraphQL, web page, CLI) as a non-root container.
 # Used by docker-compose.yml; run alone with the ENFORCEGRAPH_* settings of the README.
+# The web page's assets: the graph library from npm through the lock file.
+FROM node:20-slim AS web
+WORKDIR /web
+COPY api/web ./
+RUN sh build.sh
+
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -14,6 +20,7 @@ COPY schema ./schema
 COPY graph ./graph
 COPY loaders ./loaders
 COPY api ./api
+COPY --from=web /web/dist ./api/web/dist
 # neo4j-rust-ext (the "speed" extra) makes the Neo4j driver faster; EXTRAS="" leaves it out.
 ARG EXTRAS=speed
 RUN pip install ".[${EXTRAS}]" && rm -rf /src

@@ -77,8 +77,5 @@ class Query:
                                  for r in rows])
 
 
-# instances, as strawberry's docs show (the stubs only list classes and factories)
-schema = strawberry.Schema(
-    query=Query, extensions=[ParserCache(), ValidationCache()]  # type: ignore[list-item]
-)
+schema = strawberry.Schema(query=Query, extensions=[ParserCache, ValidationCache])
 app = GraphQL[None, None](schema, graphql_ide=None)

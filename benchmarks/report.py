@@ -130,9 +130,9 @@ def _analytics_rows(results: list[dict[str, Any]]) -> list[str]:
         ok = pr <= TARGETS["analytics_ratio"] and cc <= TARGETS["analytics_ratio"]
         rows.append(
             f"| {r['size']} | {_num(a['nodes'])} / {_num(a['edges'])} | {a['view_build_s']:.1f} | "
-            f"{_spread(a['pagerank_s'], 2)} | {_spread(a['igraph_pagerank_s'], 3)} | {pr:.0f}x | "
+            f"{_spread(a['pagerank_s'], 2)} | {_spread(a['igraph_pagerank_s'], 3)} | {pr:.1f}x | "
             f"{_spread(a['components_s'], 2)} | {_spread(a['igraph_components_s'], 3)} | "
-            f"{cc:.0f}x | {_verdict(ok, f'PageRank {pr:.0f}x, WCC {cc:.0f}x')} |")
+            f"{cc:.0f}x | {_verdict(ok, f'PageRank {pr:.1f}x, WCC {cc:.0f}x')} |")
     return rows
 
 

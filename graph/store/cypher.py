@@ -27,6 +27,8 @@ __all__ = [
     "PING",
     "READ_NODE_PROPS",
     "SANCTIONS_WITHOUT_EU_ESTABLISHMENT",
+    "SANCTIONS_WITHOUT_EU_ESTABLISHMENT_COUNT",
+    "SANCTIONS_WITHOUT_EU_ESTABLISHMENT_PAGE",
     "SHOW_SCHEMA_NAMES",
     "UPDATE_NODES",
     "Params",
@@ -88,14 +90,17 @@ def schema_statements(model: Model) -> dict[str, str]:
     out = {
         "entity_id": f"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:{ENTITY}) REQUIRE n.id IS UNIQUE",
         "entity_nametext": f"CREATE TEXT INDEX entity_nametext IF NOT EXISTS FOR (n:{ENTITY}) ON (n._nametext)",
+        "entity_namescan": f"CREATE INDEX entity_namescan IF NOT EXISTS FOR (n:{ENTITY}) ON (n._namescan)",
     }
     for name, spec in sorted(model.labels.items()):
         lab = label(model, name)
         key = f"{lab.lower()}_id"
         out[key] = f"CREATE CONSTRAINT {key} IF NOT EXISTS FOR (n:{lab}) REQUIRE n.id IS UNIQUE"
         for prop in spec.name_properties:
-            if spec.properties[prop].is_list or not prop.isidentifier():
-                continue
+            prop_spec = spec.properties[prop]
+            limit = model.types.get(prop_spec.kind, {}).get("max_length", 0)
+            if prop_spec.is_list or not prop.isidentifier() or limit > 1000:
+                continue  # index keys are bounded: long texts are found through _names
             key = f"{lab.lower()}_{prop}"
             out[key] = f"CREATE INDEX {key} IF NOT EXISTS FOR (n:{lab}) ON (n.{prop})"
     for name in sorted(model.relationships):
@@ -260,6 +265,7 @@ def search(model: Model, labels: Sequence[str] | None) -> str:
     label_test = " AND any(l IN labels(n) WHERE l IN $labels)" if labels else ""
     return (
         f"CALL () {{ MATCH (n:{ENTITY}) WHERE n._nametext CONTAINS $norm RETURN n "
+        f"UNION MATCH (n:{ENTITY}) WHERE n._namescan = true RETURN n "
         f"UNION MATCH (n:{ENTITY} {{id: $id}}) RETURN n }} "
         f"WITH n WHERE true{label_test} "
         "WITH n, [x IN coalesce(n._names, []) WHERE x CONTAINS $norm OR n.id = $id] AS hits "
@@ -370,7 +376,7 @@ def _eu_member(var: str, when: str, n: int) -> str:
     )
 
 
-SANCTIONS_WITHOUT_EU_ESTABLISHMENT = _args(f"""
+_SANCTIONS_MATCH = f"""
 MATCH (d:{ENTITY})-[imp:IMPOSES]->(s:{ENTITY})
 WITH d, s, imp, COLLECT {{ MATCH (i:Regulator)-[:ISSUED]->(d) WITH DISTINCT i
                           ORDER BY i.id RETURN i }} AS regs
@@ -399,12 +405,23 @@ WHERE f:Company
   MATCH (f)-[e:HAS_ESTABLISHMENT]->(j:{ENTITY})
   WHERE {_valid_at("e.valid_from", "e.valid_to", "at")} AND {_eu_member("j", "at", 2)}
 }}
+"""
+_SANCTIONS_ROW = f"""
 RETURN {_map("s")} AS sanction, {_map("d")} AS decision, {_map("reg")} AS regulator,
        {_map("f")} AS firm,
        COLLECT {{ MATCH (d)-[:INFRINGES]->(art:{ENTITY}) RETURN art.id }} AS articles,
        {_source_urls("coalesce(s.sources, []) + coalesce(d.sources, [])", 3)} AS sources
-ORDER BY imp.id, pos
-""")
+"""
+SANCTIONS_WITHOUT_EU_ESTABLISHMENT = _args(_SANCTIONS_MATCH + _SANCTIONS_ROW + "ORDER BY imp.id, pos")
+"""Every headline row, in the order of the IMPOSES relationships (Python sorts them)."""
+SANCTIONS_WITHOUT_EU_ESTABLISHMENT_PAGE = _args(
+    _SANCTIONS_MATCH
+    + "WITH d, s, imp, reg, f, pos ORDER BY CASE WHEN coalesce(d.date, '') = '' THEN '9999' "
+    + f"ELSE {_floor('d.date')} END, s.id, f.id, imp.id, pos SKIP $offset LIMIT $limit"
+    + _SANCTIONS_ROW
+)
+"""One page of headline rows in the catalogue's order (date, sanction, firm)."""
+SANCTIONS_WITHOUT_EU_ESTABLISHMENT_COUNT = _args(_SANCTIONS_MATCH + "RETURN count(*) AS count")
 
 
 def _decision(var: str, n: int) -> str:

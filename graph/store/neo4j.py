@@ -39,7 +39,10 @@ __all__ = ["Neo4jStore"]
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 # Properties the store adds to nodes and relationships beside the model's own.
-NODE_INTERNAL = frozenset({"id", "_names", "_nametext"})
+NODE_INTERNAL = frozenset({"id", "_names", "_nametext", "_namescan"})
+# Longer joined names cannot go into the text index (its keys are bounded): such nodes are
+# flagged with _namescan and searched through their _names list instead.
+NAMETEXT_MAX_BYTES = 30_000
 REL_INTERNAL = frozenset({"id", "key"})
 PAGE = 5000
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -74,7 +77,8 @@ class Neo4jStore(GraphStore):
     """A graph in Neo4j (5.x, Community, Enterprise or Aura) through the official driver.
 
     Every node carries the label ``Entity`` beside its own, with a unique ``id``; names
-    are kept normalised in ``_names`` (and ``_nametext``, text-indexed) for search.
+    are kept normalised in ``_names`` (and ``_nametext``, text-indexed, or the flag
+    ``_namescan`` when they are too long for an index key) for search.
     Relationships carry their ``id`` and ``key``. The schema (constraints, indexes) is
     created on first use, so a store opened while Neo4j is down works once it is up.
     """
@@ -189,8 +193,11 @@ class Neo4jStore(GraphStore):
     def _stored_node(self, node_id: str, label: str, props: dict[str, Any]) -> dict[str, Any]:
         names = self._names_of(label, props)
         row = {**props, "id": node_id, "_names": names}
-        if names:
-            row["_nametext"] = "\n".join(names)
+        text = "\n".join(names)
+        if len(text.encode("utf-8")) > NAMETEXT_MAX_BYTES:
+            row["_namescan"] = True
+        elif names:
+            row["_nametext"] = text
         return row
 
     def upsert(self, batch: Batch) -> UpsertSummary:

@@ -22,6 +22,7 @@ from enforcegraph.graph.traversals import (
     _pick,
     resolve_article,
     resolve_entity,
+    sanction_row_order,
 )
 
 __all__ = ["Neo4jTraversals"]
@@ -48,31 +49,51 @@ class Neo4jTraversals(generic.Traversals):
         super().__init__(store)
         self.store = store
 
+    @staticmethod
+    def _sanction_options(flt: SanctionFilter) -> dict[str, Any]:
+        return {
+            "regulator": flt.regulator or "",
+            "jurisdiction": flt.jurisdiction or "",
+            "since": flt.since or "",
+            "until": flt.until or "",
+            "at_today": flt.at == "today",
+            "today": date.today().isoformat(),
+        }
+
+    @staticmethod
+    def _sanction_row(record: Any) -> Row:
+        return {
+            "sanction": _pick(_node(record["sanction"]), "kind", "amount", "currency", "amount_eur"),
+            "decision": _pick(_node(record["decision"]), "ref", "date", "status"),
+            "regulator": _pick(_node(record["regulator"]), "name", "country"),
+            "firm": _pick(_node(record["firm"]), "name", "country"),
+            "articles": sorted(set(record["articles"])),
+            "sources": _urls(record["sources"]),
+        }
+
     def _sanctions_without_eu_establishment(self, flt: SanctionFilter) -> list[Row]:
         records = self.store.run_traversal(
-            cypher.SANCTIONS_WITHOUT_EU_ESTABLISHMENT,
-            regulator=flt.regulator or "",
-            jurisdiction=flt.jurisdiction or "",
-            since=flt.since or "",
-            until=flt.until or "",
-            at_today=flt.at == "today",
-            today=date.today().isoformat(),
+            cypher.SANCTIONS_WITHOUT_EU_ESTABLISHMENT, **self._sanction_options(flt)
         )
-        rows = [
-            {
-                "sanction": _pick(_node(r["sanction"]), "kind", "amount", "currency", "amount_eur"),
-                "decision": _pick(_node(r["decision"]), "ref", "date", "status"),
-                "regulator": _pick(_node(r["regulator"]), "name", "country"),
-                "firm": _pick(_node(r["firm"]), "name", "country"),
-                "articles": sorted(set(r["articles"])),
-                "sources": _urls(r["sources"]),
-            }
-            for r in records
-        ]
-        return sorted(
-            rows,
-            key=lambda r: (_date_key(r["decision"]["date"]), r["sanction"]["id"], r["firm"]["id"]),
+        return sorted(map(self._sanction_row, records), key=sanction_row_order)
+
+    def sanctions_without_eu_establishment(
+        self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[Row]:
+        """One page sorted and cut by the server (the whole list when ``limit`` is None)."""
+        flt = flt or SanctionFilter()
+        if limit is None:
+            return self._sanctions_without_eu_establishment(flt)[offset:]
+        records = self.store.run_traversal(
+            cypher.SANCTIONS_WITHOUT_EU_ESTABLISHMENT_PAGE,
+            offset=max(offset, 0), limit=max(limit, 0), **self._sanction_options(flt),
         )
+        return [self._sanction_row(record) for record in records]
+
+    def count_sanctions_without_eu_establishment(self, flt: SanctionFilter | None = None) -> int:
+        options = self._sanction_options(flt or SanctionFilter())
+        records = self.store.run_traversal(cypher.SANCTIONS_WITHOUT_EU_ESTABLISHMENT_COUNT, **options)
+        return int(records[0]["count"])
 
     @staticmethod
     def _decision_row_from(value: dict[str, Any]) -> Row:

@@ -65,7 +65,9 @@ def test_env_example_defines_what_compose_interpolates() -> None:
 
 def test_dockerfile_installs_the_package_and_runs_as_a_user() -> None:
     lines = [line.strip() for line in DOCKERFILE.splitlines()]
-    assert next(x for x in lines if x.startswith("FROM ")).startswith("FROM python:3.11")
+    stages = [x for x in lines if x.startswith("FROM ")]
+    assert stages[-1].startswith("FROM python:3.11")  # the final stage; node builds the page
+    assert "COPY --from=web /web/dist ./api/web/dist" in lines
     assert any(re.match(r'RUN pip install "?\.(\[|"|\s|$)', line) for line in lines)
     users = [line.split()[1] for line in lines if line.startswith("USER ")]
     assert users and users[-1] not in ("root", "0")

@@ -353,6 +353,20 @@ def test_search_ranking(store: GraphStore, make_node: Any) -> None:
         store.search("acme", ["Firm"])
 
 
+def test_search_finds_nodes_with_very_long_names(store: GraphStore, make_node: Any) -> None:
+    aliases = [f"Trading Name {i} " + "x" * 470 for i in range(80)]  # ~39 kB of names
+    store.upsert(Batch(nodes=[
+        make_node("source:example-1", "Source", url="https://example.org/1"),
+        make_node("company:many-names", "Company", name="Many Names Ltd", aliases=aliases),
+        make_node("company:other", "Company", name="Trading Name Other"),
+    ]))
+    assert ids(store.search("trading name 79")) == ["company:many-names"]
+    assert ids(store.search("many names")) == ["company:many-names"]
+    assert ids(store.search("trading name")) == ["company:other", "company:many-names"]
+    node = store.get("company:many-names")
+    assert node is not None and node.get("aliases") == aliases
+
+
 # -- delete, stats, iteration -------------------------------------------------------------------
 def test_delete_detaches_relationships(mini: GraphStore) -> None:
     assert mini.delete(["decision:fr-1", "company:nobody", "decision:fr-1"]) == 1
@@ -468,12 +482,21 @@ def catalogue_calls(reference: GraphStore) -> list[tuple[str, str | None, dict[s
     return calls
 
 
+def check_pages(store: GraphStore, flt: Any, rows: list[dict[str, Any]]) -> None:
+    """Pages and the count of the headline traversal agree with the whole list."""
+    traversals: Any = store.traversals()
+    assert traversals.count_sanctions_without_eu_establishment(flt) == len(rows)
+    for limit, offset in ((1, 0), (2, 1), (5, 3), (100, 0), (0, 0), (3, 1000), (7, len(rows) - 2)):
+        page = traversals.sanctions_without_eu_establishment(flt, limit=limit, offset=max(offset, 0))
+        assert page == rows[max(offset, 0) : max(offset, 0) + limit], (flt, limit, offset)
+
+
 @pytest.mark.parametrize("graph", ["mini", "edge-cases", "clearview", "reference-cases"])
 def test_catalogue_gives_reference_rows(
     store: GraphStore, tmp_path: Path, graph: str, graph_batches: Any
 ) -> None:
     from enforcegraph.graph.store.embedded import EmbeddedStore
-    from enforcegraph.graph.traversals import CATALOGUE, Traversals
+    from enforcegraph.graph.traversals import CATALOGUE, SanctionFilter, Traversals
     from enforcegraph.loaders.datasets import dataset_batch
 
     batch = graph_batches(graph) if graph in ("mini", "edge-cases") else dataset_batch(graph)
@@ -489,6 +512,8 @@ def test_catalogue_gives_reference_rows(
             assert store.traversals().run(name, argument, **options) == expected, (name, argument, options)
             if expected:
                 nonempty.add(name)
+            if name == "sanctions-without-eu-establishment":
+                check_pages(store, SanctionFilter(**options), expected)
     if graph in ("edge-cases", "clearview"):  # every traversal has rows to compare there
         assert nonempty == set(CATALOGUE)
 
