@@ -86,9 +86,17 @@ class TraversalQuery:
             at="today" if flt.at == EstablishmentDate.TODAY else "decision-date",
         )
         traversals = _traversals(info)
-        rows = await in_thread(lambda: traversals.sanctions_without_eu_establishment(options))
-        items = [SanctionWithoutEuEstablishment(row=r) for r in rows[offset : offset + size]]
-        return page_of(items, offset, len(rows))
+        # One row past the page tells whether there is a next one; the full count is
+        # computed only when the query asks for totalCount.
+        rows = await in_thread(
+            lambda: traversals.sanctions_without_eu_establishment(options, size + 1, offset)
+        )
+        if _selects(info, "totalCount"):
+            total = await in_thread(lambda: traversals.count_sanctions_without_eu_establishment(options))
+        else:
+            total = offset + len(rows)
+        items = [SanctionWithoutEuEstablishment(row=r) for r in rows[:size]]
+        return page_of(items, offset, total)
 
     @strawberry.field(
         description="Every decision against a firm (directly or through a sanction), by date; "
@@ -130,3 +138,16 @@ class TraversalQuery:
         traversals = _traversals(info)
         rows = await in_thread(traversals.cross_border_cases)
         return [CrossBorderCase(row=r) for r in rows]
+
+
+def _selects(info: Info, field_name: str) -> bool:
+    """Whether the current field's selection asks for ``field_name`` (fragments included)."""
+    def walk(selections: list[Any]) -> bool:
+        for selection in selections:
+            if getattr(selection, "name", None) == field_name:
+                return True
+            if walk(list(getattr(selection, "selections", []) or [])):
+                return True
+        return False
+
+    return any(walk(list(field.selections)) for field in info.selected_fields)
