@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Generator
+from datetime import date
 from typing import TYPE_CHECKING
 
+from enforcegraph.graph.dates import date_floor
 from enforcegraph.graph.traversals import Row, SanctionFilter, Traversals, sanction_row_order
 
 if TYPE_CHECKING:
@@ -55,6 +57,11 @@ class EmbeddedTraversals(Traversals):
         rows.sort(key=sanction_row_order)
         return rows[offset:wanted]
 
+    def count_sanctions_without_eu_establishment(self, flt: SanctionFilter | None = None) -> int:
+        """The full count in one SQL statement (the same rules as the rows)."""
+        sql, params = count_sql(flt or SanctionFilter(), date.today().isoformat())
+        return int(self.store._query(sql, params)[0][0])  # type: ignore[arg-type]
+
     def _decision_chunks(self, first_size: int) -> Generator[list[str], int, None]:
         """Decision ids in (date, id) order, in chunks (of the size sent) that never split
         a date; undated decisions come last."""
@@ -88,3 +95,88 @@ class EmbeddedTraversals(Traversals):
                 return
             after = str(undated[-1][0])
             size = (yield [str(r[0]) for r in undated]) or size
+
+
+def _floor(expr: str) -> str:
+    return f"(CASE WHEN length({expr}) < 10 THEN substr({expr} || '-00-00', 1, 10) ELSE {expr} END)"
+
+
+def _ceiling(expr: str) -> str:
+    return f"(CASE WHEN length({expr}) < 10 THEN substr({expr} || '-99-99', 1, 10) ELSE {expr} END)"
+
+
+def _valid_at(valid_from: str, valid_to: str, when: str) -> str:
+    """SQL for graph.dates.valid_at."""
+    return (
+        f"({when} IS NULL OR ((coalesce({valid_from}, '') = '' OR {_floor(valid_from)} <= "
+        f"{_ceiling(when)}) AND (coalesce({valid_to}, '') = '' OR {_ceiling(valid_to)} >= "
+        f"{_floor(when)})))"
+    )
+
+
+_VF, _VT = "json_extract(e.props, '$.valid_from')", "json_extract(e.props, '$.valid_to')"
+_FIRST_REGULATOR_COUNTRY = (
+    "(SELECT json_extract(g.props, '$.country') FROM rels x JOIN nodes g ON g.id = x.start "
+    "WHERE x.\"end\" = t.did AND x.type = 'ISSUED' AND g.label = 'Regulator' ORDER BY g.id LIMIT 1)"
+)
+
+
+def count_sql(flt: SanctionFilter, today: str) -> tuple[str, dict[str, str]]:
+    """One SQL statement counting the headline rows (the generic rules, pushed down)."""
+    at = ":today" if flt.at == "today" else "t.dt"
+    params: dict[str, str] = {"today": today}
+    where = [
+        "EXISTS (SELECT 1 FROM rels x JOIN nodes g ON g.id = x.start WHERE x.\"end\" = t.did "
+        "AND x.type = 'ISSUED' AND g.label = 'Regulator')",
+        "(coalesce(json_extract(f.props, '$.country'), '') != '' OR EXISTS (SELECT 1 FROM rels l "
+        "WHERE l.start = f.id AND l.type IN ('HAS_ESTABLISHMENT', 'INCORPORATED_IN')))",
+    ]
+    if flt.regulator:
+        where.append(
+            "EXISTS (SELECT 1 FROM rels x JOIN nodes g ON g.id = x.start WHERE x.\"end\" = t.did "
+            "AND x.type = 'ISSUED' AND g.label = 'Regulator' AND g.id = :regulator)"
+        )
+        params["regulator"] = flt.regulator
+    if flt.jurisdiction == "EU":
+        where.append(
+            "EXISTS (SELECT 1 FROM members m WHERE upper(substr(m.jid, instr(m.jid, ':') + 1)) = "
+            f"{_FIRST_REGULATOR_COUNTRY} AND {_valid_at('m.vf', 'm.vt', 't.dt')})"
+        )
+    elif flt.jurisdiction:
+        where.append(f"{_FIRST_REGULATOR_COUNTRY} = :jurisdiction")
+        params["jurisdiction"] = flt.jurisdiction
+    if flt.since:
+        where.append(f"t.dt IS NOT NULL AND {_floor('t.dt')} >= :since")
+        params["since"] = date_floor(flt.since)
+    if flt.until:
+        where.append(f"t.dt IS NOT NULL AND {_floor('t.dt')} <= :until")
+        params["until"] = date_floor(flt.until)
+    where.append(
+        "NOT EXISTS (SELECT 1 FROM rels e JOIN members m ON m.jid = e.\"end\" "
+        "WHERE e.start = f.id AND e.type = 'HAS_ESTABLISHMENT' "
+        f"AND {_valid_at(_VF, _VT, at)} AND {_valid_at('m.vf', 'm.vt', at)})"
+    )
+    sql = f"""
+WITH eu AS (
+  SELECT id FROM nodes WHERE label = 'Jurisdiction' AND json_extract(props, '$.code') = 'EU'
+), members AS (
+  SELECT start AS jid, json_extract(props, '$.valid_from') AS vf,
+         json_extract(props, '$.valid_to') AS vt
+  FROM rels WHERE type = 'MEMBER_OF' AND "end" IN (SELECT id FROM eu)
+  UNION ALL SELECT id, NULL, NULL FROM eu
+), pairs AS (
+  SELECT d.id AS did, s.id AS sid, json_extract(d.props, '$.date') AS dt
+  FROM rels i JOIN nodes d ON d.id = i.start JOIN nodes s ON s.id = i."end"
+  WHERE i.type = 'IMPOSES'
+), t AS (
+  SELECT p.did, p.sid, p.dt, a."end" AS fid
+  FROM pairs p JOIN rels a ON a.start = p.sid AND a.type = 'AGAINST'
+  UNION ALL
+  SELECT p.did, p.sid, p.dt, a."end"
+  FROM pairs p JOIN rels a ON a.start = p.did AND a.type = 'AGAINST'
+  WHERE NOT EXISTS (SELECT 1 FROM rels b WHERE b.start = p.sid AND b.type = 'AGAINST')
+)
+SELECT count(*) FROM t JOIN nodes f ON f.id = t.fid AND f.label = 'Company'
+WHERE {" AND ".join(where)}
+"""
+    return sql, params
