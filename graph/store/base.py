@@ -12,7 +12,7 @@ import networkx as nx
 from enforcegraph.graph.traversals import Traversals
 from enforcegraph.schema.errors import SchemaError
 from enforcegraph.schema.model import Model
-from enforcegraph.schema.records import Batch
+from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
 
 __all__ = [
     "MERGED_LIST_PROPERTIES",
@@ -23,6 +23,8 @@ __all__ = [
     "Relationship",
     "StoreStats",
     "UpsertSummary",
+    "collapse_nodes",
+    "collapse_relationships",
     "merge_properties",
 ]
 
@@ -311,3 +313,30 @@ class GraphStore(abc.ABC):
         """Allow ordering only by a known property."""
         if order_by != "id" and order_by not in self.model.label(label).properties:
             raise SchemaError(f"cannot sort {label} by unknown property {order_by!r}")
+
+
+def collapse_nodes(records: list[NodeRecord]) -> dict[str, NodeRecord]:
+    """One record per id; later records merge into earlier ones."""
+    out: dict[str, NodeRecord] = {}
+    for record in records:
+        if record.id in out:
+            first = out[record.id]
+            merged = merge_properties(first.properties, record.properties)
+            out[record.id] = NodeRecord(record.id, record.label, merged, first.origin)
+        else:
+            out[record.id] = record
+    return out
+
+
+def collapse_relationships(records: list[RelationshipRecord]) -> dict[str, RelationshipRecord]:
+    """One record per relationship id; later records merge into earlier ones."""
+    out: dict[str, RelationshipRecord] = {}
+    for record in records:
+        first = out.get(record.id)
+        if first is not None:
+            merged = merge_properties(first.properties, record.properties)
+            record = RelationshipRecord(
+                record.type, record.start, record.end, merged, record.key, first.origin
+            )
+        out[record.id] = record
+    return out

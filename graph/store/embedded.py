@@ -19,6 +19,8 @@ from enforcegraph.graph.store.base import (
     Relationship,
     StoreStats,
     UpsertSummary,
+    collapse_nodes,
+    collapse_relationships,
     merge_properties,
 )
 from enforcegraph.graph.store.sqltraversals import EmbeddedTraversals
@@ -130,8 +132,8 @@ class EmbeddedStore(GraphStore):
     # -- writing --------------------------------------------------------------
     def upsert(self, batch: Batch) -> UpsertSummary:
         validate_batch(self.model, batch, self.lookup_labels)
-        nodes = _collapse_nodes(batch.nodes)
-        rels = _collapse_relationships(batch.relationships)
+        nodes = collapse_nodes(batch.nodes)
+        rels = collapse_relationships(batch.relationships)
         summary = UpsertSummary()
         with self._lock:
             try:
@@ -421,30 +423,3 @@ class EmbeddedStore(GraphStore):
     def close(self) -> None:
         with self._lock:
             self._conn.close()
-
-
-def _collapse_nodes(records: list[NodeRecord]) -> dict[str, NodeRecord]:
-    """One record per id; later records merge into earlier ones."""
-    out: dict[str, NodeRecord] = {}
-    for record in records:
-        if record.id in out:
-            first = out[record.id]
-            merged = merge_properties(first.properties, record.properties)
-            out[record.id] = NodeRecord(record.id, record.label, merged, first.origin)
-        else:
-            out[record.id] = record
-    return out
-
-
-def _collapse_relationships(records: list[RelationshipRecord]) -> dict[str, RelationshipRecord]:
-    """One record per relationship id; later records merge into earlier ones."""
-    out: dict[str, RelationshipRecord] = {}
-    for record in records:
-        first = out.get(record.id)
-        if first is not None:
-            merged = merge_properties(first.properties, record.properties)
-            record = RelationshipRecord(
-                record.type, record.start, record.end, merged, record.key, first.origin
-            )
-        out[record.id] = record
-    return out

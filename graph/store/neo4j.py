@@ -24,9 +24,10 @@ from enforcegraph.graph.store.base import (
     Relationship,
     StoreStats,
     UpsertSummary,
+    collapse_nodes,
+    collapse_relationships,
     merge_properties,
 )
-from enforcegraph.graph.store.embedded import _collapse_nodes, _collapse_relationships
 from enforcegraph.graph.store.neo4j_errors import CONNECTION_ERRORS, translate_errors
 from enforcegraph.schema.errors import StoreError
 from enforcegraph.schema.model import Model, load_model
@@ -202,8 +203,8 @@ class Neo4jStore(GraphStore):
 
     def upsert(self, batch: Batch) -> UpsertSummary:
         validate_batch(self.model, batch, self.lookup_labels)
-        nodes = _collapse_nodes(batch.nodes)
-        rels = _collapse_relationships(batch.relationships)
+        nodes = collapse_nodes(batch.nodes)
+        rels = collapse_relationships(batch.relationships)
 
         def work(tx: ManagedTransaction) -> UpsertSummary:
             summary = UpsertSummary()
