@@ -30,6 +30,23 @@ async def send_error(send: Send, status: int, code: str, message: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+# A refused body is read and dropped up to this many times the cap before the 413 goes
+# out, so that clients still sending see the answer instead of a reset connection; a
+# larger body gets the 413 at once and the connection is closed.
+_DRAIN_FACTOR = 16
+
+
+async def _discard(receive: Receive, budget: int) -> None:
+    """Read and drop the rest of a request body, at most ``budget`` bytes."""
+    while budget > 0:
+        msg = await receive()
+        if msg["type"] != "http.request":
+            return
+        budget -= len(msg.get("body", b""))
+        if not msg.get("more_body"):
+            return
+
+
 class BodyLimit:
     """Refuse bodies over ``max_bytes`` with 413, by Content-Length or while streaming."""
 
@@ -50,6 +67,7 @@ class BodyLimit:
                     await send_error(send, 400, BAD_USER_INPUT, "invalid Content-Length")
                     return
                 if length > self.max_bytes:
+                    await _discard(receive, self.max_bytes * _DRAIN_FACTOR)
                     await send_error(send, 413, LIMIT_EXCEEDED, message)
                     return
         chunks: list[bytes] = []
@@ -61,6 +79,8 @@ class BodyLimit:
             chunk = msg.get("body", b"")
             size += len(chunk)
             if size > self.max_bytes:
+                if msg.get("more_body"):
+                    await _discard(receive, self.max_bytes * _DRAIN_FACTOR - size)
                 await send_error(send, 413, LIMIT_EXCEEDED, message)
                 return
             chunks.append(chunk)

@@ -11,6 +11,8 @@ from typing import Any, ClassVar
 
 import networkx as nx
 
+from enforcegraph.graph.store.base import display_name
+
 __all__ = [
     "EXPORTERS",
     "ExportEdge",
@@ -38,10 +40,12 @@ class ExportNode:
     @property
     def name(self) -> str:
         """Best human name."""
-        for key in ("name", "citation", "title", "ref", "url"):
-            if self.properties.get(key):
-                return str(self.properties[key])
-        return self.id
+        return display_name(self.id, self.properties)
+
+    def row(self) -> dict[str, Any]:
+        """A flat record: id, label, display name, properties and source URLs."""
+        return {"id": self.id, "label": self.label, "display_name": self.name,
+                **self.properties, "source_urls": self.source_urls}
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,7 @@ class NodeLinkExporter(Exporter):
         self.edge_rows: list[dict[str, Any]] = []
 
     def write_node(self, node: ExportNode) -> None:
-        self.node_rows.append({"id": node.id, "label": node.label, "display_name": node.name,
-                               **node.properties, "source_urls": node.source_urls})
+        self.node_rows.append(node.row())
 
     def write_edge(self, edge: ExportEdge) -> None:
         self.edge_rows.append({"source": edge.start, "target": edge.end, "key": edge.id,

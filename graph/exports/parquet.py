@@ -42,8 +42,7 @@ class ParquetExporter(Exporter):
         self.edge_rows: list[dict[str, Any]] = []
 
     def write_node(self, node: ExportNode) -> None:
-        self.node_rows.append({"id": node.id, "label": node.label, "display_name": node.name,
-                               **node.properties, "source_urls": node.source_urls})
+        self.node_rows.append(node.row())
 
     def write_edge(self, edge: ExportEdge) -> None:
         self.edge_rows.append({"id": edge.id, "type": edge.type, "start": edge.start,

@@ -25,6 +25,7 @@ __all__ = [
     "UpsertSummary",
     "collapse_nodes",
     "collapse_relationships",
+    "display_name",
     "merge_properties",
 ]
 
@@ -48,10 +49,7 @@ class Node:
     @property
     def display_name(self) -> str:
         """The best human name for the node."""
-        for key in ("name", "citation", "title", "ref", "url"):
-            if self.properties.get(key):
-                return str(self.properties[key])
-        return self.id
+        return display_name(self.id, self.properties)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict."""
@@ -150,6 +148,14 @@ class StoreStats:
             "total_nodes": self.total_nodes,
             "total_relationships": self.total_relationships,
         }
+
+
+def display_name(node_id: str, properties: dict[str, Any]) -> str:
+    """The best human name of a node: its name, citation, title, ref or URL, else its id."""
+    for key in ("name", "citation", "title", "ref", "url"):
+        if properties.get(key):
+            return str(properties[key])
+    return node_id
 
 
 def merge_properties(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
