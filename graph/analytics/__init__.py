@@ -1,7 +1,9 @@
 """NetworkX analytics over the store's graph: one family per module, one function per analysis.
 
 Every analysis takes the graph (``store.to_networkx()``) and returns JSON-ready rows;
-:func:`analyze` runs one by name on a store, resolving entity names to ids first.
+:func:`analyze` runs one by name on a store, resolving entity names to ids first. PageRank
+and components also take the store's numeric adjacency (``store.adjacency()``, see
+:mod:`~enforcegraph.graph.analytics.adjacency`), which :func:`analyze` passes them.
 
 >>> sorted(ANALYSES)[:3]
 ['centrality', 'co-enforcement', 'communities']
@@ -59,16 +61,18 @@ class Analysis:
     function: Callable[..., list[Row]]
     arguments: tuple[str, ...] = ()
     options: tuple[str, ...] = ()
+    numeric: bool = False  # takes ``adjacency=store.adjacency()``
 
 
 ANALYSES: dict[str, Analysis] = {
     a.name: a
     for a in (
         Analysis("centrality", "Degree, PageRank and betweenness, ranked per label.",
-                 centrality, (), ("labels", "by", "top", "k", "seed")),
+                 centrality, (), ("labels", "by", "top", "k", "seed"), numeric=True),
         Analysis("communities", "Louvain communities (fixed seed).", communities, (),
                  ("seed", "resolution", "min_size")),
-        Analysis("components", "Weakly connected components.", components, (), ("min_size",)),
+        Analysis("components", "Weakly connected components.", components, (), ("min_size",),
+                 numeric=True),
         Analysis("co-enforcement", "Firms sharing a regulator or article; regulators sharing "
                  "a target.", co_enforcement, (), ("via", "min_weight")),
         Analysis("path", "A shortest path between two entities, relationship by relationship.",
@@ -113,4 +117,7 @@ def analyze(store: GraphStore, name: str, *arguments: str, **options: Any) -> li
     if unknown:
         raise NotFound(f"{name} has no option {', '.join(sorted(unknown))}")
     given = {k: v for k, v in options.items() if v is not None}
-    return analysis.function(graph_of(store), *ids, **given)
+    graph = graph_of(store)
+    if analysis.numeric:
+        given["adjacency"] = store.adjacency(graph)
+    return analysis.function(graph, *ids, **given)

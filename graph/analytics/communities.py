@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 import networkx as nx
+import numpy as np
+from scipy.sparse.csgraph import connected_components
 
+from enforcegraph.graph.analytics.adjacency import Adjacency
 from enforcegraph.graph.analytics.facts import Row, entity_view, node_row, simple_undirected
 
-__all__ = ["communities", "components"]
+__all__ = ["communities", "component_labels", "components"]
 
 
 def _group_rows(graph: nx.MultiDiGraph, groups: Iterable[Iterable[str]], name: str) -> list[Row]:
     ordered = sorted((sorted(group) for group in groups), key=lambda g: (-len(g), g[0]))
     rows: list[Row] = []
     for index, members in enumerate(ordered, 1):
-        labels = Counter(str(graph.nodes[m].get("label")) for m in members)
+        labels = Counter(str(graph.nodes[m].get("label") if m in graph else None) for m in members)
         rows.append(
             {
                 name: index,
@@ -51,8 +55,42 @@ def communities(
     return [r for r in _group_rows(graph, found, "community") if r["size"] >= min_size]
 
 
-def components(graph: nx.MultiDiGraph, *, min_size: int = 1) -> list[Row]:
+def component_labels(adjacency: Adjacency) -> tuple[int, Any]:
+    """How many connected components, and the component number of each node (in order).
+
+    The adjacency is symmetric, so its components are the weakly connected components
+    of the entity network; SciPy labels them (``scipy.sparse.csgraph``) in an order
+    of its own.
+
+    Examples
+    --------
+    >>> adj = Adjacency.from_networkx(nx.MultiDiGraph([("a", "b"), ("c", "b"), ("x", "y")]))
+    >>> count, labels = component_labels(adj)
+    >>> count, len(set(labels[:3])), bool(labels[3] == labels[4] != labels[0])
+    (2, 1, True)
+    """
+    if len(adjacency) == 0:
+        return 0, np.zeros(0, dtype=np.int32)
+    # on a symmetric matrix "strong" gives the weak components without a transpose
+    count, labels = connected_components(adjacency.matrix, directed=True, connection="strong")
+    return int(count), labels
+
+
+def _members(adjacency: Adjacency, labels: Any) -> list[list[str]]:
+    order = np.argsort(labels, kind="stable")
+    bounds = np.cumsum(np.bincount(labels))[:-1]
+    ids = np.asarray(adjacency.ids, dtype=object)[order]
+    return [part.tolist() for part in np.split(ids, bounds)]
+
+
+def components(
+    graph: nx.MultiDiGraph, *, min_size: int = 1, adjacency: Adjacency | None = None
+) -> list[Row]:
     """Weakly connected components of the entity network, largest first.
+
+    Labelled by :func:`component_labels` on ``adjacency`` (the store's, as
+    :func:`~enforcegraph.graph.analytics.analyze` passes it; built from ``graph`` when
+    not given); names and labels of the members come from ``graph``.
 
     Examples
     --------
@@ -60,6 +98,7 @@ def components(graph: nx.MultiDiGraph, *, min_size: int = 1) -> list[Row]:
     >>> [(row["component"], row["size"]) for row in components(g)]
     [(1, 3), (2, 2)]
     """
-    view = entity_view(graph)
-    found = nx.weakly_connected_components(view)
+    numeric = adjacency if adjacency is not None else Adjacency.from_networkx(graph)
+    _, labels = component_labels(numeric)
+    found = _members(numeric, labels) if len(numeric) else []
     return [r for r in _group_rows(graph, found, "component") if r["size"] >= min_size]

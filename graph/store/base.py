@@ -5,7 +5,7 @@ from __future__ import annotations
 import abc
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 
@@ -13,6 +13,9 @@ from enforcegraph.graph.traversals import Traversals
 from enforcegraph.schema.errors import SchemaError
 from enforcegraph.schema.model import Model
 from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
+
+if TYPE_CHECKING:
+    from enforcegraph.graph.analytics.adjacency import Adjacency
 
 __all__ = [
     "MERGED_LIST_PROPERTIES",
@@ -290,6 +293,18 @@ class GraphStore(abc.ABC):
             if rel.start in graph and rel.end in graph:
                 graph.add_edge(rel.start, rel.end, key=rel.id, type=rel.type, **rel.properties)
         return graph
+
+    def adjacency(self, graph: nx.MultiDiGraph | None = None) -> Adjacency:
+        """The entity network as a numeric adjacency (:mod:`enforcegraph.graph.analytics.adjacency`).
+
+        PageRank and components run on it. This default builds it on every call from
+        ``graph`` (this store's :meth:`to_networkx`, when the caller has read it already)
+        or else from a fresh :meth:`to_networkx`: a backend may keep it only if it can tell
+        when any client changed the data, as the embedded store does by its generation.
+        """
+        from enforcegraph.graph.analytics.adjacency import Adjacency
+
+        return Adjacency.from_networkx(self.to_networkx() if graph is None else graph)
 
     def traversals(self) -> Traversals:
         """The traversal catalogue on this store (backends may push it down)."""

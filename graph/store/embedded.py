@@ -6,7 +6,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import orjson
@@ -29,6 +29,9 @@ from enforcegraph.schema.model import Model, load_model
 from enforcegraph.schema.names import normalize_name
 from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
 from enforcegraph.schema.validation import validate_batch
+
+if TYPE_CHECKING:
+    from enforcegraph.graph.analytics.adjacency import Adjacency
 
 __all__ = ["EmbeddedStore"]
 
@@ -55,6 +58,8 @@ def _dumps(props: dict[str, Any]) -> str:
 
 def _fresh(props: dict[str, Any]) -> dict[str, Any]:
     """``merge_properties({}, props)`` without its per-value work (new records)."""
+    if None not in props.values():
+        return props
     return {name: value for name, value in props.items() if value is not None}
 
 
@@ -92,6 +97,7 @@ class EmbeddedStore(GraphStore):
         self._lock = threading.RLock()
         self._view: nx.MultiDiGraph | None = None
         self._view_generation = -1
+        self._adjacency: tuple[int, Adjacency] | None = None
 
     def _has_tables(self) -> bool:
         row = self._conn.execute(
@@ -156,7 +162,37 @@ class EmbeddedStore(GraphStore):
             "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
         )
 
+    def _none_exist(self, table: str, ids: dict[str, Any]) -> bool:
+        """A cheap guess that no id is stored yet: neither the first nor the last is."""
+        if not ids:
+            return False
+        ends = [next(iter(ids)), next(reversed(ids))]
+        found = self._conn.execute(f"SELECT 1 FROM {table} WHERE id IN (?, ?)", ends)
+        return found.fetchone() is None
+
+    def _insert_new(self, sql: str, rows: Sequence[tuple[Any, ...]]) -> bool:
+        """Insert rows of new ids in one pass, no reads; False, nothing written, if an id
+        exists after all (the caller then merges record by record)."""
+        self._conn.execute("SAVEPOINT new_rows")
+        try:
+            self._conn.executemany(sql, rows)
+        except sqlite3.IntegrityError:
+            self._conn.execute("ROLLBACK TO new_rows")
+            return False
+        finally:
+            self._conn.execute("RELEASE new_rows")
+        return True
+
     def _write_nodes(self, nodes: dict[str, NodeRecord], summary: UpsertSummary) -> None:
+        if self._none_exist("nodes", nodes):
+            new = [(i, r.label, _dumps(_fresh(r.properties))) for i, r in nodes.items()]
+            if self._insert_new("INSERT INTO nodes(id, label, props) VALUES(?,?,?)", new):
+                self._conn.executemany(
+                    "INSERT OR IGNORE INTO names VALUES(?,?,?)",
+                    [(n, i, r.label) for i, r in nodes.items() for n in self._names_of(r.label, r.properties)],
+                )
+                summary.nodes_created += len(new)
+                return
         existing: dict[str, dict[str, Any]] = {}
         for chunk in _chunks(list(nodes)):
             for node_id, props in self._conn.execute(
@@ -189,6 +225,11 @@ class EmbeddedStore(GraphStore):
     def _write_relationships(
         self, rels: dict[str, RelationshipRecord], summary: UpsertSummary
     ) -> None:
+        if self._none_exist("rels", rels):
+            new = [(i, r.type, r.start, r.end, r.key, _dumps(_fresh(r.properties))) for i, r in rels.items()]
+            if self._insert_new('INSERT INTO rels(id, type, start, "end", key, props) VALUES(?,?,?,?,?,?)', new):
+                summary.relationships_created += len(new)
+                return
         existing: dict[str, dict[str, Any]] = {}
         for chunk in _chunks(list(rels)):
             for rel_id, props in self._conn.execute(
@@ -403,6 +444,29 @@ class EmbeddedStore(GraphStore):
             self._view = super().to_networkx()
             self._view_generation = generation
         return self._view
+
+    def adjacency(self, graph: nx.MultiDiGraph | None = None) -> Adjacency:
+        """The entity network's numeric adjacency, read from the rows (``graph`` is not
+        needed) in one snapshot and kept until the store's generation changes."""
+        from enforcegraph.graph.analytics.adjacency import build_adjacency
+
+        kept = self._adjacency
+        if kept is not None and kept[0] == self.generation():
+            return kept[1]
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN")
+                try:
+                    generation = self.generation()
+                    nodes = self._conn.execute("SELECT id, label FROM nodes")
+                    ends = self._conn.execute('SELECT start, "end" FROM rels')
+                    built = build_adjacency(nodes, ends)
+                finally:
+                    self._conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                raise StoreError(f"embedded store read failed: {exc}") from exc
+        self._adjacency = (generation, built)
+        return built
 
     def to_networkx(
         self,
