@@ -25,6 +25,7 @@ __all__ = [
     "SanctionFilter",
     "Traversal",
     "Traversals",
+    "headline_row",
     "resolve_article",
     "resolve_entity",
     "sanction_row_order",
@@ -115,6 +116,26 @@ def _pick(node: Node | None, *names: str) -> Row | None:
     if node is None:
         return None
     return {"id": node.id, **{name: node.get(name) for name in names}}
+
+
+def headline_row(
+    sanction: Node,
+    decision: Node,
+    regulator: Node,
+    firm: Node,
+    articles: dict[str, set[str]],
+    urls: dict[str, str],
+) -> Row:
+    """One headline row; ``articles``: decision id -> article ids, ``urls``: source id -> url."""
+    sources = {*sanction.get("sources", []), *decision.get("sources", [])}
+    return {
+        "sanction": _pick(sanction, "kind", "amount", "currency", "amount_eur"),
+        "decision": _pick(decision, "ref", "date", "status"),
+        "regulator": _pick(regulator, "name", "country"),
+        "firm": _pick(firm, "name", "country"),
+        "articles": sorted(articles.get(decision.id, ())),
+        "sources": sorted({urls[s] for s in sources if s in urls}),
+    }
 
 
 def _date_key(value: str | None) -> str:
@@ -221,17 +242,7 @@ class Traversals:
                     continue
                 if self._has_eu_establishment(establishments[firm_id], members, at):
                     continue
-                sources = {*sanction.get("sources", []), *decision.get("sources", [])}
-                rows.append(
-                    {
-                        "sanction": _pick(sanction, "kind", "amount", "currency", "amount_eur"),
-                        "decision": _pick(decision, "ref", "date", "status"),
-                        "regulator": _pick(regulators[0], "name", "country"),
-                        "firm": _pick(firm, "name", "country"),
-                        "articles": sorted(articles[decision.id]),
-                        "sources": sorted({urls[s] for s in sources if s in urls}),
-                    }
-                )
+                rows.append(headline_row(sanction, decision, regulators[0], firm, articles, urls))
         return rows
 
     def _source_map(self, groups: Iterable[Iterable[str]]) -> dict[str, str]:

@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections import defaultdict
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from enforcegraph.graph.dates import date_floor
-from enforcegraph.graph.traversals import Row, SanctionFilter, Traversals, sanction_row_order
+from enforcegraph.graph.traversals import Row, SanctionFilter, Traversals, headline_row
 
 if TYPE_CHECKING:
     from enforcegraph.graph.store.embedded import EmbeddedStore
 
-__all__ = ["EmbeddedTraversals"]
+__all__ = ["EmbeddedTraversals", "count_sql", "page_sql"]
 
-_DATE = "json_extract(props, '$.date')"
-_MAX_CHUNK = 20_000
+Key = tuple[str, str, str, str]
 
 
 class EmbeddedTraversals(Traversals):
-    """The catalogue on SQLite: the headline query walks decisions in date order.
+    """The catalogue on SQLite: the headline page and count are SQL statements.
 
-    A first page needs only the decisions up to the page's last date, read through the
-    ``nodes_date`` index in growing chunks of whole date groups, so its cost follows the
-    page size, not the size of the graph. Rows are the generic ones, in the same order.
+    A page is the keys of its rows (decision, sanction, firm, shown regulator) from one
+    statement that walks decisions in date order through the ``nodes_date`` index and
+    stops at the page's end; the rows are then built from those few nodes, as the
+    generic rows are. Rows and order are the generic ones.
     """
 
     store: EmbeddedStore
@@ -36,65 +36,60 @@ class EmbeddedTraversals(Traversals):
         self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0
     ) -> list[Row]:
         flt = flt or SanctionFilter()
-        if limit is None:
-            return super().sanctions_without_eu_establishment(flt, None, offset)
+        if limit is None or limit < 0 or offset < 0 or self._has_far_dates():
+            return super().sanctions_without_eu_establishment(flt, limit, offset)
         wanted = offset + limit
-        rows: list[Row] = []
-        seen = 0
-        chunks = self._decision_chunks(max(wanted + wanted // 2, 20))
-        size = 0
-        while len(rows) < wanted:
-            try:
-                chunk = chunks.send(size) if seen else next(chunks)
-            except StopIteration:
-                break
-            seen += len(chunk)
-            imposes = self.store.relationships_of(chunk, ["IMPOSES"], "out")
-            rows += self.sanction_rows(imposes, flt)
-            rate = max(len(rows) / seen, 0.02)
-            size = min(_MAX_CHUNK, max(20, int((wanted - len(rows)) / rate * 1.3)))
-        chunks.close()
-        rows.sort(key=sanction_row_order)
-        return rows[offset:wanted]
+        today = date.today().isoformat()
+        keys = self._keys(*page_sql(flt, today, dated=True), wanted)
+        if len(keys) < wanted and not (flt.since or flt.until):
+            keys += self._keys(*page_sql(flt, today, dated=False), wanted - len(keys))
+        rows = self._rows(keys[offset:wanted])
+        if rows is None:  # a node went away between the statements: answer the slow way
+            return super().sanctions_without_eu_establishment(flt, limit, offset)
+        return rows
 
     def count_sanctions_without_eu_establishment(self, flt: SanctionFilter | None = None) -> int:
         """The full count in one SQL statement (the same rules as the rows)."""
         sql, params = count_sql(flt or SanctionFilter(), date.today().isoformat())
         return int(self.store._query(sql, params)[0][0])  # type: ignore[arg-type]
 
-    def _decision_chunks(self, first_size: int) -> Generator[list[str], int, None]:
-        """Decision ids in (date, id) order, in chunks (of the size sent) that never split
-        a date; undated decisions come last."""
-        size, last_date, last_id = first_size, "", ""
-        while True:
-            rows = self.store._query(
-                f"SELECT id, {_DATE} FROM nodes WHERE label = 'Decision' "
-                f"AND {_DATE} IS NOT NULL AND ({_DATE} > ? OR ({_DATE} = ? AND id > ?)) "
-                f"ORDER BY {_DATE}, id LIMIT ?",
-                [last_date, last_date, last_id, size],
-            )
-            if not rows:
-                break
-            chunk = [str(r[0]) for r in rows]
-            last_date = str(rows[-1][1])
-            ties = self.store._query(
-                f"SELECT id FROM nodes WHERE label = 'Decision' AND {_DATE} = ? AND id > ? ORDER BY id",
-                [last_date, chunk[-1]],
-            )
-            chunk += [str(r[0]) for r in ties]
-            last_id = chunk[-1]
-            size = (yield chunk) or size
-        after = ""
-        while True:
-            undated = self.store._query(
-                f"SELECT id FROM nodes WHERE label = 'Decision' AND {_DATE} IS NULL AND id > ? "
-                "ORDER BY id LIMIT ?",
-                [after, size],
-            )
-            if not undated:
-                return
-            after = str(undated[-1][0])
-            size = (yield [str(r[0]) for r in undated]) or size
+    def _has_far_dates(self) -> bool:
+        """Whether a decision date sorts with or after the undated ones ("9999"), or is
+        not a date at all; the SQL order (by raw date, undated last) would then differ."""
+        probe = "SELECT 1 FROM nodes WHERE label = 'Decision' AND json_extract(props, '$.date') "
+        found = self.store._query(
+            f"SELECT EXISTS ({probe} < '0000') OR EXISTS ({probe} > '9998~')"
+        )
+        return bool(found[0][0])
+
+    def _keys(self, sql: str, params: dict[str, Any], limit: int) -> list[Key]:
+        if limit <= 0:
+            return []
+        found = self.store._query(sql, {**params, "limit": limit})  # type: ignore[arg-type]
+        return [(str(d), str(s), str(f), str(r)) for d, s, f, r in found]
+
+    def _rows(self, keys: list[Key]) -> list[Row] | None:
+        """Headline rows for page keys, built from their nodes, articles and sources."""
+        nodes = self.store.get_many({node_id for key in keys for node_id in key})
+        decisions = sorted({key[0] for key in keys})
+        articles: dict[str, set[str]] = defaultdict(set)
+        for at in range(0, len(decisions), 500):
+            chunk = decisions[at : at + 500]
+            for start, end in self.store._query(
+                f'SELECT start, "end" FROM rels WHERE start IN ({",".join("?" * len(chunk))}) '
+                "AND type = 'INFRINGES'",
+                chunk,
+            ):
+                articles[start].add(end)
+        held = {node_id for key in keys for node_id in key[:2]}
+        urls = self._source_map(nodes[n].get("sources", []) for n in held if n in nodes)
+        rows = []
+        for decision, sanction, firm, regulator in keys:
+            if not {decision, sanction, firm, regulator} <= nodes.keys():
+                return None
+            rows.append(headline_row(nodes[sanction], nodes[decision], nodes[regulator],
+                                     nodes[firm], articles, urls))
+        return rows
 
 
 def _floor(expr: str) -> str:
@@ -115,48 +110,9 @@ def _valid_at(valid_from: str, valid_to: str, when: str) -> str:
 
 
 _VF, _VT = "json_extract(e.props, '$.valid_from')", "json_extract(e.props, '$.valid_to')"
-_FIRST_REGULATOR_COUNTRY = (
-    "(SELECT json_extract(g.props, '$.country') FROM rels x JOIN nodes g ON g.id = x.start "
-    "WHERE x.\"end\" = t.did AND x.type = 'ISSUED' AND g.label = 'Regulator' ORDER BY g.id LIMIT 1)"
-)
 
 
-def count_sql(flt: SanctionFilter, today: str) -> tuple[str, dict[str, str]]:
-    """One SQL statement counting the headline rows (the generic rules, pushed down)."""
-    at = ":today" if flt.at == "today" else "t.dt"
-    params: dict[str, str] = {"today": today}
-    where = [
-        "EXISTS (SELECT 1 FROM rels x JOIN nodes g ON g.id = x.start WHERE x.\"end\" = t.did "
-        "AND x.type = 'ISSUED' AND g.label = 'Regulator')",
-        "(coalesce(json_extract(f.props, '$.country'), '') != '' OR EXISTS (SELECT 1 FROM rels l "
-        "WHERE l.start = f.id AND l.type IN ('HAS_ESTABLISHMENT', 'INCORPORATED_IN')))",
-    ]
-    if flt.regulator:
-        where.append(
-            "EXISTS (SELECT 1 FROM rels x JOIN nodes g ON g.id = x.start WHERE x.\"end\" = t.did "
-            "AND x.type = 'ISSUED' AND g.label = 'Regulator' AND g.id = :regulator)"
-        )
-        params["regulator"] = flt.regulator
-    if flt.jurisdiction == "EU":
-        where.append(
-            "EXISTS (SELECT 1 FROM members m WHERE upper(substr(m.jid, instr(m.jid, ':') + 1)) = "
-            f"{_FIRST_REGULATOR_COUNTRY} AND {_valid_at('m.vf', 'm.vt', 't.dt')})"
-        )
-    elif flt.jurisdiction:
-        where.append(f"{_FIRST_REGULATOR_COUNTRY} = :jurisdiction")
-        params["jurisdiction"] = flt.jurisdiction
-    if flt.since:
-        where.append(f"t.dt IS NOT NULL AND {_floor('t.dt')} >= :since")
-        params["since"] = date_floor(flt.since)
-    if flt.until:
-        where.append(f"t.dt IS NOT NULL AND {_floor('t.dt')} <= :until")
-        params["until"] = date_floor(flt.until)
-    where.append(
-        "NOT EXISTS (SELECT 1 FROM rels e JOIN members m ON m.jid = e.\"end\" "
-        "WHERE e.start = f.id AND e.type = 'HAS_ESTABLISHMENT' "
-        f"AND {_valid_at(_VF, _VT, at)} AND {_valid_at('m.vf', 'm.vt', at)})"
-    )
-    sql = f"""
+_MEMBERS = """
 WITH eu AS (
   SELECT id FROM nodes WHERE label = 'Jurisdiction' AND json_extract(props, '$.code') = 'EU'
 ), members AS (
@@ -164,7 +120,58 @@ WITH eu AS (
          json_extract(props, '$.valid_to') AS vt
   FROM rels WHERE type = 'MEMBER_OF' AND "end" IN (SELECT id FROM eu)
   UNION ALL SELECT id, NULL, NULL FROM eu
-), pairs AS (
+)"""
+
+
+def _conditions(
+    flt: SanctionFilter, today: str, did: str, dt: str
+) -> tuple[list[str], dict[str, str]]:
+    """The generic row rules as SQL over a decision ``did`` dated ``dt`` and a firm ``f``."""
+    at = ":today" if flt.at == "today" else dt
+    params: dict[str, str] = {"today": today} if flt.at == "today" else {}
+    issued = (
+        f"EXISTS (SELECT 1 FROM rels x CROSS JOIN nodes g ON g.id = x.start WHERE x.\"end\" = {did} "
+        "AND x.type = 'ISSUED' AND g.label = 'Regulator'"
+    )
+    first_country = (
+        "(SELECT json_extract(g.props, '$.country') FROM rels x CROSS JOIN nodes g ON g.id = x.start "
+        f"WHERE x.\"end\" = {did} AND x.type = 'ISSUED' AND g.label = 'Regulator' "
+        "ORDER BY g.id LIMIT 1)"
+    )
+    where = [
+        issued + ")",
+        "(coalesce(json_extract(f.props, '$.country'), '') != '' OR EXISTS (SELECT 1 FROM rels l "
+        "WHERE l.start = f.id AND l.type IN ('HAS_ESTABLISHMENT', 'INCORPORATED_IN')))",
+    ]
+    if flt.regulator:
+        where.append(issued + " AND g.id = :regulator)")
+        params["regulator"] = flt.regulator
+    if flt.jurisdiction == "EU":
+        where.append(
+            "EXISTS (SELECT 1 FROM members m WHERE upper(substr(m.jid, instr(m.jid, ':') + 1)) = "
+            f"{first_country} AND {_valid_at('m.vf', 'm.vt', dt)})"
+        )
+    elif flt.jurisdiction:
+        where.append(f"{first_country} = :jurisdiction")
+        params["jurisdiction"] = flt.jurisdiction
+    if flt.since:
+        where.append(f"{dt} IS NOT NULL AND {_floor(dt)} >= :since")
+        params["since"] = date_floor(flt.since)
+    if flt.until:
+        where.append(f"{dt} IS NOT NULL AND {_floor(dt)} <= :until")
+        params["until"] = date_floor(flt.until)
+    where.append(
+        "NOT EXISTS (SELECT 1 FROM rels e JOIN members m ON m.jid = e.\"end\" "
+        "WHERE e.start = f.id AND e.type = 'HAS_ESTABLISHMENT' "
+        f"AND {_valid_at(_VF, _VT, at)} AND {_valid_at('m.vf', 'm.vt', at)})"
+    )
+    return where, params
+
+
+def count_sql(flt: SanctionFilter, today: str) -> tuple[str, dict[str, str]]:
+    """One SQL statement counting the headline rows (the generic rules, pushed down)."""
+    where, params = _conditions(flt, today, "t.did", "t.dt")
+    sql = f"""{_MEMBERS}, pairs AS (
   SELECT d.id AS did, s.id AS sid, json_extract(d.props, '$.date') AS dt
   FROM rels i JOIN nodes d ON d.id = i.start JOIN nodes s ON s.id = i."end"
   WHERE i.type = 'IMPOSES'
@@ -178,5 +185,39 @@ WITH eu AS (
 )
 SELECT count(*) FROM t JOIN nodes f ON f.id = t.fid AND f.label = 'Company'
 WHERE {" AND ".join(where)}
+"""
+    return sql, params
+
+
+_D_DATE = "json_extract(d.props, '$.date')"
+
+
+def page_sql(flt: SanctionFilter, today: str, dated: bool) -> tuple[str, dict[str, str]]:
+    """The headline keys (decision, sanction, firm, shown regulator) in the catalogue's order.
+
+    ``dated``: decisions with a date, walked in date order through ``nodes_date`` so a
+    ``LIMIT :limit`` stops early; otherwise the undated ones (they sort last). The year
+    bounds only narrow the index range: the exact date rules are in the conditions.
+    """
+    where, params = _conditions(flt, today, "d.id", _D_DATE)
+    where.insert(0, f"{_D_DATE} IS {'NOT ' if dated else ''}NULL")
+    if flt.since:
+        where.insert(1, f"{_D_DATE} >= :since_year")
+        params["since_year"] = date_floor(flt.since)[:4]
+    if flt.until:
+        where.insert(1, f"{_D_DATE} < :until_year")
+        params["until_year"] = date_floor(flt.until)[:4] + "~"
+    order = f"{_D_DATE}, " if dated else ""
+    sql = f"""{_MEMBERS}
+SELECT d.id, s.id, f.id, (SELECT g.id FROM rels x CROSS JOIN nodes g ON g.id = x.start
+  WHERE x."end" = d.id AND x.type = 'ISSUED' AND g.label = 'Regulator' ORDER BY g.id LIMIT 1)
+FROM nodes d
+JOIN rels i ON i.start = d.id AND i.type = 'IMPOSES'
+JOIN nodes s ON s.id = i."end"
+JOIN rels a ON a.type = 'AGAINST' AND a.start = (CASE WHEN EXISTS (
+  SELECT 1 FROM rels b WHERE b.start = s.id AND b.type = 'AGAINST') THEN s.id ELSE d.id END)
+JOIN nodes f ON f.id = a."end" AND f.label = 'Company'
+WHERE d.label = 'Decision' AND {" AND ".join(where)}
+ORDER BY {order}s.id, f.id, i.id, a.id LIMIT :limit
 """
     return sql, params

@@ -1,0 +1,129 @@
+"""The embedded store's SQL headline page equals the generic rows for many filters and pages.
+
+The graph is a small synthetic one with the hand-made edge cases on top, and more cases
+added at random: joint decisions (two regulators, a regulator and a court), partial and
+missing dates, sanctions without a target of their own, firms targeted twice, firms with
+no recorded location.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from enforcegraph.graph.store.embedded import EmbeddedStore
+from enforcegraph.graph.synth import SynthConfig, synth_batches
+from enforcegraph.graph.traversals import SanctionFilter, Traversals
+from enforcegraph.loaders.base import read_batch
+from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
+
+SOURCE = "source:synth"
+EDGE_CASES = Path(__file__).resolve().parent / "edge_cases.yaml"
+DATES = ["2019", "2020-03", "2021-01-01", "2021-06", "2022", "2022-12-31", "2023-07-15", "2024"]
+
+
+def _node(node_id: str, label: str, **props: object) -> NodeRecord:
+    return NodeRecord(node_id, label, {**props, "sources": [SOURCE]})
+
+
+def _rel(rel_type: str, start: str, end: str, key: str = "") -> RelationshipRecord:
+    return RelationshipRecord(rel_type, start, end, {"sources": [SOURCE]}, key)
+
+
+def _more_cases(store: EmbeddedStore, rng: random.Random) -> Batch:
+    """Random edits making the synthetic graph as awkward as real data."""
+    decisions = [n.id for n in store.find("Decision")]
+    firms = [n.id for n in store.find("Company")]
+    regulators = [n.id for n in store.find("Regulator")]
+    batch = Batch()
+    for node in store.get_many(rng.sample(decisions, 60)).values():  # partial dates
+        batch.nodes.append(NodeRecord(node.id, "Decision", {**node.properties, "date": rng.choice(DATES)}))
+    for decision in rng.sample(decisions, 40):  # joint decisions
+        issuer = rng.choice([*regulators, "court:fr-council"])
+        batch.relationships.append(_rel("ISSUED", issuer, decision))
+    for number in range(30):
+        decision, firm = f"decision:extra-{number}", rng.choice(firms)
+        props = {"date": rng.choice(DATES)} if number % 3 else {}  # a third undated
+        batch.nodes.append(_node(decision, "Decision", kind="fine_decision", ref=f"X-{number}", **props))
+        batch.relationships += [_rel("ISSUED", rng.choice(regulators), decision),
+                                _rel("AGAINST", decision, firm)]
+        if number % 4 == 0:  # the decision targets a second firm
+            batch.relationships.append(_rel("AGAINST", decision, rng.choice(firms)))
+        for kind in range(1 + number % 2):  # one or two sanctions
+            sanction = f"sanction:extra-{number}-{kind}"
+            batch.nodes.append(_node(sanction, "Sanction", kind="fine", amount=1000 * number))
+            batch.relationships.append(_rel("IMPOSES", decision, sanction))
+            if number % 5 == 1:  # its own target, twice (two keys)
+                batch.relationships += [_rel("AGAINST", sanction, firm, "a"),
+                                        _rel("AGAINST", sanction, firm, "b")]
+    for number in range(10):  # firms with no recorded location, sanctioned
+        firm = f"company:nowhere-{number}"
+        batch.nodes.append(_node(firm, "Company", name=f"Nowhere {number}"))
+        batch.relationships.append(_rel("AGAINST", rng.choice(decisions), firm))
+    return batch
+
+
+@pytest.fixture(scope="module")
+def awkward(tmp_path_factory: pytest.TempPathFactory) -> EmbeddedStore:
+    store = EmbeddedStore(tmp_path_factory.mktemp("pushdown") / "g.sqlite")
+    for batch in synth_batches(SynthConfig(firms=400, seed=11, chunk_firms=200)):
+        store.upsert(batch)
+    store.upsert(read_batch(EDGE_CASES))
+    store.upsert(_more_cases(store, random.Random(5)))
+    return store
+
+
+def _filters(store: EmbeddedStore, rng: random.Random, count: int) -> list[SanctionFilter]:
+    rows = Traversals(store).sanctions_without_eu_establishment()
+    regulators = sorted({r["regulator"]["id"] for r in rows})  # those that have rows
+    countries = sorted({r["regulator"]["country"] for r in rows})
+    found = [SanctionFilter(), SanctionFilter(at="today"), SanctionFilter(regulator="regulator:none")]
+    while len(found) < count:  # one or two constraints each, so most filters keep rows
+        options = {
+            "regulator": rng.choice(regulators),
+            "jurisdiction": rng.choice(["EU", "GB", "US", *countries]),
+            "since": rng.choice(DATES),
+            "until": rng.choice(DATES),
+        }
+        chosen = {k: options[k] for k in rng.sample(sorted(options), rng.randint(1, 2))}
+        found.append(SanctionFilter(**chosen, at=rng.choice(["decision-date", "today"])))
+    return found
+
+
+def test_sql_pages_equal_the_generic_rows(awkward: EmbeddedStore) -> None:
+    rng = random.Random(3)
+    paged = awkward.traversals()
+    assert not paged._has_far_dates()  # the SQL path runs, not the fallback
+    nonempty = 0
+    for flt in _filters(awkward, rng, 24):
+        full = Traversals(awkward).sanctions_without_eu_establishment(flt)
+        nonempty += bool(full)
+        pages = [(0, 100), (0, 1), (0, 0), (len(full), 5), (max(0, len(full) - 7), 10)]
+        pages += [(rng.randrange(len(full) + 1), rng.randrange(1, 300)) for _ in range(2)]
+        for offset, limit in pages:
+            got = paged.sanctions_without_eu_establishment(flt, limit, offset)
+            assert got == full[offset : offset + limit], (flt, offset, limit)
+        assert paged.count_sanctions_without_eu_establishment(flt) == len(full), flt
+    assert nonempty >= 12
+
+
+def test_undated_and_partial_dates_are_covered(awkward: EmbeddedStore) -> None:
+    rows = Traversals(awkward).sanctions_without_eu_establishment()
+    dates = [r["decision"]["date"] for r in rows]
+    assert None in dates and any(d and len(d) < 10 for d in dates)
+    assert dates.index(None) > max(i for i, d in enumerate(dates) if d)  # undated rows last
+    assert len({r["regulator"]["id"] for r in rows}) > 10
+
+
+def test_far_dates_fall_back_to_the_generic_rows(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path / "far.sqlite")
+    store.upsert(read_batch(EDGE_CASES))
+    decision = store.get("decision:fr-a-2")
+    assert decision is not None
+    store.upsert(Batch(nodes=[NodeRecord(decision.id, "Decision", {**decision.properties, "date": "9999-01"})]))
+    paged = store.traversals()
+    assert paged._has_far_dates()
+    full = Traversals(store).sanctions_without_eu_establishment()
+    assert full and paged.sanctions_without_eu_establishment(limit=100) == full
