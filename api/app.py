@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import orjson
 from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -72,6 +73,12 @@ class _GraphQLApp(GraphQL[Context, None]):
 
     async def get_context(self, request: Any, response: Any) -> Context:
         return make_context(self.settings, self.holder.get())
+
+    def decode_json(self, data: str | bytes) -> object:
+        return orjson.loads(data)
+
+    def encode_json(self, data: object) -> bytes:
+        return orjson.dumps(data)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """As strawberry's, but HTTP-level errors (no query, bad JSON) are typed JSON too."""

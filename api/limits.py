@@ -2,17 +2,17 @@
 
 The number of items multiplies down the tree: a field with a ``first`` argument yields
 ``first`` items (the default page size when not given), any other list field an assumed
-``LIST_FACTOR`` (except the edges and nodes of a connection, counted by its ``first``). The estimate runs after validation (so variables are known) and before
-execution; a query over ``max_cost`` gets one LIMIT_EXCEEDED error and never runs.
+``LIST_FACTOR`` (except the edges and nodes of a connection, counted by its ``first``).
+The estimate runs after validation (so variables are known) and before execution (see
+api/guard.py); a query over ``max_cost`` gets one LIMIT_EXCEEDED error and never runs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from graphql import (
-    ExecutionResult,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -27,11 +27,10 @@ from graphql import (
     VariableNode,
     get_named_type,
 )
-from strawberry.extensions import SchemaExtension
 
 from enforcegraph.api.errors import LIMIT_EXCEEDED
 
-__all__ = ["LIST_FACTOR", "CostLimiter", "estimate_cost"]
+__all__ = ["LIST_FACTOR", "cost_error", "estimate_cost"]
 
 LIST_FACTOR = 10
 
@@ -124,26 +123,17 @@ def estimate_cost(
     return estimator.cost(operation.selection_set, root)
 
 
-class CostLimiter(SchemaExtension):
-    """Reject operations whose estimated cost is over ``max_cost`` before they run."""
-
-    def __init__(self, max_cost: int, default_page_size: int) -> None:
-        self.max_cost = max_cost
-        self.default_page_size = default_page_size
-
-    def on_execute(self) -> Iterator[None]:
-        context = self.execution_context
-        document = context.graphql_document
-        if document is not None and not context.result:
-            cost = estimate_cost(
-                context.schema._schema,
-                document,
-                context.operation_name,
-                context.variables,
-                self.default_page_size,
-            )
-            if cost > self.max_cost:
-                message = f"query cost {cost} is over the limit of {self.max_cost}"
-                error = GraphQLError(message, extensions={"code": LIMIT_EXCEEDED})
-                context.result = ExecutionResult(data=None, errors=[error])
-        yield
+def cost_error(
+    schema: GraphQLSchema,
+    document: Any,
+    operation_name: str | None,
+    variables: Mapping[str, Any] | None,
+    max_cost: int,
+    default_page_size: int,
+) -> GraphQLError | None:
+    """A LIMIT_EXCEEDED error if the operation's estimated cost is over ``max_cost``."""
+    cost = estimate_cost(schema, document, operation_name, variables, default_page_size)
+    if cost <= max_cost:
+        return None
+    message = f"query cost {cost} is over the limit of {max_cost}"
+    return GraphQLError(message, extensions={"code": LIMIT_EXCEEDED})

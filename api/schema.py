@@ -7,22 +7,20 @@ Regenerate ``api/schema.graphql`` after changing the schema (or model.yaml)::
 
 import argparse
 import logging
-from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.types import ExecutionContext
 
 from enforcegraph.api.analysis_fields import AnalysisQuery
 from enforcegraph.api.context import Info
 from enforcegraph.api.dataloaders import in_thread
 from enforcegraph.api.enums import Label, RelationshipType
-from enforcegraph.api.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, ApiError, TypedErrors
+from enforcegraph.api.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, ApiError
 from enforcegraph.api.filters import FILTERS, ORDERS, compile_filter, order_of
-from enforcegraph.api.limits import CostLimiter
+from enforcegraph.api.guard import GuardConfig, RequestGuard
 from enforcegraph.api.pagination import Connection, decode_cursor, page_of
 from enforcegraph.api.traversal_fields import TraversalQuery
 from enforcegraph.api.types import authorities, decisions, legal, parties, statements
@@ -211,16 +209,11 @@ class _Schema(strawberry.Schema):
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     """The schema with the limits of ``settings``."""
     settings = settings or Settings()
+    config = GuardConfig.from_settings(settings)
     return _Schema(
         query=Query,
         types=list(TYPES.values()),
-        extensions=[
-            TypedErrors,
-            partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
-            partial(QueryDepthLimiter, max_depth=settings.max_depth),
-            partial(MaxAliasesLimiter, max_alias_count=settings.max_aliases),
-            partial(CostLimiter, settings.max_cost, settings.default_page_size),
-        ],
+        extensions=[lambda: RequestGuard(config)],
     )
 
 

@@ -11,6 +11,7 @@ from enforcegraph.api.pagination import Connection, decode_cursor, page_of
 from enforcegraph.api.types.decisions import Decision
 from enforcegraph.api.types.entity import wrap_all
 from enforcegraph.api.types.traversals import (
+    PARTS,
     ContradictedClaim,
     CrossBorderCase,
     DecisionCiting,
@@ -95,7 +96,10 @@ class TraversalQuery:
             total = await in_thread(lambda: traversals.count_sanctions_without_eu_establishment(options))
         else:
             total = offset + len(rows)
-        items = [SanctionWithoutEuEstablishment(row=r) for r in rows[:size]]
+        rows = rows[:size]
+        ids = [part["id"] for row in rows for key in PARTS if (part := row.get(key))]
+        nodes = {node.id: node for node in await info.context.loaders.many(ids)}
+        items = [SanctionWithoutEuEstablishment(row=r, nodes=nodes) for r in rows]
         return page_of(items, offset, total)
 
     @strawberry.field(

@@ -43,18 +43,23 @@ _NOTES = {
 @strawberry.interface(description="Anything in the graph; every node type implements it.")
 class Entity:
     raw: strawberry.Private[Node]
+    # Plain attributes, set from ``raw`` on construction (the defaults are never seen):
+    # strawberry reads them directly, several times cheaper than through a resolver,
+    # and they are the most selected fields.
+    id: strawberry.ID = strawberry.field(
+        default=None, description="Stable, readable id such as `company:clearview-ai`."
+    )
+    label: Label = strawberry.field(
+        default=None, description="The node's label (its type in the data model)."
+    )
+    name: str = strawberry.field(
+        default=None, description="The best human name: name, citation, title, ref or id."
+    )
 
-    @strawberry.field(description="Stable, readable id such as `company:clearview-ai`.")
-    def id(self) -> strawberry.ID:
-        return strawberry.ID(self.raw.id)
-
-    @strawberry.field(description="The node's label (its type in the data model).")
-    def label(self) -> Label:
-        return Label(self.raw.label)
-
-    @strawberry.field(description="The best human name: name, citation, title, ref or id.")
-    def name(self) -> str:
-        return self.raw.display_name
+    def __post_init__(self) -> None:
+        self.id = strawberry.ID(self.raw.id)
+        self.label = Label(self.raw.label)
+        self.name = self.raw.display_name
 
     @strawberry.field(description="Every stored property as one JSON object.")
     def properties(self) -> JSON:

@@ -15,8 +15,15 @@ from enforcegraph.api.types.refs import (
     SanctionRef,
     StatementRef,
 )
+from enforcegraph.graph.store.base import Node
 
-__all__ = ["ContradictedClaim", "CrossBorderCase", "DecisionCiting", "SanctionWithoutEuEstablishment"]
+__all__ = [
+    "PARTS",
+    "ContradictedClaim",
+    "CrossBorderCase",
+    "DecisionCiting",
+    "SanctionWithoutEuEstablishment",
+]
 
 Row = dict[str, Any]
 
@@ -30,25 +37,36 @@ async def _all(info: Info, parts: list[Any]) -> list[Any]:
     return wrap_all(await info.context.loaders.many(ids))
 
 
+PARTS = ("sanction", "decision", "regulator", "firm")  # the nodes of a headline row
+
+
 @strawberry.type(description="A sanction against a firm with no EU establishment at the time.")
 class SanctionWithoutEuEstablishment:
+    """A row whose nodes (``PARTS``) were fetched with the page, in one batch for all rows:
+    the fields below are plain lookups, not awaited loads (a page has hundreds of them)."""
+
     row: strawberry.Private[Row]
+    nodes: strawberry.Private[dict[str, Node]]
+
+    def _part(self, key: str) -> Any:
+        part = self.row[key]
+        return wrap(self.nodes.get(part["id"])) if part else None
 
     @strawberry.field(description="The sanction.")
-    async def sanction(self, info: Info) -> SanctionRef | None:
-        return await _one(info, self.row["sanction"])  # type: ignore[return-value]
+    def sanction(self) -> SanctionRef | None:
+        return self._part("sanction")  # type: ignore[no-any-return]
 
     @strawberry.field(description="The decision imposing it.")
-    async def decision(self, info: Info) -> DecisionRef | None:
-        return await _one(info, self.row["decision"])  # type: ignore[return-value]
+    def decision(self) -> DecisionRef | None:
+        return self._part("decision")  # type: ignore[no-any-return]
 
     @strawberry.field(description="The regulator that issued the decision.")
-    async def regulator(self, info: Info) -> RegulatorRef | None:
-        return await _one(info, self.row["regulator"])  # type: ignore[return-value]
+    def regulator(self) -> RegulatorRef | None:
+        return self._part("regulator")  # type: ignore[no-any-return]
 
     @strawberry.field(description="The firm sanctioned.")
-    async def firm(self, info: Info) -> CompanyRef | None:
-        return await _one(info, self.row["firm"])  # type: ignore[return-value]
+    def firm(self) -> CompanyRef | None:
+        return self._part("firm")  # type: ignore[no-any-return]
 
     @strawberry.field(description="Articles the decision finds infringed.")
     async def articles(self, info: Info) -> list[LegalArticleRef]:
