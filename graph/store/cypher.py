@@ -367,61 +367,97 @@ def _eu_code(var: str) -> str:
     return f"toUpper(substring({var}.id, size(split({var}.id, ':')[0]) + 1))"
 
 
-def _eu_member(var: str, when: str, n: int) -> str:
-    """Whether a jurisdiction is the EU, or a member of it on ``when``."""
+def _eu_windows() -> str:
+    """Once per query: ``eu``, a list of ``{node, code, from, to}``, one per EU membership.
+
+    The EU itself is a member with no bounds. Rows then test membership in memory (node
+    identity, no property read) instead of running a subquery each.
+    """
+    return f"""
+CALL () {{
+  MATCH (u:Jurisdiction) WHERE u.code = 'EU'
+  WITH collect(u) AS unions
+  RETURN [u IN unions | {{node: u, code: {_eu_code("u")}, from: null, to: null}}]
+         + COLLECT {{ UNWIND unions AS u MATCH (j)-[m:MEMBER_OF]->(u)
+                     RETURN {{node: j, code: {_eu_code("j")}, from: m.valid_from, to: m.valid_to}} }}
+         AS eu
+}}"""
+
+
+def _regulator(var: str, n: int) -> str:
+    """The regulator shown for a decision: its first regulator by id (None if it has none)."""
     return (
-        f"(({var}:Jurisdiction AND {var}.code = 'EU') OR EXISTS {{ "
-        f"MATCH ({var})-[m{n}:MEMBER_OF]->(u{n}:Jurisdiction) WHERE u{n}.code = 'EU' "
-        f"AND {_valid_at(f'm{n}.valid_from', f'm{n}.valid_to', when)} }})"
+        f"COLLECT {{ MATCH (r{n}:Regulator)-[:ISSUED]->({var}) WITH DISTINCT r{n} "
+        f"ORDER BY r{n}.id LIMIT 1 RETURN r{n} }}[0]"
     )
 
 
-_SANCTIONS_MATCH = f"""
-MATCH (d:{ENTITY})-[imp:IMPOSES]->(s:{ENTITY})
-WITH d, s, imp, COLLECT {{ MATCH (i:Regulator)-[:ISSUED]->(d) WITH DISTINCT i
-                          ORDER BY i.id RETURN i }} AS regs
-WHERE size(regs) > 0 AND ($regulator = '' OR any(r IN regs WHERE r.id = $regulator))
-WITH d, s, imp, regs[0] AS reg, d.date AS ddate
+_DATE_KEY = f"CASE WHEN coalesce(ddate, '') = '' THEN '9999' ELSE {_floor('ddate')} END"
+
+
+def _sanctions_match(ordered: bool) -> str:
+    """Headline rows (``d, s, imp, f, pos``), filtered on what the filters need only.
+
+    ``ordered``: sort by decision date and sanction id right after the date filters, so
+    that every later step streams in that order and a page stops after its last row
+    instead of filtering every sanction first. (Every node carries the Entity label, so
+    the patterns leave it out.)
+    """
+    order = "WITH * ORDER BY dkey, s.id\n" if ordered else ""
+    return f"""{_eu_windows()}
+MATCH (d)-[imp:IMPOSES]->(s)
+WITH eu, d, s, imp, d.date AS ddate
 WHERE ($since = '' OR (coalesce(ddate, '') <> '' AND {_floor("ddate")} >= {_floor("$since")}))
   AND ($until = '' OR (coalesce(ddate, '') <> '' AND {_floor("ddate")} <= {_floor("$until")}))
-  AND ($jurisdiction = ''
-       OR ($jurisdiction <> 'EU' AND reg.country = $jurisdiction)
-       OR ($jurisdiction = 'EU' AND reg.country IN COLLECT {{
-             MATCH (u1:Jurisdiction) WHERE u1.code = 'EU' RETURN {_eu_code("u1")} AS code
-             UNION
-             MATCH (j1:{ENTITY})-[m1:MEMBER_OF]->(u1:Jurisdiction)
-             WHERE u1.code = 'EU' AND {_valid_at("m1.valid_from", "m1.valid_to", "ddate")}
-             RETURN {_eu_code("j1")} AS code }}))
-WITH d, s, imp, reg, ddate,
-     COLLECT {{ MATCH (s)-[a:AGAINST]->(t:{ENTITY}) WITH a, t ORDER BY a.id RETURN t }} AS by_sanction,
-     COLLECT {{ MATCH (d)-[a:AGAINST]->(t:{ENTITY}) WITH a, t ORDER BY a.id RETURN t }} AS by_decision
-WITH d, s, imp, reg, ddate,
-     CASE WHEN size(by_sanction) > 0 THEN by_sanction ELSE by_decision END AS targets
+WITH eu, d, s, imp, ddate, {_DATE_KEY} AS dkey
+{order}WHERE EXISTS {{ MATCH (i:Regulator)-[:ISSUED]->(d) WHERE $regulator = '' OR i.id = $regulator }}
+  AND CASE WHEN $jurisdiction = '' THEN true
+      ELSE any(c IN [{_regulator("d", 1)}.country] WHERE CASE WHEN $jurisdiction <> 'EU'
+           THEN c = $jurisdiction
+           ELSE any(w IN eu WHERE w.code = c AND {_valid_at("w.from", "w.to", "ddate")}) END) END
+WITH eu, d, s, imp, ddate, dkey, COLLECT {{ MATCH (s)-[:AGAINST]->(t) RETURN t }} AS targets
+WITH eu, d, s, imp, ddate, dkey, CASE WHEN size(targets) > 0 THEN targets
+     ELSE COLLECT {{ MATCH (d)-[:AGAINST]->(t) RETURN t }} END AS targets
 UNWIND range(0, size(targets) - 1) AS pos
-WITH d, s, imp, reg, targets[pos] AS f, pos, CASE WHEN $at_today THEN $today ELSE ddate END AS at
+WITH eu, d, s, imp, dkey, targets[pos] AS f, pos,
+     CASE WHEN $at_today THEN $today ELSE ddate END AS at
 WHERE f:Company
   AND (coalesce(f.country, '') <> '' OR EXISTS {{ (f)-[:HAS_ESTABLISHMENT|INCORPORATED_IN]->() }})
   AND NOT EXISTS {{
-  MATCH (f)-[e:HAS_ESTABLISHMENT]->(j:{ENTITY})
-  WHERE {_valid_at("e.valid_from", "e.valid_to", "at")} AND {_eu_member("j", "at", 2)}
+  MATCH (f)-[e:HAS_ESTABLISHMENT]->(j)
+  WHERE {_valid_at("e.valid_from", "e.valid_to", "at")}
+    AND any(w IN eu WHERE w.node = j AND {_valid_at("w.from", "w.to", "at")})
 }}
 """
+
+
+def _picked(var: str, *names: str) -> str:
+    """``{id, props}`` with only the properties a row shows (a fraction of the node)."""
+    return f"{{id: {var}.id, props: {var} {{{', '.join('.' + name for name in names)}}}}}"
+
+
+# The properties are those the catalogue's rows pick (graph.traversals.sanction_rows).
 _SANCTIONS_ROW = f"""
-RETURN {_map("s")} AS sanction, {_map("d")} AS decision, {_map("reg")} AS regulator,
-       {_map("f")} AS firm,
-       COLLECT {{ MATCH (d)-[:INFRINGES]->(art:{ENTITY}) RETURN art.id }} AS articles,
+WITH d, s, imp, f, pos, {_regulator("d", 2)} AS reg
+RETURN {_picked("s", "kind", "amount", "currency", "amount_eur")} AS sanction,
+       {_picked("d", "ref", "date", "status")} AS decision,
+       {_picked("reg", "name", "country")} AS regulator, {_picked("f", "name", "country")} AS firm,
+       COLLECT {{ MATCH (d)-[:INFRINGES]->(art) RETURN art.id }} AS articles,
        {_source_urls("coalesce(s.sources, []) + coalesce(d.sources, [])", 3)} AS sources
 """
-SANCTIONS_WITHOUT_EU_ESTABLISHMENT = _args(_SANCTIONS_MATCH + _SANCTIONS_ROW + "ORDER BY imp.id, pos")
+SANCTIONS_WITHOUT_EU_ESTABLISHMENT = _args(
+    _sanctions_match(ordered=False) + _SANCTIONS_ROW + "ORDER BY imp.id, pos"
+)
 """Every headline row, in the order of the IMPOSES relationships (Python sorts them)."""
 SANCTIONS_WITHOUT_EU_ESTABLISHMENT_PAGE = _args(
-    _SANCTIONS_MATCH
-    + "WITH d, s, imp, reg, f, pos ORDER BY CASE WHEN coalesce(d.date, '') = '' THEN '9999' "
-    + f"ELSE {_floor('d.date')} END, s.id, f.id, imp.id, pos SKIP $offset LIMIT $limit"
+    _sanctions_match(ordered=True)
+    + "WITH d, s, imp, f, pos ORDER BY dkey, s.id, f.id, imp.id, pos SKIP $offset LIMIT $limit"
     + _SANCTIONS_ROW
 )
-"""One page of headline rows in the catalogue's order (date, sanction, firm)."""
-SANCTIONS_WITHOUT_EU_ESTABLISHMENT_COUNT = _args(_SANCTIONS_MATCH + "RETURN count(*) AS count")
+"""One page of headline rows in the catalogue's order (date, sanction, firm), extras last."""
+SANCTIONS_WITHOUT_EU_ESTABLISHMENT_COUNT = _args(
+    _sanctions_match(ordered=False) + "RETURN count(*) AS count"
+)
 
 
 def _decision(var: str, n: int) -> str:
