@@ -65,9 +65,15 @@ def _floor_batch(store: Neo4jStore, batch: Batch) -> float:
     return time.perf_counter() - begin
 
 
+# Firms per batch, so one transaction: the test server's heap (-Xmx1g) caps a transaction
+# at 70% of it (dbms.memory.transaction.total.max), which a 20k-firm batch exceeds.
+NEO4J_CHUNK_FIRMS = 2_000
+
+
 def _load(store: Neo4jStore, firms: int, seed: int, floor: bool) -> dict[str, float]:
     records, seconds = 0, 0.0
-    for batch in synth_batches(SynthConfig(firms=firms, seed=seed)):
+    config = SynthConfig(firms=firms, seed=seed, chunk_firms=NEO4J_CHUNK_FIRMS)
+    for batch in synth_batches(config):
         if floor:
             seconds += _floor_batch(store, batch)
         else:

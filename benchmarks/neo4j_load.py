@@ -158,7 +158,7 @@ def run_benchmark(
     counts, so that a burst of other work on the machine does not decide the ratio.
     """
     _warm_up(store)
-    batches = list(synth_batches(SynthConfig(firms=firms, chunk_firms=10_000)))
+    batches = list(synth_batches(SynthConfig(firms=firms, chunk_firms=2_000)))
     nodes = sum(len(b.nodes) for b in batches)
     rels = sum(len(b.relationships) for b in batches)
     prepared = [_stored_rows(store, batch) for batch in batches]

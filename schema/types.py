@@ -60,6 +60,8 @@ def _country(value: Any) -> str | None:
 
 
 def _currency(value: Any) -> str | None:
+    if not isinstance(value, str):  # a list or dict is unhashable: no set lookup
+        return f"expected a currency code string, got {value!r}"
     return None if value in CURRENCY_CODES else f"unknown currency {value!r} (ISO 4217)"
 
 

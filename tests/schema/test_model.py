@@ -39,6 +39,8 @@ def test_model_has_the_design_labels_and_types() -> None:
         ("country", "XX", False),
         ("currency", "EUR", True),
         ("currency", "EURO", False),
+        ("currency", ["EUR"], False),
+        ("currency", {"code": "EUR"}, False),
         ("amount", 20_000_000, True),
         ("amount", -1, False),
         ("amount", float("nan"), False),
