@@ -80,6 +80,17 @@ class Loaders:
         """One node (batched with every other load of this tick)."""
         return await self.nodes.load(node_id)
 
+    async def fetch(self, node_ids: Sequence[str]) -> dict[str, Node]:
+        """Nodes by id in one store call now, for a resolver that has all the ids at once.
+
+        No future per id (a page of rows names hundreds); what is found is primed into
+        the node loader, so later loads in the request reuse it.
+        """
+        wanted = list(dict.fromkeys(node_ids))
+        found = await in_thread(lambda: self.store.get_many(wanted))
+        self.nodes.prime_many(found)
+        return found
+
     async def many(self, node_ids: Sequence[str]) -> list[Node]:
         """Existing nodes among ``node_ids``, in order."""
         found = await self.nodes.load_many(list(node_ids))

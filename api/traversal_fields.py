@@ -98,8 +98,9 @@ class TraversalQuery:
             total = offset + len(rows)
         rows = rows[:size]
         ids = [part["id"] for row in rows for key in PARTS if (part := row.get(key))]
-        nodes = {node.id: node for node in await info.context.loaders.many(ids)}
-        items = [SanctionWithoutEuEstablishment(row=r, nodes=nodes) for r in rows]
+        found = await info.context.loaders.fetch(ids)
+        objects = dict(zip(found, wrap_all(found.values()), strict=True))  # wrapped once each
+        items = [SanctionWithoutEuEstablishment.of(r, objects) for r in rows]
         return page_of(items, offset, total)
 
     @strawberry.field(

@@ -15,7 +15,6 @@ from enforcegraph.api.types.refs import (
     SanctionRef,
     StatementRef,
 )
-from enforcegraph.graph.store.base import Node
 
 __all__ = [
     "PARTS",
@@ -42,31 +41,30 @@ PARTS = ("sanction", "decision", "regulator", "firm")  # the nodes of a headline
 
 @strawberry.type(description="A sanction against a firm with no EU establishment at the time.")
 class SanctionWithoutEuEstablishment:
-    """A row whose nodes (``PARTS``) were fetched with the page, in one batch for all rows:
-    the fields below are plain lookups, not awaited loads (a page has hundreds of them)."""
+    """A row whose nodes (``PARTS``) were fetched with the page, in one batch for all rows,
+    and set as plain attributes by :meth:`of`: strawberry reads them without a resolver
+    call (a page has hundreds of them)."""
 
     row: strawberry.Private[Row]
-    nodes: strawberry.Private[dict[str, Node]]
+    sanction: SanctionRef | None = strawberry.field(default=None, description="The sanction.")
+    decision: DecisionRef | None = strawberry.field(
+        default=None, description="The decision imposing it."
+    )
+    regulator: RegulatorRef | None = strawberry.field(
+        default=None, description="The regulator that issued the decision."
+    )
+    firm: CompanyRef | None = strawberry.field(default=None, description="The firm sanctioned.")
 
-    def _part(self, key: str) -> Any:
-        part = self.row[key]
-        return wrap(self.nodes.get(part["id"])) if part else None
+    @classmethod
+    def of(cls, row: Row, objects: dict[str, Entity]) -> "SanctionWithoutEuEstablishment":
+        """The row with its parts taken from ``objects`` (the page's nodes, wrapped once)."""
 
-    @strawberry.field(description="The sanction.")
-    def sanction(self) -> SanctionRef | None:
-        return self._part("sanction")  # type: ignore[no-any-return]
+        def part(key: str) -> Any:
+            ref = row[key]
+            return objects.get(ref["id"]) if ref else None
 
-    @strawberry.field(description="The decision imposing it.")
-    def decision(self) -> DecisionRef | None:
-        return self._part("decision")  # type: ignore[no-any-return]
-
-    @strawberry.field(description="The regulator that issued the decision.")
-    def regulator(self) -> RegulatorRef | None:
-        return self._part("regulator")  # type: ignore[no-any-return]
-
-    @strawberry.field(description="The firm sanctioned.")
-    def firm(self) -> CompanyRef | None:
-        return self._part("firm")  # type: ignore[no-any-return]
+        return cls(row=row, sanction=part("sanction"), decision=part("decision"),
+                   regulator=part("regulator"), firm=part("firm"))
 
     @strawberry.field(description="Articles the decision finds infringed.")
     async def articles(self, info: Info) -> list[LegalArticleRef]:
