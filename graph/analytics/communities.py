@@ -15,6 +15,8 @@ from enforcegraph.graph.analytics.facts import Row, entity_view, node_row, simpl
 
 __all__ = ["communities", "component_labels", "components"]
 
+_SCIPY_UNVISITED = -9999  # NULL_IDX of scipy.sparse.csgraph: the label of a node not yet walked
+
 
 def _group_rows(graph: nx.MultiDiGraph, groups: Iterable[Iterable[str]], name: str) -> list[Row]:
     ordered = sorted((sorted(group) for group in groups), key=lambda g: (-len(g), g[0]))
@@ -59,8 +61,10 @@ def component_labels(adjacency: Adjacency) -> tuple[int, Any]:
     """How many connected components, and the component number of each node (in order).
 
     The adjacency is symmetric, so its components are the weakly connected components
-    of the entity network; SciPy labels them (``scipy.sparse.csgraph``) in an order
-    of its own.
+    of the entity network. Each node's neighbours are all in its own CSR row, so the
+    walk reads the matrix once, with SciPy's compiled undirected walk
+    (:func:`_walk_symmetric`), where the public ``connected_components`` would first
+    build a transpose and then read both; the public call is the fallback.
 
     Examples
     --------
@@ -71,9 +75,33 @@ def component_labels(adjacency: Adjacency) -> tuple[int, Any]:
     """
     if len(adjacency) == 0:
         return 0, np.zeros(0, dtype=np.int32)
-    # on a symmetric matrix "strong" gives the weak components without a transpose
-    count, labels = connected_components(adjacency.matrix, directed=True, connection="strong")
+    walked = _walk_symmetric(adjacency.matrix)
+    if walked is not None:
+        return walked
+    count, labels = connected_components(adjacency.matrix, directed=True, connection="weak")
     return int(count), labels
+
+
+def _walk_symmetric(matrix: Any) -> tuple[int, Any] | None:
+    """Components of a symmetric CSR matrix by SciPy's private undirected walk (the one
+    ``connected_components`` runs), given the matrix and an empty second graph instead of
+    the transpose. None where this SciPy has no such walk or it answers unlike itself."""
+    try:
+        from scipy.sparse.csgraph._traversal import _connected_components_undirected as walk
+    except ImportError:
+        return None
+    size = matrix.shape[0]
+    indices = matrix.indices
+    indptr = matrix.indptr.astype(indices.dtype, copy=False)
+    labels = np.full(size, _SCIPY_UNVISITED, dtype=np.int32)
+    nothing = np.zeros(size + 1, dtype=indices.dtype)
+    try:
+        count = int(walk(indices, indptr, nothing[:0], nothing, labels))
+    except (TypeError, ValueError):  # another signature in another SciPy
+        return None
+    if count < 1 or labels.min() < 0 or labels.max() != count - 1:
+        return None
+    return count, labels
 
 
 def _members(adjacency: Adjacency, labels: Any) -> list[list[str]]:

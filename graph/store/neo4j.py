@@ -286,7 +286,8 @@ class Neo4jStore(GraphStore):
 
     def clear(self) -> None:
         self._ensure_schema()
-        self._autocommit("clearing", cypher.CLEAR)
+        for statement in cypher.CLEAR:
+            self._autocommit("clearing", statement)
 
     # -- reading --------------------------------------------------------------------------
     def get_many(self, node_ids: Iterable[str]) -> dict[str, Node]:

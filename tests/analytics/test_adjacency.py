@@ -151,3 +151,22 @@ def test_every_backend_gives_the_same_adjacency(store: GraphStore) -> None:
     assert sizes == [len(adjacency) - 1, 1]
     store.upsert(_newco())
     assert "company:newco" in store.adjacency().ids  # writes are seen on every backend
+
+
+def test_components_walk_the_matrix_once_and_agree_with_scipys_public_call(
+    synthetic: EmbeddedStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from importlib import import_module
+
+    from scipy.sparse.csgraph import connected_components
+
+    # the module (the package's ``communities`` is the function of that name)
+    communities = import_module("enforcegraph.graph.analytics.communities")
+    adjacency = synthetic.adjacency()
+    assert communities._walk_symmetric(adjacency.matrix) is not None  # the fast walk ran
+    count, labels = component_labels(adjacency)
+    public_count, public = connected_components(adjacency.matrix, directed=True, connection="weak")
+    assert count == public_count and np.array_equal(labels, public)
+    monkeypatch.setattr(communities, "_walk_symmetric", lambda matrix: None)  # an older SciPy
+    fallback_count, fallback = component_labels(adjacency)
+    assert fallback_count == count and np.array_equal(fallback, labels)
