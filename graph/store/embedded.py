@@ -21,13 +21,13 @@ from enforcegraph.graph.store.base import (
     UpsertSummary,
     collapse_nodes,
     collapse_relationships,
-    merge_properties,
 )
 from enforcegraph.graph.store.sqltraversals import EmbeddedTraversals
+from enforcegraph.graph.store.sqlwrite import BatchWriter, chunks, marks
 from enforcegraph.schema.errors import StoreError
 from enforcegraph.schema.model import Model, load_model
 from enforcegraph.schema.names import normalize_name
-from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
+from enforcegraph.schema.records import Batch
 from enforcegraph.schema.validation import validate_batch
 
 if TYPE_CHECKING:
@@ -49,27 +49,6 @@ CREATE INDEX IF NOT EXISTS rels_end ON rels("end", type);
 CREATE INDEX IF NOT EXISTS rels_type ON rels(type, id);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-_CHUNK = 500
-
-
-def _dumps(props: dict[str, Any]) -> str:
-    return orjson.dumps(props, option=orjson.OPT_SORT_KEYS).decode()
-
-
-def _fresh(props: dict[str, Any]) -> dict[str, Any]:
-    """``merge_properties({}, props)`` without its per-value work (new records)."""
-    if None not in props.values():
-        return props
-    return {name: value for name, value in props.items() if value is not None}
-
-
-def _chunks(items: Sequence[str], size: int = _CHUNK) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _marks(count: int) -> str:
-    return ",".join("?" * count)
 
 
 class EmbeddedStore(GraphStore):
@@ -126,15 +105,6 @@ class EmbeddedStore(GraphStore):
     def _rel(row: tuple[Any, ...]) -> Relationship:
         return Relationship(row[0], row[1], row[2], row[3], row[4], orjson.loads(row[5]))
 
-    def _names_of(self, label: str, props: dict[str, Any]) -> set[str]:
-        names: set[str] = set()
-        for prop in self.model.label(label).name_properties:
-            value = props.get(prop)
-            for item in value if isinstance(value, list) else [value]:
-                if isinstance(item, str) and (norm := normalize_name(item)):
-                    names.add(norm)
-        return names
-
     # -- writing --------------------------------------------------------------
     def upsert(self, batch: Batch) -> UpsertSummary:
         validate_batch(self.model, batch, self.lookup_labels)
@@ -144,8 +114,7 @@ class EmbeddedStore(GraphStore):
         with self._lock:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
-                self._write_nodes(nodes, summary)
-                self._write_relationships(rels, summary)
+                BatchWriter(self._conn, self.model).write(nodes, rels, summary)
                 if summary.changed:
                     self._bump_generation()
                 self._conn.execute("COMMIT")
@@ -162,112 +131,20 @@ class EmbeddedStore(GraphStore):
             "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
         )
 
-    def _none_exist(self, table: str, ids: dict[str, Any]) -> bool:
-        """A cheap guess that no id is stored yet: neither the first nor the last is."""
-        if not ids:
-            return False
-        ends = [next(iter(ids)), next(reversed(ids))]
-        found = self._conn.execute(f"SELECT 1 FROM {table} WHERE id IN (?, ?)", ends)
-        return found.fetchone() is None
-
-    def _insert_new(self, sql: str, rows: Sequence[tuple[Any, ...]]) -> bool:
-        """Insert rows of new ids in one pass, no reads; False, nothing written, if an id
-        exists after all (the caller then merges record by record)."""
-        self._conn.execute("SAVEPOINT new_rows")
-        try:
-            self._conn.executemany(sql, rows)
-        except sqlite3.IntegrityError:
-            self._conn.execute("ROLLBACK TO new_rows")
-            return False
-        finally:
-            self._conn.execute("RELEASE new_rows")
-        return True
-
-    def _write_nodes(self, nodes: dict[str, NodeRecord], summary: UpsertSummary) -> None:
-        if self._none_exist("nodes", nodes):
-            new = [(i, r.label, _dumps(_fresh(r.properties))) for i, r in nodes.items()]
-            if self._insert_new("INSERT INTO nodes(id, label, props) VALUES(?,?,?)", new):
-                self._conn.executemany(
-                    "INSERT OR IGNORE INTO names VALUES(?,?,?)",
-                    [(n, i, r.label) for i, r in nodes.items() for n in self._names_of(r.label, r.properties)],
-                )
-                summary.nodes_created += len(new)
-                return
-        existing: dict[str, dict[str, Any]] = {}
-        for chunk in _chunks(list(nodes)):
-            for node_id, props in self._conn.execute(
-                f"SELECT id, props FROM nodes WHERE id IN ({_marks(len(chunk))})", chunk
-            ):
-                existing[node_id] = orjson.loads(props)
-        rows, name_rows, renamed = [], [], []
-        for node_id, record in nodes.items():
-            old = existing.get(node_id)
-            merged = _fresh(record.properties) if old is None else merge_properties(old, record.properties)
-            if old is None:
-                summary.nodes_created += 1
-            elif merged == old:
-                summary.nodes_unchanged += 1
-                continue
-            else:
-                summary.nodes_updated += 1
-                renamed.append(node_id)
-            rows.append((node_id, record.label, _dumps(merged)))
-            name_rows += [(n, node_id, record.label) for n in self._names_of(record.label, merged)]
-        self._conn.executemany(
-            "INSERT INTO nodes(id, label, props) VALUES(?,?,?) ON CONFLICT(id) "
-            "DO UPDATE SET props = excluded.props",
-            rows,
-        )
-        for chunk in _chunks(renamed):
-            self._conn.execute(f"DELETE FROM names WHERE id IN ({_marks(len(chunk))})", chunk)
-        self._conn.executemany("INSERT OR IGNORE INTO names VALUES(?,?,?)", name_rows)
-
-    def _write_relationships(
-        self, rels: dict[str, RelationshipRecord], summary: UpsertSummary
-    ) -> None:
-        if self._none_exist("rels", rels):
-            new = [(i, r.type, r.start, r.end, r.key, _dumps(_fresh(r.properties))) for i, r in rels.items()]
-            if self._insert_new('INSERT INTO rels(id, type, start, "end", key, props) VALUES(?,?,?,?,?,?)', new):
-                summary.relationships_created += len(new)
-                return
-        existing: dict[str, dict[str, Any]] = {}
-        for chunk in _chunks(list(rels)):
-            for rel_id, props in self._conn.execute(
-                f"SELECT id, props FROM rels WHERE id IN ({_marks(len(chunk))})", chunk
-            ):
-                existing[rel_id] = orjson.loads(props)
-        rows = []
-        for rel_id, record in rels.items():
-            old = existing.get(rel_id)
-            merged = _fresh(record.properties) if old is None else merge_properties(old, record.properties)
-            if old is None:
-                summary.relationships_created += 1
-            elif merged == old:
-                summary.relationships_unchanged += 1
-                continue
-            else:
-                summary.relationships_updated += 1
-            rows.append((rel_id, record.type, record.start, record.end, record.key, _dumps(merged)))
-        self._conn.executemany(
-            'INSERT INTO rels(id, type, start, "end", key, props) VALUES(?,?,?,?,?,?) '
-            "ON CONFLICT(id) DO UPDATE SET props = excluded.props",
-            rows,
-        )
-
     def delete(self, node_ids: Iterable[str]) -> int:
         ids = sorted(set(node_ids))
         deleted = 0
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
-                for chunk in _chunks(ids):
-                    marks = _marks(len(chunk))
+                for chunk in chunks(ids):
+                    params = marks(len(chunk))
                     self._conn.execute(
-                        f'DELETE FROM rels WHERE start IN ({marks}) OR "end" IN ({marks})',
+                        f'DELETE FROM rels WHERE start IN ({params}) OR "end" IN ({params})',
                         [*chunk, *chunk],
                     )
-                    self._conn.execute(f"DELETE FROM names WHERE id IN ({marks})", chunk)
-                    cursor = self._conn.execute(f"DELETE FROM nodes WHERE id IN ({marks})", chunk)
+                    self._conn.execute(f"DELETE FROM names WHERE id IN ({params})", chunk)
+                    cursor = self._conn.execute(f"DELETE FROM nodes WHERE id IN ({params})", chunk)
                     deleted += cursor.rowcount
                 if deleted:
                     self._bump_generation()
@@ -289,8 +166,8 @@ class EmbeddedStore(GraphStore):
     def get_many(self, node_ids: Iterable[str]) -> dict[str, Node]:
         ids = list(dict.fromkeys(node_ids))
         found: dict[str, Node] = {}
-        for chunk in _chunks(ids):
-            sql = f"SELECT id, label, props FROM nodes WHERE id IN ({_marks(len(chunk))})"
+        for chunk in chunks(ids):
+            sql = f"SELECT id, label, props FROM nodes WHERE id IN ({marks(len(chunk))})"
             for row in self._query(sql, chunk):
                 found[row[0]] = self._node(row)
         return found
@@ -298,8 +175,8 @@ class EmbeddedStore(GraphStore):
     def lookup_labels(self, node_ids: Iterable[str]) -> dict[str, str]:
         ids = list(dict.fromkeys(node_ids))
         found: dict[str, str] = {}
-        for chunk in _chunks(ids):
-            sql = f"SELECT id, label FROM nodes WHERE id IN ({_marks(len(chunk))})"
+        for chunk in chunks(ids):
+            sql = f"SELECT id, label FROM nodes WHERE id IN ({marks(len(chunk))})"
             found.update({row[0]: row[1] for row in self._query(sql, chunk)})
         return found
 
@@ -314,12 +191,12 @@ class EmbeddedStore(GraphStore):
         ids = list(dict.fromkeys(node_ids))
         found: dict[str, Relationship] = {}
         ends = {"out": ["start"], "in": ['"end"'], "both": ["start", '"end"']}[direction]
-        type_sql = f" AND type IN ({_marks(len(types))})" if types else ""
-        for chunk in _chunks(ids):
+        type_sql = f" AND type IN ({marks(len(types))})" if types else ""
+        for chunk in chunks(ids):
             for end in ends:
                 sql = (
                     f'SELECT id, type, start, "end", key, props FROM rels '
-                    f"WHERE {end} IN ({_marks(len(chunk))}){type_sql}"
+                    f"WHERE {end} IN ({marks(len(chunk))}){type_sql}"
                 )
                 for row in self._query(sql, [*chunk, *(types or [])]):
                     found[row[0]] = self._rel(row)
@@ -345,7 +222,7 @@ class EmbeddedStore(GraphStore):
                 params.append(flt.value)
             elif flt.op == "in":
                 values = list(flt.value)
-                clauses.append(f"{column} IN ({_marks(len(values))})" if values else "0")
+                clauses.append(f"{column} IN ({marks(len(values))})" if values else "0")
                 params.extend(values)
             elif flt.op == "contains":
                 clauses.append(f"instr(lower({column}), lower(?)) > 0")
@@ -390,7 +267,7 @@ class EmbeddedStore(GraphStore):
         norm = normalize_name(text)
         if not norm:
             return []
-        label_sql = f" AND label IN ({_marks(len(labels))})" if labels else ""
+        label_sql = f" AND label IN ({marks(len(labels))})" if labels else ""
         sql = (
             "SELECT id, min(CASE WHEN norm = ? THEN 0 WHEN norm LIKE ? THEN 1 "
             "WHEN norm LIKE ? THEN 2 ELSE 3 END) AS rank FROM names "

@@ -1,0 +1,167 @@
+"""Writing one validated, collapsed batch into the embedded store's tables.
+
+The work of one transaction, which the store opens and commits: new ids go in one
+``executemany`` pass without reads (inside a savepoint, so a clash falls back), known
+ids are read, merged (list properties such as ``sources`` grow) and written back, and
+the normalised names of every node follow their node.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import orjson
+
+from enforcegraph.graph.store.base import UpsertSummary, merge_properties
+from enforcegraph.schema.model import Model
+from enforcegraph.schema.names import normalize_name
+from enforcegraph.schema.records import NodeRecord, RelationshipRecord
+
+__all__ = ["CHUNK", "BatchWriter", "chunks", "dumps", "marks"]
+
+CHUNK = 500  # ids per ``IN (...)`` list
+
+
+def dumps(props: dict[str, Any]) -> str:
+    """Properties as stored: JSON with sorted keys."""
+    return orjson.dumps(props, option=orjson.OPT_SORT_KEYS).decode()
+
+
+def _fresh(props: dict[str, Any]) -> dict[str, Any]:
+    """``merge_properties({}, props)`` without its per-value work (new records)."""
+    if None not in props.values():
+        return props
+    return {name: value for name, value in props.items() if value is not None}
+
+
+def chunks(items: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
+    """``items`` in slices of at most ``size``."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def marks(count: int) -> str:
+    """``?,?,...`` for ``count`` parameters."""
+    return ",".join("?" * count)
+
+
+class BatchWriter:
+    """Writes nodes and relationships on an open connection, inside the caller's transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, model: Model) -> None:
+        self.conn = conn
+        self.model = model
+
+    def write(
+        self,
+        nodes: dict[str, NodeRecord],
+        rels: dict[str, RelationshipRecord],
+        summary: UpsertSummary,
+    ) -> None:
+        """Nodes first, then the relationships between them; counts go to ``summary``."""
+        self._write_nodes(nodes, summary)
+        self._write_relationships(rels, summary)
+
+    def _names_of(self, label: str, props: dict[str, Any]) -> set[str]:
+        names: set[str] = set()
+        for prop in self.model.label(label).name_properties:
+            value = props.get(prop)
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, str) and (norm := normalize_name(item)):
+                    names.add(norm)
+        return names
+
+    def _none_exist(self, table: str, ids: dict[str, Any]) -> bool:
+        """A cheap guess that no id is stored yet: neither the first nor the last is."""
+        if not ids:
+            return False
+        ends = [next(iter(ids)), next(reversed(ids))]
+        found = self.conn.execute(f"SELECT 1 FROM {table} WHERE id IN (?, ?)", ends)
+        return found.fetchone() is None
+
+    def _insert_new(self, sql: str, rows: Sequence[tuple[Any, ...]]) -> bool:
+        """Insert rows of new ids in one pass, no reads; False, nothing written, if an id
+        exists after all (the caller then merges record by record)."""
+        self.conn.execute("SAVEPOINT new_rows")
+        try:
+            self.conn.executemany(sql, rows)
+        except sqlite3.IntegrityError:
+            self.conn.execute("ROLLBACK TO new_rows")
+            return False
+        finally:
+            self.conn.execute("RELEASE new_rows")
+        return True
+
+    def _write_nodes(self, nodes: dict[str, NodeRecord], summary: UpsertSummary) -> None:
+        if self._none_exist("nodes", nodes):
+            new = [(i, r.label, dumps(_fresh(r.properties))) for i, r in nodes.items()]
+            if self._insert_new("INSERT INTO nodes(id, label, props) VALUES(?,?,?)", new):
+                self.conn.executemany(
+                    "INSERT OR IGNORE INTO names VALUES(?,?,?)",
+                    [(n, i, r.label) for i, r in nodes.items() for n in self._names_of(r.label, r.properties)],
+                )
+                summary.nodes_created += len(new)
+                return
+        existing: dict[str, dict[str, Any]] = {}
+        for chunk in chunks(list(nodes)):
+            for node_id, props in self.conn.execute(
+                f"SELECT id, props FROM nodes WHERE id IN ({marks(len(chunk))})", chunk
+            ):
+                existing[node_id] = orjson.loads(props)
+        rows, name_rows, renamed = [], [], []
+        for node_id, record in nodes.items():
+            old = existing.get(node_id)
+            merged = _fresh(record.properties) if old is None else merge_properties(old, record.properties)
+            if old is None:
+                summary.nodes_created += 1
+            elif merged == old:
+                summary.nodes_unchanged += 1
+                continue
+            else:
+                summary.nodes_updated += 1
+                renamed.append(node_id)
+            rows.append((node_id, record.label, dumps(merged)))
+            name_rows += [(n, node_id, record.label) for n in self._names_of(record.label, merged)]
+        self.conn.executemany(
+            "INSERT INTO nodes(id, label, props) VALUES(?,?,?) ON CONFLICT(id) "
+            "DO UPDATE SET props = excluded.props",
+            rows,
+        )
+        for chunk in chunks(renamed):
+            self.conn.execute(f"DELETE FROM names WHERE id IN ({marks(len(chunk))})", chunk)
+        self.conn.executemany("INSERT OR IGNORE INTO names VALUES(?,?,?)", name_rows)
+
+    def _write_relationships(
+        self, rels: dict[str, RelationshipRecord], summary: UpsertSummary
+    ) -> None:
+        if self._none_exist("rels", rels):
+            new = [(i, r.type, r.start, r.end, r.key, dumps(_fresh(r.properties))) for i, r in rels.items()]
+            if self._insert_new('INSERT INTO rels(id, type, start, "end", key, props) VALUES(?,?,?,?,?,?)', new):
+                summary.relationships_created += len(new)
+                return
+        existing: dict[str, dict[str, Any]] = {}
+        for chunk in chunks(list(rels)):
+            for rel_id, props in self.conn.execute(
+                f"SELECT id, props FROM rels WHERE id IN ({marks(len(chunk))})", chunk
+            ):
+                existing[rel_id] = orjson.loads(props)
+        rows = []
+        for rel_id, record in rels.items():
+            old = existing.get(rel_id)
+            merged = _fresh(record.properties) if old is None else merge_properties(old, record.properties)
+            if old is None:
+                summary.relationships_created += 1
+            elif merged == old:
+                summary.relationships_unchanged += 1
+                continue
+            else:
+                summary.relationships_updated += 1
+            rows.append((rel_id, record.type, record.start, record.end, record.key, dumps(merged)))
+        self.conn.executemany(
+            'INSERT INTO rels(id, type, start, "end", key, props) VALUES(?,?,?,?,?,?) '
+            "ON CONFLICT(id) DO UPDATE SET props = excluded.props",
+            rows,
+        )
+
