@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-__all__ = ["name_tokens", "normalize_name"]
+__all__ = ["name_tokens", "normalize_name", "normalized_names"]
 
 _PUNCT = re.compile(r"[^\w\s]+", re.UNICODE)
 _SPACE = re.compile(r"\s+")
@@ -33,3 +35,19 @@ def normalize_name(text: str) -> str:
 def name_tokens(text: str) -> list[str]:
     """The normalised words of a name."""
     return normalize_name(text).split()
+
+
+def normalized_names(props: Mapping[str, Any], name_properties: Iterable[str]) -> set[str]:
+    """The normalised forms of the name properties' values (strings, or lists of them).
+
+    >>> props = {"name": "Clearview AI, Inc.", "aliases": ["Clearview", 3, "  "]}
+    >>> sorted(normalized_names(props, ("name", "aliases", "ref")))
+    ['clearview', 'clearview ai inc']
+    """
+    names: set[str] = set()
+    for prop in name_properties:
+        value = props.get(prop)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and (norm := normalize_name(item)):
+                names.add(norm)
+    return names

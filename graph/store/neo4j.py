@@ -31,7 +31,7 @@ from enforcegraph.graph.store.base import (
 from enforcegraph.graph.store.neo4j_errors import CONNECTION_ERRORS, translate_errors
 from enforcegraph.schema.errors import StoreError
 from enforcegraph.schema.model import Model, load_model
-from enforcegraph.schema.names import normalize_name
+from enforcegraph.schema.names import normalize_name, normalized_names
 from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
 from enforcegraph.schema.validation import validate_batch
 
@@ -183,13 +183,7 @@ class Neo4jStore(GraphStore):
 
     # -- writing --------------------------------------------------------------------------
     def _names_of(self, label: str, props: dict[str, Any]) -> list[str]:
-        names: set[str] = set()
-        for prop in self.model.label(label).name_properties:
-            value = props.get(prop)
-            for item in value if isinstance(value, list) else [value]:
-                if isinstance(item, str) and (norm := normalize_name(item)):
-                    names.add(norm)
-        return sorted(names)
+        return sorted(normalized_names(props, self.model.label(label).name_properties))
 
     def _stored_node(self, node_id: str, label: str, props: dict[str, Any]) -> dict[str, Any]:
         names = self._names_of(label, props)

@@ -9,19 +9,22 @@ the normalised names of every node follow their node.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Literal, TypeVar
 
 import orjson
 
 from enforcegraph.graph.store.base import UpsertSummary, merge_properties
 from enforcegraph.schema.model import Model
-from enforcegraph.schema.names import normalize_name
+from enforcegraph.schema.names import normalized_names
 from enforcegraph.schema.records import NodeRecord, RelationshipRecord
 
 __all__ = ["CHUNK", "BatchWriter", "chunks", "dumps", "marks"]
 
 CHUNK = 500  # ids per ``IN (...)`` list
+Change = Literal["created", "updated", "unchanged"]
+R = TypeVar("R", NodeRecord, RelationshipRecord)
 
 
 def dumps(props: dict[str, Any]) -> str:
@@ -65,13 +68,7 @@ class BatchWriter:
         self._write_relationships(rels, summary)
 
     def _names_of(self, label: str, props: dict[str, Any]) -> set[str]:
-        names: set[str] = set()
-        for prop in self.model.label(label).name_properties:
-            value = props.get(prop)
-            for item in value if isinstance(value, list) else [value]:
-                if isinstance(item, str) and (norm := normalize_name(item)):
-                    names.add(norm)
-        return names
+        return normalized_names(props, self.model.label(label).name_properties)
 
     def _none_exist(self, table: str, ids: dict[str, Any]) -> bool:
         """A cheap guess that no id is stored yet: neither the first nor the last is."""
@@ -94,6 +91,27 @@ class BatchWriter:
             self.conn.execute("RELEASE new_rows")
         return True
 
+    def _stored(self, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """The stored properties of those ``ids`` that ``table`` (nodes, rels) holds."""
+        found: dict[str, dict[str, Any]] = {}
+        for chunk in chunks(ids):
+            for row_id, props in self.conn.execute(
+                f"SELECT id, props FROM {table} WHERE id IN ({marks(len(chunk))})", chunk
+            ):
+                found[row_id] = orjson.loads(props)
+        return found
+
+    def _merged(self, table: str, records: Mapping[str, R]) -> Iterator[tuple[str, R, dict[str, Any], Change]]:
+        """Each record with its properties merged into what is stored, and what that changes."""
+        existing = self._stored(table, list(records))
+        for record_id, record in records.items():
+            old = existing.get(record_id)
+            if old is None:
+                yield record_id, record, _fresh(record.properties), "created"
+                continue
+            merged = merge_properties(old, record.properties)
+            yield record_id, record, merged, "unchanged" if merged == old else "updated"
+
     def _write_nodes(self, nodes: dict[str, NodeRecord], summary: UpsertSummary) -> None:
         if self._none_exist("nodes", nodes):
             new = [(i, r.label, dumps(_fresh(r.properties))) for i, r in nodes.items()]
@@ -104,26 +122,19 @@ class BatchWriter:
                 )
                 summary.nodes_created += len(new)
                 return
-        existing: dict[str, dict[str, Any]] = {}
-        for chunk in chunks(list(nodes)):
-            for node_id, props in self.conn.execute(
-                f"SELECT id, props FROM nodes WHERE id IN ({marks(len(chunk))})", chunk
-            ):
-                existing[node_id] = orjson.loads(props)
         rows, name_rows, renamed = [], [], []
-        for node_id, record in nodes.items():
-            old = existing.get(node_id)
-            merged = _fresh(record.properties) if old is None else merge_properties(old, record.properties)
-            if old is None:
-                summary.nodes_created += 1
-            elif merged == old:
-                summary.nodes_unchanged += 1
+        counts: Counter[Change] = Counter()
+        for node_id, record, merged, change in self._merged("nodes", nodes):
+            counts[change] += 1
+            if change == "unchanged":
                 continue
-            else:
-                summary.nodes_updated += 1
+            if change == "updated":
                 renamed.append(node_id)
             rows.append((node_id, record.label, dumps(merged)))
             name_rows += [(n, node_id, record.label) for n in self._names_of(record.label, merged)]
+        summary.nodes_created += counts["created"]
+        summary.nodes_updated += counts["updated"]
+        summary.nodes_unchanged += counts["unchanged"]
         self.conn.executemany(
             "INSERT INTO nodes(id, label, props) VALUES(?,?,?) ON CONFLICT(id) "
             "DO UPDATE SET props = excluded.props",
@@ -141,24 +152,15 @@ class BatchWriter:
             if self._insert_new('INSERT INTO rels(id, type, start, "end", key, props) VALUES(?,?,?,?,?,?)', new):
                 summary.relationships_created += len(new)
                 return
-        existing: dict[str, dict[str, Any]] = {}
-        for chunk in chunks(list(rels)):
-            for rel_id, props in self.conn.execute(
-                f"SELECT id, props FROM rels WHERE id IN ({marks(len(chunk))})", chunk
-            ):
-                existing[rel_id] = orjson.loads(props)
         rows = []
-        for rel_id, record in rels.items():
-            old = existing.get(rel_id)
-            merged = _fresh(record.properties) if old is None else merge_properties(old, record.properties)
-            if old is None:
-                summary.relationships_created += 1
-            elif merged == old:
-                summary.relationships_unchanged += 1
-                continue
-            else:
-                summary.relationships_updated += 1
-            rows.append((rel_id, record.type, record.start, record.end, record.key, dumps(merged)))
+        counts: Counter[Change] = Counter()
+        for rel_id, record, merged, change in self._merged("rels", rels):
+            counts[change] += 1
+            if change != "unchanged":
+                rows.append((rel_id, record.type, record.start, record.end, record.key, dumps(merged)))
+        summary.relationships_created += counts["created"]
+        summary.relationships_updated += counts["updated"]
+        summary.relationships_unchanged += counts["unchanged"]
         self.conn.executemany(
             'INSERT INTO rels(id, type, start, "end", key, props) VALUES(?,?,?,?,?,?) '
             "ON CONFLICT(id) DO UPDATE SET props = excluded.props",
