@@ -31,6 +31,7 @@ from enforcegraph.api.errors import (
 )
 from enforcegraph.api.exporting import prepare_export
 from enforcegraph.api.middleware import BodyLimit, Timeout
+from enforcegraph.api.response_cache import ResponseCache, ResponseCacheMiddleware
 from enforcegraph.api.schema import build_schema
 from enforcegraph.graph.settings import Settings
 from enforcegraph.graph.store import open_store
@@ -63,6 +64,13 @@ class _Holder:
         if self.store is None:
             raise StoreError("the store is not open yet")
         return self.store
+
+    def generation(self) -> int | None:
+        """The open store's generation; None (cache nothing) when it cannot tell or fails."""
+        try:
+            return None if self.store is None else self.store.generation()
+        except StoreError:
+            return None
 
 
 class _GraphQLApp(GraphQL[Context, None]):
@@ -147,8 +155,12 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> ASGIApp:
     async def placeholder(request: Request) -> Response:
         return HTMLResponse(PLACEHOLDER)
 
+    served: ASGIApp = graphql_app
+    if settings.response_cache_bytes:
+        served = ResponseCacheMiddleware(graphql_app, ResponseCache(settings.response_cache_bytes),
+                                         holder.generation)
     routes: list[Any] = [
-        Route("/graphql", graphql_app, methods=["GET", "POST"]),
+        Route("/graphql", served, methods=["GET", "POST"]),
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/export/{format}", export),

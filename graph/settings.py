@@ -42,6 +42,9 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
     "default_page_size": ("ENFORCEGRAPH_DEFAULT_PAGE_SIZE", "`first` when not given (default 50)."),
     "request_timeout": ("ENFORCEGRAPH_REQUEST_TIMEOUT", "Seconds before a request is cut off (default 10)."),
     "max_body_bytes": ("ENFORCEGRAPH_MAX_BODY_BYTES", "Largest request body in bytes (default 1000000)."),
+    "response_cache_bytes": ("ENFORCEGRAPH_RESPONSE_CACHE_BYTES",
+                             "Bytes of error-free GraphQL answers each worker keeps until the data "
+                             "changes (default 64000000; 0 turns the cache off)."),
     "log_json": ("ENFORCEGRAPH_LOG_JSON", "1 for JSON log lines (default 0)."),
     "log_level": ("ENFORCEGRAPH_LOG_LEVEL", "Log level (default INFO)."),
 }
@@ -69,6 +72,7 @@ class Settings:
     default_page_size: int = 50
     request_timeout: float = 10.0
     max_body_bytes: int = 1_000_000
+    response_cache_bytes: int = 64_000_000
     log_json: bool = False
     log_level: str = "INFO"
 
@@ -79,6 +83,8 @@ class Settings:
             )
         if not 0 < self.default_page_size <= self.max_page_size:
             raise EnforcegraphError("default page size must be between 1 and the maximum")
+        if self.response_cache_bytes < 0:
+            raise EnforcegraphError("ENFORCEGRAPH_RESPONSE_CACHE_BYTES must not be negative")
         for name in ("port", "workers", "max_depth", "max_aliases", "max_tokens", "max_cost"):
             if int(getattr(self, name)) <= 0:
                 raise EnforcegraphError(f"{SETTINGS_DOC[name][0]} must be positive")

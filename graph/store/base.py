@@ -310,6 +310,11 @@ class GraphStore(abc.ABC):
         """The traversal catalogue on this store (backends may push it down)."""
         return Traversals(self)
 
+    def generation(self) -> int | None:
+        """A number that changes whenever any client changes the data, or None when this
+        backend cannot tell (then nothing derived from the data may be kept)."""
+        return None
+
     # -- lifecycle -----------------------------------------------------------
     def ping(self) -> None:  # noqa: B027  (a no-op is right for stores with nothing to reach)
         """Raise StoreUnavailable if the store cannot be reached."""

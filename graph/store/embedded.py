@@ -74,9 +74,19 @@ class EmbeddedStore(GraphStore):
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the embedded store at {path}: {exc}") from exc
         self._lock = threading.RLock()
+        # generation() reads on its own connection: never waits for a long query
+        self._peek = self._conn if str(path) == ":memory:" else self._connect_reader(path)
+        self._peek_lock = self._lock if self._peek is self._conn else threading.Lock()
         self._view: nx.MultiDiGraph | None = None
         self._view_generation = -1
         self._adjacency: tuple[int, Adjacency] | None = None
+
+    @staticmethod
+    def _connect_reader(path: str | Path) -> sqlite3.Connection:
+        try:
+            return sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the embedded store at {path}: {exc}") from exc
 
     def _has_tables(self) -> bool:
         row = self._conn.execute(
@@ -93,9 +103,18 @@ class EmbeddedStore(GraphStore):
                 raise StoreError(f"embedded store query failed: {exc}") from exc
 
     def generation(self) -> int:
-        """A counter bumped by every committed change (by any process)."""
-        rows = self._query("SELECT value FROM meta WHERE key='generation'")
-        return int(rows[0][0]) if rows else 0
+        """A counter bumped by every committed change (by any process); cheap, and it
+        does not wait for queries running on other threads."""
+        with self._peek_lock:
+            try:
+                return self._generation_on(self._peek)
+            except sqlite3.Error as exc:
+                raise StoreError(f"embedded store query failed: {exc}") from exc
+
+    @staticmethod
+    def _generation_on(conn: sqlite3.Connection) -> int:
+        row = conn.execute("SELECT value FROM meta WHERE key='generation'").fetchone()
+        return int(row[0]) if row else 0
 
     @staticmethod
     def _node(row: tuple[Any, ...]) -> Node:
@@ -334,7 +353,7 @@ class EmbeddedStore(GraphStore):
             try:
                 self._conn.execute("BEGIN")
                 try:
-                    generation = self.generation()
+                    generation = self._generation_on(self._conn)
                     nodes = self._conn.execute("SELECT id, label FROM nodes")
                     ends = self._conn.execute('SELECT start, "end" FROM rels')
                     built = build_adjacency(nodes, ends)
@@ -364,3 +383,5 @@ class EmbeddedStore(GraphStore):
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+        with self._peek_lock:
+            self._peek.close()

@@ -1,0 +1,194 @@
+"""Finished GraphQL answers kept until the data changes (ASGI middleware).
+
+The API is read-only, so one request body asked twice over the same data gets the same
+answer. The first asker executes it; an error-free JSON answer is kept, keyed by the
+request (method, query string, Accept, body) and the store's generation, and sent as-is
+to later askers until the store reports another generation (a load by any process).
+Concurrent askers of one missing key wait for the first instead of executing it again.
+Stores that cannot tell when their data changed (``generation()`` is None) are never
+cached. Bounded in bytes, least recently used first out.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import orjson
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+__all__ = ["CACHE_HEADER", "CachedAnswer", "ResponseCache", "ResponseCacheMiddleware"]
+
+CACHE_HEADER = b"x-enforcegraph-cache"
+# one answer may take at most this share of the cache
+_ENTRY_SHARE = 8
+
+
+@dataclass(frozen=True)
+class CachedAnswer:
+    """One finished response: status, headers and body."""
+
+    status: int
+    headers: tuple[tuple[bytes, bytes], ...]
+    body: bytes
+
+
+class ResponseCache:
+    """Answers by key for one generation of the data, at most ``max_bytes`` of bodies."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.generation: int | None = None
+        self.size = 0
+        self.hits = 0
+        self.misses = 0
+        self._answers: OrderedDict[bytes, CachedAnswer] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._answers)
+
+    def get(self, key: bytes, generation: int) -> CachedAnswer | None:
+        """The answer kept for ``key`` at this generation (a newer one empties the cache)."""
+        if generation != self.generation:
+            self._answers.clear()
+            self.size = 0
+            self.generation = generation
+        found = self._answers.get(key)
+        if found is None:
+            self.misses += 1
+            return None
+        self._answers.move_to_end(key)
+        self.hits += 1
+        return found
+
+    def put(self, key: bytes, generation: int, answer: CachedAnswer) -> bool:
+        """Keep ``answer`` if it is small enough and the generation is still current."""
+        if generation != self.generation or len(answer.body) > self.max_bytes // _ENTRY_SHARE:
+            return False
+        old = self._answers.pop(key, None)
+        if old is not None:
+            self.size -= len(old.body)
+        self._answers[key] = answer
+        self.size += len(answer.body)
+        while self.size > self.max_bytes:
+            _, dropped = self._answers.popitem(last=False)
+            self.size -= len(dropped.body)
+        return True
+
+
+def request_key(scope: Scope, body: bytes) -> bytes:
+    """What makes two requests the same question: method, query string, Accept, body."""
+    accept = next((v for k, v in scope.get("headers", []) if k == b"accept"), b"")
+    digest = hashlib.blake2b(digest_size=20)
+    for part in (scope["method"].encode(), scope.get("query_string", b""), accept, body):
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.digest()
+
+
+def _cacheable(status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> bool:
+    """An error-free JSON answer (GraphQL errors and HTTP errors are never kept)."""
+    content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
+    if status != 200 or not content_type.startswith(b"application/json"):
+        return False
+    try:
+        decoded = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return False
+    return isinstance(decoded, dict) and "data" in decoded and "errors" not in decoded
+
+
+class ResponseCacheMiddleware:
+    """Serve repeated GraphQL requests from a :class:`ResponseCache`."""
+
+    def __init__(self, app: ASGIApp, cache: ResponseCache,
+                 generation: Callable[[], int | None]) -> None:
+        self.app = app
+        self.cache = cache
+        self.generation = generation
+        self._pending: dict[bytes, asyncio.Future[CachedAnswer | None]] = {}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "POST"):
+            await self.app(scope, receive, send)
+            return
+        generation = self.generation()
+        if generation is None:
+            await self.app(scope, receive, send)
+            return
+        body, cut = await _read_body(receive)
+        if cut:  # the client went away mid-body: nobody to answer
+            return
+        key = request_key(scope, body)
+        found = self.cache.get(key, generation)
+        if found is None and key in self._pending:
+            found = await asyncio.shield(self._pending[key])
+        if found is not None:
+            await _send_answer(send, found, b"hit")
+            return
+        await self._execute(scope, _replaying(body, receive), send, key, generation)
+
+    async def _execute(self, scope: Scope, receive: Receive, send: Send, key: bytes,
+                       generation: int) -> None:
+        """Run the app once for ``key``, keeping its answer when it may be reused."""
+        waiting: asyncio.Future[CachedAnswer | None] = asyncio.get_running_loop().create_future()
+        self._pending[key] = waiting
+        status = 0
+        headers: list[tuple[bytes, bytes]] = []
+        chunks: list[bytes] = []
+
+        async def capturing_send(message: Message) -> None:
+            nonlocal status, headers
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = list(message.get("headers", []))
+                message = {**message, "headers": [*headers, (CACHE_HEADER, b"miss")]}
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+            await send(message)
+
+        answer: CachedAnswer | None = None
+        try:
+            await self.app(scope, receive, capturing_send)
+            body = b"".join(chunks)
+            if _cacheable(status, headers, body):
+                answer = CachedAnswer(status, tuple(headers), body)
+                self.cache.put(key, generation, answer)
+        finally:
+            del self._pending[key]
+            waiting.set_result(answer)
+
+
+async def _read_body(receive: Receive) -> tuple[bytes, bool]:
+    """The whole request body, and whether it was cut short by a disconnect."""
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return b"".join(chunks), True
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body"):
+            return b"".join(chunks), False
+
+
+def _replaying(body: bytes, receive: Receive) -> Receive:
+    """A receive that gives ``body`` once, then whatever the client sends next."""
+    given = False
+
+    async def replay() -> Message:
+        nonlocal given
+        if given:
+            return await receive()
+        given = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return replay
+
+
+async def _send_answer(send: Send, answer: CachedAnswer, marker: bytes) -> None:
+    await send({"type": "http.response.start", "status": answer.status,
+                "headers": [*answer.headers, (CACHE_HEADER, marker)]})
+    await send({"type": "http.response.body", "body": answer.body})
