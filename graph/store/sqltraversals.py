@@ -12,7 +12,7 @@ from enforcegraph.graph.traversals import Row, SanctionFilter, Traversals, headl
 if TYPE_CHECKING:
     from enforcegraph.graph.store.embedded import EmbeddedStore
 
-__all__ = ["EmbeddedTraversals", "count_sql", "page_sql"]
+__all__ = ["FEW_CANDIDATES", "EmbeddedTraversals", "candidates_sql", "count_sql", "page_sql"]
 
 Key = tuple[str, str, str, str]
 
@@ -40,9 +40,11 @@ class EmbeddedTraversals(Traversals):
             return super().sanctions_without_eu_establishment(flt, limit, offset)
         wanted = offset + limit
         today = date.today().isoformat()
-        keys = self._keys(*page_sql(flt, today, dated=True), wanted)
+        few = self._few_candidates(flt)
+        keys = self._keys(*page_sql(flt, today, dated=True, from_candidates=few), wanted)
         if len(keys) < wanted and not (flt.since or flt.until):
-            keys += self._keys(*page_sql(flt, today, dated=False), wanted - len(keys))
+            keys += self._keys(*page_sql(flt, today, dated=False, from_candidates=few),
+                               wanted - len(keys))
         rows = self._rows(keys[offset:wanted])
         if rows is None:  # a node went away between the statements: answer the slow way
             return super().sanctions_without_eu_establishment(flt, limit, offset)
@@ -52,6 +54,18 @@ class EmbeddedTraversals(Traversals):
         """The full count in one SQL statement (the same rules as the rows)."""
         sql, params = count_sql(flt or SanctionFilter(), date.today().isoformat())
         return int(self.store._query(sql, params)[0][0])  # type: ignore[arg-type]
+
+    def _few_candidates(self, flt: SanctionFilter) -> bool:
+        """Whether the regulator or jurisdiction filter leaves so few decisions that reading
+        them and sorting beats walking every decision in date order until a page is full."""
+        sql, params = candidates_sql(flt)
+        if not sql:
+            return False
+        found = self.store._query(
+            f"SELECT count(*) FROM (SELECT 1 FROM ({sql}) LIMIT {FEW_CANDIDATES + 1})",
+            params,  # type: ignore[arg-type]
+        )
+        return int(found[0][0]) <= FEW_CANDIDATES
 
     def _has_far_dates(self) -> bool:
         """Whether a decision date sorts with or after the undated ones ("9999"), or is
@@ -190,16 +204,48 @@ WHERE {" AND ".join(where)}
 
 
 _D_DATE = "json_extract(d.props, '$.date')"
+# at most this many decisions of a regulator (or of a country's regulators) are read and
+# sorted; above it the page walks decisions in date order (the filter is not rare)
+FEW_CANDIDATES = 20_000
 
 
-def page_sql(flt: SanctionFilter, today: str, dated: bool) -> tuple[str, dict[str, str]]:
+def candidates_sql(flt: SanctionFilter) -> tuple[str, dict[str, str]]:
+    """The ids of the decisions a regulator or jurisdiction filter can keep ("" when
+    neither narrows the decisions): those issued by that regulator or by a regulator of
+    that country (the EU is a set of countries over time, not narrowed here)."""
+    issuer = []
+    params: dict[str, str] = {}
+    if flt.regulator:
+        issuer.append("g.id = :regulator")
+        params["regulator"] = flt.regulator
+    if flt.jurisdiction and flt.jurisdiction != "EU":
+        issuer.append("json_extract(g.props, '$.country') = :jurisdiction")
+        params["jurisdiction"] = flt.jurisdiction
+    if not issuer:
+        return "", {}
+    return (
+        "SELECT DISTINCT x.\"end\" AS id FROM nodes g CROSS JOIN rels x ON x.start = g.id "
+        f"AND x.type = 'ISSUED' WHERE g.label = 'Regulator' AND {' AND '.join(issuer)}",
+        params,
+    )
+
+
+def page_sql(flt: SanctionFilter, today: str, dated: bool,
+             from_candidates: bool = False) -> tuple[str, dict[str, str]]:
     """The headline keys (decision, sanction, firm, shown regulator) in the catalogue's order.
 
     ``dated``: decisions with a date, walked in date order through ``nodes_date`` so a
     ``LIMIT :limit`` stops early; otherwise the undated ones (they sort last). The year
     bounds only narrow the index range: the exact date rules are in the conditions.
+    ``from_candidates``: start from the decisions of :func:`candidates_sql` (a rare
+    regulator or country) and sort them instead; same rows, same order.
     """
     where, params = _conditions(flt, today, "d.id", _D_DATE)
+    decisions = "nodes d"
+    if from_candidates:
+        candidates, more = candidates_sql(flt)
+        decisions = f"({candidates}) c CROSS JOIN nodes d ON d.id = c.id"
+        params.update(more)
     where.insert(0, f"{_D_DATE} IS {'NOT ' if dated else ''}NULL")
     if flt.since:
         where.insert(1, f"{_D_DATE} >= :since_year")
@@ -211,7 +257,7 @@ def page_sql(flt: SanctionFilter, today: str, dated: bool) -> tuple[str, dict[st
     sql = f"""{_MEMBERS}
 SELECT d.id, s.id, f.id, (SELECT g.id FROM rels x CROSS JOIN nodes g ON g.id = x.start
   WHERE x."end" = d.id AND x.type = 'ISSUED' AND g.label = 'Regulator' ORDER BY g.id LIMIT 1)
-FROM nodes d
+FROM {decisions}
 JOIN rels i ON i.start = d.id AND i.type = 'IMPOSES'
 JOIN nodes s ON s.id = i."end"
 JOIN rels a ON a.type = 'AGAINST' AND a.start = (CASE WHEN EXISTS (

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from enforcegraph.graph.store import sqltraversals
 from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.graph.synth import SynthConfig, synth_batches
 from enforcegraph.graph.traversals import SanctionFilter, Traversals
@@ -92,12 +93,19 @@ def _filters(store: EmbeddedStore, rng: random.Random, count: int) -> list[Sanct
     return found
 
 
-def test_sql_pages_equal_the_generic_rows(awkward: EmbeddedStore) -> None:
+@pytest.mark.parametrize("few", [sqltraversals.FEW_CANDIDATES, 0],
+                         ids=["rare-filters-start-from-their-decisions", "every-filter-walks-dates"])
+def test_sql_pages_equal_the_generic_rows(awkward: EmbeddedStore, few: int,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sqltraversals, "FEW_CANDIDATES", few)
     rng = random.Random(3)
     paged = awkward.traversals()
     assert not paged._has_far_dates()  # the SQL path runs, not the fallback
+    filters = _filters(awkward, rng, 24)
+    if few:  # the regulator and country filters of this small graph start from their decisions
+        assert sum(paged._few_candidates(f) for f in filters) >= 6
     nonempty = 0
-    for flt in _filters(awkward, rng, 24):
+    for flt in filters:
         full = Traversals(awkward).sanctions_without_eu_establishment(flt)
         nonempty += bool(full)
         pages = [(0, 100), (0, 1), (0, 0), (len(full), 5), (max(0, len(full) - 7), 10)]
