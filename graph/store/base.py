@@ -358,11 +358,12 @@ def collapse_relationships(records: list[RelationshipRecord]) -> dict[str, Relat
     """One record per relationship id; later records merge into earlier ones."""
     out: dict[str, RelationshipRecord] = {}
     for record in records:
-        first = out.get(record.id)
+        rel_id = record.id
+        first = out.get(rel_id)
         if first is not None:
             merged = merge_properties(first.properties, record.properties)
             record = RelationshipRecord(
                 record.type, record.start, record.end, merged, record.key, first.origin
             )
-        out[record.id] = record
+        out[rel_id] = record
     return out

@@ -6,6 +6,8 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+import orjson
+
 from enforcegraph.graph.dates import date_floor
 from enforcegraph.graph.traversals import Row, SanctionFilter, Traversals, headline_row
 
@@ -40,19 +42,22 @@ class EmbeddedTraversals(Traversals):
             return super().sanctions_without_eu_establishment(flt, limit, offset)
         wanted = offset + limit
         today = date.today().isoformat()
-        few = self._few_candidates(flt)
-        keys = self._keys(*page_sql(flt, today, dated=True, from_candidates=few), wanted)
-        if len(keys) < wanted and not (flt.since or flt.until):
-            keys += self._keys(*page_sql(flt, today, dated=False, from_candidates=few),
-                               wanted - len(keys))
+        if self._few_candidates(flt):
+            keys = self._candidate_keys(flt, today, wanted)
+        else:
+            keys = self._keys(*page_sql(flt, today, dated=True), wanted)
+            if len(keys) < wanted and not (flt.since or flt.until):
+                keys += self._keys(*page_sql(flt, today, dated=False), wanted - len(keys))
         rows = self._rows(keys[offset:wanted])
         if rows is None:  # a node went away between the statements: answer the slow way
             return super().sanctions_without_eu_establishment(flt, limit, offset)
         return rows
 
     def count_sanctions_without_eu_establishment(self, flt: SanctionFilter | None = None) -> int:
-        """The full count in one SQL statement (the same rules as the rows)."""
-        sql, params = count_sql(flt or SanctionFilter(), date.today().isoformat())
+        """The full count in one SQL statement (the same rules as the rows); a rare
+        regulator or country counts from its own decisions only."""
+        flt = flt or SanctionFilter()
+        sql, params = count_sql(flt, date.today().isoformat(), self._few_candidates(flt))
         return int(self.store._query(sql, params)[0][0])  # type: ignore[arg-type]
 
     def _few_candidates(self, flt: SanctionFilter) -> bool:
@@ -66,6 +71,31 @@ class EmbeddedTraversals(Traversals):
             params,  # type: ignore[arg-type]
         )
         return int(found[0][0]) <= FEW_CANDIDATES
+
+    def _candidate_keys(self, flt: SanctionFilter, today: str, wanted: int) -> list[Key]:
+        """Page keys from the filter's decisions: read with their dates, then taken in
+        date order, a growing run at a time, until the page is full. A run never splits
+        one date, so each run's rows (ordered in SQL) follow the previous run's."""
+        sql, params = candidates_sql(flt)
+        found = self.store._query(
+            f"SELECT DISTINCT c.id, json_extract(n.props, '$.date') AS dt FROM ({sql}) c "
+            "CROSS JOIN nodes n ON n.id = c.id WHERE n.label = 'Decision' "
+            "ORDER BY dt IS NULL, dt, c.id",
+            params,  # type: ignore[arg-type]
+        )
+        undated = next((i for i, (_, when) in enumerate(found) if when is None), len(found))
+        keys: list[Key] = []
+        size, at = max(1, RUN_START * wanted), 0
+        while at < len(found) and len(keys) < wanted:
+            dated = at < undated
+            last = undated if dated else len(found)  # the undated ones are one run, last
+            end = min(at + size, last) if dated else last
+            while end < last and found[end][1] == found[end - 1][1]:
+                end += 1  # the rest of this date
+            ids = orjson.dumps([decision for decision, _ in found[at:end]]).decode()
+            keys += self._keys(*page_sql(flt, today, dated, ids), wanted - len(keys))
+            at, size = end, size * RUN_GROWTH
+        return keys
 
     def _has_far_dates(self) -> bool:
         """Whether a decision date sorts with or after the undated ones ("9999"), or is
@@ -182,37 +212,49 @@ def _conditions(
     return where, params
 
 
-def count_sql(flt: SanctionFilter, today: str) -> tuple[str, dict[str, str]]:
-    """One SQL statement counting the headline rows (the generic rules, pushed down)."""
+def count_sql(flt: SanctionFilter, today: str,
+              from_candidates: bool = False) -> tuple[str, dict[str, str]]:
+    """One SQL statement counting the headline rows (the generic rules, pushed down);
+    ``from_candidates``: only over the decisions of :func:`candidates_sql`."""
     where, params = _conditions(flt, today, "t.did", "t.dt")
+    imposes, join = "rels i", "JOIN"
+    if from_candidates:  # few rows: from the decisions outwards, in this order
+        join = "CROSS JOIN"
+        candidates, more = candidates_sql(flt)
+        imposes = f"(SELECT DISTINCT id FROM ({candidates})) c CROSS JOIN rels i ON i.start = c.id"
+        params.update(more)
     sql = f"""{_MEMBERS}, pairs AS (
   SELECT d.id AS did, s.id AS sid, json_extract(d.props, '$.date') AS dt
-  FROM rels i JOIN nodes d ON d.id = i.start JOIN nodes s ON s.id = i."end"
+  FROM {imposes} JOIN nodes d ON d.id = i.start JOIN nodes s ON s.id = i."end"
   WHERE i.type = 'IMPOSES'
 ), t AS (
   SELECT p.did, p.sid, p.dt, a."end" AS fid
-  FROM pairs p JOIN rels a ON a.start = p.sid AND a.type = 'AGAINST'
+  FROM pairs p {join} rels a ON a.start = p.sid AND a.type = 'AGAINST'
   UNION ALL
   SELECT p.did, p.sid, p.dt, a."end"
-  FROM pairs p JOIN rels a ON a.start = p.did AND a.type = 'AGAINST'
+  FROM pairs p {join} rels a ON a.start = p.did AND a.type = 'AGAINST'
   WHERE NOT EXISTS (SELECT 1 FROM rels b WHERE b.start = p.sid AND b.type = 'AGAINST')
 )
-SELECT count(*) FROM t JOIN nodes f ON f.id = t.fid AND f.label = 'Company'
+SELECT count(*) FROM t {join} nodes f ON f.id = t.fid AND f.label = 'Company'
 WHERE {" AND ".join(where)}
 """
     return sql, params
 
 
 _D_DATE = "json_extract(d.props, '$.date')"
-# at most this many decisions of a regulator (or of a country's regulators) are read and
-# sorted; above it the page walks decisions in date order (the filter is not rare)
-FEW_CANDIDATES = 20_000
+# at most this many decisions of a regulator (or of a country's regulators) are read with
+# their dates (about 12 us each at 1M firms); above it the page walks all decisions in
+# date order, which finds a page soon enough when the filter is that common
+FEW_CANDIDATES = 10_000
+# the first run of those decisions is this many times the rows wanted; each next run grows
+RUN_START, RUN_GROWTH = 4, 4
 
 
 def candidates_sql(flt: SanctionFilter) -> tuple[str, dict[str, str]]:
     """The ids of the decisions a regulator or jurisdiction filter can keep ("" when
     neither narrows the decisions): those issued by that regulator or by a regulator of
-    that country (the EU is a set of countries over time, not narrowed here)."""
+    that country (the EU is a set of countries over time, not narrowed here). An id
+    comes once per ISSUED relationship (twice for a joint decision of two regulators)."""
     issuer = []
     params: dict[str, str] = {}
     if flt.regulator:
@@ -224,28 +266,26 @@ def candidates_sql(flt: SanctionFilter) -> tuple[str, dict[str, str]]:
     if not issuer:
         return "", {}
     return (
-        "SELECT DISTINCT x.\"end\" AS id FROM nodes g CROSS JOIN rels x ON x.start = g.id "
+        "SELECT x.\"end\" AS id FROM nodes g CROSS JOIN rels x ON x.start = g.id "
         f"AND x.type = 'ISSUED' WHERE g.label = 'Regulator' AND {' AND '.join(issuer)}",
         params,
     )
 
 
 def page_sql(flt: SanctionFilter, today: str, dated: bool,
-             from_candidates: bool = False) -> tuple[str, dict[str, str]]:
+             decision_ids: str | None = None) -> tuple[str, dict[str, str]]:
     """The headline keys (decision, sanction, firm, shown regulator) in the catalogue's order.
 
     ``dated``: decisions with a date, walked in date order through ``nodes_date`` so a
     ``LIMIT :limit`` stops early; otherwise the undated ones (they sort last). The year
     bounds only narrow the index range: the exact date rules are in the conditions.
-    ``from_candidates``: start from the decisions of :func:`candidates_sql` (a rare
-    regulator or country) and sort them instead; same rows, same order.
+    ``decision_ids``: only these decisions (a JSON list), read and sorted instead.
     """
     where, params = _conditions(flt, today, "d.id", _D_DATE)
     decisions = "nodes d"
-    if from_candidates:
-        candidates, more = candidates_sql(flt)
-        decisions = f"({candidates}) c CROSS JOIN nodes d ON d.id = c.id"
-        params.update(more)
+    if decision_ids is not None:
+        decisions = "json_each(:decision_ids) c CROSS JOIN nodes d ON d.id = c.value"
+        params["decision_ids"] = decision_ids
     where.insert(0, f"{_D_DATE} IS {'NOT ' if dated else ''}NULL")
     if flt.since:
         where.insert(1, f"{_D_DATE} >= :since_year")

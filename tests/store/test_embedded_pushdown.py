@@ -59,6 +59,14 @@ def _more_cases(store: EmbeddedStore, rng: random.Random) -> Batch:
             if number % 5 == 1:  # its own target, twice (two keys)
                 batch.relationships += [_rel("AGAINST", sanction, firm, "a"),
                                         _rel("AGAINST", sanction, firm, "b")]
+    batch.nodes.append(_node("company:far-us", "Company", name="Far US", country="US"))
+    for number in range(8):  # one day's decisions, their sanctions' ids in reverse order
+        decision, sanction = f"decision:same-day-{number}", f"sanction:same-day-{9 - number}"
+        batch.nodes += [_node(decision, "Decision", kind="fine_decision", date="2021-05-05"),
+                        _node(sanction, "Sanction", kind="fine", amount=10 + number)]
+        batch.relationships += [_rel("ISSUED", regulators[0], decision),
+                                _rel("AGAINST", decision, "company:far-us"),
+                                _rel("IMPOSES", decision, sanction)]
     for number in range(10):  # firms with no recorded location, sanctioned
         firm = f"company:nowhere-{number}"
         batch.nodes.append(_node(firm, "Company", name=f"Nowhere {number}"))
@@ -135,3 +143,29 @@ def test_far_dates_fall_back_to_the_generic_rows(tmp_path: Path) -> None:
     assert paged._has_far_dates()
     full = Traversals(store).sanctions_without_eu_establishment()
     assert full and paged.sanctions_without_eu_establishment(limit=100) == full
+
+
+@pytest.mark.parametrize("runs", [(sqltraversals.RUN_START, sqltraversals.RUN_GROWTH), (0, 1)],
+                         ids=["default-runs", "one-decision-runs"])
+def test_rare_filters_page_through_their_decisions_in_runs(
+        awkward: EmbeddedStore, runs: tuple[int, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Small pages at every offset: the runs of a filter's decisions cut at dates and at
+    the undated ones, and each run's rows must continue the previous run's in order."""
+    monkeypatch.setattr(sqltraversals, "RUN_START", runs[0])
+    monkeypatch.setattr(sqltraversals, "RUN_GROWTH", runs[1])
+    paged = awkward.traversals()
+    rows = Traversals(awkward).sanctions_without_eu_establishment()
+    regulators = sorted({r["regulator"]["id"] for r in rows})
+    filters = [SanctionFilter(regulator=r) for r in regulators]
+    filters += [SanctionFilter(jurisdiction=c) for c in sorted({r["regulator"]["country"] for r in rows})]
+    crossing = 0
+    for flt in filters:
+        assert paged._few_candidates(flt)
+        full = Traversals(awkward).sanctions_without_eu_establishment(flt)
+        dates = [r["decision"]["date"] for r in full]
+        crossing += None in dates and any(dates) and len(set(dates)) < len(dates)
+        for offset in range(len(full) + 1):
+            for limit in (1, 2, 5):
+                got = paged.sanctions_without_eu_establishment(flt, limit, offset)
+                assert got == full[offset : offset + limit], (flt, offset, limit)
+    assert crossing >= 2, "some filters must have undated decisions and shared dates"
