@@ -8,12 +8,14 @@ for the embedded layout (and one Cypher statement for Neo4j, in neo4j_bench.py).
 from __future__ import annotations
 
 import sqlite3
+from functools import partial
 from typing import Any
 
 from benchmarks.stats import time_calls
 from enforcegraph.graph.store.base import GraphStore
+from enforcegraph.graph.traversals import SanctionFilter
 
-__all__ = ["HAND_SQL", "hand_sql_page", "headline_timings"]
+__all__ = ["HAND_SQL", "hand_sql_page", "headline_timings", "regulator_pages"]
 
 _FLOOR = "(CASE WHEN length({0}) < 10 THEN substr({0} || '-00-00', 1, 10) ELSE {0} END)"
 _CEIL = "(CASE WHEN length({0}) < 10 THEN substr({0} || '-99-99', 1, 10) ELSE {0} END)"
@@ -94,4 +96,30 @@ def headline_timings(store: GraphStore, conn: sqlite3.Connection | None, repeats
         )
         result["floor_page"] = time_calls(lambda: hand_sql_page(conn), repeats, warmup=0)
         result["floor_count"] = time_calls(lambda: hand_sql_count(conn), count_repeats, warmup=0)
+        result["by_regulator"] = regulator_pages(store, conn, min(repeats, 20))
     return result
+
+
+def regulator_pages(store: GraphStore, conn: sqlite3.Connection, repeats: int) -> list[dict[str, Any]]:
+    """The first page filtered by the regulator with the fewest decisions, the median one
+    and the one with the most: p50/p99 ms, with the count of the rarest."""
+    issued = conn.execute("SELECT start, count(*) FROM rels WHERE type = 'ISSUED' "
+                          "GROUP BY start ORDER BY 2, 1").fetchall()
+    if not issued:
+        return []
+    traversals = store.traversals()
+    picked = {"fewest": issued[0], "median": issued[len(issued) // 2], "most": issued[-1]}
+    found = []
+    for which, (regulator, decisions) in picked.items():
+        flt = SanctionFilter(regulator=regulator)
+        rows = traversals.sanctions_without_eu_establishment(flt, limit=100)
+        entry: dict[str, Any] = {
+            "which": which, "regulator": regulator, "decisions": decisions, "rows": len(rows),
+            "page": time_calls(partial(traversals.sanctions_without_eu_establishment, flt, 100),
+                               repeats, warmup=0),
+        }
+        if which == "fewest":
+            entry["count"] = time_calls(
+                partial(traversals.count_sanctions_without_eu_establishment, flt), 3, warmup=0)
+        found.append(entry)
+    return found

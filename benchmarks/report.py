@@ -82,6 +82,18 @@ def _headline_rows(results: list[dict[str, Any]]) -> list[str]:
     return rows
 
 
+def _regulator_rows(results: list[dict[str, Any]]) -> list[str]:
+    rows = ["| firms | regulator | its decisions | rows on the page | first page p50 / p99 ms | "
+            "count p50 / p99 ms |", "|---|---|---|---|---|---|"]
+    for r in results:
+        for entry in (r["embedded"].get("headline") or {}).get("by_regulator", []):
+            rows.append(
+                f"| {r['size']} | {entry['which']}: `{entry['regulator']}` | "
+                f"{_num(entry['decisions'])} | {entry['rows']} | {_ms(entry['page'])} | "
+                f"{_ms(entry.get('count')) if entry.get('count') else '-'} |")
+    return rows
+
+
 def _graphql_rows(results: list[dict[str, Any]]) -> list[str]:
     rows = ["| firms | query | API | requests/s | floor requests/s | ratio | p50 / p99 ms | "
             "floor p50 / p99 ms | errors | target |",
@@ -229,6 +241,8 @@ def render(results: list[dict[str, Any]]) -> str:
     sections = [
         ("Load throughput (median, min-max over runs)", _load_rows),
         ("Headline traversal: sanctions without EU establishment (embedded)", _headline_rows),
+        ("Headline page filtered by one regulator (the one with the fewest decisions, the "
+         "median one, the one with the most)", _regulator_rows),
         ("GraphQL under load (wrk, 32 connections, 2 uvicorn workers; median of runs)",
          _graphql_rows),
         ("Analytics against python-igraph (seconds, median, min-max; build: the adjacency "
