@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 import orjson
 
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
 __all__ = ["FEW_CANDIDATES", "EmbeddedTraversals", "candidates_sql", "count_sql", "page_sql"]
 
 Key = tuple[str, str, str, str]
+# per store: (generation, decisions), for choosing a page's plan
+_DECISIONS: WeakKeyDictionary[EmbeddedStore, tuple[int, int]] = WeakKeyDictionary()
 
 
 class EmbeddedTraversals(Traversals):
@@ -42,7 +45,7 @@ class EmbeddedTraversals(Traversals):
             return super().sanctions_without_eu_establishment(flt, limit, offset)
         wanted = offset + limit
         today = date.today().isoformat()
-        if self._few_candidates(flt):
+        if self._few_candidates(flt, wanted):
             keys = self._candidate_keys(flt, today, wanted)
         else:
             keys = self._keys(*page_sql(flt, today, dated=True), wanted)
@@ -57,12 +60,17 @@ class EmbeddedTraversals(Traversals):
         """The full count in one SQL statement (the same rules as the rows); a rare
         regulator or country counts from its own decisions only."""
         flt = flt or SanctionFilter()
-        sql, params = count_sql(flt, date.today().isoformat(), self._few_candidates(flt))
+        sql, params = count_sql(flt, date.today().isoformat(), self._few_candidates(flt, None))
         return int(self.store._query(sql, params)[0][0])  # type: ignore[arg-type]
 
-    def _few_candidates(self, flt: SanctionFilter) -> bool:
+    def _few_candidates(self, flt: SanctionFilter, wanted: int | None) -> bool:
         """Whether the regulator or jurisdiction filter leaves so few decisions that reading
-        them and sorting beats walking every decision in date order until a page is full."""
+        them and sorting beats walking every decision in date order until ``wanted`` rows
+        are found (None: until the end, as a count does).
+
+        Reading n of them costs about n; the walk passes about wanted x D / n of the D
+        decisions before a page is full, so the candidates win while n^2 <= wanted x D.
+        """
         sql, params = candidates_sql(flt)
         if not sql:
             return False
@@ -70,7 +78,19 @@ class EmbeddedTraversals(Traversals):
             f"SELECT count(*) FROM (SELECT 1 FROM ({sql}) LIMIT {FEW_CANDIDATES + 1})",
             params,  # type: ignore[arg-type]
         )
-        return int(found[0][0]) <= FEW_CANDIDATES
+        candidates = int(found[0][0])
+        if candidates > FEW_CANDIDATES:
+            return False
+        return wanted is None or candidates * candidates <= wanted * self._decision_count()
+
+    def _decision_count(self) -> int:
+        """Decisions in the store, counted once per generation of its data."""
+        generation = self.store.generation()
+        kept = _DECISIONS.get(self.store)
+        if kept is None or kept[0] != generation:
+            rows = self.store._query("SELECT count(*) FROM nodes WHERE label = 'Decision'")
+            kept = _DECISIONS[self.store] = (generation, int(rows[0][0]))
+        return kept[1]
 
     def _candidate_keys(self, flt: SanctionFilter, today: str, wanted: int) -> list[Key]:
         """Page keys from the filter's decisions: read with their dates, then taken in

@@ -111,7 +111,7 @@ def test_sql_pages_equal_the_generic_rows(awkward: EmbeddedStore, few: int,
     assert not paged._has_far_dates()  # the SQL path runs, not the fallback
     filters = _filters(awkward, rng, 24)
     if few:  # the regulator and country filters of this small graph start from their decisions
-        assert sum(paged._few_candidates(f) for f in filters) >= 6
+        assert sum(paged._few_candidates(f, 100) for f in filters) >= 6
     nonempty = 0
     for flt in filters:
         full = Traversals(awkward).sanctions_without_eu_establishment(flt)
@@ -153,6 +153,8 @@ def test_rare_filters_page_through_their_decisions_in_runs(
     the undated ones, and each run's rows must continue the previous run's in order."""
     monkeypatch.setattr(sqltraversals, "RUN_START", runs[0])
     monkeypatch.setattr(sqltraversals, "RUN_GROWTH", runs[1])
+    # as if the store were huge: every filter here then starts from its decisions
+    monkeypatch.setattr(sqltraversals.EmbeddedTraversals, "_decision_count", lambda self: 10**12)
     paged = awkward.traversals()
     rows = Traversals(awkward).sanctions_without_eu_establishment()
     regulators = sorted({r["regulator"]["id"] for r in rows})
@@ -160,7 +162,7 @@ def test_rare_filters_page_through_their_decisions_in_runs(
     filters += [SanctionFilter(jurisdiction=c) for c in sorted({r["regulator"]["country"] for r in rows})]
     crossing = 0
     for flt in filters:
-        assert paged._few_candidates(flt)
+        assert paged._few_candidates(flt, None)
         full = Traversals(awkward).sanctions_without_eu_establishment(flt)
         dates = [r["decision"]["date"] for r in full]
         crossing += None in dates and any(dates) and len(set(dates)) < len(dates)
@@ -169,3 +171,17 @@ def test_rare_filters_page_through_their_decisions_in_runs(
                 got = paged.sanctions_without_eu_establishment(flt, limit, offset)
                 assert got == full[offset : offset + limit], (flt, offset, limit)
     assert crossing >= 2, "some filters must have undated decisions and shared dates"
+
+
+def test_a_common_filter_walks_the_dates(awkward: EmbeddedStore) -> None:
+    """Reading n decisions beats walking D of them for a page of w while n^2 <= w x D."""
+    paged = awkward.traversals()
+    decisions = len(awkward.find("Decision"))
+    assert paged._decision_count() == decisions
+    issued = [r for r in awkward.iter_relationships() if r.type == "ISSUED"]
+    busiest = max({r.start for r in issued}, key=lambda g: sum(r.start == g for r in issued))
+    flt = SanctionFilter(regulator=busiest)
+    n = len({r.end for r in issued if r.start == busiest})
+    assert n * n > decisions, "the busiest regulator must be common enough here"
+    assert not paged._few_candidates(flt, 1) and paged._few_candidates(flt, None)
+    assert paged._few_candidates(flt, -(-n * n // decisions))
