@@ -2,7 +2,7 @@
 
 The API is read-only, so one request body asked twice over the same data gets the same
 answer. The first asker executes it; an error-free JSON answer is kept, keyed by the
-request (method, query string, Accept, body) and the store's generation, and sent as-is
+request (method, query string, Accept, Content-Type, body) and the store's generation, and sent as-is
 to later askers until the store reports another generation (a load by any process).
 Concurrent askers of one missing key wait for the first instead of executing it again.
 Stores that cannot tell when their data changed (``generation()`` is None) are never
@@ -80,10 +80,12 @@ class ResponseCache:
 
 
 def request_key(scope: Scope, body: bytes) -> bytes:
-    """What makes two requests the same question: method, query string, Accept, body."""
-    accept = next((v for k, v in scope.get("headers", []) if k == b"accept"), b"")
+    """What makes two requests the same question: method, query string, the Accept and
+    Content-Type headers, body."""
+    headers = dict(scope.get("headers", []))
     digest = hashlib.blake2b(digest_size=20)
-    for part in (scope["method"].encode(), scope.get("query_string", b""), accept, body):
+    for part in (scope["method"].encode(), scope.get("query_string", b""),
+                 headers.get(b"accept", b""), headers.get(b"content-type", b""), body):
         digest.update(len(part).to_bytes(8, "little"))
         digest.update(part)
     return digest.digest()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,11 @@ def test_a_repeated_query_is_answered_without_the_store(embedded_api: Any) -> No
     assert embedded_api.counting.total() == calls, "a hit must not read the store"
     other = embedded_api.post({**HEADLINE, "variables": {"unused": 1}})
     assert other.headers["x-enforcegraph-cache"] == "miss", "another body is another question"
+    body = json.dumps(HEADLINE).encode()
+    cache_of = [httpx.post(embedded_api.url + "/graphql", content=body, headers={"content-type": kind})
+                .headers["x-enforcegraph-cache"]
+                for kind in ("application/json", "application/json", "application/json; charset=utf-8")]
+    assert cache_of == ["miss", "hit", "miss"], "the same body with another Content-Type"
 
 
 def test_a_load_by_another_process_is_seen_at_once(embedded_api: Any, tmp_path: Path) -> None:
