@@ -10,7 +10,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from enforcegraph.api.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, error_payload
 
-__all__ = ["BodyLimit", "Timeout", "send_error"]
+__all__ = ["BodyLimit", "Timeout", "replaying", "send_error"]
 
 
 async def send_error(send: Send, status: int, code: str, message: str) -> None:
@@ -86,16 +86,21 @@ class BodyLimit:
             chunks.append(chunk)
             if not msg.get("more_body"):
                 break
-        replayed = False
+        await self.app(scope, replaying(b"".join(chunks), receive), send)
 
-        async def replay() -> Message:
-            nonlocal replayed
-            if replayed:
-                return await receive()
-            replayed = True
-            return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
 
-        await self.app(scope, replay, send)
+def replaying(body: bytes, receive: Receive) -> Receive:
+    """A receive that gives the already read ``body`` once, then whatever comes next."""
+    given = False
+
+    async def replay() -> Message:
+        nonlocal given
+        if given:
+            return await receive()
+        given = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return replay
 
 
 class Timeout:

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from enforcegraph.api.middleware import replaying
+
 __all__ = ["CACHE_HEADER", "CachedAnswer", "ResponseCache", "ResponseCacheMiddleware"]
 
 CACHE_HEADER = b"x-enforcegraph-cache"
@@ -131,7 +133,7 @@ class ResponseCacheMiddleware:
         if found is not None:
             await _send_answer(send, found, b"hit")
             return
-        await self._execute(scope, _replaying(body, receive), send, key, generation)
+        await self._execute(scope, replaying(body, receive), send, key, generation)
 
     async def _execute(self, scope: Scope, receive: Receive, send: Send, key: bytes,
                        generation: int) -> None:
@@ -174,20 +176,6 @@ async def _read_body(receive: Receive) -> tuple[bytes, bool]:
         chunks.append(message.get("body", b""))
         if not message.get("more_body"):
             return b"".join(chunks), False
-
-
-def _replaying(body: bytes, receive: Receive) -> Receive:
-    """A receive that gives ``body`` once, then whatever the client sends next."""
-    given = False
-
-    async def replay() -> Message:
-        nonlocal given
-        if given:
-            return await receive()
-        given = True
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    return replay
 
 
 async def _send_answer(send: Send, answer: CachedAnswer, marker: bytes) -> None:
