@@ -20,6 +20,10 @@ __all__ = ["FEW_CANDIDATES", "EmbeddedTraversals", "candidates_sql", "count_sql"
 Key = tuple[str, str, str, str]
 # per store: (generation, decisions), for choosing a page's plan
 _DECISIONS: WeakKeyDictionary[EmbeddedStore, tuple[int, int]] = WeakKeyDictionary()
+# per store: (generation, {(filter, today): count}), at most _COUNTS_KEPT counts; a
+# request cut off by its timeout still fills it (the store call runs on in its thread)
+_COUNTS: WeakKeyDictionary[EmbeddedStore, tuple[int, dict[tuple[SanctionFilter, str], int]]] = WeakKeyDictionary()
+_COUNTS_KEPT = 256
 
 
 class EmbeddedTraversals(Traversals):
@@ -60,8 +64,15 @@ class EmbeddedTraversals(Traversals):
         """The full count in one SQL statement (the same rules as the rows); a rare
         regulator or country counts from its own decisions only."""
         flt = flt or SanctionFilter()
-        sql, params = count_sql(flt, date.today().isoformat(), self._few_candidates(flt, None))
-        return int(self.store._query(sql, params)[0][0])  # type: ignore[arg-type]
+        today = date.today().isoformat()
+        generation = self.store.generation()
+        kept = _COUNTS.get(self.store)
+        if kept is None or kept[0] != generation or len(kept[1]) >= _COUNTS_KEPT:
+            kept = _COUNTS[self.store] = (generation, {})
+        if (flt, today) not in kept[1]:  # a count of 1M firms takes seconds: once per change
+            sql, params = count_sql(flt, today, self._few_candidates(flt, None))
+            kept[1][flt, today] = int(self.store._query(sql, params)[0][0])  # type: ignore[arg-type]
+        return kept[1][flt, today]
 
     def _few_candidates(self, flt: SanctionFilter, wanted: int | None) -> bool:
         """Whether the regulator or jurisdiction filter leaves so few decisions that reading

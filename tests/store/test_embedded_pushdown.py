@@ -185,3 +185,24 @@ def test_a_common_filter_walks_the_dates(awkward: EmbeddedStore) -> None:
     assert n * n > decisions, "the busiest regulator must be common enough here"
     assert not paged._few_candidates(flt, 1) and paged._few_candidates(flt, None)
     assert paged._few_candidates(flt, -(-n * n // decisions))
+
+
+def test_counts_are_kept_until_the_data_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = EmbeddedStore(tmp_path / "counts.sqlite")
+    store.upsert(read_batch(EDGE_CASES))
+    paged = store.traversals()
+    counted = paged.count_sanctions_without_eu_establishment()
+    assert counted == len(Traversals(store).sanctions_without_eu_establishment()) > 0
+
+    def no_sql(*args: object) -> object:
+        raise AssertionError("the kept count must answer")
+
+    monkeypatch.setattr(sqltraversals, "count_sql", no_sql)
+    assert store.traversals().count_sanctions_without_eu_establishment() == counted
+    monkeypatch.undo()
+    firm = next(r["firm"]["id"] for r in Traversals(store).sanctions_without_eu_establishment())
+    store.upsert(Batch(relationships=[RelationshipRecord("HAS_ESTABLISHMENT", firm, "jurisdiction:fr",
+                                                         {"sources": ["source:edge-1"]})]))
+    fresh = len(Traversals(store).sanctions_without_eu_establishment())
+    assert paged.count_sanctions_without_eu_establishment() == fresh < counted
+    store.close()
