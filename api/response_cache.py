@@ -45,8 +45,6 @@ class ResponseCache:
         self.max_bytes = max_bytes
         self.generation: int | None = None
         self.size = 0
-        self.hits = 0
-        self.misses = 0
         self._answers: OrderedDict[bytes, CachedAnswer] = OrderedDict()
 
     def __len__(self) -> int:
@@ -59,11 +57,8 @@ class ResponseCache:
             self.size = 0
             self.generation = generation
         found = self._answers.get(key)
-        if found is None:
-            self.misses += 1
-            return None
-        self._answers.move_to_end(key)
-        self.hits += 1
+        if found is not None:
+            self._answers.move_to_end(key)
         return found
 
     def put(self, key: bytes, generation: int, answer: CachedAnswer) -> bool:
@@ -131,7 +126,7 @@ class ResponseCacheMiddleware:
         if found is None and key in self._pending:
             found = await asyncio.shield(self._pending[key])
         if found is not None:
-            await _send_answer(send, found, b"hit")
+            await _send_hit(send, found)
             return
         await self._execute(scope, replaying(body, receive), send, key, generation)
 
@@ -178,7 +173,7 @@ async def _read_body(receive: Receive) -> tuple[bytes, bool]:
             return b"".join(chunks), False
 
 
-async def _send_answer(send: Send, answer: CachedAnswer, marker: bytes) -> None:
+async def _send_hit(send: Send, answer: CachedAnswer) -> None:
     await send({"type": "http.response.start", "status": answer.status,
-                "headers": [*answer.headers, (CACHE_HEADER, marker)]})
+                "headers": [*answer.headers, (CACHE_HEADER, b"hit")]})
     await send({"type": "http.response.body", "body": answer.body})

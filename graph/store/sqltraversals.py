@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Hashable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
@@ -18,12 +19,11 @@ if TYPE_CHECKING:
 __all__ = ["FEW_CANDIDATES", "EmbeddedTraversals", "candidates_sql", "count_sql", "page_sql"]
 
 Key = tuple[str, str, str, str]
-# per store: (generation, decisions), for choosing a page's plan
-_DECISIONS: WeakKeyDictionary[EmbeddedStore, tuple[int, int]] = WeakKeyDictionary()
-# per store: (generation, {(filter, today): count}), at most _COUNTS_KEPT counts; a
-# request cut off by its timeout still fills it (the store call runs on in its thread)
-_COUNTS: WeakKeyDictionary[EmbeddedStore, tuple[int, dict[tuple[SanctionFilter, str], int]]] = WeakKeyDictionary()
-_COUNTS_KEPT = 256
+# per store: (generation, {what: number}) for counts that take long (the decisions, a
+# filter's headline rows), at most _KEPT of them; a request cut off by its timeout still
+# fills its entry (the store call runs on in its thread)
+_COUNTS: WeakKeyDictionary[EmbeddedStore, tuple[int, dict[Hashable, int]]] = WeakKeyDictionary()
+_KEPT = 256
 
 
 class EmbeddedTraversals(Traversals):
@@ -65,14 +65,22 @@ class EmbeddedTraversals(Traversals):
         regulator or country counts from its own decisions only."""
         flt = flt or SanctionFilter()
         today = date.today().isoformat()
+
+        def count() -> int:  # seconds at 1M firms: once per change of the data
+            sql, params = count_sql(flt, today, self._few_candidates(flt, None))
+            return int(self.store._query(sql, params)[0][0])  # type: ignore[arg-type]
+
+        return self._kept((flt, today), count)
+
+    def _kept(self, what: Hashable, count: Callable[[], int]) -> int:
+        """``count()``, computed once per generation of the store's data."""
         generation = self.store.generation()
         kept = _COUNTS.get(self.store)
-        if kept is None or kept[0] != generation or len(kept[1]) >= _COUNTS_KEPT:
+        if kept is None or kept[0] != generation or len(kept[1]) >= _KEPT:
             kept = _COUNTS[self.store] = (generation, {})
-        if (flt, today) not in kept[1]:  # a count of 1M firms takes seconds: once per change
-            sql, params = count_sql(flt, today, self._few_candidates(flt, None))
-            kept[1][flt, today] = int(self.store._query(sql, params)[0][0])  # type: ignore[arg-type]
-        return kept[1][flt, today]
+        if what not in kept[1]:
+            kept[1][what] = count()
+        return kept[1][what]
 
     def _few_candidates(self, flt: SanctionFilter, wanted: int | None) -> bool:
         """Whether the regulator or jurisdiction filter leaves so few decisions that reading
@@ -96,12 +104,8 @@ class EmbeddedTraversals(Traversals):
 
     def _decision_count(self) -> int:
         """Decisions in the store, counted once per generation of its data."""
-        generation = self.store.generation()
-        kept = _DECISIONS.get(self.store)
-        if kept is None or kept[0] != generation:
-            rows = self.store._query("SELECT count(*) FROM nodes WHERE label = 'Decision'")
-            kept = _DECISIONS[self.store] = (generation, int(rows[0][0]))
-        return kept[1]
+        return self._kept("decisions", lambda: int(self.store._query(
+            "SELECT count(*) FROM nodes WHERE label = 'Decision'")[0][0]))
 
     def _candidate_keys(self, flt: SanctionFilter, today: str, wanted: int) -> list[Key]:
         """Page keys from the filter's decisions: read with their dates, then taken in
