@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["ID_PATTERN", "id_prefix", "make_id", "relationship_id", "slugify"]
+__all__ = ["ID_PATTERN", "SLUG", "id_prefix", "make_id", "relationship_id", "relationship_id_range", "slugify"]
 
-ID_PATTERN = re.compile(r"^([a-z]+):([a-z0-9][a-z0-9._~-]*)$")
+SLUG = r"[a-z0-9][a-z0-9._~-]*"  # the part of an id after ``prefix:``
+ID_PATTERN = re.compile(rf"^([a-z]+):({SLUG})\Z")
 _NON_SLUG = re.compile(r"[^a-z0-9.]+")
 
 
@@ -42,3 +43,16 @@ def relationship_id(rel_type: str, start: str, end: str, key: str = "") -> str:
     """The id of a relationship: type, endpoints and the key of parallel edges."""
     base = f"{rel_type}:{start}->{end}"
     return f"{base}#{key}" if key else base
+
+
+def relationship_id_range(rel_type: str) -> tuple[str, str]:
+    """The ids of one type's relationships, as a half-open range ``[low, high)``: every
+    id starts with ``TYPE:``, and ``;`` is the character after ``:``.
+
+    >>> low, high = relationship_id_range("ISSUED")
+    >>> low <= relationship_id("ISSUED", "regulator:fr-cnil", "decision:x") < high
+    True
+    >>> low <= relationship_id("ISSUED_BY", "a:b", "c:d") < high
+    False
+    """
+    return f"{rel_type}:", f"{rel_type};"

@@ -11,6 +11,10 @@ __all__ = ["name_tokens", "normalize_name", "normalized_names"]
 
 _PUNCT = re.compile(r"[^\w\s]+", re.UNICODE)
 _SPACE = re.compile(r"\s+")
+# ASCII punctuation (all but letters, digits and white space; "_" too) to a space
+_ASCII_PUNCT = bytes(
+    i if chr(i).isalnum() or chr(i).isspace() else ord(" ") for i in range(128)
+) + bytes(range(128, 256))
 
 
 def normalize_name(text: str) -> str:
@@ -23,11 +27,15 @@ def normalize_name(text: str) -> str:
     >>> normalize_name("Hoan Ton-That") == normalize_name("hoan ton that")
     True
     """
-    if text.isascii():  # NFKD leaves ASCII as it is and it has no combining marks
-        stripped = text
-    else:
-        decomposed = unicodedata.normalize("NFKD", text)
-        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():  # the same folding in C-level passes (most names)
+        return " ".join(text.lower().encode().translate(_ASCII_PUNCT).decode().split())
+    return _normalize_unicode(text)
+
+
+def _normalize_unicode(text: str) -> str:
+    """:func:`normalize_name` for any text."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     no_punct = _PUNCT.sub(" ", stripped.casefold()).replace("_", " ")
     return _SPACE.sub(" ", no_punct).strip()
 

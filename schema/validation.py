@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterable
 from itertools import chain
 from typing import Any
 
+from enforcegraph.schema.batchcheck import batch_ok
 from enforcegraph.schema.errors import FieldError, InvalidData
 from enforcegraph.schema.ids import ID_PATTERN
 from enforcegraph.schema.model import Model, PropertySpec
@@ -103,7 +103,7 @@ def _check_relationship(
         ("from", rel.start, spec.from_labels),
         ("to", rel.end, spec.to_labels),
     ):
-        label = labels.get(node_id)
+        label = labels.get(node_id) if isinstance(node_id, str) else None
         if label is None:
             errors.append(_err(rel.origin, end_field, f"no node with id {node_id!r}"))
         elif label not in allowed:
@@ -130,82 +130,6 @@ def _source_ids(groups: list[dict[str, Any]]) -> set[str]:
     return {item for item in found if isinstance(item, str)}
 
 
-def _sources_ok(
-    groups: Iterable[dict[str, Any]], required: bool, labels: dict[str, str]
-) -> bool:
-    """Whether ``_check_sources`` finds nothing wrong in any of these property maps."""
-    ids: set[Any] = set()
-    for props in groups:
-        sources = props.get("sources")
-        if sources is None or sources == []:
-            if required:
-                return False
-        elif not isinstance(sources, list):
-            return False
-        else:
-            try:
-                ids.update(sources)
-            except TypeError:
-                return False
-    return all(isinstance(i, str) and labels.get(i) == "Source" for i in ids)
-
-
-def _properties_ok(
-    model: Model, specs: dict[str, PropertySpec], groups: list[dict[str, Any]]
-) -> bool:
-    """Whether ``_check_properties`` finds nothing wrong, checked property by property
-    over all records of one label or type (each distinct value once)."""
-    checkers, required = _compiled(model, specs)
-    names: set[str] = set().union(*groups)
-    names.discard("sources")
-    if not names <= checkers.keys():
-        return False
-    for name in required:
-        if any(props.get(name) in (None, "", []) for props in groups):
-            return False
-    for name in names:
-        values = [props[name] for props in groups if name in props]
-        # each distinct value once (1 and True stay apart); unhashable values all checked
-        with contextlib.suppress(TypeError):
-            values = [value for _, value in {(type(value), value) for value in values}]
-        check = checkers[name]
-        if any(value is not None and check(value) for value in values):
-            return False
-    return True
-
-
-def _batch_ok(model: Model, batch: Batch, labels: dict[str, str]) -> bool:
-    """A fast, column-wise yes: True only if the per-record checks would find no error."""
-    by_label: dict[str, list[dict[str, Any]]] = {}
-    for node in batch.nodes:
-        spec = model.labels.get(node.label)
-        match = ID_PATTERN.match(node.id) if spec is not None and isinstance(node.id, str) else None
-        if spec is None or not match or match.group(1) != spec.prefix:
-            return False
-        by_label.setdefault(node.label, []).append(node.properties)
-    for label, groups in by_label.items():
-        spec = model.labels[label]
-        if not _properties_ok(model, spec.properties, groups):
-            return False
-        if not _sources_ok(groups, spec.requires_sources, labels):
-            return False
-    by_type: dict[str, list[dict[str, Any]]] = {}
-    for rel in batch.relationships:
-        rel_spec = model.relationships.get(rel.type)
-        if (
-            rel_spec is None
-            or labels.get(rel.start) not in rel_spec.from_labels
-            or labels.get(rel.end) not in rel_spec.to_labels
-        ):
-            return False
-        by_type.setdefault(rel.type, []).append(rel.properties)
-    return all(
-        _properties_ok(model, model.relationships[rel_type].properties, groups)
-        and _sources_ok(groups, True, labels)
-        for rel_type, groups in by_type.items()
-    )
-
-
 def validate_batch(model: Model, batch: Batch, lookup: LabelLookup) -> None:
     """Raise :class:`InvalidData` listing every error in ``batch``; return if it is valid.
 
@@ -214,12 +138,15 @@ def validate_batch(model: Model, batch: Batch, lookup: LabelLookup) -> None:
     """
     labels: dict[str, str] = {node.id: node.label for node in batch.nodes}
     rels = batch.relationships
-    wanted = {rel.start for rel in rels} | {rel.end for rel in rels}
+    try:
+        wanted = {rel.start for rel in rels} | {rel.end for rel in rels}
+    except TypeError:  # an unhashable end: reported as no such node
+        wanted = {end for rel in rels for end in (rel.start, rel.end) if isinstance(end, str)}
     wanted |= _source_ids([*(r.properties for r in rels), *(n.properties for n in batch.nodes)])
     missing = wanted - labels.keys()
     if missing:
         labels.update(lookup(missing))
-    if _batch_ok(model, batch, labels):
+    if batch_ok(model, batch, labels):
         return
     errors: list[FieldError] = []
     for node in batch.nodes:

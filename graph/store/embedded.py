@@ -25,6 +25,7 @@ from enforcegraph.graph.store.base import (
 from enforcegraph.graph.store.sqltraversals import EmbeddedTraversals
 from enforcegraph.graph.store.sqlwrite import BatchWriter, chunks, marks
 from enforcegraph.schema.errors import StoreError
+from enforcegraph.schema.ids import relationship_id_range
 from enforcegraph.schema.model import Model, load_model
 from enforcegraph.schema.names import normalize_name
 from enforcegraph.schema.records import Batch
@@ -40,13 +41,13 @@ CREATE TABLE IF NOT EXISTS nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, prop
 CREATE INDEX IF NOT EXISTS nodes_label ON nodes(label, id);
 CREATE INDEX IF NOT EXISTS nodes_date ON nodes(label, json_extract(props, '$.date'), id);
 CREATE TABLE IF NOT EXISTS names (norm TEXT NOT NULL, id TEXT NOT NULL, label TEXT NOT NULL,
-                                  PRIMARY KEY (norm, id));
+                                  PRIMARY KEY (norm, id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS names_id ON names(id);
 CREATE TABLE IF NOT EXISTS rels (id TEXT PRIMARY KEY, type TEXT NOT NULL, start TEXT NOT NULL,
                                  "end" TEXT NOT NULL, key TEXT NOT NULL, props TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS rels_start ON rels(start, type);
 CREATE INDEX IF NOT EXISTS rels_end ON rels("end", type);
-CREATE INDEX IF NOT EXISTS rels_type ON rels(type, id);
+DROP INDEX IF EXISTS rels_type;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -322,16 +323,18 @@ class EmbeddedStore(GraphStore):
             after = rows[-1][0]
 
     def iter_relationships(self, rel_type: str | None = None) -> Iterator[Relationship]:
-        after = ""
+        # the ids of one type are one range of the primary key
+        after, high = relationship_id_range(rel_type) if rel_type else ("", None)
+        first = True
         while True:
-            sql = 'SELECT id, type, start, "end", key, props FROM rels WHERE id > ?'
-            sql += " AND type = ?" if rel_type else ""
-            params = [after, rel_type] if rel_type else [after]
+            sql = f'SELECT id, type, start, "end", key, props FROM rels WHERE id {">=" if first else ">"} ?'
+            sql += " AND id < ?" if high else ""
+            params = [after, high] if high else [after]
             rows = self._query(sql + " ORDER BY id LIMIT 5000", params)
             yield from (self._rel(row) for row in rows)
             if len(rows) < 5000:
                 return
-            after = rows[-1][0]
+            after, first = rows[-1][0], False
 
     def view(self) -> nx.MultiDiGraph:
         """The whole graph as NetworkX, rebuilt only when the store has changed (read-only)."""

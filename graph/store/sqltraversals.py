@@ -12,6 +12,7 @@ import orjson
 
 from enforcegraph.graph.dates import date_floor
 from enforcegraph.graph.traversals import Row, SanctionFilter, Traversals, headline_row
+from enforcegraph.schema.ids import relationship_id_range
 
 if TYPE_CHECKING:
     from enforcegraph.graph.store.embedded import EmbeddedStore
@@ -258,10 +259,14 @@ def count_sql(flt: SanctionFilter, today: str,
         candidates, more = candidates_sql(flt)
         imposes = f"(SELECT DISTINCT id FROM ({candidates})) c CROSS JOIN rels i ON i.start = c.id"
         params.update(more)
+        imposes_ids = ""
+    else:  # all IMPOSES relationships: one range of the primary key
+        params["imposes_low"], params["imposes_high"] = relationship_id_range("IMPOSES")
+        imposes_ids = "AND i.id >= :imposes_low AND i.id < :imposes_high"
     sql = f"""{_MEMBERS}, pairs AS (
   SELECT d.id AS did, s.id AS sid, json_extract(d.props, '$.date') AS dt
   FROM {imposes} JOIN nodes d ON d.id = i.start JOIN nodes s ON s.id = i."end"
-  WHERE i.type = 'IMPOSES'
+  WHERE i.type = 'IMPOSES' {imposes_ids}
 ), t AS (
   SELECT p.did, p.sid, p.dt, a."end" AS fid
   FROM pairs p {join} rels a ON a.start = p.sid AND a.type = 'AGAINST'
