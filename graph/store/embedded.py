@@ -22,6 +22,7 @@ from enforcegraph.graph.store.base import (
     collapse_nodes,
     collapse_relationships,
 )
+from enforcegraph.graph.store.checkpoint import BackgroundCheckpointer
 from enforcegraph.graph.store.sqltraversals import EmbeddedTraversals
 from enforcegraph.graph.store.sqlwrite import BatchWriter, chunks, marks
 from enforcegraph.schema.errors import StoreError
@@ -75,6 +76,10 @@ class EmbeddedStore(GraphStore):
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the embedded store at {path}: {exc}") from exc
         self._lock = threading.RLock()
+        self._checkpointer: BackgroundCheckpointer | None = None
+        if self._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+            self._conn.execute("PRAGMA wal_autocheckpoint = 0")  # the thread does it
+            self._checkpointer = BackgroundCheckpointer(self.path)
         # generation() reads on its own connection: never waits for a long query
         self._peek = self._conn if str(path) == ":memory:" else self._connect_reader(path)
         self._peek_lock = self._lock if self._peek is self._conn else threading.Lock()
@@ -143,7 +148,12 @@ class EmbeddedStore(GraphStore):
                 if isinstance(exc, sqlite3.Error):
                     raise StoreError(f"embedded store write failed: {exc}") from exc
                 raise
+        self._committed()
         return summary
+
+    def _committed(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.request()
 
     def _bump_generation(self) -> None:
         self._conn.execute(
@@ -172,6 +182,7 @@ class EmbeddedStore(GraphStore):
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
+        self._committed()
         return deleted
 
     def clear(self) -> None:
@@ -181,6 +192,7 @@ class EmbeddedStore(GraphStore):
                 self._conn.execute(f"DELETE FROM {table}")
             self._bump_generation()
             self._conn.execute("COMMIT")
+            self._committed()
 
     # -- reading --------------------------------------------------------------
     def get_many(self, node_ids: Iterable[str]) -> dict[str, Node]:
@@ -384,6 +396,8 @@ class EmbeddedStore(GraphStore):
         self._query("SELECT 1")
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.close()
         with self._lock:
             self._conn.close()
         with self._peek_lock:

@@ -1,0 +1,60 @@
+"""The WAL is copied into the database file by a thread of its own, after each commit."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from enforcegraph.graph.store.embedded import EmbeddedStore
+from enforcegraph.graph.synth import SynthConfig, synth_batches
+
+THREAD = "enforcegraph-checkpoint"
+
+
+def _checkpointers() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == THREAD]
+
+
+def _load(store: EmbeddedStore) -> int:
+    records = 0
+    for batch in synth_batches(SynthConfig(firms=400, seed=2, chunk_firms=200)):
+        store.upsert(batch)
+        records += len(batch)
+    return records
+
+
+def test_committed_pages_reach_the_database_file_without_a_close(tmp_path: Path) -> None:
+    path = tmp_path / "graph.sqlite"
+    store = EmbeddedStore(path)
+    try:
+        assert store._conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+        empty = path.stat().st_size
+        _load(store)
+        deadline = time.monotonic() + 20
+        while path.stat().st_size <= empty and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert path.stat().st_size > empty  # only a checkpoint writes the main file
+        assert len(_checkpointers()) == 1
+    finally:
+        store.close()
+    assert not _checkpointers()
+    assert not (tmp_path / "graph.sqlite-wal").exists() or (tmp_path / "graph.sqlite-wal").stat().st_size == 0
+    again = EmbeddedStore(path)
+    try:
+        assert again.stats().nodes["Company"] == 400 + 2  # and the two synthetic PR agencies
+    finally:
+        again.close()
+
+
+def test_a_store_that_only_reads_starts_no_thread(tmp_path: Path) -> None:
+    path = tmp_path / "graph.sqlite"
+    writer = EmbeddedStore(path)
+    _load(writer)
+    writer.close()
+    reader = EmbeddedStore(path)
+    try:
+        assert reader.get("company:synth-1") is not None
+        assert not _checkpointers()
+    finally:
+        reader.close()
