@@ -22,41 +22,61 @@ class BackgroundCheckpointer:
 
     def __init__(self, path: Path) -> None:
         self._path = path
-        self._wanted = threading.Event()
-        self._closing = False
+        self._state = threading.Condition()
+        self._pending = self._busy = self._closing = False
         self._thread: threading.Thread | None = None
-        self._start_lock = threading.Lock()
 
     def request(self) -> None:
         """Checkpoint soon; the thread starts on the first request (readers never start one)."""
-        with self._start_lock:
+        with self._state:
             if self._closing:
                 return
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="enforcegraph-checkpoint",
                                                 daemon=True)
                 self._thread.start()
-        self._wanted.set()
+            self._pending = True
+            self._state.notify_all()
 
     def _run(self) -> None:
         conn = sqlite3.connect(str(self._path), check_same_thread=False, isolation_level=None)
         try:
             while True:
-                self._wanted.wait()
-                self._wanted.clear()
-                if self._closing:
-                    return
+                with self._state:
+                    while not (self._pending or self._closing):
+                        self._state.wait()
+                    if self._closing:
+                        return
+                    self._pending, self._busy = False, True
                 # busy or gone: the next request (or the store's close) catches up
                 with contextlib.suppress(sqlite3.Error):
                     conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                with self._state:
+                    self._busy = False
+                    self._state.notify_all()
         finally:
             conn.close()
+            with self._state:
+                self._busy = False
+                self._state.notify_all()
 
-    def close(self) -> None:
-        """Stop the thread; the store's own close then checkpoints what is left."""
-        with self._start_lock:
+    @property
+    def running(self) -> bool:
+        """Whether the thread is alive."""
+        return self._thread is not None and self._thread.is_alive()
+
+    def settle(self) -> None:
+        """Wait until every requested checkpoint has run (or the thread has stopped)."""
+        with self._state:
+            while (self._pending or self._busy) and self.running and not self._closing:
+                self._state.wait(timeout=0.1)
+
+    def close(self, wait: bool = True) -> None:
+        """Stop the thread (``wait``: until it has stopped); the store's own close then
+        checkpoints what is left."""
+        with self._state:
             self._closing = True
             thread = self._thread
-        self._wanted.set()
-        if thread is not None:
+            self._state.notify_all()
+        if wait and thread is not None:
             thread.join()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -80,6 +81,8 @@ class EmbeddedStore(GraphStore):
         if self._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
             self._conn.execute("PRAGMA wal_autocheckpoint = 0")  # the thread does it
             self._checkpointer = BackgroundCheckpointer(self.path)
+            # a store dropped without close() stops its thread too
+            weakref.finalize(self, self._checkpointer.close, False)
         # generation() reads on its own connection: never waits for a long query
         self._peek = self._conn if str(path) == ":memory:" else self._connect_reader(path)
         self._peek_lock = self._lock if self._peek is self._conn else threading.Lock()
@@ -148,12 +151,19 @@ class EmbeddedStore(GraphStore):
                 if isinstance(exc, sqlite3.Error):
                     raise StoreError(f"embedded store write failed: {exc}") from exc
                 raise
-        self._committed()
+        if summary.changed:
+            self._committed()
         return summary
 
     def _committed(self) -> None:
         if self._checkpointer is not None:
             self._checkpointer.request()
+
+    def settle(self) -> None:
+        """Wait until committed changes are copied from the WAL into the main file (for
+        readers of the file's bytes: tests, copies)."""
+        if self._checkpointer is not None:
+            self._checkpointer.settle()
 
     def _bump_generation(self) -> None:
         self._conn.execute(

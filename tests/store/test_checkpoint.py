@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import threading
+import gc
 import time
 from pathlib import Path
 
 from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.graph.synth import SynthConfig, synth_batches
-
-THREAD = "enforcegraph-checkpoint"
-
-
-def _checkpointers() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name == THREAD]
 
 
 def _load(store: EmbeddedStore) -> int:
@@ -27,6 +21,7 @@ def _load(store: EmbeddedStore) -> int:
 def test_committed_pages_reach_the_database_file_without_a_close(tmp_path: Path) -> None:
     path = tmp_path / "graph.sqlite"
     store = EmbeddedStore(path)
+    checkpointer = store._checkpointer
     try:
         assert store._conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
         empty = path.stat().st_size
@@ -35,10 +30,10 @@ def test_committed_pages_reach_the_database_file_without_a_close(tmp_path: Path)
         while path.stat().st_size <= empty and time.monotonic() < deadline:
             time.sleep(0.05)
         assert path.stat().st_size > empty  # only a checkpoint writes the main file
-        assert len(_checkpointers()) == 1
+        assert checkpointer is not None and checkpointer.running
     finally:
         store.close()
-    assert not _checkpointers()
+    assert not checkpointer.running
     assert not (tmp_path / "graph.sqlite-wal").exists() or (tmp_path / "graph.sqlite-wal").stat().st_size == 0
     again = EmbeddedStore(path)
     try:
@@ -55,6 +50,19 @@ def test_a_store_that_only_reads_starts_no_thread(tmp_path: Path) -> None:
     reader = EmbeddedStore(path)
     try:
         assert reader.get("company:synth-1") is not None
-        assert not _checkpointers()
+        assert reader._checkpointer is not None and not reader._checkpointer.running
     finally:
         reader.close()
+
+
+def test_a_store_dropped_without_close_stops_its_thread(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path / "graph.sqlite")
+    _load(store)
+    checkpointer = store._checkpointer
+    assert checkpointer is not None and checkpointer.running
+    del store
+    gc.collect()
+    deadline = time.monotonic() + 10
+    while checkpointer.running and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not checkpointer.running

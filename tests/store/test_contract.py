@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from enforcegraph.graph.store.base import GraphStore, PropertyFilter
+from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.schema.errors import InvalidData, SchemaError
 from enforcegraph.schema.records import Batch
 
@@ -33,7 +34,8 @@ def snapshot(store: GraphStore) -> dict[str, Any]:
         "rels": [r.to_dict() for r in store.iter_relationships()],
     }
     path = getattr(store, "path", None)
-    if store.backend_name == "embedded" and isinstance(path, Path):
+    if isinstance(store, EmbeddedStore) and isinstance(path, Path):
+        store.settle()  # the WAL's pages reach the main file on a thread of their own
         for suffix in ("", "-wal"):
             file = path.with_name(path.name + suffix)
             state[f"bytes{suffix}"] = file.read_bytes() if file.exists() else None
