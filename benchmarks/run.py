@@ -202,6 +202,7 @@ def run_size(args: argparse.Namespace, firms: int) -> dict[str, Any]:
         "stats": first["stats"],
         "db_mib": first["db_mib"],
         "load_rps": spread([x["store_rps"] for x in loads]),
+        "load_settled_rps": spread([x["store_settled_rps"] for x in loads]),
         "floor_rps": spread([x["floor_rps"] for x in loads]),
         "load_cpu_rps": spread([x["store_cpu_rps"] for x in loads]),
         "floor_cpu_rps": spread([x["floor_cpu_rps"] for x in loads]),
