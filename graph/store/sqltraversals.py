@@ -73,6 +73,10 @@ class EmbeddedTraversals(Traversals):
 
         return self._kept((flt, today), count)
 
+    def forget_counts(self) -> None:
+        """Drop the counts kept for this store (the next ask computes them; benchmarks)."""
+        _COUNTS.pop(self.store, None)
+
     def _kept(self, what: Hashable, count: Callable[[], int]) -> int:
         """``count()``, computed once per generation of the store's data."""
         generation = self.store.generation()
