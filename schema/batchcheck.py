@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from contextlib import suppress
 from functools import cache
 from itertools import chain
@@ -21,24 +21,11 @@ from typing import Any
 from enforcegraph.schema.ids import SLUG
 from enforcegraph.schema.model import Model, PropertySpec
 from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
-from enforcegraph.schema.types import column_checker
+from enforcegraph.schema.types import column_checker, compiled
 
 __all__ = ["batch_ok"]
 
-ColumnCheck = Callable[[Collection[Any]], bool]
-_COLUMNS: dict[int, tuple[dict[str, PropertySpec], dict[str, ColumnCheck], tuple[str, ...]]] = {}
 _SOURCE_LIST_TYPES = frozenset({list, type(None)})
-
-
-def _columns(model: Model, specs: dict[str, PropertySpec]) -> tuple[dict[str, ColumnCheck], tuple[str, ...]]:
-    """Column checks and required names of a (model-owned, immutable) spec table, cached."""
-    cached = _COLUMNS.get(id(specs))
-    if cached is None or cached[0] is not specs:
-        checks = {name: column_checker(model, spec) for name, spec in specs.items()}
-        required = tuple(name for name, spec in specs.items() if spec.required)
-        cached = (specs, checks, required)
-        _COLUMNS[id(specs)] = cached
-    return cached[1], cached[2]
 
 
 @cache
@@ -59,7 +46,7 @@ def _ids_ok(prefix: str, ids: list[Any]) -> bool:
 
 def _properties_ok(model: Model, specs: dict[str, PropertySpec], groups: list[dict[str, Any]]) -> bool:
     """Known properties only, required ones present and non-empty, every value valid."""
-    checks, required = _columns(model, specs)
+    checks, required = compiled(model, specs, column_checker)
     names: set[str] = set().union(*groups)
     names.discard("sources")
     if not names <= checks.keys():

@@ -7,14 +7,14 @@ import re
 from collections.abc import Callable, Collection
 from datetime import date
 from functools import cache, lru_cache, partial
-from typing import Any
+from typing import Any, TypeVar, cast
 from urllib.parse import urlparse
 
 from enforcegraph.schema.codes import COUNTRY_CODES, CURRENCY_CODES
 from enforcegraph.schema.ids import ID_PATTERN
 from enforcegraph.schema.model import Model, PropertySpec
 
-__all__ = ["MAX_AMOUNT", "check_value", "column_checker", "is_valid_date", "value_checker"]
+__all__ = ["MAX_AMOUNT", "check_value", "column_checker", "compiled", "is_valid_date", "value_checker"]
 
 MAX_AMOUNT = 1e13  # above any fine ever imposed; larger numbers are data errors
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -168,6 +168,25 @@ def column_checker(model: Model, prop: PropertySpec) -> Callable[[Collection[Any
             return partial(_strings_ok, int(spec.get("max_length", 500)))
     check = value_checker(model, prop)
     return lambda values: not any(map(check, values))
+
+
+T = TypeVar("T")
+_COMPILED: dict[tuple[int, Any], tuple[dict[str, PropertySpec], dict[str, Any], tuple[str, ...]]] = {}
+
+
+def compiled(
+    model: Model, specs: dict[str, PropertySpec], make: Callable[[Model, PropertySpec], T]
+) -> tuple[dict[str, T], tuple[str, ...]]:
+    """``make`` of every property of a (model-owned, immutable) spec table, and the
+    table's required names; cached per table and ``make``."""
+    key = (id(specs), make)
+    cached = _COMPILED.get(key)
+    if cached is None or cached[0] is not specs:
+        made = {name: make(model, spec) for name, spec in specs.items()}
+        required = tuple(name for name, spec in specs.items() if spec.required)
+        cached = (specs, made, required)
+        _COMPILED[key] = cached
+    return cast(dict[str, T], cached[1]), cached[2]
 
 
 def check_value(model: Model, prop: PropertySpec, value: Any) -> str | None:

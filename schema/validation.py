@@ -11,7 +11,7 @@ from enforcegraph.schema.errors import FieldError, InvalidData
 from enforcegraph.schema.ids import ID_PATTERN
 from enforcegraph.schema.model import Model, PropertySpec
 from enforcegraph.schema.records import Batch, NodeRecord, Origin, RelationshipRecord
-from enforcegraph.schema.types import value_checker
+from enforcegraph.schema.types import compiled, value_checker
 
 __all__ = ["LabelLookup", "validate_batch"]
 
@@ -23,21 +23,6 @@ def _err(origin: Origin, fld: str, message: str) -> FieldError:
     return FieldError(origin.file, origin.record, fld, message)
 
 
-Checker = Callable[[Any], str | None]
-_COMPILED: dict[int, tuple[dict[str, PropertySpec], dict[str, Checker], tuple[str, ...]]] = {}
-
-
-def _compiled(model: Model, specs: dict[str, PropertySpec]) -> tuple[dict[str, Checker], tuple[str, ...]]:
-    """Value checkers and required names of a (model-owned, immutable) spec table, cached."""
-    cached = _COMPILED.get(id(specs))
-    if cached is None or cached[0] is not specs:
-        checkers = {name: value_checker(model, spec) for name, spec in specs.items()}
-        required = tuple(name for name, spec in specs.items() if spec.required)
-        cached = (specs, checkers, required)
-        _COMPILED[id(specs)] = cached
-    return cached[1], cached[2]
-
-
 def _check_properties(
     model: Model,
     specs: dict[str, PropertySpec],
@@ -46,7 +31,7 @@ def _check_properties(
     what: str,
 ) -> list[FieldError]:
     errors = []
-    checkers, required = _compiled(model, specs)
+    checkers, required = compiled(model, specs, value_checker)
     for name, value in props.items():
         if name == "sources":
             continue
