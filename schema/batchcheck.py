@@ -98,8 +98,6 @@ def _nodes_ok(model: Model, nodes: list[NodeRecord], labels: dict[str, str]) -> 
         spec = model.labels.get(label)
         if spec is None or not _ids_ok(spec.prefix, [node.id for node in group]):
             return False
-    for label, group in by_label.items():
-        spec = model.labels[label]
         props = [node.properties for node in group]
         if not (_properties_ok(model, spec.properties, props)
                 and _sources_ok(props, spec.requires_sources, labels)):
@@ -113,14 +111,14 @@ def _relationships_ok(model: Model, rels: list[RelationshipRecord], labels: dict
         return False
     for rel_type, group in by_type.items():
         spec = model.relationships.get(rel_type)
+        if spec is None:
+            return False
         try:
-            ends_ok = spec is not None and (
-                set(map(labels.get, {rel.start for rel in group})) <= spec.from_labels
-                and set(map(labels.get, {rel.end for rel in group})) <= spec.to_labels
-            )
+            ends_ok = (set(map(labels.get, {rel.start for rel in group})) <= spec.from_labels
+                       and set(map(labels.get, {rel.end for rel in group})) <= spec.to_labels)
         except TypeError:  # an unhashable end
             return False
-        if spec is None or not ends_ok:
+        if not ends_ok:
             return False
         props = [rel.properties for rel in group]
         if not (_properties_ok(model, spec.properties, props) and _sources_ok(props, True, labels)):
