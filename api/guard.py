@@ -6,11 +6,15 @@ text (a bounded LRU per schema). No limit is skipped on a cached document:
 
 - the token limit is a parse option: a text the parser refuses is never cached, and is
   left to strawberry's own parse step, which reports the error (typed by TypedErrors);
-- the depth and alias limits are validation rules, built once per schema: a cached
-  entry keeps the validation errors of its document, so a refused document is refused
-  again from the cache;
-- the cost limit depends on the variables, so it is estimated for every request.
+- the depth and alias limits are measured in one pass that remembers each fragment
+  (api/shape.py), so their time is linear in the document even when fragments fan out;
+  a cached entry keeps the validation errors of its document, so a refused document is
+  refused again from the cache;
+- the cost limit depends on the variables, so it is estimated for every request (also
+  remembering each fragment: linear in the document).
 
+A new text is parsed and validated in a worker thread, off the event loop: the request
+timeout can cut it off, and other requests (and /healthz) keep being answered meanwhile.
 Everything runs in one extension with two hooks: strawberry wraps every hook of every
 extension in context managers per request, which cost as much as a small query.
 """
@@ -18,34 +22,34 @@ extension in context managers per request, which cost as much as a small query.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from graphql import ASTValidationRule, DocumentNode, ExecutionResult, GraphQLError, parse
-from strawberry.extensions import MaxAliasesLimiter, QueryDepthLimiter
-from strawberry.schema.schema import validate_document
+from graphql import (
+    ASTValidationRule,
+    DocumentNode,
+    ExecutionResult,
+    GraphQLError,
+    GraphQLSchema,
+    parse,
+)
+from graphql.validation import specified_rules, validate
 
+from enforcegraph.api.dataloaders import in_thread
 from enforcegraph.api.errors import TypedErrors
 from enforcegraph.api.limits import cost_error
+from enforcegraph.api.shape import shape_errors
 from enforcegraph.graph.settings import Settings
 
-__all__ = ["CACHE_SIZE", "DocumentCache", "GuardConfig", "RequestGuard", "limit_rules"]
+__all__ = ["CACHE_SIZE", "DocumentCache", "GuardConfig", "RequestGuard", "prepare"]
 
 CACHE_SIZE = 512  # distinct query texts kept per process
-
-
-def limit_rules(max_depth: int, max_aliases: int) -> tuple[type[ASTValidationRule], ...]:
-    """The depth and alias validation rules, built once."""
-    return (
-        *QueryDepthLimiter(max_depth=max_depth).validation_rules,
-        *MaxAliasesLimiter(max_alias_count=max_aliases).validation_rules,
-    )
 
 
 @dataclass
 class _Entry:
     document: DocumentNode
-    errors: list[GraphQLError] | None = None  # None until validated
+    errors: list[GraphQLError]
 
 
 @dataclass
@@ -57,22 +61,41 @@ class DocumentCache:
     hits: int = 0
     misses: int = 0
 
-    def get(self, query: str, max_tokens: int) -> _Entry | None:
-        """The entry of ``query``, parsed now if new; None if the parser refuses it."""
+    def get(self, query: str) -> _Entry | None:
+        """The entry of ``query``, or None if it was never prepared."""
         entry = self.entries.get(query)
-        if entry is not None:
-            self.hits += 1
-            self.entries.move_to_end(query)
-            return entry
-        self.misses += 1
-        try:
-            document = parse(query, max_tokens=max_tokens)
-        except GraphQLError:
+        if entry is None:
+            self.misses += 1
             return None
-        entry = self.entries[query] = _Entry(document)
+        self.hits += 1
+        self.entries.move_to_end(query)
+        return entry
+
+    def put(self, query: str, entry: _Entry) -> None:
+        """Keep ``entry`` for ``query``; the least recently used goes when full."""
+        self.entries[query] = entry
         if len(self.entries) > self.maxsize:
             self.entries.popitem(last=False)
-        return entry
+
+
+def prepare(
+    schema: GraphQLSchema,
+    query: str,
+    config: GuardConfig,
+    rules: Sequence[type[ASTValidationRule]] = specified_rules,
+) -> _Entry | None:
+    """Parse and validate ``query`` (depth and aliases included); None if it does not parse.
+
+    Time is linear in the text, which the parser cuts off at ``max_tokens``.
+    """
+    try:
+        document = parse(query, max_tokens=config.max_tokens)
+    except GraphQLError:
+        return None  # strawberry parses it again and reports the error
+    errors = shape_errors(document, config.max_depth, config.max_aliases)
+    if not errors:
+        errors = validate(schema, document, rules)
+    return _Entry(document, errors)
 
 
 @dataclass(frozen=True)
@@ -80,9 +103,10 @@ class GuardConfig:
     """What every request of one schema shares: the limits, their rules, the cache."""
 
     max_tokens: int
+    max_depth: int
+    max_aliases: int
     max_cost: int
     default_page_size: int
-    rules: tuple[type[ASTValidationRule], ...]
     cache: DocumentCache
 
     @classmethod
@@ -90,9 +114,10 @@ class GuardConfig:
         """The limits of ``settings`` and an empty cache."""
         return cls(
             max_tokens=settings.max_tokens,
+            max_depth=settings.max_depth,
+            max_aliases=settings.max_aliases,
             max_cost=settings.max_cost,
             default_page_size=settings.default_page_size,
-            rules=limit_rules(settings.max_depth, settings.max_aliases),
             cache=DocumentCache(),
         )
 
@@ -104,21 +129,25 @@ class RequestGuard(TypedErrors):
         super().__init__()
         self.config = config
 
-    def on_operation(self) -> Iterator[None]:
+    async def on_operation(self) -> AsyncIterator[None]:  # type: ignore[override]
         context = self.execution_context
         config = self.config
         context.parse_options["max_tokens"] = config.max_tokens
-        context.validation_rules = context.validation_rules + config.rules
         if context.query and context.graphql_document is None:
-            entry = config.cache.get(context.query, config.max_tokens)
-            if entry is not None:  # else strawberry parses it again and reports the error
-                if entry.errors is None:
-                    entry.errors = validate_document(
-                        context.schema._schema, entry.document, context.validation_rules
-                    )
+            query = context.query
+            entry = config.cache.get(query)
+            if entry is None:
+                schema, rules = context.schema._schema, tuple(context.validation_rules)
+                entry = await in_thread(lambda: prepare(schema, query, config, rules))
+                if entry is not None:  # else strawberry parses it again and reports the error
+                    config.cache.put(query, entry)
+            if entry is not None:
                 context.graphql_document = entry.document
                 context.pre_execution_errors = list(entry.errors)  # validation is done
-        yield from super().on_operation()
+        masking: Iterator[None] = super().on_operation()
+        next(masking)
+        yield
+        next(masking, None)
 
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context

@@ -3,6 +3,10 @@
 The number of items multiplies down the tree: a field with a ``first`` argument yields
 ``first`` items (the default page size when not given), any other list field an assumed
 ``LIST_FACTOR`` (except the edges and nodes of a connection, counted by its ``first``).
+Fields that do much work for one answer (analyses, paths, neighbourhoods, whole-graph
+traversals) cost their ``FIELD_WEIGHTS`` instead of one, so a query that asks for many of
+them is refused rather than left to run into the request timeout. Each fragment is
+costed once per type and remembered, so the time is linear in the document.
 The estimate runs after validation (so variables are known) and before execution (see
 api/guard.py); a query over ``max_cost`` gets one LIMIT_EXCEEDED error and never runs.
 """
@@ -30,9 +34,24 @@ from graphql import (
 
 from enforcegraph.api.errors import LIMIT_EXCEEDED
 
-__all__ = ["LIST_FACTOR", "cost_error", "estimate_cost"]
+__all__ = ["FIELD_WEIGHTS", "LIST_FACTOR", "cost_error", "estimate_cost"]
 
 LIST_FACTOR = 10
+
+# What one resolution of a field costs when it is more than one (``Type.field``): the
+# default max_cost (20,000) allows four analyses, or 40 shortest paths, in one query.
+FIELD_WEIGHTS: dict[str, int] = {
+    "Query.analysis": 5000,
+    "Query.crossBorderCases": 2000,
+    "Query.path": 500,
+    "Query.sanctionsWithoutEuEstablishment": 100,
+    "Query.enforcementHistory": 100,
+    "Query.decisionsCiting": 100,
+    "Query.claimsContradicted": 100,
+    "Query.search": 20,
+    "Query.stats": 20,
+}
+NEIGHBOURHOOD = "Query.neighbourhood"  # costs limitPerNode ** depth: the nodes it may visit
 
 
 class _Estimator:
@@ -51,20 +70,33 @@ class _Estimator:
 
     def _factor(self, node: FieldNode, field_def: Any, parent: Any) -> int:
         if "first" in field_def.args:
-            for arg in node.arguments or ():
-                if arg.name.value != "first":
-                    continue
-                if isinstance(arg.value, IntValueNode):
-                    return max(1, int(arg.value.value))
-                if isinstance(arg.value, VariableNode):
-                    value = self.variables.get(arg.value.name.value)
-                    return max(1, int(value)) if isinstance(value, int) else self.default_page_size
-            default = field_def.args["first"].default_value
-            return max(1, int(default)) if isinstance(default, int) else self.default_page_size
+            first = self._argument(node, field_def, "first")
+            return max(1, first) if first is not None else self.default_page_size
         if getattr(parent, "name", "").endswith("Connection"):
             return 1  # edges and nodes of a page: already counted by the page's `first`
         kind = field_def.type.of_type if isinstance(field_def.type, GraphQLNonNull) else field_def.type
         return LIST_FACTOR if isinstance(kind, GraphQLList) else 1
+
+    def _argument(self, node: FieldNode, field_def: Any, name: str) -> int | None:
+        """An integer argument's value (literal, variable or default), if it has one."""
+        for arg in node.arguments or ():
+            if arg.name.value != name:
+                continue
+            if isinstance(arg.value, IntValueNode):
+                return int(arg.value.value)
+            if isinstance(arg.value, VariableNode):
+                value = self.variables.get(arg.value.name.value)
+                return value if isinstance(value, int) else None
+        default = field_def.args[name].default_value if name in field_def.args else None
+        return default if isinstance(default, int) else None
+
+    def _weight(self, node: FieldNode, field_def: Any, parent: Any) -> int:
+        key = f"{getattr(parent, 'name', '')}.{node.name.value}"
+        if key == NEIGHBOURHOOD:
+            depth = max(1, self._argument(node, field_def, "depth") or 1)
+            per_node = max(1, self._argument(node, field_def, "limitPerNode") or 1)
+            return int(min(per_node, 10**6) ** min(depth, 10))
+        return FIELD_WEIGHTS.get(key, 1)
 
     def cost(self, selection_set: SelectionSetNode | None, parent: Any) -> int:
         """The cost of a selection set resolved once on ``parent`` (a named type)."""
@@ -79,9 +111,9 @@ class _Estimator:
                     continue
                 field_def = fields[name]
                 child = get_named_type(field_def.type)
-                total += 1 + self._factor(selection, field_def, parent) * self.cost(
-                    selection.selection_set, child
-                )
+                total += self._weight(selection, field_def, parent) + self._factor(
+                    selection, field_def, parent
+                ) * self.cost(selection.selection_set, child)
             elif isinstance(selection, InlineFragmentNode):
                 condition = selection.type_condition
                 target = self.schema.get_type(condition.name.value) if condition else parent
@@ -135,5 +167,6 @@ def cost_error(
     cost = estimate_cost(schema, document, operation_name, variables, default_page_size)
     if cost <= max_cost:
         return None
-    message = f"query cost {cost} is over the limit of {max_cost}"
+    shown = str(cost) if cost < 10**12 else f"over 10^{len(str(cost)) - 1}"
+    message = f"query cost {shown} is over the limit of {max_cost}"
     return GraphQLError(message, extensions={"code": LIMIT_EXCEEDED})

@@ -81,7 +81,12 @@ def test_the_cost_limit_counts_each_requests_variables(embedded_store: EmbeddedS
 
 def test_the_cache_is_bounded() -> None:
     cache = guard.DocumentCache(maxsize=2)
+    config = guard.GuardConfig.from_settings(Settings())
+    schema = build_schema()._schema
     for text in ("{ a }", "{ b }", "{ c }"):
-        assert cache.get(text, 100) is not None
+        entry = guard.prepare(schema, text, config)
+        assert entry is not None
+        cache.put(text, entry)
     assert list(cache.entries) == ["{ b }", "{ c }"]
-    assert cache.get("{ a", 100) is None and "{ a" not in cache.entries
+    assert cache.get("{ a }") is None
+    assert guard.prepare(schema, "{ a", config) is None
