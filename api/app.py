@@ -20,6 +20,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
+from enforcegraph.api.access import AccessControl, RateLimiter, load_keys
 from enforcegraph.api.context import Context, make_context
 from enforcegraph.api.dataloaders import in_thread
 from enforcegraph.api.errors import (
@@ -173,6 +174,12 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> ASGIApp:
     app: ASGIApp = Starlette(routes=routes, lifespan=lifespan)
     app = BodyLimit(app, settings.max_body_bytes)
     app = Timeout(app, settings.request_timeout)
+    if settings.api_keys is not None or settings.rate_limit:
+        app = AccessControl(
+            app,
+            load_keys(settings.api_keys) if settings.api_keys is not None else None,
+            RateLimiter(settings.rate_limit, settings.rate_burst) if settings.rate_limit else None,
+        )
     if settings.cors_origins:
         app = CORSMiddleware(
             app,

@@ -15,6 +15,8 @@ __all__ = [
     "INTERNAL",
     "LIMIT_EXCEEDED",
     "NOT_FOUND",
+    "RATE_LIMITED",
+    "UNAUTHENTICATED",
     "UNAVAILABLE",
     "ApiError",
     "TypedErrors",
@@ -28,6 +30,8 @@ BAD_USER_INPUT = "BAD_USER_INPUT"
 LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
 UNAVAILABLE = "UNAVAILABLE"
 INTERNAL = "INTERNAL_SERVER_ERROR"
+UNAUTHENTICATED = "UNAUTHENTICATED"  # no valid API key (401)
+RATE_LIMITED = "RATE_LIMITED"  # over the client's request rate (429)
 
 # Messages of the parser and of strawberry's validation rules that mean "over a limit".
 _LIMIT_MARKERS = (

@@ -27,6 +27,9 @@ def _export_settings(settings: Settings) -> None:
     """Put every setting into the environment, for worker processes to rebuild them."""
     for name, (variable, _) in SETTINGS_DOC.items():
         value = getattr(settings, name)
+        if value is None:  # unset (no API key file)
+            os.environ.pop(variable, None)
+            continue
         if isinstance(value, tuple):
             value = ",".join(value)
         elif isinstance(value, bool):
@@ -38,8 +41,11 @@ def run_server(settings: Settings) -> None:
     """Serve until interrupted; prints the URL first."""
     import uvicorn
 
+    from enforcegraph.api.access import load_keys
     from enforcegraph.api.app import create_app
 
+    if settings.api_keys is not None:  # a bad key file stops here, not in each worker
+        load_keys(settings.api_keys)
     host = f"[{settings.host}]" if ":" in settings.host else settings.host
     base = f"http://{host}:{settings.port}"
     print(f"enforcegraph API: {base}/graphql (GraphiQL in a browser); page: {base}/", flush=True)

@@ -45,6 +45,28 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
     "response_cache_bytes": ("ENFORCEGRAPH_RESPONSE_CACHE_BYTES",
                              "Bytes of error-free GraphQL answers each worker keeps until the data "
                              "changes (default 64000000; 0 turns the cache off)."),
+    "api_keys": ("ENFORCEGRAPH_API_KEYS",
+                 "File of hashed API keys (`enforcegraph api-key new`); when set, every request "
+                 "but /healthz and /readyz needs `Authorization: Bearer <key>` (default: none, "
+                 "open)."),
+    "rate_limit": ("ENFORCEGRAPH_RATE_LIMIT",
+                   "Requests a second each client (API key label, else address) may make, per "
+                   "worker (default 0: no limit)."),
+    "rate_burst": ("ENFORCEGRAPH_RATE_BURST",
+                   "Requests a client may make at once before the rate applies (default 20)."),
+    "read_only": ("ENFORCEGRAPH_READ_ONLY",
+                  "1 opens the embedded store read-only for every command (default 0; `serve` "
+                  "and the read commands always do)."),
+    "max_input_bytes": ("ENFORCEGRAPH_MAX_INPUT_BYTES",
+                        "Largest input file `load` reads, in bytes (default 512000000)."),
+    "max_line_bytes": ("ENFORCEGRAPH_MAX_LINE_BYTES",
+                       "Longest line of an input file, in bytes (default 4000000)."),
+    "max_record_bytes": ("ENFORCEGRAPH_MAX_RECORD_BYTES",
+                         "Largest record (node or relationship) of an input file, in bytes of "
+                         "JSON (default 4000000)."),
+    "max_batch_records": ("ENFORCEGRAPH_MAX_BATCH_RECORDS",
+                          "Most records (nodes and relationships) one input file may hold "
+                          "(default 5000000)."),
     "log_json": ("ENFORCEGRAPH_LOG_JSON", "1 for JSON log lines (default 0)."),
     "log_level": ("ENFORCEGRAPH_LOG_LEVEL", "Log level (default INFO)."),
 }
@@ -73,6 +95,14 @@ class Settings:
     request_timeout: float = 10.0
     max_body_bytes: int = 1_000_000
     response_cache_bytes: int = 64_000_000
+    api_keys: Path | None = None
+    rate_limit: float = 0.0
+    rate_burst: int = 20
+    read_only: bool = False
+    max_input_bytes: int = 512_000_000
+    max_line_bytes: int = 4_000_000
+    max_record_bytes: int = 4_000_000
+    max_batch_records: int = 5_000_000
     log_json: bool = False
     log_level: str = "INFO"
 
@@ -83,9 +113,13 @@ class Settings:
             )
         if not 0 < self.default_page_size <= self.max_page_size:
             raise EnforcegraphError("default page size must be between 1 and the maximum")
+        if self.rate_limit < 0 or self.rate_burst < 1:
+            raise EnforcegraphError("ENFORCEGRAPH_RATE_LIMIT must not be negative and "
+                                    "ENFORCEGRAPH_RATE_BURST must be at least 1")
         if self.response_cache_bytes < 0:
             raise EnforcegraphError("ENFORCEGRAPH_RESPONSE_CACHE_BYTES must not be negative")
-        for name in ("port", "workers", "max_depth", "max_aliases", "max_tokens", "max_cost"):
+        for name in ("port", "workers", "max_depth", "max_aliases", "max_tokens", "max_cost",
+                     "max_input_bytes", "max_line_bytes", "max_record_bytes", "max_batch_records"):
             if int(getattr(self, name)) <= 0:
                 raise EnforcegraphError(f"{SETTINGS_DOC[name][0]} must be positive")
 
@@ -101,6 +135,8 @@ class Settings:
         values.update({k: v for k, v in overrides.items() if v is not None})
         if "db" in values:
             values["db"] = Path(values["db"]).expanduser()
+        if "api_keys" in values:
+            values["api_keys"] = Path(values["api_keys"]).expanduser()
         return cls(**values)
 
     def with_overrides(self, **overrides: Any) -> Settings:
@@ -129,7 +165,7 @@ def _convert(name: str, annotation: Any, raw: str) -> Any:
             return raw.lower() in ("1", "true", "yes")
         if kind.startswith("tuple"):
             return tuple(item.strip() for item in raw.split(",") if item.strip())
-        if kind == "Path":
+        if kind in ("Path", "Path | None"):
             return Path(raw).expanduser()
     except ValueError:
         raise EnforcegraphError(f"{var}={raw!r} is not a valid {kind}") from None

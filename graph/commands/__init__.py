@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[tuple[str, str], ...] = (
     ("extract", "extract_command"),
     ("resolve", "resolve"),
     ("copy", "copy_command"),
+    ("apikey", "api_key"),
 )
 
 

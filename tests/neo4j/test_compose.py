@@ -24,10 +24,18 @@ def test_services_images_and_ports() -> None:
     assert neo4j["image"] == "neo4j:5.26-community"
     assert {p.rsplit(":", 1)[-1] for p in neo4j["ports"]} == {"7474", "7687"}
     assert api["build"] == {"context": ".", "dockerfile": "Dockerfile"}
-    assert api["ports"] == ["8000:8000"]
+    assert api["ports"] == ["127.0.0.1:8000:8000"]
     assert api["depends_on"] == {"neo4j": {"condition": "service_healthy"}}
     assert {"neo4j-data:/data"} <= set(neo4j["volumes"])
     assert "neo4j-data" in COMPOSE["volumes"]
+
+
+def test_every_published_port_is_bound_to_this_host_only() -> None:
+    for name, service in COMPOSE["services"].items():
+        for port in service.get("ports", []):
+            spec = port if isinstance(port, str) else f"{port.get('host_ip', '')}:{port['published']}"
+            assert spec.startswith("127.0.0.1:"), (name, port)
+    assert "0.0.0.0:" not in (REPO / "docker-compose.yml").read_text("utf-8")
 
 
 def test_neo4j_auth_memory_and_healthchecks() -> None:
