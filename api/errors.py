@@ -8,7 +8,7 @@ from typing import Any
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 
-from enforcegraph.schema.errors import EnforcegraphError, NotFound, StoreUnavailable
+from enforcegraph.schema.errors import EnforcegraphError, NotFound, StoreError
 
 __all__ = [
     "BAD_USER_INPUT",
@@ -61,7 +61,7 @@ def classify(error: GraphQLError) -> str | None:
         return original.code
     if isinstance(original, NotFound):
         return NOT_FOUND
-    if isinstance(original, StoreUnavailable):
+    if isinstance(original, StoreError):  # a failed or corrupt store is not the user's fault
         return UNAVAILABLE
     if isinstance(original, EnforcegraphError):
         return BAD_USER_INPUT
@@ -104,9 +104,15 @@ class TypedErrors(MaskErrors):
         return processed
 
 
+MESSAGE_LIMIT = 300  # characters; longer messages (echoed input) are cut
+
+
 def _with_code(error: GraphQLError, code: str) -> GraphQLError:
+    message = error.message
+    if len(message) > MESSAGE_LIMIT:
+        message = f"{message[: MESSAGE_LIMIT - 1]}… ({len(message)} characters)"
     return GraphQLError(
-        error.message,
+        message,
         nodes=error.nodes,
         source=error.source,
         positions=error.positions,

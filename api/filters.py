@@ -8,11 +8,13 @@ from typing import Any
 import strawberry
 
 from enforcegraph.api.enums import SortDirection, enum_type, new_enum, pascal
+from enforcegraph.api.errors import LIMIT_EXCEEDED, ApiError
+from enforcegraph.graph.dates import checked_date
 from enforcegraph.graph.store.base import GraphStore, PropertyFilter
 from enforcegraph.graph.traversals import resolve_article
 from enforcegraph.schema.model import LabelSpec, PropertySpec, load_model
 
-__all__ = ["FILTERS", "ORDERS", "compile_filter", "order_of"]
+__all__ = ["FILTERS", "ORDERS", "checked_filter", "compile_filter", "filter_size", "order_of"]
 
 MODEL = load_model()
 
@@ -212,6 +214,49 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
+
+
+def filter_size(flt: Any) -> int:
+    """How many conditions a filter input holds, its ``and``/``or`` branches included."""
+    if flt is None:
+        return 0
+    size = 0
+    for name, value in vars(flt).items():
+        if value is None:
+            continue
+        if name in ("and_", "or_"):
+            size += 1 + sum(filter_size(branch) for branch in value)
+        else:
+            size += 1 + (len(value.in_) if getattr(value, "in_", None) else 0)
+    return size
+
+
+def checked_filter(label: str, flt: Any, max_terms: int) -> Any:
+    """``flt`` if it is small enough and its dates are dates; else BAD_USER_INPUT/LIMIT_EXCEEDED.
+
+    Runs before any store call: a 20,000-branch ``or`` costs a count, not 20,000 queries.
+    """
+    size = filter_size(flt)
+    if size > max_terms:
+        raise ApiError(LIMIT_EXCEEDED, f"the filter has {size} conditions; at most {max_terms}")
+    _check_dates(MODEL.label(label), flt)
+    return flt
+
+
+def _check_dates(spec: LabelSpec, flt: Any) -> None:
+    if flt is None:
+        return
+    for name, value in vars(flt).items():
+        if value is None:
+            continue
+        if name in ("and_", "or_"):
+            for branch in value:
+                _check_dates(spec, branch)
+        elif (prop := spec.properties.get(name)) is not None and prop.kind == "date":
+            for op in ("eq", "ne", "gte", "lte", "in_"):
+                given = getattr(value, op, None)
+                for item in given if isinstance(given, list) else [given] if given else []:
+                    checked_date(str(item), f"{name}.{op.rstrip('_')}")
 
 
 def compile_filter(store: GraphStore, label: str, flt: Any) -> list[PropertyFilter]:

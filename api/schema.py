@@ -19,7 +19,7 @@ from enforcegraph.api.context import Info
 from enforcegraph.api.dataloaders import in_thread
 from enforcegraph.api.enums import Label, RelationshipType
 from enforcegraph.api.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, ApiError
-from enforcegraph.api.filters import FILTERS, ORDERS, compile_filter, order_of
+from enforcegraph.api.filters import FILTERS, ORDERS, checked_filter, compile_filter, order_of
 from enforcegraph.api.guard import GuardConfig, RequestGuard
 from enforcegraph.api.pagination import Connection, decode_cursor, page_of
 from enforcegraph.api.traversal_fields import TraversalQuery
@@ -63,6 +63,7 @@ def _list_field(label: str) -> Any:
         size = info.context.page_size(first)
         offset = decode_cursor(after)
         store = info.context.store
+        checked_filter(label, filter, info.context.settings.max_filter_terms)
 
         def page() -> tuple[list[Any], int]:
             filters = compile_filter(store, label, filter)

@@ -2,7 +2,38 @@
 
 from __future__ import annotations
 
-__all__ = ["date_ceiling", "date_floor", "valid_at"]
+import re
+from datetime import date
+
+from enforcegraph.schema.errors import EnforcegraphError
+from enforcegraph.schema.text import quoted
+
+__all__ = ["checked_date", "date_ceiling", "date_floor", "valid_at"]
+
+_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+
+
+def checked_date(value: str, what: str) -> str:
+    """``value`` if it is an ISO date, year-month or year; else an error naming ``what``.
+
+    >>> checked_date("2022-10", "since")
+    '2022-10'
+    >>> checked_date("banana", "until")
+    Traceback (most recent call last):
+    ...
+    enforcegraph.schema.errors.EnforcegraphError: until: 'banana' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)
+    """
+    found = _PARTIAL.match(value)
+    try:
+        if found is None:
+            raise ValueError(value)
+        year, month, day = found.groups()
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise EnforcegraphError(
+            f"{what}: {quoted(value)} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+        ) from None
+    return value
 
 
 def date_floor(value: str) -> str:

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from enforcegraph.graph.dates import date_floor, valid_at
+from enforcegraph.graph.dates import checked_date, date_floor, valid_at
 from enforcegraph.schema.citations import parse_citation
 from enforcegraph.schema.errors import NotFound
+from enforcegraph.schema.names import normalize_name, normalized_names
+from enforcegraph.schema.text import quoted
 
 if TYPE_CHECKING:
     from enforcegraph.graph.store.base import GraphStore, Node, Relationship
@@ -44,6 +46,12 @@ class SanctionFilter:
     since: str | None = None
     until: str | None = None
     at: Literal["decision-date", "today"] = "decision-date"
+
+    def __post_init__(self) -> None:
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value is not None:
+                checked_date(value, name)
 
 
 @dataclass(frozen=True)
@@ -92,22 +100,49 @@ CATALOGUE: dict[str, Traversal] = {
 
 
 def resolve_entity(store: GraphStore, text: str, labels: Iterable[str] = ("Company",)) -> Node:
-    """A node from an id or a name (the best search hit); NotFound otherwise."""
+    """A node from its id, or from a name that names it and nothing else.
+
+    A name counts when it equals a name or alias of the node (case, accents and
+    punctuation aside), or when it is the first words of one ("Clearview AI" for
+    "Clearview AI, Inc."); a name matching several nodes equally well is refused as
+    ambiguous, and a mere substring ("or" in "Clubhouse Media Group") never resolves:
+    NotFound says which nodes come closest.
+    """
     wanted = list(labels)
+    what = " or ".join(wanted) or "node"
     node = store.get(text.strip())
     if node is not None and (not wanted or node.label in wanted):
         return node
-    hits = store.search(text, wanted, limit=1)
-    if not hits:
-        raise NotFound(f"no {' or '.join(wanted) or 'node'} matches {text!r}")
-    return hits[0]
+    norm = normalize_name(text)
+    hits = store.search(text, wanted, limit=10) if norm else []
+    for rank in (_equal, _starts):
+        matching = [hit for hit in hits if rank(norm, _names(store, hit))]
+        if len(matching) == 1:
+            return matching[0]
+        if matching:
+            listed = ", ".join(f"{hit.id} ({hit.properties.get('name', '')})" for hit in matching[:5])
+            raise NotFound(f"{quoted(text)} names more than one {what}: {listed}; give an id")
+    near = "; closest: " + ", ".join(h.id for h in hits[:5]) if hits else ""
+    raise NotFound(f"no {what} is named {quoted(text)}{near}")
+
+
+def _names(store: GraphStore, node: Node) -> set[str]:
+    return normalized_names(node.properties, store.model.label(node.label).name_properties)
+
+
+def _equal(norm: str, names: set[str]) -> bool:
+    return norm in names
+
+
+def _starts(norm: str, names: set[str]) -> bool:
+    return any(name.startswith(norm + " ") for name in names)
 
 
 def resolve_article(text: str) -> tuple[str, str | None]:
     """An article id and the provision asked for (None for the whole article)."""
     citation = parse_citation(text, default_law="gdpr")
     if citation is None:
-        raise NotFound(f"not an article id or citation: {text!r}")
+        raise NotFound(f"not an article id or citation: {quoted(text)}")
     asked = citation.provision if citation.paragraph else None
     return citation.article_id, asked
 

@@ -37,4 +37,4 @@ def test_errors(rich_store: EmbeddedStore) -> None:
     code, output = _run(rich_store, "path", "company:local")
     assert code == 1 and "path takes SOURCE TARGET" in output
     code, output = _run(rich_store, "ego", "no such firm at all")
-    assert code == 1 and "matches" in output
+    assert code == 1 and "no node is named" in output
