@@ -6,7 +6,16 @@ request (method, query string, Accept, Content-Type, body) and the store's gener
 to later askers until the store reports another generation (a load by any process).
 Concurrent askers of one missing key wait for the first instead of executing it again.
 Stores that cannot tell when their data changed (``generation()`` is None) are never
-cached. Bounded in bytes, least recently used first out.
+cached. Bounded by what the answers cost in memory, least recently used first out.
+
+What an entry costs is more than its body: the key, the headers, the answer object and the
+dictionary's node (measured with tracemalloc: 290 to 370 bytes beyond the key and body on
+CPython 3.11, ten times the body of a small answer such as ``node(id)``), and a body
+straight from ``orjson.dumps`` holds a buffer of at least 4 KB whatever its length, so a
+body is kept as a copy of its exact size. The cache counts
+:data:`ENTRY_OVERHEAD` + key + headers + body for each entry, shares one copy of each set of
+headers between answers (Content-Length is added when an answer is sent) and keeps at most
+one entry per :data:`MIN_ENTRY_BYTES` of its budget.
 """
 
 from __future__ import annotations
@@ -22,30 +31,47 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from enforcegraph.api.middleware import replaying
 
-__all__ = ["CACHE_HEADER", "CachedAnswer", "ResponseCache", "ResponseCacheMiddleware"]
+__all__ = ["CACHE_HEADER", "ENTRY_OVERHEAD", "CachedAnswer", "ResponseCache",
+           "ResponseCacheMiddleware", "entry_cost"]
 
 CACHE_HEADER = b"x-enforcegraph-cache"
 # one answer may take at most this share of the cache
 _ENTRY_SHARE = 8
+# Bytes an entry costs beyond its key, headers and body: the answer object (slots), the
+# body's and key's bytes-object headers, the OrderedDict's hash slot and linked-list node
+# and allocator rounding (tests/api/test_response_cache.py measures it with tracemalloc).
+ENTRY_OVERHEAD = 384
+# at most one entry per this many bytes of budget
+MIN_ENTRY_BYTES = 512
+# distinct header sets shared between answers (more are kept per answer, and counted)
+_MAX_SHARED_HEADERS = 64
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CachedAnswer:
-    """One finished response: status, headers and body."""
+    """One finished response: status, headers (without Content-Length) and body."""
 
     status: int
     headers: tuple[tuple[bytes, bytes], ...]
     body: bytes
 
 
-class ResponseCache:
-    """Answers by key for one generation of the data, at most ``max_bytes`` of bodies."""
+def entry_cost(key: bytes, answer: CachedAnswer) -> int:
+    """What keeping ``answer`` under ``key`` costs, in bytes (counted when it is put)."""
+    headers = sum(len(name) + len(value) for name, value in answer.headers)
+    return ENTRY_OVERHEAD + len(key) + headers + len(answer.body)
 
-    def __init__(self, max_bytes: int) -> None:
+
+class ResponseCache:
+    """Answers by key for one generation of the data, costing at most ``max_bytes``."""
+
+    def __init__(self, max_bytes: int, max_entries: int | None = None) -> None:
         self.max_bytes = max_bytes
+        self.max_entries = max(1, max_bytes // MIN_ENTRY_BYTES) if max_entries is None else max_entries
         self.generation: int | None = None
         self.size = 0
-        self._answers: OrderedDict[bytes, CachedAnswer] = OrderedDict()
+        self._answers: OrderedDict[bytes, tuple[CachedAnswer, int]] = OrderedDict()
+        self._headers: dict[tuple[tuple[bytes, bytes], ...], tuple[tuple[bytes, bytes], ...]] = {}
 
     def __len__(self) -> int:
         return len(self._answers)
@@ -57,22 +83,34 @@ class ResponseCache:
             self.size = 0
             self.generation = generation
         found = self._answers.get(key)
-        if found is not None:
-            self._answers.move_to_end(key)
-        return found
+        if found is None:
+            return None
+        self._answers.move_to_end(key)
+        return found[0]
+
+    def shared_headers(self, headers: tuple[tuple[bytes, bytes], ...]
+                       ) -> tuple[tuple[bytes, bytes], ...]:
+        """One copy of each (few) distinct set of headers for all the answers that have it."""
+        shared = self._headers.get(headers)
+        if shared is None:
+            shared = headers
+            if len(self._headers) < _MAX_SHARED_HEADERS:
+                self._headers[headers] = headers
+        return shared
 
     def put(self, key: bytes, generation: int, answer: CachedAnswer) -> bool:
         """Keep ``answer`` if it is small enough and the generation is still current."""
-        if generation != self.generation or len(answer.body) > self.max_bytes // _ENTRY_SHARE:
+        cost = entry_cost(key, answer)
+        if generation != self.generation or cost > self.max_bytes // _ENTRY_SHARE:
             return False
         old = self._answers.pop(key, None)
         if old is not None:
-            self.size -= len(old.body)
-        self._answers[key] = answer
-        self.size += len(answer.body)
-        while self.size > self.max_bytes:
-            _, dropped = self._answers.popitem(last=False)
-            self.size -= len(dropped.body)
+            self.size -= old[1]
+        self._answers[key] = (answer, cost)
+        self.size += cost
+        while self.size > self.max_bytes or len(self._answers) > self.max_entries:
+            _, (_, dropped) = self._answers.popitem(last=False)
+            self.size -= dropped
         return True
 
 
@@ -152,9 +190,11 @@ class ResponseCacheMiddleware:
         answer: CachedAnswer | None = None
         try:
             await self.app(scope, receive, capturing_send)
-            body = b"".join(chunks)
+            # one chunk is copied: orjson's bytes keep a 4 KB buffer however short they are
+            body = bytes(memoryview(chunks[0])) if len(chunks) == 1 else b"".join(chunks)
             if _cacheable(status, headers, body):
-                answer = CachedAnswer(status, tuple(headers), body)
+                kept = tuple((k, v) for k, v in headers if k.lower() != b"content-length")
+                answer = CachedAnswer(status, self.cache.shared_headers(kept), body)
                 self.cache.put(key, generation, answer)
         finally:
             del self._pending[key]
@@ -174,6 +214,7 @@ async def _read_body(receive: Receive) -> tuple[bytes, bool]:
 
 
 async def _send_hit(send: Send, answer: CachedAnswer) -> None:
+    length = (b"content-length", str(len(answer.body)).encode())
     await send({"type": "http.response.start", "status": answer.status,
-                "headers": [*answer.headers, (CACHE_HEADER, b"hit")]})
+                "headers": [*answer.headers, length, (CACHE_HEADER, b"hit")]})
     await send({"type": "http.response.body", "body": answer.body})

@@ -43,8 +43,9 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
     "request_timeout": ("ENFORCEGRAPH_REQUEST_TIMEOUT", "Seconds before a request is cut off (default 10)."),
     "max_body_bytes": ("ENFORCEGRAPH_MAX_BODY_BYTES", "Largest request body in bytes (default 1000000)."),
     "response_cache_bytes": ("ENFORCEGRAPH_RESPONSE_CACHE_BYTES",
-                             "Bytes of error-free GraphQL answers each worker keeps until the data "
-                             "changes (default 64000000; 0 turns the cache off)."),
+                             "Bytes of memory each worker may spend on error-free GraphQL answers "
+                             "kept until the data changes, counting keys, headers and per-entry "
+                             "overhead (default 48000000; 0 turns the cache off)."),
     "api_keys": ("ENFORCEGRAPH_API_KEYS",
                  "File of hashed API keys (`enforcegraph api-key new`); when set, every request "
                  "but /healthz and /readyz needs `Authorization: Bearer <key>` (default: none, "
@@ -94,7 +95,7 @@ class Settings:
     default_page_size: int = 50
     request_timeout: float = 10.0
     max_body_bytes: int = 1_000_000
-    response_cache_bytes: int = 64_000_000
+    response_cache_bytes: int = 48_000_000
     api_keys: Path | None = None
     rate_limit: float = 0.0
     rate_burst: int = 20

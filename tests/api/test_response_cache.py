@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
+import orjson
 import pytest
 
-from enforcegraph.api.response_cache import CachedAnswer, ResponseCache
+from enforcegraph.api.response_cache import (
+    ENTRY_OVERHEAD,
+    MIN_ENTRY_BYTES,
+    CachedAnswer,
+    ResponseCache,
+    ResponseCacheMiddleware,
+    entry_cost,
+)
 from enforcegraph.graph.settings import Settings
 from enforcegraph.graph.store.base import GraphStore
 from enforcegraph.graph.store.embedded import EmbeddedStore
@@ -36,7 +46,9 @@ def _answer(body: bytes) -> CachedAnswer:
 
 
 def test_the_cache_is_bounded_and_emptied_by_a_new_generation() -> None:
-    cache = ResponseCache(max_bytes=800)
+    one = entry_cost(b"a", _answer(b"x" * 100))
+    assert one == ENTRY_OVERHEAD + 1 + len(b"content-typeapplication/json") + 100
+    cache = ResponseCache(max_bytes=8 * one, max_entries=100)
     assert cache.get(b"a", 1) is None
     assert cache.put(b"a", 1, _answer(b"x" * 100))
     assert cache.put(b"b", 1, _answer(b"y" * 100))
@@ -44,9 +56,81 @@ def test_the_cache_is_bounded_and_emptied_by_a_new_generation() -> None:
     assert cache.get(b"a", 1) == _answer(b"x" * 100)
     for key in range(7):  # a was used last before these: b goes first, then a
         cache.put(bytes([key]), 1, _answer(b"w" * 100))
-    assert cache.size <= 800 and cache.get(b"b", 1) is None
+    assert cache.size <= 8 * one and cache.get(b"b", 1) is None and len(cache) == 8
     assert not cache.put(b"old", 0, _answer(b"{}")), "an answer from an older generation"
     assert cache.get(b"a", 2) is None and len(cache) == 0 and cache.size == 0
+
+
+def test_the_number_of_entries_is_bounded_too() -> None:
+    cache = ResponseCache(max_bytes=10_000_000, max_entries=3)
+    cache.get(b"", 1)
+    for key in range(5):
+        assert cache.put(bytes([key]), 1, _answer(b"{}"))
+    assert len(cache) == 3 and cache.get(bytes([0]), 1) is None
+    assert ResponseCache(max_bytes=64 * MIN_ENTRY_BYTES).max_entries == 64
+
+
+def _fill(middleware: ResponseCacheMiddleware, count: int, seed: int) -> None:
+    """Ask ``count`` distinct questions whose answers (as the API sends them: JSON,
+    Content-Type and Content-Length) are 40 bytes to 6 KB, most of them small."""
+
+    async def ask_all() -> None:
+        for i in range(count):
+            body = json.dumps({"query": "{ node(id: $id) { id name } }",
+                               "variables": {"id": f"company:{seed}-{i}"}}).encode()
+            scope = {"type": "http", "method": "POST", "path": "/graphql", "query_string": b"",
+                     "headers": [(b"content-type", b"application/json")]}
+            given = False
+
+            async def receive(body: bytes = body) -> dict[str, Any]:
+                nonlocal given
+                if given:
+                    return {"type": "http.disconnect"}
+                given = True
+                return {"type": "http.request", "body": body, "more_body": False}
+
+            async def send(message: dict[str, Any]) -> None:
+                pass
+
+            await middleware(scope, receive, send)
+
+    asyncio.run(ask_all())
+
+
+def test_what_the_cache_holds_is_what_it_counts() -> None:
+    """Fill the cache through its middleware with many distinct answers, mostly small
+    (where the per-entry overhead is most of the cost), and compare the memory it holds,
+    measured by tracemalloc, with its budget: within 10% of it, never more (tolerance: the
+    shared header sets and the OrderedDict's own table, which grows by doubling)."""
+    budget = 4_000_000
+    sizes = [40, 60, 90, 150, 300, 800, 2000, 6000]
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        request = await receive()
+        n = len(request["body"])
+        answer = orjson.dumps({"data": {"node": {"id": request["body"][-30:].decode(
+            errors="replace"), "name": "x" * sizes[n % len(sizes)]}}})
+        await send({"type": "http.response.start", "status": 200, "headers": [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(answer)).encode())]})
+        await send({"type": "http.response.body", "body": answer})
+
+    cache = ResponseCache(budget)
+    middleware = ResponseCacheMiddleware(app, cache, lambda: 1)
+    _fill(middleware, 50, seed=0)  # warm: the event loop and the code paths
+    cache.get(b"", 2)  # a new generation empties it
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        _fill(middleware, 30_000, seed=1)  # several times what fits
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert cache.size <= budget and len(cache) < 30_000, "it evicted"
+    assert held <= budget * 1.10, f"{held:,} bytes held for a budget of {budget:,}"
+    assert held >= budget * 0.6, f"only {held:,} of {budget:,}: the count is far too cautious"
 
 
 def test_a_repeated_query_is_answered_without_the_store(embedded_api: Any) -> None:
