@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import AsyncIterator
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-import orjson
-from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
@@ -17,8 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Receive, Scope, Send
-from strawberry.asgi import GraphQL
+from starlette.types import ASGIApp
 
 from enforcegraph.api.access import AccessControl, RateLimiter, load_keys
 from enforcegraph.api.context import Context, make_context
@@ -31,6 +29,8 @@ from enforcegraph.api.errors import (
     error_payload,
 )
 from enforcegraph.api.exporting import prepare_export
+from enforcegraph.api.graphql_view import GraphQLView
+from enforcegraph.api.headers import SecurityHeaders
 from enforcegraph.api.middleware import BodyLimit, Timeout
 from enforcegraph.api.response_cache import ResponseCache, ResponseCacheMiddleware
 from enforcegraph.api.schema import build_schema
@@ -41,8 +41,12 @@ from enforcegraph.schema.errors import EnforcegraphError, NotFound, StoreError
 
 __all__ = ["app_from_env", "create_app"]
 
-# The built page (api/web/build.sh): index.html at /, its assets under /static/.
+log = logging.getLogger(__name__)
+
+# The built page (api/web/build.sh): index.html at /, its assets under /static/, and
+# GraphiQL's page (served at /graphql to browsers).
 WEB_DIR = Path(__file__).resolve().parent / "web" / "dist"
+GRAPHIQL_PAGE = "graphiql.html"
 PLACEHOLDER = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>enforcegraph</title></head>
 <body><h1>enforcegraph</h1>
@@ -60,10 +64,11 @@ class _Holder:
     def __init__(self, store: GraphStore | None) -> None:
         self.store = store
         self.ready = False
+        self.failure: StoreError | None = None  # why the store could not be opened
 
     def get(self) -> GraphStore:
         if self.store is None:
-            raise StoreError("the store is not open yet")
+            raise self.failure or StoreError("the store is not open yet")
         return self.store
 
     def generation(self) -> int | None:
@@ -74,32 +79,20 @@ class _Holder:
             return None
 
 
-class _GraphQLApp(GraphQL[Context, None]):
+class _GraphQLApp(GraphQLView):
     def __init__(self, settings: Settings, holder: _Holder) -> None:
-        super().__init__(build_schema(settings), graphql_ide="graphiql", allow_queries_via_get=True)
+        super().__init__(build_schema(settings), allow_queries_via_get=True,
+                         ide_page=(_web_dir() or WEB_DIR) / GRAPHIQL_PAGE)
         self.settings = settings
         self.holder = holder
 
     async def get_context(self, request: Any, response: Any) -> Context:
         return make_context(self.settings, self.holder.get())
 
-    def decode_json(self, data: str | bytes) -> object:
-        return orjson.loads(data)
 
-    def encode_json(self, data: object) -> bytes:
-        return orjson.dumps(data)
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """As strawberry's, but HTTP-level errors (no query, bad JSON) are typed JSON too."""
-        if scope["type"] != "http":
-            await super().__call__(scope, receive, send)
-            return
-        try:
-            response = await self.run(Request(scope=scope, receive=receive))
-        except HTTPException as exc:
-            code = NOT_FOUND if exc.status_code == 404 else BAD_USER_INPUT
-            response = _error(exc.status_code, code, exc.reason)
-        await response(scope, receive, send)
+def _web_dir() -> Path | None:
+    """The built page's folder, if it was built."""
+    return next((d for d in (WEB_DIR / "dist", WEB_DIR) if (d / "index.html").exists()), None)
 
 
 def _error(status: int, code: str, message: str) -> JSONResponse:
@@ -115,7 +108,11 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> ASGIApp:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         owned = holder.store is None
         if owned:
-            holder.store = await run_in_threadpool(open_store, settings)
+            try:
+                holder.store = await run_in_threadpool(open_store, settings)
+            except StoreError as exc:  # serve 503 UNAVAILABLE (and say why) rather than exit
+                log.error("the store cannot be opened: %s", exc)
+                holder.failure = StoreError(f"the store cannot be opened: {exc}")
         holder.ready = True
         try:
             yield
@@ -139,10 +136,9 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> ASGIApp:
         return await healthz(request)
 
     async def export(request: Request) -> Response:
-        opened = holder.get()
         name, params = request.path_params["format"], dict(request.query_params)
         try:
-            done = await in_thread(partial(prepare_export, opened, name, params))
+            done = await in_thread(partial(prepare_export, holder.get(), name, params))
         except (NotFound, ApiError) as exc:
             code = getattr(exc, "code", NOT_FOUND)
             return _error(404 if code == NOT_FOUND else 400, code, str(exc))
@@ -166,7 +162,7 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> ASGIApp:
         Route("/readyz", readyz),
         Route("/export/{format}", export),
     ]
-    web = next((d for d in (WEB_DIR / "dist", WEB_DIR) if (d / "index.html").exists()), None)
+    web = _web_dir()
     if web is not None:
         routes.append(Mount("/", StaticFiles(directory=web, html=True)))
     else:
@@ -187,7 +183,7 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> ASGIApp:
             allow_methods=["GET", "POST", "OPTIONS"],
             allow_headers=["content-type", "authorization"],
         )
-    return app
+    return SecurityHeaders(app)
 
 
 def app_from_env() -> ASGIApp:

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Build the analysts' web page into api/web/dist (served by the API at / and /static/).
-# The graph library comes from the npm registry through the lock file (npm ci) and is
+# Build the analysts' web page into api/web/dist (served by the API at / and /static/)
+# and GraphiQL's page (dist/graphiql.html, served at /graphql to browsers).
+# The graph library, React and GraphiQL come from the npm registry through the lock file (npm ci) and is
 # copied next to the page's own sources: no CDN, no bundler, works offline.
 set -eu
 
@@ -18,4 +19,13 @@ cp src/index.html dist/index.html
 cp -R src/css src/js dist/static/
 cp node_modules/cytoscape/dist/cytoscape.min.js dist/static/vendor/cytoscape.min.js
 cp node_modules/cytoscape/LICENSE dist/static/vendor/cytoscape.LICENSE.txt
+# GraphiQL (served at /graphql to browsers): the UMD builds of React, ReactDOM and
+# GraphiQL next to a page whose bootstrap script is a file (no inline script, no CDN).
+cp src/graphiql.html dist/graphiql.html
+cp node_modules/react/umd/react.production.min.js dist/static/vendor/
+cp node_modules/react-dom/umd/react-dom.production.min.js dist/static/vendor/
+cp node_modules/graphiql/graphiql.min.js node_modules/graphiql/graphiql.min.css dist/static/vendor/
+cp node_modules/react/LICENSE dist/static/vendor/react.LICENSE.txt
+cp node_modules/react-dom/LICENSE dist/static/vendor/react-dom.LICENSE.txt
+cp node_modules/graphiql/LICENSE dist/static/vendor/graphiql.LICENSE.txt
 echo "web page built in $(pwd)/dist"

@@ -403,7 +403,17 @@ class EmbeddedStore(GraphStore):
         return EmbeddedTraversals(self)
 
     def ping(self) -> None:
-        self._query("SELECT 1")
+        """Read the schema and the first page of each table: bounded, and a corrupt file
+        fails it; on the peek connection, so it never waits for a long query."""
+        with self._peek_lock:
+            try:
+                self._peek.execute(
+                    "SELECT (SELECT count(*) FROM sqlite_master),"
+                    " (SELECT 1 FROM nodes LIMIT 1), (SELECT 1 FROM rels LIMIT 1),"
+                    " (SELECT 1 FROM names LIMIT 1), (SELECT 1 FROM meta LIMIT 1)"
+                ).fetchall()
+            except sqlite3.Error as exc:
+                raise StoreError(f"embedded store check failed: {exc}") from exc
 
     def close(self) -> None:
         if self._checkpointer is not None:

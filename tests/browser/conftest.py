@@ -145,8 +145,32 @@ def artifacts() -> Path:
 
 @pytest.fixture
 def page(browser: Any, server_url: str) -> Iterator[tuple[Any, Watch]]:
-    """A fresh page with every request off the test server's origin blocked and recorded."""
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
+    """A fresh page with every request off the test server's origin blocked and recorded.
+
+    Its Content-Security-Policy is bypassed: Playwright's ``wait_for_function`` evaluates
+    strings in the page, which the policy forbids (``csp_page`` enforces it)."""
+    yield from _watched_page(browser, server_url, bypass_csp=True)
+
+
+@pytest.fixture
+def csp_page(browser: Any, server_url: str) -> Iterator[tuple[Any, Watch]]:
+    """As ``page``, with the server's Content-Security-Policy enforced (wait with locators,
+    not ``wait_for_function``); ``window.cspViolations`` lists what the policy blocked."""
+    yield from _watched_page(browser, server_url, bypass_csp=False)
+
+
+WATCH_CSP = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.cspViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+});
+"""
+
+
+def _watched_page(browser: Any, server_url: str, bypass_csp: bool) -> Iterator[tuple[Any, Watch]]:
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True,
+                                  bypass_csp=bypass_csp)
+    context.add_init_script(WATCH_CSP)
     watch = Watch(origin=server_url)
 
     def route(route: Any) -> None:
