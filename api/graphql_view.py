@@ -81,6 +81,17 @@ def _accept(scope: Scope) -> str | None:
     return None
 
 
+def _refused(result: ExecutionResult) -> bool:
+    """Whether the request failed before execution: a parse or validation error, or no data
+    and only errors without a path (variables that do not coerce, a cost over the limit);
+    a field's error always has a path."""
+    if isinstance(result, PreExecutionError):
+        return True
+    return result.data is None and bool(result.errors) and not any(
+        error.path for error in result.errors or []
+    )
+
+
 def _pre_execution_status(errors: list[GraphQLError]) -> int:
     """The status of a request refused before execution (its errors already typed)."""
     codes = {(error.extensions or {}).get("code") for error in errors}
@@ -159,7 +170,7 @@ class GraphQLView(GraphQL[Context, None]):
         result = await super().execute_single(
             request, request_adapter, sub_response, context, root_value, request_data
         )
-        if sub_response.media_type == GRAPHQL_RESPONSE and isinstance(result, PreExecutionError):
+        if sub_response.media_type == GRAPHQL_RESPONSE and _refused(result):
             sub_response.status_code = _pre_execution_status(result.errors or [])
         return result
 

@@ -72,6 +72,9 @@ def test_graphql_response_json_when_accepted(embedded_api: Any, accept: str) -> 
         assert refused.headers["content-type"].startswith(GRAPHQL_RESPONSE)
         assert "data" not in refused.json(), "no data entry when execution never started"
         assert refused.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    uncoerced = embedded_api.post({"query": "query ($id: ID!) { node(id: $id) { id } }"},
+                                  headers=headers)
+    assert uncoerced.status_code == 400 and "data" not in uncoerced.json(), "variables: 4xx"
     missing = embedded_api.post({"query": '{ node(id: "company:nobody") { id } }'},
                                 headers=headers)
     assert missing.status_code == 200, "execution started: 200 with data"
