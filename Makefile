@@ -12,7 +12,7 @@ PORT ?= 8000
 # Editable installs in strict mode link each module: reinstall when one is added.
 SOURCES := $(shell find schema graph loaders api src -name '*.py' -not -path '*/node_modules/*' 2>/dev/null)
 
-.PHONY: install python web neo4j-launcher browser run test lint typecheck pytest bench clean
+.PHONY: install python web neo4j-launcher browser run test lint typecheck pytest bench soak clean
 
 $(STAMP): pyproject.toml $(SOURCES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ test: install neo4j-launcher browser lint typecheck pytest
 
 bench: install neo4j-launcher
 	bash benchmarks/run.sh
+
+# 10 minutes, 32 clients, hostile requests mixed in (benchmarks/README.md); not in `make test`
+soak: python
+	$(BIN)/python -m benchmarks.soak $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info api/web/dist neo4j-launcher/target

@@ -1,0 +1,60 @@
+"""The soak's judging, mix and report (the 10-minute soak itself is not a test)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+if "benchmarks" not in sys.modules:  # the package by its path, without the repo on sys.path
+    spec = importlib.util.spec_from_file_location(
+        "benchmarks", BENCHMARKS / "__init__.py", submodule_search_locations=[str(BENCHMARKS)])
+    assert spec is not None and spec.loader is not None
+    sys.modules["benchmarks"] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sys.modules["benchmarks"])
+soak = importlib.import_module("benchmarks.soak")
+HOSTILE, NORMAL, Mix, Tally = soak.HOSTILE, soak.NORMAL, soak.Mix, soak.Tally
+_judge, render, summarise = soak._judge, soak.render, soak.summarise
+
+
+def _error(code: str) -> bytes:
+    return json.dumps({"data": None, "errors": [{"message": "m", "extensions": {"code": code}}]}).encode()
+
+
+def test_judging() -> None:
+    assert _judge("node", 200, b'{"data": {"node": {"id": "x"}}}')[0]
+    assert not _judge("node", 200, _error("INTERNAL_SERVER_ERROR"))[0]
+    assert not _judge("search", 503, _error("LIMIT_EXCEEDED"))[0]
+    assert _judge("fanout", 200, _error("LIMIT_EXCEEDED")) [:2] == (True, "200 LIMIT_EXCEEDED")
+    assert not _judge("fanout", 200, b'{"data": {"stats": {}}}')[0], "a fan-out must be refused"
+    assert not _judge("huge_body", 503, _error("LIMIT_EXCEEDED"))[0]
+    assert _judge("non_object", 400, _error("BAD_USER_INPUT"))[0]
+    assert _judge("export", 200, b"<graphml/>")[0] and not _judge("export", 500, b"")[0]
+
+
+def test_the_mix_draws_every_kind() -> None:
+    ids = {name: [f"{name}:1", f"{name}:2"] for name in (
+        "all", "firms", "regulators", "companies", "decisions")}
+    mix = Mix(ids, seed=1)
+    seen = {mix.pick()[0] for _ in range(3000)}
+    assert seen == set(NORMAL) | set(HOSTILE)
+
+
+def test_the_report() -> None:
+    tally = Tally()
+    tally.add("node", 0.004, True, "200 ok")
+    tally.add("fanout", 0.02, True, "200 LIMIT_EXCEEDED")
+    tally.add("search", 30.0, False, "timeout")
+    samples: list[dict[str, Any]] = [{"t": t, "rss_mib": {"1": 100.0 + t / 60, "2": 120.0}}
+                                     for t in range(0, 301, 5)]
+    args = argparse.Namespace(clients=2, workers=2, rss_after=120, note="")
+    summary = summarise({"tally": tally, "samples": samples, "elapsed_s": 300.0}, args)
+    assert summary["unexpected"] == 1 and summary["hostile_requests"] == 1
+    assert round(summary["rss"]["1"]["growth_pct"], 2) == round(100 * 3 / 102, 2)
+    text = render(summary)
+    assert "**1 unexpected errors**" in text and "timeout x1 (UNEXPECTED)" in text
