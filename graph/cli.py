@@ -6,12 +6,13 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
 
 from enforcegraph.graph.output import render_csv, render_json, render_table
@@ -21,6 +22,7 @@ from enforcegraph.graph.store.base import UpsertSummary
 from enforcegraph.graph.traversals import CATALOGUE
 from enforcegraph.loaders.base import FORMATS, read_batch
 from enforcegraph.loaders.datasets import dataset_batch, is_dataset, list_datasets
+from enforcegraph.loaders.limits import InputLimits
 from enforcegraph.schema.errors import EnforcegraphError, InvalidData
 from enforcegraph.schema.jsonschema import case_file_json_schema
 from enforcegraph.schema.model import load_model
@@ -28,6 +30,7 @@ from enforcegraph.schema.model import load_model
 __all__ = ["main", "pass_settings", "store_from"]
 
 F = TypeVar("F", bound=Callable[..., Any])
+PRINTED_ERRORS = 50  # a longer list ends in "... and N more" (``load --report`` keeps all)
 console = Console(stderr=True)
 out = Console(soft_wrap=True)
 log = logging.getLogger(__name__)
@@ -52,9 +55,13 @@ class EnforcegraphGroup(click.Group):
         try:
             return super().invoke(ctx)
         except InvalidData as exc:
-            console.print(f"[red]error:[/red] {exc}", highlight=False)
-            for error in exc.errors:
+            console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
+            for error in exc.errors[:PRINTED_ERRORS]:
                 click.echo(f"  {error}", err=True)
+            if len(exc.errors) > PRINTED_ERRORS:
+                kept = exc.kept_in
+                where = f" (all of them in {kept})" if kept else " (load --report FILE keeps all)"
+                click.echo(f"  ... and {len(exc.errors) - PRINTED_ERRORS} more errors{where}", err=True)
             sys.exit(2)
         except EnforcegraphError as exc:
             click.echo(f"error: {exc}", err=True)
@@ -67,9 +74,10 @@ def pass_settings(func: F) -> F:
 
 
 @contextmanager
-def store_from(settings: Settings) -> Iterator[GraphStore]:
-    """Open the configured store for one command."""
-    store = open_store(settings)
+def store_from(settings: Settings, *, writable: bool = False) -> Iterator[GraphStore]:
+    """Open the configured store for one command: read-only unless it writes (a missing
+    store is then an error, never a new empty one)."""
+    store = open_store(settings, read_only=settings.read_only or not writable)
     try:
         yield store
     finally:
@@ -125,18 +133,27 @@ def _print_summary(name: str, summary: UpsertSummary) -> None:
 def load(settings: Settings, sources: tuple[str, ...], format_name: str | None,
          report: Path | None) -> None:
     """Load bundled datasets (by name) or files; each is all-or-nothing and idempotent."""
-    from enforcegraph.loaders.reports import load_with_report
+    from enforcegraph.loaders.reports import load_with_report, write_errors
 
     total = UpsertSummary()
-    with store_from(settings) as store, Progress(console=console, transient=True) as progress:
+    store: GraphStore | None = None
+    limits = InputLimits.from_settings(settings)
+    with ExitStack() as opened, Progress(console=console, transient=True) as progress:
         task = progress.add_task("loading", total=len(sources))
         for source in sources:
             progress.update(task, description=f"loading {source}")
-            if is_dataset(source) and not Path(source).exists():
-                batch = dataset_batch(source)
-            else:
-                batch = load_with_report(Path(source), format_name, report)
-            summary = store.upsert(batch)
+            try:
+                if is_dataset(source) and not Path(source).exists():
+                    batch = dataset_batch(source)
+                else:
+                    batch = load_with_report(Path(source), format_name, report, limits)
+                if store is None:  # opened once the first input reads well
+                    store = opened.enter_context(store_from(settings, writable=True))
+                summary = store.upsert(batch)
+            except InvalidData as exc:
+                if report is not None:
+                    write_errors(report, Path(source), exc)
+                raise
             progress.advance(task)
             _print_summary(source, summary)
             total.add(summary)

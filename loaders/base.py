@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
+from enforcegraph.loaders.limits import InputLimits, check_batch
 from enforcegraph.schema.errors import EnforcegraphError, FieldError, InvalidData
 from enforcegraph.schema.records import Batch
 
 __all__ = ["FORMATS", "LoadFormat", "fail", "guess_format", "read_batch", "register_format"]
 
-Reader = Callable[[Path], Batch]
+
+
+class Reader(Protocol):
+    """Reads one input (within the limits) into a batch, every record located."""
+
+    def __call__(self, path: Path, limits: InputLimits | None = None, /) -> Batch: ...
 
 
 @dataclass(frozen=True)
@@ -22,6 +28,7 @@ class LoadFormat:
     description: str
     suffixes: tuple[str, ...]
     read: Reader
+    folders: bool = False  # reads a folder (neo4j-csv) rather than one file
 
 
 FORMATS: dict[str, LoadFormat] = {}
@@ -52,6 +59,9 @@ def guess_format(path: Path) -> str:
     _load_builtin_formats()
     if path.is_dir() and any(path.glob("nodes*.csv")):
         return "neo4j-csv"
+    if path.is_dir():
+        raise EnforcegraphError(f"{path}: is a folder with no nodes*.csv; give the files in it "
+                                f"(e.g. {path}/*.yaml)")
     name = path.name.lower()
     matches = [(len(s), fmt.name) for fmt in FORMATS.values() for s in fmt.suffixes if name.endswith(s)]
     if matches:
@@ -60,8 +70,9 @@ def guess_format(path: Path) -> str:
     raise EnforcegraphError(f"{path}: cannot tell the format from the name; use --format ({known})")
 
 
-def read_batch(path: Path, format_name: str | None = None) -> Batch:
-    """Read a file into a validated-later batch, with every record located."""
+def read_batch(path: Path, format_name: str | None = None, limits: InputLimits | None = None) -> Batch:
+    """Read a file into a validated-later batch, with every record located; the file,
+    its lines, records and record count stay within ``limits``."""
     _load_builtin_formats()
     if not path.exists():
         raise EnforcegraphError(f"{path}: no such file")
@@ -70,4 +81,10 @@ def read_batch(path: Path, format_name: str | None = None) -> Batch:
     if fmt is None:
         known = ", ".join(sorted(FORMATS))
         raise EnforcegraphError(f"unknown format {name!r} (known: {known})")
-    return fmt.read(path)
+    if path.is_dir() and not fmt.folders:
+        folders = ", ".join(sorted(f.name for f in FORMATS.values() if f.folders))
+        raise EnforcegraphError(f"{path}: is a folder; give the files in it (e.g. {path}/*.yaml), "
+                                f"or a folder format ({folders})")
+    batch = fmt.read(path, limits)
+    check_batch(path, batch, limits)
+    return batch

@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from enforcegraph.loaders.base import LoadFormat, fail, register_format
+from enforcegraph.loaders.limits import InputLimits, read_input
+from enforcegraph.loaders.strict import (
+    DuplicateKey,
+    StrictYamlLoader,
+    YamlAlias,
+    duplicate_keys,
+    loads_json,
+)
 from enforcegraph.schema.errors import FieldError, InvalidData
 from enforcegraph.schema.records import Batch, NodeRecord, Origin, RelationshipRecord
 
 __all__ = ["CaseFile", "parse_case_file", "read_case_file"]
 
 _REL_KEYS = ("type", "from", "to", "key")
+_RECORD = re.compile(r"((?:nodes|relationships)\[\d+\])\.?(.*)")
 
 
 class CaseFile:
@@ -31,20 +41,25 @@ class CaseFile:
         return [str(r) for r in self.header.get("requires") or []]
 
 
-def _decode(path: Path) -> str:
+def _decode(path: Path, limits: InputLimits | None) -> str:
+    data = read_input(path, limits)
     try:
-        return path.read_text("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         raise fail(path, f"line {line}", "-", f"not UTF-8 text ({exc.reason})") from None
 
 
 def _yaml_records(path: Path, text: str) -> tuple[dict[str, Any], dict[str, list[int]]]:
     """The document and, for ``nodes`` and ``relationships``, each item's line."""
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        root = yaml.compose(text, Loader=loader)
-        data = yaml.load(text, Loader=loader)
+        root = yaml.compose(text, Loader=StrictYamlLoader)
+        data = yaml.load(text, Loader=StrictYamlLoader)
+    except DuplicateKey as exc:
+        raise fail(path, f"line {exc.line}", exc.key, "duplicate key (given twice in one mapping)") from None
+    except YamlAlias as exc:
+        raise fail(path, f"line {exc.line}", "-",
+                   "YAML anchors and aliases (&name, *name) are not accepted: repeat the value") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "line ?"
@@ -59,15 +74,25 @@ def _yaml_records(path: Path, text: str) -> tuple[dict[str, Any], dict[str, list
 
 def _json_records(path: Path, text: str) -> tuple[dict[str, Any], dict[str, list[int]]]:
     try:
-        data = json.loads(text)
+        data = loads_json(text)
     except json.JSONDecodeError as exc:
         raise fail(path, f"line {exc.lineno}", "-", f"invalid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise fail(path, "-", "-", "invalid JSON: nested too deeply") from None
+    errors = []
+    for where, key in duplicate_keys(data):
+        found = _RECORD.match(where)
+        record, inner = (found.group(1), found.group(2)) if found else ("line 1", where)
+        field = f"{inner}.{key}" if inner else key
+        errors.append(FieldError(str(path), record, field, "duplicate key (given twice in one object)"))
+    if errors:
+        raise InvalidData(errors)
     return data, {}
 
 
-def parse_case_file(path: Path) -> CaseFile:
+def parse_case_file(path: Path, limits: InputLimits | None = None) -> CaseFile:
     """Parse a case file; structural problems raise InvalidData naming file, line, field."""
-    text = _decode(path)
+    text = _decode(path, limits)
     is_json = path.suffix.lower() == ".json"
     data, lines = (_json_records if is_json else _yaml_records)(path, text)
     if not isinstance(data, dict):
@@ -120,9 +145,9 @@ def parse_case_file(path: Path) -> CaseFile:
     return CaseFile(path, header, batch)
 
 
-def read_case_file(path: Path) -> Batch:
+def read_case_file(path: Path, limits: InputLimits | None = None) -> Batch:
     """The records of one case file."""
-    return parse_case_file(path).batch
+    return parse_case_file(path, limits).batch
 
 
 register_format(

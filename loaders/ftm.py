@@ -16,8 +16,10 @@ from typing import Any
 
 from enforcegraph.loaders.base import LoadFormat, register_format
 from enforcegraph.loaders.ftmmap import from_ftm_id, mapping
+from enforcegraph.loaders.limits import InputLimits
 from enforcegraph.loaders.quality import QualityReport, ReportedBatch
 from enforcegraph.loaders.sources import source_id
+from enforcegraph.loaders.strict import duplicate_keys, loads_json
 from enforcegraph.loaders.tabular import decode_text
 from enforcegraph.schema.codes import COUNTRY_CODES
 from enforcegraph.schema.errors import FieldError, InvalidData
@@ -48,16 +50,24 @@ class _Entity:
         return None
 
 
-def _parse_lines(path: Path, errors: list[FieldError]) -> list[_Entity]:
+def _parse_lines(path: Path, errors: list[FieldError], limits: InputLimits | None) -> list[_Entity]:
     entities: list[_Entity] = []
-    for number, line in enumerate(decode_text(path).splitlines(), start=1):
+    for number, line in enumerate(decode_text(path, limits=limits).splitlines(), start=1):
         if not line.strip():
             continue
         where = f"line {number}"
         try:
-            data = json.loads(line)
+            data = loads_json(line)
         except json.JSONDecodeError as exc:
             errors.append(FieldError(str(path), where, "-", f"invalid JSON: {exc.msg} (column {exc.colno})"))
+            continue
+        except RecursionError:
+            errors.append(FieldError(str(path), where, "-", "invalid JSON: nested too deeply"))
+            continue
+        repeated = [f"{inner}.{key}" if inner else key for inner, key in duplicate_keys(data)]
+        for key in repeated:
+            errors.append(FieldError(str(path), where, key, "duplicate key (given twice in one object)"))
+        if repeated:
             continue
         if not isinstance(data, dict):
             errors.append(FieldError(str(path), where, "-", "an FtM entity is a JSON object"))
@@ -239,10 +249,11 @@ class _Reader:
         return self.batch
 
 
-def read_ftm(path: Path) -> ReportedBatch:
-    """Read FtM JSON lines; InvalidData names file, line and field of every problem."""
+def read_ftm(path: Path, limits: InputLimits | None = None) -> ReportedBatch:
+    """Read FtM JSON lines (within ``limits``); InvalidData names file, line and field of
+    every problem."""
     errors: list[FieldError] = []
-    entities = _parse_lines(path, errors)
+    entities = _parse_lines(path, errors, limits)
     if errors:
         raise InvalidData(errors)
     return _Reader(path, entities).run()

@@ -24,6 +24,7 @@ from enforcegraph.loaders.gdpr import (
 )
 from enforcegraph.loaders.gdprfines_rows import COLUMNS, FineRow, clean_row
 from enforcegraph.loaders.gdprfines_tables import Tables, load_tables, party_key
+from enforcegraph.loaders.limits import InputLimits
 from enforcegraph.loaders.quality import QualityReport, ReportedBatch
 from enforcegraph.loaders.sources import source_id
 from enforcegraph.loaders.tabular import read_table
@@ -156,10 +157,10 @@ def _figures(rows: list[FineRow]) -> dict[str, Any]:
     }
 
 
-def read_gdpr_fines(path: Path) -> ReportedBatch:
+def read_gdpr_fines(path: Path, limits: InputLimits | None = None) -> ReportedBatch:
     """Read the table; InvalidData lists every bad row; the batch carries the report."""
     tables = load_tables()
-    _, table = read_table(path, COLUMNS, final_newline=True)
+    _, table = read_table(path, COLUMNS, final_newline=True, limits=limits)
     report = QualityReport(str(path), FORMAT, rows_read=len(table))
     rows: list[FineRow] = []
     errors: list[FieldError] = []

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from enforcegraph.loaders.base import LoadFormat, fail, register_format
+from enforcegraph.loaders.limits import InputLimits
 from enforcegraph.loaders.tabular import Row, read_table
 from enforcegraph.schema.errors import FieldError, InvalidData
 from enforcegraph.schema.model import load_model
@@ -85,8 +86,8 @@ def _properties(path: Path, row: Row, columns: dict[str, tuple[str, str]], skip:
     return props
 
 
-def _read_nodes(path: Path, batch: Batch, errors: list[FieldError]) -> None:
-    header, rows = read_table(path, [], delimiter=",", exact=False)
+def _read_nodes(path: Path, batch: Batch, errors: list[FieldError], limits: InputLimits | None) -> None:
+    header, rows = read_table(path, [], delimiter=",", exact=False, limits=limits)
     columns = _columns(path, header, _NODE_SPECIAL)
     special = {name: column for column, (name, kind) in columns.items() if kind == "special"}
     labels = load_model().labels
@@ -104,8 +105,10 @@ def _key(rel_id: str, prefix: str) -> str:
     return rel_id[len(prefix) + 1:] if rel_id.startswith(prefix + "#") else ""
 
 
-def _read_relationships(path: Path, batch: Batch, errors: list[FieldError]) -> None:
-    header, rows = read_table(path, [], delimiter=",", exact=False)
+def _read_relationships(
+    path: Path, batch: Batch, errors: list[FieldError], limits: InputLimits | None
+) -> None:
+    header, rows = read_table(path, [], delimiter=",", exact=False, limits=limits)
     columns = _columns(path, header, _REL_SPECIAL)
     special = {name: column for column, (name, kind) in columns.items() if kind == "special"}
     for row in rows:
@@ -129,15 +132,15 @@ def _files(path: Path) -> tuple[list[Path], list[Path]]:
     return nodes, rels
 
 
-def read_neo4j_csv(path: Path) -> Batch:
-    """A folder of node and relationship files, or one nodes file."""
+def read_neo4j_csv(path: Path, limits: InputLimits | None = None) -> Batch:
+    """A folder of node and relationship files, or one nodes file (each read within ``limits``)."""
     nodes, rels = _files(path)
     batch = Batch()
     errors: list[FieldError] = []
     for file in nodes:
-        _read_nodes(file, batch, errors)
+        _read_nodes(file, batch, errors, limits)
     for file in rels:
-        _read_relationships(file, batch, errors)
+        _read_relationships(file, batch, errors, limits)
     if errors:
         raise InvalidData(errors)
     return batch
@@ -149,5 +152,6 @@ register_format(
         description="Nodes and relationships in the neo4j-admin import layout (a folder, or a nodes file).",
         suffixes=("nodes.csv",),
         read=read_neo4j_csv,
+        folders=True,
     )
 )

@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from enforcegraph.loaders.base import read_batch
+from enforcegraph.loaders.limits import InputLimits
+from enforcegraph.schema.errors import InvalidData
 from enforcegraph.schema.records import Batch
 
-__all__ = ["load_with_report"]
+__all__ = ["load_with_report", "write_errors"]
 
 
-def load_with_report(path: Path, format_name: str | None, report: Path | None) -> Batch:
-    """Read ``path``; where the format keeps a quality report, write it to ``report``."""
-    batch = read_batch(path, format_name)
+def write_errors(report: Path, path: Path, exc: InvalidData) -> None:
+    """Every error of a failed load, as JSON, to ``report`` (the CLI prints the first
+    ones); ``exc`` then says where they are."""
+    errors = [{"file": e.file, "record": e.record, "field": e.field, "message": e.message}
+              for e in exc.errors]
+    document = {"file": str(path), "loaded": False, "error_count": len(errors), "errors": errors}
+    report.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    exc.kept_in = str(report)
+
+
+def load_with_report(
+    path: Path, format_name: str | None, report: Path | None, limits: InputLimits | None = None
+) -> Batch:
+    """Read ``path`` within ``limits``; where the format keeps a quality report, write it
+    to ``report``."""
+    batch = read_batch(path, format_name, limits)
     quality = getattr(batch, "report", None)
     if report is not None and quality is not None:
         quality.write(report)

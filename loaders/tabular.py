@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from enforcegraph.loaders.base import fail
+from enforcegraph.loaders.limits import InputLimits, read_input
 from enforcegraph.schema.errors import FieldError, InvalidData
 
 __all__ = ["Row", "decode_text", "read_table"]
@@ -28,9 +29,10 @@ class Row:
         return f"line {self.line}"
 
 
-def decode_text(path: Path, delimiter: str | None = None) -> str:
-    """The file as UTF-8 text; InvalidData naming the line (and column) of the first bad byte."""
-    data = path.read_bytes()
+def decode_text(path: Path, delimiter: str | None = None, limits: InputLimits | None = None) -> str:
+    """The file as UTF-8 text, read within ``limits``; InvalidData naming the line (and
+    column) of the first bad byte."""
+    data = read_input(path, limits)
     try:
         return data.decode("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
     except UnicodeDecodeError as exc:
@@ -55,6 +57,9 @@ def _check_header(
                      if d != delimiter and header[0].count(d) >= len(expected) // 2), "")
         raise fail(path, "line 1", "header",
                    f"one column only: expected {name}-separated columns {list(expected)}{hint}")
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    if repeated:
+        raise fail(path, "line 1", repeated[0], f"column given more than once: {repeated}")
     missing = [c for c in expected if c not in header]
     if expected and len(missing) == len(expected):
         raise fail(path, "line 1", "header",
@@ -71,14 +76,15 @@ def read_table(
     delimiter: str = "\t",
     exact: bool = True,
     final_newline: bool = False,
+    limits: InputLimits | None = None,
 ) -> tuple[list[str], list[Row]]:
     """Header and rows of a delimited file with a header row.
 
     The header must hold ``expected`` (exactly, with ``exact``); every row must have as
     many fields as the header; with ``final_newline`` a missing last newline is taken for
-    truncation. Errors list every bad row at once.
+    truncation. Errors list every bad row at once. The file is read within ``limits``.
     """
-    text = decode_text(path, delimiter)
+    text = decode_text(path, delimiter, limits)
     if not text.strip():
         raise fail(path, "line 1", "header", "the file is empty")
     lines = text.splitlines(keepends=True)

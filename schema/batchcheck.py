@@ -21,7 +21,7 @@ from typing import Any
 from enforcegraph.schema.ids import SLUG
 from enforcegraph.schema.model import Model, PropertySpec
 from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
-from enforcegraph.schema.types import column_checker, compiled
+from enforcegraph.schema.types import column_checker, compiled, control_character
 
 __all__ = ["batch_ok"]
 
@@ -105,6 +105,14 @@ def _nodes_ok(model: Model, nodes: list[NodeRecord], labels: dict[str, str]) -> 
     return True
 
 
+def _keys_ok(keys: list[Any]) -> bool:
+    """Every relationship key is a string without control characters."""
+    try:
+        return control_character("".join(keys)) is None
+    except TypeError:
+        return False
+
+
 def _relationships_ok(model: Model, rels: list[RelationshipRecord], labels: dict[str, str]) -> bool:
     by_type = _grouped(rels, "type")
     if by_type is None:
@@ -118,7 +126,7 @@ def _relationships_ok(model: Model, rels: list[RelationshipRecord], labels: dict
                        and set(map(labels.get, {rel.end for rel in group})) <= spec.to_labels)
         except TypeError:  # an unhashable end
             return False
-        if not ends_ok:
+        if not ends_ok or not _keys_ok([rel.key for rel in group]):
             return False
         props = [rel.properties for rel in group]
         if not (_properties_ok(model, spec.properties, props) and _sources_ok(props, True, labels)):

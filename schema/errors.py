@@ -44,6 +44,14 @@ class FieldError:
     field: str
     message: str
 
+    def __post_init__(self) -> None:
+        # input echoed back (a field named by the input, a value in the message) is cut
+        # to a short prefix: a 500 KB name never makes a 500 KB error
+        for name, limit in (("record", 80), ("field", 80), ("message", 300)):
+            text = getattr(self, name)
+            if isinstance(text, str) and len(text) > limit:
+                object.__setattr__(self, name, f"{text[: limit - 1]}… ({len(text):,} characters)")
+
     def __str__(self) -> str:
         return f"{self.file}:{self.record}: {self.field}: {self.message}"
 
@@ -53,6 +61,7 @@ class InvalidData(EnforcegraphError):
 
     def __init__(self, errors: list[FieldError]) -> None:
         self.errors = sorted(errors, key=_error_order)
+        self.kept_in: str | None = None  # a file holding every error (``load --report``)
         count = len(self.errors)
         first = str(self.errors[0]) if self.errors else "no details"
         more = f" (and {count - 1} more)" if count > 1 else ""

@@ -14,10 +14,22 @@ from enforcegraph.schema.codes import COUNTRY_CODES, CURRENCY_CODES
 from enforcegraph.schema.ids import ID_PATTERN
 from enforcegraph.schema.model import Model, PropertySpec
 
-__all__ = ["MAX_AMOUNT", "check_value", "column_checker", "compiled", "is_valid_date", "value_checker"]
+__all__ = [
+    "MAX_AMOUNT",
+    "check_value",
+    "column_checker",
+    "compiled",
+    "control_character",
+    "is_valid_date",
+    "value_checker",
+]
 
 MAX_AMOUNT = 1e13  # above any fine ever imposed; larger numbers are data errors
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# control characters never stored (C0, DEL, C1); tab, newline and carriage return are
+# layout, allowed in long text (``layout: true`` types)
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BUT_LAYOUT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @lru_cache(maxsize=65536)
@@ -39,12 +51,27 @@ def is_valid_date(value: str) -> bool:
     return True
 
 
-def _string(value: Any, limit: int) -> str | None:
+def control_character(text: str) -> str | None:
+    """A message naming the first control character of ``text`` (tab and line breaks
+    included), or None."""
+    found = _CONTROL.search(text)
+    return None if found is None else _control_message(found)
+
+
+def _control_message(found: re.Match[str]) -> str:
+    return f"control character U+{ord(found.group()):04X} at position {found.start()} (not allowed here)"
+
+
+def _string(value: Any, limit: int, control: re.Pattern[str] = _CONTROL) -> str | None:
     if not isinstance(value, str):
         return f"expected a string, got {type(value).__name__}"
     if not value.strip():
         return "must not be empty"
-    return f"longer than {limit} characters" if len(value) > limit else None
+    if len(value) > limit:
+        return f"longer than {limit} characters"
+    if found := control.search(value):
+        return _control_message(found)
+    return None
 
 
 def _date(value: Any) -> str | None:
@@ -77,7 +104,7 @@ def _url(value: Any) -> str | None:
     if not isinstance(value, str):
         return f"expected a URL string, got {value!r}"
     parsed = urlparse(value)
-    if parsed.scheme not in ("http", "https") or not parsed.netloc or " " in value:
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or " " in value or _CONTROL.search(value):
         return f"not an http(s) URL: {value!r}"
     return None
 
@@ -108,14 +135,19 @@ _FIXED_CHECKERS: dict[str, Callable[[Any], str | None]] = {
 }
 
 
+def _control(spec: dict[str, Any]) -> re.Pattern[str]:
+    """The control characters a string type refuses."""
+    return _CONTROL_BUT_LAYOUT if spec.get("layout") else _CONTROL
+
+
 @cache
-def _string_checker(limit: int) -> Callable[[Any], str | None]:
-    return lambda v: _string(v, limit)
+def _string_checker(limit: int, control: re.Pattern[str]) -> Callable[[Any], str | None]:
+    return lambda v: _string(v, limit, control)
 
 
 def _scalar_checker(kind: str, spec: dict[str, Any]) -> Callable[[Any], str | None]:
     if kind == "string":
-        return _string_checker(int(spec.get("max_length", 500)))
+        return _string_checker(int(spec.get("max_length", 500)), _control(spec))
     return _FIXED_CHECKERS[kind]
 
 
@@ -150,13 +182,13 @@ def value_checker(model: Model, prop: PropertySpec) -> Callable[[Any], str | Non
     return check_list
 
 
-def _strings_ok(limit: int, values: Collection[Any]) -> bool:
+def _strings_ok(limit: int, control: re.Pattern[str], values: Collection[Any]) -> bool:
     """``_string`` finds nothing wrong with any value: exact ``str`` values, checked in
     C-level passes (False for a str subclass, which the value-by-value check accepts)."""
     if not values:
         return True
     return (set(map(type, values)) == {str} and all(map(str.strip, values))
-            and max(map(len, values)) <= limit)
+            and max(map(len, values)) <= limit and not control.search("".join(values)))
 
 
 def column_checker(model: Model, prop: PropertySpec) -> Callable[[Collection[Any]], bool]:
@@ -165,7 +197,7 @@ def column_checker(model: Model, prop: PropertySpec) -> Callable[[Collection[Any
     if prop.kind != "enum" and not prop.is_list:
         spec = model.types[prop.type]
         if spec["kind"] == "string":
-            return partial(_strings_ok, int(spec.get("max_length", 500)))
+            return partial(_strings_ok, int(spec.get("max_length", 500)), _control(spec))
     check = value_checker(model, prop)
     return lambda values: not any(map(check, values))
 

@@ -11,7 +11,7 @@ from enforcegraph.schema.errors import FieldError, InvalidData
 from enforcegraph.schema.ids import ID_PATTERN
 from enforcegraph.schema.model import Model, PropertySpec
 from enforcegraph.schema.records import Batch, NodeRecord, Origin, RelationshipRecord
-from enforcegraph.schema.types import compiled, value_checker
+from enforcegraph.schema.types import compiled, control_character, value_checker
 
 __all__ = ["LabelLookup", "validate_batch"]
 
@@ -100,6 +100,8 @@ def _check_relationship(
                     f"a {label} (allowed: {', '.join(sorted(allowed))})",
                 )
             )
+    if isinstance(rel.key, str) and (problem := control_character(rel.key)):
+        errors.append(_err(rel.origin, "key", problem))
     what = f"relationship {rel.type}"
     errors += _check_properties(model, spec.properties, rel.properties, rel.origin, what)
     return errors + _check_sources(rel.properties.get("sources"), rel.origin, True, labels)

@@ -66,7 +66,7 @@ def analyze(settings: Settings, /, name: str, arguments: tuple[str, ...], as_jso
     if wrong:
         flags = ", ".join("--" + w.replace("_", "-") for w in wrong)
         raise click.UsageError(f"{name} does not take {flags}")
-    store = open_store(settings)
+    store = open_store(settings, read_only=True)
     try:
         rows = run_analysis(store, name, *arguments, **given)
     finally:

@@ -121,7 +121,7 @@ def copy_command(settings: Settings, backend: str, batch_size: int, replace: boo
 
     if not settings.db.exists():
         raise EnforcegraphError(f"no embedded store at {settings.db} (load data first, or set --db)")
-    with EmbeddedStore(settings.db) as source, Neo4jStore.from_settings(settings) as target:
+    with EmbeddedStore(settings.db, read_only=True) as source, Neo4jStore.from_settings(settings) as target:
         target.ping()
         if replace:
             target.clear()

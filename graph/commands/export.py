@@ -44,7 +44,7 @@ def export(settings: Settings, format_name: str, out: Path | None, of_entity: st
     exporter_class = EXPORTERS[format_name]
     target = out or Path("enforcegraph-export" + exporter_class.suffix)
     console = Console(stderr=True)
-    store = open_store(settings)
+    store = open_store(settings, read_only=True)
     try:
         if of_entity:
             graph = ego_selection(store, of_entity, depth)

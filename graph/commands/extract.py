@@ -72,7 +72,7 @@ def extract_command(settings: Settings, file: Path, url: str | None, title: str 
 
     article = read_article(file, url=url, title=title, date=date, publisher=publisher, author=author)
     wanted = [part.strip() for item in accept for part in item.split(",") if part.strip()]
-    with store_from(settings) as store:
+    with store_from(settings, writable=bool(wanted)) as store:
         extraction = extract(article, store)
         summary = None
         if wanted:

@@ -33,7 +33,7 @@ def plot(settings: Settings, kind: str, entity: str | None, out: Path, depth: in
 
     if kind in ("timeline", "network") and not entity:
         raise click.UsageError(f"{kind} needs an entity (id or name)")
-    store = open_store(settings)
+    store = open_store(settings, read_only=True)
     try:
         graph = graph_of(store)
         if kind == "fines-by-regulator":

@@ -27,7 +27,7 @@ def resolve(settings: Settings, report_path: Path | None, accept: bool, as_json:
     from enforcegraph.loaders.resolution import propose
 
     out = Console(soft_wrap=True)
-    with store_from(settings) as store:
+    with store_from(settings, writable=accept) as store:
         proposals = propose(store)
         data = [p.to_dict() for p in proposals]
         if report_path is not None:

@@ -15,7 +15,7 @@ __all__ = ["serve"]
 @click.option("--workers", type=int, envvar="ENFORCEGRAPH_WORKERS", help="Worker processes.")
 @click.pass_obj
 def serve(settings: Settings, host: str | None, port: int | None, workers: int | None) -> None:
-    """Serve the GraphQL API (/graphql) and the web page (/)."""
+    """Serve the GraphQL API (/graphql) and the web page (/); the store opens read-only."""
     from enforcegraph.api.server import run_server
 
-    run_server(settings.with_overrides(host=host, port=port, workers=workers))
+    run_server(settings.with_overrides(host=host, port=port, workers=workers, read_only=True))

@@ -6,6 +6,7 @@ import sqlite3
 import threading
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ from enforcegraph.graph.store.base import (
     collapse_relationships,
 )
 from enforcegraph.graph.store.checkpoint import BackgroundCheckpointer
+from enforcegraph.graph.store.sqlopen import open_read_only, write_failure
 from enforcegraph.graph.store.sqltraversals import EmbeddedTraversals
 from enforcegraph.graph.store.sqlwrite import BatchWriter, chunks, marks
 from enforcegraph.schema.errors import StoreError
@@ -59,36 +61,53 @@ class EmbeddedStore(GraphStore):
 
     backend_name = "embedded"
 
-    def __init__(self, path: str | Path, model: Model | None = None) -> None:
+    def __init__(self, path: str | Path, model: Model | None = None, *, read_only: bool = False) -> None:
         self.model = model or load_model()
         self.path = Path(path)
-        try:
-            if str(path) != ":memory:":
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-            self._conn.execute("PRAGMA foreign_keys = OFF")
-            if not self._has_tables():
-                self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.executescript(_DDL)
-            self._conn.execute("PRAGMA synchronous = NORMAL")
-            # bulk loads touch every index; a 64 MiB page cache keeps their hot pages
-            self._conn.execute("PRAGMA cache_size = -65536")
-            self._conn.execute("PRAGMA temp_store = MEMORY")
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the embedded store at {path}: {exc}") from exc
+        self.read_only = read_only and str(path) != ":memory:"
+        if self.read_only:
+            self._conn = open_read_only(self.path)
+        else:
+            self._conn = self._open_for_writing(path)
         self._lock = threading.RLock()
         self._checkpointer: BackgroundCheckpointer | None = None
-        if self._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+        if not self.read_only and self._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
             self._conn.execute("PRAGMA wal_autocheckpoint = 0")  # the thread does it
             self._checkpointer = BackgroundCheckpointer(self.path)
             # a store dropped without close() stops its thread too
             weakref.finalize(self, self._checkpointer.close, False)
         # generation() reads on its own connection: never waits for a long query
-        self._peek = self._conn if str(path) == ":memory:" else self._connect_reader(path)
+        if str(path) == ":memory:":
+            self._peek = self._conn
+        elif self.read_only:
+            self._peek = open_read_only(self.path)
+        else:
+            self._peek = self._connect_reader(path)
         self._peek_lock = self._lock if self._peek is self._conn else threading.Lock()
         self._view: nx.MultiDiGraph | None = None
         self._view_generation = -1
         self._adjacency: tuple[int, Adjacency] | None = None
+
+    @staticmethod
+    def _open_for_writing(path: str | Path) -> sqlite3.Connection:
+        try:
+            if str(path) != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+            conn.execute("PRAGMA foreign_keys = OFF")
+            has_tables = conn.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='nodes'"
+            ).fetchone()[0]
+            if not has_tables:
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.executescript(_DDL)
+            conn.execute("PRAGMA synchronous = NORMAL")
+            # bulk loads touch every index; a 64 MiB page cache keeps their hot pages
+            conn.execute("PRAGMA cache_size = -65536")
+            conn.execute("PRAGMA temp_store = MEMORY")
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"cannot open the embedded store at {path}: {exc}") from exc
+        return conn
 
     @staticmethod
     def _connect_reader(path: str | Path) -> sqlite3.Connection:
@@ -96,12 +115,6 @@ class EmbeddedStore(GraphStore):
             return sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the embedded store at {path}: {exc}") from exc
-
-    def _has_tables(self) -> bool:
-        row = self._conn.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='nodes'"
-        ).fetchone()
-        return bool(row[0])
 
     # -- internals ------------------------------------------------------------
     def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
@@ -139,21 +152,32 @@ class EmbeddedStore(GraphStore):
         nodes = collapse_nodes(batch.nodes)
         rels = collapse_relationships(batch.relationships)
         summary = UpsertSummary()
-        with self._lock:
-            try:
-                self._conn.execute("BEGIN IMMEDIATE")
-                BatchWriter(self._conn, self.model).write(nodes, rels, summary)
-                if summary.changed:
-                    self._bump_generation()
-                self._conn.execute("COMMIT")
-            except BaseException as exc:
-                self._conn.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.Error):
-                    raise StoreError(f"embedded store write failed: {exc}") from exc
-                raise
+        with self._transaction():
+            BatchWriter(self._conn, self.model).write(nodes, rels, summary)
+            if summary.changed:
+                self._bump_generation()
         if summary.changed:
             self._committed()
         return summary
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction; on any failure it is rolled back, and a rollback that
+        fails too (SQLite has already undone a failed COMMIT) never hides the first error."""
+        if self.read_only:
+            raise StoreError(f"the store at {self.path} is open read-only")
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                yield
+                self._conn.execute("COMMIT")
+            except BaseException as exc:
+                if self._conn.in_transaction:
+                    with suppress(sqlite3.Error):
+                        self._conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise StoreError(write_failure(self.path, exc)) from exc
+                raise
 
     def _committed(self) -> None:
         if self._checkpointer is not None:
@@ -174,35 +198,27 @@ class EmbeddedStore(GraphStore):
     def delete(self, node_ids: Iterable[str]) -> int:
         ids = sorted(set(node_ids))
         deleted = 0
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                for chunk in chunks(ids):
-                    params = marks(len(chunk))
-                    self._conn.execute(
-                        f'DELETE FROM rels WHERE start IN ({params}) OR "end" IN ({params})',
-                        [*chunk, *chunk],
-                    )
-                    self._conn.execute(f"DELETE FROM names WHERE id IN ({params})", chunk)
-                    cursor = self._conn.execute(f"DELETE FROM nodes WHERE id IN ({params})", chunk)
-                    deleted += cursor.rowcount
-                if deleted:
-                    self._bump_generation()
-                self._conn.execute("COMMIT")
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
+        with self._transaction():
+            for chunk in chunks(ids):
+                params = marks(len(chunk))
+                self._conn.execute(
+                    f'DELETE FROM rels WHERE start IN ({params}) OR "end" IN ({params})',
+                    [*chunk, *chunk],
+                )
+                self._conn.execute(f"DELETE FROM names WHERE id IN ({params})", chunk)
+                cursor = self._conn.execute(f"DELETE FROM nodes WHERE id IN ({params})", chunk)
+                deleted += cursor.rowcount
+            if deleted:
+                self._bump_generation()
         self._committed()
         return deleted
 
     def clear(self) -> None:
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
+        with self._transaction():
             for table in ("rels", "names", "nodes"):
                 self._conn.execute(f"DELETE FROM {table}")
             self._bump_generation()
-            self._conn.execute("COMMIT")
-            self._committed()
+        self._committed()
 
     # -- reading --------------------------------------------------------------
     def get_many(self, node_ids: Iterable[str]) -> dict[str, Node]:

@@ -86,9 +86,11 @@ class BatchWriter:
             self.conn.executemany(sql, rows)
         except sqlite3.IntegrityError:
             self.conn.execute("ROLLBACK TO new_rows")
-            return False
-        finally:
             self.conn.execute("RELEASE new_rows")
+            return False
+        # any other error (a full disk) propagates as it is: the caller rolls back the
+        # whole transaction, which SQLite may already have done (the savepoint is gone)
+        self.conn.execute("RELEASE new_rows")
         return True
 
     def _stored(self, table: str, ids: list[str]) -> dict[str, dict[str, Any]]:

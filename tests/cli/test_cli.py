@@ -62,8 +62,12 @@ def test_bad_input_gives_one_clear_line_and_non_zero_exit(tmp_path: Path) -> Non
     assert code == 1 and text.strip().startswith("error:") and "Traceback" not in text
     code, text = _run(db, "load", "no-such-dataset")
     assert code == 1 and "no such file" in text
+    assert not db.exists()  # a load that reads nothing makes no store
     code, text = _run(db, "query", "enforcement-history", "Nobody Corp")
-    assert code == 1 and "no Company or Person matches" in text
+    assert code == 1 and f"no store at {db} (load data first)" in text
+    _run(db, "load", "gdpr-text")
+    code, text = _run(db, "query", "enforcement-history", "Nobody Corp")
+    assert code == 1 and "no Company or Person" in text
 
 
 def test_schema_json_schema_is_json(tmp_path: Path) -> None:
