@@ -56,24 +56,32 @@ def test_keys_lock_everything_but_the_probes(
     keys, (alice, bob) = _key_file(tmp_path, "alice", "bob")
     api = serve(embedded_store, Settings(api_keys=keys, request_timeout=120))
     caplog.set_level(logging.DEBUG)
-    for headers in ({}, _bearer("eg_wrong"), {"authorization": f"Basic {alice}"},
-                    _bearer(alice + "x"), _bearer(alice[:-1])):
-        refused = api.post(STATS, headers=headers)
-        assert refused.status_code == 401, headers
-        assert _code(refused) == "UNAUTHENTICATED" and refused.json()["data"] is None
-        assert refused.headers["www-authenticate"].startswith("Bearer")
-        if headers:
-            assert 'error="invalid_token"' in refused.headers["www-authenticate"]
-    for path in ("/graphql", "/", "/export/json"):
-        assert httpx.get(api.url + path).status_code == 401, path
-    for path in ("/healthz", "/readyz"):
-        assert httpx.get(api.url + path).status_code == 200, path
-    for secret in (alice, bob):
-        allowed = api.post(STATS, headers=_bearer(secret))
-        assert allowed.status_code == 200 and allowed.json()["data"]["stats"]["totalNodes"] > 0
-        assert httpx.get(api.url + "/export/json", headers=_bearer(secret)).status_code == 200
+    access_log = logging.getLogger("uvicorn.access")  # uvicorn's; it does not propagate
+    access_log.addHandler(caplog.handler)
+    caplog.set_level(logging.INFO, logger="uvicorn.access")
+    try:
+        for headers in ({}, _bearer("eg_wrong"), {"authorization": f"Basic {alice}"},
+                        _bearer(alice + "x"), _bearer(alice[:-1])):
+            refused = api.post(STATS, headers=headers)
+            assert refused.status_code == 401, headers
+            assert _code(refused) == "UNAUTHENTICATED" and refused.json()["data"] is None
+            assert refused.headers["www-authenticate"].startswith("Bearer")
+            if headers:
+                assert 'error="invalid_token"' in refused.headers["www-authenticate"]
+        for path in ("/graphql", "/", "/export/json"):
+            assert httpx.get(api.url + path).status_code == 401, path
+        for path in ("/healthz", "/readyz"):
+            assert httpx.get(api.url + path).status_code == 200, path
+        for secret in (alice, bob):
+            allowed = api.post(STATS, headers=_bearer(secret))
+            assert allowed.status_code == 200
+            assert allowed.json()["data"]["stats"]["totalNodes"] > 0
+            assert httpx.get(api.url + "/export/json", headers=_bearer(secret)).status_code == 200
+    finally:
+        access_log.removeHandler(caplog.handler)
     logged = "\n".join(r.getMessage() for r in caplog.records)
-    assert alice not in logged and bob not in logged
+    assert "POST /graphql" in logged, "the access log was seen"
+    assert alice not in logged and bob not in logged and "eg_wrong" not in logged
 
 
 def test_rate_limits_per_client(
