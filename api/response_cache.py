@@ -190,9 +190,11 @@ class ResponseCacheMiddleware:
         answer: CachedAnswer | None = None
         try:
             await self.app(scope, receive, capturing_send)
-            # one chunk is copied: orjson's bytes keep a 4 KB buffer however short they are
-            body = bytes(memoryview(chunks[0])) if len(chunks) == 1 else b"".join(chunks)
-            if _cacheable(status, headers, body):
+            body = b"".join(chunks)  # one chunk: that very object
+            if len(body) <= self.cache.max_bytes // _ENTRY_SHARE and _cacheable(status, headers,
+                                                                                 body):
+                if len(chunks) == 1:  # a copy: orjson's bytes keep a 4 KB buffer however short
+                    body = bytes(memoryview(body))
                 kept = tuple((k, v) for k, v in headers if k.lower() != b"content-length")
                 answer = CachedAnswer(status, self.cache.shared_headers(kept), body)
                 self.cache.put(key, generation, answer)
