@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from enforcegraph.graph.store.embedded import EmbeddedStore
-from enforcegraph.graph.store.sqlwrite import dumps as store_dumps
+from enforcegraph.graph.store.sqlrows import dumps as store_dumps
 from enforcegraph.schema.model import Model
 from enforcegraph.schema.names import normalize_name
 from enforcegraph.schema.records import Batch

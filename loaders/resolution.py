@@ -3,27 +3,35 @@
 Two Company (or two Person) nodes are candidates when a name or alias of one has the
 same fingerprint as a name or alias of the other (the ``fingerprints`` library, with
 legal forms removed); only a match of the names themselves (or a shared identifier) is
-applied by ``accept``, alias-only matches are listed for review. A candidate pair is dropped when both have a country and they
-differ, or both have an identifier of one scheme with different values. Anonymous
-parties (kind ``anonymous``) never merge. Accepting a proposal keeps the canonical node,
-adds every other name as an alias, unions sources and identifiers, fills missing
-properties, and moves every relationship onto the canonical node.
+applied by ``accept``. A shared alias is not enough for a company (two legal entities
+share the trading name "DeepSeek"): alias-only matches are proposed for review between
+people only. A candidate pair is dropped when both have a country and they differ, or
+both have an identifier of one scheme with different values. Anonymous parties (kind
+``anonymous``) never merge, and a pair already judged is never proposed again.
+
+Accepting, rejecting and splitting write judgements (graph/record/judgements.py) that the
+store applies at once, in one transaction, and on every later load: the merged id's
+assertions land on the canonical node (its names become aliases, sources and list
+values are unioned), its relationships move with them, and a split gives each id back
+what its sources said.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
-from enforcegraph.graph.store.base import GraphStore, Node, merge_properties
+from enforcegraph.graph.record.judgements import Judgement, Verdict, canonical_ids, latest, pair
+from enforcegraph.graph.store.base import GraphStore, Node
 from enforcegraph.loaders.gdprfines_tables import load_tables, party_key
-from enforcegraph.schema.records import Batch, NodeRecord, Origin, RelationshipRecord
+from enforcegraph.schema.errors import EnforcegraphError, NotFound
 
-__all__ = ["Proposal", "accept", "propose"]
+__all__ = ["Proposal", "accept", "judge_pair", "propose"]
 
 LABELS = ("Company", "Person")
-_ORIGIN = Origin("enforcegraph resolve", "merge")
+ALIAS_REVIEW_LABELS = ("Person",)  # a shared alias never proposes merging companies
 
 
 @dataclass
@@ -118,6 +126,7 @@ def propose(store: GraphStore) -> list[Proposal]:
     as "DeepSeek" are shared by distinct firms): listed for review, never applied.
     """
     forms = load_tables().legal_forms
+    judged = set(latest(store.judgements()))
     proposals: list[Proposal] = []
     for label in LABELS:
         nodes = {n.id: n for n in store.iter_nodes(label) if n.get("kind") != "anonymous"}
@@ -133,13 +142,13 @@ def propose(store: GraphStore) -> list[Proposal]:
             ordered = sorted(ids)
             for i, a in enumerate(ordered):
                 for b in ordered[i + 1:]:
-                    if _conflict(nodes[a], nodes[b]):
+                    if _conflict(nodes[a], nodes[b]) or pair(a, b) in judged:
                         continue
                     shared_ident = {str(x) for x in nodes[a].get("identifiers") or []} & {
                         str(x) for x in nodes[b].get("identifiers") or []}
                     if name_key[a] == name_key[b] or shared_ident:
                         strong.append((a, b))
-                    else:
+                    elif label in ALIAS_REVIEW_LABELS:
                         weak.add((a, b))
         groups = _components(strong)
         grouped = {n for g in groups for n in g}
@@ -154,34 +163,39 @@ def propose(store: GraphStore) -> list[Proposal]:
     return sorted(proposals, key=lambda p: (p.strength != "name", p.label, p.canonical))
 
 
-def accept(store: GraphStore, proposals: list[Proposal]) -> int:
-    """Apply the "name" proposals; return how many nodes were merged away."""
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _why(proposal: Proposal) -> str:
+    evidence = [f"fingerprints {', '.join(proposal.keys)}"] if proposal.keys else []
+    evidence += [f"identifiers {', '.join(proposal.identifiers)}"] if proposal.identifiers else []
+    return f"{proposal.strength} match: " + "; ".join(evidence)
+
+
+def accept(store: GraphStore, proposals: list[Proposal], by: str = "resolve") -> int:
+    """Judge the "name" proposals ``same`` (one transaction each); return how many nodes
+    were merged away."""
     merged_away = 0
     for proposal in (p for p in proposals if p.strength == "name"):
-        ids = [proposal.canonical, *proposal.merged]
-        nodes = store.get_many(ids)
-        if proposal.canonical not in nodes:
-            continue
-        canonical = nodes[proposal.canonical]
-        props = dict(canonical.properties)
-        for other_id in proposal.merged:
-            other = nodes.get(other_id)
-            if other is None:
-                continue
-            extra = {k: v for k, v in other.properties.items() if k not in props or k in ("sources", "aliases", "identifiers")}
-            props = merge_properties(props, extra)
-        names = [n for node_id in ids if node_id in nodes for n in _names(nodes[node_id])]
-        aliases = [n for n in dict.fromkeys([*(props.get("aliases") or []), *names]) if n != props.get("name")]
-        props["aliases"] = aliases
-        batch = Batch(nodes=[NodeRecord(canonical.id, canonical.label, props, _ORIGIN)])
-        doomed = set(proposal.merged) & set(nodes)
-        for rel in store.relationships_of(sorted(doomed)):
-            start = proposal.canonical if rel.start in doomed else rel.start
-            end = proposal.canonical if rel.end in doomed else rel.end
-            if start == end:
-                continue
-            batch.relationships.append(
-                RelationshipRecord(rel.type, start, end, dict(rel.properties), rel.key, _ORIGIN))
-        store.upsert(batch)
-        merged_away += store.delete(sorted(doomed))
+        for other in proposal.merged:
+            summary = store.judge(Judgement(proposal.canonical, other, "same", by, _now(), _why(proposal)))
+            merged_away += 1 if summary.changed else 0
     return merged_away
+
+
+def judge_pair(store: GraphStore, canonical: str, other: str, verdict: Verdict, by: str,
+               why: str = "") -> Judgement:
+    """Judge one pair by hand: ``same`` merges it, ``not_same`` rejects a proposal or
+    splits a merge, ``unsure`` is recorded only. Both ids must be known (as nodes, or as
+    ids merged into one)."""
+    if canonical == other:
+        raise EnforcegraphError(f"{canonical} cannot be judged against itself")
+    merged = canonical_ids(store.judgements())
+    known = set(store.lookup_labels([merged.get(canonical, canonical), merged.get(other, other)]))
+    for node_id in (canonical, other):
+        if merged.get(node_id, node_id) not in known:
+            raise NotFound(f"no node {node_id} (nor an id merged into one)")
+    judgement = Judgement(canonical, other, verdict, by, _now(), why)
+    store.judge(judgement)
+    return judgement

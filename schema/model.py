@@ -15,6 +15,7 @@ __all__ = ["LabelSpec", "Model", "PropertySpec", "RelationshipSpec", "load_model
 
 COMMON_NODE_PROPERTIES = ("id", "label", "sources")
 COMMON_REL_PROPERTIES = ("type", "from", "to", "key", "sources")
+MERGE_RULES = ("union", "prefer")
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,14 @@ class PropertySpec:
     type: str
     required: bool = False
     description: str = ""
+    merge_rule: str = ""  # as written in model.yaml; see ``merge``
+
+    @property
+    def merge(self) -> str:
+        """How the values sources assert become the one the graph shows: ``union`` (every
+        item of every source, lists), ``prefer`` (the value of the source of highest
+        priority, then the first seen; the others stay on record)."""
+        return self.merge_rule or ("union" if self.is_list else "prefer")
 
     @property
     def kind(self) -> str:
@@ -79,6 +88,19 @@ class Model:
     labels: dict[str, LabelSpec]
     relationships: dict[str, RelationshipSpec]
     prefixes: dict[str, str] = field(default_factory=dict)
+    source_priority: dict[str, int] = field(default_factory=dict)
+
+    def priority(self, dataset: str) -> int:
+        """The priority of a dataset's word (``prefer`` merges): by its name, or the name
+        before the first ``:`` (``extract:<url>``), else ``default``."""
+        table = self.source_priority
+        return table.get(dataset, table.get(dataset.split(":", 1)[0], table.get("default", 0)))
+
+    def properties_of(self, label_or_type: str) -> dict[str, PropertySpec]:
+        """The properties of a label or a relationship type."""
+        if label_or_type in self.labels:
+            return self.labels[label_or_type].properties
+        return self.relationship(label_or_type).properties
 
     def label(self, name: str) -> LabelSpec:
         """The label called ``name``; SchemaError if unknown."""
@@ -106,6 +128,7 @@ def _properties(raw: dict[str, Any]) -> dict[str, PropertySpec]:
             type=str(spec["type"]),
             required=bool(spec.get("required", False)),
             description=str(spec.get("description", "")),
+            merge_rule=str(spec.get("merge", "")),
         )
         for name, spec in raw.items()
     }
@@ -120,6 +143,8 @@ def _check(model: Model) -> None:
             raise SchemaError(f"property {prop.name!r} has unknown type {prop.type!r}")
         if prop.kind in ("enum", "list") and prop.enum_name not in model.enums:
             raise SchemaError(f"property {prop.name!r} names unknown enum {prop.type!r}")
+        if prop.merge not in MERGE_RULES or (prop.merge == "union") != prop.is_list:
+            raise SchemaError(f"property {prop.name!r}: merge {prop.merge!r} does not fit {prop.type!r}")
     for rel in model.relationships.values():
         unknown = (rel.from_labels | rel.to_labels) - set(model.labels)
         if unknown:
@@ -155,6 +180,7 @@ def model_from_dict(raw: dict[str, Any]) -> Model:
         labels=labels,
         relationships=relationships,
         prefixes={spec.prefix: name for name, spec in labels.items()},
+        source_priority={str(k): int(v) for k, v in raw.get("source_priority", {}).items()},
     )
     _check(model)
     return model

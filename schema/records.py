@@ -12,10 +12,12 @@ __all__ = ["Batch", "NodeRecord", "Origin", "RelationshipRecord"]
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a record came from: a file and a line or record number."""
+    """Where a record came from: a file and a line or record number, and the dataset
+    whose word it is when that differs from its batch's (a required dataset's records)."""
 
     file: str = "<input>"
     record: str = "record ?"
+    dataset: str = ""
 
 
 @dataclass
@@ -57,10 +59,12 @@ class RelationshipRecord:
 
 @dataclass
 class Batch:
-    """Nodes and relationships loaded together, all or nothing."""
+    """Nodes and relationships loaded together, all or nothing, as what ``dataset`` says
+    (a bundled dataset's name, or ``FORMAT:FILE`` for a file a user gives)."""
 
     nodes: list[NodeRecord] = field(default_factory=list)
     relationships: list[RelationshipRecord] = field(default_factory=list)
+    dataset: str = ""
 
     def extend(self, other: Batch) -> None:
         """Append another batch's records."""

@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterable, Iterator, Sequence
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 
+from enforcegraph.graph.record.assertions import Assertion
+from enforcegraph.graph.record.judgements import Judgement, canonical_ids
+from enforcegraph.graph.store.recording import Recorder, RowAccess, Written
 from enforcegraph.graph.traversals import Traversals
 from enforcegraph.schema.errors import SchemaError
 from enforcegraph.schema.model import Model
-from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
+from enforcegraph.schema.records import Batch
+from enforcegraph.schema.validation import validate_batch
 
 if TYPE_CHECKING:
     from enforcegraph.graph.analytics.adjacency import Adjacency
 
 __all__ = [
-    "MERGED_LIST_PROPERTIES",
+    "DEFAULT_DATASET",
     "Direction",
     "GraphStore",
     "Node",
@@ -26,15 +32,18 @@ __all__ = [
     "Relationship",
     "StoreStats",
     "UpsertSummary",
-    "collapse_nodes",
-    "collapse_relationships",
     "display_name",
-    "merge_properties",
+    "utc_today",
 ]
 
 Direction = Literal["out", "in", "both"]
 FilterOp = Literal["eq", "ne", "in", "contains", "gte", "lte", "exists"]
-MERGED_LIST_PROPERTIES = frozenset({"sources", "aliases", "identifiers", "roles", "spans"})
+DEFAULT_DATASET = "unnamed"  # the dataset of a batch that names none
+
+
+def utc_today() -> str:
+    """Today's date in UTC, ISO: the day assertions are seen."""
+    return datetime.now(UTC).date().isoformat()
 
 
 @dataclass(frozen=True)
@@ -161,34 +170,70 @@ def display_name(node_id: str, properties: dict[str, Any]) -> str:
     return node_id
 
 
-def merge_properties(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
-    """Upsert semantics: new values win, list properties such as sources are unioned."""
-    merged = dict(old)
-    for name, value in new.items():
-        if value is None:
-            continue
-        if name in MERGED_LIST_PROPERTIES and isinstance(value, list):
-            current = list(merged.get(name) or [])
-            merged[name] = current + [v for v in value if v not in current]
-        else:
-            merged[name] = value
-    return merged
-
-
 class GraphStore(abc.ABC):
-    """A graph of typed, sourced nodes and relationships.
+    """A graph of typed, sourced nodes and relationships, and the record behind it.
 
     Writes go through :meth:`upsert`, which validates the whole batch against the model
-    and applies it in one transaction: all or nothing, idempotent.
+    and applies it in one transaction: all or nothing, idempotent. What each dataset said
+    is kept value by value (:meth:`records`); the graph shows the values merged by the
+    rules of model.yaml (graph/store/recording.py); ids judged the same land on one
+    canonical id on every load (:meth:`judge`). Backends provide rows
+    (:meth:`write_rows`) and reads; the merging is written once, here.
     """
 
     model: Model
     backend_name: str = "abstract"
+    today: Callable[[], str] = staticmethod(utc_today)
 
     # -- writing -------------------------------------------------------------
     @abc.abstractmethod
-    def upsert(self, batch: Batch) -> UpsertSummary:
-        """Validate and write a batch atomically; raise InvalidData with every error."""
+    def write_rows(self) -> contextlib.AbstractContextManager[RowAccess]:
+        """One write transaction's rows: committed when the block ends, rolled back if
+        it raises."""
+
+    @abc.abstractmethod
+    def judgements(self) -> list[Judgement]:
+        """Every judgement made, oldest first."""
+
+    @abc.abstractmethod
+    def records(self, ids: Iterable[str]) -> dict[str, list[Assertion]]:
+        """What each dataset said about these nodes or relationships (by id)."""
+
+    def upsert(self, batch: Batch, dataset: str | None = None) -> UpsertSummary:
+        """Validate and write a batch atomically as what ``dataset`` (else the batch's
+        own, else ``unnamed``) says; raise InvalidData with every error."""
+        canonical = canonical_ids(self.judgements())
+        validate_batch(self.model, batch, self._lookup_through(canonical))
+        written = Written()
+        name = dataset or batch.dataset or DEFAULT_DATASET
+        with self.write_rows() as rows:
+            Recorder(self.model, rows, canonical).load(batch, name, self.today(), written)
+        return _summary(written)
+
+    def judge(self, judgement: Judgement) -> UpsertSummary:
+        """Record a judgement and apply it at once, in one transaction: a ``same`` merges
+        the pair, a ``not_same`` on a merged pair splits it (each id gets back what its
+        sources said)."""
+        written = Written()
+        with self.write_rows() as rows:
+            rows.add_judgement(judgement)
+            canonical = canonical_ids(rows.judgements())
+            members = {judgement.canonical, judgement.other}
+            members |= {k for k, v in canonical.items() if v in members}
+            Recorder(self.model, rows, canonical).resettle(sorted(members), written)
+        return _summary(written)
+
+    def _lookup_through(self, canonical: Mapping[str, str]) -> Callable[[Iterable[str]], dict[str, str]]:
+        """``lookup_labels`` for ids a source gives, which may have been merged away."""
+        if not canonical:
+            return self.lookup_labels
+
+        def lookup(ids: Iterable[str]) -> dict[str, str]:
+            wanted = list(ids)
+            found = self.lookup_labels({canonical.get(i, i) for i in wanted})
+            return {i: found[canonical.get(i, i)] for i in wanted if canonical.get(i, i) in found}
+
+        return lookup
 
     @abc.abstractmethod
     def delete(self, node_ids: Iterable[str]) -> int:
@@ -341,29 +386,12 @@ class GraphStore(abc.ABC):
             raise SchemaError(f"cannot sort {label} by unknown property {order_by!r}")
 
 
-def collapse_nodes(records: list[NodeRecord]) -> dict[str, NodeRecord]:
-    """One record per id; later records merge into earlier ones."""
-    out: dict[str, NodeRecord] = {}
-    for record in records:
-        if record.id in out:
-            first = out[record.id]
-            merged = merge_properties(first.properties, record.properties)
-            out[record.id] = NodeRecord(record.id, record.label, merged, first.origin)
-        else:
-            out[record.id] = record
-    return out
-
-
-def collapse_relationships(records: list[RelationshipRecord]) -> dict[str, RelationshipRecord]:
-    """One record per relationship id; later records merge into earlier ones."""
-    out: dict[str, RelationshipRecord] = {}
-    for record in records:
-        rel_id = record.id
-        first = out.get(rel_id)
-        if first is not None:
-            merged = merge_properties(first.properties, record.properties)
-            record = RelationshipRecord(
-                record.type, record.start, record.end, merged, record.key, first.origin
-            )
-        out[rel_id] = record
-    return out
+def _summary(written: Written) -> UpsertSummary:
+    return UpsertSummary(
+        nodes_created=len(written.nodes["created"]),
+        nodes_updated=len(written.nodes["updated"]),
+        nodes_unchanged=len(written.nodes["unchanged"]),
+        relationships_created=len(written.relationships["created"]),
+        relationships_updated=len(written.relationships["updated"]),
+        relationships_unchanged=len(written.relationships["unchanged"]),
+    )

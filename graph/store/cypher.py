@@ -15,6 +15,7 @@ from enforcegraph.schema.errors import SchemaError
 from enforcegraph.schema.model import Model
 
 __all__ = [
+    "ADD_JUDGEMENT",
     "CLAIMS_CONTRADICTED",
     "CLEAR",
     "CROSS_BORDER_CASES",
@@ -23,9 +24,13 @@ __all__ = [
     "ENFORCEMENT_HISTORY",
     "ENTITY",
     "GET_NODES",
+    "JUDGEMENT",
+    "JUDGEMENTS",
     "LOOKUP_LABELS",
     "PING",
     "READ_NODE_PROPS",
+    "READ_NODE_ROWS",
+    "RELATIONSHIPS_TOUCHING",
     "SANCTIONS_WITHOUT_EU_ESTABLISHMENT",
     "SANCTIONS_WITHOUT_EU_ESTABLISHMENT_COUNT",
     "SANCTIONS_WITHOUT_EU_ESTABLISHMENT_PAGE",
@@ -36,6 +41,7 @@ __all__ = [
     "count_nodes",
     "create_nodes",
     "create_relationships",
+    "delete_relationships",
     "find_nodes",
     "iter_nodes",
     "iter_relationships",
@@ -56,6 +62,7 @@ Params = dict[str, Any]
 Statement = tuple[str, Params]
 
 ENTITY = "Entity"
+JUDGEMENT = "EnforcegraphJudgement"  # not a model label: never an Entity, never counted
 """The label every node carries beside its own, so an id is unique and found without its label."""
 
 NODE = "{id: n.id, label: [l IN labels(n) WHERE l <> 'Entity'][0], props: properties(n)}"
@@ -131,6 +138,25 @@ DELETE_NODES = (
 CLEAR = (
     "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS",
     f"MATCH (n:{ENTITY}) CALL (n) {{ DETACH DELETE n }} IN TRANSACTIONS OF 10000 ROWS",
+    f"MATCH (j:{JUDGEMENT}) DELETE j",
+)
+# The rows of the store of record (graph/store/recording.py): each node and relationship
+# keeps its record in the property _record; judgements are nodes of their own label.
+READ_NODE_ROWS = (
+    f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) "
+    "RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, properties(n) AS props"
+)
+RELATIONSHIPS_TOUCHING = (
+    f"UNWIND $ids AS id MATCH (:{ENTITY} {{id: id}})-[r]-() "
+    "RETURN DISTINCT r.id AS id, type(r) AS type, properties(r) AS props"
+)
+JUDGEMENTS = (
+    f"MATCH (j:{JUDGEMENT}) RETURN j.canonical AS canonical, j.other AS other, "
+    "j.verdict AS verdict, j.by AS by, j.at AS at, j.why AS why ORDER BY j.at, j.seq"
+)
+ADD_JUDGEMENT = (
+    f"OPTIONAL MATCH (o:{JUDGEMENT}) WITH count(o) AS seq CREATE (j:{JUDGEMENT}) "
+    "SET j = $row, j.seq = seq"
 )
 
 
@@ -168,6 +194,11 @@ def merge_relationship_row(model: Model, name: str) -> str:
         f"MATCH (a:{ENTITY} {{id: $start}}) MATCH (b:{ENTITY} {{id: $end}}) "
         f"MERGE (a)-[r:{rel_type(model, name)} {{id: $id}}]->(b) SET r += $props"
     )
+
+
+def delete_relationships(model: Model, name: str) -> str:
+    """Delete relationships of one type by id (``$ids``)."""
+    return f"UNWIND $ids AS id MATCH ()-[r:{rel_type(model, name)} {{id: id}}]->() DELETE r"
 
 
 def update_relationships(model: Model, name: str) -> str:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import orjson
 
+from enforcegraph.graph.record.assertions import Assertion
+from enforcegraph.graph.record.judgements import Judgement
 from enforcegraph.graph.store.base import (
     Direction,
     GraphStore,
@@ -20,20 +22,15 @@ from enforcegraph.graph.store.base import (
     PropertyFilter,
     Relationship,
     StoreStats,
-    UpsertSummary,
-    collapse_nodes,
-    collapse_relationships,
 )
 from enforcegraph.graph.store.checkpoint import BackgroundCheckpointer
 from enforcegraph.graph.store.sqlopen import open_read_only, write_failure
+from enforcegraph.graph.store.sqlrows import SqlRows, chunks, marks
 from enforcegraph.graph.store.sqltraversals import EmbeddedTraversals
-from enforcegraph.graph.store.sqlwrite import BatchWriter, chunks, marks
 from enforcegraph.schema.errors import StoreError
 from enforcegraph.schema.ids import relationship_id_range
 from enforcegraph.schema.model import Model, load_model
 from enforcegraph.schema.names import normalize_name
-from enforcegraph.schema.records import Batch
-from enforcegraph.schema.validation import validate_batch
 
 if TYPE_CHECKING:
     from enforcegraph.graph.analytics.adjacency import Adjacency
@@ -53,7 +50,12 @@ CREATE INDEX IF NOT EXISTS rels_start ON rels(start, type);
 CREATE INDEX IF NOT EXISTS rels_end ON rels("end", type);
 DROP INDEX IF EXISTS rels_type;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS judgements (canonical TEXT NOT NULL, other TEXT NOT NULL,
+                                       verdict TEXT NOT NULL, by TEXT NOT NULL,
+                                       at TEXT NOT NULL, why TEXT NOT NULL);
 """
+# Columns added since the first stores: added to an older store when it is opened.
+_ADDED_COLUMNS = (("nodes", "record"), ("rels", "record"))
 
 
 class EmbeddedStore(GraphStore):
@@ -101,6 +103,10 @@ class EmbeddedStore(GraphStore):
             if not has_tables:
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.executescript(_DDL)
+            for table, column in _ADDED_COLUMNS:
+                present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+                if column not in present:  # a store from before records were kept
+                    conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
             conn.execute("PRAGMA synchronous = NORMAL")
             # bulk loads touch every index; a 64 MiB page cache keeps their hot pages
             conn.execute("PRAGMA cache_size = -65536")
@@ -147,18 +153,31 @@ class EmbeddedStore(GraphStore):
         return Relationship(row[0], row[1], row[2], row[3], row[4], orjson.loads(row[5]))
 
     # -- writing --------------------------------------------------------------
-    def upsert(self, batch: Batch) -> UpsertSummary:
-        validate_batch(self.model, batch, self.lookup_labels)
-        nodes = collapse_nodes(batch.nodes)
-        rels = collapse_relationships(batch.relationships)
-        summary = UpsertSummary()
+    @contextmanager
+    def write_rows(self) -> Iterator[SqlRows]:
+        rows = SqlRows(self._conn, self.model)
         with self._transaction():
-            BatchWriter(self._conn, self.model).write(nodes, rels, summary)
-            if summary.changed:
+            yield rows
+            if rows.changed:
                 self._bump_generation()
-        if summary.changed:
+        if rows.changed:
             self._committed()
-        return summary
+
+    def judgements(self) -> list[Judgement]:
+        found = self._query("SELECT canonical, other, verdict, by, at, why FROM judgements "
+                            "ORDER BY at, rowid")
+        return [Judgement(*row) for row in found]
+
+    def records(self, ids: Iterable[str]) -> dict[str, list[Assertion]]:
+        wanted = list(dict.fromkeys(ids))
+        with self._lock:
+            rows = SqlRows(self._conn, self.model)
+            try:
+                found = rows.read_nodes([i for i in wanted if "->" not in i])
+                found.update(rows.read_relationships([i for i in wanted if "->" in i]))
+            except sqlite3.Error as exc:
+                raise StoreError(f"embedded store query failed: {exc}") from exc
+        return {row_id: row.record for row_id, row in found.items()}
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -215,7 +234,7 @@ class EmbeddedStore(GraphStore):
 
     def clear(self) -> None:
         with self._transaction():
-            for table in ("rels", "names", "nodes"):
+            for table in ("rels", "names", "nodes", "judgements"):
                 self._conn.execute(f"DELETE FROM {table}")
             self._bump_generation()
         self._committed()

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any, TypeVar
 
 import networkx as nx
@@ -14,6 +13,8 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction, Record
 from neo4j.exceptions import ClientError, ConfigurationError
 
 from enforcegraph.graph import traversals as generic
+from enforcegraph.graph.record.assertions import Assertion
+from enforcegraph.graph.record.judgements import Judgement
 from enforcegraph.graph.settings import Settings
 from enforcegraph.graph.store import cypher
 from enforcegraph.graph.store.base import (
@@ -23,43 +24,33 @@ from enforcegraph.graph.store.base import (
     PropertyFilter,
     Relationship,
     StoreStats,
-    UpsertSummary,
-    collapse_nodes,
-    collapse_relationships,
-    merge_properties,
 )
 from enforcegraph.graph.store.neo4j_errors import CONNECTION_ERRORS, translate_errors
+from enforcegraph.graph.store.neo4j_rows import NODE_INTERNAL, REL_INTERNAL, Neo4jRows, chunked, own
 from enforcegraph.schema.errors import StoreError
 from enforcegraph.schema.model import Model, load_model
 from enforcegraph.schema.names import normalize_name, normalized_names
-from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
-from enforcegraph.schema.validation import validate_batch
 
 __all__ = ["Neo4jStore"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-# Properties the store adds to nodes and relationships beside the model's own.
-NODE_INTERNAL = frozenset({"id", "_names", "_nametext", "_namescan"})
 # Longer joined names cannot go into the text index (its keys are bounded): such nodes are
 # flagged with _namescan and searched through their _names list instead.
 NAMETEXT_MAX_BYTES = 30_000
-REL_INTERNAL = frozenset({"id", "key"})
 PAGE = 5000
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
-def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+_chunks = chunked
 
 
 def _node_props(props: dict[str, Any]) -> dict[str, Any]:
-    return {k: props[k] for k in sorted(props) if k not in NODE_INTERNAL}
+    return own(props, NODE_INTERNAL)
 
 
 def _rel_props(props: dict[str, Any]) -> dict[str, Any]:
-    return {k: props[k] for k in sorted(props) if k not in REL_INTERNAL}
+    return own(props, REL_INTERNAL)
 
 
 def node_from(value: dict[str, Any]) -> Node:
@@ -195,77 +186,34 @@ class Neo4jStore(GraphStore):
             row["_nametext"] = text
         return row
 
-    def upsert(self, batch: Batch) -> UpsertSummary:
-        validate_batch(self.model, batch, self.lookup_labels)
-        nodes = collapse_nodes(batch.nodes)
-        rels = collapse_relationships(batch.relationships)
+    @contextmanager
+    def write_rows(self) -> Iterator[Neo4jRows]:
+        self._ensure_schema()
+        with self._translate("a write"), self._driver.session(database=self.database) as session:
+            tx = session.begin_transaction()
+            try:
+                yield Neo4jRows(tx, self.model, self.batch_size, self._stored_node)
+                tx.commit()
+            finally:
+                if not tx.closed():
+                    tx.rollback()
 
-        def work(tx: ManagedTransaction) -> UpsertSummary:
-            summary = UpsertSummary()
-            self._write_nodes(tx, nodes, summary)
-            self._write_relationships(tx, rels, summary)
-            return summary
+    def judgements(self) -> list[Judgement]:
+        return [Judgement(r["canonical"], r["other"], r["verdict"], r["by"], r["at"], r["why"])
+                for r in self._read(cypher.JUDGEMENTS)]
 
-        return self._write("a load", work)
+    def records(self, ids: Iterable[str]) -> dict[str, list[Assertion]]:
+        wanted = list(dict.fromkeys(ids))
 
-    def _write_nodes(
-        self, tx: ManagedTransaction, nodes: dict[str, NodeRecord], summary: UpsertSummary
-    ) -> None:
-        existing: dict[str, dict[str, Any]] = {}
-        for id_chunk in _chunks(list(nodes), self.batch_size):
-            for record in tx.run(cypher.READ_NODE_PROPS, ids=list(id_chunk)):
-                existing[record["id"]] = _node_props(record["props"])
-        created: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        updated: list[dict[str, Any]] = []
-        for node_id, rec in nodes.items():
-            old = existing.get(node_id)
-            merged = merge_properties(old or {}, rec.properties)
-            if old is None:
-                summary.nodes_created += 1
-                created[rec.label].append(self._stored_node(node_id, rec.label, merged))
-            elif merged == old:
-                summary.nodes_unchanged += 1
-            else:
-                summary.nodes_updated += 1
-                updated.append(self._stored_node(node_id, rec.label, merged))
-        for label, rows in sorted(created.items()):
-            query = cypher.create_nodes(self.model, label)
-            for chunk in _chunks(rows, self.batch_size):
-                tx.run(query, rows=list(chunk)).consume()
-        for chunk in _chunks(updated, self.batch_size):
-            tx.run(cypher.UPDATE_NODES, rows=list(chunk)).consume()
+        def work(tx: ManagedTransaction) -> dict[str, list[Assertion]]:
+            rows = Neo4jRows(tx, self.model, self.batch_size, self._stored_node)
+            found = rows.read_nodes([i for i in wanted if "->" not in i])
+            found.update(rows.read_relationships([i for i in wanted if "->" in i]))
+            return {row_id: row.record for row_id, row in found.items()}
 
-    def _write_relationships(
-        self, tx: ManagedTransaction, rels: dict[str, RelationshipRecord], summary: UpsertSummary
-    ) -> None:
-        by_type: dict[str, list[RelationshipRecord]] = defaultdict(list)
-        for rec in rels.values():
-            by_type[rec.type].append(rec)
-        for rel_type, records in sorted(by_type.items()):
-            existing: dict[str, dict[str, Any]] = {}
-            query = cypher.read_relationship_props(self.model, rel_type)
-            for id_chunk in _chunks([r.id for r in records], self.batch_size):
-                for record in tx.run(query, ids=list(id_chunk)):
-                    existing[record["id"]] = _rel_props(record["props"])
-            created, updated = [], []
-            for rec in records:
-                old = existing.get(rec.id)
-                merged = merge_properties(old or {}, rec.properties)
-                props = {**merged, "id": rec.id, "key": rec.key}
-                if old is None:
-                    summary.relationships_created += 1
-                    created.append({"start": rec.start, "end": rec.end, "props": props})
-                elif merged == old:
-                    summary.relationships_unchanged += 1
-                else:
-                    summary.relationships_updated += 1
-                    updated.append({"id": rec.id, "props": props})
-            for rows, query in (
-                (created, cypher.create_relationships(self.model, rel_type)),
-                (updated, cypher.update_relationships(self.model, rel_type)),
-            ):
-                for row_chunk in _chunks(rows, self.batch_size):
-                    tx.run(query, rows=list(row_chunk)).consume()
+        self._ensure_schema()
+        with self._translate("a read"), self._driver.session(database=self.database) as session:
+            return session.execute_read(work)
 
     def delete(self, node_ids: Iterable[str]) -> int:
         ids = sorted(set(node_ids))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -93,14 +93,25 @@ def dataset_batch(name: str) -> Batch:
             found, build = _builder(dataset)
             for required in found.requires:
                 add(required)
-            batch.extend(build())
+            batch.extend(said_by(build(), dataset))
             return
         case = _parse(dataset)
         for required in case.requires:
             add(required)
-        batch.extend(case.batch)
+        batch.extend(said_by(case.batch, dataset))
 
     add(name)
+    batch.dataset = name
+    return batch
+
+
+def said_by(batch: Batch, dataset: str) -> Batch:
+    """``batch`` with each record marked as what ``dataset`` says."""
+    for node in batch.nodes:
+        node.origin = replace(node.origin, dataset=dataset)
+    for rel in batch.relationships:
+        rel.origin = replace(rel.origin, dataset=dataset)
+    batch.dataset = dataset
     return batch
 
 

@@ -1,0 +1,225 @@
+"""The one write path of every backend: assertions in, merged rows out.
+
+A stored row (a node or a relationship) holds the properties the graph shows and its
+``record``: every assertion that lands on it. :class:`Recorder` turns a batch into
+assertions (one per source id and dataset, landing on canonical ids), merges them into
+the records of the rows they land on, materialises each row's properties by the rules of
+model.yaml, and hands back only the rows that change. Merges and splits are the same
+move: after a judgement, the records of the rows concerned are sorted again by where
+each assertion lands now. Backends implement :class:`RowAccess` (read and write rows in
+one transaction) and nothing else of this.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
+
+from enforcegraph.graph.record.assertions import (
+    Assertion,
+    merge_assertion,
+    node_assertion,
+    parse_relationship_id,
+    relationship_assertion,
+    relationship_subject,
+)
+from enforcegraph.graph.record.judgements import Judgement
+from enforcegraph.graph.record.merge import materialise
+from enforcegraph.schema.model import Model
+from enforcegraph.schema.records import Batch
+
+__all__ = ["Recorder", "Row", "RowAccess", "Written"]
+
+
+@dataclass
+class Row:
+    """A stored node or relationship: id, label or type, shown properties, record."""
+
+    id: str
+    label: str
+    props: dict[str, Any]
+    record: list[Assertion]
+
+    @property
+    def ends(self) -> tuple[str, str, str]:
+        """``(start, end, key)`` of a relationship row."""
+        _, start, end, key = parse_relationship_id(self.id)
+        return start, end, key
+
+
+@dataclass
+class Written:
+    """What one write did, for the summary: ids by created / updated / unchanged."""
+
+    nodes: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    relationships: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+class RowAccess(Protocol):
+    """A backend's rows inside one write transaction."""
+
+    def read_nodes(self, ids: Sequence[str]) -> dict[str, Row]:
+        """The node rows of those ids that exist."""
+
+    def read_relationships(self, ids: Sequence[str]) -> dict[str, Row]:
+        """The relationship rows of those ids that exist."""
+
+    def relationships_touching(self, node_ids: Sequence[str]) -> dict[str, Row]:
+        """Every relationship row starting or ending at one of ``node_ids``."""
+
+    def write_nodes(self, rows: Sequence[Row], created: Sequence[str]) -> None:
+        """Insert or replace node rows (``created``: the ids that are new)."""
+
+    def write_relationships(self, rows: Sequence[Row], created: Sequence[str]) -> None:
+        """Insert or replace relationship rows (``created``: the ids that are new)."""
+
+    def delete_nodes(self, ids: Sequence[str]) -> None:
+        """Delete node rows (their relationships are moved or deleted first)."""
+
+    def delete_relationships(self, ids: Sequence[str]) -> None:
+        """Delete relationship rows."""
+
+    def judgements(self) -> list[Judgement]:
+        """Every judgement made, oldest first."""
+
+    def add_judgement(self, judgement: Judgement) -> None:
+        """Keep a judgement."""
+
+    def insert_new(self, nodes: Sequence[Row], relationships: Sequence[Row]) -> bool:
+        """Insert rows none of whose ids exist, and True; or write nothing and False
+        (a backend without a quick way to tell just answers False)."""
+
+
+class Recorder:
+    """Merges assertions into rows, for one transaction of one backend."""
+
+    def __init__(self, model: Model, rows: RowAccess, canonical: Mapping[str, str]) -> None:
+        self.model = model
+        self.rows = rows
+        self.canonical_ids = canonical
+
+    def canonical(self, node_id: str) -> str:
+        """The id ``node_id`` lands on."""
+        return self.canonical_ids.get(node_id, node_id)
+
+    # -- loads -------------------------------------------------------------------------
+    def assertions(self, batch: Batch, dataset: str, day: str) -> list[Assertion]:
+        """The batch's records as assertions, one per source id and dataset."""
+        found: dict[tuple[str, str], Assertion] = {}
+        made = [node_assertion(r, dataset, self.canonical, day) for r in batch.nodes]
+        made += [relationship_assertion(r, dataset, self.canonical, day) for r in batch.relationships]
+        for assertion in made:
+            found[assertion.key] = merge_assertion(self.model, found.get(assertion.key), assertion)
+        return list(found.values())
+
+    def load(self, batch: Batch, dataset: str, day: str, written: Written) -> None:
+        """Merge a batch into the rows it lands on."""
+        incoming = self.assertions(batch, dataset, day)
+        nodes = [a for a in incoming if not a.is_relationship]
+        rels = [a for a in incoming if a.is_relationship]
+        if not self.canonical_ids and self.rows.insert_new(
+            [_fresh_row(a) for a in nodes], [_fresh_row(a) for a in rels]
+        ):
+            written.nodes["created"] += [a.subject for a in nodes]
+            written.relationships["created"] += [a.subject for a in rels]
+            return
+        self._merge_into(nodes, self.rows.read_nodes, self.rows.write_nodes, written.nodes)
+        self._merge_into(rels, self.rows.read_relationships, self.rows.write_relationships,
+                         written.relationships)
+
+    def _merge_into(self, incoming: Sequence[Assertion], read: Any, write: Any,
+                    written: dict[str, list[str]]) -> None:
+        by_subject: dict[str, list[Assertion]] = defaultdict(list)
+        for assertion in incoming:
+            by_subject[assertion.subject].append(assertion)
+        stored: dict[str, Row] = read(list(by_subject))
+        changed: list[Row] = []
+        created: list[str] = []
+        for subject, arriving in by_subject.items():
+            row = stored.get(subject)
+            record = {a.key: a for a in (row.record if row else [])}
+            for assertion in arriving:
+                record[assertion.key] = merge_assertion(self.model, record.get(assertion.key), assertion)
+            new = Row(subject, arriving[0].label, {}, sorted(record.values(), key=_order))
+            new.props = materialise(self.model, subject, new.record)
+            if row is None:
+                created.append(subject)
+                written["created"].append(subject)
+                changed.append(new)
+            elif new.props != row.props or new.record != row.record:
+                written["updated" if new.props != row.props else "unchanged"].append(subject)
+                changed.append(new)
+            else:
+                written["unchanged"].append(subject)
+        if changed:
+            write(changed, created)
+
+    # -- judgements ----------------------------------------------------------------------
+    def resettle(self, node_ids: Iterable[str], written: Written) -> None:
+        """Sort the records of these nodes (and of their relationships) again by where
+        each assertion lands under the current judgements: a merge or a split."""
+        ids = sorted(set(node_ids))
+        nodes = self.rows.read_nodes(ids)
+        rels = self.rows.relationships_touching(ids)
+        moving_nodes = [replace(a, subject=self.canonical(a.source_id))
+                        for row in nodes.values() for a in row.record]
+        moving_rels = [replace(a, subject=relationship_subject(a.source_id, self.canonical))
+                       for row in rels.values() for a in row.record]
+        self._rebuild(nodes, moving_nodes, self.rows.read_nodes, self.rows.write_nodes,
+                      self.rows.delete_nodes, written.nodes, rels_first=(rels, moving_rels, written))
+
+    def _rebuild(self, old_rows: dict[str, Row], moving: list[Assertion], read: Any, write: Any,
+                 delete: Any, written: dict[str, list[str]],
+                 rels_first: tuple[dict[str, Row], list[Assertion], Written] | None = None) -> None:
+        by_subject: dict[str, list[Assertion]] = defaultdict(list)
+        for assertion in moving:
+            by_subject[assertion.subject].append(assertion)
+        targets = {s: r for s, r in read([s for s in by_subject if s not in old_rows]).items()}
+        keep: list[Row] = []
+        created: list[str] = []
+        for subject, arriving in by_subject.items():
+            base = targets.get(subject)
+            record = {a.key: a for a in (base.record if base else [])}
+            for assertion in arriving:
+                record[assertion.key] = merge_assertion(self.model, record.get(assertion.key), assertion)
+            row = Row(subject, arriving[0].label, {}, sorted(record.values(), key=_order))
+            row.props = materialise(self.model, subject, row.record)
+            before = old_rows.get(subject) or base
+            if before is None:
+                created.append(subject)
+                written["created"].append(subject)
+            else:
+                written["updated" if before.props != row.props else "unchanged"].append(subject)
+            keep.append(row)
+        gone = sorted(set(old_rows) - set(by_subject))
+        if rels_first is None:
+            if gone:
+                delete(gone)
+            if keep:
+                write(keep, created)
+            return
+        # nodes first (relationships need their ends), then relationships, then the
+        # nodes left with no assertion (their relationships have moved by then)
+        if keep:
+            write(keep, created)
+        rel_rows, rel_moving, all_written = rels_first
+        self._rebuild(rel_rows, rel_moving, self.rows.read_relationships,
+                      self.rows.write_relationships, self.rows.delete_relationships,
+                      all_written.relationships)
+        if gone:
+            delete(gone)
+            written["deleted"].extend(gone)
+
+
+def _fresh_row(assertion: Assertion) -> Row:
+    """The row of a subject nothing else has said anything about."""
+    props = dict(assertion.values)
+    if assertion.sources:
+        props["sources"] = list(assertion.sources)
+    return Row(assertion.subject, assertion.label, props, [assertion])
+
+
+def _order(assertion: Assertion) -> tuple[str, str]:
+    return assertion.dataset, assertion.source_id
