@@ -156,7 +156,7 @@ class AccessControl:
         self.limiter = limiter
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] in OPEN_PATHS:
+        if scope["type"] not in ("http", "websocket") or scope["path"] in OPEN_PATHS:
             await self.app(scope, receive, send)
             return
         key: ApiKey | None = None
@@ -173,12 +173,18 @@ class AccessControl:
             client = scope.get("client")
             who = f"key:{key.label}" if key else f"addr:{client[0] if client else '?'}"
             wait = self.limiter.take(who)
+            if wait > 0 and scope["type"] == "websocket":
+                await send({"type": "websocket.close", "code": 1008})
+                return
             if wait > 0:
                 seconds = max(1, math.ceil(wait))
                 await _refuse(send, 429, RATE_LIMITED,
                               f"too many requests: try again in {seconds} s",
                               [(b"retry-after", str(seconds).encode())])
                 return
+        if refusal is not None and scope["type"] == "websocket":  # closed before it opens: 403
+            await send({"type": "websocket.close", "code": 1008})
+            return
         if refusal is not None:
             await _refuse(send, 401, UNAUTHENTICATED, refusal[0],
                           [(b"www-authenticate", refusal[1])])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -148,3 +149,20 @@ def test_cli_makes_a_key_and_its_line(tmp_path: Path) -> None:
     (key,) = load_keys(path)
     assert key.label == "ci"
     assert CliRunner().invoke(main, ["api-key", "new", "--label", "two words"]).exit_code == 1
+
+
+def test_a_websocket_upgrade_is_refused_without_a_key(
+    embedded_store: GraphStore, serve: Callable[..., Any], tmp_path: Path,
+) -> None:
+    keys, _ = _key_file(tmp_path, "alice")
+    api = serve(embedded_store, Settings(api_keys=keys, request_timeout=120))
+    host, port = api.url.removeprefix("http://").split(":")
+    handshake = (
+        "GET /graphql HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+        "Sec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n"
+    )
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(handshake.encode())
+        status_line = sock.recv(4096).split(b"\r\n", 1)[0]
+    assert status_line.split()[1] in (b"401", b"403"), status_line  # 403: closed before accept
