@@ -376,6 +376,12 @@ def render(summary: dict[str, Any]) -> str:
         lines.append(f"| {number} | {figures['first_mib']:.1f} | {figures['at_mib']:.1f} | "
                      f"{figures['end_mib']:.1f} | {figures['peak_after_mib']:.1f} | "
                      f"{figures['growth_pct']:+.1f}% | {figures['peak_growth_pct']:+.1f}% |")
+    if s["rss"]:
+        worst = max(f["growth_pct"] for f in s["rss"].values())
+        verdict = "met" if worst < 5 and s["unexpected"] == 0 else "NOT met"
+        lines += ["", f"Targets (0 unexpected errors; worker RSS growth after {s['rss_after_s']:.0f} s "
+                      f"under 5%): {s['unexpected']} unexpected, largest growth {worst:+.1f}%: "
+                      f"**{verdict}**."]
     minute_marks: list[dict[str, Any]] = []
     for sample in s["samples"]:
         if not minute_marks or sample["t"] >= minute_marks[-1]["t"] + 60:
