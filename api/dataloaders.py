@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 
+from enforcegraph.graph.provenance import Provenance, provenance
 from enforcegraph.graph.store.base import Direction, GraphStore, Node, Relationship
 
 __all__ = ["Loaders", "RelKey", "in_thread"]
@@ -52,6 +53,15 @@ class Loaders:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self.nodes: DataLoader[str, Node | None] = DataLoader(load_fn=self._load_nodes)
+
+    @cached_property
+    def provenance(self) -> DataLoader[str, Provenance | None]:
+        """What each dataset said about nodes and relationships, by id (made on first use)."""
+        return DataLoader(load_fn=self._load_provenance)
+
+    async def _load_provenance(self, ids: Sequence[str]) -> list[Provenance | None]:
+        found = await in_thread(lambda: provenance(self.store, list(ids)))
+        return [found.get(row_id) for row_id in ids]
 
     @cached_property
     def relationships(self) -> DataLoader[RelKey, list[Relationship]]:

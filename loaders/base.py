@@ -10,7 +10,7 @@ from enforcegraph.loaders.limits import InputLimits, check_batch
 from enforcegraph.schema.errors import EnforcegraphError, FieldError, InvalidData
 from enforcegraph.schema.records import Batch
 
-__all__ = ["FORMATS", "LoadFormat", "fail", "guess_format", "read_batch", "register_format"]
+__all__ = ["FORMATS", "LoadFormat", "dataset_name", "fail", "guess_format", "read_batch", "register_format"]
 
 
 
@@ -87,4 +87,10 @@ def read_batch(path: Path, format_name: str | None = None, limits: InputLimits |
                                 f"or a folder format ({folders})")
     batch = fmt.read(path, limits)
     check_batch(path, batch, limits)
+    batch.dataset = batch.dataset or dataset_name(name, path)
     return batch
+
+
+def dataset_name(format_name: str, path: Path) -> str:
+    """The dataset a user's file is recorded as: ``FORMAT:FILE NAME``."""
+    return f"{format_name}:{path.name}"

@@ -91,10 +91,20 @@ class Model:
     source_priority: dict[str, int] = field(default_factory=dict)
 
     def priority(self, dataset: str) -> int:
-        """The priority of a dataset's word (``prefer`` merges): by its name, or the name
-        before the first ``:`` (``extract:<url>``), else ``default``."""
+        """The priority of a dataset's word (``prefer`` merges): by its name, else by the
+        name before the first ``:`` (``extract:<url>``, ``FORMAT:FILE``) or the longest
+        listed name that begins it (``gdpr-fines`` for ``gdpr-fines-tsv``), else ``default``.
+
+        >>> model = load_model()
+        >>> [model.priority(d) for d in ("resolve", "gdpr-fines-tsv:f.tsv", "clearview")]
+        [100, 40, 50]
+        """
         table = self.source_priority
-        return table.get(dataset, table.get(dataset.split(":", 1)[0], table.get("default", 0)))
+        if dataset in table:
+            return table[dataset]
+        head = dataset.split(":", 1)[0]
+        starts = [k for k in table if head == k or head.startswith(k + "-")]
+        return table[max(starts, key=len)] if starts else table.get("default", 0)
 
     def properties_of(self, label_or_type: str) -> dict[str, PropertySpec]:
         """The properties of a label or a relationship type."""

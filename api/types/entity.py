@@ -8,6 +8,7 @@ from strawberry.scalars import JSON
 
 from enforcegraph.api.context import Info
 from enforcegraph.api.enums import Direction, Label, RelationshipType, enum_type, enum_value
+from enforcegraph.api.types.record import Assertion, Conflict, assertions_of, conflicts_of
 from enforcegraph.api.types.refs import EntityRef, SourceRef
 from enforcegraph.graph.dates import date_floor
 from enforcegraph.graph.store.base import Direction as StoreDirection
@@ -30,7 +31,8 @@ __all__ = [
 T = TypeVar("T")
 MODEL = load_model()
 # Interface fields a label's property of the same name must not shadow.
-_RESERVED = frozenset({"id", "label", "name", "sources", "properties", "relationships"})
+_RESERVED = frozenset({"id", "label", "name", "sources", "properties", "relationships", "record",
+                       "conflicts"})
 _SCALARS: dict[str, Any] = {"amount": float, "int": int, "bool": bool}
 _NOTES = {
     "date": "ISO date: YYYY-MM-DD, or YYYY-MM / YYYY where only that is known",
@@ -73,6 +75,16 @@ class Entity:
     async def source_urls(self, info: Info) -> list[str]:
         nodes = await source_nodes(info, self.raw.get("sources") or [])
         return [str(n.get("url")) for n in nodes if n.get("url")]
+
+    @strawberry.field(description="What each dataset said about this node (the record behind "
+                                  "its properties), with sources and days seen.")
+    async def record(self, info: Info) -> list[Assertion]:
+        return assertions_of(await info.context.loaders.provenance.load(self.raw.id))
+
+    @strawberry.field(description="Properties datasets gave different values: each value and "
+                                  "who gave it (never resolved silently).")
+    async def conflicts(self, info: Info) -> list[Conflict]:
+        return conflicts_of(await info.context.loaders.provenance.load(self.raw.id))
 
     @strawberry.field(description="Relationships touching this node, optionally of some types.")
     async def relationships(
@@ -142,6 +154,14 @@ class Relationship:
     async def source_urls(self, info: Info) -> list[str]:
         nodes = await source_nodes(info, self.raw.properties.get("sources") or [])
         return [str(n.get("url")) for n in nodes if n.get("url")]
+
+    @strawberry.field(description="What each dataset said about this relationship.")
+    async def record(self, info: Info) -> list[Assertion]:
+        return assertions_of(await info.context.loaders.provenance.load(self.raw.id))
+
+    @strawberry.field(description="Properties datasets gave different values, and who gave each.")
+    async def conflicts(self, info: Info) -> list[Conflict]:
+        return conflicts_of(await info.context.loaders.provenance.load(self.raw.id))
 
 
 TYPES: dict[str, type[Entity]] = {}

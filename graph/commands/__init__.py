@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[tuple[str, str], ...] = (
     ("resolve", "resolve"),
     ("copy", "copy_command"),
     ("apikey", "api_key"),
+    ("provenance", "provenance_command"),
 )
 
 

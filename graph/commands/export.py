@@ -55,12 +55,14 @@ def export(settings: Settings, format_name: str, out: Path | None, of_entity: st
         else:
             graph = whole_graph(store)
         urls = source_urls(whole_graph(store))
+        ids = [*graph.nodes, *(key for _, _, key in graph.edges(keys=True))]
+        records = store.records(ids) if exporter_class.needs_records else {}
     finally:
         store.close()
     total = graph.number_of_nodes() + graph.number_of_edges()
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task(f"exporting {format_name}", total=total)
-        exporter = export_graph(graph, format_name, target, urls=urls,
+        exporter = export_graph(graph, format_name, target, urls=urls, records=records,
                                 progress=lambda n: progress.advance(task, n))
     console.print(f"wrote {exporter.nodes} nodes and {exporter.edges} relationships to {target}",
                   highlight=False)

@@ -2,12 +2,22 @@
 
 Formats register themselves on import: GraphML, GEXF 1.3, node-link JSON, CSV (neo4j-admin
 import layout), a Cypher script, FollowTheMoney JSON lines (``ftm``, mapped by
-loaders/data/ftm_mapping.yaml) and Parquet. Every node and edge carries ``source_urls``.
+loaders/data/ftm_mapping.yaml), FtM statements with each value's dataset (``ftm-statements``)
+and Parquet. Every node and edge carries ``source_urls``.
 """
 
 from __future__ import annotations
 
-from enforcegraph.graph.exports import csv, cypher, ftm, gexf, graphml, nodelink, parquet
+from enforcegraph.graph.exports import (
+    csv,
+    cypher,
+    ftm,
+    ftm_statements,
+    gexf,
+    graphml,
+    nodelink,
+    parquet,
+)
 from enforcegraph.graph.exports.base import (
     EXPORTERS,
     ExportEdge,
@@ -29,6 +39,7 @@ __all__ = [
     "cypher",
     "export_graph",
     "ftm",
+    "ftm_statements",
     "gexf",
     "graphml",
     "items",

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import abc
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
 import networkx as nx
 
+from enforcegraph.graph.record.assertions import Assertion
 from enforcegraph.graph.store.base import display_name
 
 __all__ = [
@@ -106,11 +107,13 @@ class Exporter(abc.ABC):
     description: ClassVar[str]
     suffix: ClassVar[str]
     is_folder: ClassVar[bool] = False
+    needs_records: ClassVar[bool] = False  # wants what each dataset said (``records``)
 
     def __init__(self, target: Path) -> None:
         self.target = Path(target)
         self.nodes = 0
         self.edges = 0
+        self.records: Mapping[str, list[Assertion]] = {}
 
     def write(self, item: Item) -> None:
         """Write one node or relationship (nodes must come before the edges touching them)."""
@@ -150,8 +153,12 @@ def export_graph(
     *,
     urls: dict[str, str] | None = None,
     progress: Progress | None = None,
+    records: Mapping[str, list[Assertion]] | None = None,
 ) -> Exporter:
-    """Export a graph (or any subgraph) in format ``fmt`` to ``target``; return the exporter."""
+    """Export a graph (or any subgraph) in format ``fmt`` to ``target``; return the exporter.
+
+    ``records`` (what each dataset said, by node and relationship id) is handed to the
+    formats that state it (``needs_records``)."""
     from enforcegraph.graph import exports  # noqa: F401  (registers the formats)
 
     if fmt not in EXPORTERS:
@@ -159,6 +166,7 @@ def export_graph(
 
         raise NotFound(f"no export format {fmt!r} (known: {', '.join(sorted(EXPORTERS))})")
     exporter = EXPORTERS[fmt](target)
+    exporter.records = records or {}
     if not exporter.is_folder:
         exporter.target.parent.mkdir(parents=True, exist_ok=True)
     for item in items(graph, urls):
