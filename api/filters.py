@@ -9,6 +9,7 @@ import strawberry
 
 from enforcegraph.api.enums import SortDirection, enum_type, new_enum, pascal
 from enforcegraph.api.errors import LIMIT_EXCEEDED, ApiError
+from enforcegraph.graph import domain
 from enforcegraph.graph.dates import checked_date
 from enforcegraph.graph.store.base import GraphStore, PropertyFilter
 from enforcegraph.graph.traversals import resolve_article
@@ -109,7 +110,7 @@ IdResolver = Callable[[GraphStore, str], set[str]]
 
 
 def _issuers_in(store: GraphStore, country: str) -> list[str]:
-    return [n.id for label in ("Regulator", "Court")
+    return [n.id for label in domain.ISSUER_LABELS
             for n in store.find(label, [PropertyFilter("country", "eq", country)])]
 
 
@@ -117,10 +118,20 @@ def _issued_by(store: GraphStore, issuers: list[str]) -> set[str]:
     return {r.end for r in store.relationships_of(issuers, ["ISSUED"], "out")}
 
 
+def _against(store: GraphStore, party: str) -> dict[str, list[str]]:
+    """Label -> ids of the decisions and sanctions directly AGAINST a party (labels read
+    from the nodes, never from the ids)."""
+    starts = {r.start for r in store.relationships_of([party], ["AGAINST"], "in")}
+    found: dict[str, list[str]] = {"Decision": [], "Sanction": []}
+    for node in store.get_many(starts).values():
+        found.setdefault(node.label, []).append(node.id)
+    return found
+
+
 def _decisions_against(store: GraphStore, party: str) -> set[str]:
-    direct = {r.start for r in store.relationships_of([party], ["AGAINST"], "in")}
-    via = store.relationships_of([d for d in direct if d.startswith("sanction:")], ["IMPOSES"], "in")
-    return {d for d in direct if d.startswith("decision:")} | {r.start for r in via}
+    direct = _against(store, party)
+    via = store.relationships_of(sorted(direct["Sanction"]), ["IMPOSES"], "in")
+    return set(direct["Decision"]) | {r.start for r in via}
 
 
 def _imposed_by(store: GraphStore, decisions: set[str]) -> set[str]:
@@ -128,11 +139,15 @@ def _imposed_by(store: GraphStore, decisions: set[str]) -> set[str]:
 
 
 def _sanctions_against(store: GraphStore, party: str) -> set[str]:
-    direct = {r.start for r in store.relationships_of([party], ["AGAINST"], "in")}
-    decisions = {d for d in direct if d.startswith("decision:")}
-    imposed = _imposed_by(store, decisions)
-    targeted = {r.start for r in store.relationships_of(sorted(imposed), ["AGAINST"], "out")}
-    return {s for s in direct if s.startswith("sanction:")} | (imposed - targeted)
+    """Sanctions whose targets (:func:`domain.sanction_targets`) include the party."""
+    direct = _against(store, party)
+    imposed = _imposed_by(store, set(direct["Decision"]))
+    own: dict[str, list[str]] = {s: [] for s in imposed}
+    for rel in store.relationships_of(sorted(imposed), ["AGAINST"], "out"):
+        own[rel.start].append(rel.end)
+    # each of those sanctions' decisions is against the party: it inherits it unless it has its own
+    inherited = {s for s in imposed if party in domain.sanction_targets(own[s], [party])}
+    return set(direct["Sanction"]) | inherited
 
 
 def _citing(store: GraphStore, article: str) -> set[str]:

@@ -17,7 +17,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
 from enforcegraph.graph.analytics import ego_subgraph, fine_rows, totals
-from enforcegraph.graph.analytics.facts import Row, display_name, require_node
+from enforcegraph.graph.analytics.facts import Row, decision_facts, display_name, require_node
 from enforcegraph.schema.errors import EnforcegraphError
 
 __all__ = ["LABEL_COLOURS", "Plot", "fines_by_regulator", "fines_by_year", "network", "timeline"]
@@ -130,15 +130,16 @@ def timeline(graph: nx.MultiDiGraph, firm: str, out: Path) -> Plot:
                 item["kind"] == "fine" or (item["amount_eur"] or 0) > (held["amount_eur"] or 0))):
             fines[item["decision"]["id"]] = item
     rows: list[Row] = []
+    facts = decision_facts(graph)  # the issuer: regulators first, then courts (graph/domain.py)
     for decision, _, kind in graph.in_edges(firm, data="type"):
         if kind != "AGAINST" or graph.nodes[decision].get("label") != "Decision":
             continue
         attrs = graph.nodes[decision]
-        issuers = sorted(s for s, _, k in graph.in_edges(decision, data="type") if k == "ISSUED")
+        issuer = facts[decision].issuer
         fine = fines.get(decision)
         rows.append({
             "decision": decision, "date": attrs.get("date"), "kind": attrs.get("kind"),
-            "issuer": _regulator_text(graph, issuers[0], 45) if issuers else "(unknown issuer)",
+            "issuer": _regulator_text(graph, issuer, 45) if issuer else "(unknown issuer)",
             "sanction": fine["kind"] if fine else None,
             "amount": fine["amount"] if fine else None,
             "currency": fine["currency"] if fine else None,

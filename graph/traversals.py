@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from enforcegraph.graph.dates import checked_date, date_floor, valid_at
+from enforcegraph.graph import domain
+from enforcegraph.graph.dates import checked_date, date_floor
 from enforcegraph.schema.citations import parse_citation
 from enforcegraph.schema.errors import NotFound
 from enforcegraph.schema.names import normalize_name, normalized_names
@@ -34,7 +35,7 @@ __all__ = [
 ]
 
 Row = dict[str, Any]
-ISSUER_LABELS = ("Regulator", "Court")
+ISSUER_LABELS = domain.ISSUER_LABELS
 
 
 @dataclass(frozen=True)
@@ -192,30 +193,25 @@ class Traversals:
         nodes = self.store.get_many(ids)
         return sorted({str(n.get("url")) for n in nodes.values() if n.get("url")})
 
-    def _eu_members(self) -> dict[str, list[tuple[str | None, str | None]]]:
-        """Jurisdiction id -> validity windows of its EU membership (EU itself: always)."""
-        unions = self.store.find("Jurisdiction", [_eq("code", "EU")])
-        members: dict[str, list[tuple[str | None, str | None]]] = defaultdict(list)
-        for union in unions:
-            members[union.id].append((None, None))
-            for rel in self._rels([union.id], ["MEMBER_OF"], "in"):
-                members[rel.start].append((rel.properties.get("valid_from"), rel.properties.get("valid_to")))
-        return members
+    def _eu_members(self) -> domain.EuMembership:
+        """EU membership over time, read from the EU Jurisdiction's MEMBER_OF relationships."""
+        unions = self.store.find("Jurisdiction", [_eq("code", domain.EU_CODE)])
+        rels = self._rels([u.id for u in unions], [domain.MEMBER_OF], "in")
+        members = self.store.get_many({r.start for r in rels})
+        return domain.eu_memberships([*unions, *members.values()], rels)
 
     def _all_issuers(self, decision_ids: Iterable[str]) -> dict[str, list[Node]]:
-        """Every issuer of each decision, regulators first, then by id."""
+        """Every issuer of each decision in the domain's order (regulators, courts, by id)."""
         rels = self._rels(decision_ids, ["ISSUED"], "in")
         nodes = self.store.get_many({r.start for r in rels})
         found: dict[str, list[Node]] = defaultdict(list)
         for rel in rels:
             if rel.start in nodes:
                 found[rel.end].append(nodes[rel.start])
-        for issuers in found.values():
-            issuers.sort(key=_issuer_order)
-        return found
+        return {d: domain.ordered_issuers(issuers) for d, issuers in found.items()}
 
     def _issuers(self, decision_ids: Iterable[str]) -> dict[str, Node]:
-        """The issuer shown for each decision: for joint decisions, the first regulator by id."""
+        """The issuer shown for each decision (:func:`domain.decision_issuer`)."""
         return {d: issuers[0] for d, issuers in self._all_issuers(decision_ids).items()}
 
     # -- the catalogue ------------------------------------------------------------
@@ -246,12 +242,9 @@ class Traversals:
         issuers = self._all_issuers(decision_ids)
         members = self._eu_members()
         firm_ids = {n.id for n in nodes.values() if n.label == "Company"}
-        establishments: dict[str, list[Relationship]] = defaultdict(list)
-        located = {n.id for n in nodes.values() if n.label == "Company" and n.get("country")}
-        for rel in self._rels(firm_ids, ["HAS_ESTABLISHMENT", "INCORPORATED_IN"], "out"):
-            located.add(rel.start)
-            if rel.type == "HAS_ESTABLISHMENT":
-                establishments[rel.start].append(rel)
+        locations: dict[str, list[Relationship]] = defaultdict(list)
+        for rel in self._rels(firm_ids, list(domain.LOCATION_TYPES), "out"):
+            locations[rel.start].append(rel)
         articles: dict[str, set[str]] = defaultdict(set)
         for rel in self._rels(decision_ids, ["INFRINGES"], "out"):
             articles[rel.start].add(rel.end)
@@ -260,7 +253,7 @@ class Traversals:
         rows = []
         for rel in imposes:
             decision, sanction = nodes.get(rel.start), nodes.get(rel.end)
-            regulators = [n for n in issuers.get(rel.start, []) if n.label == "Regulator"]
+            regulators = [n for n in issuers.get(rel.start, []) if n.label == domain.REGULATOR]
             if decision is None or sanction is None or not regulators:
                 continue
             when = decision.get("date")
@@ -271,12 +264,12 @@ class Traversals:
             if flt.until and (not when or date_floor(when) > date_floor(flt.until)):
                 continue
             at = today if flt.at == "today" else when
-            for firm_id in targets.get(sanction.id) or targets.get(decision.id) or []:
+            for firm_id in domain.sanction_targets(targets[sanction.id], targets[decision.id]):
                 firm = nodes.get(firm_id)
-                if firm is None or firm.label != "Company" or firm_id not in located:
+                if firm is None or firm.label != "Company":
                     continue
-                if self._has_eu_establishment(establishments[firm_id], members, at):
-                    continue
+                if domain.eu_establishment(firm.properties, locations[firm_id], members, at) is not False:
+                    continue  # in the EU then, or nothing locates the firm
                 rows.append(headline_row(sanction, decision, regulators[0], firm, articles, urls))
         return rows
 
@@ -288,41 +281,28 @@ class Traversals:
         self,
         regulators: list[Node],
         flt: SanctionFilter,
-        members: dict[str, list[tuple[str | None, str | None]]],
+        members: domain.EuMembership,
         when: str | None,
     ) -> bool:
-        """Filters on the issuing regulator: any co-issuer may match ``regulator``."""
+        """Filters on the issuing regulators (in the domain's order): any co-issuer may match
+        ``regulator``; ``jurisdiction`` is the shown regulator's country (EU: a member then)."""
         if flt.regulator and flt.regulator not in {r.id for r in regulators}:
             return False
         if not flt.jurisdiction:
             return True
-        country = regulators[0].get("country")
-        if flt.jurisdiction == "EU":
-            member_codes = {jid.split(":", 1)[1].upper() for jid, windows in members.items()
-                            if any(valid_at(a, b, when) for a, b in windows)}
-            return country in member_codes
+        country = domain.country_of(regulators[0])
+        if flt.jurisdiction == domain.EU_CODE:
+            return members.country_holds(country, when)
         return bool(country == flt.jurisdiction)
-
-    @staticmethod
-    def _has_eu_establishment(
-        rels: list[Relationship],
-        members: dict[str, list[tuple[str | None, str | None]]],
-        at: str | None,
-    ) -> bool:
-        for rel in rels:
-            if not valid_at(rel.properties.get("valid_from"), rel.properties.get("valid_to"), at):
-                continue
-            if any(valid_at(a, b, at) for a, b in members.get(rel.end, [])):
-                return True
-        return False
 
     def enforcement_history(self, firm: str) -> list[Row]:
         """Decisions against a firm (directly or through a sanction), by date, with appeals."""
         target = resolve_entity(self.store, firm, ("Company", "Person"))
         against = self._rels([target.id], ["AGAINST"], "in")
-        direct = {r.start for r in against}
-        via = self._rels(direct, ["IMPOSES"], "in")
-        decision_ids = {d for d in direct if d.startswith("decision:")} | {r.start for r in via}
+        direct = self.store.get_many({r.start for r in against})
+        sanction_ids = {n.id for n in direct.values() if n.label == "Sanction"}
+        via = self._rels(sanction_ids, ["IMPOSES"], "in")
+        decision_ids = {n.id for n in direct.values() if n.label == "Decision"} | {r.start for r in via}
         appeals = self._rels(decision_ids, ["APPEAL_OF"], "in")
         all_decisions = decision_ids | {r.start for r in appeals}
         imposes = self._rels(all_decisions, ["IMPOSES"], "out")
@@ -416,7 +396,12 @@ class Traversals:
         issued = list(self.store.iter_relationships("ISSUED"))
         decision_ids = {r.end for r in issued}
         issuers = self.store.get_many({r.start for r in issued})
-        regulator_of = {r.end: issuers[r.start] for r in issued if r.start in issuers and issuers[r.start].label == "Regulator"}
+        of_decision: dict[str, list[Node]] = defaultdict(list)
+        for rel in issued:
+            if rel.start in issuers:
+                of_decision[rel.end].append(issuers[rel.start])
+        regulator_of = {d: reg for d, found in of_decision.items()
+                        if (reg := domain.decision_regulator(found)) is not None}
         against = self._rels(decision_ids, ["AGAINST"], "out")
         by_firm: dict[str, set[str]] = defaultdict(set)
         for rel in against:
@@ -457,10 +442,6 @@ def _eq(prop: str, value: Any) -> Any:
     from enforcegraph.graph.store.base import PropertyFilter
 
     return PropertyFilter(prop, "eq", value)
-
-
-def _issuer_order(node: Node) -> tuple[bool, str]:
-    return (node.label != "Regulator", node.id)
 
 
 def sanction_row_order(row: Row) -> tuple[str, str, str]:

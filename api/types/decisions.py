@@ -12,6 +12,8 @@ from enforcegraph.api.types.refs import (
     RegulatorRef,
     StatementRef,
 )
+from enforcegraph.graph import domain
+from enforcegraph.graph.store.base import Node
 
 __all__ = ["Decision", "Sanction"]
 
@@ -20,13 +22,13 @@ __all__ = ["Decision", "Sanction"]
 class Decision(Entity):
     @strawberry.field(description="The regulator that issued the decision (null for a court's).")
     async def regulator(self, info: Info) -> RegulatorRef | None:
-        found = await related(info, self.raw.id, ["ISSUED"], "in", "Regulator")
-        return found[0] if found else None
+        found = await info.context.loaders.neighbours(self.raw.id, ["ISSUED"], "in")
+        return wrap(domain.decision_regulator(found))  # type: ignore[return-value]
 
-    @strawberry.field(description="Who issued it: a Regulator or a Court.")
+    @strawberry.field(description="Who issued it: its regulator, else its court.")
     async def issuer(self, info: Info) -> EntityRef | None:
-        found = await related(info, self.raw.id, ["ISSUED"], "in")
-        return found[0] if found else None
+        found = await info.context.loaders.neighbours(self.raw.id, ["ISSUED"], "in")
+        return wrap(domain.decision_issuer(found))
 
     @strawberry.field(description="The parties the decision is addressed to (Company or Person).")
     async def against(self, info: Info) -> list[EntityRef]:
@@ -82,18 +84,19 @@ class Sanction(Entity):
 
     @strawberry.field(description="Who the sanction is against: its own target, else its decision's.")
     async def target(self, info: Info) -> list[EntityRef]:
-        own = await related(info, self.raw.id, ["AGAINST"], "out")
-        if own:
-            return own
         loaders = info.context.loaders
-        imposes = await loaders.rels(self.raw.id, ["IMPOSES"], "in")
-        against = await loaders.rels_many([r.start for r in imposes], ["AGAINST"], "out")
-        return wrap_all(await loaders.many([r.end for r in against]))
+        own = await loaders.neighbours(self.raw.id, ["AGAINST"], "out")
+        inherited: list[Node] = []
+        if not own:  # the decision's targets are read only when they count
+            imposes = await loaders.rels(self.raw.id, ["IMPOSES"], "in")
+            against = await loaders.rels_many([r.start for r in imposes], ["AGAINST"], "out")
+            inherited = await loaders.many(list(dict.fromkeys(r.end for r in against)))
+        return wrap_all(domain.sanction_targets(own, inherited))
 
     @strawberry.field(description="The regulator whose decision imposes the sanction.")
     async def regulator(self, info: Info) -> RegulatorRef | None:
         loaders = info.context.loaders
         imposes = await loaders.rels(self.raw.id, ["IMPOSES"], "in")
         issued = await loaders.rels_many([r.start for r in imposes], ["ISSUED"], "in")
-        issuers = [n for n in await loaders.many([r.start for r in issued]) if n.label == "Regulator"]
-        return wrap(issuers[0]) if issuers else None  # type: ignore[return-value]
+        issuers = await loaders.many([r.start for r in issued])
+        return wrap(domain.decision_regulator(issuers))  # type: ignore[return-value]

@@ -1,5 +1,7 @@
 """Parties: Company (PR agencies included) and Person, with their offices and representations."""
 
+from collections import defaultdict
+
 import strawberry
 
 from enforcegraph.api.context import Info
@@ -15,6 +17,7 @@ from enforcegraph.api.types.refs import (
     SanctionRef,
     StatementRef,
 )
+from enforcegraph.graph import domain
 from enforcegraph.graph.store.base import Node
 from enforcegraph.graph.store.base import Relationship as StoreRelationship
 
@@ -111,14 +114,19 @@ async def decisions_against(info: Info, party_id: str) -> list[Node]:
 
 
 async def sanctions_against(info: Info, party_id: str) -> list[Node]:
-    """Sanctions against a party: their own target, else their decision's."""
+    """Sanctions whose targets (:func:`domain.sanction_targets`: their own, else their
+    decision's) include a party."""
     loaders = info.context.loaders
     direct = await loaders.many([r.start for r in await loaders.rels(party_id, ["AGAINST"], "in")])
     found = {n.id: n for n in direct if n.label == "Sanction"}
     decision_ids = [n.id for n in direct if n.label == "Decision"]
     imposed = [r.end for r in await loaders.rels_many(decision_ids, ["IMPOSES"], "out")]
-    targeted = {r.start for r in await loaders.rels_many(imposed, ["AGAINST"], "out")}
-    found.update({n.id: n for n in await loaders.many([i for i in imposed if i not in targeted])})
+    own: dict[str, list[str]] = defaultdict(list)
+    for rel in await loaders.rels_many(imposed, ["AGAINST"], "out"):
+        own[rel.start].append(rel.end)
+    # each of those sanctions' decisions is against the party: it inherits it unless it has its own
+    inherited = [i for i in imposed if party_id in domain.sanction_targets(own[i], [party_id])]
+    found.update({n.id: n for n in await loaders.many(inherited)})
     return list(found.values())
 
 
@@ -139,7 +147,7 @@ class Company(Entity):
         decisions = await decisions_against(info, self.raw.id)
         issued = await loaders.rels_many([d.id for d in decisions], ["ISSUED"], "in")
         issuers = await loaders.many(sorted({r.start for r in issued}))
-        return wrap_all(n for n in issuers if n.label == "Regulator")  # type: ignore[return-value]
+        return wrap_all(n for n in issuers if n.label == domain.REGULATOR)  # type: ignore[return-value]
 
     @strawberry.field(description="Establishments (seat, branches, subsidiaries) with dates.")
     async def establishments(self, info: Info) -> list[Establishment]:

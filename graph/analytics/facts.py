@@ -9,6 +9,7 @@ from typing import Any
 
 import networkx as nx
 
+from enforcegraph.graph import domain
 from enforcegraph.schema.errors import NotFound
 
 __all__ = [
@@ -97,7 +98,13 @@ def simple_undirected(graph: nx.MultiDiGraph) -> nx.Graph:
 
 @dataclass
 class DecisionFacts:
-    """What the graph says about one decision."""
+    """What the graph says about one decision.
+
+    ``issuer``: the one shown (regulators first, then courts, then by id: the domain's
+    order); ``targets``: every party of the decision (its own AGAINST and its sanctions');
+    ``sanction_targets``: sanction id -> whom it targets (its own AGAINST, else the
+    decision's).
+    """
 
     id: str
     date: str | None
@@ -106,6 +113,16 @@ class DecisionFacts:
     articles: list[str] = field(default_factory=list)
     sanctions: list[str] = field(default_factory=list)
     laws: list[str] = field(default_factory=list)
+    sanction_targets: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """A node of the NetworkX graph as the domain rules read it."""
+
+    id: str
+    label: str
+    properties: dict[str, Any]
 
 
 def _edges(graph: nx.MultiDiGraph, rel_type: str) -> Iterable[tuple[str, str]]:
@@ -119,6 +136,10 @@ def decision_facts(graph: nx.MultiDiGraph) -> dict[str, DecisionFacts]:
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("decision:d", label="Decision", date="2022-10-17")
+    >>> g.add_node("court:a", label="Court")
+    >>> g.add_node("regulator:r", label="Regulator")
+    >>> g.add_edge("court:a", "decision:d", type="ISSUED")
+    0
     >>> g.add_edge("regulator:r", "decision:d", type="ISSUED")
     0
     >>> g.add_edge("decision:d", "company:c", type="AGAINST")
@@ -137,15 +158,18 @@ def decision_facts(graph: nx.MultiDiGraph) -> dict[str, DecisionFacts]:
         if start in facts:
             facts[start].sanctions.append(end)
             sanction_of[end] = start
+    issuers: dict[str, list[_Ref]] = defaultdict(list)
     for start, end in _edges(graph, "ISSUED"):
         if end in facts:
-            current = facts[end].issuer
-            facts[end].issuer = start if current is None else min(current, start)
-    targets: dict[str, set[str]] = defaultdict(set)
+            attrs = graph.nodes[start]
+            issuers[end].append(_Ref(start, str(attrs.get("label") or ""), attrs))
+    for decision_id, found in issuers.items():
+        issuer = domain.decision_issuer(found)
+        facts[decision_id].issuer = issuer.id if issuer else None
+    against: dict[str, list[str]] = defaultdict(list)
     for start, end in _edges(graph, "AGAINST"):
-        decision = start if start in facts else sanction_of.get(start)
-        if decision is not None:
-            targets[decision].add(end)
+        if start in facts or start in sanction_of:
+            against[start].append(end)
     for rel_type in ("INFRINGES", "CITES"):
         for start, end in _edges(graph, rel_type):
             if start not in facts:
@@ -155,7 +179,13 @@ def decision_facts(graph: nx.MultiDiGraph) -> dict[str, DecisionFacts]:
             if end not in bucket and (rel_type == "INFRINGES" or label == "Law"):
                 bucket.append(end)
     for decision_id, fact in facts.items():
-        fact.targets = sorted(targets[decision_id])
+        fact.sanction_targets = {
+            s: sorted(set(domain.sanction_targets(against.get(s, []), against.get(decision_id, []))))
+            for s in fact.sanctions
+        }
+        fact.targets = domain.decision_parties(
+            against.get(decision_id, []), (t for s in fact.sanctions for t in against.get(s, []))
+        )
         fact.articles.sort()
         fact.sanctions.sort()
         fact.laws.sort()

@@ -51,7 +51,7 @@ def fine_rows(graph: nx.MultiDiGraph, kinds: Sequence[str] = FINE_KINDS) -> list
                 conversion = Conversion(float(attrs["amount_eur"]), None, None,
                                         f"amount_eur recorded on the Sanction ({conversion.rate_basis})")
             issuer = node_row(graph, fact.issuer, "country") if fact.issuer else None
-            targets = _targets_of(graph, sanction_id) or fact.targets
+            targets = fact.sanction_targets[sanction_id]
             rows.append(
                 {
                     "sanction": sanction_id,
@@ -70,12 +70,6 @@ def fine_rows(graph: nx.MultiDiGraph, kinds: Sequence[str] = FINE_KINDS) -> list
                 }
             )
     return sorted(rows, key=lambda r: (r["decision"].get("date") or "9999", r["sanction"]))
-
-
-def _targets_of(graph: nx.MultiDiGraph, sanction_id: str) -> list[str]:
-    return sorted(
-        end for _, end, kind in graph.out_edges(sanction_id, data="type") if kind == "AGAINST"
-    )
 
 
 def totals(

@@ -15,6 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from enforcegraph.graph import domain
 from enforcegraph.graph.exports.base import ExportEdge, Exporter, ExportNode, register
 from enforcegraph.loaders.ftmmap import mapping, to_ftm_id
 from enforcegraph.schema.codes import UNION_CODES
@@ -86,9 +87,9 @@ class _Graph:
             value = node.properties.get(ours)
             _put(props, theirs, _country(value) if ours == "country" else value)
         for place in self.targets(node.id, "INCORPORATED_IN"):
-            _put(props, "jurisdiction", _country(place.properties.get("code")))
-        for place in self.targets(node.id, "HAS_ESTABLISHMENT"):
-            _put(props, "country", _country(place.properties.get("code")))
+            _put(props, "jurisdiction", _country(domain.country_of(place)))
+        for place in self.targets(node.id, domain.ESTABLISHMENT):
+            _put(props, "country", _country(domain.country_of(place)))
         if node.label == "Statement":
             about = self.targets(node.id, "MADE_BY") + self.targets(node.id, "ABOUT")
             _put(props, "entity", [to_ftm_id(n.id) for n in about if self.schema_of(n)])
@@ -130,9 +131,9 @@ class _Graph:
         holder = node or decision
         if holder is None:
             return None
-        targets = self.targets(holder.id, "AGAINST")
-        if not targets and decision is not None:
-            targets = self.targets(decision.id, "AGAINST")
+        inherited = self.targets(decision.id, "AGAINST") if decision is not None else []
+        own = self.targets(node.id, "AGAINST") if node is not None else inherited
+        targets = domain.sanction_targets(own, inherited)
         entities = [to_ftm_id(t.id) for t in targets if self.schema_of(t)]
         if not entities:
             return None
@@ -146,9 +147,9 @@ class _Graph:
             if node is None:
                 _put(props, "description", f"{decision.properties.get('kind', 'decision')} "
                      "(no sanction recorded)".replace("_", " "))
-            for issuer in self.sources(decision.id, "ISSUED"):
+            for issuer in domain.ordered_issuers(self.sources(decision.id, "ISSUED")):
                 _put(props, "authority", issuer.properties.get("name"))
-                _put(props, "country", _country(issuer.properties.get("country")))
+                _put(props, "country", _country(domain.country_of(issuer)))
             _put(props, "provisions", self.provisions(decision.id))
             _put(props, "sourceUrl", decision.source_urls)
         return {"id": to_ftm_id(holder.id), "schema": self.table["sanction"]["schema"],

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from enforcegraph.graph import domain
 from enforcegraph.schema.errors import SchemaError
 from enforcegraph.schema.model import Model
 
@@ -42,6 +43,7 @@ __all__ = [
     "create_nodes",
     "create_relationships",
     "delete_relationships",
+    "domain_params",
     "find_nodes",
     "iter_nodes",
     "iter_relationships",
@@ -372,6 +374,34 @@ def _valid_at(valid_from: str, valid_to: str, when: str) -> str:
     )
 
 
+# The domain rules (graph/domain.py) pushed down: their values travel as parameters
+# (domain_params), their labels and relationship types are the domain's constants.
+def domain_params() -> Params:
+    """The domain's constants every catalogue query reads (``$issuer_labels``, ``$eu_code``)."""
+    return {"issuer_labels": list(domain.ISSUER_LABELS), "eu_code": domain.EU_CODE}
+
+
+def _name(value: str) -> str:
+    """A label or relationship type of the domain, checked before it is placed in a query."""
+    if not value.isidentifier():
+        raise SchemaError(f"{value!r} cannot be used in Cypher")
+    return value
+
+
+_REGULATOR = _name(domain.REGULATOR)
+_MEMBER_OF = _name(domain.MEMBER_OF)
+_ESTABLISHMENT = _name(domain.ESTABLISHMENT)
+_LOCATIONS = "|".join(_name(t) for t in domain.LOCATION_TYPES)
+
+
+def _issuer_rank(var: str) -> str:
+    """domain.issuer_rank: the place of a node's label in ``$issuer_labels`` (else last)."""
+    return (
+        f"head([k IN range(0, size($issuer_labels) - 1) WHERE $issuer_labels[k] IN labels({var})]"
+        " + [size($issuer_labels)])"
+    )
+
+
 def _args(query: str) -> str:
     """Read every parameter from one map, ``$args``: a plan is then cached once per query.
 
@@ -386,10 +416,11 @@ def _map(var: str) -> str:
 
 
 def _issuer(var: str, n: int) -> str:
-    """The issuer shown for a decision: its first regulator by id, else its first issuer."""
+    """The issuer shown for a decision (domain.decision_issuer): by the rank of its label
+    in ``$issuer_labels`` (regulators, then courts), then by id."""
     return (
         f"COLLECT {{ MATCH (i{n}:{ENTITY})-[:ISSUED]->({var}) WITH DISTINCT i{n} "
-        f"ORDER BY (NOT i{n}:Regulator), i{n}.id LIMIT 1 RETURN {_map(f'i{n}')} }}[0]"
+        f"ORDER BY {_issuer_rank(f'i{n}')}, i{n}.id LIMIT 1 RETURN {_map(f'i{n}')} }}[0]"
     )
 
 
@@ -400,31 +431,29 @@ def _source_urls(expr: str, n: int) -> str:
     )
 
 
-def _eu_code(var: str) -> str:
-    return f"toUpper(substring({var}.id, size(split({var}.id, ':')[0]) + 1))"
-
-
 def _eu_windows() -> str:
-    """Once per query: ``eu``, a list of ``{node, code, from, to}``, one per EU membership.
+    """Once per query: ``eu``, a list of ``{node, code, from, to}``, one per EU membership
+    (domain.eu_memberships; a country is its Jurisdiction's ``code``, never its id's).
 
     The EU itself is a member with no bounds. Rows then test membership in memory (node
     identity, no property read) instead of running a subquery each.
     """
     return f"""
 CALL () {{
-  MATCH (u:Jurisdiction) WHERE u.code = 'EU'
+  MATCH (u:Jurisdiction) WHERE u.code = $eu_code
   WITH collect(u) AS unions
-  RETURN [u IN unions | {{node: u, code: {_eu_code("u")}, from: null, to: null}}]
-         + COLLECT {{ UNWIND unions AS u MATCH (j)-[m:MEMBER_OF]->(u)
-                     RETURN {{node: j, code: {_eu_code("j")}, from: m.valid_from, to: m.valid_to}} }}
+  RETURN [u IN unions | {{node: u, code: u.code, from: null, to: null}}]
+         + COLLECT {{ UNWIND unions AS u MATCH (j)-[m:{_MEMBER_OF}]->(u)
+                     RETURN {{node: j, code: j.code, from: m.valid_from, to: m.valid_to}} }}
          AS eu
 }}"""
 
 
 def _regulator(var: str, n: int) -> str:
-    """The regulator shown for a decision: its first regulator by id (None if it has none)."""
+    """The regulator shown for a decision (domain.decision_regulator): its first regulator
+    by id (None if it has none)."""
     return (
-        f"COLLECT {{ MATCH (r{n}:Regulator)-[:ISSUED]->({var}) WITH DISTINCT r{n} "
+        f"COLLECT {{ MATCH (r{n}:{_REGULATOR})-[:ISSUED]->({var}) WITH DISTINCT r{n} "
         f"ORDER BY r{n}.id LIMIT 1 RETURN r{n} }}[0]"
     )
 
@@ -447,9 +476,9 @@ WITH eu, d, s, imp, d.date AS ddate
 WHERE ($since = '' OR (coalesce(ddate, '') <> '' AND {_floor("ddate")} >= {_floor("$since")}))
   AND ($until = '' OR (coalesce(ddate, '') <> '' AND {_floor("ddate")} <= {_floor("$until")}))
 WITH eu, d, s, imp, ddate, {_DATE_KEY} AS dkey
-{order}WHERE EXISTS {{ MATCH (i:Regulator)-[:ISSUED]->(d) WHERE $regulator = '' OR i.id = $regulator }}
+{order}WHERE EXISTS {{ MATCH (i:{_REGULATOR})-[:ISSUED]->(d) WHERE $regulator = '' OR i.id = $regulator }}
   AND CASE WHEN $jurisdiction = '' THEN true
-      ELSE any(c IN [{_regulator("d", 1)}.country] WHERE CASE WHEN $jurisdiction <> 'EU'
+      ELSE any(c IN [{_regulator("d", 1)}.country] WHERE CASE WHEN $jurisdiction <> $eu_code
            THEN c = $jurisdiction
            ELSE any(w IN eu WHERE w.code = c AND {_valid_at("w.from", "w.to", "ddate")}) END) END
 WITH eu, d, s, imp, ddate, dkey, COLLECT {{ MATCH (s)-[:AGAINST]->(t) RETURN t }} AS targets
@@ -459,9 +488,9 @@ UNWIND range(0, size(targets) - 1) AS pos
 WITH eu, d, s, imp, dkey, targets[pos] AS f, pos,
      CASE WHEN $at_today THEN $today ELSE ddate END AS at
 WHERE f:Company
-  AND (coalesce(f.country, '') <> '' OR EXISTS {{ (f)-[:HAS_ESTABLISHMENT|INCORPORATED_IN]->() }})
+  AND (coalesce(f.country, '') <> '' OR EXISTS {{ (f)-[:{_LOCATIONS}]->() }})
   AND NOT EXISTS {{
-  MATCH (f)-[e:HAS_ESTABLISHMENT]->(j)
+  MATCH (f)-[e:{_ESTABLISHMENT}]->(j)
   WHERE {_valid_at("e.valid_from", "e.valid_to", "at")}
     AND any(w IN eu WHERE w.node = j AND {_valid_at("w.from", "w.to", "at")})
 }}
@@ -509,7 +538,7 @@ def _decision(var: str, n: int) -> str:
 ENFORCEMENT_HISTORY = _args(f"""
 MATCH (t:{ENTITY} {{id: $id}})
 WITH COLLECT {{ MATCH (x:{ENTITY})-[:AGAINST]->(t) RETURN DISTINCT x }} AS direct
-WITH [x IN direct WHERE x.id STARTS WITH 'decision:'] +
+WITH [x IN direct WHERE x:Decision] +
      COLLECT {{ UNWIND direct AS y MATCH (z:{ENTITY})-[:IMPOSES]->(y) RETURN DISTINCT z }} AS found
 UNWIND found AS d
 WITH DISTINCT d
@@ -541,10 +570,9 @@ RETURN {_map("st")} AS statement, {_source_urls("coalesce(st.sources, [])", 1)} 
 """)
 
 CROSS_BORDER_CASES = _args(f"""
-MATCH (:Regulator)-[:ISSUED]->(d:{ENTITY})
+MATCH (:{_REGULATOR})-[:ISSUED]->(d:{ENTITY})
 WITH DISTINCT d
-WITH d, COLLECT {{ MATCH (r:Regulator)-[x:ISSUED]->(d) WITH r, x
-                  ORDER BY x.id DESC LIMIT 1 RETURN r }}[0] AS reg
+WITH d, {_regulator("d", 1)} AS reg
 MATCH (d)-[:AGAINST]->(f:Company)
 WITH f, collect(DISTINCT d.id) AS decisions, collect(DISTINCT reg) AS regs
 RETURN {_map("f")} AS firm, size(decisions) AS decisions, [r IN regs | {_map("r")}] AS regulators

@@ -49,6 +49,10 @@ class Neo4jTraversals(generic.Traversals):
         super().__init__(store)
         self.store = store
 
+    def _run(self, query: str, **params: Any) -> list[Any]:
+        """A catalogue query with the domain's constants (cypher.domain_params) as parameters."""
+        return self.store.run_traversal(query, **cypher.domain_params(), **params)
+
     @staticmethod
     def _sanction_options(flt: SanctionFilter) -> dict[str, Any]:
         return {
@@ -72,7 +76,7 @@ class Neo4jTraversals(generic.Traversals):
         }
 
     def _sanctions_without_eu_establishment(self, flt: SanctionFilter) -> list[Row]:
-        records = self.store.run_traversal(
+        records = self._run(
             cypher.SANCTIONS_WITHOUT_EU_ESTABLISHMENT, **self._sanction_options(flt)
         )
         return sorted(map(self._sanction_row, records), key=sanction_row_order)
@@ -84,7 +88,7 @@ class Neo4jTraversals(generic.Traversals):
         flt = flt or SanctionFilter()
         if limit is None:
             return self._sanctions_without_eu_establishment(flt)[offset:]
-        records = self.store.run_traversal(
+        records = self._run(
             cypher.SANCTIONS_WITHOUT_EU_ESTABLISHMENT_PAGE,
             offset=max(offset, 0), limit=max(limit, 0), **self._sanction_options(flt),
         )
@@ -92,7 +96,7 @@ class Neo4jTraversals(generic.Traversals):
 
     def count_sanctions_without_eu_establishment(self, flt: SanctionFilter | None = None) -> int:
         options = self._sanction_options(flt or SanctionFilter())
-        records = self.store.run_traversal(cypher.SANCTIONS_WITHOUT_EU_ESTABLISHMENT_COUNT, **options)
+        records = self._run(cypher.SANCTIONS_WITHOUT_EU_ESTABLISHMENT_COUNT, **options)
         return int(records[0]["count"])
 
     @staticmethod
@@ -111,7 +115,7 @@ class Neo4jTraversals(generic.Traversals):
     def enforcement_history(self, firm: str) -> list[Row]:
         target = resolve_entity(self.store, firm, ("Company", "Person"))
         rows = []
-        for record in self.store.run_traversal(cypher.ENFORCEMENT_HISTORY, id=target.id):
+        for record in self._run(cypher.ENFORCEMENT_HISTORY, id=target.id):
             row = self._decision_row_from(record["decision"])
             appeals = []
             for appeal in record["appeals"]:
@@ -124,7 +128,7 @@ class Neo4jTraversals(generic.Traversals):
 
     def decisions_citing(self, article: str) -> list[Row]:
         article_id, provision = resolve_article(article)
-        records = self.store.run_traversal(
+        records = self._run(
             cypher.DECISIONS_CITING, article=article_id, asked=provision or ""
         )
         rows = []
@@ -140,7 +144,7 @@ class Neo4jTraversals(generic.Traversals):
     def claims_contradicted(self, firm: str) -> list[Row]:
         company = resolve_entity(self.store, firm, ("Company",))
         rows = []
-        for record in self.store.run_traversal(cypher.CLAIMS_CONTRADICTED, id=company.id):
+        for record in self._run(cypher.CLAIMS_CONTRADICTED, id=company.id):
             out = record["out"]
             rows.append(
                 {
@@ -164,7 +168,7 @@ class Neo4jTraversals(generic.Traversals):
 
     def cross_border_cases(self) -> list[Row]:
         rows = []
-        for record in self.store.run_traversal(cypher.CROSS_BORDER_CASES):
+        for record in self._run(cypher.CROSS_BORDER_CASES):
             regulators = {n.id: n for n in map(_node, record["regulators"]) if n is not None}
             countries = sorted({str(r.get("country")) for r in regulators.values()})
             if len(countries) < 2:

@@ -10,6 +10,7 @@ from weakref import WeakKeyDictionary
 
 import orjson
 
+from enforcegraph.graph import domain
 from enforcegraph.graph.dates import date_floor
 from enforcegraph.graph.traversals import Row, SanctionFilter, Traversals, headline_row
 from enforcegraph.schema.ids import relationship_id_range
@@ -196,44 +197,59 @@ def _valid_at(valid_from: str, valid_to: str, when: str) -> str:
 _VF, _VT = "json_extract(e.props, '$.valid_from')", "json_extract(e.props, '$.valid_to')"
 
 
+# The domain's constants (graph/domain.py), bound as parameters of every headline statement.
+_DOMAIN: dict[str, str] = {
+    "eu_code": domain.EU_CODE,
+    "member_of": domain.MEMBER_OF,
+    "regulator_label": domain.REGULATOR,
+    "establishment": domain.ESTABLISHMENT,
+    **{f"location_{i}": typ for i, typ in enumerate(domain.LOCATION_TYPES)},
+}
+_LOCATIONS = ", ".join(f":location_{i}" for i in range(len(domain.LOCATION_TYPES)))
+
+# EU membership over time (domain.eu_memberships): the EU itself always, and each
+# jurisdiction MEMBER_OF it within its dates, with its country code (never its id's)
 _MEMBERS = """
 WITH eu AS (
-  SELECT id FROM nodes WHERE label = 'Jurisdiction' AND json_extract(props, '$.code') = 'EU'
+  SELECT id FROM nodes WHERE label = 'Jurisdiction' AND json_extract(props, '$.code') = :eu_code
 ), members AS (
-  SELECT start AS jid, json_extract(props, '$.valid_from') AS vf,
-         json_extract(props, '$.valid_to') AS vt
-  FROM rels WHERE type = 'MEMBER_OF' AND "end" IN (SELECT id FROM eu)
-  UNION ALL SELECT id, NULL, NULL FROM eu
+  SELECT r.start AS jid, json_extract(j.props, '$.code') AS code,
+         json_extract(r.props, '$.valid_from') AS vf, json_extract(r.props, '$.valid_to') AS vt
+  FROM rels r JOIN nodes j ON j.id = r.start
+  WHERE r.type = :member_of AND r."end" IN (SELECT id FROM eu)
+  UNION ALL SELECT id, :eu_code, NULL, NULL FROM eu
 )"""
 
 
 def _conditions(
     flt: SanctionFilter, today: str, did: str, dt: str
 ) -> tuple[list[str], dict[str, str]]:
-    """The generic row rules as SQL over a decision ``did`` dated ``dt`` and a firm ``f``."""
+    """The generic row rules as SQL over a decision ``did`` dated ``dt`` and a firm ``f``:
+    the rules of graph/domain.py (the shown regulator, sanction targets, is_located,
+    has_eu_establishment), pushed down with the domain's constants as parameters."""
     at = ":today" if flt.at == "today" else dt
-    params: dict[str, str] = {"today": today} if flt.at == "today" else {}
+    params: dict[str, str] = {**_DOMAIN, "today": today} if flt.at == "today" else {**_DOMAIN}
     issued = (
         f"EXISTS (SELECT 1 FROM rels x CROSS JOIN nodes g ON g.id = x.start WHERE x.\"end\" = {did} "
-        "AND x.type = 'ISSUED' AND g.label = 'Regulator'"
+        "AND x.type = 'ISSUED' AND g.label = :regulator_label"
     )
     first_country = (
         "(SELECT json_extract(g.props, '$.country') FROM rels x CROSS JOIN nodes g ON g.id = x.start "
-        f"WHERE x.\"end\" = {did} AND x.type = 'ISSUED' AND g.label = 'Regulator' "
+        f"WHERE x.\"end\" = {did} AND x.type = 'ISSUED' AND g.label = :regulator_label "
         "ORDER BY g.id LIMIT 1)"
     )
     where = [
         issued + ")",
         "(coalesce(json_extract(f.props, '$.country'), '') != '' OR EXISTS (SELECT 1 FROM rels l "
-        "WHERE l.start = f.id AND l.type IN ('HAS_ESTABLISHMENT', 'INCORPORATED_IN')))",
+        f"WHERE l.start = f.id AND l.type IN ({_LOCATIONS})))",
     ]
     if flt.regulator:
         where.append(issued + " AND g.id = :regulator)")
         params["regulator"] = flt.regulator
-    if flt.jurisdiction == "EU":
+    if flt.jurisdiction == domain.EU_CODE:
         where.append(
-            "EXISTS (SELECT 1 FROM members m WHERE upper(substr(m.jid, instr(m.jid, ':') + 1)) = "
-            f"{first_country} AND {_valid_at('m.vf', 'm.vt', dt)})"
+            f"EXISTS (SELECT 1 FROM members m WHERE m.code = {first_country} "
+            f"AND {_valid_at('m.vf', 'm.vt', dt)})"
         )
     elif flt.jurisdiction:
         where.append(f"{first_country} = :jurisdiction")
@@ -246,7 +262,7 @@ def _conditions(
         params["until"] = date_floor(flt.until)
     where.append(
         "NOT EXISTS (SELECT 1 FROM rels e JOIN members m ON m.jid = e.\"end\" "
-        "WHERE e.start = f.id AND e.type = 'HAS_ESTABLISHMENT' "
+        "WHERE e.start = f.id AND e.type = :establishment "
         f"AND {_valid_at(_VF, _VT, at)} AND {_valid_at('m.vf', 'm.vt', at)})"
     )
     return where, params
@@ -304,14 +320,15 @@ def candidates_sql(flt: SanctionFilter) -> tuple[str, dict[str, str]]:
     if flt.regulator:
         issuer.append("g.id = :regulator")
         params["regulator"] = flt.regulator
-    if flt.jurisdiction and flt.jurisdiction != "EU":
+    if flt.jurisdiction and flt.jurisdiction != domain.EU_CODE:
         issuer.append("json_extract(g.props, '$.country') = :jurisdiction")
         params["jurisdiction"] = flt.jurisdiction
     if not issuer:
         return "", {}
+    params["regulator_label"] = domain.REGULATOR
     return (
         "SELECT x.\"end\" AS id FROM nodes g CROSS JOIN rels x ON x.start = g.id "
-        f"AND x.type = 'ISSUED' WHERE g.label = 'Regulator' AND {' AND '.join(issuer)}",
+        f"AND x.type = 'ISSUED' WHERE g.label = :regulator_label AND {' AND '.join(issuer)}",
         params,
     )
 
@@ -340,7 +357,7 @@ def page_sql(flt: SanctionFilter, today: str, dated: bool,
     order = f"{_D_DATE}, " if dated else ""
     sql = f"""{_MEMBERS}
 SELECT d.id, s.id, f.id, (SELECT g.id FROM rels x CROSS JOIN nodes g ON g.id = x.start
-  WHERE x."end" = d.id AND x.type = 'ISSUED' AND g.label = 'Regulator' ORDER BY g.id LIMIT 1)
+  WHERE x."end" = d.id AND x.type = 'ISSUED' AND g.label = :regulator_label ORDER BY g.id LIMIT 1)
 FROM {decisions}
 JOIN rels i ON i.start = d.id AND i.type = 'IMPOSES'
 JOIN nodes s ON s.id = i."end"
