@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import click
@@ -10,9 +10,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from enforcegraph.graph.settings import Settings
-from enforcegraph.graph.store.base import GraphStore, Node, Relationship, StoreStats, UpsertSummary
+from enforcegraph.graph.store.base import GraphStore, Node, StoreStats, UpsertSummary
 from enforcegraph.schema.errors import EnforcegraphError, StoreError
-from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
 
 __all__ = ["CopyReport", "copy_command", "copy_graph", "verify_copy"]
 
@@ -31,47 +30,36 @@ class CopyReport:
     extra_relationships: int = 0
 
 
-def _batches(items: Iterable[Batch], size: int) -> Iterator[Batch]:
-    """Merge small batches into batches of about ``size`` records."""
-    current = Batch()
-    for batch in items:
-        current.extend(batch)
-        if len(current) >= size:
-            yield current
-            current = Batch()
-    if len(current):
-        yield current
-
-
-def _node_batches(source: GraphStore) -> Iterator[Batch]:
-    # Sources first: every other node names its sources, and a batch is checked against
-    # what the target already holds.
-    def record(node: Node) -> Batch:
-        return Batch(nodes=[NodeRecord(node.id, node.label, dict(node.properties))])
-
-    yield from (record(n) for n in source.iter_nodes("Source"))
-    yield from (record(n) for n in source.iter_nodes() if n.label != "Source")
-
-
-def _relationship_batches(source: GraphStore) -> Iterator[Batch]:
-    def record(rel: Relationship) -> Batch:
-        return Batch(relationships=[
-            RelationshipRecord(rel.type, rel.start, rel.end, dict(rel.properties), rel.key)
-        ])
-
-    yield from (record(r) for r in source.iter_relationships())
+def _pages(ids: Iterator[str], size: int) -> Iterator[list[str]]:
+    page: list[str] = []
+    for item in ids:
+        page.append(item)
+        if len(page) >= size:
+            yield page
+            page = []
+    if page:
+        yield page
 
 
 def copy_graph(
     source: GraphStore, target: GraphStore, batch_size: int = 5000, advance: Advance | None = None
 ) -> CopyReport:
-    """Upsert every node, then every relationship, of ``source`` into ``target``; verify."""
+    """Copy the record of ``source`` into ``target``: its judgements, then what each dataset
+    said about every node (sources first), then about every relationship, datasets and days
+    kept (``GraphStore.adopt``); verify."""
     report = CopyReport(source=source.stats())
-    for stream in (_node_batches(source), _relationship_batches(source)):
-        for batch in _batches(stream, batch_size):
-            report.summary.add(target.upsert(batch))
+    report.summary.add(target.adopt([], source.judgements()))
+    streams = (
+        (n.id for n in source.iter_nodes("Source")),
+        (n.id for n in source.iter_nodes() if n.label != "Source"),
+        (r.id for r in source.iter_relationships()),
+    )
+    for stream in streams:
+        for page in _pages(stream, batch_size):
+            records = source.records(page)
+            report.summary.add(target.adopt([a for i in page for a in records.get(i, [])]))
             if advance is not None:
-                advance(len(batch))
+                advance(len(page))
     return verify_copy(source, target, report)
 
 

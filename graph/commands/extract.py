@@ -76,7 +76,8 @@ def extract_command(settings: Settings, file: Path, url: str | None, title: str 
         extraction = extract(article, store)
         summary = None
         if wanted:
-            summary = store.upsert(accepted_batch(extraction, article, wanted, store))
+            batch = accepted_batch(extraction, article, wanted, store)
+            summary = store.upsert(batch, dataset=f"extract:{article.url or file.name}")
     if as_json:
         data = extraction.to_dict()
         if summary is not None:

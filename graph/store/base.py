@@ -223,6 +223,20 @@ class GraphStore(abc.ABC):
             Recorder(self.model, rows, canonical).resettle(sorted(members), written)
         return _summary(written)
 
+    def adopt(self, assertions: Iterable[Assertion], judgements: Iterable[Judgement] = ()) -> UpsertSummary:
+        """Take what another store recorded (a copy between backends), in one transaction:
+        its judgements first (those not here yet), then its assertions with their datasets
+        and days. Idempotent; nodes must come in an earlier call than relationships."""
+        written = Written()
+        with self.write_rows() as rows:
+            known = {(j.pair, j.at) for j in rows.judgements()}
+            for judgement in judgements:
+                if (judgement.pair, judgement.at) not in known:
+                    rows.add_judgement(judgement)
+            canonical = canonical_ids(rows.judgements())
+            Recorder(self.model, rows, canonical).adopt(assertions, written)
+        return _summary(written)
+
     def _lookup_through(self, canonical: Mapping[str, str]) -> Callable[[Iterable[str]], dict[str, str]]:
         """``lookup_labels`` for ids a source gives, which may have been merged away."""
         if not canonical:

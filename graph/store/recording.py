@@ -129,6 +129,20 @@ class Recorder:
         self._merge_into(rels, self.rows.read_relationships, self.rows.write_relationships,
                          written.relationships)
 
+    def adopt(self, assertions: Iterable[Assertion], written: Written) -> None:
+        """Merge assertions another store recorded (a copy): their datasets and days kept,
+        each landing where this store's judgements put its source id."""
+        nodes: list[Assertion] = []
+        rels: list[Assertion] = []
+        for a in assertions:
+            if a.is_relationship:
+                rels.append(replace(a, subject=relationship_subject(a.source_id, self.canonical)))
+            else:
+                nodes.append(replace(a, subject=self.canonical(a.source_id)))
+        self._merge_into(nodes, self.rows.read_nodes, self.rows.write_nodes, written.nodes)
+        self._merge_into(rels, self.rows.read_relationships, self.rows.write_relationships,
+                         written.relationships)
+
     def _merge_into(self, incoming: Sequence[Assertion], read: Any, write: Any,
                     written: dict[str, list[str]]) -> None:
         by_subject: dict[str, list[Assertion]] = defaultdict(list)

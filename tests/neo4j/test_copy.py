@@ -77,3 +77,25 @@ def test_documented_one_shot_load_is_a_valid_command(cli: Any, env: dict[str, st
         result = cli(args, env)
         assert result.exit_code == 0, (command, result.stderr)
         assert "clearview:" in result.stdout
+
+
+def test_copy_keeps_the_record_and_the_judgements(neo4j_server: Any, tmp_path: Path) -> None:
+    """What each dataset said (and when), and the judgements, cross to Neo4j unchanged."""
+    from enforcegraph.graph.record.judgements import Judgement
+    from enforcegraph.schema.records import Batch, NodeRecord
+
+    target = Neo4jStore(neo4j_server.uri)
+    target.clear()
+    with EmbeddedStore(tmp_path / "graph.sqlite") as source:
+        source.today = lambda: "2025-01-02"  # type: ignore[method-assign]
+        source.upsert(read_batch(REPO / "tests" / "fixtures" / "mini.yaml"))
+        source.upsert(Batch(nodes=[NodeRecord("company:dup", "Company", {
+            "name": "Local Donnees", "sources": ["source:example-1"]})], dataset="other"))
+        source.judge(Judgement("company:local", "company:dup", "same", "t", "2025-01-03T00:00:00"))
+        copy_graph(source, target, batch_size=5)
+        ids = [n.id for n in source.iter_nodes()] + [r.id for r in source.iter_relationships()]
+        assert target.records(ids) == source.records(ids)
+        assert target.judgements() == source.judgements()
+        assert target.get("company:dup") is None
+        assert "Local Donnees" in target.get("company:local").get("aliases")  # type: ignore[union-attr]
+    target.close()
