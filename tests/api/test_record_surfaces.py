@@ -64,8 +64,8 @@ def test_the_cli_shows_each_value_with_its_source(db: Path) -> None:
 
 def test_graphql_shows_the_record_and_the_conflicts(db: Path, serve: Callable[..., Any]) -> None:
     api = serve(EmbeddedStore(db))
-    query = """{ node(id: "%s") { ... on Sanction { amount currency amountEur
-        record { dataset sources values } conflicts { property shown values } } } }""" % ICO_FINE
+    query = f"""{{ node(id: "{ICO_FINE}") {{ ... on Sanction {{ amount currency amountEur
+        record {{ dataset sources values }} conflicts {{ property shown values }} }} }} }}"""
     node = api.post({"query": query}).json()["data"]["node"]
     assert (node["amount"], node["currency"], node["amountEur"]) == (7552800, "GBP", 9000000)
     by_dataset = {r["dataset"]: r for r in node["record"]}

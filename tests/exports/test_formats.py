@@ -31,7 +31,8 @@ def _same(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> None:
 
 
 def test_registry_lists_the_formats() -> None:
-    assert set(EXPORTERS) == {"graphml", "gexf", "nodelink", "csv", "cypher", "parquet", "ftm"}
+    assert set(EXPORTERS) == {"graphml", "gexf", "nodelink", "csv", "cypher", "parquet", "ftm",
+                              "ftm-statements"}
 
 
 def test_graphml_read_by_igraph_and_round_trips(rich_graph: nx.MultiDiGraph, tmp_path: Path) -> None:

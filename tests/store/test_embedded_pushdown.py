@@ -135,10 +135,13 @@ def test_undated_and_partial_dates_are_covered(awkward: EmbeddedStore) -> None:
 
 def test_far_dates_fall_back_to_the_generic_rows(tmp_path: Path) -> None:
     store = EmbeddedStore(tmp_path / "far.sqlite")
-    store.upsert(read_batch(EDGE_CASES))
+    loaded = read_batch(EDGE_CASES)
+    store.upsert(loaded)
     decision = store.get("decision:fr-a-2")
     assert decision is not None
-    store.upsert(Batch(nodes=[NodeRecord(decision.id, "Decision", {**decision.properties, "date": "9999-01"})]))
+    # the same dataset says the date again, otherwise: its new word replaces its old one
+    store.upsert(Batch(nodes=[NodeRecord(decision.id, "Decision", {**decision.properties, "date": "9999-01"})],
+                       dataset=loaded.dataset))
     paged = store.traversals()
     assert paged._has_far_dates()
     full = Traversals(store).sanctions_without_eu_establishment()
