@@ -1,6 +1,6 @@
 """Format ``ftm``: FollowTheMoney entities as JSON lines (OpenSanctions, Aleph).
 
-Mapped by ``loaders/data/ftm_mapping.yaml`` (see docs/ftm-mapping.md): legal entities and
+Mapped by ``schema/ftm_mapping.yaml`` (see docs/ftm-mapping.md): legal entities and
 people become Company and Person nodes, Sanction entities Sanction nodes AGAINST their
 entity, Representation and Directorship edges REPRESENTED_BY and OFFICER_OF. Every entity
 needs a ``sourceUrl`` (or ``publisherUrl``); an edge without one takes its ends' sources.
@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from enforcegraph.loaders.base import LoadFormat, register_format
-from enforcegraph.loaders.ftmmap import from_ftm_id, mapping
 from enforcegraph.loaders.limits import InputLimits
 from enforcegraph.loaders.quality import QualityReport, ReportedBatch
 from enforcegraph.loaders.sources import source_id
@@ -23,6 +22,7 @@ from enforcegraph.loaders.strict import duplicate_keys, loads_json
 from enforcegraph.loaders.tabular import decode_text
 from enforcegraph.schema.codes import COUNTRY_CODES
 from enforcegraph.schema.errors import FieldError, InvalidData
+from enforcegraph.schema.ftmmap import from_ftm_id, mapping
 from enforcegraph.schema.ids import ID_PATTERN
 from enforcegraph.schema.records import NodeRecord, Origin, RelationshipRecord
 

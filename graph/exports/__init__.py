@@ -2,7 +2,7 @@
 
 Formats register themselves on import: GraphML, GEXF 1.3, node-link JSON, CSV (neo4j-admin
 import layout), a Cypher script, FollowTheMoney JSON lines (``ftm``, mapped by
-loaders/data/ftm_mapping.yaml), FtM statements with each value's dataset (``ftm-statements``)
+schema/ftm_mapping.yaml), FtM statements with each value's dataset (``ftm-statements``)
 and Parquet. Every node and edge carries ``source_urls``.
 """
 

@@ -1,4 +1,4 @@
-"""FollowTheMoney JSON lines: our graph as FtM entities (mapping: loaders/data/ftm_mapping.yaml).
+"""FollowTheMoney JSON lines: our graph as FtM entities (mapping: schema/ftm_mapping.yaml).
 
 Parties, people and authorities become legal entities; each Sanction (or Decision without
 one) becomes an FtM Sanction holding the decision's date, status, summary and reference,
@@ -17,8 +17,8 @@ from typing import Any
 
 from enforcegraph.graph import domain
 from enforcegraph.graph.exports.base import ExportEdge, Exporter, ExportNode, register
-from enforcegraph.loaders.ftmmap import mapping, to_ftm_id
 from enforcegraph.schema.codes import UNION_CODES
+from enforcegraph.schema.ftmmap import mapping, to_ftm_id
 
 __all__ = ["FtmExporter", "ftm_entities"]
 

@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 from enforcegraph.graph.exports.base import ExportEdge, Exporter, ExportNode, register
 from enforcegraph.graph.exports.ftm import _Graph, ftm_entities
 from enforcegraph.graph.record.assertions import Assertion
-from enforcegraph.loaders.ftmmap import to_ftm_id
+from enforcegraph.schema.ftmmap import to_ftm_id
 
 __all__ = ["DERIVED", "FtmStatementsExporter", "ftm_statements"]
 

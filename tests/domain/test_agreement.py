@@ -30,7 +30,7 @@ from enforcegraph.graph.settings import Settings
 from enforcegraph.graph.store.base import GraphStore
 from enforcegraph.graph.traversals import SanctionFilter, Traversals
 from enforcegraph.loaders.casefile import parse_case_file
-from enforcegraph.loaders.ftmmap import to_ftm_id
+from enforcegraph.schema.ftmmap import to_ftm_id
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "domain.yaml"
 TODAY = date.today().isoformat()

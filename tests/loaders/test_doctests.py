@@ -10,7 +10,7 @@ import pytest
 MODULES = [
     "enforcegraph.loaders.gdprfines_rows",
     "enforcegraph.loaders.gdprfines_tables",
-    "enforcegraph.loaders.ftmmap",
+    "enforcegraph.schema.ftmmap",
     "enforcegraph.loaders.sources",
 ]
 

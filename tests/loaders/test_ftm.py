@@ -15,7 +15,7 @@ from enforcegraph.graph.store.base import GraphStore
 from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.loaders.base import read_batch
 from enforcegraph.loaders.casefile import read_case_file
-from enforcegraph.loaders.ftmmap import mapping
+from enforcegraph.schema.ftmmap import mapping
 
 REPO = Path(__file__).resolve().parents[2]
 

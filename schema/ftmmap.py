@@ -1,4 +1,4 @@
-"""The FollowTheMoney mapping table (``loaders/data/ftm_mapping.yaml``) and the id rule."""
+"""The FollowTheMoney mapping table (``schema/ftm_mapping.yaml``) and the id rule."""
 
 from __future__ import annotations
 
@@ -14,14 +14,14 @@ from enforcegraph.schema.model import load_model
 
 __all__ = ["MAPPING_FILE", "from_ftm_id", "mapping", "to_ftm_id"]
 
-MAPPING_FILE = "data/ftm_mapping.yaml"
+MAPPING_FILE = "ftm_mapping.yaml"
 _FTM_ID = re.compile(r"^[0-9a-zA-Z]([0-9a-zA-Z.\-]*[0-9a-zA-Z])?$")
 
 
 @cache
 def mapping() -> dict[str, Any]:
     """The packaged mapping table (export and import sections)."""
-    text = resources.files("enforcegraph.loaders").joinpath(MAPPING_FILE).read_text("utf-8")
+    text = resources.files("enforcegraph.schema").joinpath(MAPPING_FILE).read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     return data
 
