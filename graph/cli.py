@@ -26,6 +26,7 @@ from enforcegraph.loaders.limits import InputLimits
 from enforcegraph.schema.errors import EnforcegraphError, InvalidData
 from enforcegraph.schema.jsonschema import case_file_json_schema
 from enforcegraph.schema.model import load_model
+from enforcegraph.schema.records import Batch
 
 __all__ = ["main", "pass_settings", "store_from"]
 
@@ -133,7 +134,9 @@ def _print_summary(name: str, summary: UpsertSummary) -> None:
 def load(settings: Settings, sources: tuple[str, ...], format_name: str | None,
          report: Path | None) -> None:
     """Load bundled datasets (by name) or files; each is all-or-nothing and idempotent."""
-    from enforcegraph.loaders.reports import load_with_report, write_errors
+    from itertools import chain
+
+    from enforcegraph.loaders.reports import stream_with_report, write_errors
 
     total = UpsertSummary()
     store: GraphStore | None = None
@@ -144,12 +147,13 @@ def load(settings: Settings, sources: tuple[str, ...], format_name: str | None,
             progress.update(task, description=f"loading {source}")
             try:
                 if is_dataset(source) and not Path(source).exists():
-                    batch = dataset_batch(source)
-                else:
-                    batch = load_with_report(Path(source), format_name, report, limits)
+                    batches: Iterator[Batch] = iter([dataset_batch(source)])
+                else:  # a file is read in batches (formats that stream), written as one load
+                    batches = stream_with_report(Path(source), format_name, report, limits)
+                first = next(batches, None)
                 if store is None:  # opened once the first input reads well
                     store = opened.enter_context(store_from(settings, writable=True))
-                summary = store.upsert(batch)
+                summary = store.upsert_stream(chain([first] if first else [], batches))
             except InvalidData as exc:
                 if report is not None:
                     write_errors(report, Path(source), exc)

@@ -41,6 +41,10 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
     "max_page_size": ("ENFORCEGRAPH_MAX_PAGE_SIZE", "Largest `first` of a list (default 500)."),
     "default_page_size": ("ENFORCEGRAPH_DEFAULT_PAGE_SIZE", "`first` when not given (default 50)."),
     "request_timeout": ("ENFORCEGRAPH_REQUEST_TIMEOUT", "Seconds before a request is cut off (default 10)."),
+    "query_timeout": ("ENFORCEGRAPH_QUERY_TIMEOUT",
+                      "Seconds one read of the embedded store may run before it is stopped and "
+                      "its connection freed (default 30; `serve` uses the request timeout when "
+                      "that is shorter; 0: no limit)."),
     "max_body_bytes": ("ENFORCEGRAPH_MAX_BODY_BYTES", "Largest request body in bytes (default 1000000)."),
     "response_cache_bytes": ("ENFORCEGRAPH_RESPONSE_CACHE_BYTES",
                              "Bytes of memory each worker may spend on error-free GraphQL answers "
@@ -94,6 +98,7 @@ class Settings:
     max_page_size: int = 500
     default_page_size: int = 50
     request_timeout: float = 10.0
+    query_timeout: float = 30.0
     max_body_bytes: int = 1_000_000
     response_cache_bytes: int = 48_000_000
     api_keys: Path | None = None
@@ -117,6 +122,8 @@ class Settings:
         if self.rate_limit < 0 or self.rate_burst < 1:
             raise EnforcegraphError("ENFORCEGRAPH_RATE_LIMIT must not be negative and "
                                     "ENFORCEGRAPH_RATE_BURST must be at least 1")
+        if self.query_timeout < 0:
+            raise EnforcegraphError("ENFORCEGRAPH_QUERY_TIMEOUT must not be negative")
         if self.response_cache_bytes < 0:
             raise EnforcegraphError("ENFORCEGRAPH_RESPONSE_CACHE_BYTES must not be negative")
         for name in ("port", "workers", "max_depth", "max_aliases", "max_tokens", "max_cost",

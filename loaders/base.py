@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -10,7 +11,19 @@ from enforcegraph.loaders.limits import InputLimits, check_batch
 from enforcegraph.schema.errors import EnforcegraphError, FieldError, InvalidData
 from enforcegraph.schema.records import Batch
 
-__all__ = ["FORMATS", "LoadFormat", "dataset_name", "fail", "guess_format", "read_batch", "register_format"]
+__all__ = [
+    "BATCH_RECORDS",
+    "FORMATS",
+    "LoadFormat",
+    "dataset_name",
+    "fail",
+    "guess_format",
+    "read_batch",
+    "read_batches",
+    "register_format",
+]
+
+BATCH_RECORDS = 20_000  # records in one batch of a stream (~20-60 MB of Python objects)
 
 
 
@@ -18,6 +31,13 @@ class Reader(Protocol):
     """Reads one input (within the limits) into a batch, every record located."""
 
     def __call__(self, path: Path, limits: InputLimits | None = None, /) -> Batch: ...
+
+
+class Streamer(Protocol):
+    """Reads one input (within the limits) as batches of at most ``size`` records."""
+
+    def __call__(self, path: Path, limits: InputLimits | None = None,
+                 size: int = BATCH_RECORDS, /) -> Iterator[Batch]: ...
 
 
 @dataclass(frozen=True)
@@ -29,6 +49,7 @@ class LoadFormat:
     suffixes: tuple[str, ...]
     read: Reader
     folders: bool = False  # reads a folder (neo4j-csv) rather than one file
+    stream: Streamer | None = None  # reads in batches (else ``read`` gives the one batch)
 
 
 FORMATS: dict[str, LoadFormat] = {}
@@ -70,9 +91,7 @@ def guess_format(path: Path) -> str:
     raise EnforcegraphError(f"{path}: cannot tell the format from the name; use --format ({known})")
 
 
-def read_batch(path: Path, format_name: str | None = None, limits: InputLimits | None = None) -> Batch:
-    """Read a file into a validated-later batch, with every record located; the file,
-    its lines, records and record count stay within ``limits``."""
+def _format_of(path: Path, format_name: str | None) -> LoadFormat:
     _load_builtin_formats()
     if not path.exists():
         raise EnforcegraphError(f"{path}: no such file")
@@ -85,10 +104,39 @@ def read_batch(path: Path, format_name: str | None = None, limits: InputLimits |
         folders = ", ".join(sorted(f.name for f in FORMATS.values() if f.folders))
         raise EnforcegraphError(f"{path}: is a folder; give the files in it (e.g. {path}/*.yaml), "
                                 f"or a folder format ({folders})")
+    return fmt
+
+
+def read_batch(path: Path, format_name: str | None = None, limits: InputLimits | None = None) -> Batch:
+    """Read a file into a validated-later batch, with every record located; the file,
+    its lines, records and record count stay within ``limits``."""
+    fmt = _format_of(path, format_name)
     batch = fmt.read(path, limits)
     check_batch(path, batch, limits)
-    batch.dataset = batch.dataset or dataset_name(name, path)
+    batch.dataset = batch.dataset or dataset_name(fmt.name, path)
     return batch
+
+
+def read_batches(path: Path, format_name: str | None = None, limits: InputLimits | None = None,
+                 size: int = BATCH_RECORDS) -> Iterator[Batch]:
+    """Read a file as batches of at most ``size`` records (formats that stream; the others
+    give their one batch), within ``limits`` as :func:`read_batch` is; every batch names
+    the file's dataset. The format is checked before the first batch is asked for."""
+    fmt = _format_of(path, format_name)
+    if fmt.stream is None:
+        return iter([read_batch(path, fmt.name, limits)])
+    stream = fmt.stream
+    dataset = dataset_name(fmt.name, path)
+
+    def batches() -> Iterator[Batch]:
+        before = 0
+        for batch in stream(path, limits, size):
+            check_batch(path, batch, limits, before)
+            before += len(batch)
+            batch.dataset = batch.dataset or dataset
+            yield batch
+
+    return batches()
 
 
 def dataset_name(format_name: str, path: Path) -> str:

@@ -6,6 +6,7 @@ or a file that is one endless line costs at most the bound in memory and time.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
 if TYPE_CHECKING:
     from enforcegraph.graph.settings import Settings
 
-__all__ = ["InputLimits", "check_batch", "read_input"]
+__all__ = ["InputLimits", "check_batch", "read_input", "read_lines"]
 
 _CHUNK = 1 << 20
 
@@ -53,8 +54,7 @@ def read_input(path: Path, limits: InputLimits | None = None) -> bytes:
     limits = limits or InputLimits()
     if path.is_dir():
         raise EnforcegraphError(f"{path}: is a folder; give the files in it (e.g. {path}/*.yaml)")
-    too_big = (f"larger than {limits.file_bytes:,} bytes (ENFORCEGRAPH_MAX_INPUT_BYTES); "
-               "split it, or raise the limit")
+    too_big = _too_big_message(limits)
     try:
         if path.is_file() and path.stat().st_size > limits.file_bytes:
             raise _too_big(path, "-", too_big)
@@ -70,6 +70,38 @@ def read_input(path: Path, limits: InputLimits | None = None) -> bytes:
     except OSError as exc:
         raise EnforcegraphError(f"{path}: cannot read: {exc.strerror or exc}") from None
     return b"".join(parts)
+
+
+def _too_big_message(limits: InputLimits) -> str:
+    return (f"larger than {limits.file_bytes:,} bytes (ENFORCEGRAPH_MAX_INPUT_BYTES); "
+            "split it, or raise the limit")
+
+
+def read_lines(path: Path, limits: InputLimits | None = None) -> Iterator[bytes]:
+    """The lines of one input file (each with its line break), read a chunk at a time
+    within the same limits as :func:`read_input`: memory holds one chunk and one line."""
+    limits = limits or InputLimits()
+    if path.is_dir():
+        raise EnforcegraphError(f"{path}: is a folder; give the files in it (e.g. {path}/*.yaml)")
+    try:
+        if path.is_file() and path.stat().st_size > limits.file_bytes:
+            raise _too_big(path, "-", _too_big_message(limits))
+        total, line, length = 0, 1, 0
+        partial = b""
+        with path.open("rb") as handle:
+            while chunk := handle.read(min(_CHUNK, limits.file_bytes + 1 - total)):
+                total += len(chunk)
+                if total > limits.file_bytes:
+                    raise _too_big(path, "-", _too_big_message(limits))
+                line, length = _check_lines(path, chunk, line, length, limits.line_bytes)
+                pieces = (partial + chunk).split(b"\n")
+                partial = pieces.pop()
+                for piece in pieces:
+                    yield piece + b"\n"
+        if partial:
+            yield partial
+    except OSError as exc:
+        raise EnforcegraphError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 def _check_lines(path: Path, chunk: bytes, line: int, length: int, limit: int) -> tuple[int, int]:
@@ -104,10 +136,11 @@ def _size(props: dict[str, object]) -> int:
         return len(str(props))
 
 
-def check_batch(path: Path, batch: Batch, limits: InputLimits | None = None) -> None:
-    """InvalidData when the batch holds too many records, or one record is too large."""
+def check_batch(path: Path, batch: Batch, limits: InputLimits | None = None, before: int = 0) -> None:
+    """InvalidData when the file holds too many records (``before``: how many of its
+    records earlier batches held), or one record of the batch is too large."""
     limits = limits or InputLimits()
-    count = len(batch.nodes) + len(batch.relationships)
+    count = before + len(batch.nodes) + len(batch.relationships)
     if count > limits.batch_records:
         raise _too_big(path, "-", f"{count:,} records, more than {limits.batch_records:,} "
                        "(ENFORCEGRAPH_MAX_BATCH_RECORDS); split the file, or raise the limit")

@@ -8,22 +8,28 @@ relationship ``id`` or ``key``. Columns the exporter derives (``source_urls``,
 ``display_name``, a ``name`` on labels without one, the relationship ``id``) are not
 properties. An empty cell
 is an absent property; arrays are split on the exporter's delimiter.
+
+The files are read as a stream (:func:`stream_neo4j_csv`): batches of at most
+``BATCH_RECORDS`` records, Source nodes first (every other record cites them), then the
+other nodes, then the relationships; memory holds one batch.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from enforcegraph.loaders.base import LoadFormat, fail, register_format
+from enforcegraph.loaders.base import BATCH_RECORDS, LoadFormat, fail, register_format
 from enforcegraph.loaders.limits import InputLimits
-from enforcegraph.loaders.tabular import Row, read_table
+from enforcegraph.loaders.tabular import Row, iter_table
 from enforcegraph.schema.errors import FieldError, InvalidData
 from enforcegraph.schema.model import load_model
 from enforcegraph.schema.records import Batch, NodeRecord, Origin, RelationshipRecord
 
-__all__ = ["ARRAY_DELIMITER", "read_neo4j_csv"]
+__all__ = ["ARRAY_DELIMITER", "read_neo4j_csv", "stream_neo4j_csv"]
 
 ARRAY_DELIMITER = "|"  # the exporter's (passed to neo4j-admin as --array-delimiter)
 _TYPES = {"": "string", "string": "string", "string[]": "string[]", "float": "float",
@@ -86,8 +92,8 @@ def _properties(path: Path, row: Row, columns: dict[str, tuple[str, str]], skip:
     return props
 
 
-def _read_nodes(path: Path, batch: Batch, errors: list[FieldError], limits: InputLimits | None) -> None:
-    header, rows = read_table(path, [], delimiter=",", exact=False, limits=limits)
+def _read_nodes(path: Path, errors: list[FieldError], limits: InputLimits | None) -> Iterator[NodeRecord]:
+    header, rows = iter_table(path, [], errors, delimiter=",", exact=False, limits=limits)
     columns = _columns(path, header, _NODE_SPECIAL)
     special = {name: column for column, (name, kind) in columns.items() if kind == "special"}
     labels = load_model().labels
@@ -98,7 +104,7 @@ def _read_nodes(path: Path, batch: Batch, errors: list[FieldError], limits: Inpu
         spec = labels.get(label)
         skip = {"name"} if spec is not None and "name" not in spec.properties else set()
         props = _properties(path, row, columns, skip, errors)
-        batch.nodes.append(NodeRecord(node_id, label, props, Origin(str(path), row.record)))
+        yield NodeRecord(node_id, label, props, Origin(str(path), row.record))
 
 
 def _key(rel_id: str, prefix: str) -> str:
@@ -106,9 +112,9 @@ def _key(rel_id: str, prefix: str) -> str:
 
 
 def _read_relationships(
-    path: Path, batch: Batch, errors: list[FieldError], limits: InputLimits | None
-) -> None:
-    header, rows = read_table(path, [], delimiter=",", exact=False, limits=limits)
+    path: Path, errors: list[FieldError], limits: InputLimits | None
+) -> Iterator[RelationshipRecord]:
+    header, rows = iter_table(path, [], errors, delimiter=",", exact=False, limits=limits)
     columns = _columns(path, header, _REL_SPECIAL)
     special = {name: column for column, (name, kind) in columns.items() if kind == "special"}
     for row in rows:
@@ -116,34 +122,57 @@ def _read_relationships(
         start, end, rel_type = (cells[special[s]] for s in _REL_SPECIAL)
         props = _properties(path, row, columns, {"id", "key"}, errors)
         key = cells.get("key", "") or _key(cells.get("id", ""), f"{rel_type}:{start}->{end}")
-        batch.relationships.append(
-            RelationshipRecord(rel_type, start, end, props, key, Origin(str(path), row.record))
-        )
+        yield RelationshipRecord(rel_type, start, end, props, key, Origin(str(path), row.record))
 
 
 def _files(path: Path) -> tuple[list[Path], list[Path]]:
     if not path.is_dir():
         siblings = [path.parent / "relationships.csv"] if path.name == "nodes.csv" else []
         return [path], [p for p in siblings if p.exists()]
-    nodes = sorted(path.glob("nodes.csv")) + sorted(path.glob("nodes_*.csv"))
+    sources = sorted(path.glob("nodes_Source.csv"))  # first: the others cite them
+    nodes = sources + sorted(path.glob("nodes.csv")) + sorted(set(path.glob("nodes_*.csv")) - set(sources))
     rels = sorted(path.glob("relationships.csv")) + sorted(path.glob("relationships_*.csv"))
     if not nodes:
         raise fail(path, "-", "nodes", "no nodes.csv or nodes_<Label>.csv in the folder")
     return nodes, rels
 
 
-def read_neo4j_csv(path: Path, limits: InputLimits | None = None) -> Batch:
-    """A folder of node and relationship files, or one nodes file (each read within ``limits``)."""
+def stream_neo4j_csv(path: Path, limits: InputLimits | None = None,
+                     size: int = BATCH_RECORDS) -> Iterator[Batch]:
+    """A folder of node and relationship files, or one nodes file (each read within
+    ``limits``), in batches of at most ``size`` records. After a bad row no batch follows:
+    the files are read to their end and every bad row is raised at once (InvalidData)."""
     nodes, rels = _files(path)
-    batch = Batch()
     errors: list[FieldError] = []
-    for file in nodes:
-        _read_nodes(file, batch, errors, limits)
-    for file in rels:
-        _read_relationships(file, batch, errors, limits)
+    records: list[Iterator[NodeRecord | RelationshipRecord]] = [
+        *(_read_nodes(file, errors, limits) for file in nodes),
+        *(_read_relationships(file, errors, limits) for file in rels),
+    ]
+    batch = Batch()
+    for source in records:
+        while chunk := list(islice(source, size - len(batch))):
+            for record in chunk:
+                if isinstance(record, NodeRecord):
+                    batch.nodes.append(record)
+                else:
+                    batch.relationships.append(record)
+            if errors:
+                batch = Batch()  # nothing more is written; the rest is read for its errors
+            elif len(batch) >= size:
+                yield batch
+                batch = Batch()
     if errors:
         raise InvalidData(errors)
-    return batch
+    if len(batch):
+        yield batch
+
+
+def read_neo4j_csv(path: Path, limits: InputLimits | None = None) -> Batch:
+    """The whole of :func:`stream_neo4j_csv` in one batch."""
+    whole = Batch()
+    for batch in stream_neo4j_csv(path, limits):
+        whole.extend(batch)
+    return whole
 
 
 register_format(
@@ -152,6 +181,7 @@ register_format(
         description="Nodes and relationships in the neo4j-admin import layout (a folder, or a nodes file).",
         suffixes=("nodes.csv",),
         read=read_neo4j_csv,
+        stream=stream_neo4j_csv,
         folders=True,
     )
 )

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
-from enforcegraph.loaders.base import read_batch
+from enforcegraph.loaders.base import BATCH_RECORDS, read_batch, read_batches
 from enforcegraph.loaders.limits import InputLimits
 from enforcegraph.schema.errors import InvalidData
 from enforcegraph.schema.records import Batch
 
-__all__ = ["load_with_report", "write_errors"]
+__all__ = ["load_with_report", "stream_with_report", "write_errors"]
 
 
 def write_errors(report: Path, path: Path, exc: InvalidData) -> None:
@@ -33,3 +34,22 @@ def load_with_report(
     if report is not None and quality is not None:
         quality.write(report)
     return batch
+
+
+def stream_with_report(
+    path: Path, format_name: str | None, report: Path | None, limits: InputLimits | None = None,
+    size: int = BATCH_RECORDS,
+) -> Iterator[Batch]:
+    """:func:`load_with_report` as a stream of batches (loaders/base.py ``read_batches``);
+    a format's quality report covers the whole file and is written once it is read."""
+    batches = read_batches(path, format_name, limits, size)
+
+    def reported() -> Iterator[Batch]:
+        quality = None
+        for batch in batches:
+            quality = getattr(batch, "report", None) or quality
+            yield batch
+        if report is not None and quality is not None:
+            quality.write(report)
+
+    return reported()

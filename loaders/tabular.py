@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from enforcegraph.loaders.base import fail
-from enforcegraph.loaders.limits import InputLimits, read_input
+from enforcegraph.loaders.limits import InputLimits, read_input, read_lines
 from enforcegraph.schema.errors import FieldError, InvalidData
 
-__all__ = ["Row", "decode_text", "read_table"]
+__all__ = ["Row", "decode_text", "iter_table", "read_table"]
 
 _OTHER_DELIMITERS = {"\t": "tab", ",": "comma", ";": "semicolon", "|": "pipe"}
 
@@ -125,3 +125,102 @@ def read_table(
     if errors:
         raise InvalidData(errors)
     return header, rows
+
+
+class _Lines:
+    """A file's lines as text, one line ahead (so the last is known as it is handed out);
+    a line that is not UTF-8 fails naming its line and, past the header, its column."""
+
+    def __init__(self, path: Path, delimiter: str, limits: InputLimits | None) -> None:
+        self.path = path
+        self.delimiter = delimiter
+        self.raw = read_lines(path, limits)
+        self.number = 0
+        self.header: list[str] = []
+        self.next = self._decode(next(self.raw, None))
+        if self.next is not None and self.next.startswith("\ufeff"):
+            self.next = self.next[1:]
+
+    def _decode(self, data: bytes | None) -> str | None:
+        if data is None:
+            return None
+        self.number += 1
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            column = "-"
+            if self.number > 1 and self.header:
+                index = data[: exc.start].count(self.delimiter.encode())
+                column = self.header[index] if index < len(self.header) else column
+            raise fail(self.path, f"line {self.number}", column,
+                       f"not UTF-8 text: byte 0x{data[exc.start]:02x} ({exc.reason})") from None
+
+    @property
+    def at_end(self) -> bool:
+        """True once the last line has been handed out."""
+        return self.next is None
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        line = self.next
+        if line is None:
+            raise StopIteration
+        self.next = self._decode(next(self.raw, None))
+        return line
+
+
+def iter_table(
+    path: Path,
+    expected: Sequence[str],
+    errors: list[FieldError],
+    *,
+    delimiter: str = "\t",
+    exact: bool = True,
+    limits: InputLimits | None = None,
+) -> tuple[list[str], Iterator[Row]]:
+    """Header and rows of a delimited file, as :func:`read_table` gives them, but read as
+    the rows are taken (memory holds one row at a time). The header is checked at once;
+    a broken row is added to ``errors`` (the caller raises them) and reading goes on."""
+    lines = _Lines(path, delimiter, limits)
+    if lines.next is None or not lines.next.strip():
+        if lines.next is None or _blank(lines):
+            raise fail(path, "line 1", "header", "the file is empty")
+        raise fail(path, "line 1", "header", "the header row is blank")
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        raise fail(path, "line 1", "header", f"unreadable header: {exc}") from None
+    _check_header(path, header, expected, exact, delimiter)
+    lines.header = header
+
+    def rows() -> Iterator[Row]:
+        start = reader.line_num + 1
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                errors.append(FieldError(str(path), f"line {start}", "-", f"unreadable record: {exc}"))
+                return
+            if not cells and reader.line_num == start:  # a blank line
+                start = reader.line_num + 1
+                continue
+            if len(cells) != len(header):
+                where = "truncated or broken record" if lines.at_end else "broken record"
+                column = header[len(cells)] if len(cells) < len(header) else "(extra field)"
+                errors.append(FieldError(str(path), f"line {start}", column,
+                                         f"{len(cells)} fields, expected {len(header)} ({where})"))
+            else:
+                yield Row(start, dict(zip(header, cells, strict=True)))
+            start = reader.line_num + 1
+
+    return header, rows()
+
+
+def _blank(lines: _Lines) -> bool:
+    """Whether every line left is blank (reads them)."""
+    return all(not line.strip() for line in lines)

@@ -9,6 +9,7 @@ __all__ = [
     "FieldError",
     "InvalidData",
     "NotFound",
+    "QueryTimeout",
     "SchemaError",
     "StoreError",
     "StoreUnavailable",
@@ -33,6 +34,10 @@ class StoreError(EnforcegraphError):
 
 class StoreUnavailable(StoreError):
     """The backend cannot be reached (server down, wrong credentials, unknown database)."""
+
+
+class QueryTimeout(StoreError):
+    """A read ran past its time limit (``ENFORCEGRAPH_QUERY_TIMEOUT``) and was stopped."""
 
 
 @dataclass(frozen=True, order=True)

@@ -18,4 +18,7 @@ def serve(settings: Settings, host: str | None, port: int | None, workers: int |
     """Serve the GraphQL API (/graphql) and the web page (/); the store opens read-only."""
     from enforcegraph.api.server import run_server
 
-    run_server(settings.with_overrides(host=host, port=port, workers=workers, read_only=True))
+    # a read never outlives the request that asked for it
+    query_timeout = min(settings.query_timeout or settings.request_timeout, settings.request_timeout)
+    run_server(settings.with_overrides(host=host, port=port, workers=workers, read_only=True,
+                                       query_timeout=query_timeout))

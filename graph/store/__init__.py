@@ -28,4 +28,4 @@ def open_store(
         return Neo4jStore.from_settings(settings)
     from enforcegraph.graph.store.embedded import EmbeddedStore
 
-    return EmbeddedStore(settings.db, read_only=read_only)
+    return EmbeddedStore(settings.db, read_only=read_only, query_timeout=settings.query_timeout)

@@ -14,6 +14,7 @@ import networkx as nx
 from enforcegraph.graph.record.assertions import Assertion
 from enforcegraph.graph.record.judgements import Judgement, canonical_ids
 from enforcegraph.graph.store.recording import Recorder, RowAccess, Written
+from enforcegraph.graph.store.streaming import ready_batches
 from enforcegraph.graph.traversals import Traversals
 from enforcegraph.schema.errors import SchemaError
 from enforcegraph.schema.model import Model
@@ -184,6 +185,9 @@ class GraphStore(abc.ABC):
     model: Model
     backend_name: str = "abstract"
     today: Callable[[], str] = staticmethod(utc_today)
+    # True: :meth:`upsert_stream` writes a whole stream in one transaction (the backend
+    # keeps what is not committed yet out of Python's memory); False: batch by batch
+    stream_in_one_transaction: bool = False
 
     # -- writing -------------------------------------------------------------
     @abc.abstractmethod
@@ -209,6 +213,55 @@ class GraphStore(abc.ABC):
         with self.write_rows() as rows:
             Recorder(self.model, rows, canonical).load(batch, name, self.today(), written)
         return _summary(written)
+
+    def upsert_stream(self, batches: Iterable[Batch], dataset: str | None = None) -> UpsertSummary:
+        """Validate and write a stream of batches (one file read in bounded pieces) as
+        what ``dataset`` (else the first batch's own, else ``unnamed``) says, holding one
+        batch at a time (and the records that refer to later ones: graph/store/streaming.py).
+
+        The guarantee for a stream that stops half way (a bad record, an unreadable line,
+        the process killed) depends on :attr:`stream_in_one_transaction`:
+
+        - True (the embedded store): the whole stream is one transaction, so it is all or
+          nothing, as :meth:`upsert` is; readers see the store as before until it commits.
+        - False (Neo4j: one transaction of millions of rows would exhaust the server's
+          transaction memory): each batch commits on its own, so the batches before the
+          failure stay written. The load is resumable and idempotent: running the same
+          load again completes it, and leaves what was already written as it was (on a
+          later day it moves their last-seen day, as any reload does); the result is the
+          same as one clean load's.
+
+        The summary adds up the batches: a record given again in a later batch of the same
+        stream counts in each.
+        """
+        canonical = canonical_ids(self.judgements())
+        lookup = self._lookup_through(canonical)
+        total = UpsertSummary()
+        day = self.today()
+        pending = iter(batches)
+        first = next(pending, None)
+        if first is None:
+            return total
+        name = dataset or first.dataset or DEFAULT_DATASET
+
+        def stream() -> Iterator[Batch]:
+            yield first
+            yield from pending
+
+        def write(rows: RowAccess, batch: Batch) -> None:
+            written = Written()
+            Recorder(self.model, rows, canonical).load(batch, name, day, written)
+            total.add(_summary(written))
+
+        if self.stream_in_one_transaction:
+            with self.write_rows() as rows:  # lookups in here see the batches written so far
+                for batch in ready_batches(self.model, stream(), lookup):
+                    write(rows, batch)
+        else:
+            for batch in ready_batches(self.model, stream(), lookup):
+                with self.write_rows() as rows:
+                    write(rows, batch)
+        return total
 
     def judge(self, judgement: Judgement) -> UpsertSummary:
         """Record a judgement and apply it at once, in one transaction: a ``same`` merges

@@ -1,9 +1,18 @@
-"""The embedded backend: one SQLite file is the record; a NetworkX view follows it."""
+"""The embedded backend: one SQLite file is the record; a NetworkX view follows it.
+
+One connection writes (``_conn``, behind ``_lock``); reads run on connections of their
+own, one per reading thread at a time (graph/store/sqlreaders.py), each statement within
+the query time limit, so a reader never queues behind the writer or another reader. The
+thread inside a write transaction reads on the writer's connection and so sees what it
+has written so far. An in-memory store (``:memory:``) cannot be shared across
+connections: it keeps one, behind the lock.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -25,9 +34,10 @@ from enforcegraph.graph.store.base import (
 )
 from enforcegraph.graph.store.checkpoint import BackgroundCheckpointer
 from enforcegraph.graph.store.sqlopen import open_read_only, write_failure
+from enforcegraph.graph.store.sqlreaders import PROGRESS_STEPS, ReaderPool
 from enforcegraph.graph.store.sqlrows import SqlRows, chunks, marks
 from enforcegraph.graph.store.sqltraversals import EmbeddedTraversals
-from enforcegraph.schema.errors import StoreError
+from enforcegraph.schema.errors import QueryTimeout, StoreError
 from enforcegraph.schema.ids import relationship_id_range
 from enforcegraph.schema.model import Model, load_model
 from enforcegraph.schema.names import normalize_name
@@ -62,11 +72,18 @@ class EmbeddedStore(GraphStore):
     """A durable single-file store (SQLite) with a NetworkX view kept in step."""
 
     backend_name = "embedded"
+    # a stream is one transaction: SQLite spills what is not committed to the WAL file,
+    # not to Python's memory, and readers see the store as before until it commits
+    stream_in_one_transaction = True
 
-    def __init__(self, path: str | Path, model: Model | None = None, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, model: Model | None = None, *, read_only: bool = False,
+                 query_timeout: float | None = 30.0) -> None:
         self.model = model or load_model()
         self.path = Path(path)
         self.read_only = read_only and str(path) != ":memory:"
+        self.query_timeout = query_timeout or None  # seconds a read may run (None: no limit)
+        self._writer_thread: int | None = None  # the thread inside a write transaction
+        self._closing = False
         if self.read_only:
             self._conn = open_read_only(self.path)
         else:
@@ -86,6 +103,7 @@ class EmbeddedStore(GraphStore):
         else:
             self._peek = self._connect_reader(path)
         self._peek_lock = self._lock if self._peek is self._conn else threading.Lock()
+        self._readers = None if str(path) == ":memory:" else ReaderPool(self._open_reader)
         self._view: nx.MultiDiGraph | None = None
         self._view_generation = -1
         self._adjacency: tuple[int, Adjacency] | None = None
@@ -122,13 +140,52 @@ class EmbeddedStore(GraphStore):
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the embedded store at {path}: {exc}") from exc
 
+    def _open_reader(self) -> sqlite3.Connection:
+        conn = open_read_only(self.path)
+        conn.execute("PRAGMA cache_size = -16384")  # 16 MiB each
+        return conn
+
     # -- internals ------------------------------------------------------------
-    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._lock:
+    @contextmanager
+    def _reading(self, timeout: float | None = -1.0) -> Iterator[sqlite3.Connection]:
+        """A connection to read on: this thread's own from the pool, or the writer's for
+        the thread inside a write transaction (it must see its own writes), or the one
+        connection of an in-memory store. ``timeout``: the store's query time limit unless
+        given (None: no limit); the writer's transaction is never cut short."""
+        limit = self.query_timeout if timeout == -1.0 else timeout
+        if self._readers is not None and self._writer_thread != threading.get_ident():
             try:
-                return self._conn.execute(sql, params).fetchall()
+                with self._readers.reader(limit) as conn:
+                    yield conn
+            except sqlite3.ProgrammingError as exc:  # the store was closed
+                raise StoreError(f"embedded store read failed: {exc}") from exc
+            return
+        with self._lock:
+            own = self._writer_thread == threading.get_ident()
+            if limit is not None and not own:
+                deadline = time.monotonic() + limit
+                self._conn.set_progress_handler(lambda: int(time.monotonic() > deadline),
+                                                PROGRESS_STEPS)
+            try:
+                yield self._conn
+            finally:
+                if limit is not None and not own:
+                    self._conn.set_progress_handler(None, 0)
+
+    def _read_failure(self, exc: sqlite3.Error) -> StoreError:
+        """The store's error for a failed read: QueryTimeout when the time limit stopped it."""
+        if isinstance(exc, sqlite3.OperationalError) and str(exc) == "interrupted" \
+                and not self._closing:
+            return QueryTimeout(f"a read of the embedded store ran past {self.query_timeout:g} s "
+                                "(ENFORCEGRAPH_QUERY_TIMEOUT) and was stopped")
+        return StoreError(f"embedded store query failed: {exc}")
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._reading() as conn:
+            try:
+                return conn.execute(sql, params).fetchall()
             except sqlite3.Error as exc:
-                raise StoreError(f"embedded store query failed: {exc}") from exc
+                raise self._read_failure(exc) from exc
 
     def generation(self) -> int:
         """A counter bumped by every committed change (by any process); cheap, and it
@@ -170,13 +227,13 @@ class EmbeddedStore(GraphStore):
 
     def records(self, ids: Iterable[str]) -> dict[str, list[Assertion]]:
         wanted = list(dict.fromkeys(ids))
-        with self._lock:
-            rows = SqlRows(self._conn, self.model)
+        with self._reading() as conn:
+            rows = SqlRows(conn, self.model)
             try:
                 found = rows.read_nodes([i for i in wanted if "->" not in i])
                 found.update(rows.read_relationships([i for i in wanted if "->" in i]))
             except sqlite3.Error as exc:
-                raise StoreError(f"embedded store query failed: {exc}") from exc
+                raise self._read_failure(exc) from exc
         return {row_id: row.record for row_id, row in found.items()}
 
     @contextmanager
@@ -188,6 +245,7 @@ class EmbeddedStore(GraphStore):
         with self._lock:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
+                self._writer_thread = threading.get_ident()
                 yield
                 self._conn.execute("COMMIT")
             except BaseException as exc:
@@ -197,6 +255,8 @@ class EmbeddedStore(GraphStore):
                 if isinstance(exc, sqlite3.Error):
                     raise StoreError(write_failure(self.path, exc)) from exc
                 raise
+            finally:
+                self._writer_thread = None
 
     def _committed(self) -> None:
         if self._checkpointer is not None:
@@ -409,16 +469,17 @@ class EmbeddedStore(GraphStore):
         kept = self._adjacency
         if kept is not None and kept[0] == self.generation():
             return kept[1]
-        with self._lock:
+        # the whole graph, built once per change of the data: not cut off by the time limit
+        with self._reading(timeout=None) as conn:
             try:
-                self._conn.execute("BEGIN")
+                conn.execute("BEGIN")
                 try:
-                    generation = self._generation_on(self._conn)
-                    nodes = self._conn.execute("SELECT id, label FROM nodes")
-                    ends = self._conn.execute('SELECT start, "end" FROM rels')
+                    generation = self._generation_on(conn)
+                    nodes = conn.execute("SELECT id, label FROM nodes")
+                    ends = conn.execute('SELECT start, "end" FROM rels')
                     built = build_adjacency(nodes, ends)
                 finally:
-                    self._conn.execute("COMMIT")
+                    conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 raise StoreError(f"embedded store read failed: {exc}") from exc
         self._adjacency = (generation, built)
@@ -451,6 +512,9 @@ class EmbeddedStore(GraphStore):
                 raise StoreError(f"embedded store check failed: {exc}") from exc
 
     def close(self) -> None:
+        self._closing = True
+        if self._readers is not None:
+            self._readers.close()
         if self._checkpointer is not None:
             self._checkpointer.close()
         with self._lock:
