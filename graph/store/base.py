@@ -216,8 +216,9 @@ class GraphStore(abc.ABC):
 
     def upsert_stream(self, batches: Iterable[Batch], dataset: str | None = None) -> UpsertSummary:
         """Validate and write a stream of batches (one file read in bounded pieces) as
-        what ``dataset`` (else the first batch's own, else ``unnamed``) says, holding one
-        batch at a time (and the records that refer to later ones: graph/store/streaming.py).
+        what ``dataset`` (else the first batch's own, else ``unnamed``) says, holding a
+        batch and the next one at a time (and the records that refer to later ones:
+        graph/store/streaming.py); a stream of one batch is exactly :meth:`upsert`.
 
         The guarantee for a stream that stops half way (a bad record, an unreadable line,
         the process killed) depends on :attr:`stream_in_one_transaction`:

@@ -4,10 +4,12 @@ A file read as a stream of batches may refer to a record that comes later (a com
 citing a Source further down, a relationship before its ends). :func:`ready_batches`
 splits each batch into the records whose references are found (in the batch, or in the
 store, which holds every earlier batch) and the records still waiting; the waiting ones
-are tried again when a later batch brings one of the ids they wait for, and validated
-as they are at the end, when a reference still missing is the usual error. A record
+are tried again when a later batch brings one of the ids they wait for, and go with the
+last batch, validated whole with it (a reference still missing is then the usual
+error; a stream of one batch is validated as one upsert is). A record
 given again under an id that is waiting waits too, so the records of one id are always
-written in file order. Waiting records are kept in memory: a file whose references
+written in file order. The next batch is read ahead (to know the last), so two batches
+are held at a time; waiting records are kept in memory too: a file whose references
 point forward holds them until their targets arrive.
 """
 
@@ -87,23 +89,31 @@ def ready_batches(model: Model, batches: Iterable[Batch], lookup: LabelLookup,
                   on_waiting: Callable[[int], None] | None = None) -> Iterator[Batch]:
     """The records of ``batches`` in batches ready to write, each validated (InvalidData
     for the first batch with an error, listing every error in it); ``lookup`` must see
-    what the batches yielded before have written. ``on_waiting`` hears how many records
-    wait after each batch."""
+    what the batches yielded before have written. The last batch goes with every record
+    still waiting, validated whole: a stream of one batch is validated and written as
+    :meth:`GraphStore.upsert` does it. ``on_waiting`` hears how many records wait after
+    each batch."""
     waiting = Batch()
     waited_for: set[str] = set()
-    for batch in batches:
+    stream = iter(batches)
+    batch = next(stream, None)
+    while batch is not None:
+        following = next(stream, None)  # read ahead: is this the last batch?
+        if following is None:
+            last = Batch(waiting.nodes + batch.nodes, waiting.relationships + batch.relationships,
+                         batch.dataset)
+            if len(last):
+                validate_batch(model, last, lookup)  # what is still missing is an error now
+                yield last
+            return
         arrived = {n.id for n in batch.nodes if isinstance(n.id, str)}
-        retry = bool(waiting) and bool(arrived & waited_for)
-        if retry:  # some may go now: try them all again, in file order
-            combined = Batch(waiting.nodes + batch.nodes, waiting.relationships + batch.relationships,
-                             batch.dataset)
-            waiting = Batch()
-            waited_for = set()
-        else:
-            combined = batch
+        if waiting and arrived & waited_for:  # some may go now: try them all again, in order
+            batch = Batch(waiting.nodes + batch.nodes, waiting.relationships + batch.relationships,
+                          batch.dataset)
+            waiting, waited_for = Batch(), set()
         held_nodes = {n.id for n in waiting.nodes if isinstance(n.id, str)}
         held_rels = {k for r in waiting.relationships if (k := _rel_key(r)) is not None}
-        ready, later, wanted, stored = _split(combined, lookup)
+        ready, later, wanted, stored = _split(batch, lookup)
         # a record given again under a waiting id waits behind it
         behind = [n for n in ready.nodes if isinstance(n.id, str) and n.id in held_nodes]
         behind_rels = [r for r in ready.relationships if _rel_key(r) in held_rels]
@@ -112,16 +122,13 @@ def ready_batches(model: Model, batches: Iterable[Batch], lookup: LabelLookup,
             ready.relationships = [r for r in ready.relationships if _rel_key(r) not in held_rels]
         waiting.nodes += later.nodes + behind
         waiting.relationships += later.relationships + behind_rels
-        waiting.dataset = batch.dataset
         waited_for |= wanted
         if on_waiting is not None:
             on_waiting(len(waiting))
         if len(ready):
             validate_batch(model, ready, _known(stored, lookup))
             yield ready
-    if len(waiting):
-        validate_batch(model, waiting, lookup)  # what is still missing is an error now
-        yield waiting
+        batch = following
 
 
 def _known(stored: dict[str, str], lookup: LabelLookup) -> LabelLookup:

@@ -136,3 +136,14 @@ def test_embedded_readers_see_the_store_as_before_until_it_commits(tmp_path: Pat
         assert other.submit(lambda: store.stats().total_nodes).result() == 61
     assert store.generation() == generation + 1
     store.close()
+
+
+def test_a_stream_of_one_batch_is_all_or_nothing(store: GraphStore, tmp_path: Path) -> None:
+    """Every error of the file at once, and nothing written, on every backend."""
+    folder = write_folder(tmp_path / "csv", 5, bad_at=3)
+    text = (folder / "relationships.csv").read_text("utf-8")
+    (folder / "relationships.csv").write_text(text + "person:nobody,company:firm-1,OFFICER_OF,ceo,source:registry\n")
+    with pytest.raises(InvalidData) as failed:
+        store.upsert_stream(read_batches(folder, "neo4j-csv"))
+    assert {e.field for e in failed.value.errors} == {"name", "from"}
+    assert store.stats().total_nodes == 0
