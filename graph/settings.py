@@ -46,6 +46,9 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
                       "its connection freed (default 30; `serve` uses the request timeout when "
                       "that is shorter; 0: no limit)."),
     "max_body_bytes": ("ENFORCEGRAPH_MAX_BODY_BYTES", "Largest request body in bytes (default 1000000)."),
+    "max_filter_terms": ("ENFORCEGRAPH_MAX_FILTER_TERMS",
+                         "Most conditions in one GraphQL filter, and/or branches and `in` items "
+                         "included (default 500)."),
     "response_cache_bytes": ("ENFORCEGRAPH_RESPONSE_CACHE_BYTES",
                              "Bytes of memory each worker may spend on error-free GraphQL answers "
                              "kept until the data changes, counting keys, headers and per-entry "
@@ -100,6 +103,7 @@ class Settings:
     request_timeout: float = 10.0
     query_timeout: float = 30.0
     max_body_bytes: int = 1_000_000
+    max_filter_terms: int = 500
     response_cache_bytes: int = 48_000_000
     api_keys: Path | None = None
     rate_limit: float = 0.0
@@ -127,7 +131,8 @@ class Settings:
         if self.response_cache_bytes < 0:
             raise EnforcegraphError("ENFORCEGRAPH_RESPONSE_CACHE_BYTES must not be negative")
         for name in ("port", "workers", "max_depth", "max_aliases", "max_tokens", "max_cost",
-                     "max_input_bytes", "max_line_bytes", "max_record_bytes", "max_batch_records"):
+                     "max_input_bytes", "max_line_bytes", "max_record_bytes", "max_batch_records",
+                     "max_filter_terms"):
             if int(getattr(self, name)) <= 0:
                 raise EnforcegraphError(f"{SETTINGS_DOC[name][0]} must be positive")
 
