@@ -15,7 +15,7 @@ import orjson
 
 from enforcegraph.graph.record.assertions import Assertion
 
-__all__ = ["decode_record", "encode_record"]
+__all__ = ["decode_record", "encode_record", "sole_assertion"]
 
 
 def _plain(props: Mapping[str, Any]) -> tuple[dict[str, Any], tuple[str, ...]]:
@@ -36,6 +36,16 @@ def encode_record(row_id: str, props: Mapping[str, Any], record: Sequence[Assert
             item.update({"s": a.source_id, "v": a.values, "src": list(a.sources)})
         out.append(item)
     return orjson.dumps(out, option=orjson.OPT_SORT_KEYS).decode()
+
+
+def sole_assertion(dataset: str, day: str) -> str:
+    """The record of a row whose one assertion, by ``dataset`` on ``day``, says exactly what
+    the row shows: what :func:`encode_record` writes for it.
+
+    >>> sole_assertion("clearview", "2026-12-07")
+    '[{"=":1,"d":"clearview","f":"2026-12-07","l":"2026-12-07"}]'
+    """
+    return orjson.dumps([{"=": 1, "d": dataset, "f": day, "l": day}], option=orjson.OPT_SORT_KEYS).decode()
 
 
 def decode_record(

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from enforcegraph.graph.record.assertions import (
     Assertion,
@@ -25,12 +25,13 @@ from enforcegraph.graph.record.assertions import (
     relationship_assertion,
     relationship_subject,
 )
+from enforcegraph.graph.record.codec import sole_assertion
 from enforcegraph.graph.record.judgements import Judgement
 from enforcegraph.graph.record.merge import materialise
 from enforcegraph.schema.model import Model
-from enforcegraph.schema.records import Batch
+from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
 
-__all__ = ["Recorder", "Row", "RowAccess", "Written"]
+__all__ = ["NewRow", "Recorder", "Row", "RowAccess", "Written"]
 
 
 @dataclass
@@ -47,6 +48,16 @@ class Row:
         """``(start, end, key)`` of a relationship row."""
         _, start, end, key = parse_relationship_id(self.id)
         return start, end, key
+
+
+class NewRow(NamedTuple):
+    """A row no one has said anything else about: its record is ``record`` (JSON text of
+    one assertion saying exactly ``props``, see graph/record/codec.py)."""
+
+    id: str
+    label: str
+    props: dict[str, Any]
+    record: str
 
 
 @dataclass
@@ -87,7 +98,7 @@ class RowAccess(Protocol):
     def add_judgement(self, judgement: Judgement) -> None:
         """Keep a judgement."""
 
-    def insert_new(self, nodes: Sequence[Row], relationships: Sequence[Row]) -> bool:
+    def insert_new(self, nodes: Sequence[NewRow], relationships: Sequence[NewRow]) -> bool:
         """Insert rows none of whose ids exist, and True; or write nothing and False
         (a backend without a quick way to tell just answers False)."""
 
@@ -116,18 +127,46 @@ class Recorder:
 
     def load(self, batch: Batch, dataset: str, day: str, written: Written) -> None:
         """Merge a batch into the rows it lands on."""
+        if not self.canonical_ids and self._load_new(batch, dataset, day, written):
+            return
         incoming = self.assertions(batch, dataset, day)
         nodes = [a for a in incoming if not a.is_relationship]
         rels = [a for a in incoming if a.is_relationship]
-        if not self.canonical_ids and self.rows.insert_new(
-            [_fresh_row(a) for a in nodes], [_fresh_row(a) for a in rels]
-        ):
-            written.nodes["created"] += [a.subject for a in nodes]
-            written.relationships["created"] += [a.subject for a in rels]
-            return
         self._merge_into(nodes, self.rows.read_nodes, self.rows.write_nodes, written.nodes)
         self._merge_into(rels, self.rows.read_relationships, self.rows.write_relationships,
                          written.relationships)
+
+    def _load_new(self, batch: Batch, dataset: str, day: str, written: Written) -> bool:
+        """The common case of a bulk load, without an object per assertion: every id is
+        new, given once, and nothing is merged away; each row's record is then one
+        assertion saying exactly what the row shows. False (nothing written) otherwise."""
+        nodes: dict[str, NodeRecord] = {}
+        for node in batch.nodes:
+            if node.id in nodes:
+                return False
+            nodes[node.id] = node
+        rels: dict[str, RelationshipRecord] = {}
+        for rel in batch.relationships:
+            rel_id = rel.id
+            if rel_id in rels:
+                return False
+            rels[rel_id] = rel
+        marks: dict[str, str] = {}
+
+        def mark(said_by: str) -> str:
+            if said_by not in marks:
+                marks[said_by] = sole_assertion(said_by or dataset, day)
+            return marks[said_by]
+
+        new_nodes = [NewRow(i, r.label, _given(r.properties), mark(r.origin.dataset))
+                     for i, r in nodes.items()]
+        new_rels = [NewRow(i, r.type, _given(r.properties), mark(r.origin.dataset))
+                    for i, r in rels.items()]
+        if not self.rows.insert_new(new_nodes, new_rels):
+            return False
+        written.nodes["created"] += list(nodes)
+        written.relationships["created"] += list(rels)
+        return True
 
     def adopt(self, assertions: Iterable[Assertion], written: Written) -> None:
         """Merge assertions another store recorded (a copy): their datasets and days kept,
@@ -227,12 +266,11 @@ class Recorder:
             written["deleted"].extend(gone)
 
 
-def _fresh_row(assertion: Assertion) -> Row:
-    """The row of a subject nothing else has said anything about."""
-    props = dict(assertion.values)
-    if assertion.sources:
-        props["sources"] = list(assertion.sources)
-    return Row(assertion.subject, assertion.label, props, [assertion])
+def _given(props: dict[str, Any]) -> dict[str, Any]:
+    """A record's properties without the ones it leaves out (None)."""
+    if None not in props.values():
+        return props
+    return {name: value for name, value in props.items() if value is not None}
 
 
 def _order(assertion: Assertion) -> tuple[str, str]:

@@ -15,9 +15,10 @@ from typing import Any
 
 import orjson
 
+from enforcegraph.graph.record.assertions import parse_relationship_id
 from enforcegraph.graph.record.codec import decode_record, encode_record
 from enforcegraph.graph.record.judgements import Judgement
-from enforcegraph.graph.store.recording import Row
+from enforcegraph.graph.store.recording import NewRow, Row
 from enforcegraph.schema.model import Model
 from enforcegraph.schema.names import normalized_names
 
@@ -134,12 +135,12 @@ class SqlRows:
             self.conn.execute(f"DELETE FROM rels WHERE id IN ({marks(len(chunk))})", chunk)
         self.changed = self.changed or bool(ids)
 
-    def _none_exist(self, table: str, rows: Sequence[Row]) -> bool:
+    def _none_exist(self, table: str, rows: Sequence[NewRow]) -> bool:
         """A cheap guess that no id is stored yet: neither the first nor the last is."""
         ends = [rows[0].id, rows[-1].id]
         return self.conn.execute(f"SELECT 1 FROM {table} WHERE id IN (?, ?)", ends).fetchone() is None
 
-    def insert_new(self, nodes: Sequence[Row], relationships: Sequence[Row]) -> bool:
+    def insert_new(self, nodes: Sequence[NewRow], relationships: Sequence[NewRow]) -> bool:
         if not (nodes or relationships):
             return True
         if (nodes and not self._none_exist("nodes", nodes)) or (
@@ -150,11 +151,11 @@ class SqlRows:
         try:
             self.conn.executemany(
                 "INSERT INTO nodes(id, label, props, record) VALUES(?,?,?,?)",
-                [self._node_values(row) for row in nodes],
+                [(r.id, r.label, dumps(r.props), r.record) for r in nodes],
             )
             self.conn.executemany(
                 'INSERT INTO rels(id, type, start, "end", key, props, record) VALUES(?,?,?,?,?,?,?)',
-                [self._rel_values(row) for row in relationships],
+                [(r.id, r.label, *_ends(r.id), dumps(r.props), r.record) for r in relationships],
             )
         except sqlite3.IntegrityError:
             self.conn.execute("ROLLBACK TO new_rows")
@@ -163,6 +164,13 @@ class SqlRows:
         # any other error (a full disk) propagates as it is: the caller rolls back the
         # whole transaction, which SQLite may already have done (the savepoint is gone)
         self.conn.execute("RELEASE new_rows")
-        self.conn.executemany("INSERT OR IGNORE INTO names VALUES(?,?,?)", self._names(nodes))
+        names = [(name, r.id, r.label) for r in nodes
+                 for name in normalized_names(r.props, self.model.label(r.label).name_properties)]
+        self.conn.executemany("INSERT OR IGNORE INTO names VALUES(?,?,?)", names)
         self.changed = True
         return True
+
+
+def _ends(rel_id: str) -> tuple[str, str, str]:
+    _, start, end, key = parse_relationship_id(rel_id)
+    return start, end, key
