@@ -1,7 +1,8 @@
 # The two commands of the README:
 #   make run   install, load the bundled data, serve the API and the web page
 #   make test  install everything (Python, Neo4j launcher, web assets, Chromium), then
-#              ruff, mypy --strict and pytest; fails when any of them fails
+#              ruff, import-linter (the layers), mypy --strict and pytest; fails when any
+#              of them fails
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -39,6 +40,7 @@ run: install
 
 lint: python
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 typecheck: python
 	$(BIN)/mypy --strict -p enforcegraph

@@ -25,10 +25,10 @@ import numpy as np
 
 from benchmarks.stats import spread
 from enforcegraph.graph.analytics import graph_of
-from enforcegraph.graph.analytics.adjacency import Adjacency
 from enforcegraph.graph.analytics.centrality import pagerank
 from enforcegraph.graph.analytics.communities import component_labels
 from enforcegraph.graph.analytics.facts import entity_view, simple_undirected
+from enforcegraph.graph.store.adjacency import Adjacency
 from enforcegraph.graph.store.base import GraphStore
 
 __all__ = ["TIGHT_TOL", "analytics_timings", "compare_with_igraph", "igraph_graph", "networkx_reference"]

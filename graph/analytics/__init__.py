@@ -3,7 +3,7 @@
 Every analysis takes the graph (``store.to_networkx()``) and returns JSON-ready rows;
 :func:`analyze` runs one by name on a store, resolving entity names to ids first. PageRank
 and components also take the store's numeric adjacency (``store.adjacency()``, see
-:mod:`~enforcegraph.graph.analytics.adjacency`), which :func:`analyze` passes them.
+:mod:`~enforcegraph.graph.store.adjacency`), which :func:`analyze` passes them.
 
 >>> sorted(ANALYSES)[:3]
 ['centrality', 'co-enforcement', 'communities']

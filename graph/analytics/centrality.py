@@ -10,7 +10,6 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from enforcegraph.graph.analytics.adjacency import Adjacency
 from enforcegraph.graph.analytics.facts import (
     Row,
     display_name,
@@ -18,6 +17,7 @@ from enforcegraph.graph.analytics.facts import (
     group_of,
     simple_undirected,
 )
+from enforcegraph.graph.store.adjacency import Adjacency
 
 __all__ = ["MEASURES", "SAMPLE_ABOVE", "centrality", "pagerank"]
 

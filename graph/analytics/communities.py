@@ -10,8 +10,8 @@ import networkx as nx
 import numpy as np
 from scipy.sparse.csgraph import connected_components
 
-from enforcegraph.graph.analytics.adjacency import Adjacency
 from enforcegraph.graph.analytics.facts import Row, entity_view, node_row, simple_undirected
+from enforcegraph.graph.store.adjacency import Adjacency
 
 __all__ = ["communities", "component_labels", "components"]
 

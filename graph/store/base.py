@@ -15,14 +15,14 @@ from enforcegraph.graph.record.assertions import Assertion
 from enforcegraph.graph.record.judgements import Judgement, canonical_ids
 from enforcegraph.graph.store.recording import Recorder, RowAccess, Written
 from enforcegraph.graph.store.streaming import ready_batches
-from enforcegraph.graph.traversals import Traversals
 from enforcegraph.schema.errors import SchemaError
 from enforcegraph.schema.model import Model
 from enforcegraph.schema.records import Batch
 from enforcegraph.schema.validation import validate_batch
 
 if TYPE_CHECKING:
-    from enforcegraph.graph.analytics.adjacency import Adjacency
+    from enforcegraph.graph.store.adjacency import Adjacency
+    from enforcegraph.graph.traversals import Traversals
 
 __all__ = [
     "DEFAULT_DATASET",
@@ -408,20 +408,21 @@ class GraphStore(abc.ABC):
         return graph
 
     def adjacency(self, graph: nx.MultiDiGraph | None = None) -> Adjacency:
-        """The entity network as a numeric adjacency (:mod:`enforcegraph.graph.analytics.adjacency`).
+        """The entity network as a numeric adjacency (:mod:`enforcegraph.graph.store.adjacency`).
 
         PageRank and components run on it. This default builds it on every call from
         ``graph`` (this store's :meth:`to_networkx`, when the caller has read it already)
         or else from a fresh :meth:`to_networkx`: a backend may keep it only if it can tell
         when any client changed the data, as the embedded store does by its generation.
         """
-        from enforcegraph.graph.analytics.adjacency import Adjacency
+        from enforcegraph.graph.store.adjacency import Adjacency
 
         return Adjacency.from_networkx(self.to_networkx() if graph is None else graph)
 
+    @abc.abstractmethod
     def traversals(self) -> Traversals:
-        """The traversal catalogue on this store (backends may push it down)."""
-        return Traversals(self)
+        """The traversal catalogue on this store (graph/traversals.py; a backend may push
+        it down into its own queries)."""
 
     def generation(self) -> int | None:
         """A number that changes whenever any client changes the data, or None when this

@@ -43,7 +43,7 @@ from enforcegraph.schema.model import Model, load_model
 from enforcegraph.schema.names import normalize_name
 
 if TYPE_CHECKING:
-    from enforcegraph.graph.analytics.adjacency import Adjacency
+    from enforcegraph.graph.store.adjacency import Adjacency
 
 __all__ = ["EmbeddedStore"]
 
@@ -464,7 +464,7 @@ class EmbeddedStore(GraphStore):
     def adjacency(self, graph: nx.MultiDiGraph | None = None) -> Adjacency:
         """The entity network's numeric adjacency, read from the rows (``graph`` is not
         needed) in one snapshot and kept until the store's generation changes."""
-        from enforcegraph.graph.analytics.adjacency import build_adjacency
+        from enforcegraph.graph.store.adjacency import build_adjacency
 
         kept = self._adjacency
         if kept is not None and kept[0] == self.generation():
