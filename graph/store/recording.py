@@ -58,6 +58,7 @@ class NewRow(NamedTuple):
     label: str
     props: dict[str, Any]
     record: str
+    ends: tuple[str, str, str] = ("", "", "")  # a relationship's start, end and key
 
 
 @dataclass
@@ -160,8 +161,8 @@ class Recorder:
 
         new_nodes = [NewRow(i, r.label, _given(r.properties), mark(r.origin.dataset))
                      for i, r in nodes.items()]
-        new_rels = [NewRow(i, r.type, _given(r.properties), mark(r.origin.dataset))
-                    for i, r in rels.items()]
+        new_rels = [NewRow(i, r.type, _given(r.properties), mark(r.origin.dataset),
+                           (r.start, r.end, r.key)) for i, r in rels.items()]
         if not self.rows.insert_new(new_nodes, new_rels):
             return False
         written.nodes["created"] += list(nodes)

@@ -15,7 +15,6 @@ from typing import Any
 
 import orjson
 
-from enforcegraph.graph.record.assertions import parse_relationship_id
 from enforcegraph.graph.record.codec import decode_record, encode_record
 from enforcegraph.graph.record.judgements import Judgement
 from enforcegraph.graph.store.recording import NewRow, Row
@@ -155,7 +154,7 @@ class SqlRows:
             )
             self.conn.executemany(
                 'INSERT INTO rels(id, type, start, "end", key, props, record) VALUES(?,?,?,?,?,?,?)',
-                [(r.id, r.label, *_ends(r.id), dumps(r.props), r.record) for r in relationships],
+                [(r.id, r.label, *r.ends, dumps(r.props), r.record) for r in relationships],
             )
         except sqlite3.IntegrityError:
             self.conn.execute("ROLLBACK TO new_rows")
@@ -170,7 +169,3 @@ class SqlRows:
         self.changed = True
         return True
 
-
-def _ends(rel_id: str) -> tuple[str, str, str]:
-    _, start, end, key = parse_relationship_id(rel_id)
-    return start, end, key
