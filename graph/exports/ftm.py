@@ -20,7 +20,7 @@ from enforcegraph.graph.exports.base import ExportEdge, Exporter, ExportNode, re
 from enforcegraph.schema.codes import UNION_CODES
 from enforcegraph.schema.ftmmap import mapping, to_ftm_id
 
-__all__ = ["FtmExporter", "ftm_entities"]
+__all__ = ["FtmExporter", "FtmGraph", "ftm_entities"]
 
 Entity = dict[str, Any]
 
@@ -52,7 +52,7 @@ def _amount_text(sanction: ExportNode) -> str:
     return text
 
 
-class _Graph:
+class FtmGraph:
     """The buffered graph and the lookups the mapping needs."""
 
     def __init__(self, nodes: dict[str, ExportNode], edges: list[ExportEdge]) -> None:
@@ -168,7 +168,7 @@ class _Graph:
 
 def ftm_entities(nodes: dict[str, ExportNode], edges: list[ExportEdge]) -> list[Entity]:
     """Every FtM entity of a graph, sorted by id."""
-    graph = _Graph(nodes, edges)
+    graph = FtmGraph(nodes, edges)
     entities = [e for n in nodes.values() if (e := graph.entity(n)) is not None]
     entities += [e for edge in edges if (e := graph.edge(edge)) is not None]
     entities += graph.sanctions()

@@ -16,11 +16,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Any, ClassVar
 
-from enforcegraph.graph.exports.base import ExportEdge, Exporter, ExportNode, register
-from enforcegraph.graph.exports.ftm import _Graph, ftm_entities
+from enforcegraph.graph.exports.base import ExportEdge, ExportNode, register
+from enforcegraph.graph.exports.ftm import FtmExporter, FtmGraph, ftm_entities
 from enforcegraph.graph.record.assertions import Assertion
 from enforcegraph.schema.ftmmap import to_ftm_id
 
@@ -49,7 +48,7 @@ def _variant(node: ExportNode, assertion: Assertion, urls: Mapping[str, str]) ->
     return ExportNode(node.id, node.label, props, cited)
 
 
-def _backing(graph: _Graph, entity_id: str, by_ftm_id: Mapping[str, ExportNode]) -> list[ExportNode]:
+def _backing(graph: FtmGraph, entity_id: str, by_ftm_id: Mapping[str, ExportNode]) -> list[ExportNode]:
     """The nodes an FtM entity is built from: its own node, or a sanction and its decision."""
     node = by_ftm_id.get(entity_id)
     if node is None:
@@ -62,7 +61,7 @@ def _backing(graph: _Graph, entity_id: str, by_ftm_id: Mapping[str, ExportNode])
 def ftm_statements(nodes: dict[str, ExportNode], edges: list[ExportEdge], records: Records,
                    urls: Mapping[str, str]) -> Iterator[Statement]:
     """Every statement of the graph's FtM entities, entity by entity."""
-    graph = _Graph(nodes, edges)
+    graph = FtmGraph(nodes, edges)
     by_ftm_id = {to_ftm_id(n.id): n for n in nodes.values()}
     for entity in ftm_entities(nodes, edges):
         stated: set[tuple[str, str]] = set()
@@ -90,7 +89,7 @@ def _emptied(node: ExportNode) -> ExportNode:
 def _build(backing: list[ExportNode], nodes: dict[str, ExportNode],
            edges: list[ExportEdge]) -> dict[str, Any] | None:
     """The FtM entity of ``backing`` built from these versions of the nodes."""
-    graph = _Graph(nodes, edges)
+    graph = FtmGraph(nodes, edges)
     first = nodes[backing[0].id]
     if first.label == "Sanction":
         decision = nodes[backing[1].id] if len(backing) > 1 else None
@@ -106,24 +105,13 @@ def _pairs(entity: dict[str, Any] | None) -> set[tuple[str, str]]:
 
 
 @register
-class FtmStatementsExporter(Exporter):
+class FtmStatementsExporter(FtmExporter):
     """FollowTheMoney statements, one JSON object per line, with each value's dataset."""
 
     name = "ftm-statements"
     description = "FollowTheMoney statements (JSON lines): every value with its dataset, days and source URLs."
     suffix = ".statements.json"
     needs_records: ClassVar[bool] = True
-
-    def __init__(self, target: Path) -> None:
-        super().__init__(target)
-        self._nodes: dict[str, ExportNode] = {}
-        self._edges: list[ExportEdge] = []
-
-    def write_node(self, node: ExportNode) -> None:
-        self._nodes[node.id] = node
-
-    def write_edge(self, edge: ExportEdge) -> None:
-        self._edges.append(edge)
 
     def finalize(self) -> None:
         urls = {n.id: str(n.properties["url"]) for n in self._nodes.values()

@@ -193,11 +193,7 @@ class Recorder:
         created: list[str] = []
         for subject, arriving in by_subject.items():
             row = stored.get(subject)
-            record = {a.key: a for a in (row.record if row else [])}
-            for assertion in arriving:
-                record[assertion.key] = merge_assertion(self.model, record.get(assertion.key), assertion)
-            new = Row(subject, arriving[0].label, {}, sorted(record.values(), key=_order))
-            new.props = materialise(self.model, subject, new.record)
+            new = self._merged_row(subject, row, arriving)
             if row is None:
                 created.append(subject)
                 written["created"].append(subject)
@@ -209,6 +205,15 @@ class Recorder:
                 written["unchanged"].append(subject)
         if changed:
             write(changed, created)
+
+    def _merged_row(self, subject: str, row: Row | None, arriving: Sequence[Assertion]) -> Row:
+        """``row`` (or a new row) with ``arriving`` merged into its record, and the
+        properties that record shows."""
+        record = {a.key: a for a in (row.record if row else [])}
+        for assertion in arriving:
+            record[assertion.key] = merge_assertion(self.model, record.get(assertion.key), assertion)
+        merged = sorted(record.values(), key=_order)
+        return Row(subject, arriving[0].label, materialise(self.model, subject, merged), merged)
 
     # -- judgements ----------------------------------------------------------------------
     def resettle(self, node_ids: Iterable[str], written: Written) -> None:
@@ -235,11 +240,7 @@ class Recorder:
         created: list[str] = []
         for subject, arriving in by_subject.items():
             base = targets.get(subject)
-            record = {a.key: a for a in (base.record if base else [])}
-            for assertion in arriving:
-                record[assertion.key] = merge_assertion(self.model, record.get(assertion.key), assertion)
-            row = Row(subject, arriving[0].label, {}, sorted(record.values(), key=_order))
-            row.props = materialise(self.model, subject, row.record)
+            row = self._merged_row(subject, base, arriving)
             before = old_rows.get(subject) or base
             if before is None:
                 created.append(subject)
