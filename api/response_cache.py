@@ -126,10 +126,14 @@ def request_key(scope: Scope, body: bytes) -> bytes:
     return digest.digest()
 
 
+_KEPT_TYPES = (b"application/json", b"application/graphql-response+json")
+
+
 def _cacheable(status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> bool:
-    """An error-free JSON answer (GraphQL errors and HTTP errors are never kept)."""
+    """An error-free JSON answer, in either GraphQL-over-HTTP media type (GraphQL errors
+    and HTTP errors are never kept; the request's Accept is part of the key)."""
     content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
-    if status != 200 or not content_type.startswith(b"application/json"):
+    if status != 200 or not content_type.startswith(_KEPT_TYPES):
         return False
     try:
         decoded = orjson.loads(body)

@@ -150,6 +150,18 @@ def test_a_repeated_query_is_answered_without_the_store(embedded_api: Any) -> No
     assert cache_of == ["miss", "hit", "miss"], "the same body with another Content-Type"
 
 
+def test_answers_in_the_graphql_response_media_type_are_kept_too(embedded_api: Any) -> None:
+    """GraphiQL and modern clients ask for application/graphql-response+json."""
+    accept = {"accept": "application/graphql-response+json"}
+    first = embedded_api.post(HEADLINE, headers=accept)
+    second = embedded_api.post(HEADLINE, headers=accept)
+    assert first.headers["content-type"].startswith("application/graphql-response+json")
+    assert (first.headers["x-enforcegraph-cache"], second.headers["x-enforcegraph-cache"]) == ("miss", "hit")
+    plain = embedded_api.post(HEADLINE)
+    assert plain.headers["content-type"].startswith("application/json")
+    assert plain.headers["x-enforcegraph-cache"] == "miss", "another Accept is another answer"
+
+
 def test_a_load_by_another_process_is_seen_at_once(embedded_api: Any, tmp_path: Path) -> None:
     assert embedded_api.post(NAME_OF_LEFT).json()["data"]["node"]["name"] == "Left Ltd"
     assert embedded_api.post(NAME_OF_LEFT).headers["x-enforcegraph-cache"] == "hit"
