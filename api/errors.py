@@ -8,7 +8,7 @@ from typing import Any
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 
-from enforcegraph.schema.errors import EnforcegraphError, NotFound, StoreError
+from enforcegraph.schema.errors import EnforcegraphError, NotFound, QueryTimeout, StoreError
 
 __all__ = [
     "BAD_USER_INPUT",
@@ -61,6 +61,8 @@ def classify(error: GraphQLError) -> str | None:
         return original.code
     if isinstance(original, NotFound):
         return NOT_FOUND
+    if isinstance(original, QueryTimeout):  # the question asked for more than a query may take
+        return LIMIT_EXCEEDED
     if isinstance(original, StoreError):  # a failed or corrupt store is not the user's fault
         return UNAVAILABLE
     if isinstance(original, EnforcegraphError):

@@ -98,3 +98,14 @@ def test_max_filter_terms_is_a_setting() -> None:
     assert Settings().max_filter_terms == 500
     with pytest.raises(EnforcegraphError):
         Settings(max_filter_terms=0)
+
+
+def test_a_query_past_its_time_limit_is_a_limit_not_an_outage(embedded_api: Any) -> None:
+    from enforcegraph.schema.errors import QueryTimeout, StoreError
+
+    embedded_api.counting.failures["search"] = QueryTimeout("the query ran past 0.5 s and was stopped")
+    errors = _errors(embedded_api.post({"query": '{ search(text: "clear") { id } }'}))
+    assert errors[0]["extensions"]["code"] == "LIMIT_EXCEEDED"
+    embedded_api.counting.failures["search"] = StoreError("disk I/O error")
+    errors = _errors(embedded_api.post({"query": '{ search(text: "clearer") { id } }'}))
+    assert errors[0]["extensions"]["code"] == "UNAVAILABLE"
