@@ -13,7 +13,7 @@ from neo4j import ManagedTransaction, Transaction
 from enforcegraph.graph.record.codec import decode_record, encode_record
 from enforcegraph.graph.record.judgements import Judgement
 from enforcegraph.graph.store import cypher
-from enforcegraph.graph.store.recording import NewRow, Row
+from enforcegraph.graph.store.recording import NewRecords, Row
 from enforcegraph.schema.model import Model
 
 __all__ = ["NODE_INTERNAL", "REL_INTERNAL", "Neo4jRows", "chunked"]
@@ -146,5 +146,5 @@ class Neo4jRows:
                 self.tx.run(query, ids=list(chunk)).consume()
         self.changed = self.changed or bool(ids)
 
-    def insert_new(self, nodes: Sequence[NewRow], relationships: Sequence[NewRow]) -> bool:
+    def insert_new(self, new: NewRecords) -> bool:
         return False  # the merging path reads what exists in the same round trips

@@ -13,7 +13,7 @@ one transaction) and nothing else of this.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple, Protocol
 
@@ -31,7 +31,7 @@ from enforcegraph.graph.record.merge import materialise
 from enforcegraph.schema.model import Model
 from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
 
-__all__ = ["NewRow", "Recorder", "Row", "RowAccess", "Written"]
+__all__ = ["NewRecords", "Recorder", "Row", "RowAccess", "Written", "given"]
 
 
 @dataclass
@@ -50,15 +50,14 @@ class Row:
         return start, end, key
 
 
-class NewRow(NamedTuple):
-    """A row no one has said anything else about: its record is ``record`` (JSON text of
-    one assertion saying exactly ``props``, see graph/record/codec.py)."""
+class NewRecords(NamedTuple):
+    """A batch whose every id is new and given once (the bulk-load case): its records by
+    id, and each record's record text (JSON of one assertion saying exactly what the row
+    shows, graph/record/codec.py) by the dataset that says it."""
 
-    id: str
-    label: str
-    props: dict[str, Any]
-    record: str
-    ends: tuple[str, str, str] = ("", "", "")  # a relationship's start, end and key
+    nodes: Mapping[str, NodeRecord]
+    relationships: Mapping[str, RelationshipRecord]
+    record_text: Callable[[str], str]
 
 
 @dataclass
@@ -99,9 +98,11 @@ class RowAccess(Protocol):
     def add_judgement(self, judgement: Judgement) -> None:
         """Keep a judgement."""
 
-    def insert_new(self, nodes: Sequence[NewRow], relationships: Sequence[NewRow]) -> bool:
-        """Insert rows none of whose ids exist, and True; or write nothing and False
-        (a backend without a quick way to tell just answers False)."""
+    def insert_new(self, new: NewRecords) -> bool:
+        """Insert the rows of records none of whose ids exist (their properties as
+        :func:`given`, their record as ``new.record_text(record.origin.dataset)``), and
+        True; or write nothing and False (a backend without a quick way to tell just
+        answers False)."""
 
 
 class Recorder:
@@ -159,11 +160,7 @@ class Recorder:
                 marks[said_by] = sole_assertion(said_by or dataset, day)
             return marks[said_by]
 
-        new_nodes = [NewRow(i, r.label, _given(r.properties), mark(r.origin.dataset))
-                     for i, r in nodes.items()]
-        new_rels = [NewRow(i, r.type, _given(r.properties), mark(r.origin.dataset),
-                           (r.start, r.end, r.key)) for i, r in rels.items()]
-        if not self.rows.insert_new(new_nodes, new_rels):
+        if not self.rows.insert_new(NewRecords(nodes, rels, mark)):
             return False
         written.nodes["created"] += list(nodes)
         written.relationships["created"] += list(rels)
@@ -268,7 +265,7 @@ class Recorder:
             written["deleted"].extend(gone)
 
 
-def _given(props: dict[str, Any]) -> dict[str, Any]:
+def given(props: dict[str, Any]) -> dict[str, Any]:
     """A record's properties without the ones it leaves out (None)."""
     if None not in props.values():
         return props

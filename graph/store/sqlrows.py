@@ -17,7 +17,7 @@ import orjson
 
 from enforcegraph.graph.record.codec import decode_record, encode_record
 from enforcegraph.graph.record.judgements import Judgement
-from enforcegraph.graph.store.recording import NewRow, Row
+from enforcegraph.graph.store.recording import NewRecords, Row, given
 from enforcegraph.schema.model import Model
 from enforcegraph.schema.names import normalized_names
 
@@ -134,27 +134,30 @@ class SqlRows:
             self.conn.execute(f"DELETE FROM rels WHERE id IN ({marks(len(chunk))})", chunk)
         self.changed = self.changed or bool(ids)
 
-    def _none_exist(self, table: str, rows: Sequence[NewRow]) -> bool:
+    def _none_exist(self, table: str, ids: Sequence[str]) -> bool:
         """A cheap guess that no id is stored yet: neither the first nor the last is."""
-        ends = [rows[0].id, rows[-1].id]
+        ends = [ids[0], ids[-1]]
         return self.conn.execute(f"SELECT 1 FROM {table} WHERE id IN (?, ?)", ends).fetchone() is None
 
-    def insert_new(self, nodes: Sequence[NewRow], relationships: Sequence[NewRow]) -> bool:
-        if not (nodes or relationships):
+    def insert_new(self, new: NewRecords) -> bool:
+        nodes, rels, text = new.nodes, new.relationships, new.record_text
+        if not (nodes or rels):
             return True
-        if (nodes and not self._none_exist("nodes", nodes)) or (
-            relationships and not self._none_exist("rels", relationships)
+        if (nodes and not self._none_exist("nodes", list(nodes))) or (
+            rels and not self._none_exist("rels", list(rels))
         ):
             return False
         self.conn.execute("SAVEPOINT new_rows")
         try:
             self.conn.executemany(
                 "INSERT INTO nodes(id, label, props, record) VALUES(?,?,?,?)",
-                [(r.id, r.label, dumps(r.props), r.record) for r in nodes],
+                [(i, r.label, dumps(given(r.properties)), text(r.origin.dataset))
+                 for i, r in nodes.items()],
             )
             self.conn.executemany(
                 'INSERT INTO rels(id, type, start, "end", key, props, record) VALUES(?,?,?,?,?,?,?)',
-                [(r.id, r.label, *r.ends, dumps(r.props), r.record) for r in relationships],
+                [(i, r.type, r.start, r.end, r.key, dumps(given(r.properties)), text(r.origin.dataset))
+                 for i, r in rels.items()],
             )
         except sqlite3.IntegrityError:
             self.conn.execute("ROLLBACK TO new_rows")
@@ -163,8 +166,8 @@ class SqlRows:
         # any other error (a full disk) propagates as it is: the caller rolls back the
         # whole transaction, which SQLite may already have done (the savepoint is gone)
         self.conn.execute("RELEASE new_rows")
-        names = [(name, r.id, r.label) for r in nodes
-                 for name in normalized_names(r.props, self.model.label(r.label).name_properties)]
+        names = [(name, i, r.label) for i, r in nodes.items()
+                 for name in normalized_names(r.properties, self.model.label(r.label).name_properties)]
         self.conn.executemany("INSERT OR IGNORE INTO names VALUES(?,?,?)", names)
         self.changed = True
         return True
