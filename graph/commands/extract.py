@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,8 @@ from rich.console import Console
 from rich.table import Table
 
 from enforcegraph.graph.settings import Settings
+from enforcegraph.graph.store.base import GraphStore
+from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.loaders.extract import Extraction, accepted_batch, extract, read_article
 
 __all__ = ["extract_command"]
@@ -72,7 +75,10 @@ def extract_command(settings: Settings, file: Path, url: str | None, title: str 
 
     article = read_article(file, url=url, title=title, date=date, publisher=publisher, author=author)
     wanted = [part.strip() for item in accept for part in item.split(",") if part.strip()]
-    with store_from(settings, writable=bool(wanted)) as store:
+    opened: AbstractContextManager[GraphStore] = store_from(settings, writable=bool(wanted))
+    if not wanted and settings.backend == "embedded" and not settings.db.exists():
+        opened = nullcontext(EmbeddedStore(":memory:"))  # nothing stored yet to link to
+    with opened as store:
         extraction = extract(article, store)
         summary = None
         if wanted:

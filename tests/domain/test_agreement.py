@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -220,8 +221,11 @@ def test_domain_module_gives_the_answers(loaded: GraphStore) -> None:
 def _graphql(store: GraphStore, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
     """A GraphQL answer, in process, through the API's schema and per-request context."""
     settings = Settings()
-    result = asyncio.run(build_schema(settings).execute(
-        query, variable_values=variables, context_value=make_context(settings, store)))
+    run = build_schema(settings).execute(
+        query, variable_values=variables, context_value=make_context(settings, store))
+    # a loop of its own: the browser tests' Playwright keeps one running on this thread
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        result = pool.submit(asyncio.run, run).result()
     assert not result.errors, result.errors
     assert result.data is not None
     return result.data
