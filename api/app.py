@@ -34,8 +34,8 @@ from enforcegraph.api.headers import SecurityHeaders
 from enforcegraph.api.middleware import BodyLimit, Timeout
 from enforcegraph.api.response_cache import ResponseCache, ResponseCacheMiddleware
 from enforcegraph.api.schema import build_schema
+from enforcegraph.graph.backends import open_store
 from enforcegraph.graph.settings import Settings
-from enforcegraph.graph.store import open_store
 from enforcegraph.graph.store.base import GraphStore
 from enforcegraph.schema.errors import EnforcegraphError, NotFound, StoreError
 

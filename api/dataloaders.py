@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from enforcegraph.graph.provenance import Provenance, provenance
+from enforcegraph.graph.domain.provenance import Provenance, provenance
 from enforcegraph.graph.store.base import Direction, GraphStore, Node, Relationship
 
 __all__ = ["Loaders", "RelKey", "in_thread"]

@@ -17,10 +17,10 @@ from pathlib import Path
 import networkx as nx
 
 from enforcegraph.api.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, ApiError
+from enforcegraph.graph.domain.traversals import CATALOGUE
 from enforcegraph.graph.exports import EXPORTERS, export_graph
 from enforcegraph.graph.exports.select import ego_selection, traversal_selection, whole_graph
 from enforcegraph.graph.store.base import GraphStore
-from enforcegraph.graph.traversals import CATALOGUE
 from enforcegraph.schema.errors import NotFound
 
 __all__ = ["ALIASES", "MAX_EXPORT_DEPTH", "Export", "export_format", "prepare_export"]

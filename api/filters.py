@@ -9,10 +9,10 @@ import strawberry
 
 from enforcegraph.api.enums import SortDirection, enum_type, new_enum, pascal
 from enforcegraph.api.errors import LIMIT_EXCEEDED, ApiError
-from enforcegraph.graph import domain
-from enforcegraph.graph.dates import checked_date
+from enforcegraph.graph.domain import rules as domain
+from enforcegraph.graph.domain.dates import checked_date
+from enforcegraph.graph.domain.traversals import resolve_article
 from enforcegraph.graph.store.base import GraphStore, PropertyFilter
-from enforcegraph.graph.traversals import resolve_article
 from enforcegraph.schema.model import LabelSpec, PropertySpec, load_model
 
 __all__ = ["FILTERS", "ORDERS", "checked_filter", "compile_filter", "filter_size", "order_of"]

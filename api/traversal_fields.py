@@ -17,7 +17,7 @@ from enforcegraph.api.types.traversals import (
     DecisionCiting,
     SanctionWithoutEuEstablishment,
 )
-from enforcegraph.graph.traversals import CATALOGUE, SanctionFilter
+from enforcegraph.graph.domain.traversals import CATALOGUE, SanctionFilter
 
 __all__ = ["SanctionsFilter", "TraversalInfo", "TraversalQuery"]
 

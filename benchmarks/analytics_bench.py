@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from benchmarks.analytics import TIGHT_TOL, compare_with_igraph, igraph_graph, networkx_reference
-from enforcegraph.graph.store.embedded import EmbeddedStore
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"

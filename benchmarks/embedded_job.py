@@ -17,7 +17,7 @@ from typing import Any
 from benchmarks.analytics import analytics_timings
 from benchmarks.headline import headline_timings
 from benchmarks.load import load_embedded
-from enforcegraph.graph.store.embedded import EmbeddedStore
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.synth import SynthConfig, synth_batches
 
 __all__ = ["main"]

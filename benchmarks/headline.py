@@ -13,8 +13,8 @@ from functools import partial
 from typing import Any
 
 from benchmarks.stats import time_calls
+from enforcegraph.graph.domain.traversals import SanctionFilter, Traversals
 from enforcegraph.graph.store.base import GraphStore
-from enforcegraph.graph.traversals import SanctionFilter, Traversals
 
 __all__ = ["HAND_SQL", "hand_sql_page", "headline_timings", "regulator_pages"]
 

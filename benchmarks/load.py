@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from enforcegraph.graph.store.embedded import EmbeddedStore
-from enforcegraph.graph.store.sqlrows import dumps as store_dumps
+from enforcegraph.graph.backends.embedded import EmbeddedStore
+from enforcegraph.graph.backends.sqlrows import dumps as store_dumps
 from enforcegraph.schema.model import Model
 from enforcegraph.schema.names import normalize_name
 from enforcegraph.schema.records import Batch

@@ -2,7 +2,7 @@
 
 A real Neo4j Community server (graph.testing.Neo4jTestServer) is started for the size.
 The floor loads the same synthetic batches first, with the store's own ``CREATE``
-statements (graph/store/cypher.py) into the same labels and constraints but nothing
+statements (graph/backends/cypher.py) into the same labels and constraints but nothing
 else (no validation, no read of existing records, no merge); the database is then
 cleared and the store loads it through ``upsert``. Both time only the writes.
 """
@@ -14,9 +14,9 @@ from collections import defaultdict
 from typing import Any
 
 from benchmarks.stats import spread, time_calls
+from enforcegraph.graph.backends import cypher
+from enforcegraph.graph.backends.neo4j import Neo4jStore
 from enforcegraph.graph.settings import Settings
-from enforcegraph.graph.store import cypher
-from enforcegraph.graph.store.neo4j import Neo4jStore
 from enforcegraph.graph.synth import SynthConfig, synth_batches
 from enforcegraph.schema.records import Batch
 

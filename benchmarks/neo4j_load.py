@@ -34,8 +34,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from enforcegraph.graph.store import cypher
-from enforcegraph.graph.store.neo4j import Neo4jStore
+from enforcegraph.graph.backends import cypher
+from enforcegraph.graph.backends.neo4j import Neo4jStore
 from enforcegraph.graph.synth import SynthConfig, synth_batches
 from enforcegraph.schema.records import Batch
 

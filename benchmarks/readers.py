@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.stats import percentile
-from enforcegraph.graph.store.embedded import EmbeddedStore
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.synth import SynthConfig, synth_batches
 
 __all__ = ["main"]

@@ -85,7 +85,7 @@ def _job(args: argparse.Namespace, firms: int, folder: Path, first: bool) -> dic
 
 def _floor_data(db: Path, out: Path, count: int = 1000) -> list[str]:
     """Company ids for node(id) and the first headline page, for the floor app."""
-    from enforcegraph.graph.store.embedded import EmbeddedStore
+    from enforcegraph.graph.backends.embedded import EmbeddedStore
 
     store = EmbeddedStore(db)
     try:

@@ -15,11 +15,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress
 
+from enforcegraph.graph.backends import open_store
+from enforcegraph.graph.domain.traversals import CATALOGUE
 from enforcegraph.graph.output import render_csv, render_json, render_table
 from enforcegraph.graph.settings import Settings
-from enforcegraph.graph.store import GraphStore, open_store
-from enforcegraph.graph.store.base import UpsertSummary
-from enforcegraph.graph.traversals import CATALOGUE
+from enforcegraph.graph.store.base import GraphStore, UpsertSummary
 from enforcegraph.loaders.base import FORMATS, read_batch
 from enforcegraph.loaders.datasets import dataset_batch, is_dataset, list_datasets
 from enforcegraph.loaders.limits import InputLimits

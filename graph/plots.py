@@ -130,7 +130,7 @@ def timeline(graph: nx.MultiDiGraph, firm: str, out: Path) -> Plot:
                 item["kind"] == "fine" or (item["amount_eur"] or 0) > (held["amount_eur"] or 0))):
             fines[item["decision"]["id"]] = item
     rows: list[Row] = []
-    facts = decision_facts(graph)  # the issuer: regulators first, then courts (graph/domain.py)
+    facts = decision_facts(graph)  # the issuer: regulators first, then courts (graph/domain/rules.py)
     for decision, _, kind in graph.in_edges(firm, data="type"):
         if kind != "AGAINST" or graph.nodes[decision].get("label") != "Decision":
             continue

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.store.base import GraphStore
-from enforcegraph.graph.store.embedded import EmbeddedStore
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data"
@@ -54,8 +54,8 @@ def neo4j_server() -> Iterator[Any]:
 
 
 def _neo4j_store(server: Any) -> GraphStore:
+    from enforcegraph.graph.backends.neo4j import Neo4jStore
     from enforcegraph.graph.settings import Settings
-    from enforcegraph.graph.store.neo4j import Neo4jStore
 
     settings = Settings(backend="neo4j", neo4j_uri=server.uri, neo4j_password="")
     store = Neo4jStore.from_settings(settings)

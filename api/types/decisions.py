@@ -12,7 +12,7 @@ from enforcegraph.api.types.refs import (
     RegulatorRef,
     StatementRef,
 )
-from enforcegraph.graph import domain
+from enforcegraph.graph.domain import rules as domain
 from enforcegraph.graph.store.base import Node
 
 __all__ = ["Decision", "Sanction"]

@@ -10,7 +10,7 @@ from enforcegraph.api.context import Info
 from enforcegraph.api.enums import Direction, Label, RelationshipType, enum_type, enum_value
 from enforcegraph.api.types.record import Assertion, Conflict, assertions_of, conflicts_of
 from enforcegraph.api.types.refs import EntityRef, SourceRef
-from enforcegraph.graph.dates import date_floor
+from enforcegraph.graph.domain.dates import date_floor
 from enforcegraph.graph.store.base import Direction as StoreDirection
 from enforcegraph.graph.store.base import Node
 from enforcegraph.graph.store.base import Relationship as StoreRelationship

@@ -17,7 +17,7 @@ from enforcegraph.api.types.refs import (
     SanctionRef,
     StatementRef,
 )
-from enforcegraph.graph import domain
+from enforcegraph.graph.domain import rules as domain
 from enforcegraph.graph.store.base import Node
 from enforcegraph.graph.store.base import Relationship as StoreRelationship
 

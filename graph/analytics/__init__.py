@@ -104,7 +104,7 @@ def graph_of(store: GraphStore) -> nx.MultiDiGraph:
 
 def analyze(store: GraphStore, name: str, *arguments: str, **options: Any) -> list[Row]:
     """Run the analysis ``name`` on a store; entity arguments may be ids or names."""
-    from enforcegraph.graph.traversals import resolve_entity
+    from enforcegraph.graph.domain.traversals import resolve_entity
 
     if name not in ANALYSES:
         raise NotFound(f"no analysis {name!r} (known: {', '.join(ANALYSES)})")

@@ -9,7 +9,7 @@ from typing import Any
 
 import networkx as nx
 
-from enforcegraph.graph import domain
+from enforcegraph.graph.domain import rules as domain
 from enforcegraph.schema.errors import NotFound
 
 __all__ = [

@@ -9,9 +9,9 @@ from rich.console import Console
 
 from enforcegraph.graph.analytics import ANALYSES
 from enforcegraph.graph.analytics import analyze as run_analysis
+from enforcegraph.graph.backends import open_store
 from enforcegraph.graph.output import render_csv, render_json, render_table
 from enforcegraph.graph.settings import Settings
-from enforcegraph.graph.store import open_store
 
 __all__ = ["analyze"]
 

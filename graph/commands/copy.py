@@ -104,8 +104,8 @@ def _missing_ids(target: GraphStore, nodes: list[Node]) -> list[str]:
 @click.pass_obj
 def copy_command(settings: Settings, backend: str, batch_size: int, replace: bool) -> None:
     """Copy the embedded store (ENFORCEGRAPH_DB) into Neo4j; idempotent, verified by counts."""
-    from enforcegraph.graph.store.embedded import EmbeddedStore
-    from enforcegraph.graph.store.neo4j import Neo4jStore
+    from enforcegraph.graph.backends.embedded import EmbeddedStore
+    from enforcegraph.graph.backends.neo4j import Neo4jStore
 
     if not settings.db.exists():
         raise EnforcegraphError(f"no embedded store at {settings.db} (load data first, or set --db)")

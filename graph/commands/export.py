@@ -8,6 +8,8 @@ import click
 from rich.console import Console
 from rich.progress import Progress
 
+from enforcegraph.graph.backends import open_store
+from enforcegraph.graph.domain.traversals import CATALOGUE
 from enforcegraph.graph.exports import EXPORTERS, export_graph, source_urls
 from enforcegraph.graph.exports.select import (
     ego_selection,
@@ -16,8 +18,6 @@ from enforcegraph.graph.exports.select import (
     whole_graph,
 )
 from enforcegraph.graph.settings import Settings
-from enforcegraph.graph.store import open_store
-from enforcegraph.graph.traversals import CATALOGUE
 
 __all__ = ["export"]
 

@@ -12,9 +12,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.settings import Settings
 from enforcegraph.graph.store.base import GraphStore
-from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.loaders.extract import Extraction, accepted_batch, extract, read_article
 
 __all__ = ["extract_command"]

@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 
 from enforcegraph.graph.analytics import graph_of
+from enforcegraph.graph.backends import open_store
+from enforcegraph.graph.domain.traversals import resolve_entity
 from enforcegraph.graph.settings import Settings
-from enforcegraph.graph.store import open_store
-from enforcegraph.graph.traversals import resolve_entity
 
 __all__ = ["plot"]
 

@@ -25,8 +25,8 @@ def provenance_command(settings: Settings, entity: str, as_json: bool) -> None:
     """Every value each dataset gave ENTITY (an id or a name, or a relationship id), with
     its sources and the days it was first and last seen; conflicts first."""
     from enforcegraph.graph.cli import store_from
-    from enforcegraph.graph.provenance import provenance
-    from enforcegraph.graph.traversals import resolve_entity
+    from enforcegraph.graph.domain.provenance import provenance
+    from enforcegraph.graph.domain.traversals import resolve_entity
     from enforcegraph.schema.errors import NotFound
 
     out = Console(soft_wrap=True)

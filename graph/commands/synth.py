@@ -9,8 +9,8 @@ import click
 from rich.console import Console
 from rich.progress import Progress
 
+from enforcegraph.graph.backends import open_store
 from enforcegraph.graph.settings import Settings
-from enforcegraph.graph.store import open_store
 from enforcegraph.graph.store.base import UpsertSummary
 from enforcegraph.graph.synth import SynthConfig, synth_batches
 

@@ -1,7 +1,7 @@
 """A Cypher script (cypher-shell, Neo4j Browser) that rebuilds the graph offline.
 
 A file format, so values are written as escaped literals (one statement per line);
-the store's own queries stay parameterised in graph/store/cypher.py. The shape matches
+the store's own queries stay parameterised in graph/backends/cypher.py. The shape matches
 the Neo4j backend: every node is ``:Entity:<Label> {id}``, every relationship has ``id``
 and ``key``.
 """

@@ -15,7 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from enforcegraph.graph import domain
+from enforcegraph.graph.domain import rules as domain
 from enforcegraph.graph.exports.base import ExportEdge, Exporter, ExportNode, register
 from enforcegraph.schema.codes import UNION_CODES
 from enforcegraph.schema.ftmmap import mapping, to_ftm_id

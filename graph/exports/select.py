@@ -9,8 +9,8 @@ from typing import Any
 import networkx as nx
 
 from enforcegraph.graph.analytics import ego_subgraph, graph_of
+from enforcegraph.graph.domain.traversals import resolve_entity
 from enforcegraph.graph.store.base import GraphStore
-from enforcegraph.graph.traversals import resolve_entity
 from enforcegraph.schema.ids import ID_PATTERN
 
 __all__ = ["connected", "ego_selection", "filtered_selection", "ids_in", "traversal_selection", "whole_graph",

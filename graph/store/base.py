@@ -21,8 +21,8 @@ from enforcegraph.schema.records import Batch
 from enforcegraph.schema.validation import validate_batch
 
 if TYPE_CHECKING:
+    from enforcegraph.graph.domain.traversals import Traversals
     from enforcegraph.graph.store.adjacency import Adjacency
-    from enforcegraph.graph.traversals import Traversals
 
 __all__ = [
     "DEFAULT_DATASET",
@@ -421,7 +421,7 @@ class GraphStore(abc.ABC):
 
     @abc.abstractmethod
     def traversals(self) -> Traversals:
-        """The traversal catalogue on this store (graph/traversals.py; a backend may push
+        """The traversal catalogue on this store (graph/domain/traversals.py; a backend may push
         it down into its own queries)."""
 
     def generation(self) -> int | None:

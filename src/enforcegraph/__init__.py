@@ -6,7 +6,7 @@ __version__ = "0.1.0"
 
 
 def open_graph(*args: object, **kwargs: object) -> object:
-    """Open a graph store (see :func:`enforcegraph.graph.store.open_store`)."""
-    from enforcegraph.graph.store import open_store
+    """Open a graph store (see :func:`enforcegraph.graph.backends.open_store`)."""
+    from enforcegraph.graph.backends import open_store
 
     return open_store(*args, **kwargs)  # type: ignore[arg-type]

@@ -13,9 +13,9 @@ from enforcegraph.graph import analytics
 from enforcegraph.graph.analytics.centrality import pagerank
 from enforcegraph.graph.analytics.communities import component_labels
 from enforcegraph.graph.analytics.facts import entity_view, simple_undirected
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.store.adjacency import Adjacency
 from enforcegraph.graph.store.base import GraphStore
-from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.graph.synth import SynthConfig, synth_batches
 from enforcegraph.loaders.casefile import parse_case_file
 from enforcegraph.loaders.datasets import dataset_batch

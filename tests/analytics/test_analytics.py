@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from enforcegraph.graph import analytics
-from enforcegraph.graph.store.embedded import EmbeddedStore
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.schema.errors import NotFound
 
 # ECB reference rates copied by hand from the ECB table for these dates (units per EUR).

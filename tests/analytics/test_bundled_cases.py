@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.cli import main
-from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.loaders.datasets import dataset_batch
 
 CNIL_FINE = "sanction:fr-cnil-san-2022-019-fine"

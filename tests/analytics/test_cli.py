@@ -8,8 +8,8 @@ import json
 
 from click.testing import CliRunner
 
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.cli import main
-from enforcegraph.graph.store.embedded import EmbeddedStore
 
 
 def _run(store: EmbeddedStore, *args: str) -> tuple[int, str]:

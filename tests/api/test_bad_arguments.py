@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 
 from enforcegraph.api.filters import filter_size
+from enforcegraph.graph.domain.traversals import SanctionFilter, resolve_entity
 from enforcegraph.graph.settings import Settings
 from enforcegraph.graph.store.base import GraphStore
-from enforcegraph.graph.traversals import SanctionFilter, resolve_entity
 from enforcegraph.loaders.datasets import dataset_batch
 from enforcegraph.schema.errors import EnforcegraphError, NotFound
 

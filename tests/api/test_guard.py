@@ -11,8 +11,8 @@ from graphql import DocumentNode
 import enforcegraph.api.guard as guard
 from enforcegraph.api.context import make_context
 from enforcegraph.api.schema import build_schema
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.settings import Settings
-from enforcegraph.graph.store.embedded import EmbeddedStore
 
 
 def _run(schema: Any, store: EmbeddedStore, query: str, **variables: Any) -> list[str]:

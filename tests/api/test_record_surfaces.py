@@ -16,8 +16,8 @@ import pytest
 from click.testing import CliRunner
 from followthemoney.statement.serialize import read_json_statements
 
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.cli import main
-from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.loaders.datasets import dataset_batch
 from enforcegraph.schema.records import Batch, NodeRecord
 

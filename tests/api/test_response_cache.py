@@ -22,9 +22,9 @@ from enforcegraph.api.response_cache import (
     ResponseCacheMiddleware,
     entry_cost,
 )
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.settings import Settings
 from enforcegraph.graph.store.base import GraphStore
-from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.loaders.casefile import parse_case_file
 from enforcegraph.schema.errors import EnforcegraphError
 from enforcegraph.schema.records import Batch, NodeRecord

@@ -12,8 +12,8 @@ from pathlib import Path
 import httpx
 
 from enforcegraph.api.server import server_options
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.settings import Settings
-from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.loaders.casefile import parse_case_file
 
 MINI = Path(__file__).resolve().parent.parent / "fixtures" / "mini.yaml"

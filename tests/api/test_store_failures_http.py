@@ -15,8 +15,8 @@ import pytest
 import uvicorn
 
 from enforcegraph.api.app import create_app
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.settings import Settings
-from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.loaders.casefile import parse_case_file
 
 MINI = Path(__file__).resolve().parent.parent / "fixtures" / "mini.yaml"

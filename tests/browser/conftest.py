@@ -24,8 +24,8 @@ import pytest
 import uvicorn
 
 from enforcegraph.api.app import create_app
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.settings import Settings
-from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.loaders.datasets import dataset_batch, is_dataset
 
 REPO = Path(__file__).resolve().parents[2]

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.cli import main
-from enforcegraph.graph.store.embedded import EmbeddedStore
 
 CLI = Path(sys.executable).parent / "enforcegraph"
 
@@ -147,7 +147,7 @@ def test_a_store_in_a_read_only_folder_can_be_read(loaded: Path) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("ENFORCEGRAPH_")}
         env["HOME"] = str(top)
         script = ("from enforcegraph.graph.settings import Settings\n"
-                  "from enforcegraph.graph.store import open_store\n"
+                  "from enforcegraph.graph.backends import open_store\n"
                   f"store = open_store(Settings(db={str(db)!r}, read_only=True))\n"
                   "print(store.stats().total_nodes); store.close()\n")
         for command, expected in (

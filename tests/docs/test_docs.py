@@ -6,8 +6,8 @@ from dataclasses import fields
 from pathlib import Path
 
 from enforcegraph.graph.cli import main
+from enforcegraph.graph.domain.traversals import CATALOGUE
 from enforcegraph.graph.settings import SETTINGS_DOC, Settings
-from enforcegraph.graph.traversals import CATALOGUE
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
 

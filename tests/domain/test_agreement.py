@@ -23,13 +23,13 @@ import pytest
 
 from enforcegraph.api.context import make_context
 from enforcegraph.api.schema import build_schema
-from enforcegraph.graph import domain
 from enforcegraph.graph.analytics.facts import decision_facts
 from enforcegraph.graph.analytics.fines import fine_rows
+from enforcegraph.graph.domain import rules as domain
+from enforcegraph.graph.domain.traversals import SanctionFilter, Traversals
 from enforcegraph.graph.exports.base import export_graph
 from enforcegraph.graph.settings import Settings
 from enforcegraph.graph.store.base import GraphStore
-from enforcegraph.graph.traversals import SanctionFilter, Traversals
 from enforcegraph.loaders.casefile import parse_case_file
 from enforcegraph.schema.ftmmap import to_ftm_id
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import doctest
 
-from enforcegraph.graph import domain
+from enforcegraph.graph.domain import rules as domain
 
 
 def test_domain_doctests() -> None:

@@ -12,6 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 from lxml import etree
 
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.exports import (
     EXPORTERS,
     export_graph,
@@ -19,7 +20,6 @@ from enforcegraph.graph.exports import (
     read_node_link,
 )
 from enforcegraph.graph.exports.base import ExportNode
-from enforcegraph.graph.store.embedded import EmbeddedStore
 
 URL = "https://example.org/decision-1"
 

@@ -8,13 +8,13 @@ from pathlib import Path
 import networkx as nx
 from click.testing import CliRunner
 
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.cli import main
 from enforcegraph.graph.exports.select import (
     ego_selection,
     filtered_selection,
     traversal_selection,
 )
-from enforcegraph.graph.store.embedded import EmbeddedStore
 
 
 def test_ego_selection_keeps_cited_sources(rich_store: EmbeddedStore) -> None:

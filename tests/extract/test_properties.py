@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from enforcegraph.graph.store.embedded import EmbeddedStore
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.loaders.extract import Article, accepted_batch, extract
 
 WORDS = st.sampled_from([

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from followthemoney import model
 
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.exports.base import export_graph
 from enforcegraph.graph.exports.ftm import FtmExporter
 from enforcegraph.graph.store.base import GraphStore
-from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.loaders.base import read_batch
 from enforcegraph.loaders.casefile import read_case_file
 from enforcegraph.schema.ftmmap import mapping

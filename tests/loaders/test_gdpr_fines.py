@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.store.base import GraphStore, PropertyFilter
-from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.loaders.base import read_batch
 from enforcegraph.loaders.datasets import dataset_batch
 
@@ -56,8 +56,8 @@ def fines_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
     if request.param == "embedded":
         opened = EmbeddedStore(tmp_path_factory.mktemp("fines-store") / "graph.sqlite")
     else:
+        from enforcegraph.graph.backends.neo4j import Neo4jStore
         from enforcegraph.graph.settings import Settings
-        from enforcegraph.graph.store.neo4j import Neo4jStore
 
         server = request.getfixturevalue("neo4j_server")
         opened = Neo4jStore.from_settings(Settings(backend="neo4j", neo4j_uri=server.uri, neo4j_password=""))
@@ -69,7 +69,7 @@ def fines_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
 
 
 def test_250_decisions_or_every_held_back_row_reported(loaded: dict[str, Any], fines_raw: list[dict[str, str]]) -> None:
-    from enforcegraph.graph.store.embedded import EmbeddedStore
+    from enforcegraph.graph.backends.embedded import EmbeddedStore
 
     report = loaded["report"]
     assert report["rows_read"] == len(fines_raw) == 250

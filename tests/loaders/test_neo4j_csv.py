@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 import enforcegraph.graph.exports.csv as csv_export
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.exports.base import export_graph
 from enforcegraph.graph.store.base import GraphStore
-from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.loaders import neo4jcsv
 from enforcegraph.loaders.base import read_batch
 from enforcegraph.loaders.casefile import read_case_file

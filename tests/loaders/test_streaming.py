@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.cli import main
-from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.loaders.base import read_batch, read_batches
 from enforcegraph.loaders.limits import InputLimits
 from enforcegraph.schema.errors import InvalidData

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from enforcegraph.graph.backends.embedded import EmbeddedStore
+from enforcegraph.graph.backends.neo4j import Neo4jStore
 from enforcegraph.graph.commands.copy import copy_graph
-from enforcegraph.graph.store.embedded import EmbeddedStore
-from enforcegraph.graph.store.neo4j import Neo4jStore
 from enforcegraph.loaders.base import read_batch
 
 pytestmark = pytest.mark.neo4j

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from enforcegraph.graph.backends.neo4j import Neo4jStore
 from enforcegraph.graph.settings import Settings
-from enforcegraph.graph.store.neo4j import Neo4jStore
 from enforcegraph.loaders.base import read_batch
 from enforcegraph.schema.errors import StoreError, StoreUnavailable
 

@@ -6,7 +6,7 @@ import gc
 import time
 from pathlib import Path
 
-from enforcegraph.graph.store.embedded import EmbeddedStore
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.synth import SynthConfig, synth_batches
 
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.store.base import GraphStore, PropertyFilter
-from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.schema.errors import InvalidData, SchemaError
 from enforcegraph.schema.records import Batch
 
@@ -497,8 +497,8 @@ def check_pages(store: GraphStore, flt: Any, rows: list[dict[str, Any]]) -> None
 def test_catalogue_gives_reference_rows(
     store: GraphStore, tmp_path: Path, graph: str, graph_batches: Any
 ) -> None:
-    from enforcegraph.graph.store.embedded import EmbeddedStore
-    from enforcegraph.graph.traversals import CATALOGUE, SanctionFilter, Traversals
+    from enforcegraph.graph.backends.embedded import EmbeddedStore
+    from enforcegraph.graph.domain.traversals import CATALOGUE, SanctionFilter, Traversals
     from enforcegraph.loaders.datasets import dataset_batch
 
     batch = graph_batches(graph) if graph in ("mini", "edge-cases") else dataset_batch(graph)

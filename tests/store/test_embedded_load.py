@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from enforcegraph.graph.store.embedded import EmbeddedStore
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.schema.errors import InvalidData
 from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
 

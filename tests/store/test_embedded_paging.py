@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from enforcegraph.graph.store.embedded import EmbeddedStore
+from enforcegraph.graph.backends.embedded import EmbeddedStore
+from enforcegraph.graph.domain.traversals import SanctionFilter, Traversals
 from enforcegraph.graph.synth import SynthConfig, synth_batches
-from enforcegraph.graph.traversals import SanctionFilter, Traversals
 
 
 @pytest.fixture(scope="module")

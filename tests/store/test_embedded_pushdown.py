@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from enforcegraph.graph.store import sqltraversals
-from enforcegraph.graph.store.embedded import EmbeddedStore
+from enforcegraph.graph.backends import sqltraversals
+from enforcegraph.graph.backends.embedded import EmbeddedStore
+from enforcegraph.graph.domain.traversals import SanctionFilter, Traversals
 from enforcegraph.graph.synth import SynthConfig, synth_batches
-from enforcegraph.graph.traversals import SanctionFilter, Traversals
 from enforcegraph.loaders.base import read_batch
 from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
 

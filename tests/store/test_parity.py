@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.settings import Settings
 from enforcegraph.graph.store.base import GraphStore, PropertyFilter
-from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.loaders.datasets import dataset_batch
 from enforcegraph.schema.names import normalize_name
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.neo4j
 
 @pytest.fixture
 def pair(neo4j_server: Any, tmp_path: Path) -> Iterator[tuple[GraphStore, GraphStore]]:
-    from enforcegraph.graph.store.neo4j import Neo4jStore
+    from enforcegraph.graph.backends.neo4j import Neo4jStore
 
     neo4j = Neo4jStore.from_settings(Settings(backend="neo4j", neo4j_uri=neo4j_server.uri))
     neo4j.clear()

@@ -1,5 +1,5 @@
 """The embedded store's readers do not queue: a connection per reading thread, a time
-limit per query that frees it, the writer on its own (graph/store/sqlreaders.py)."""
+limit per query that frees it, the writer on its own (graph/backends/sqlreaders.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from enforcegraph.graph.store.embedded import EmbeddedStore
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.schema.errors import QueryTimeout, StoreError
 from enforcegraph.schema.records import Batch, NodeRecord
 

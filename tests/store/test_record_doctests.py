@@ -13,7 +13,7 @@ MODULES = (
     "enforcegraph.graph.record.judgements",
     "enforcegraph.schema.model",
     "enforcegraph.schema.text",
-    "enforcegraph.graph.dates",
+    "enforcegraph.graph.domain.dates",
 )
 
 

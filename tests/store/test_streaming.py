@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
+from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.store.base import GraphStore
-from enforcegraph.graph.store.embedded import EmbeddedStore
 from enforcegraph.loaders.base import read_batch, read_batches
 from enforcegraph.schema.errors import InvalidData
 from enforcegraph.schema.records import Batch

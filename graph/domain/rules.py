@@ -3,8 +3,8 @@ whether a firm had an establishment in the EU at a date.
 
 Pure functions over plain data (nodes' labels and properties, relationships' ends and
 properties): no store, no I/O. The traversals, the analyses, the API's types and
-filters and the exporters call them. The SQL (``graph/store/sqltraversals.py``) and
-Cypher (``graph/store/cypher.py``) push-downs cannot call Python per row: they take
+filters and the exporters call them. The SQL (``graph/backends/sqltraversals.py``) and
+Cypher (``graph/backends/cypher.py``) push-downs cannot call Python per row: they take
 their constants from here (:data:`ISSUER_LABELS`, :data:`EU_CODE`, ...) as query
 parameters and state the same rules, and ``tests/domain/test_agreement.py`` holds every
 implementation to these answers on one fixture.
@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
-from enforcegraph.graph.dates import valid_at
+from enforcegraph.graph.domain.dates import valid_at
 
 __all__ = [
     "ESTABLISHMENT",

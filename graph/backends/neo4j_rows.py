@@ -10,9 +10,9 @@ from typing import Any, TypeVar
 
 from neo4j import ManagedTransaction, Transaction
 
+from enforcegraph.graph.backends import cypher
 from enforcegraph.graph.record.codec import decode_record, encode_record
 from enforcegraph.graph.record.judgements import Judgement
-from enforcegraph.graph.store import cypher
 from enforcegraph.graph.store.recording import NewRecords, Row
 from enforcegraph.schema.model import Model
 

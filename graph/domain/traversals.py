@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from enforcegraph.graph import domain
-from enforcegraph.graph.dates import checked_date, date_floor
+from enforcegraph.graph.domain import rules as domain
+from enforcegraph.graph.domain.dates import checked_date, date_floor
 from enforcegraph.schema.citations import parse_citation
 from enforcegraph.schema.errors import NotFound
 from enforcegraph.schema.names import normalize_name, normalized_names

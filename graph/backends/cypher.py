@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from enforcegraph.graph import domain
+from enforcegraph.graph.domain import rules as domain
 from enforcegraph.schema.errors import SchemaError
 from enforcegraph.schema.model import Model
 
@@ -356,7 +356,7 @@ def iter_relationships(model: Model, name: str) -> str:
 
 
 # -- the traversal catalogue, pushed down: one query per traversal ----------------------
-# Partial dates ("2024", "2024-07") compare as in enforcegraph.graph.dates: the earliest
+# Partial dates ("2024", "2024-07") compare as in enforcegraph.graph.domain.dates: the earliest
 # day a date can mean ("-00" padding) against the latest ("-99" padding).
 def _floor(expr: str) -> str:
     return f"(CASE WHEN size({expr}) < 10 THEN left({expr} + '-00-00', 10) ELSE {expr} END)"
@@ -374,7 +374,7 @@ def _valid_at(valid_from: str, valid_to: str, when: str) -> str:
     )
 
 
-# The domain rules (graph/domain.py) pushed down: their values travel as parameters
+# The domain rules (graph/domain/rules.py) pushed down: their values travel as parameters
 # (domain_params), their labels and relationship types are the domain's constants.
 def domain_params() -> Params:
     """The domain's constants every catalogue query reads (``$issuer_labels``, ``$eu_code``)."""

@@ -10,13 +10,13 @@ from weakref import WeakKeyDictionary
 
 import orjson
 
-from enforcegraph.graph import domain
-from enforcegraph.graph.dates import date_floor
-from enforcegraph.graph.traversals import Row, SanctionFilter, Traversals, headline_row
+from enforcegraph.graph.domain import rules as domain
+from enforcegraph.graph.domain.dates import date_floor
+from enforcegraph.graph.domain.traversals import Row, SanctionFilter, Traversals, headline_row
 from enforcegraph.schema.ids import relationship_id_range
 
 if TYPE_CHECKING:
-    from enforcegraph.graph.store.embedded import EmbeddedStore
+    from enforcegraph.graph.backends.embedded import EmbeddedStore
 
 __all__ = ["FEW_CANDIDATES", "EmbeddedTraversals", "candidates_sql", "count_sql", "page_sql"]
 
@@ -197,7 +197,7 @@ def _valid_at(valid_from: str, valid_to: str, when: str) -> str:
 _VF, _VT = "json_extract(e.props, '$.valid_from')", "json_extract(e.props, '$.valid_to')"
 
 
-# The domain's constants (graph/domain.py), bound as parameters of every headline statement.
+# The domain's constants (graph/domain/rules.py), bound as parameters of every headline statement.
 _DOMAIN: dict[str, str] = {
     "eu_code": domain.EU_CODE,
     "member_of": domain.MEMBER_OF,
@@ -225,7 +225,7 @@ def _conditions(
     flt: SanctionFilter, today: str, did: str, dt: str
 ) -> tuple[list[str], dict[str, str]]:
     """The generic row rules as SQL over a decision ``did`` dated ``dt`` and a firm ``f``:
-    the rules of graph/domain.py (the shown regulator, sanction targets, is_located,
+    the rules of graph/domain/rules.py (the shown regulator, sanction targets, is_located,
     has_eu_establishment), pushed down with the domain's constants as parameters."""
     at = ":today" if flt.at == "today" else dt
     params: dict[str, str] = {**_DOMAIN, "today": today} if flt.at == "today" else {**_DOMAIN}

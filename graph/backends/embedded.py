@@ -1,7 +1,7 @@
 """The embedded backend: one SQLite file is the record; a NetworkX view follows it.
 
 One connection writes (``_conn``, behind ``_lock``); reads run on connections of their
-own, one per reading thread at a time (graph/store/sqlreaders.py), each statement within
+own, one per reading thread at a time (graph/backends/sqlreaders.py), each statement within
 the query time limit, so a reader never queues behind the writer or another reader. The
 thread inside a write transaction reads on the writer's connection and so sees what it
 has written so far. An in-memory store (``:memory:``) cannot be shared across
@@ -22,6 +22,11 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import orjson
 
+from enforcegraph.graph.backends.checkpoint import BackgroundCheckpointer
+from enforcegraph.graph.backends.sqlopen import open_read_only, write_failure
+from enforcegraph.graph.backends.sqlreaders import PROGRESS_STEPS, ReaderPool
+from enforcegraph.graph.backends.sqlrows import SqlRows, chunks, marks
+from enforcegraph.graph.backends.sqltraversals import EmbeddedTraversals
 from enforcegraph.graph.record.assertions import Assertion
 from enforcegraph.graph.record.judgements import Judgement
 from enforcegraph.graph.store.base import (
@@ -32,11 +37,6 @@ from enforcegraph.graph.store.base import (
     Relationship,
     StoreStats,
 )
-from enforcegraph.graph.store.checkpoint import BackgroundCheckpointer
-from enforcegraph.graph.store.sqlopen import open_read_only, write_failure
-from enforcegraph.graph.store.sqlreaders import PROGRESS_STEPS, ReaderPool
-from enforcegraph.graph.store.sqlrows import SqlRows, chunks, marks
-from enforcegraph.graph.store.sqltraversals import EmbeddedTraversals
 from enforcegraph.schema.errors import QueryTimeout, StoreError
 from enforcegraph.schema.ids import relationship_id_range
 from enforcegraph.schema.model import Model, load_model

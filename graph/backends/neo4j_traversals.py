@@ -2,7 +2,7 @@
 
 The server does the matching (patterns, validity dates, EU membership); Python only
 shapes the returned records into the catalogue's rows, with the same helpers and the
-same sort keys as the generic :class:`~enforcegraph.graph.traversals.Traversals`, so
+same sort keys as the generic :class:`~enforcegraph.graph.domain.traversals.Traversals`, so
 both give identical rows.
 """
 
@@ -11,11 +11,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from enforcegraph.graph import traversals as generic
-from enforcegraph.graph.store import cypher
-from enforcegraph.graph.store.base import Node
-from enforcegraph.graph.store.neo4j import Neo4jStore, node_from
-from enforcegraph.graph.traversals import (
+from enforcegraph.graph.backends import cypher
+from enforcegraph.graph.backends.neo4j import Neo4jStore, node_from
+from enforcegraph.graph.domain import traversals as generic
+from enforcegraph.graph.domain.traversals import (
     SanctionFilter,
     _by_date,
     _date_key,
@@ -24,6 +23,7 @@ from enforcegraph.graph.traversals import (
     resolve_entity,
     sanction_row_order,
 )
+from enforcegraph.graph.store.base import Node
 
 __all__ = ["Neo4jTraversals"]
 

@@ -12,11 +12,19 @@ import networkx as nx
 from neo4j import Driver, GraphDatabase, ManagedTransaction, Record
 from neo4j.exceptions import ClientError, ConfigurationError
 
-from enforcegraph.graph import traversals as generic
+from enforcegraph.graph.backends import cypher
+from enforcegraph.graph.backends.neo4j_errors import CONNECTION_ERRORS, translate_errors
+from enforcegraph.graph.backends.neo4j_rows import (
+    NODE_INTERNAL,
+    REL_INTERNAL,
+    Neo4jRows,
+    chunked,
+    own,
+)
+from enforcegraph.graph.domain import traversals as generic
 from enforcegraph.graph.record.assertions import Assertion
 from enforcegraph.graph.record.judgements import Judgement
 from enforcegraph.graph.settings import Settings
-from enforcegraph.graph.store import cypher
 from enforcegraph.graph.store.base import (
     Direction,
     GraphStore,
@@ -25,8 +33,6 @@ from enforcegraph.graph.store.base import (
     Relationship,
     StoreStats,
 )
-from enforcegraph.graph.store.neo4j_errors import CONNECTION_ERRORS, translate_errors
-from enforcegraph.graph.store.neo4j_rows import NODE_INTERNAL, REL_INTERNAL, Neo4jRows, chunked, own
 from enforcegraph.schema.errors import StoreError
 from enforcegraph.schema.model import Model, load_model
 from enforcegraph.schema.names import normalize_name, normalized_names
@@ -361,7 +367,7 @@ class Neo4jStore(GraphStore):
         return graph
 
     def traversals(self) -> generic.Traversals:
-        from enforcegraph.graph.store.neo4j_traversals import Neo4jTraversals
+        from enforcegraph.graph.backends.neo4j_traversals import Neo4jTraversals
 
         return Neo4jTraversals(self)
 

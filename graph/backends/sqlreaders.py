@@ -5,7 +5,7 @@ the last state committed when its statement (or read transaction) began. So read
 share the writer's connection nor each other's: :class:`ReaderPool` lends each reading
 thread a connection of its own for the length of a query (kept for the next one, up to
 ``keep`` idle ones) and opens another when all are lent. Every connection is opened
-read-only (graph/store/sqlopen.py: ``query_only``; ``mode=ro`` or ``immutable`` when the
+read-only (graph/backends/sqlopen.py: ``query_only``; ``mode=ro`` or ``immutable`` when the
 file cannot be written).
 
 A query past its time limit is stopped by SQLite's progress handler, which aborts the
