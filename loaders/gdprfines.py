@@ -23,12 +23,13 @@ from enforcegraph.loaders.gdpr import (
     part_of,
 )
 from enforcegraph.loaders.gdprfines_rows import COLUMNS, FineRow, clean_row
-from enforcegraph.loaders.gdprfines_tables import Tables, load_tables, party_key
+from enforcegraph.loaders.gdprfines_tables import Tables, load_tables
 from enforcegraph.loaders.limits import InputLimits
 from enforcegraph.loaders.quality import QualityReport, ReportedBatch
 from enforcegraph.loaders.sources import source_id
 from enforcegraph.loaders.tabular import read_table
 from enforcegraph.schema.errors import FieldError, InvalidData
+from enforcegraph.schema.names import party_key
 from enforcegraph.schema.records import NodeRecord, Origin, RelationshipRecord
 
 __all__ = ["DATASET_SOURCE_ID", "read_gdpr_fines"]

@@ -8,13 +8,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import fingerprints
 import yaml
 
-from enforcegraph.schema.ids import slugify
 from enforcegraph.schema.names import normalize_name
 
-__all__ = ["LawSpec", "RegulatorSpec", "Tables", "load_tables", "party_key"]
+__all__ = ["LawSpec", "RegulatorSpec", "Tables", "load_tables"]
 
 TABLES_FILE = "data/gdpr_fines.yaml"
 _ACRONYM = re.compile(r"\(\s*'?([^()']+?)'?\s*\)\s*$")
@@ -89,18 +87,6 @@ class Tables:
         if words & self.association_words:
             return "association"
         return "company"
-
-
-def party_key(name: str, legal_forms: frozenset[str]) -> str:
-    """The matching key of a named party: its fingerprint without legal forms.
-
-    >>> forms = frozenset({"sau", "sl", "slu"})
-    >>> {party_key(n, forms) for n in ["Vodafone Espana", "Vodafone España", "Vodafone España, S.A.U."]}
-    {'vodafone-espana'}
-    """
-    printed = fingerprints.generate(fingerprints.remove_types(name), keep_order=True) or ""
-    tokens = [t for t in printed.split() if t not in legal_forms]
-    return slugify(" ".join(tokens) or printed or name)
 
 
 def _regulator(raw: dict[str, Any]) -> RegulatorSpec:

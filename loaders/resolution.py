@@ -25,8 +25,9 @@ from typing import Any
 
 from enforcegraph.graph.record.judgements import Judgement, Verdict, canonical_ids, latest, pair
 from enforcegraph.graph.store.base import GraphStore, Node
-from enforcegraph.loaders.gdprfines_tables import load_tables, party_key
+from enforcegraph.loaders.gdprfines_tables import load_tables
 from enforcegraph.schema.errors import EnforcegraphError, NotFound
+from enforcegraph.schema.names import party_key
 
 __all__ = ["Proposal", "accept", "judge_pair", "propose"]
 

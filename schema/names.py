@@ -1,4 +1,8 @@
-"""Name normalisation for matching: case-, accent- and punctuation-insensitive."""
+"""Every key of a name, in one place: ``normalize_name`` (case, accents and punctuation
+folded: the search index and exact name matches), ``name_key`` (folded and without legal
+forms: linking an article's names to stored ones) and ``party_key`` (FollowTheMoney's
+fingerprint without the legal forms of a table, as a slug: the ids of parties named in
+the GDPR fines table, and entity resolution's candidates)."""
 
 from __future__ import annotations
 
@@ -7,7 +11,11 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["name_tokens", "normalize_name", "normalized_names"]
+import fingerprints
+
+from enforcegraph.schema.ids import slugify
+
+__all__ = ["name_key", "name_tokens", "normalize_name", "normalized_names", "party_key"]
 
 _PUNCT = re.compile(r"[^\w\s]+", re.UNICODE)
 _SPACE = re.compile(r"\s+")
@@ -59,3 +67,33 @@ def normalized_names(props: Mapping[str, Any], name_properties: Iterable[str]) -
             if isinstance(item, str) and (norm := normalize_name(item)):
                 names.add(norm)
     return names
+
+
+_LEGAL_FORMS = re.compile(
+    r"\b(?:inc|incorporated|ltd|limited|llc|corp|corporation|co|plc|gmbh|ag|sa|sas|sarl|bv|nv|"
+    r"spa|srl|ab|oy|as|group|holdings?)\b"
+)
+
+
+def name_key(name: str) -> str:
+    """A name without case, accents, punctuation or legal form.
+
+    >>> name_key("Clearview AI, Inc.") == name_key("Clearview AI")
+    True
+    >>> name_key("The Associated Press")
+    'associated press'
+    """
+    words = _LEGAL_FORMS.sub(" ", normalize_name(name)).split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
+
+
+def party_key(name: str, legal_forms: frozenset[str]) -> str:
+    """The matching key of a named party: its fingerprint without legal forms.
+
+    >>> forms = frozenset({"sau", "sl", "slu"})
+    >>> {party_key(n, forms) for n in ["Vodafone Espana", "Vodafone España", "Vodafone España, S.A.U."]}
+    {'vodafone-espana'}
+    """
+    printed = fingerprints.generate(fingerprints.remove_types(name), keep_order=True) or ""
+    tokens = [t for t in printed.split() if t not in legal_forms]
+    return slugify(" ".join(tokens) or printed or name)

@@ -2,31 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from enforcegraph.graph.store.base import GraphStore, Node
-from enforcegraph.schema.names import normalize_name
+from enforcegraph.schema.names import name_key
 
-__all__ = ["existing_decision", "existing_statement", "find_existing", "known_names", "name_key"]
-
-_LEGAL_FORMS = re.compile(
-    r"\b(?:inc|incorporated|ltd|limited|llc|corp|corporation|co|plc|gmbh|ag|sa|sas|sarl|bv|nv|"
-    r"spa|srl|ab|oy|as|group|holdings?)\b"
-)
-
-
-def name_key(name: str) -> str:
-    """A name without case, accents, punctuation or legal form.
-
-    >>> name_key("Clearview AI, Inc.") == name_key("Clearview AI")
-    True
-    >>> name_key("The Associated Press")
-    'associated press'
-    """
-    words = _LEGAL_FORMS.sub(" ", normalize_name(name)).split()
-    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
-
+__all__ = ["existing_decision", "existing_statement", "find_existing", "known_names"]
 
 def _names(node: Node) -> set[str]:
     values: list[str] = []

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from enforcegraph.loaders.extract.proposals import Extraction, Proposal
-from enforcegraph.loaders.extract.resolve import name_key
+from enforcegraph.schema.names import name_key
 
 __all__ = ["SCORED_KINDS", "Score", "claims_match", "score_extraction"]
 

@@ -9,8 +9,9 @@ import pytest
 
 MODULES = [
     "enforcegraph.schema.citations",
+    "enforcegraph.schema.names",
     *(f"enforcegraph.loaders.extract.{name}" for name in (
-        "article", "text", "money", "names", "legal", "resolve", "scoring")),
+        "article", "text", "money", "names", "legal", "scoring")),
 ]
 
 

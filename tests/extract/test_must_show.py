@@ -13,8 +13,8 @@ from enforcegraph.graph.cli import main
 from enforcegraph.graph.store.base import GraphStore
 from enforcegraph.loaders.datasets import dataset_batch
 from enforcegraph.loaders.extract import Article, accepted_batch, extract, read_article
-from enforcegraph.loaders.extract.resolve import name_key
 from enforcegraph.loaders.extract.scoring import claims_match
+from enforcegraph.schema.names import name_key
 
 URL = "https://techcrunch.com/2022/10/20/clearview-ai-fined-in-france"
 

@@ -9,7 +9,6 @@ import pytest
 
 MODULES = [
     "enforcegraph.loaders.gdprfines_rows",
-    "enforcegraph.loaders.gdprfines_tables",
     "enforcegraph.schema.ftmmap",
     "enforcegraph.loaders.sources",
 ]
