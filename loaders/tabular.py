@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from enforcegraph.loaders.base import fail
 from enforcegraph.loaders.limits import InputLimits, read_input, read_lines
@@ -94,31 +95,8 @@ def read_table(
     except csv.Error as exc:
         raise fail(path, "line 1", "header", f"unreadable header: {exc}") from None
     _check_header(path, header, expected, exact, delimiter)
-    rows: list[Row] = []
     errors: list[FieldError] = []
-    start = reader.line_num + 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            errors.append(FieldError(str(path), f"line {start}", "-", f"unreadable record: {exc}"))
-            break
-        if not cells and reader.line_num == start:  # a blank line
-            start = reader.line_num + 1
-            continue
-        if len(cells) != len(header):
-            end = reader.line_num
-            where = "truncated or broken record" if end == len(lines) else "broken record"
-            column = header[len(cells)] if len(cells) < len(header) else "(extra field)"
-            errors.append(
-                FieldError(str(path), f"line {start}", column,
-                           f"{len(cells)} fields, expected {len(header)} ({where})")
-            )
-        else:
-            rows.append(Row(start, dict(zip(header, cells, strict=True))))
-        start = reader.line_num + 1
+    rows = list(_rows(path, reader, header, errors, lambda: reader.line_num == len(lines)))
     if final_newline and not lines[-1].endswith(("\n", "\r")) and not errors:
         errors.append(FieldError(str(path), f"line {len(lines)}", "-",
                                  "no final newline: the file may be truncated"))
@@ -196,29 +174,41 @@ def iter_table(
     _check_header(path, header, expected, exact, delimiter)
     lines.header = header
 
-    def rows() -> Iterator[Row]:
-        start = reader.line_num + 1
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                errors.append(FieldError(str(path), f"line {start}", "-", f"unreadable record: {exc}"))
-                return
-            if not cells and reader.line_num == start:  # a blank line
-                start = reader.line_num + 1
-                continue
-            if len(cells) != len(header):
-                where = "truncated or broken record" if lines.at_end else "broken record"
-                column = header[len(cells)] if len(cells) < len(header) else "(extra field)"
-                errors.append(FieldError(str(path), f"line {start}", column,
-                                         f"{len(cells)} fields, expected {len(header)} ({where})"))
-            else:
-                yield Row(start, dict(zip(header, cells, strict=True)))
-            start = reader.line_num + 1
+    return header, _rows(path, reader, header, errors, lambda: lines.at_end)
 
-    return header, rows()
+
+class _Reader(Protocol):
+    """What a ``csv.reader`` is to :func:`_rows`."""
+
+    line_num: int
+
+    def __next__(self) -> list[str]: ...
+
+
+def _rows(path: Path, reader: _Reader, header: list[str], errors: list[FieldError],
+          at_end: Callable[[], bool]) -> Iterator[Row]:
+    """The rows ``reader`` gives after the header, each with its first line; a broken row
+    goes to ``errors`` (``at_end``: whether the reader has taken the file's last line)."""
+    start = reader.line_num + 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            errors.append(FieldError(str(path), f"line {start}", "-", f"unreadable record: {exc}"))
+            return
+        if not cells and reader.line_num == start:  # a blank line
+            start = reader.line_num + 1
+            continue
+        if len(cells) != len(header):
+            where = "truncated or broken record" if at_end() else "broken record"
+            column = header[len(cells)] if len(cells) < len(header) else "(extra field)"
+            errors.append(FieldError(str(path), f"line {start}", column,
+                                     f"{len(cells)} fields, expected {len(header)} ({where})"))
+        else:
+            yield Row(start, dict(zip(header, cells, strict=True)))
+        start = reader.line_num + 1
 
 
 def _blank(lines: _Lines) -> bool:
