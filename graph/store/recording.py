@@ -223,16 +223,29 @@ class Recorder:
                         for row in nodes.values() for a in row.record]
         moving_rels = [replace(a, subject=relationship_subject(a.source_id, self.canonical))
                        for row in rels.values() for a in row.record]
-        self._rebuild(nodes, moving_nodes, self.rows.read_nodes, self.rows.write_nodes,
-                      self.rows.delete_nodes, written.nodes, rels_first=(rels, moving_rels, written))
+        keep, created, gone = self._regroup(nodes, moving_nodes, self.rows.read_nodes, written.nodes)
+        # nodes first (relationships need their ends), then relationships, then the nodes
+        # left with no assertion (their relationships have moved by then)
+        if keep:
+            self.rows.write_nodes(keep, created)
+        rel_keep, rel_created, rel_gone = self._regroup(
+            rels, moving_rels, self.rows.read_relationships, written.relationships)
+        if rel_gone:
+            self.rows.delete_relationships(rel_gone)
+        if rel_keep:
+            self.rows.write_relationships(rel_keep, rel_created)
+        if gone:
+            self.rows.delete_nodes(gone)
+            written.nodes["deleted"].extend(gone)
 
-    def _rebuild(self, old_rows: dict[str, Row], moving: list[Assertion], read: Any, write: Any,
-                 delete: Any, written: dict[str, list[str]],
-                 rels_first: tuple[dict[str, Row], list[Assertion], Written] | None = None) -> None:
+    def _regroup(self, old_rows: dict[str, Row], moving: list[Assertion], read: Any,
+                 written: dict[str, list[str]]) -> tuple[list[Row], list[str], list[str]]:
+        """The rows ``moving`` lands on (merged into rows already there), which of them are
+        new, and which of ``old_rows`` are left with nothing."""
         by_subject: dict[str, list[Assertion]] = defaultdict(list)
         for assertion in moving:
             by_subject[assertion.subject].append(assertion)
-        targets = {s: r for s, r in read([s for s in by_subject if s not in old_rows]).items()}
+        targets: dict[str, Row] = read([s for s in by_subject if s not in old_rows])
         keep: list[Row] = []
         created: list[str] = []
         for subject, arriving in by_subject.items():
@@ -245,24 +258,7 @@ class Recorder:
             else:
                 written["updated" if before.props != row.props else "unchanged"].append(subject)
             keep.append(row)
-        gone = sorted(set(old_rows) - set(by_subject))
-        if rels_first is None:
-            if gone:
-                delete(gone)
-            if keep:
-                write(keep, created)
-            return
-        # nodes first (relationships need their ends), then relationships, then the
-        # nodes left with no assertion (their relationships have moved by then)
-        if keep:
-            write(keep, created)
-        rel_rows, rel_moving, all_written = rels_first
-        self._rebuild(rel_rows, rel_moving, self.rows.read_relationships,
-                      self.rows.write_relationships, self.rows.delete_relationships,
-                      all_written.relationships)
-        if gone:
-            delete(gone)
-            written["deleted"].extend(gone)
+        return keep, created, sorted(set(old_rows) - set(by_subject))
 
 
 def given(props: dict[str, Any]) -> dict[str, Any]:
