@@ -9,6 +9,7 @@ from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 
 from enforcegraph.schema.errors import EnforcegraphError, NotFound, QueryTimeout, StoreError
+from enforcegraph.schema.text import MESSAGE_LIMIT, cut
 
 __all__ = [
     "BAD_USER_INPUT",
@@ -106,15 +107,9 @@ class TypedErrors(MaskErrors):
         return processed
 
 
-MESSAGE_LIMIT = 300  # characters; longer messages (echoed input) are cut
-
-
 def _with_code(error: GraphQLError, code: str) -> GraphQLError:
-    message = error.message
-    if len(message) > MESSAGE_LIMIT:
-        message = f"{message[: MESSAGE_LIMIT - 1]}… ({len(message)} characters)"
     return GraphQLError(
-        message,
+        cut(error.message, MESSAGE_LIMIT),  # echoed input never makes a huge answer
         nodes=error.nodes,
         source=error.source,
         positions=error.positions,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from enforcegraph.schema.text import ECHO_LIMIT, MESSAGE_LIMIT, cut
+
 __all__ = [
     "EnforcegraphError",
     "FieldError",
@@ -52,10 +54,10 @@ class FieldError:
     def __post_init__(self) -> None:
         # input echoed back (a field named by the input, a value in the message) is cut
         # to a short prefix: a 500 KB name never makes a 500 KB error
-        for name, limit in (("record", 80), ("field", 80), ("message", 300)):
+        for name, limit in (("record", ECHO_LIMIT), ("field", ECHO_LIMIT), ("message", MESSAGE_LIMIT)):
             text = getattr(self, name)
-            if isinstance(text, str) and len(text) > limit:
-                object.__setattr__(self, name, f"{text[: limit - 1]}… ({len(text):,} characters)")
+            if isinstance(text, str):
+                object.__setattr__(self, name, cut(text, limit))
 
     def __str__(self) -> str:
         return f"{self.file}:{self.record}: {self.field}: {self.message}"

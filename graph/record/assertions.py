@@ -128,8 +128,8 @@ def merge_assertion(model: Model, old: Assertion | None, new: Assertion) -> Asse
     since = dict(old.since)
     for name, value in new.values.items():
         spec = specs.get(name)
-        merged = _union(values.get(name) or [], value) if spec is not None and spec.merge == "union" \
-            and isinstance(value, list) else value
+        unioned = spec is not None and spec.merge == "union" and isinstance(value, list)
+        merged = _union(values.get(name) or [], value) if unioned else value
         if values.get(name) != merged:
             values[name] = merged
             if new.first_seen > old.first_seen:
