@@ -11,8 +11,6 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import fingerprints
-
 from enforcegraph.schema.ids import slugify
 
 __all__ = ["name_key", "name_tokens", "normalize_name", "normalized_names", "party_key"]
@@ -94,6 +92,8 @@ def party_key(name: str, legal_forms: frozenset[str]) -> str:
     >>> {party_key(n, forms) for n in ["Vodafone Espana", "Vodafone España", "Vodafone España, S.A.U."]}
     {'vodafone-espana'}
     """
+    import fingerprints  # ~90 ms of imports: only loaders and resolution need it
+
     printed = fingerprints.generate(fingerprints.remove_types(name), keep_order=True) or ""
     tokens = [t for t in printed.split() if t not in legal_forms]
     return slugify(" ".join(tokens) or printed or name)

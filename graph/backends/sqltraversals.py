@@ -186,7 +186,7 @@ def _ceiling(expr: str) -> str:
 
 
 def _valid_at(valid_from: str, valid_to: str, when: str) -> str:
-    """SQL for graph.dates.valid_at."""
+    """SQL for graph.domain.dates.valid_at."""
     return (
         f"({when} IS NULL OR ((coalesce({valid_from}, '') = '' OR {_floor(valid_from)} <= "
         f"{_ceiling(when)}) AND (coalesce({valid_to}, '') = '' OR {_ceiling(valid_to)} >= "
