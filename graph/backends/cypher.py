@@ -29,7 +29,6 @@ __all__ = [
     "JUDGEMENTS",
     "LOOKUP_LABELS",
     "PING",
-    "READ_NODE_PROPS",
     "READ_NODE_ROWS",
     "RELATIONSHIPS_TOUCHING",
     "SANCTIONS_WITHOUT_EU_ESTABLISHMENT",
@@ -126,9 +125,6 @@ PING = "RETURN 1 AS ok"
 LOOKUP_LABELS = (
     f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) "
     "RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label"
-)
-READ_NODE_PROPS = (
-    f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) RETURN n.id AS id, properties(n) AS props"
 )
 UPDATE_NODES = f"UNWIND $rows AS row MATCH (n:{ENTITY} {{id: row.id}}) SET n = row"
 DELETE_NODES = (

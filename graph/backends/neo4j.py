@@ -48,9 +48,6 @@ PAGE = 5000
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
-_chunks = chunked
-
-
 def _node_props(props: dict[str, Any]) -> dict[str, Any]:
     return own(props, NODE_INTERNAL)
 
@@ -226,7 +223,7 @@ class Neo4jStore(GraphStore):
 
         def work(tx: ManagedTransaction) -> int:
             deleted = 0
-            for chunk in _chunks(ids, self.batch_size):
+            for chunk in chunked(ids, self.batch_size):
                 deleted += int(tx.run(cypher.DELETE_NODES, ids=list(chunk)).single(strict=True)[0])
             return deleted
 
@@ -241,7 +238,7 @@ class Neo4jStore(GraphStore):
     def get_many(self, node_ids: Iterable[str]) -> dict[str, Node]:
         ids = list(dict.fromkeys(node_ids))
         found: dict[str, Node] = {}
-        for chunk in _chunks(ids, self.batch_size):
+        for chunk in chunked(ids, self.batch_size):
             for record in self._read(cypher.GET_NODES, ids=list(chunk)):
                 node = node_from(record["node"])
                 found[node.id] = node
@@ -250,7 +247,7 @@ class Neo4jStore(GraphStore):
     def lookup_labels(self, node_ids: Iterable[str]) -> dict[str, str]:
         ids = list(dict.fromkeys(node_ids))
         found: dict[str, str] = {}
-        for chunk in _chunks(ids, self.batch_size):
+        for chunk in chunked(ids, self.batch_size):
             for record in self._read(cypher.LOOKUP_LABELS, ids=list(chunk)):
                 found[record["id"]] = record["label"]
         return found
@@ -264,7 +261,7 @@ class Neo4jStore(GraphStore):
         query = cypher.relationships_of(self.model, types, direction)
         ids = list(dict.fromkeys(node_ids))
         found: dict[str, Relationship] = {}
-        for chunk in _chunks(ids, self.batch_size):
+        for chunk in chunked(ids, self.batch_size):
             for record in self._read(query, ids=list(chunk)):
                 rel = _rel_from(record["rel"])
                 found[rel.id] = rel
