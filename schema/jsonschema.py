@@ -14,6 +14,7 @@ _FORMATS: dict[str, dict[str, Any]] = {
     "country": {"type": "string", "pattern": "^([A-Z]{2}|EEA)$"},
     "currency": {"type": "string", "pattern": "^[A-Z]{3}$"},
     "amount": {"type": "number", "minimum": 0},
+    "fraction": {"type": "number", "minimum": 0, "maximum": 1},
     "url": {"type": "string", "format": "uri", "pattern": "^https?://"},
     "bool": {"type": "boolean"},
     "int": {"type": "integer"},

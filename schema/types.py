@@ -100,6 +100,14 @@ def _amount(value: Any) -> str | None:
     return None
 
 
+def _fraction(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"expected a number, got {value!r}"
+    if not 0 <= value <= 1:  # NaN fails too
+        return f"not a number from 0 to 1: {value!r}"
+    return None
+
+
 def _url(value: Any) -> str | None:
     if not isinstance(value, str):
         return f"expected a URL string, got {value!r}"
@@ -128,6 +136,7 @@ _FIXED_CHECKERS: dict[str, Callable[[Any], str | None]] = {
     "country": _country,
     "currency": _currency,
     "amount": _amount,
+    "fraction": _fraction,
     "url": _url,
     "bool": _bool,
     "int": _int,
