@@ -11,7 +11,7 @@ import pytest
 
 from enforcegraph.loaders.extract import Article, read_article
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "dev"
 SEED = Path(__file__).resolve().parents[3] / "shared" / "data" / "seed-article"
 # (the session fixture shared_data checks that ../shared/data is there)
 

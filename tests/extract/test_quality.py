@@ -13,7 +13,7 @@ from enforcegraph.loaders.extract import Article, extract
 from enforcegraph.loaders.extract.scoring import SCORED_KINDS, score_extraction
 
 BASELINE = Path(__file__).with_name("quality_baseline.json")
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "dev"
 Loader = Callable[[str], tuple[Article, dict[str, Any]]]
 
 
