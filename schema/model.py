@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -61,6 +62,9 @@ class LabelSpec:
     description: str
     properties: dict[str, PropertySpec]
     name_properties: tuple[str, ...]
+    # free text searched beside the names (full-text search: graph/store/fulltext.py)
+    text_properties: tuple[str, ...] = ()
+    colour: str = "#666666"  # how exports draw it (GEXF viz:color), as #rrggbb
 
     @property
     def requires_sources(self) -> bool:
@@ -155,6 +159,12 @@ def _check(model: Model) -> None:
             raise SchemaError(f"property {prop.name!r} names unknown enum {prop.type!r}")
         if prop.merge not in MERGE_RULES or (prop.merge == "union") != prop.is_list:
             raise SchemaError(f"property {prop.name!r}: merge {prop.merge!r} does not fit {prop.type!r}")
+    for spec in model.labels.values():
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", spec.colour):
+            raise SchemaError(f"{spec.name}: colour {spec.colour!r} is not #rrggbb")
+        for name in (*spec.name_properties, *spec.text_properties):
+            if name not in spec.properties:
+                raise SchemaError(f"{spec.name} searches unknown property {name!r}")
     for rel in model.relationships.values():
         unknown = (rel.from_labels | rel.to_labels) - set(model.labels)
         if unknown:
@@ -171,6 +181,8 @@ def model_from_dict(raw: dict[str, Any]) -> Model:
             description=str(spec.get("description", "")),
             properties=_properties(spec.get("properties", {})),
             name_properties=tuple(spec.get("name_properties", [])),
+            text_properties=tuple(spec.get("text_properties", [])),
+            colour=str(spec.get("colour", "#666666")),
         )
         for name, spec in raw["labels"].items()
     }
