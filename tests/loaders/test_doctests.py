@@ -11,6 +11,7 @@ MODULES = [
     "enforcegraph.loaders.gdprfines_rows",
     "enforcegraph.schema.ftmmap",
     "enforcegraph.loaders.sources",
+    "enforcegraph.loaders.gleif_files",
 ]
 
 
