@@ -71,6 +71,7 @@ def _load_builtin_formats() -> None:
         ftm,  # noqa: F401
         gdprfines,  # noqa: F401
         neo4jcsv,  # noqa: F401
+        tracker,  # noqa: F401
     )
 
 

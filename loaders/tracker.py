@@ -1,0 +1,248 @@
+"""Format ``enforcement-tracker-json``: the table behind the CMS GDPR Enforcement Tracker.
+
+The file is the JSON the tracker's page reads (``{"data": [[13 cells], ...]}``, see
+``enforcegraph fetch enforcement-tracker``), read as a stream: batches of at most
+``BATCH_RECORDS`` records, memory holding a batch and one row. One row is one fine:
+Regulator (or Court) -ISSUED-> ``decision:etid-N`` -IMPOSES-> ``sanction:etid-N``, both
+AGAINST each party; the Decision -INFRINGES-> GDPR articles, -CITES-> national laws. Every
+fact cites the row's ETid page (a Source of kind dataset) and every document its sources
+column links. Named parties are ``company:{party_key}`` (spellings as aliases, the most
+frequent one so far the name), anonymous ones one node per row. The rules are in
+``tracker_rows``; the batches carry a :class:`QualityReport` (``load --report``). Every
+batch is recorded as dataset ``enforcement-tracker`` whatever the file is called, so a
+newer snapshot replaces what an older one said (and ranks below case files).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from enforcegraph.loaders.base import BATCH_RECORDS, LoadFormat, register_format
+from enforcegraph.loaders.gdpr import (
+    EURLEX_SOURCE_ID,
+    GDPR_LAW_ID,
+    article_stub,
+    eurlex_source,
+    gdpr_law,
+    part_of,
+)
+from enforcegraph.loaders.gdprfines_tables import load_tables as load_fines_tables
+from enforcegraph.loaders.jsonstream import iter_array_items
+from enforcegraph.loaders.limits import InputLimits
+from enforcegraph.loaders.quality import QualityReport, ReportedBatch
+from enforcegraph.loaders.sources import source_id
+from enforcegraph.loaders.tracker_rows import TrackerRow, clean_tracker_row
+from enforcegraph.loaders.tracker_tables import TrackerTables, load_tracker_tables
+from enforcegraph.schema.errors import FieldError, InvalidData
+from enforcegraph.schema.ids import slugify
+from enforcegraph.schema.names import party_key
+from enforcegraph.schema.records import NodeRecord, Origin, RelationshipRecord
+
+__all__ = ["DATASET", "FORMAT", "PUBLISHER", "TRACKER_SOURCE_ID", "read_tracker", "stream_tracker"]
+
+FORMAT = "enforcement-tracker-json"
+DATASET = "enforcement-tracker"
+PUBLISHER = "CMS GDPR Enforcement Tracker"
+TRACKER_SOURCE_ID = "source:cms-enforcement-tracker"
+_TRACKER_SOURCE = {"url": "https://www.enforcementtracker.com/", "title": PUBLISHER,
+                   "publisher": PUBLISHER, "kind": "dataset"}
+
+
+class _Builder:
+    """One batch: one record per id (sources and aliases unioned), in order."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, NodeRecord] = {}
+        self.rels: dict[str, RelationshipRecord] = {}
+
+    def __len__(self) -> int:
+        return len(self.nodes) + len(self.rels)
+
+    def node(self, node_id: str, label: str, props: dict[str, Any], origin: Origin) -> None:
+        old = self.nodes.get(node_id)
+        if old is None:
+            self.nodes[node_id] = NodeRecord(node_id, label, props, origin)
+            return
+        for name in ("sources", "aliases"):
+            extra = [v for v in props.get(name) or [] if v not in (old.properties.get(name) or [])]
+            if extra:
+                old.properties[name] = [*(old.properties.get(name) or []), *extra]
+        if label == "Company":  # the name chosen with the most spellings seen
+            old.properties.update({k: v for k, v in props.items() if k in ("name", "aliases")})
+
+    def rel(self, rel_type: str, start: str, end: str, props: dict[str, Any], origin: Origin,
+            key: str = "") -> None:
+        record = RelationshipRecord(rel_type, start, end, props, key, origin)
+        self.rels.setdefault(record.id, record)
+
+    def batch(self, report: QualityReport) -> ReportedBatch:
+        return ReportedBatch(list(self.nodes.values()), list(self.rels.values()), DATASET, report=report)
+
+
+class _Rows:
+    """Turns cleaned rows into records; keeps the party spellings seen so far."""
+
+    def __init__(self, tables: TrackerTables) -> None:
+        self.tables = tables
+        self.fines = load_fines_tables()
+        self.spellings: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def add(self, b: _Builder, row: TrackerRow, origin: Origin) -> None:
+        page_id = f"source:etid-{row.etid}"
+        b.node(page_id, "Source", {"url": row.page, "title": f"{PUBLISHER}: ETid-{row.etid}",
+                                   "publisher": PUBLISHER, "kind": "dataset"}, origin)
+        sources = [page_id]
+        for url in row.links:
+            sources.append(source_id(url))
+            b.node(sources[-1], "Source", {"url": url}, origin)
+        issuer = self.issuer(b, row, origin)
+        decision_id, sanction_id = f"decision:etid-{row.etid}", f"sanction:etid-{row.etid}"
+        parties = [self.party(b, row, i, sources, origin) for i in range(len(row.parties))]
+        names = ", ".join(p[1] for p in parties)
+        acronym = issuer.properties.get("acronym") or issuer.properties["name"]
+        decision: dict[str, Any] = {
+            "kind": "proposed_fine" if row.proposed else "fine_decision",
+            "title": f"{names} ({acronym})", "date": row.date, "summary": row.summary or None,
+            "violation_category": row.category, "sources": sources,
+            "status": "proposed" if row.proposed else None,
+        }
+        b.node(decision_id, "Decision", {k: v for k, v in decision.items() if v is not None}, origin)
+        sanction: dict[str, Any] = {"kind": "proposed_fine" if row.proposed else "fine", "sources": sources}
+        for name in ("amount", "currency", "amount_eur"):
+            if getattr(row, name) is not None:
+                sanction[name] = getattr(row, name)
+        if row.amount_text:
+            sanction["description"] = f"The tracker gives the fine as: {row.amount_text}"
+        b.node(sanction_id, "Sanction", sanction, origin)
+        b.rel("ISSUED", issuer.id, decision_id, {"sources": sources}, origin)
+        b.rel("IMPOSES", decision_id, sanction_id, {"sources": sources}, origin)
+        for party_id, _ in parties:
+            b.rel("AGAINST", decision_id, party_id, {"sources": sources}, origin)
+            b.rel("AGAINST", sanction_id, party_id, {"sources": sources}, origin)
+        for citation in row.citations:
+            stub = article_stub(citation.number)
+            b.node(stub.id, "LegalArticle", stub.properties, stub.origin)
+            b.rel("PART_OF", stub.id, GDPR_LAW_ID, part_of(stub.id).properties, stub.origin)
+            props: dict[str, Any] = {"provision": citation.provision, "sources": sources}
+            if citation.paragraph:
+                props["paragraph"] = citation.paragraph
+            if citation.point:
+                props["point"] = citation.point
+            b.rel("INFRINGES", decision_id, citation.article_id, props, origin, citation.provision)
+        for law_name, provision in row.laws:
+            law_id = f"law:{row.country.lower()}-{slugify(law_name)}"
+            b.node(law_id, "Law", {"name": law_name, "country": row.country, "sources": [page_id]}, origin)
+            b.rel("CITES", decision_id, law_id, {"provision": provision, "sources": sources}, origin,
+                  slugify(provision))
+
+    def issuer(self, b: _Builder, row: TrackerRow, origin: Origin) -> Any:
+        issuer = row.issuer
+        props = dict(issuer.properties)
+        if issuer.website:
+            website_id = source_id(issuer.website)
+            b.node(website_id, "Source", {"url": issuer.website, "kind": "regulator",
+                                          "title": f"{props['name']}: official website"}, origin)
+            props["sources"] = [website_id]
+        else:
+            props["sources"] = [TRACKER_SOURCE_ID]
+        if row.authority != props["name"]:
+            props["aliases"] = [*(props.get("aliases") or []), row.authority]
+        b.node(issuer.id, issuer.label, props, origin)
+        if issuer.label == "Regulator":
+            b.rel("ENFORCES", issuer.id, GDPR_LAW_ID, {"sources": [EURLEX_SOURCE_ID]}, origin)
+        return issuer
+
+    def party(self, b: _Builder, row: TrackerRow, index: int, sources: list[str],
+              origin: Origin) -> tuple[str, str]:
+        party = row.parties[index]
+        if party.anonymous:
+            suffix = f"-{index + 1}" if index else ""
+            party_id = f"company:anonymous-etid-{row.etid}{suffix}"
+            b.node(party_id, "Company", {"name": party.name, "kind": "anonymous", "sources": sources}, origin)
+            return party_id, party.name
+        key = party_key(party.name, self.tables.legal_forms)
+        seen = self.spellings[key]
+        seen[party.name] += 1
+        name = sorted(seen, key=lambda n: (-seen[n], n))[0]
+        props: dict[str, Any] = {"name": name, "kind": self.fines.party_kind(party.name), "sources": sources}
+        aliases = sorted(n for n in seen if n != name)
+        if aliases:
+            props["aliases"] = aliases
+        b.node(f"company:{key}", "Company", props, origin)
+        return f"company:{key}", party.name
+
+
+def _figures(report: QualityReport, by_country: dict[str, float], counts: Counter[str]) -> None:
+    report.figures = {
+        "decisions": report.rows_loaded,
+        "fines_total_eur_by_country": {k: by_country[k] for k in sorted(by_country)},
+        "fines_total_eur": sum(by_country.values()),
+        "fines_with_original_currency": counts["original"],
+        "fines_without_amount": counts["no_amount"],
+        "decisions_without_date": counts["no_date"],
+        "anonymous_parties": counts["anonymous"],
+        "parties": counts["parties"],
+    }
+
+
+def stream_tracker(path: Path, limits: InputLimits | None = None,
+                   size: int = BATCH_RECORDS) -> Iterator[ReportedBatch]:
+    """The file as batches of at most ``size`` records (a row's records stay together);
+    InvalidData lists the bad rows found before the batch they fall in."""
+    tables = load_tracker_tables()
+    report = QualityReport(str(path), FORMAT)
+    rows = _Rows(tables)
+    b = _Builder()
+    here = Origin(str(path), "line 1")
+    for node in (eurlex_source(), NodeRecord(TRACKER_SOURCE_ID, "Source", dict(_TRACKER_SOURCE), here),
+                 gdpr_law()):
+        b.node(node.id, node.label, node.properties, node.origin)
+    errors: list[FieldError] = []
+    seen: dict[int, int] = {}
+    by_country: dict[str, float] = defaultdict(float)
+    counts: Counter[str] = Counter()
+    for item in iter_array_items(path, "data", limits):
+        report.rows_read += 1
+        row, problems = clean_tracker_row(path, item.line, item.index, item.value, tables, report)
+        errors += problems
+        if row is not None and row.etid in seen:
+            errors.append(FieldError(str(path), f"line {item.line} (row {item.index})", "etid",
+                                     f"ETid-{row.etid} again (first at line {seen[row.etid]})"))
+        if row is None or errors:
+            continue
+        seen[row.etid] = item.line
+        rows.add(b, row, Origin(str(path), f"line {item.line} (ETid-{row.etid})"))
+        report.rows_loaded += 1
+        by_country[row.country] += row.amount_eur or 0.0
+        counts.update(original=row.currency not in (None, "EUR"), no_amount=row.amount_eur is None,
+                      no_date=row.date is None, parties=len(row.parties),
+                      anonymous=sum(p.anonymous for p in row.parties))
+        if len(b) >= size:
+            yield b.batch(report)
+            b = _Builder()
+    if errors:
+        raise InvalidData(errors)
+    _figures(report, by_country, counts)
+    yield b.batch(report)
+
+
+def read_tracker(path: Path, limits: InputLimits | None = None) -> ReportedBatch:
+    """The whole file as one batch (see :func:`stream_tracker`)."""
+    (batch,) = stream_tracker(path, limits, sys.maxsize)
+    return batch
+
+
+register_format(
+    LoadFormat(
+        name=FORMAT,
+        description="CMS GDPR Enforcement Tracker table (JSON, as the site serves it; "
+        "enforcegraph fetch enforcement-tracker): one fine per row, streamed, with a data-quality report.",
+        suffixes=("enforcementtracker.json",),
+        read=read_tracker,
+        stream=stream_tracker,
+    )
+)
