@@ -26,4 +26,7 @@ UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL
 
 UNION_CODES: frozenset[str] = frozenset({"EU", "EEA"})
 COUNTRY_CODES: frozenset[str] = frozenset(_ISO_3166.split()) | UNION_CODES
-CURRENCY_CODES: frozenset[str] = frozenset(_ISO_4217.split())
+# Withdrawn currencies that decisions before the switch are written in (ISO 4217 list three):
+# HRK, Croatia's kuna until 2022-12-31.
+_WITHDRAWN_4217 = "HRK"
+CURRENCY_CODES: frozenset[str] = frozenset(_ISO_4217.split()) | frozenset(_WITHDRAWN_4217.split())
