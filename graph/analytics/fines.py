@@ -78,7 +78,9 @@ def totals(
     """Count and total of fines per regulator, country, article or year, in EUR.
 
     Every row keeps the original amounts per currency; fines that could not be
-    converted are counted in ``unconverted``. A fine that infringes several articles
+    converted are counted in ``unconverted``; ``total_eur_recorded`` sums the EUR amounts
+    recorded on the Sanctions themselves (a collection's own conversion, where it gives
+    one), beside the ECB conversion. A fine that infringes several articles
     counts once under each, so totals by article do not add up to the grand total.
     Rows are sorted by EUR total, largest first.
 
@@ -115,6 +117,8 @@ def totals(
                 "name": _name(graph, key, by),
                 "count": len(rows),
                 "total_eur": round(sum(converted), 2),
+                "total_eur_recorded": round(sum(float(r["amount_eur_stored"]) for r in rows
+                                                if r["amount_eur_stored"] is not None), 2),
                 "original_amounts": dict(sorted(originals.items())),
                 "unconverted": len(rows) - len(converted),
                 "rate_bases": sorted({r["rate_basis"] for r in rows}),
