@@ -34,6 +34,9 @@ __all__ = [
     "SANCTIONS_WITHOUT_EU_ESTABLISHMENT",
     "SANCTIONS_WITHOUT_EU_ESTABLISHMENT_COUNT",
     "SANCTIONS_WITHOUT_EU_ESTABLISHMENT_PAGE",
+    "SANCTIONS_WITH_UNKNOWN_ESTABLISHMENT",
+    "SANCTIONS_WITH_UNKNOWN_ESTABLISHMENT_COUNT",
+    "SANCTIONS_WITH_UNKNOWN_ESTABLISHMENT_PAGE",
     "SHOW_SCHEMA_NAMES",
     "UPDATE_NODES",
     "Params",
@@ -388,6 +391,7 @@ _REGULATOR = _name(domain.REGULATOR)
 _MEMBER_OF = _name(domain.MEMBER_OF)
 _ESTABLISHMENT = _name(domain.ESTABLISHMENT)
 _LOCATIONS = "|".join(_name(t) for t in domain.LOCATION_TYPES)
+_RULE = _name(domain.RULE)
 
 
 def _issuer_rank(var: str) -> str:
@@ -457,15 +461,18 @@ def _regulator(var: str, n: int) -> str:
 _DATE_KEY = f"CASE WHEN coalesce(ddate, '') = '' THEN '9999' ELSE {_floor('ddate')} END"
 
 
-def _sanctions_match(ordered: bool) -> str:
+def _sanctions_match(ordered: bool, unknown: bool = False) -> str:
     """Headline rows (``d, s, imp, f, pos``), filtered on what the filters need only.
 
     ``ordered``: sort by decision date and sanction id right after the date filters, so
     that every later step streams in that order and a page stops after its last row
     instead of filtering every sanction first. (Every node carries the Entity label, so
-    the patterns leave it out.)
+    the patterns leave it out.) ``unknown``: the rows whose firm no source locates (the
+    headline's coverage gap) instead of those located outside the EU.
     """
     order = "WITH * ORDER BY dkey, s.id\n" if ordered else ""
+    located = (f"(coalesce(f.country, '') <> '' OR EXISTS {{ (f)-[l:{_LOCATIONS}]->() "
+               f"WHERE coalesce(l.{_RULE}, '') = '' }})")
     return f"""{_eu_windows()}
 MATCH (d)-[imp:IMPOSES]->(s)
 WITH eu, d, s, imp, d.date AS ddate
@@ -484,7 +491,7 @@ UNWIND range(0, size(targets) - 1) AS pos
 WITH eu, d, s, imp, dkey, targets[pos] AS f, pos,
      CASE WHEN $at_today THEN $today ELSE ddate END AS at
 WHERE f:Company
-  AND (coalesce(f.country, '') <> '' OR EXISTS {{ (f)-[:{_LOCATIONS}]->() }})
+  AND {"NOT " if unknown else ""}{located}
   AND NOT EXISTS {{
   MATCH (f)-[e:{_ESTABLISHMENT}]->(j)
   WHERE {_valid_at("e.valid_from", "e.valid_to", "at")}
@@ -519,6 +526,18 @@ SANCTIONS_WITHOUT_EU_ESTABLISHMENT_PAGE = _args(
 """One page of headline rows in the catalogue's order (date, sanction, firm), extras last."""
 SANCTIONS_WITHOUT_EU_ESTABLISHMENT_COUNT = _args(
     _sanctions_match(ordered=False) + "RETURN count(*) AS count"
+)
+SANCTIONS_WITH_UNKNOWN_ESTABLISHMENT = _args(
+    _sanctions_match(ordered=False, unknown=True) + _SANCTIONS_ROW + "ORDER BY imp.id, pos"
+)
+"""The rows the headline cannot classify (no source locates the firm), unsorted."""
+SANCTIONS_WITH_UNKNOWN_ESTABLISHMENT_PAGE = _args(
+    _sanctions_match(ordered=True, unknown=True)
+    + "WITH d, s, imp, f, pos ORDER BY dkey, s.id, f.id, imp.id, pos SKIP $offset LIMIT $limit"
+    + _SANCTIONS_ROW
+)
+SANCTIONS_WITH_UNKNOWN_ESTABLISHMENT_COUNT = _args(
+    _sanctions_match(ordered=False, unknown=True) + "RETURN count(*) AS count"
 )
 
 

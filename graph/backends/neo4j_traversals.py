@@ -9,7 +9,7 @@ both give identical rows.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from enforcegraph.graph.backends import cypher
 from enforcegraph.graph.backends.neo4j import Neo4jStore, node_from
@@ -75,28 +75,53 @@ class Neo4jTraversals(generic.Traversals):
             "sources": _urls(record["sources"]),
         }
 
+    # the whole list, one page, the count: for the headline and for its coverage gap
+    _QUERIES: ClassVar[dict[bool, tuple[str, str, str]]] = {
+        False: (cypher.SANCTIONS_WITHOUT_EU_ESTABLISHMENT, cypher.SANCTIONS_WITHOUT_EU_ESTABLISHMENT_PAGE,
+                cypher.SANCTIONS_WITHOUT_EU_ESTABLISHMENT_COUNT),
+        True: (cypher.SANCTIONS_WITH_UNKNOWN_ESTABLISHMENT, cypher.SANCTIONS_WITH_UNKNOWN_ESTABLISHMENT_PAGE,
+               cypher.SANCTIONS_WITH_UNKNOWN_ESTABLISHMENT_COUNT),
+    }
+
     def _sanctions_without_eu_establishment(self, flt: SanctionFilter) -> list[Row]:
-        records = self._run(
-            cypher.SANCTIONS_WITHOUT_EU_ESTABLISHMENT, **self._sanction_options(flt)
-        )
+        return self._all_rows(flt, unknown=False)
+
+    def _sanctions_with_unknown_establishment(self, flt: SanctionFilter) -> list[Row]:
+        return self._all_rows(flt, unknown=True)
+
+    def _all_rows(self, flt: SanctionFilter, unknown: bool) -> list[Row]:
+        records = self._run(self._QUERIES[unknown][0], **self._sanction_options(flt))
         return sorted(map(self._sanction_row, records), key=sanction_row_order)
 
     def sanctions_without_eu_establishment(
         self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0
     ) -> list[Row]:
         """One page sorted and cut by the server (the whole list when ``limit`` is None)."""
-        flt = flt or SanctionFilter()
+        return self._page(flt or SanctionFilter(), limit, offset, unknown=False)
+
+    def sanctions_with_unknown_establishment(
+        self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[Row]:
+        """As :meth:`sanctions_without_eu_establishment`, for the rows it cannot classify."""
+        return self._page(flt or SanctionFilter(), limit, offset, unknown=True)
+
+    def _page(self, flt: SanctionFilter, limit: int | None, offset: int, unknown: bool) -> list[Row]:
         if limit is None:
-            return self._sanctions_without_eu_establishment(flt)[offset:]
+            return self._all_rows(flt, unknown)[offset:]
         records = self._run(
-            cypher.SANCTIONS_WITHOUT_EU_ESTABLISHMENT_PAGE,
+            self._QUERIES[unknown][1],
             offset=max(offset, 0), limit=max(limit, 0), **self._sanction_options(flt),
         )
         return [self._sanction_row(record) for record in records]
 
     def count_sanctions_without_eu_establishment(self, flt: SanctionFilter | None = None) -> int:
-        options = self._sanction_options(flt or SanctionFilter())
-        records = self._run(cypher.SANCTIONS_WITHOUT_EU_ESTABLISHMENT_COUNT, **options)
+        return self._count(flt or SanctionFilter(), unknown=False)
+
+    def count_sanctions_with_unknown_establishment(self, flt: SanctionFilter | None = None) -> int:
+        return self._count(flt or SanctionFilter(), unknown=True)
+
+    def _count(self, flt: SanctionFilter, unknown: bool) -> int:
+        records = self._run(self._QUERIES[unknown][2], **self._sanction_options(flt))
         return int(records[0]["count"])
 
     @staticmethod

@@ -46,33 +46,49 @@ class EmbeddedTraversals(Traversals):
     def sanctions_without_eu_establishment(
         self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0
     ) -> list[Row]:
-        flt = flt or SanctionFilter()
+        return self._page(flt or SanctionFilter(), limit, offset, unknown=False)
+
+    def sanctions_with_unknown_establishment(
+        self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[Row]:
+        return self._page(flt or SanctionFilter(), limit, offset, unknown=True)
+
+    def _page(self, flt: SanctionFilter, limit: int | None, offset: int, unknown: bool) -> list[Row]:
+        generic = (super().sanctions_with_unknown_establishment if unknown
+                   else super().sanctions_without_eu_establishment)
         if limit is None or limit < 0 or offset < 0 or self._has_far_dates():
-            return super().sanctions_without_eu_establishment(flt, limit, offset)
+            return generic(flt, limit, offset)
         wanted = offset + limit
         today = date.today().isoformat()
         if self._few_candidates(flt, wanted):
-            keys = self._candidate_keys(flt, today, wanted)
+            keys = self._candidate_keys(flt, today, wanted, unknown)
         else:
-            keys = self._keys(*page_sql(flt, today, dated=True), wanted)
+            keys = self._keys(*page_sql(flt, today, dated=True, unknown=unknown), wanted)
             if len(keys) < wanted and not (flt.since or flt.until):
-                keys += self._keys(*page_sql(flt, today, dated=False), wanted - len(keys))
+                more = page_sql(flt, today, dated=False, unknown=unknown)
+                keys += self._keys(*more, wanted - len(keys))
         rows = self._rows(keys[offset:wanted])
         if rows is None:  # a node went away between the statements: answer the slow way
-            return super().sanctions_without_eu_establishment(flt, limit, offset)
+            return generic(flt, limit, offset)
         return rows
 
     def count_sanctions_without_eu_establishment(self, flt: SanctionFilter | None = None) -> int:
         """The full count in one SQL statement (the same rules as the rows); a rare
         regulator or country counts from its own decisions only."""
-        flt = flt or SanctionFilter()
+        return self._count(flt or SanctionFilter(), unknown=False)
+
+    def count_sanctions_with_unknown_establishment(self, flt: SanctionFilter | None = None) -> int:
+        """As :meth:`count_sanctions_without_eu_establishment`, for the unclassified rows."""
+        return self._count(flt or SanctionFilter(), unknown=True)
+
+    def _count(self, flt: SanctionFilter, unknown: bool) -> int:
         today = date.today().isoformat()
 
         def count() -> int:  # seconds at 1M firms: once per change of the data
-            sql, params = count_sql(flt, today, self._few_candidates(flt, None))
+            sql, params = count_sql(flt, today, self._few_candidates(flt, None), unknown)
             return int(self.store._query(sql, params)[0][0])  # type: ignore[arg-type]
 
-        return self._kept((flt, today), count)
+        return self._kept((flt, today, unknown), count)
 
     def forget_counts(self) -> None:
         """Drop the counts kept for this store (the next ask computes them; benchmarks)."""
@@ -113,7 +129,8 @@ class EmbeddedTraversals(Traversals):
         return self._kept("decisions", lambda: int(self.store._query(
             "SELECT count(*) FROM nodes WHERE label = 'Decision'")[0][0]))
 
-    def _candidate_keys(self, flt: SanctionFilter, today: str, wanted: int) -> list[Key]:
+    def _candidate_keys(self, flt: SanctionFilter, today: str, wanted: int,
+                        unknown: bool = False) -> list[Key]:
         """Page keys from the filter's decisions: read with their dates, then taken in
         date order, a growing run at a time, until the page is full. A run never splits
         one date, so each run's rows (ordered in SQL) follow the previous run's."""
@@ -134,7 +151,7 @@ class EmbeddedTraversals(Traversals):
             while end < last and found[end][1] == found[end - 1][1]:
                 end += 1  # the rest of this date
             ids = orjson.dumps([decision for decision, _ in found[at:end]]).decode()
-            keys += self._keys(*page_sql(flt, today, dated, ids), wanted - len(keys))
+            keys += self._keys(*page_sql(flt, today, dated, ids, unknown), wanted - len(keys))
             at, size = end, size * RUN_GROWTH
         return keys
 
@@ -203,6 +220,7 @@ _DOMAIN: dict[str, str] = {
     "member_of": domain.MEMBER_OF,
     "regulator_label": domain.REGULATOR,
     "establishment": domain.ESTABLISHMENT,
+    "rule_path": f"$.{domain.RULE}",
     **{f"location_{i}": typ for i, typ in enumerate(domain.LOCATION_TYPES)},
 }
 _LOCATIONS = ", ".join(f":location_{i}" for i in range(len(domain.LOCATION_TYPES)))
@@ -222,11 +240,12 @@ WITH eu AS (
 
 
 def _conditions(
-    flt: SanctionFilter, today: str, did: str, dt: str
+    flt: SanctionFilter, today: str, did: str, dt: str, unknown: bool = False
 ) -> tuple[list[str], dict[str, str]]:
     """The generic row rules as SQL over a decision ``did`` dated ``dt`` and a firm ``f``:
     the rules of graph/domain/rules.py (the shown regulator, sanction targets, is_located,
-    has_eu_establishment), pushed down with the domain's constants as parameters."""
+    has_eu_establishment), pushed down with the domain's constants as parameters.
+    ``unknown``: the rows whose firm is not located (the headline's coverage gap)."""
     at = ":today" if flt.at == "today" else dt
     params: dict[str, str] = {**_DOMAIN, "today": today} if flt.at == "today" else {**_DOMAIN}
     issued = (
@@ -238,11 +257,12 @@ def _conditions(
         f"WHERE x.\"end\" = {did} AND x.type = 'ISSUED' AND g.label = :regulator_label "
         "ORDER BY g.id LIMIT 1)"
     )
-    where = [
-        issued + ")",
+    located = (
         "(coalesce(json_extract(f.props, '$.country'), '') != '' OR EXISTS (SELECT 1 FROM rels l "
-        f"WHERE l.start = f.id AND l.type IN ({_LOCATIONS})))",
-    ]
+        f"WHERE l.start = f.id AND l.type IN ({_LOCATIONS}) "
+        "AND coalesce(json_extract(l.props, :rule_path), '') = ''))"
+    )
+    where = [issued + ")", f"NOT {located}" if unknown else located]
     if flt.regulator:
         where.append(issued + " AND g.id = :regulator)")
         params["regulator"] = flt.regulator
@@ -268,11 +288,12 @@ def _conditions(
     return where, params
 
 
-def count_sql(flt: SanctionFilter, today: str,
-              from_candidates: bool = False) -> tuple[str, dict[str, str]]:
+def count_sql(flt: SanctionFilter, today: str, from_candidates: bool = False,
+              unknown: bool = False) -> tuple[str, dict[str, str]]:
     """One SQL statement counting the headline rows (the generic rules, pushed down);
-    ``from_candidates``: only over the decisions of :func:`candidates_sql`."""
-    where, params = _conditions(flt, today, "t.did", "t.dt")
+    ``from_candidates``: only over the decisions of :func:`candidates_sql`; ``unknown``:
+    the rows of ``sanctions-with-unknown-establishment``."""
+    where, params = _conditions(flt, today, "t.did", "t.dt", unknown)
     imposes, join = "rels i", "JOIN"
     if from_candidates:  # few rows: from the decisions outwards, in this order
         join = "CROSS JOIN"
@@ -333,16 +354,17 @@ def candidates_sql(flt: SanctionFilter) -> tuple[str, dict[str, str]]:
     )
 
 
-def page_sql(flt: SanctionFilter, today: str, dated: bool,
-             decision_ids: str | None = None) -> tuple[str, dict[str, str]]:
+def page_sql(flt: SanctionFilter, today: str, dated: bool, decision_ids: str | None = None,
+             unknown: bool = False) -> tuple[str, dict[str, str]]:
     """The headline keys (decision, sanction, firm, shown regulator) in the catalogue's order.
 
     ``dated``: decisions with a date, walked in date order through ``nodes_date`` so a
     ``LIMIT :limit`` stops early; otherwise the undated ones (they sort last). The year
     bounds only narrow the index range: the exact date rules are in the conditions.
     ``decision_ids``: only these decisions (a JSON list), read and sorted instead.
+    ``unknown``: the keys of ``sanctions-with-unknown-establishment``.
     """
-    where, params = _conditions(flt, today, "d.id", _D_DATE)
+    where, params = _conditions(flt, today, "d.id", _D_DATE, unknown)
     decisions = "nodes d"
     if decision_ids is not None:
         decisions = "json_each(:decision_ids) c CROSS JOIN nodes d ON d.id = c.value"

@@ -37,10 +37,12 @@ __all__ = [
     "decision_issuer",
     "decision_parties",
     "decision_regulator",
+    "establishment_class",
     "eu_establishment",
     "eu_memberships",
     "has_eu_establishment",
     "is_located",
+    "is_stated",
     "issuer_rank",
     "ordered_issuers",
     "sanction_targets",
@@ -57,6 +59,9 @@ ESTABLISHMENT = "HAS_ESTABLISHMENT"
 """The dated relationship that puts a firm in a jurisdiction (seat, branch, subsidiary)."""
 LOCATION_TYPES: tuple[str, ...] = ("HAS_ESTABLISHMENT", "INCORPORATED_IN")
 """Relationships that say where a firm is (with a ``country``, what locates it at all)."""
+RULE = "rule"
+"""The property of a location found from evidence (legal form, one-stop-shop, GLEIF ...):
+such a location can show that a firm is in the EU, never that it is not."""
 
 Window = tuple[str | None, str | None]
 
@@ -204,14 +209,28 @@ def eu_memberships(jurisdictions: Iterable[Labelled], member_of: Iterable[Link])
 
 
 # -- an EU establishment at a date -----------------------------------------------------------
+def is_stated(link: Link) -> bool:
+    """Whether a location relationship was stated by a source or a person (no ``rule``),
+    rather than found from evidence by a rule (loaders/location.py, GLEIF).
+
+    >>> from types import SimpleNamespace as X
+    >>> is_stated(X(type="INCORPORATED_IN", properties={})), is_stated(
+    ...     X(type="INCORPORATED_IN", properties={"rule": "legal-form"}))
+    (True, False)
+    """
+    return link.type in LOCATION_TYPES and not link.properties.get(RULE)
+
+
 def is_located(firm: Mapping[str, Any], links: Iterable[Link]) -> bool:
-    """Whether anything says where a firm is: a ``country``, or an establishment or
-    incorporation. A firm nothing locates is never taken to be outside the EU.
+    """Whether a source says where a firm is: a ``country``, or a stated establishment or
+    incorporation. Only such a firm can be found outside the EU: a location found by a
+    rule (a legal form, a one-stop-shop decision) may put a firm in the EU, but a firm
+    located outside it by a rule alone may still have an EU establishment nobody recorded.
 
     >>> is_located({"country": "US"}, []), is_located({}, [])
     (True, False)
     """
-    return bool(firm.get("country")) or any(link.type in LOCATION_TYPES for link in links)
+    return bool(firm.get("country")) or any(is_stated(link) for link in links)
 
 
 def has_eu_establishment(links: Iterable[Link], eu: EuMembership, at: str | None) -> bool:
@@ -228,7 +247,8 @@ def has_eu_establishment(links: Iterable[Link], eu: EuMembership, at: str | None
 def eu_establishment(
     firm: Mapping[str, Any], links: Iterable[Link], eu: EuMembership, at: str | None
 ) -> bool | None:
-    """A firm's EU establishment at ``at``: True, False, or None when nothing locates it.
+    """A firm's EU establishment at ``at``: True, False, or None when it is unknown (no
+    EU establishment is known then, and no source says where the firm is).
 
     ``firm``: its properties; ``links``: its outgoing relationships.
 
@@ -240,8 +260,21 @@ def eu_establishment(
     [True, False]
     >>> eu_establishment({}, [], eu, "2022") is None
     True
+    >>> found = X(type="HAS_ESTABLISHMENT", start="company:c", end="jurisdiction:fr",
+    ...           properties={"rule": "one-stop-shop", "valid_from": "2021", "valid_to": "2021"})
+    >>> [eu_establishment({}, [found], eu, at) for at in ("2021-05-01", "2023")]
+    [True, None]
     """
     links = list(links)
-    if not is_located(firm, links):
-        return None
-    return has_eu_establishment(links, eu, at)
+    if has_eu_establishment(links, eu, at):
+        return True
+    return False if is_located(firm, links) else None
+
+
+def establishment_class(known: bool | None) -> str:
+    """The name of an :func:`eu_establishment` answer: ``eu``, ``none`` or ``unknown``.
+
+    >>> [establishment_class(v) for v in (True, False, None)]
+    ['eu', 'none', 'unknown']
+    """
+    return "unknown" if known is None else ("eu" if known else "none")

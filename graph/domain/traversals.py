@@ -40,7 +40,7 @@ ISSUER_LABELS = domain.ISSUER_LABELS
 
 @dataclass(frozen=True)
 class SanctionFilter:
-    """Options of ``sanctions-without-eu-establishment``."""
+    """Options of ``sanctions-without-eu-establishment`` and ``sanctions-with-unknown-establishment``."""
 
     regulator: str | None = None
     jurisdiction: str | None = None
@@ -71,9 +71,18 @@ CATALOGUE: dict[str, Traversal] = {
         Traversal(
             "sanctions-without-eu-establishment",
             "Every sanction whose target firm had no establishment in an EU member state "
-            "at the decision date (or today). Only firms whose location is recorded (a "
-            "country, or an INCORPORATED_IN or HAS_ESTABLISHMENT relationship) count: a firm "
-            "nothing is known about is not taken to be outside the EU.",
+            "at the decision date (or today). Only firms a source locates (a country, or a "
+            "stated INCORPORATED_IN or HAS_ESTABLISHMENT) count: a firm whose establishment "
+            "is unknown is never taken to be outside the EU "
+            "(see sanctions-with-unknown-establishment).",
+            None,
+            ("regulator", "jurisdiction", "since", "until", "at"),
+        ),
+        Traversal(
+            "sanctions-with-unknown-establishment",
+            "Every sanction the headline cannot classify: its target firm has no known "
+            "establishment in the EU at the decision date (or today) and no source says "
+            "where it is. The coverage gap of sanctions-without-eu-establishment.",
             None,
             ("regulator", "jurisdiction", "since", "until", "at"),
         ),
@@ -230,8 +239,48 @@ class Traversals:
         rows = self.sanction_rows(list(self.store.iter_relationships("IMPOSES")), flt)
         return sorted(rows, key=sanction_row_order)
 
-    def sanction_rows(self, imposes: list[Relationship], flt: SanctionFilter) -> list[Row]:
-        """Unsorted headline rows for these IMPOSES relationships (a few bulk calls)."""
+    def sanctions_with_unknown_establishment(
+        self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[Row]:
+        """See CATALOGUE; the headline's rows and order, for the firms it cannot classify."""
+        rows = self._sanctions_with_unknown_establishment(flt or SanctionFilter())
+        return rows[offset : None if limit is None else offset + limit]
+
+    def count_sanctions_with_unknown_establishment(self, flt: SanctionFilter | None = None) -> int:
+        """How many rows ``sanctions_with_unknown_establishment`` has without paging."""
+        return len(self._sanctions_with_unknown_establishment(flt or SanctionFilter()))
+
+    def _sanctions_with_unknown_establishment(self, flt: SanctionFilter) -> list[Row]:
+        imposes = list(self.store.iter_relationships("IMPOSES"))
+        return sorted(self.sanction_rows(imposes, flt, "unknown"), key=sanction_row_order)
+
+    def establishment_coverage(self) -> Row:
+        """How many sanctioned firms (targets of a regulator's sanction) the headline can
+        classify at every decision date: ``firms``, ``known``, ``unknown``, ``share_known``."""
+        imposes = list(self.store.iter_relationships("IMPOSES"))
+        classes = ("eu", "none", "unknown")
+        rows = self.sanction_rows(imposes, SanctionFilter(), classes, picked=False)
+        firms = {row["firm"]["id"] for row in rows}
+        unknown = {row["firm"]["id"] for row in rows if row["establishment"] == "unknown"}
+        known = len(firms) - len(unknown)
+        return {"firms": len(firms), "known": known, "unknown": len(unknown),
+                "share_known": round(known / len(firms), 4) if firms else None}
+
+    def sanction_rows(
+        self,
+        imposes: list[Relationship],
+        flt: SanctionFilter,
+        wanted: str | Iterable[str] = "none",
+        *,
+        picked: bool = True,
+    ) -> list[Row]:
+        """Unsorted headline rows for these IMPOSES relationships (a few bulk calls).
+
+        ``wanted``: the classes of :func:`domain.establishment_class` kept (``none``: the
+        headline's rows; ``unknown``: those it cannot classify). ``picked=False``: only
+        each row's firm id and class (no sources read).
+        """
+        keep = {wanted} if isinstance(wanted, str) else set(wanted)
         decision_ids = {r.start for r in imposes}
         sanction_ids = {r.end for r in imposes}
         against = self._rels(decision_ids | sanction_ids, ["AGAINST"], "out")
@@ -249,7 +298,7 @@ class Traversals:
         for rel in self._rels(decision_ids, ["INFRINGES"], "out"):
             articles[rel.start].add(rel.end)
         today = date.today().isoformat()
-        urls = self._source_map(n.get("sources", []) for n in nodes.values())
+        urls = self._source_map(n.get("sources", []) for n in nodes.values()) if picked else {}
         rows = []
         for rel in imposes:
             decision, sanction = nodes.get(rel.start), nodes.get(rel.end)
@@ -268,8 +317,13 @@ class Traversals:
                 firm = nodes.get(firm_id)
                 if firm is None or firm.label != "Company":
                     continue
-                if domain.eu_establishment(firm.properties, locations[firm_id], members, at) is not False:
-                    continue  # in the EU then, or nothing locates the firm
+                known = domain.eu_establishment(firm.properties, locations[firm_id], members, at)
+                found = domain.establishment_class(known)
+                if found not in keep:
+                    continue
+                if not picked:
+                    rows.append({"firm": {"id": firm_id}, "establishment": found})
+                    continue
                 rows.append(headline_row(sanction, decision, regulators[0], firm, articles, urls))
         return rows
 
@@ -433,7 +487,7 @@ class Traversals:
         if entry.argument and not argument:
             raise NotFound(f"{name} needs {entry.argument}")
         method: Callable[..., list[Row]] = getattr(self, name.replace("-", "_"))
-        if name == "sanctions-without-eu-establishment":
+        if name in ("sanctions-without-eu-establishment", "sanctions-with-unknown-establishment"):
             return method(SanctionFilter(**{k: v for k, v in options.items() if v is not None}))
         return method(argument) if entry.argument else method()
 

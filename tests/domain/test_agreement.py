@@ -55,7 +55,8 @@ DECISION_OF = {
 TARGETS = {
     "sanction:joint-fine": ["company:gone"],
     "sanction:joint-order": ["company:later"],
-    "sanction:branch-fine": ["company:branch", "company:brexit", "company:unknown"],
+    "sanction:branch-fine": ["company:branch", "company:brexit", "company:form-only", "company:found",
+                             "company:unknown"],
     "sanction:ie-1-fine": ["company:gone"],
     "sanction:court-fine": ["company:later"],
 }
@@ -69,6 +70,10 @@ ESTABLISHED = {
     ("company:branch", "2022-06"): True,  # a Paris branch
     ("company:brexit", "2022-06"): False,  # GB left the EU on 2020-01-31
     ("company:unknown", "2022-06"): None,
+    # a rule can show an EU establishment (then, not today), never its absence
+    ("company:found", "2022-06"): True,
+    ("company:found", TODAY): None,
+    ("company:form-only", "2022-06"): None,
 }
 # headline rows (sanction, firm, regulator shown): targets of a regulator's decision with
 # a known location and no EU establishment at the decision date
@@ -79,6 +84,9 @@ HEADLINE = {
     ("sanction:ie-1-fine", "company:gone", "regulator:ie-dpa"),
 }
 HEADLINE_TODAY = HEADLINE - {("sanction:joint-order", "company:later", "regulator:fr-dpa")}
+# what the headline cannot classify: no EU establishment known then, and no source locates the firm
+UNKNOWN = {("sanction:branch-fine", firm, "regulator:fr-dpa") for firm in ("company:unknown", "company:form-only")}
+UNKNOWN_TODAY = UNKNOWN | {("sanction:branch-fine", "company:found", "regulator:fr-dpa")}
 FILTERS: list[tuple[SanctionFilter, set[tuple[str, str, str]]]] = [
     (SanctionFilter(), HEADLINE),
     (SanctionFilter(at="today"), HEADLINE_TODAY),
@@ -177,6 +185,23 @@ def test_traversals_agree_on_eu_establishment(loaded: GraphStore) -> None:
         page = backend.sanctions_without_eu_establishment(flt, limit=50)  # SQL / Cypher paging
         assert page == generic, flt
         assert backend.count_sanctions_without_eu_establishment(flt) == len(expected), flt
+
+
+def test_traversals_agree_on_unknown_establishment(loaded: GraphStore) -> None:
+    backend = loaded.traversals()
+    cases = [(SanctionFilter(), UNKNOWN), (SanctionFilter(at="today"), UNKNOWN_TODAY),
+             (SanctionFilter(regulator="regulator:ie-dpa"), set()),
+             (SanctionFilter(jurisdiction="FR", since="2022-06"), UNKNOWN)]
+    for flt, expected in cases:
+        generic = Traversals(loaded).sanctions_with_unknown_establishment(flt)
+        assert _rows(generic) == expected, flt
+        assert _rows(backend.sanctions_with_unknown_establishment(flt)) == expected, flt
+        assert backend.sanctions_with_unknown_establishment(flt, limit=50) == generic, flt
+        assert backend.sanctions_with_unknown_establishment(flt, limit=1, offset=1) == generic[1:2], flt
+        assert backend.count_sanctions_with_unknown_establishment(flt) == len(expected), flt
+    # the coverage stats: sanctioned firms of a regulator's decision, those it cannot classify
+    coverage = backend.establishment_coverage()
+    assert coverage == {"firms": 7, "known": 5, "unknown": 2, "share_known": round(5 / 7, 4)}
 
 
 def test_graphql_headline_agrees(loaded: GraphStore) -> None:
