@@ -134,13 +134,10 @@ def _print_summary(name: str, summary: UpsertSummary) -> None:
 @click.option("--format", "format_name", help="Input format (default: from the file name).")
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
               help="Write a data-quality report (formats that make one).")
-@click.option("--no-link", is_flag=True,
-              help="Skip linking firms and decisions across sources after the load (enforcegraph link).")
 @pass_settings
 def load(settings: Settings, sources: tuple[str, ...], format_name: str | None,
-         report: Path | None, no_link: bool) -> None:
-    """Load bundled datasets (by name) or files; each is all-or-nothing and idempotent.
-    Then link the records of one firm or one decision across sources (enforcegraph link)."""
+         report: Path | None) -> None:
+    """Load bundled datasets (by name) or files; each is all-or-nothing and idempotent."""
     from itertools import chain
 
     from enforcegraph.loaders.reports import stream_with_report, write_errors
@@ -170,14 +167,6 @@ def load(settings: Settings, sources: tuple[str, ...], format_name: str | None,
             total.add(summary)
     if len(sources) > 1:
         _print_summary("total", total)
-    if store is not None and not no_link:
-        from enforcegraph.graph.commands.link import print_links
-        from enforcegraph.loaders.linkage import link_all
-
-        with store_from(settings, writable=True) as linking:
-            linked = link_all(linking)
-        if linked.applied or linked.review:
-            print_links(out, linked, verbose=False)
 
 
 def _emit(rows: list[dict[str, Any]], title: str, as_json: bool, as_csv: bool,
