@@ -42,10 +42,6 @@ TABLE_COLUMNS = {
         "decision.date", "regulator.id", "firm.name", "sanction.kind",
         "sanction.amount", "sanction.currency",
     ],
-    "sanctions-with-unknown-establishment": [
-        "decision.date", "regulator.id", "firm.name", "sanction.kind",
-        "sanction.amount", "sanction.currency",
-    ],
     "enforcement-history": ["date", "issuer.id", "kind", "status", "sanctions", "appeals"],
     "decisions-citing": ["date", "issuer.id", "id", "provisions"],
     "claims-contradicted": ["statement.date", "made_by", "issued_via", "contradicted_by", "statement.claims"],
@@ -134,10 +130,13 @@ def _print_summary(name: str, summary: UpsertSummary) -> None:
 @click.option("--format", "format_name", help="Input format (default: from the file name).")
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
               help="Write a data-quality report (formats that make one).")
+@click.option("--no-link", is_flag=True,
+              help="Skip linking firms and decisions across sources after the load (enforcegraph link).")
 @pass_settings
 def load(settings: Settings, sources: tuple[str, ...], format_name: str | None,
-         report: Path | None) -> None:
-    """Load bundled datasets (by name) or files; each is all-or-nothing and idempotent."""
+         report: Path | None, no_link: bool) -> None:
+    """Load bundled datasets (by name) or files; each is all-or-nothing and idempotent.
+    Then link the records of one firm or one decision across sources (enforcegraph link)."""
     from itertools import chain
 
     from enforcegraph.loaders.reports import stream_with_report, write_errors
@@ -167,6 +166,14 @@ def load(settings: Settings, sources: tuple[str, ...], format_name: str | None,
             total.add(summary)
     if len(sources) > 1:
         _print_summary("total", total)
+    if store is not None and not no_link:
+        from enforcegraph.graph.commands.link import print_links
+        from enforcegraph.loaders.linkage import link_all
+
+        with store_from(settings, writable=True) as linking:
+            linked = link_all(linking)
+        if linked.applied or linked.review:
+            print_links(out, linked, verbose=False)
 
 
 def _emit(rows: list[dict[str, Any]], title: str, as_json: bool, as_csv: bool,
@@ -203,22 +210,15 @@ def query(settings: Settings, traversal: str, argument: str | None, as_json: boo
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
 @pass_settings
 def stats(settings: Settings, as_json: bool) -> None:
-    """Counts of nodes by label and relationships by type, and the share of sanctioned
-    firms whose establishment is known (the headline can classify them)."""
+    """Counts of nodes by label and relationships by type."""
     with store_from(settings) as store:
         data = store.stats().to_dict()
-        data["establishment"] = store.traversals().establishment_coverage()
     if as_json:
         click.echo(render_json(data))
         return
     rows = [{"kind": "node", "name": k, "count": v} for k, v in data["nodes"].items()]
     rows += [{"kind": "relationship", "name": k, "count": v} for k, v in data["relationships"].items()]
     render_table(out, rows, f"{data['total_nodes']} nodes, {data['total_relationships']} relationships")
-    cover = data["establishment"]
-    share = "-" if cover["share_known"] is None else f"{100 * cover['share_known']:.1f}%"
-    out.print(f"sanctioned firms whose establishment is known: {cover['known']} of {cover['firms']} "
-              f"({share}); unknown: {cover['unknown']} (query sanctions-with-unknown-establishment)",
-              highlight=False)
 
 
 @main.command("schema")

@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[tuple[str, str], ...] = (
     ("synth", "synth"),
     ("extract", "extract_command"),
     ("resolve", "resolve"),
+    ("link", "link_command"),
     ("copy", "copy_command"),
     ("apikey", "api_key"),
     ("provenance", "provenance_command"),

@@ -5,15 +5,24 @@ from __future__ import annotations
 import getpass
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
 
+from enforcegraph.graph.record.judgements import Judgement, latest
 from enforcegraph.graph.settings import Settings
 
 __all__ = ["resolve"]
 
 PAIR = click.Tuple([str, str])
+
+
+def _review_item(judgement: Judgement) -> dict[str, Any]:
+    """A pair judged ``unsure`` (by the linker or a person), as a report entry."""
+    return {"label": "review", "canonical": judgement.canonical, "merge": [judgement.other],
+            "strength": "review", "evidence": {"why": judgement.why, "by": judgement.by,
+                                               "at": judgement.at}}
 
 
 def _who() -> str:
@@ -45,7 +54,8 @@ def resolve(
     reject: tuple[tuple[str, str], ...], split: tuple[tuple[str, str], ...], why: str,
     by: str | None, list_judgements: bool, as_json: bool,
 ) -> None:
-    """Entity resolution: parties with the same name fingerprint, country and identifiers.
+    """Entity resolution: parties with the same name fingerprint, country and identifiers;
+    and the pairs judged unsure (the linker's uncertain links, with their evidence) for review.
 
     Judgements are kept in the store and applied on every load, so a merge survives
     reloading its sources and a rejected pair is not proposed again.
@@ -68,7 +78,8 @@ def resolve(
                           + (f": {j.why}" if j.why else ""), highlight=False, markup=False)
             return
         proposals = propose(store)
-        data = [p.to_dict() for p in proposals]
+        review = [j for j in latest(store.judgements()).values() if j.verdict == "unsure"]
+        data = [p.to_dict() for p in proposals] + [_review_item(j) for j in review]
         if report_path is not None:
             report_path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
         if as_json:
@@ -79,6 +90,11 @@ def resolve(
                 out.print(f"[{p.strength}] {p.canonical} <= {', '.join(p.merged)}  [{names}] "
                           f"fingerprints={p.keys} countries={p.countries}", highlight=False, markup=False)
             out.print(f"{len(proposals)} proposal(s)", highlight=False)
+            for j in review:
+                out.print(f"[review] {j.canonical} / {j.other}  judged unsure by {j.by}: {j.why}",
+                          highlight=False, markup=False)
+            out.print(f"{len(review)} pair(s) for review (judge each with --same or --reject)",
+                      highlight=False)
         if accept:
             merged = accept_proposals(store, proposals, by=judge)
             applied = sum(1 for p in proposals if p.strength == "name")
