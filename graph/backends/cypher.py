@@ -24,6 +24,9 @@ __all__ = [
     "DELETE_NODES",
     "ENFORCEMENT_HISTORY",
     "ENTITY",
+    "FULLTEXT_BACKFILL_READ",
+    "FULLTEXT_BACKFILL_WRITE",
+    "FULLTEXT_INDEX",
     "GET_NODES",
     "JUDGEMENT",
     "JUDGEMENTS",
@@ -47,9 +50,13 @@ __all__ = [
     "delete_relationships",
     "domain_params",
     "find_nodes",
+    "full_text_count",
+    "full_text_page",
     "iter_nodes",
     "iter_relationships",
     "label",
+    "lucene_escape",
+    "lucene_query",
     "merge_node_row",
     "merge_relationship_row",
     "read_relationship_props",
@@ -94,6 +101,16 @@ def rel_type(model: Model, name: str) -> str:
 
 # -- schema: constraints and indexes ---------------------------------------------------
 SHOW_SCHEMA_NAMES = "SHOW INDEXES YIELD name RETURN name"
+FULLTEXT_INDEX = "entity_fulltext"
+# nodes written before the full-text index existed get its fields, a batch at a time
+FULLTEXT_BACKFILL_READ = (
+    f"MATCH (n:{ENTITY}) WHERE n._ft_names IS NULL "
+    f"RETURN {NODE} AS node LIMIT $size"
+)
+FULLTEXT_BACKFILL_WRITE = (
+    f"UNWIND $rows AS row MATCH (n:{ENTITY} {{id: row.id}}) "
+    "SET n._ft_names = row.names, n._ft_body = row.body"
+)
 
 
 def schema_statements(model: Model) -> dict[str, str]:
@@ -103,6 +120,12 @@ def schema_statements(model: Model) -> dict[str, str]:
         "entity_nametext": f"CREATE TEXT INDEX entity_nametext IF NOT EXISTS FOR (n:{ENTITY}) ON (n._nametext)",
         "entity_namescan": f"CREATE INDEX entity_namescan IF NOT EXISTS FOR (n:{ENTITY}) ON (n._namescan)",
     }
+    # full-text search (graph/store/fulltext.py): words already folded, split on spaces
+    out[FULLTEXT_INDEX] = (
+        f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{ENTITY}) "
+        "ON EACH [n._ft_names, n._ft_body] "
+        "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}"
+    )
     for name, spec in sorted(model.labels.items()):
         lab = label(model, name)
         key = f"{lab.lower()}_id"
@@ -316,6 +339,55 @@ def search(model: Model, labels: Sequence[str] | None) -> str:
         "reduce(least = hits[0], x IN hits | CASE WHEN x < least THEN x ELSE least END) AS least "
         "RETURN n.id AS id ORDER BY rank, size(least), id LIMIT $limit"
     )
+
+
+_LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
+
+
+def lucene_escape(term: str) -> str:
+    """A term with Lucene's special characters escaped (``a:b`` -> ``a\\:b``)."""
+    return _LUCENE_SPECIAL.sub(r"\\\1", term)
+
+
+def lucene_query(terms: Sequence[str], name_weight: float) -> str:
+    """The full-text query for folded ``terms``: each required in the names or the text (a
+    match in the names boosted), the last also as a prefix. Goes as ``$text``."""
+    clauses = []
+    for index, term in enumerate(terms):
+        word = lucene_escape(term)
+        fields = [f"_ft_names:{word}^{name_weight:g}", f"_ft_body:{word}"]
+        if index == len(terms) - 1:
+            fields += [f"_ft_names:{word}*^{name_weight:g}", f"_ft_body:{word}*"]
+        clauses.append("+(" + " ".join(fields) + ")")
+    return " ".join(clauses)
+
+
+def _full_text_hits(labels: Sequence[str] | None) -> str:
+    label_test = " WHERE any(l IN labels(n) WHERE l IN $labels)" if labels else ""
+    return (
+        f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $text) YIELD node, score "
+        f"WITH node AS n, score{label_test} "
+    )
+
+
+def full_text_page(model: Model, labels: Sequence[str] | None) -> str:
+    """One page of full-text hits: a node with a normalised name equal to ``$name`` first,
+    then by score, then by id (``$skip``, ``$limit``)."""
+    for name in labels or ():
+        label(model, name)
+    return (
+        _full_text_hits(labels)
+        + "WITH n, score, $name IN coalesce(n._names, []) AS named "
+        "ORDER BY named DESC, score DESC, n.id SKIP $skip LIMIT $limit "
+        f"RETURN {NODE} AS node, score"
+    )
+
+
+def full_text_count(model: Model, labels: Sequence[str] | None) -> str:
+    """How many nodes the full-text query matches."""
+    for name in labels or ():
+        label(model, name)
+    return _full_text_hits(labels) + "RETURN count(n) AS total"
 
 
 def stats_nodes(model: Model) -> str:

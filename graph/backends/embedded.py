@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import orjson
 
+from enforcegraph.graph.backends import sqlfulltext
 from enforcegraph.graph.backends.checkpoint import BackgroundCheckpointer
 from enforcegraph.graph.backends.sqlopen import open_read_only, write_failure
 from enforcegraph.graph.backends.sqlreaders import PROGRESS_STEPS, ReaderPool
@@ -88,6 +89,7 @@ class EmbeddedStore(GraphStore):
             self._conn = open_read_only(self.path)
         else:
             self._conn = self._open_for_writing(path)
+            sqlfulltext.install(self._conn, self.model)
         self._lock = threading.RLock()
         self._checkpointer: BackgroundCheckpointer | None = None
         if not self.read_only and self._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
@@ -421,6 +423,22 @@ class EmbeddedStore(GraphStore):
                 by_id.insert(0, node.id)
         nodes = self.get_many(by_id)
         return [nodes[i] for i in by_id if i in nodes][:limit]
+
+    def full_text_hits(
+        self, terms: Sequence[str], name: str, labels: Sequence[str] | None, limit: int,
+        offset: int,
+    ) -> tuple[list[tuple[Node, float]], int]:
+        match = sqlfulltext.match_expression(terms)
+        try:
+            rows = self._query(sqlfulltext.page_sql(labels),
+                               [name, match, *(labels or []), limit, offset])
+            total = self._query(sqlfulltext.count_sql(labels), [match, *(labels or [])])[0][0]
+        except StoreError as exc:
+            if "no such table: fulltext" in str(exc):
+                raise StoreError(f"the store at {self.path} has no full-text index yet: open it "
+                                 "once for writing (any `enforcegraph load`) to build it") from exc
+            raise
+        return [(self._node(row), float(row[3])) for row in rows], int(total)
 
     def stats(self) -> StoreStats:
         nodes = dict(self._query("SELECT label, count(*) FROM nodes GROUP BY label"))

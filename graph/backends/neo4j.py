@@ -33,6 +33,7 @@ from enforcegraph.graph.store.base import (
     Relationship,
     StoreStats,
 )
+from enforcegraph.graph.store.fulltext import NAME_WEIGHT, field_texts
 from enforcegraph.schema.errors import StoreError
 from enforcegraph.schema.model import Model, load_model
 from enforcegraph.schema.names import normalize_name, normalized_names
@@ -146,7 +147,24 @@ class Neo4jStore(GraphStore):
                         if "AlreadyExists" not in (exc.code or ""):
                             raise
                     log.info("created Neo4j schema rule %s", name)
+                if cypher.FULLTEXT_INDEX not in existing:
+                    self._backfill_full_text(session)
             self._schema_ready = True
+
+    def _backfill_full_text(self, session: Any) -> None:
+        """Give nodes written before the full-text index existed its fields."""
+        while True:
+            nodes = [node_from(r["node"]) for r in
+                     session.run(cypher.FULLTEXT_BACKFILL_READ, size=self.batch_size)]
+            if not nodes:
+                return
+            rows = []
+            for node in nodes:
+                spec = self.model.labels.get(node.label)
+                names, body = field_texts(spec, node.properties) if spec else ("", "")
+                rows.append({"id": node.id, "names": names, "body": body})
+            session.run(cypher.FULLTEXT_BACKFILL_WRITE, rows=rows).consume()
+            log.info("full-text fields given to %d nodes", len(rows))
 
     def _autocommit(self, action: str, query: str) -> None:
         """Run a statement in its own auto-commit transaction (no retry loop)."""
@@ -182,6 +200,7 @@ class Neo4jStore(GraphStore):
     def _stored_node(self, node_id: str, label: str, props: dict[str, Any]) -> dict[str, Any]:
         names = self._names_of(label, props)
         row = {**props, "id": node_id, "_names": names}
+        row["_ft_names"], row["_ft_body"] = field_texts(self.model.label(label), props)
         text = "\n".join(names)
         if len(text.encode("utf-8")) > NAMETEXT_MAX_BYTES:
             row["_namescan"] = True
@@ -306,6 +325,17 @@ class Neo4jStore(GraphStore):
             by_id.insert(0, exact.id)
         nodes = self.get_many(by_id)
         return [nodes[i] for i in by_id if i in nodes][:limit]
+
+    def full_text_hits(
+        self, terms: Sequence[str], name: str, labels: Sequence[str] | None, limit: int,
+        offset: int,
+    ) -> tuple[list[tuple[Node, float]], int]:
+        query = cypher.lucene_query(terms, NAME_WEIGHT)
+        wanted = list(labels or [])
+        page = self._read(cypher.full_text_page(self.model, labels), text=query, name=name,
+                          labels=wanted, skip=offset, limit=limit)
+        total = self._read(cypher.full_text_count(self.model, labels), text=query, labels=wanted)
+        return [(node_from(r["node"]), float(r["score"])) for r in page], int(total[0]["total"])
 
     def stats(self) -> StoreStats:
         nodes = self._read(cypher.stats_nodes(self.model))

@@ -20,7 +20,8 @@ __all__ = ["NODE_INTERNAL", "REL_INTERNAL", "Neo4jRows", "chunked"]
 
 T = TypeVar("T")
 # Properties the store adds to nodes and relationships beside the model's own.
-NODE_INTERNAL = frozenset({"id", "_names", "_nametext", "_namescan", "_record"})
+NODE_INTERNAL = frozenset({"id", "_names", "_nametext", "_namescan", "_record", "_ft_names",
+                           "_ft_body"})
 REL_INTERNAL = frozenset({"id", "key", "_record"})
 
 

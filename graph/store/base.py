@@ -13,10 +13,18 @@ import networkx as nx
 
 from enforcegraph.graph.record.assertions import Assertion
 from enforcegraph.graph.record.judgements import Judgement, canonical_ids
+from enforcegraph.graph.store.fulltext import (
+    SearchHit,
+    SearchPage,
+    Snippet,
+    query_terms,
+    snippet_for,
+)
 from enforcegraph.graph.store.recording import Recorder, RowAccess, Written
 from enforcegraph.graph.store.streaming import ready_batches
 from enforcegraph.schema.errors import SchemaError
 from enforcegraph.schema.model import Model
+from enforcegraph.schema.names import normalize_name
 from enforcegraph.schema.records import Batch
 from enforcegraph.schema.validation import validate_batch
 
@@ -367,6 +375,45 @@ class GraphStore(abc.ABC):
         self, text: str, labels: Sequence[str] | None = None, limit: int = 20
     ) -> list[Node]:
         """Nodes whose normalised names or aliases match ``text`` (exact, then prefix, then part)."""
+
+    def full_text(
+        self, text: str, labels: Sequence[str] | None = None, limit: int = 20, offset: int = 0
+    ) -> SearchPage:
+        """Full-text search (graph/store/fulltext.py): nodes whose names or text hold every
+        term of ``text`` (the last also as a prefix), best first (a name equal to the text,
+        then by relevance, a term in the names weighing more than one in the text, then
+        by id), one page from ``offset``, each with the passage that matched; and how many
+        match in all. A text that is a node's id finds that node alone."""
+        for label in labels or ():
+            self.model.label(label)
+        if limit < 0 or offset < 0:
+            raise ValueError("limit and offset must not be negative")
+        wanted = text.strip()
+        if ":" in wanted and not any(c.isspace() for c in wanted):
+            node = self.get(wanted)
+            if node is not None:
+                if labels and node.label not in labels:
+                    return SearchPage([], 0)
+                whole = Snippet("id", wanted, [(0, len(wanted))])
+                return SearchPage([SearchHit(node, 1.0, whole)][offset : offset + limit], 1)
+        terms = query_terms(text)
+        if not terms:
+            return SearchPage([], 0)
+        found, total = self.full_text_hits(terms, normalize_name(text), labels, limit, offset)
+        hits = [SearchHit(node, score,
+                          snippet_for(self.model.label(node.label), node.properties, terms))
+                for node, score in found]
+        return SearchPage(hits, total)
+
+    @abc.abstractmethod
+    def full_text_hits(
+        self, terms: Sequence[str], name: str, labels: Sequence[str] | None, limit: int,
+        offset: int,
+    ) -> tuple[list[tuple[Node, float]], int]:
+        """The backend's half of :meth:`full_text`: one page of (node, score) for folded
+        ``terms`` (at least one) and the total. Best first: nodes with a normalised name
+        equal to ``name`` (the whole query, :func:`normalize_name`), then by score (a term
+        in the names weighs ``NAME_WEIGHT`` times one in the text), then by id."""
 
     @abc.abstractmethod
     def stats(self) -> StoreStats:

@@ -14,6 +14,7 @@ MODULES = (
     "enforcegraph.schema.model",
     "enforcegraph.schema.text",
     "enforcegraph.graph.domain.dates",
+    "enforcegraph.graph.store.fulltext",
 )
 
 

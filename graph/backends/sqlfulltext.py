@@ -1,0 +1,155 @@
+"""Full-text search in the embedded store: an SQLite FTS5 table kept in step by triggers.
+
+``fulltext`` holds, per node, the words of its names and of its text
+(graph/store/fulltext.py says which and how they are folded). Triggers on ``nodes`` keep it
+in step inside the writing transaction itself, whatever wrote the rows (a load, a merge
+or split, a delete, a clear), so it can never disagree with a committed store. Its rowids
+come from ``fulltext_ids`` (an INTEGER PRIMARY KEY, which VACUUM keeps), one per node id.
+
+The triggers call a function of this module, registered on the writer's connection;
+:func:`install` creates the table and triggers, and fills them from the nodes, when a store
+is opened for writing and has none yet (a store from before) or was indexed for other
+searched properties (model.yaml changed). Readers only query it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import orjson
+
+from enforcegraph.graph.backends.sqlrows import marks
+from enforcegraph.graph.store.fulltext import NAME_WEIGHT, field_texts
+from enforcegraph.schema.errors import StoreError
+from enforcegraph.schema.model import Model
+
+__all__ = ["count_sql", "install", "match_expression", "page_sql"]
+
+VERSION = "2"  # bump when what is indexed changes in code, not in model.yaml
+_FUNCTION = "enforcegraph_fulltext"
+_ROW = "(SELECT rowid FROM fulltext_ids WHERE id = {ref}.id)"
+_INSERT = (
+    # not OR IGNORE: an outer statement's conflict clause would override it
+    "INSERT INTO fulltext_ids(id) SELECT {ref}.id "
+    "WHERE NOT EXISTS (SELECT 1 FROM fulltext_ids WHERE id = {ref}.id); "
+    "INSERT INTO fulltext(rowid, label, names, body) VALUES ("
+    + _ROW + ", {ref}.label, "
+    f"{_FUNCTION}({{ref}}.label, {{ref}}.props, 0), {_FUNCTION}({{ref}}.label, {{ref}}.props, 1));"
+)
+_DELETE = "DELETE FROM fulltext WHERE rowid = " + _ROW + ";"
+_SCHEMA = f"""
+CREATE TABLE fulltext_ids (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);
+CREATE VIRTUAL TABLE fulltext USING fts5(label UNINDEXED, names, body,
+                                         tokenize = 'unicode61 remove_diacritics 0');
+CREATE TRIGGER fulltext_insert AFTER INSERT ON nodes BEGIN
+  {_INSERT.format(ref="new")}
+END;
+CREATE TRIGGER fulltext_update AFTER UPDATE OF label, props ON nodes BEGIN
+  {_DELETE.format(ref="old")}
+  {_INSERT.format(ref="new")}
+END;
+CREATE TRIGGER fulltext_delete AFTER DELETE ON nodes BEGIN
+  {_DELETE.format(ref="old")}
+  DELETE FROM fulltext_ids WHERE id = old.id;
+END;
+"""
+_DROP = """
+DROP TRIGGER IF EXISTS fulltext_insert;
+DROP TRIGGER IF EXISTS fulltext_update;
+DROP TRIGGER IF EXISTS fulltext_delete;
+DROP TABLE IF EXISTS fulltext;
+DROP TABLE IF EXISTS fulltext_ids;
+"""
+
+
+def _signature(model: Model) -> str:
+    """What the index was built for: the searched properties of every label."""
+    searched = {name: [spec.name_properties, spec.text_properties]
+                for name, spec in sorted(model.labels.items())}
+    return VERSION + ":" + hashlib.sha256(orjson.dumps(searched)).hexdigest()[:16]
+
+
+def _texts(model: Model) -> Any:
+    @lru_cache(maxsize=4)  # the trigger asks twice per row (names, then text)
+    def both(label: str, props: str) -> tuple[str, str]:
+        spec = model.labels.get(label)
+        return field_texts(spec, orjson.loads(props)) if spec else ("", "")
+
+    def one(label: str, props: str, which: int) -> str:
+        return both(label, props)[which]
+
+    return one
+
+
+def install(conn: sqlite3.Connection, model: Model) -> None:
+    """Register the triggers' function on this writer's connection; create and fill the
+    index if it is missing or was built for other searched properties (one transaction)."""
+    conn.create_function(_FUNCTION, 3, _texts(model), deterministic=True)
+    signature = _signature(model)
+    row = conn.execute("SELECT value FROM meta WHERE key = 'fulltext'").fetchone()
+    if row is not None and row[0] == signature:
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        for statement in _split(_DROP + _SCHEMA):
+            conn.execute(statement)
+        conn.execute("INSERT INTO fulltext_ids(id) SELECT id FROM nodes ORDER BY id")
+        conn.execute(
+            f"INSERT INTO fulltext(rowid, label, names, body) SELECT f.rowid, n.label, "
+            f"{_FUNCTION}(n.label, n.props, 0), {_FUNCTION}(n.label, n.props, 1) "
+            "FROM nodes n JOIN fulltext_ids f ON f.id = n.id"
+        )
+        conn.execute("INSERT INTO meta(key, value) VALUES('fulltext', ?) "
+                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (signature,))
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise StoreError(f"cannot build the full-text index: {exc}") from exc
+
+
+def _split(script: str) -> list[str]:
+    """The statements of a script (triggers' bodies kept whole)."""
+    out: list[str] = []
+    current = ""
+    for line in script.strip().splitlines():
+        current += line + "\n"
+        if sqlite3.complete_statement(current):
+            out.append(current.strip())
+            current = ""
+    return out
+
+
+def match_expression(terms: Sequence[str]) -> str:
+    """An FTS5 query: every term, the last also as a prefix (terms are folded words;
+    quoted all the same)."""
+    quoted = ['"' + term.replace('"', '""') + '"' for term in terms]
+    quoted[-1] += "*"
+    return " AND ".join(quoted)
+
+
+def _label_sql(labels: Sequence[str] | None) -> str:
+    return f" AND fulltext.label IN ({marks(len(labels))})" if labels else ""
+
+
+def page_sql(labels: Sequence[str] | None) -> str:
+    """One page of hits: parameters are the normalised query (a node with that name comes
+    first), the match, the labels, the limit and the offset."""
+    return (
+        "SELECT n.id, n.label, n.props, -bm25(fulltext, 0.0, "
+        f"{NAME_WEIGHT}, 1.0) AS score, "
+        "EXISTS (SELECT 1 FROM names WHERE names.norm = ?1 AND names.id = n.id) AS named "
+        "FROM fulltext JOIN fulltext_ids f ON f.rowid = fulltext.rowid "
+        "JOIN nodes n ON n.id = f.id "
+        f"WHERE fulltext MATCH ?2{_label_sql(labels)} "
+        "ORDER BY named DESC, score DESC, n.id LIMIT ? OFFSET ?"
+    )
+
+
+def count_sql(labels: Sequence[str] | None) -> str:
+    """How many nodes match: parameters are the match and the labels."""
+    return f"SELECT count(*) FROM fulltext WHERE fulltext MATCH ?{_label_sql(labels)}"
