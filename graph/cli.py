@@ -42,6 +42,10 @@ TABLE_COLUMNS = {
         "decision.date", "regulator.id", "firm.name", "sanction.kind",
         "sanction.amount", "sanction.currency",
     ],
+    "sanctions-with-unknown-establishment": [
+        "decision.date", "regulator.id", "firm.name", "sanction.kind",
+        "sanction.amount", "sanction.currency",
+    ],
     "enforcement-history": ["date", "issuer.id", "kind", "status", "sanctions", "appeals"],
     "decisions-citing": ["date", "issuer.id", "id", "provisions"],
     "claims-contradicted": ["statement.date", "made_by", "issued_via", "contradicted_by", "statement.claims"],
@@ -210,15 +214,22 @@ def query(settings: Settings, traversal: str, argument: str | None, as_json: boo
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
 @pass_settings
 def stats(settings: Settings, as_json: bool) -> None:
-    """Counts of nodes by label and relationships by type."""
+    """Counts of nodes by label and relationships by type, and the share of sanctioned
+    firms whose establishment is known (the headline can classify them)."""
     with store_from(settings) as store:
         data = store.stats().to_dict()
+        data["establishment"] = store.traversals().establishment_coverage()
     if as_json:
         click.echo(render_json(data))
         return
     rows = [{"kind": "node", "name": k, "count": v} for k, v in data["nodes"].items()]
     rows += [{"kind": "relationship", "name": k, "count": v} for k, v in data["relationships"].items()]
     render_table(out, rows, f"{data['total_nodes']} nodes, {data['total_relationships']} relationships")
+    cover = data["establishment"]
+    share = "-" if cover["share_known"] is None else f"{100 * cover['share_known']:.1f}%"
+    out.print(f"sanctioned firms whose establishment is known: {cover['known']} of {cover['firms']} "
+              f"({share}); unknown: {cover['unknown']} (query sanctions-with-unknown-establishment)",
+              highlight=False)
 
 
 @main.command("schema")
