@@ -164,8 +164,8 @@ def _items(path: Path, text: _Text, key: str) -> Iterator[Item]:
             if index:
                 text.expect(",", f"',' or ']' between the items of {key!r}")
             index += 1
-            line = text.line
             text.skip_space()
+            line = text.line
             yield Item(index, line, text.value(f"item {index} of {key!r}"))
     if not found:
         raise fail(path, "line 1", key, f"no {key!r} member: not the expected export")

@@ -74,7 +74,7 @@ class TrackerTables:
         """A controller that names nobody: listed, or generic words only ("Kebab restaurant",
         "Bank (name not available at the moment)"; "Restaurant (SANTI 3000, S.L.)" names one)."""
         norm = normalize_name(controller)
-        if norm in self.anonymous:
+        if not norm or norm in self.anonymous:  # "'-": no name at all
             return True
         words = norm.split()
         return bool(words) and all(w in self.generic_words for w in words)
