@@ -70,6 +70,7 @@ def _load_builtin_formats() -> None:
         casefile,  # noqa: F401  (registers itself)
         ftm,  # noqa: F401
         gdprfines,  # noqa: F401
+        gdprhub,  # noqa: F401
         neo4jcsv,  # noqa: F401
         tracker,  # noqa: F401
     )
