@@ -15,12 +15,47 @@ __all__ = ["DecisionDraft", "SanctionDraft", "find_decisions"]
 _VERB = re.compile(
     r"(?i)\b(?:fined|fines|fining|fine\s+(?:on|against|of)|imposed?|imposes|imposing|"
     r"hit\s+with|slapped|sanctioned|penalised|penalized|ordered|orders|ordering|banned|bans|"
-    r"reprimanded|issued\s+(?:a|an)\s+(?:\w+\s+)?(?:fine|penalty|reprimand|order|ban))\b"
+    r"reprimanded|issued\s+(?:a|an)\s+(?:\w+\s+)?(?:fine|penalty|reprimand|order|ban)|"
+    # French, German, Italian, Dutch, Spanish
+    r"sanctionn[ée]e?s?|inflig\w+|prononc[ée]\w*|condamn[ée]e?s?|enjoint|liquid(?:é|er|e)\w*|"
+    r"verhängt\w*|auferlegt|erlassen|erließ|angeordnet|"
+    r"inflitt\w*|irrogat\w*|sanzionat\w*|multat\w*|ordinat\w*|vietat\w*|"
+    r"opgelegd|oplegt|legt\s+(?:\w+\s+){0,6}?op|beboet|"
+    r"impuest\w*|sancionad\w*|multad\w*)(?!\w)"
 )
-_NOUN = re.compile(r"(?i)\b(?:fine|penalty|penalties|sanction|sanctions|ban|order|reprimand)\b")
+_NOUN = re.compile(
+    r"(?i)\b(?:fine|penalty|penalties|sanction|sanctions|ban|order|reprimand|amende|astreinte|"
+    r"Bußgeld\w*|Bussgeld\w*|Geldbuße|Strafe|sanzion[ei]|multa|multe|boetes?|\w+boete|sanci[oó]n(?:es)?)(?!\w)"
+)
 _ANAPHOR = re.compile(
     r"(?i)\b(?:watchdog|regulator|authority|committee|commission|commissioner|agency|DPA|SA|"
-    r"office|inspectorate)\b"
+    r"office|inspectorate|autorité|formation\s+restreinte|Behörde|Aufsichtsbehörde|"
+    r"Datenschutzbeauftragte[rn]?|autorità|toezichthouder|privacywaakhond|waakhond|autoridad)(?!\w)"
+)
+# A regulator named only as the source of another act ("following a binding decision of
+# the EDPB", "at the request of the CNIL") is not the one that decides here.
+_NOT_ISSUER_BEFORE = re.compile(
+    r"(?i)(?:(?:decision|opinion|guidance|request|objections?|direction|complaint|referral)\s+"
+    r"(?:\w+\s+){0,2}?(?:of|from|by|to|with)\s+(?:the\s+)?|following\s+(?:\w+\s+){0,5}?|"
+    r"(?:passed|referred|forwarded|sent)\s+(?:it|them|the\s+\w+)?\s*(?:on\s+)?to\s+(?:the\s+)?|"
+    r"(?:décision|avis)\s+(?:\w+\s+){0,2}?d[eu]\s+(?:la\s+|l['’])?)$"
+)
+# Amounts that are parts of a fine given in full elsewhere ("made up of 485 million ...").
+_PARTS = re.compile(r"(?i)\b(?:made\s+up\s+of|comprises?|comprising|consists?\s+of|of\s+which|"
+                    r"broken\s+down\s+into|davon|di\s+cui|waarvan|de\s+los\s+cuales)\b[^.;]{0,30}$")
+# An earlier or other decision told in the same story ("In September 2023 the DPC fined ...").
+_EARLIER = re.compile(
+    r"(?i)\b(?:in|en|im|nel|em)\s+(?:(?:early|late|mid-?)\s+)?(?:[a-zäéû]+\s+)?(?:19|20)\d{2}\b(?!\s*[-–]\d)|"
+    r"\b(?:earlier|previously|last\s+year|a\s+year\s+ago|in\s+the\s+past|prior|"
+    r"im\s+vergangenen\s+Jahr|vergangenes\s+Jahr|l['’]an\s+dernier|l['’]année\s+dernière|"
+    r"vorig\s+jaar|eerder|l['’]anno\s+scorso|el\s+año\s+pasado|second[-\s]+(?:largest|highest))\b"
+)
+_RANGE_BEFORE = re.compile(r"(?i)\b(?:between|from|since|until|till|to|and|au|et|seit|bis|und|tra|e|dal|al|"
+                           r"tussen|tot|en|desde|hasta|y)\s+$")
+_DATED = re.compile(
+    r"(?i)\b(?:decision|délibération|provvedimento|ordinanza|Bescheid|besluit|resoluci[oó]n)\b"
+    r"[^.;]{0,60}?\b(?:dated|of|du|del|vom|van|de|from)\b|\b(?:announced|annonc\w+|bekanntgegeben|"
+    r"annunciat\w*|aangekondigd|anunci\w+|adopted|notified)\b"
 )
 _MAXIMUM = re.compile(r"(?i)\bmaximum\b|\bhighest\s+possible\b|\bmaximum\s+possible\b")
 _INFRINGE = re.compile(r"(?i)\b(?:breach\w*|infring\w*|violat\w*|contrary\s+to|fail\w*\s+to\s+comply)\b")
@@ -32,8 +67,9 @@ _NO_APPEAL = re.compile(
     r"(?i)\b(?:not|no|cannot|can't|never|unable\s+to|without)\s+(?:\w+\s+){0,2}?appeal"
 )
 _COMMITTEE = re.compile(r"(?i)\b(?:restricted\s+committee|formation\s+restreinte|sanctions\s+committee)\b")
-_PERIODIC = re.compile(r"(?i)\b(?:overdue|periodic)\s+penalt\w*|\bpenalty\s+payments?\b|\bastreinte\b")
-_LIQUIDATION = re.compile(r"(?i)\bliquidat\w*")
+_PERIODIC = re.compile(r"(?i)\b(?:overdue|periodic)\s+penalt\w*|\bpenalty\s+payments?\b|\bastreinte\b|"
+                       r"\bZwangsgeld\w*|\bdwangsom\w*|\bpenalit\w+\s+di\s+mora")
+_LIQUIDATION = re.compile(r"(?i)\bliquid(?:at|er|é|e)\w*")
 _CLAUSE = r"(?:[^.;]|\.(?=\d))"
 _ORDER = re.compile(rf"(?i)\b(?:ordered|orders|ordering)\b(?P<what>{_CLAUSE}{{0,160}})")
 _BAN = re.compile(rf"(?i)\b(?:banned|bans|ban\s+on)\b(?P<what>{_CLAUSE}{{0,160}})")
@@ -70,6 +106,7 @@ class DecisionDraft:
     appeal: tuple[int, int] | None = None
     decided_by: str | None = None
     summary: str | None = None
+    earlier: bool = False           # an earlier or other decision recalled in the story
 
     @property
     def kind(self) -> str:
@@ -87,7 +124,8 @@ class DecisionDraft:
 
 
 def _regulator_for(ctx: Context, index: int, sentence: Sentence) -> tuple[str, float] | None:
-    here = ctx.regulators_in(sentence.start, sentence.end)
+    here = [m for m in ctx.regulators_in(sentence.start, sentence.end)
+            if not _NOT_ISSUER_BEFORE.search(ctx.text[max(sentence.start, m.start - 60) : m.start])]
     if here:
         return here[0].entry.id, 0.9
     if not _ANAPHOR.search(sentence.text):
@@ -106,7 +144,7 @@ def _target(ctx: Context, sentence: Sentence) -> tuple[str | None, float]:
         at = sentence.start + verb.start()
         after = [f for a, f in firms if a > at]
         before = [f for a, f in firms if a < at]
-        passive = re.search(r"(?i)\b(?:has|have|had|was|were|been|is|be)\s+(?:been\s+)?(?:fined|hit|ordered|banned|sanctioned|reprimanded)", sentence.text)
+        passive = re.search(r"(?i)\b(?:has|have|had|was|were|been|is|be)\s+(?:\w+ly\s+|also\s+|now\s+|further\s+)?(?:been\s+)?(?:fined|hit|ordered|banned|sanctioned|reprimanded)", sentence.text)
         chosen = (before[-1] if passive and before else (after[0] if after else before[-1]))
         return chosen.name, 0.9
     if firms:
@@ -125,9 +163,34 @@ def _fine(money: Money, sentence_text: str) -> SanctionDraft:
                          money.per, approximate=money.approximate, conversions=money.conversions)
 
 
+def _rounded_same(a: float | int, b: float | int) -> bool:
+    """Two figures of one fine: equal, or one the other rounded (35.3 million, 35,258,707.95)."""
+    return a == b or abs(float(a) - float(b)) <= 0.005 * max(abs(float(a)), abs(float(b)))
+
+
+def _exactness(amount: float | int) -> int:
+    """How many significant digits a figure has (the exact figure has more)."""
+    return len(f"{amount:.2f}".replace(".", "").strip("0"))
+
+
+def _compatible(old: DecisionDraft, new: DecisionDraft) -> bool:
+    """Two drafts can be one decision: same issuer, same (or unknown) target, and no
+    fine of a different amount or a different date between them."""
+    if old.regulator != new.regulator or not (old.target == new.target or not new.target or not old.target):
+        return False
+    if old.earlier != new.earlier:
+        return False
+    for a in old.sanctions:
+        for b in new.sanctions:
+            if a.kind == b.kind and a.amount is not None and b.amount is not None and (
+                    a.currency == b.currency and not _rounded_same(a.amount, b.amount)):
+                return False
+    return not (old.date and new.date and old.date[2] != new.date[2])
+
+
 def _merge(drafts: list[DecisionDraft], new: DecisionDraft) -> None:
     for old in drafts:
-        if old.regulator == new.regulator and (old.target == new.target or not new.target or not old.target):
+        if _compatible(old, new):
             old.target = old.target or new.target
             old.spans += [s for s in new.spans if s not in old.spans]
             old.rules += [r for r in new.rules if r not in old.rules]
@@ -138,7 +201,8 @@ def _merge(drafts: list[DecisionDraft], new: DecisionDraft) -> None:
                     old.sanctions.append(sanction)
                 elif sanction.amount is not None and (same.amount is None or (
                         same.approximate and not sanction.approximate
-                        and same.currency == sanction.currency)):
+                        and same.currency == sanction.currency) or (
+                        same.currency == sanction.currency and _exactness(sanction.amount) > _exactness(same.amount))):
                     sanction.spans = sorted(set(same.spans + sanction.spans))
                     sanction.statutory_maximum |= same.statutory_maximum
                     old.sanctions[old.sanctions.index(same)] = sanction
@@ -160,6 +224,8 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     for index, sentence in enumerate(ctx.sentences):
         verb = _VERB.search(sentence.text)
         amounts = [m for m in ctx.money_in(sentence.start, sentence.end) if m.meaning != "ceiling"]
+        if amounts and _PARTS.search(ctx.text[sentence.start : amounts[0].start]):
+            amounts = []
         if not verb and not (_NOUN.search(sentence.text) and amounts):
             continue
         found = _regulator_for(ctx, index, sentence)
@@ -170,7 +236,8 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             continue
         target, target_confidence = _target(ctx, sentence)
         draft = DecisionDraft(regulator, target, [(sentence.start, sentence.end)],
-                              min(confidence, target_confidence or confidence), ["regulator-action"])
+                              min(confidence, target_confidence or confidence), ["regulator-action"],
+                              earlier=bool(_EARLIER.search(sentence.text)))
         if amounts:
             draft.summary = sentence.text
         for money in amounts[:1]:
@@ -185,9 +252,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
                 what = " ".join(match.group(0).split())
                 span = (sentence.start + match.start(), sentence.start + match.end())
                 draft.sanctions.append(SanctionDraft(kind, [span], description=what))
-        for start, end, iso in find_dates(ctx.text, sentence.start, sentence.end, ctx.article.date):
-            draft.date = (start, end, iso)
-            break
+        draft.date = _date_in(ctx, sentence.start, sentence.end)
         for citation in ctx.citations:
             if sentence.start <= citation.start < sentence.end:
                 before = ctx.text[sentence.start : citation.start]
@@ -197,9 +262,40 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             draft.decided_by = " ".join(committee.group(0).lower().split())
         _merge(drafts, draft)
     _appeals(ctx, drafts)
+    _dated(ctx, drafts)
     _findings(ctx, drafts)
     _maximum_elsewhere(ctx, drafts)
     return [d for d in drafts if d.sanctions or d.cites]
+
+
+def _date_in(ctx: Context, start: int, end: int) -> tuple[int, int, str] | None:
+    """The first date of a range of text that is not an end of a period ("between 31 July
+    and 31 December 2020")."""
+    found = find_dates(ctx.text, start, end, ctx.article.date)
+    for index, (a, b, iso) in enumerate(found):
+        if _RANGE_BEFORE.search(ctx.text[max(start, a - 12) : a]):
+            continue
+        following = found[index + 1] if index + 1 < len(found) else None
+        if following is not None and following[0] - b < 12 and _RANGE_BEFORE.search(ctx.text[b : following[0]]):
+            continue  # the start of a period
+        return a, b, iso
+    return None
+
+
+def _dated(ctx: Context, drafts: list[DecisionDraft]) -> None:
+    """A sentence that dates the decision ("The decision, dated 16 July 2021", "announced
+    on 15 September 2023") dates the main decision of its regulator when it has no date."""
+    main = [d for d in drafts if not d.earlier and (d.sanctions or d.cites)]
+    for index, sentence in enumerate(ctx.sentences):
+        if not _DATED.search(sentence.text) or _EARLIER.search(sentence.text):
+            continue
+        when = _date_in(ctx, sentence.start, sentence.end)
+        if when is None:
+            continue
+        found = _regulator_for(ctx, index, sentence)
+        candidates = [d for d in main if found is None or d.regulator == found[0]]
+        if len(candidates) == 1 and candidates[0].date is None:
+            candidates[0].date = when
 
 
 def _maximum_elsewhere(ctx: Context, drafts: list[DecisionDraft]) -> None:

@@ -177,10 +177,10 @@ class _Builder:
         return next(k for k, v in self.by_key.items() if v is proposal)
 
     def decisions(self, drafts: list[DecisionDraft]) -> None:
-        for draft in drafts:
-            self.decision(draft)
+        for index, draft in enumerate(drafts):
+            self.decision(draft, index)
 
-    def decision(self, draft: DecisionDraft) -> None:
+    def decision(self, draft: DecisionDraft, index: int) -> None:
         regulator = self.by_key[f"regulator:{draft.regulator}"]
         target = self.by_key.get(f"company:{draft.target}") if draft.target else None
         props: dict[str, Any] = {"kind": draft.kind}
@@ -210,13 +210,17 @@ class _Builder:
         name = f"{regulator.name} against {draft.target or 'unknown party'}"
         slug = draft.regulator.split(":", 1)[1]
         when = draft.date[2] if draft.date else (self.ctx.article.date or "")
+        fine = next((s for s in draft.sanctions if s.amount is not None), None)
+        if draft.earlier and not draft.date:
+            when = f"{fine.amount}-{fine.currency}" if fine else f"earlier-{index}"
         node_id = make_id("decision", slug, draft.target or "unknown", when)
         spans = [self.span(a, b) for a, b in draft.spans]
         if draft.date:
             spans.append(self.span(draft.date[0], draft.date[1]))
         if draft.appeal:
             spans.append(self.span(*draft.appeal))
-        proposal = self.add(f"decision:{draft.regulator}:{draft.target}", Proposal(
+        key = f"decision:{draft.regulator}:{draft.target}" + (f":{index}" if index else "")
+        proposal = self.add(key, Proposal(
             "", "decision", name, sorted(set(spans)), draft.confidence, "+".join(draft.rules),
             "Decision", node_id, properties=props))
         proposal.link("regulator", f"regulator:{draft.regulator}")
@@ -225,7 +229,6 @@ class _Builder:
         for citation, _, _ in draft.cites:
             proposal.link("cites", f"article:{citation.article_id}")
         if self.store is not None and target is not None and target.existing:
-            fine = next((s for s in draft.sanctions if s.amount is not None), None)
             found = existing_decision(
                 self.store, regulator.node_id or "", target.node_id,
                 fine.amount if fine else None, fine.currency if fine else None,

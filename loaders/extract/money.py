@@ -22,21 +22,31 @@ _WORDS = [
     (r"canadian\s+dollars?", "CAD"), (r"australian\s+dollars?", "AUD"),
     (r"(?:us\s+|american\s+)?dollars?", "USD"), (r"euros?", "EUR"),
     (r"(?:british\s+)?pounds?(?:\s+sterling)?", "GBP"), (r"won", "KRW"), (r"yen", "JPY"),
-    (r"zlot(?:y|ys|ych)", "PLN"),
+    (r"zlot(?:y|ys|ych)", "PLN"), (r"euro", "EUR"),
 ]
 _MAGNITUDES = {
     "thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "mn": 10**6, "m": 10**6,
     "mln": 10**6, "billion": 10**9, "billions": 10**9, "bn": 10**9, "b": 10**9,
+    # French, German, Italian, Dutch, Spanish
+    "milliard": 10**9, "milliards": 10**9, "millionen": 10**6, "mio": 10**6, "mio.": 10**6,
+    "milliarde": 10**9, "milliarden": 10**9, "mrd": 10**9, "mrd.": 10**9, "milione": 10**6,
+    "milioni": 10**6, "miliardo": 10**9, "miliardi": 10**9, "miljoen": 10**6, "miljard": 10**9,
+    "millón": 10**6, "millones": 10**6, "mil millones": 10**9, "tausend": 10**3, "mila": 10**3,
 }
-_NUM = r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-_MAG = r"(?:\s?(?:thousand|millions?|billions?|mln|mn|bn)\b|(?:m|bn|k|b)\b)"
+# Thousands grouped by ",", "." or a (narrow, no-break) space; decimals by "." or ",".
+_NUM = r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\x20\d{3})+(?![\d.,])|\d+(?:[.,]\d+)?"
+_MAG = (r"(?:\s?(?:thousand|millions?|billions?|mln|mn|bn|milliards?|millionen|milliarden?|"
+        r"milion[ei]|miliard[oi]|miljoen|miljard|mill[oó]n(?:es)?|mil\s+millones|tausend|mila)\b"
+        r"|\s?(?:Mio|Mrd)\.|(?:m|bn|k|b)\b)")
+# "5,2 millions d'euros", "15 milioni di euro", "35,3 Millionen Euro", "10 millones de euros"
+_OF = r"(?:\s?(?:d['’]|de\s+|di\s+|of\s+)?)"
 _SYM = r"US\$|C\$|CA\$|A\$|AU\$|[€£$¥₩]"
 _WORD = "|".join(w for w, _ in _WORDS)
 _MONEY = re.compile(
     rf"""(?ix)
     (?:(?P<sym>{_SYM})\s?(?P<n1>{_NUM})(?P<m1>{_MAG})?)
     | (?:\b(?P<code>{"|".join(_CODES)})\s?(?P<n2>{_NUM})(?P<m2>{_MAG})?)
-    | (?:\b(?P<n3>{_NUM})(?P<m3>{_MAG})?\s?(?:(?P<code3>{"|".join(_CODES)})\b|(?P<word>{_WORD})\b))
+    | (?:\b(?P<n3>{_NUM})(?P<m3>{_MAG})?{_OF}(?:(?P<code3>{"|".join(_CODES)})\b|(?P<word>{_WORD})\b))
     """
 )
 _CONVERSION = re.compile(r"\(\s*(?:~|about|approx\.?|approximately|around|roughly|some|circa|c\.|ca\.)?\s*$", re.I)
@@ -46,7 +56,10 @@ _APPROXIMATE = re.compile(
     r"(?i)\b(?:more\s+than|over|about|around|nearly|almost|some|roughly|approximately|"
     r"close\s+to|just\s+under|just\s+over)\s*$"
 )
-_PERIODIC = re.compile(r"(?i)^\s*(?:\)\s*)?(?:per|a|each|for\s+each|for\s+every|every)\s+(?:(?:two|2)\s+)?(day|week|month)")
+_PERIODIC = re.compile(
+    r"(?i)^\s*(?:\)\s*)?(?:per|a|each|for\s+each|for\s+every|every|par|pro|al|per\s+ogni|per|voor\s+elke|por)\s+"
+    r"(?:(?:two|2)\s+)?(day|week|month|jour|Tag|giorno|dag|día)")
+_PER_UNIT = {"jour": "day", "tag": "day", "giorno": "day", "dag": "day", "día": "day"}
 
 
 def parse_number(text: str, has_magnitude: bool) -> Decimal | None:
@@ -56,7 +69,7 @@ def parse_number(text: str, has_magnitude: bool) -> Decimal | None:
     ...  ("20.000.000", False), ("30,5", True), ("1,234.5", False)]]
     ['7552800', '30.5', '20000000', '30.5', '1234.5']
     """
-    value = text.replace("\u00a0", "").replace("\u202f", "")
+    value = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     if "," in value and "." in value:
         decimal = "," if value.rfind(",") > value.rfind(".") else "."
         thousands = "." if decimal == "," else ","
@@ -151,7 +164,8 @@ def find_money(text: str) -> list[Money]:
             continue
         money.approximate = bool(_APPROXIMATE.search(before))
         if periodic := _PERIODIC.match(after):
-            money.meaning, money.per = "periodic", periodic.group(1).lower()
+            unit = periodic.group(1).lower()
+            money.meaning, money.per = "periodic", _PER_UNIT.get(unit, unit)
         elif _CEILING_BEFORE.search(before) or _CEILING_AFTER.match(after):
             money.meaning = "ceiling"
         found.append(money)

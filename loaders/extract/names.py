@@ -5,19 +5,36 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "COMPANY_NOUN", "NAME", "PERSON", "ROLE", "STOP_WORDS", "canonical_role", "clean_name",
-    "is_regulator_role",
+    "COMPANY_NOUN", "DESCRIPTOR_WORD", "LEGAL_FORM", "LONG_NAME", "NAME", "PERSON", "PRODUCT_NOUN",
+    "ROLE", "STOP_WORDS", "canonical_role", "clean_name", "is_regulator_role",
 ]
 
-_TOKEN = r"(?:[A-Z][\w\-]*(?:['’][A-Z][\w\-]*)?|[A-Z]\.(?:[A-Z]\.)+)"
-_JOIN = r"(?:\s+(?:(?:of|for|and|&|de|du|des|la|le|van|von|der|den|di|da)\s+)?)"
-NAME = rf"{_TOKEN}(?:{_JOIN}{_TOKEN}){{0,4}}(?:,?\s+(?:Inc|Ltd|Corp|Co|S\.A|B\.V|N\.V)\.|\s+LLC)?"
+# A capitalised word ("H&M", "Ton-That", "O'Brien", "Locatefamily.com") or initials ("A.B.").
+_TOKEN = (r"(?:[A-Z][\w\-]*(?:&[A-Z][\w\-]*)?(?:['’][A-Z][\w\-]*)?(?:\.(?:com|net|org|io|eu)\b)?"
+          r"|[A-Z]\.(?:[A-Z]\.)+)")
+_JOIN = r"(?:[^\S\n]+(?:(?:of|for|and|&|de|du|des|la|le|van|von|der|den|di|da)[^\S\n]+)?)"
+NAME = rf"{_TOKEN}(?:{_JOIN}{_TOKEN}){{0,4}}(?:,?[^\S\n]+(?:Inc|Ltd|Corp|Co|S\.A|B\.V|N\.V)\.|[^\S\n]+LLC)?"
 _PNAME = r"[A-Z][a-z]+(?:[\-’'][A-Z][a-z]+)?"
 PERSON = rf"{_PNAME}(?:\s+(?:(?:de|van|von|der|den|du|la|le|di|da)\s+)*{_PNAME}){{1,2}}"
 COMPANY_NOUN = (
     r"(?:company|firm|startup|start-up|business|platform|provider|giant|app|retailer|operator|"
-    r"broker|maker|developer|vendor|group|corporation|conglomerate|subsidiary)"
+    r"broker|maker|developer|vendor|group|corporation|conglomerate|subsidiary|"
+    # French, Italian, Spanish; German and Dutch compounds ("Modeunternehmen", "Taxidienstenbedrijf")
+    r"société|entreprise|groupe|società|azienda|empresa|compañía|"
+    r"\w*(?:[Uu]nternehmen|[Kk]onzern|riese|[Hh]ändler|[Kk]ette)|\w*(?:bedrijf|concern|onderneming))"
 )
+# Legal forms that end a firm's name ("Amazon Europe Core S.à r.l.", "H&M ... A.B. & Co. KG").
+LEGAL_FORM = (
+    r"(?:Inc|Ltd|Limited|LLC|L\.L\.C|Corp|Corporation|GmbH(?:\s+&\s+Co\.\s+KG)?|AG|KG|SE|plc|PLC|"
+    r"S\.A\.U|S\.A|SA|SAS|SARL|S\.à\s?r\.l|S\.à\.r\.l|S\.a\.r\.l|B\.V|N\.V|S\.p\.A|S\.r\.l|"
+    r"A\.B|AB|ASA|A/S|Oy|Oyj|DAC|Unlimited\s+Company|Co\.\s+KG|Co\.\s+Inc|OpCo,\s+LLC)"
+)
+# Up to eight capitalised words (joined by "&", "of", "de" ...) before a legal form.
+LONG_NAME = rf"{_TOKEN}(?:{_JOIN}{_TOKEN}){{0,7}}"
+# Words that name what a firm makes or runs, not a firm ("ChatGPT maker OpenAI").
+PRODUCT_NOUN = r"(?:maker|owner|developer|operator|creator|parent|publisher|provider)"
+# Capitalised words that describe rather than name ("the Chinese-owned video app TikTok").
+DESCRIPTOR_WORD = r"(?:[A-Z][a-z]+-(?:owned|based|backed|listed|headquartered|registered|founded))"
 _CORPORATE_ROLES = (
     "chief executive officer", "chief executive", "CEO", "co-founder", "founder",
     "chief legal officer", "CLO", "general counsel", "chief operating officer", "COO",
@@ -39,6 +56,7 @@ _CANONICAL = {
     "chairwoman": "chairperson", "chairman": "chairperson", "chair": "chairperson",
 }
 
+_NOT_NAME_END = frozenset(["eur", "usd", "gbp", "sek", "nok", "dkk", "chf", "million", "billion", "euro", "euros"])
 STOP_WORDS = frozenset(["the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "i", "you", "his", "her", "their", "our", "my", "in", "on", "at", "for", "from", "to", "of", "and", "or", "but", "as", "by", "with", "after", "before", "under", "over", "while", "when", "where", "which", "who", "what", "why", "how", "there", "here", "however", "but", "also", "meanwhile", "yet", "still", "some", "many", "most", "each", "every", "all", "any", "no", "not", "nor", "so", "if", "then", "than", "though", "although", "because", "since", "until", "unless", "whether", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "europe", "european", "eu", "eea", "gdpr", "uk", "us", "usa", "internet", "planet", "earth", "ai", "nb", "ps", "note", "update", "read"])
 
 
@@ -66,6 +84,8 @@ def clean_name(name: str) -> str | None:
     words = name.split()
     while words and words[0].lower() in STOP_WORDS:
         words = words[1:]
+    while len(words) > 1 and words[-1].lower() in _NOT_NAME_END:
+        words = words[:-1]
     if not words or all(w.lower().strip(".,") in STOP_WORDS for w in words):
         return None
     return " ".join(words)

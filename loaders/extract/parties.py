@@ -9,8 +9,12 @@ from dataclasses import dataclass, field
 from enforcegraph.loaders.extract.gazetteer import country_words
 from enforcegraph.loaders.extract.names import (
     COMPANY_NOUN,
+    DESCRIPTOR_WORD,
+    LEGAL_FORM,
+    LONG_NAME,
     NAME,
     PERSON,
+    PRODUCT_NOUN,
     ROLE,
     canonical_role,
     clean_name,
@@ -25,6 +29,23 @@ _AGENCY = (r"(?:(?P<kind>PR|public\s+relations|communications|press|media|law|le
            r"(?:agency|firm|consultancy|advisers|advisors|representatives?))")
 _LIST_INTRO = re.compile(r"(?:\blike|\bsuch\s+as|\bincluding|\bunlike|\bcompared\s+(?:to|with)|\bversus|\bvs\.)\s+$")
 _NAME_LIST = re.compile(rf"(?P<first>{NAME})(?P<rest>(?:\s*,\s*{NAME})*(?:,?\s+(?:and|or)\s+{NAME})?)")
+_SANCTION_VERB = (r"(?:fined|fining|sanctioned|reprimanded|penalised|penalized|sanctionn[ée]e?s?|"
+                  r"condamn[ée]e?s?|sanzionat[oa]|multat[oa]|beboet)")
+# Words between a sanction verb and its target: lower-case words and descriptors
+# ("fined the Chinese-owned video app TikTok", "sanctionné la société CRITEO").
+_NATIONALITY = (r"(?:American|Chinese|Russian|Japanese|Korean|Canadian|Australian|Swiss|British|"
+                r"Israeli|Indian|Singaporean|US|U\.S\.|UK|EU)")
+_WITH_LEGAL_FORM = rf"{LONG_NAME}(?:\s*,?\s*(?:&\s+)?{LEGAL_FORM}\b\.?)+"
+_PRODUCT_OF = [
+    # "ChatGPT maker OpenAI", "Instagram owner Meta"
+    rf"(?P<product>{NAME})\s+{PRODUCT_NOUN}\s+(?P<firm>{NAME})",
+    # "Meta Platforms Ireland Limited, which runs Instagram"; "the company behind Replika"
+    rf"(?P<firm>{NAME}),?\s+(?:which|that|who)\s+(?:runs|operates|owns|makes|develops|publishes)\s+"
+    rf"(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,3}}(?P<product>{NAME})",
+    # "la società statunitense che gestisce il social network Clubhouse"
+    rf"(?:che\s+gestisce|qui\s+exploite|die\s+betreibt|dat\s+beheert|que\s+gestiona)\s+"
+    rf"(?:[a-zà-ÿ][\w\-]*\s+){{0,4}}(?P<product>{NAME})",
+]
 
 
 @dataclass
@@ -76,6 +97,11 @@ class PartyFinder:
         self.relations: list[Relation] = []
         self.mention_spans: list[tuple[int, int]] = []
         self.country_words = {w for ws in country_words().values() for w in ws}
+        adjectives = "|".join(sorted((re.escape(w) for w in self.country_words), key=len, reverse=True))
+        describe = rf"(?:{DESCRIPTOR_WORD}|{_NATIONALITY}|{adjectives})"
+        # Words between a sanction verb and its target: lower-case words and descriptors
+        # ("fined the Chinese-owned video app TikTok", "sanctionné la société CRITEO").
+        self.skip = rf"(?:(?:[a-zà-ÿ][\w\-’']*|{describe})\s+){{0,5}}?(?!{describe}\s)"
 
     # -- bookkeeping ---------------------------------------------------------------
     def _free(self, span: tuple[int, int]) -> bool:
@@ -209,7 +235,9 @@ class PartyFinder:
 
     def firms(self) -> None:
         """Firms by legal form, by descriptor ("facial recognition firm X") or by apposition."""
+        self.products()
         patterns = [
+            (rf"(?P<name>{_WITH_LEGAL_FORM})", "legal-form", 0.9),
             (rf"(?P<name>{NAME},?\s+(?:Inc|Ltd|Corp|LLC|GmbH|S\.A|B\.V|N\.V|plc|AG|SAS|S\.p\.A)\b\.?)",
              "legal-form", 0.9),
             (rf"(?P<name>{NAME}\s+(?:Group|Limited|Corporation|Technologies|Holdings|Platforms|Labs))\b", "legal-form", 0.85),
@@ -219,10 +247,19 @@ class PartyFinder:
             (rf"(?P<name>{NAME})\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?"
              r"(?:fined|hit\s+with|ordered|banned|sanctioned|reprimanded|penalised|penalized)\b",
              "decision-target", 0.8),
-            (rf"\b(?:fined|sanctioned|reprimanded|penalised|penalized)\s+(?:[a-z][\w\-]*\s+){{0,4}}?(?P<name>{NAME})",
+            (rf"\b{_SANCTION_VERB}\s+{self.skip}(?P<name>{NAME})(?![\w&])(?!\s+{PRODUCT_NOUN}\b)(?![’']s\b)",
              "decision-target", 0.75),
             (rf"\b(?:(?:fine|penalty|sanction)\s+(?:imposed\s+)?|imposed\s+)(?:on|against)\s+(?P<name>{NAME})",
              "decision-target", 0.75),
+            # "imposed an administrative fine of SEK 2,500,000 on the Police Authority"
+            (rf"\b(?:fine|penalty)\s+of\s+[^.;]{{1,40}}?\s+on\s+(?:the\s+)?(?P<name>{NAME})", "decision-target", 0.75),
+            # French, Italian: "à l'encontre de la société GOOGLE LLC", "contro OpenAI"
+            (rf"(?:à\s+l['’]encontre\s+de|nei\s+confronti\s+di|contro|contre)\s+"
+             rf"(?:la\s+soci[ée]t[ée]\s+|l['’]entreprise\s+|l['’]azienda\s+)?(?P<name>{NAME})", "decision-target", 0.75),
+            # Dutch: "heeft Uber een boete ... opgelegd", "Uber krijgt ... een boete", "boete ... aan Uber"
+            (rf"\bheeft\s+(?P<name>{NAME})\s+een\s+(?:\w+\s+)?\w*boetes?\b", "decision-target", 0.75),
+            (rf"(?P<name>{NAME})\s+krijgt\s+(?:[^.;]{{0,60}}?\s+)?een\s+(?:\w+\s+)?\w*boetes?\b", "decision-target", 0.75),
+            (rf"\b\w*boetes?\s+(?:[^.;]{{0,60}}?\s+)?(?:aan|op\s+aan)\s+(?P<name>{NAME})", "decision-target", 0.75),
         ]
         for pattern, rule, confidence in patterns:
             for match in re.finditer(pattern, self.text):
@@ -232,6 +269,17 @@ class PartyFinder:
                 if match.group("name").split()[0] in self.country_words:
                     continue
                 self.add("company", match.group("name"), span, rule, confidence)
+
+    def products(self) -> None:
+        """A product named with its maker ("ChatGPT maker OpenAI") is only mentioned: the
+        maker is the firm, and decisions against the product go against the maker."""
+        for pattern in _PRODUCT_OF:
+            for match in re.finditer(pattern, self.text):
+                span = _group_span(match, "product")
+                if "firm" in match.groupdict() and match.group("firm"):
+                    self.add("company", match.group("firm"), _group_span(match, "firm"), "product-maker", 0.85)
+                if self.add("mention", match.group("product"), span, "product", 0.85, "a product, not a firm"):
+                    self.mention_spans.append(span)
 
     def known_names(self) -> None:
         """Names of firms and people already in the store."""

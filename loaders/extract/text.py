@@ -69,24 +69,40 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_MONTHS = {
-    name: index + 1
-    for index, names in enumerate([
-        ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-        ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-        ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-        ("december", "dec"),
-    ])
-    for name in names
-}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH = r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_MONTH_NAMES = [  # English, French, German, Italian, Dutch, Spanish
+    ("january", "jan", "janvier", "januar", "jänner", "gennaio", "januari", "enero"),
+    ("february", "feb", "février", "fevrier", "februar", "febbraio", "februari", "febrero"),
+    ("march", "mar", "mars", "märz", "marzo", "maart"),
+    ("april", "apr", "avril", "aprile", "abril"),
+    ("may", "mai", "maggio", "mei", "mayo"),
+    ("june", "jun", "juin", "juni", "giugno", "junio"),
+    ("july", "jul", "juillet", "juli", "luglio", "julio"),
+    ("august", "aug", "août", "aout", "agosto", "augustus"),
+    ("september", "sep", "sept", "septembre", "settembre", "septiembre", "setiembre"),
+    ("october", "oct", "octobre", "oktober", "ottobre", "octubre"),
+    ("november", "nov", "novembre", "noviembre"),
+    ("december", "dec", "décembre", "decembre", "dezember", "dicembre", "diciembre"),
+]
+_MONTHS = {name: index + 1 for index, names in enumerate(_MONTH_NAMES) for name in names}
+_WEEKDAY_NAMES = [
+    ("monday", "lundi", "montag", "lunedì", "lunedi", "maandag", "lunes"),
+    ("tuesday", "mardi", "dienstag", "martedì", "martedi", "dinsdag", "martes"),
+    ("wednesday", "mercredi", "mittwoch", "mercoledì", "mercoledi", "woensdag", "miércoles"),
+    ("thursday", "jeudi", "donnerstag", "giovedì", "giovedi", "donderdag", "jueves"),
+    ("friday", "vendredi", "freitag", "venerdì", "venerdi", "vrijdag", "viernes"),
+    ("saturday", "samedi", "samstag", "sabato", "zaterdag", "sábado"),
+    ("sunday", "dimanche", "sonntag", "domenica", "zondag", "domingo"),
+]
+_WEEKDAYS = {name: index for index, names in enumerate(_WEEKDAY_NAMES) for name in names}
+_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _DATE = re.compile(
     rf"""(?ix)
     \b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b
-    | \b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?\b
+    | \b(?P<nday>\d{{1,2}})\.(?P<nmonth>\d{{1,2}})\.(?P<nyear>\d{{4}})\b
+    | \b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|°|\.)?\s+(?:de\s+)?{_MONTH}(?:,?\s+(?:de\s+)?(?P<year>\d{{4}}))?(?!\w)
     | \b{_MONTH.replace("month", "month2")}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year2>\d{{4}}))?\b
-    | \b(?:on|last|this)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b
+    | \b(?:on|last|this|am|le|op|el)\s+(?P<weekday>{_WEEKDAY})\b
     | \b(?P<relative>today|yesterday)\b
     """
 )
@@ -115,11 +131,13 @@ def find_dates(text: str, start: int, end: int, today: str | None) -> list[tuple
         groups = match.groupdict()
         if groups["iso"]:
             value = _day(*map(int, groups["iso"].split("-")))
+        elif groups["nday"]:
+            value = _day(int(groups["nyear"]), int(groups["nmonth"]), int(groups["nday"]))
         elif groups["weekday"] or groups["relative"]:
             if base is None:
                 continue
             if groups["weekday"]:
-                back = (base.weekday() - _WEEKDAYS.index(groups["weekday"].lower())) % 7
+                back = (base.weekday() - _WEEKDAYS[groups["weekday"].lower()]) % 7
             else:
                 back = 0 if groups["relative"].lower() == "today" else 1
             value = base - dt.timedelta(days=back)
