@@ -12,6 +12,9 @@ MODULES = [
     "enforcegraph.schema.ftmmap",
     "enforcegraph.loaders.sources",
     "enforcegraph.loaders.gleif_files",
+    "enforcegraph.loaders.linkage_evidence",
+    "enforcegraph.loaders.linkage_facts",
+    "enforcegraph.loaders.resolution_links",
 ]
 
 
