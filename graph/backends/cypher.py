@@ -17,6 +17,7 @@ from enforcegraph.schema.model import Model
 
 __all__ = [
     "ADD_JUDGEMENT",
+    "AWAIT_INDEX",
     "CLAIMS_CONTRADICTED",
     "CLEAR",
     "CROSS_BORDER_CASES",
@@ -102,6 +103,7 @@ def rel_type(model: Model, name: str) -> str:
 # -- schema: constraints and indexes ---------------------------------------------------
 SHOW_SCHEMA_NAMES = "SHOW INDEXES YIELD name RETURN name"
 FULLTEXT_INDEX = "entity_fulltext"
+AWAIT_INDEX = "CALL db.awaitIndex($name, $seconds)"
 # nodes written before the full-text index existed get its fields, a batch at a time
 FULLTEXT_BACKFILL_READ = (
     f"MATCH (n:{ENTITY}) WHERE n._ft_names IS NULL "

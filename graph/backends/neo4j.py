@@ -147,7 +147,9 @@ class Neo4jStore(GraphStore):
                         if "AlreadyExists" not in (exc.code or ""):
                             raise
                     log.info("created Neo4j schema rule %s", name)
-                if cypher.FULLTEXT_INDEX not in existing:
+                if cypher.FULLTEXT_INDEX not in existing:  # new: filled in the background
+                    session.run(cypher.AWAIT_INDEX, name=cypher.FULLTEXT_INDEX,
+                                seconds=300).consume()
                     self._backfill_full_text(session)
             self._schema_ready = True
 
