@@ -21,14 +21,19 @@ _VERB = re.compile(
     r"verhängt\w*|auferlegt|erlassen|erließ|angeordnet|"
     r"inflitt\w*|irrogat\w*|sanzionat\w*|multat\w*|ordinat\w*|vietat\w*|"
     r"opgelegd|oplegt|legt\s+(?:\w+\s+){0,6}?op|beboet|"
-    r"impuest\w*|sancionad\w*|multad\w*)(?!\w)"
+    r"impuest\w*|sancionad\w*|multad\w*|(?:emesso|adottato)\s+un\s+provvedimento\s+sanzionatorio)(?!\w)"
+)
+# A sentence about "the fine" continues the decision told just before.
+_THE_SANCTION = re.compile(
+    r"(?i)^\W*(?:the|this|that|la|le|l['’]|cette|die|das|der|diese|de|het|deze|il|lo|questa|el|esta)\s*"
+    r"(?:\w+\s+){0,2}?(?:fine|penalty|sanction|amende|Strafe|Bußgeld|Geldbuße|sanzione|multa|boete|sanción)\b"
 )
 _NOUN = re.compile(
     r"(?i)\b(?:fine|penalty|penalties|sanction|sanctions|ban|order|reprimand|amende|astreinte|"
     r"Bußgeld\w*|Bussgeld\w*|Geldbuße|Strafe|sanzion[ei]|multa|multe|boetes?|\w+boete|sanci[oó]n(?:es)?)(?!\w)"
 )
 _ANAPHOR = re.compile(
-    r"(?i)\b(?:watchdog|regulator|authority|committee|commission|commissioner|agency|DPA|SA|"
+    r"(?i)\b(?:watchdog|regulator|authority|committee|commission|commissioner|agency|(?-i:DPA|SA)|"
     r"office|inspectorate|autorité|formation\s+restreinte|Behörde|Aufsichtsbehörde|"
     r"Datenschutzbeauftragte[rn]?|autorità|toezichthouder|privacywaakhond|waakhond|autoridad)(?!\w)"
 )
@@ -48,7 +53,9 @@ _EARLIER = re.compile(
     r"(?i)\b(?:in|en|im|nel|em)\s+(?:(?:early|late|mid-?)\s+)?(?:[a-zäéû]+\s+)?(?:19|20)\d{2}\b(?!\s*[-–]\d)|"
     r"\b(?:earlier|previously|last\s+year|a\s+year\s+ago|in\s+the\s+past|prior|"
     r"im\s+vergangenen\s+Jahr|vergangenes\s+Jahr|l['’]an\s+dernier|l['’]année\s+dernière|"
-    r"vorig\s+jaar|eerder|l['’]anno\s+scorso|el\s+año\s+pasado|second[-\s]+(?:largest|highest))\b"
+    r"vorig\s+jaar|eerder|l['’]anno\s+scorso|el\s+año\s+pasado|second[-\s]+(?:largest|highest)|"
+    r"bisher\s+höchste\w*|previous\s+record|jusqu['’](?:ici|alors)|finora|tot\s+nu\s+toe|"
+    r"(?:largest|highest|biggest)\s+(?:\w+\s+){0,3}?(?:so\s+far|to\s+date|until\s+then|before))\b"
 )
 _RANGE_BEFORE = re.compile(r"(?i)\b(?:between|from|since|until|till|to|and|au|et|seit|bis|und|tra|e|dal|al|"
                            r"tussen|tot|en|desde|hasta|y)\s+$")
@@ -107,6 +114,7 @@ class DecisionDraft:
     decided_by: str | None = None
     summary: str | None = None
     earlier: bool = False           # an earlier or other decision recalled in the story
+    as_written: tuple[int, int] | None = None  # the target's short name, for an earlier decision
 
     @property
     def kind(self) -> str:
@@ -128,7 +136,12 @@ def _regulator_for(ctx: Context, index: int, sentence: Sentence) -> tuple[str, f
             if not _NOT_ISSUER_BEFORE.search(ctx.text[max(sentence.start, m.start - 60) : m.start])]
     if here:
         return here[0].entry.id, 0.9
-    if not _ANAPHOR.search(sentence.text):
+    if not (_ANAPHOR.search(sentence.text) or _THE_SANCTION.search(sentence.text)):
+        following = ctx.sentences[index + 1] if index + 1 < len(ctx.sentences) else None
+        if following is not None and following.paragraph == sentence.paragraph:
+            ahead = [m.entry.id for m in ctx.regulators_in(following.start, following.end)]
+            if len(set(ahead)) == 1:  # "X is to pay EUR 35.3 million. ..., the authority said"
+                return ahead[0], 0.6
         return None
     for back in range(index - 1, max(-1, index - 4), -1):
         earlier = ctx.regulators_in(ctx.sentences[back].start, ctx.sentences[back].end)
@@ -164,8 +177,12 @@ def _fine(money: Money, sentence_text: str) -> SanctionDraft:
 
 
 def _rounded_same(a: float | int, b: float | int) -> bool:
-    """Two figures of one fine: equal, or one the other rounded (35.3 million, 35,258,707.95)."""
-    return a == b or abs(float(a) - float(b)) <= 0.005 * max(abs(float(a)), abs(float(b)))
+    """Two figures of one fine: equal, or the rounder one the other rounded (35.3 million
+    and 35,258,707.95; not 530 million and 345 million)."""
+    rounder = a if _exactness(a) <= _exactness(b) else b
+    digits = f"{abs(float(rounder)):.0f}"
+    unit = 10 ** (len(digits) - len(digits.rstrip("0"))) if float(rounder) >= 1 else 0.01
+    return a == b or abs(float(a) - float(b)) <= unit / 2
 
 
 def _exactness(amount: float | int) -> int:
@@ -183,7 +200,8 @@ def _compatible(old: DecisionDraft, new: DecisionDraft) -> bool:
     for a in old.sanctions:
         for b in new.sanctions:
             if a.kind == b.kind and a.amount is not None and b.amount is not None and (
-                    a.currency == b.currency and not _rounded_same(a.amount, b.amount)):
+                    a.currency == b.currency and not _rounded_same(a.amount, b.amount)
+                    and not (a.approximate or b.approximate)):
                 return False
     return not (old.date and new.date and old.date[2] != new.date[2])
 
@@ -235,9 +253,14 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
         if not amounts and not verb:
             continue
         target, target_confidence = _target(ctx, sentence)
+        earlier = bool(_EARLIER.search(sentence.text))
+        if earlier and (not ctx.firms_in(sentence.start, sentence.end) or confidence < 0.9):
+            continue  # an earlier or other decision whose firm or issuer the sentence does not name
         draft = DecisionDraft(regulator, target, [(sentence.start, sentence.end)],
                               min(confidence, target_confidence or confidence), ["regulator-action"],
-                              earlier=bool(_EARLIER.search(sentence.text)))
+                              earlier=earlier)
+        if earlier and target:
+            draft.as_written = _short_form(ctx, target, sentence)
         if amounts:
             draft.summary = sentence.text
         for money in amounts[:1]:
@@ -266,6 +289,20 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     _findings(ctx, drafts)
     _maximum_elsewhere(ctx, drafts)
     return [d for d in drafts if d.sanctions or d.cites]
+
+
+def _short_form(ctx: Context, target: str, sentence: Sentence) -> tuple[int, int] | None:
+    """Where an earlier decision's sentence names its firm by a shorter name than the legal
+    entity of the main story ("TikTok" against "TikTok Technology Limited"): that name is
+    the earlier decision's target (another authority may have fined another entity)."""
+    for start, found in ctx.firms_in(sentence.start, sentence.end):
+        if found.name != target:
+            continue
+        end = next(b for a, b in found.spans if a == start)
+        written = ctx.text[start:end]
+        if len(written) < len(found.name) and found.name.startswith(written):
+            return start, end
+    return None
 
 
 def _date_in(ctx: Context, start: int, end: int) -> tuple[int, int, str] | None:

@@ -182,6 +182,8 @@ class _Builder:
 
     def decision(self, draft: DecisionDraft, index: int) -> None:
         regulator = self.by_key[f"regulator:{draft.regulator}"]
+        if draft.as_written is not None:
+            draft.target = self.written_firm(*draft.as_written)
         target = self.by_key.get(f"company:{draft.target}") if draft.target else None
         props: dict[str, Any] = {"kind": draft.kind}
         if draft.date:
@@ -235,6 +237,16 @@ class _Builder:
                 [props.get("announced_date", "")])
             if found is not None:
                 proposal.node_id, proposal.existing = found.id, True
+
+    def written_firm(self, start: int, end: int) -> str:
+        """A firm as one sentence names it (the target of an earlier decision)."""
+        name = self.ctx.text[start:end]
+        if f"company:{name}" not in self.by_key:
+            proposal = self.add(f"company:{name}", Proposal(
+                "", "company", name, [self.span(start, end)], 0.7, "as-written", "Company",
+                make_id("company", name), properties={"name": name}))
+            self.link_existing(proposal, "Company", [name], None)
+        return name
 
     def statements(self, drafts: list[StatementDraft]) -> None:
         for index, draft in enumerate(drafts):

@@ -120,6 +120,23 @@ def _descriptor() -> re.Pattern[str]:
 
 
 @cache
+def _local_descriptor() -> re.Pattern[str]:
+    """The same in French, German, Italian, Dutch and Spanish: "Frankreichs
+    Datenschutzbehörde", "l'autorité irlandaise de protection des données"."""
+    words = sorted({w for ws in country_words().values() for w in ws}, key=len, reverse=True)
+    country = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        rf"(?<!\w)(?:(?P<country>{country})\s+(?i:Datenschutzbehörde|Datenschutzaufsicht\w*|"
+        r"Datenschutzbeauftragte[nr]?|Datenschutz-Aufsichtsbehörde|privacytoezichthouder|privacywaakhond|"
+        r"toezichthouder|evenknie)"
+        r"|(?i:l['’]autorité|le\s+régulateur|le\s+gendarme|l['’]autorità|il\s+Garante|la\s+autoridad|"
+        rf"la\s+agencia)\s+(?P<country2>{country})(?i:\s+(?:de\s+(?:la\s+)?protection\s+des\s+données|"
+        r"per\s+la\s+protezione\s+dei\s+dati(?:\s+personali)?|della\s+privacy|de\s+protección\s+de\s+datos))?)"
+        r"(?!\w)"
+    )
+
+
+@cache
 def _country_pattern() -> re.Pattern[str]:
     words = sorted({w for ws in country_words().values() for w in ws}, key=len, reverse=True)
     return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)")
@@ -171,7 +188,8 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
     defined: dict[str, RegulatorEntry] = {}
     for hit in plain:
         after = text[hit.end : hit.end + 40]
-        short = re.match(r"\s*(?:\(|,\s+or\s+)(?:the\s+)?([A-Z][A-Za-z]{1,7})(?=[),.;:\s])", after)
+        short = re.match(r"\s*(?:\((?:(?:hierna|hereinafter|ci-après|im\s+Folgenden|di\s+seguito|en\s+adelante)"
+                         r"\s*:?\s*[«\"“]?\s*)?|,\s+(?:or|the)\s+)(?:the\s+)?([A-Z][A-Za-z]{1,7})(?=[),.;:\s»\"”])", after)
         if short:
             defined[short.group(1)] = hit.entry
     for start, end, found in pending:
@@ -192,6 +210,15 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
         code = _country_of(described.group("country"))
         kind = "competition" if described.group("competition") else "data_protection"
         candidates = [e for e in gazetteer() if e.country == code and e.kind == kind]
+        if len(candidates) == 1:
+            plain.append(RegulatorMatch(candidates[0], described.start(), described.end(), 0.7,
+                                        "descriptor"))
+    taken = [(m.start, m.end) for m in plain]
+    for described in _local_descriptor().finditer(text):
+        if any(a < described.end() and described.start() < b for a, b in taken):
+            continue
+        code = _country_of(described.group("country") or described.group("country2"))
+        candidates = [e for e in gazetteer() if e.country == code and e.kind == "data_protection"]
         if len(candidates) == 1:
             plain.append(RegulatorMatch(candidates[0], described.start(), described.end(), 0.7,
                                         "descriptor"))

@@ -21,7 +21,7 @@ COMPANY_NOUN = (
     r"broker|maker|developer|vendor|group|corporation|conglomerate|subsidiary|"
     # French, Italian, Spanish; German and Dutch compounds ("Modeunternehmen", "Taxidienstenbedrijf")
     r"société|entreprise|groupe|società|azienda|empresa|compañía|"
-    r"\w*(?:[Uu]nternehmen|[Kk]onzern|riese|[Hh]ändler|[Kk]ette)|\w*(?:bedrijf|concern|onderneming))"
+    r"[\w\-]*(?:[Uu]nternehmen|[Kk]onzern|[Rr]iesen?|[Hh]ändler|[Kk]ette|[Gg]esellschaft)|\w*(?:bedrijf|concern|onderneming))"
 )
 # Legal forms that end a firm's name ("Amazon Europe Core S.à r.l.", "H&M ... A.B. & Co. KG").
 LEGAL_FORM = (

@@ -110,7 +110,17 @@ class PartyFinder:
     def add(self, kind: str, raw: str, span: tuple[int, int], rule: str, confidence: float,
             why: str | None = None) -> Found | None:
         """Record a name at a span (strips leading articles, skips blocked spans)."""
+        cut = min((a for a, b in self.blocked if span[0] < a < span[1]), default=None)
+        if cut is not None:  # "Google von Frankreichs Datenschutzbehörde": the name ends before the regulator
+            raw = re.sub(r"[\s,]+(?:(?:of|for|and|&|de|du|des|la|le|van|von|der|den|di|da)\s*)?$", "",
+                         raw[: cut - span[0]])
+            span = (span[0], span[0] + len(raw))
         name = clean_name(raw.strip(" ,"))
+        if name is not None and len(name.split()) > 1 and re.fullmatch(COMPANY_NOUN, name.split()[0], re.IGNORECASE):
+            name = name.split(None, 1)[1]  # "Taxidienstenbedrijf Uber": the noun is no part of the name
+        if name is not None and name.endswith(".") and "." not in name.split()[-1][:-1] and (
+                name.split()[-1][:-1] not in ("Inc", "Ltd", "Corp", "Co", "Jr", "Sr")):
+            name = name[:-1]  # the full stop of the sentence ("... Deutsche Wohnen SE.")
         if name is None or not self._free(span):
             return None
         start = span[0] + raw.find(name.split()[0])

@@ -10,7 +10,8 @@ __all__ = ["Sentence", "find_dates", "find_quotes", "paragraphs", "sentences"]
 
 _ABBREV = re.compile(
     r"(?:\b(?:Inc|Ltd|Co|Corp|Art|Arts|No|Nos|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|vs|approx|e\.g|i\.e|"
-    r"cf|para|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|S\.A|B\.V|N\.V)|"
+    r"cf|para|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|S\.A|B\.V|N\.V|"
+    r"n|nr|Nr|no|art|Abs|ca|bzw|Mio|Mrd|doc|pag|cit|ord)|"
     r"\b[A-Z])\.$"
 )
 _END = re.compile(r"[.!?…][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9€£$])")
