@@ -45,6 +45,7 @@ FIELD_WEIGHTS: dict[str, int] = {
     "Query.crossBorderCases": 2000,
     "Query.path": 500,
     "Query.sanctionsWithoutEuEstablishment": 100,
+    "Query.sanctionsWithUnknownEstablishment": 100,
     "Query.enforcementHistory": 100,
     "Query.decisionsCiting": 100,
     "Query.claimsContradicted": 100,

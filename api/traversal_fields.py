@@ -30,7 +30,9 @@ class EstablishmentDate(enum.Enum):
     TODAY = "today"
 
 
-@strawberry.input(description="Options of sanctionsWithoutEuEstablishment.")
+@strawberry.input(
+    description="Options of sanctionsWithoutEuEstablishment and sanctionsWithUnknownEstablishment."
+)
 class SanctionsFilter:
     regulator: strawberry.ID | None = strawberry.field(
         default=None, description="Only decisions of this regulator (id)."
@@ -76,32 +78,23 @@ class TraversalQuery:
         first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
         after: Annotated[str | None, strawberry.argument(description="Cursor to start after.")] = None,
     ) -> Connection[SanctionWithoutEuEstablishment]:
-        size = info.context.page_size(first)
-        offset = decode_cursor(after)
-        flt = filter or SanctionsFilter()
-        options = SanctionFilter(
-            regulator=str(flt.regulator) if flt.regulator else None,
-            jurisdiction=flt.jurisdiction,
-            since=flt.since,
-            until=flt.until,
-            at="today" if flt.at == EstablishmentDate.TODAY else "decision-date",
-        )
-        traversals = _traversals(info)
-        # One row past the page tells whether there is a next one; the full count is
-        # computed only when the query asks for totalCount.
-        rows = await in_thread(
-            lambda: traversals.sanctions_without_eu_establishment(options, size + 1, offset)
-        )
-        if _selects(info, "totalCount"):
-            total = await in_thread(lambda: traversals.count_sanctions_without_eu_establishment(options))
-        else:
-            total = offset + len(rows)
-        rows = rows[:size]
-        ids = [part["id"] for row in rows for key in PARTS if (part := row.get(key))]
-        found = await info.context.loaders.fetch(ids)
-        objects = dict(zip(found, wrap_all(found.values()), strict=True))  # wrapped once each
-        items = [SanctionWithoutEuEstablishment.of(r, objects) for r in rows]
-        return page_of(items, offset, total)
+        return await _sanction_page(info, filter, first, after, unknown=False)
+
+    @strawberry.field(
+        description="Every sanction the headline cannot classify: its target firm has no known "
+        "EU establishment at the decision date (or today) and no source says where it is "
+        "(the coverage gap of sanctionsWithoutEuEstablishment), by decision date."
+    )
+    async def sanctions_with_unknown_establishment(
+        self,
+        info: Info,
+        filter: Annotated[
+            SanctionsFilter | None, strawberry.argument(description="Narrow the result.")
+        ] = None,
+        first: Annotated[int | None, strawberry.argument(description="Page size.")] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor to start after.")] = None,
+    ) -> Connection[SanctionWithoutEuEstablishment]:
+        return await _sanction_page(info, filter, first, after, unknown=True)
 
     @strawberry.field(
         description="Every decision against a firm (directly or through a sanction), by date; "
@@ -143,6 +136,40 @@ class TraversalQuery:
         traversals = _traversals(info)
         rows = await in_thread(traversals.cross_border_cases)
         return [CrossBorderCase(row=r) for r in rows]
+
+
+async def _sanction_page(
+    info: Info, filter: SanctionsFilter | None, first: int | None, after: str | None, unknown: bool
+) -> Connection[SanctionWithoutEuEstablishment]:
+    """One page of headline rows (``unknown``: of the rows the headline cannot classify)."""
+    size = info.context.page_size(first)
+    traversals = _traversals(info)
+    page = (traversals.sanctions_with_unknown_establishment if unknown
+            else traversals.sanctions_without_eu_establishment)
+    count = (traversals.count_sanctions_with_unknown_establishment if unknown
+             else traversals.count_sanctions_without_eu_establishment)
+    offset = decode_cursor(after)
+    flt = filter or SanctionsFilter()
+    options = SanctionFilter(
+        regulator=str(flt.regulator) if flt.regulator else None,
+        jurisdiction=flt.jurisdiction,
+        since=flt.since,
+        until=flt.until,
+        at="today" if flt.at == EstablishmentDate.TODAY else "decision-date",
+    )
+    # One row past the page tells whether there is a next one; the full count is
+    # computed only when the query asks for totalCount.
+    rows = await in_thread(lambda: page(options, size + 1, offset))
+    if _selects(info, "totalCount"):
+        total = await in_thread(lambda: count(options))
+    else:
+        total = offset + len(rows)
+    rows = rows[:size]
+    ids = [part["id"] for row in rows for key in PARTS if (part := row.get(key))]
+    found = await info.context.loaders.fetch(ids)
+    objects = dict(zip(found, wrap_all(found.values()), strict=True))  # wrapped once each
+    items = [SanctionWithoutEuEstablishment.of(r, objects) for r in rows]
+    return page_of(items, offset, total)
 
 
 def _selects(info: Info, field_name: str) -> bool:

@@ -2,11 +2,13 @@
 
 import strawberry
 
+from enforcegraph.api.context import Info
+from enforcegraph.api.dataloaders import in_thread
 from enforcegraph.api.types.entity import Entity, Relationship, wrap_all
 from enforcegraph.api.walks import Subgraph as WalkResult
 from enforcegraph.graph.store.base import StoreStats
 
-__all__ = ["Count", "Path", "Stats", "Subgraph"]
+__all__ = ["Count", "EstablishmentCoverage", "Path", "Stats", "Subgraph"]
 
 
 @strawberry.type(description="Nodes and the relationships between them, ready to draw.")
@@ -49,6 +51,20 @@ class Count:
     count: int = strawberry.field(description="How many.")
 
 
+@strawberry.type(
+    description="Sanctioned firms (targets of a regulator's sanction) and how many of them the "
+    "headline can classify at every decision date; the rest are in "
+    "sanctionsWithUnknownEstablishment."
+)
+class EstablishmentCoverage:
+    firms: int = strawberry.field(description="Sanctioned firms.")
+    known: int = strawberry.field(
+        description="Those whose establishment is known: an EU establishment, or a location a source states."
+    )
+    unknown: int = strawberry.field(description="Those the headline cannot classify.")
+    share_known: float | None = strawberry.field(description="known / firms (null without firms).")
+
+
 @strawberry.type(description="Counts of the whole graph.")
 class Stats:
     raw: strawberry.Private[StoreStats]
@@ -69,3 +85,8 @@ class Stats:
     @strawberry.field(description="All relationships.")
     def total_relationships(self) -> int:
         return self.raw.total_relationships
+
+    @strawberry.field(description="The share of sanctioned firms whose establishment is known.")
+    async def establishment(self, info: Info) -> EstablishmentCoverage:
+        traversals = info.context.store.traversals()
+        return EstablishmentCoverage(**await in_thread(traversals.establishment_coverage))

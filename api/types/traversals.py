@@ -39,7 +39,11 @@ async def _all(info: Info, parts: list[Any]) -> list[Any]:
 PARTS = ("sanction", "decision", "regulator", "firm")  # the nodes of a headline row
 
 
-@strawberry.type(description="A sanction against a firm with no EU establishment at the time.")
+@strawberry.type(
+    description="A headline row: a sanction, its decision, the regulator and the firm it targets "
+    "(in sanctionsWithoutEuEstablishment: a firm with no EU establishment at the time; in "
+    "sanctionsWithUnknownEstablishment: a firm whose establishment is unknown)."
+)
 class SanctionWithoutEuEstablishment:
     """A row whose nodes (``PARTS``) were fetched with the page, in one batch for all rows,
     and set as plain attributes by :meth:`of`: strawberry reads them without a resolver

@@ -213,6 +213,20 @@ def test_graphql_headline_agrees(loaded: GraphStore) -> None:
     assert rows == HEADLINE and connection["totalCount"] == len(HEADLINE)
 
 
+def test_graphql_unknown_establishment_agrees(loaded: GraphStore) -> None:
+    data = _graphql(loaded, """{ sanctionsWithUnknownEstablishment(first: 1) { totalCount
+        pageInfo { hasNextPage } edges { node { sanction { id } firm { id } regulator { id } } } }
+        today: sanctionsWithUnknownEstablishment(filter: {at: TODAY}) { totalCount }
+        stats { establishment { firms known unknown shareKnown } } }""")
+    connection = data["sanctionsWithUnknownEstablishment"]
+    first = connection["edges"][0]["node"]
+    assert (first["sanction"]["id"], first["firm"]["id"], first["regulator"]["id"]) in UNKNOWN
+    assert connection["totalCount"] == len(UNKNOWN) and connection["pageInfo"]["hasNextPage"]
+    assert data["today"]["totalCount"] == len(UNKNOWN_TODAY)
+    assert data["stats"]["establishment"] == {"firms": 7, "known": 5, "unknown": 2,
+                                              "shareKnown": round(5 / 7, 4)}
+
+
 def test_cross_border_agrees(loaded: GraphStore) -> None:
     for traversals in (Traversals(loaded), loaded.traversals()):
         rows = traversals.cross_border_cases()
