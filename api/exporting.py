@@ -1,8 +1,9 @@
 """HTTP exports: the exporters of ``graph/exports`` (the same files as ``enforcegraph export``),
 written to a temporary file and streamed back in chunks; folder formats come as a zip.
 
-Selections: the whole graph, an entity's neighbourhood (``of``, ``depth``) or a catalogue
-traversal's result (``traversal``, ``argument`` and its options), each with its sources.
+Selections: the whole graph, an entity's neighbourhood (``of``, ``depth``), a catalogue
+traversal's result (``traversal``, ``argument`` and its options) or a question's filtered
+table (``question``, ``argument`` and the table's filters), each with its sources.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 import networkx as nx
 
 from enforcegraph.api.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, ApiError
+from enforcegraph.api.tables import question_selection
 from enforcegraph.graph.domain.traversals import CATALOGUE
 from enforcegraph.graph.exports import EXPORTERS, export_graph
 from enforcegraph.graph.exports.select import ego_selection, traversal_selection, whole_graph
@@ -73,6 +75,8 @@ def _selection(store: GraphStore, params: Mapping[str, str]) -> nx.MultiDiGraph:
         if not 1 <= depth <= MAX_EXPORT_DEPTH:
             raise ApiError(LIMIT_EXCEEDED, f"depth must be between 1 and {MAX_EXPORT_DEPTH}")
         return ego_selection(store, params["of"], depth)
+    if "question" in params:
+        return question_selection(store, params)
     if "traversal" in params:
         name = params["traversal"]
         if name not in CATALOGUE:

@@ -44,6 +44,8 @@ FIELD_WEIGHTS: dict[str, int] = {
     "Query.analysis": 5000,
     "Query.crossBorderCases": 2000,
     "Query.path": 500,
+    "Query.paths": 1500,  # up to three shortest paths
+    "Query.questionTable": 2000,  # an answer computed whole (then cached), filtered, sorted
     "Query.sanctionsWithoutEuEstablishment": 100,
     "Query.sanctionsWithUnknownEstablishment": 100,
     "Query.enforcementHistory": 100,
@@ -53,6 +55,8 @@ FIELD_WEIGHTS: dict[str, int] = {
     "Query.stats": 20,
 }
 NEIGHBOURHOOD = "Query.neighbourhood"  # costs limitPerNode ** depth: the nodes it may visit
+# Fields whose ``first`` pages rows of JSON inside one object: the object is resolved once.
+ONE_OBJECT = {"Query.questionTable"}
 
 
 class _Estimator:
@@ -70,6 +74,8 @@ class _Estimator:
         self.memo: dict[tuple[str, str], int] = {}
 
     def _factor(self, node: FieldNode, field_def: Any, parent: Any) -> int:
+        if f"{getattr(parent, 'name', '')}.{node.name.value}" in ONE_OBJECT:
+            return 1
         if "first" in field_def.args:
             first = self._argument(node, field_def, "first")
             return max(1, first) if first is not None else self.default_page_size

@@ -17,17 +17,19 @@ from strawberry.types import ExecutionContext
 from enforcegraph.api.analysis_fields import AnalysisQuery
 from enforcegraph.api.context import Info
 from enforcegraph.api.dataloaders import in_thread
-from enforcegraph.api.enums import Label, RelationshipType
+from enforcegraph.api.enums import RelationshipType
 from enforcegraph.api.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, ApiError
 from enforcegraph.api.filters import FILTERS, ORDERS, checked_filter, compile_filter, order_of
 from enforcegraph.api.guard import GuardConfig, RequestGuard
 from enforcegraph.api.pagination import Connection, decode_cursor, page_of
+from enforcegraph.api.search_fields import SearchQuery
 from enforcegraph.api.traversal_fields import TraversalQuery
 from enforcegraph.api.types import authorities, decisions, legal, parties, statements
 from enforcegraph.api.types.entity import TYPES, Entity, wrap, wrap_all
 from enforcegraph.api.types.graph import Path as PathType
 from enforcegraph.api.types.graph import Stats, Subgraph
 from enforcegraph.api.walks import neighbourhood, shortest_path
+from enforcegraph.api.workbench_fields import WorkbenchQuery
 from enforcegraph.graph.settings import Settings
 from enforcegraph.schema.model import load_model
 
@@ -95,7 +97,7 @@ def _list_field(label: str) -> Any:
     )
 
 
-class _Query(TraversalQuery, AnalysisQuery):
+class _Query(TraversalQuery, AnalysisQuery, WorkbenchQuery, SearchQuery):
     @strawberry.field(description="One node by id (null if there is none).")
     async def node(
         self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The id.")]
@@ -111,24 +113,6 @@ class _Query(TraversalQuery, AnalysisQuery):
         info.context.page_size(len(ids))
         found = await info.context.loaders.nodes.load_many([str(i) for i in ids])
         return [wrap(node) for node in found]
-
-    @strawberry.field(
-        description="Nodes whose normalised names or aliases match the text: exact matches "
-        "first, then prefixes, then parts (for type-ahead)."
-    )
-    async def search(
-        self,
-        info: Info,
-        text: Annotated[str, strawberry.argument(description="What to look for.")],
-        labels: Annotated[
-            list[Label] | None, strawberry.argument(description="Only these labels.")
-        ] = None,
-        first: Annotated[int | None, strawberry.argument(description="How many hits.")] = 10,
-    ) -> list[Entity]:
-        size = info.context.page_size(first)
-        names = [label.value for label in labels] if labels else None
-        store = info.context.store
-        return wrap_all(await in_thread(lambda: store.search(text, names, size)))
 
     @strawberry.field(
         description="A shortest path between two nodes along relationships either way."

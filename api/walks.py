@@ -6,13 +6,13 @@ never the whole graph in NetworkX); a cap on visited nodes keeps every walk boun
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from enforcegraph.api.errors import LIMIT_EXCEEDED, NOT_FOUND, ApiError
 from enforcegraph.graph.store.base import GraphStore, Node, Relationship
 
-__all__ = ["MAX_VISITED", "Subgraph", "neighbourhood", "shortest_path"]
+__all__ = ["MAX_VISITED", "Subgraph", "neighbourhood", "shortest_path", "shortest_paths"]
 
 MAX_VISITED = 5000
 
@@ -87,24 +87,32 @@ def shortest_path(
     max_hops: int,
     types: Sequence[str] | None = None,
     max_nodes: int = MAX_VISITED,
+    avoid_labels: Collection[str] = (),
+    exclude: Collection[str] = (),
 ) -> Subgraph | None:
-    """One shortest path (either direction along relationships), or None within max_hops."""
+    """One shortest path (either direction along relationships), or None within max_hops;
+    it never passes through a node of ``avoid_labels`` or in ``exclude`` (the ends may)."""
     _require(store, start)
     _require(store, end)
     if start == end:
         return Subgraph(nodes=list(store.get_many([start]).values()))
     parent: dict[str, Relationship | None] = {start: None}
+    barred: set[str] = set(exclude) - {start, end}
     frontier = [start]
     for _ in range(max_hops):
         if not frontier:
             return None
         rels = store.relationships_of(frontier, list(types) if types else None, "both")
+        if avoid_labels:
+            fresh = {rel.other(h) for rel in rels for h in (rel.start, rel.end)} - set(parent)
+            labels = store.lookup_labels(fresh - barred - {end})
+            barred |= {i for i, label in labels.items() if label in avoid_labels}
         current = set(frontier)
         next_frontier: list[str] = []
         for rel in rels:
             for here in (rel.start, rel.end):
                 other = rel.other(here)
-                if here not in current or other in parent:
+                if here not in current or other in parent or other in barred:
                     continue
                 if len(parent) >= max_nodes:
                     raise ApiError(
@@ -116,6 +124,30 @@ def shortest_path(
             return _trace(store, parent, end)
         frontier = next_frontier
     return None
+
+
+def shortest_paths(
+    store: GraphStore,
+    start: str,
+    end: str,
+    max_hops: int,
+    types: Sequence[str] | None = None,
+    avoid_labels: Collection[str] = (),
+    k: int = 1,
+    max_nodes: int = MAX_VISITED,
+) -> list[Subgraph]:
+    """Up to ``k`` shortest paths, shortest first: each one avoids the inner nodes of the
+    paths before it (alternative routes, not detours through the same nodes), and every
+    one avoids nodes of ``avoid_labels``. At most ``k`` bounded walks."""
+    found: list[Subgraph] = []
+    used: set[str] = set()
+    for _ in range(k):
+        path = shortest_path(store, start, end, max_hops, types, max_nodes, avoid_labels, used)
+        if path is None or (found and len(path.nodes) <= 2 and len(found[0].nodes) <= 2):
+            break  # no other route (a direct link has no inner node to avoid)
+        found.append(path)
+        used |= {n.id for n in path.nodes[1:-1]}
+    return found
 
 
 def _trace(store: GraphStore, parent: dict[str, Relationship | None], end: str) -> Subgraph:
