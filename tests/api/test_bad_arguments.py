@@ -103,9 +103,9 @@ def test_max_filter_terms_is_a_setting() -> None:
 def test_a_query_past_its_time_limit_is_a_limit_not_an_outage(embedded_api: Any) -> None:
     from enforcegraph.schema.errors import QueryTimeout, StoreError
 
-    embedded_api.counting.failures["search"] = QueryTimeout("the query ran past 0.5 s and was stopped")
-    errors = _errors(embedded_api.post({"query": '{ search(text: "clear") { id } }'}))
+    embedded_api.counting.failures["full_text"] = QueryTimeout("the query ran past 0.5 s and was stopped")
+    errors = _errors(embedded_api.post({"query": '{ search(text: "clear") { totalCount } }'}))
     assert errors[0]["extensions"]["code"] == "LIMIT_EXCEEDED"
-    embedded_api.counting.failures["search"] = StoreError("disk I/O error")
-    errors = _errors(embedded_api.post({"query": '{ search(text: "clearer") { id } }'}))
+    embedded_api.counting.failures["full_text"] = StoreError("disk I/O error")
+    errors = _errors(embedded_api.post({"query": '{ search(text: "clearer") { totalCount } }'}))
     assert errors[0]["extensions"]["code"] == "UNAVAILABLE"

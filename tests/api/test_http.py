@@ -36,9 +36,9 @@ def test_graphiql_and_the_page_at_root(api: Any) -> None:
 
 
 def test_get_queries_for_browsers(api: Any) -> None:
-    response = httpx.get(api.url + "/graphql", params={"query": '{ search(text: "left") { id } }'})
+    response = httpx.get(api.url + "/graphql", params={"query": '{ search(text: "left") { nodes { id } } }'})
     assert response.status_code == 200
-    assert response.json()["data"]["search"] == [{"id": "company:left"}]
+    assert response.json()["data"]["search"] == {"nodes": [{"id": "company:left"}]}
 
 
 def test_cors_closed_by_default(api: Any) -> None:

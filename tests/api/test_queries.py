@@ -157,7 +157,7 @@ def test_lists_filter_sort_and_paginate(api: Any) -> None:
 
 def test_search_path_neighbourhood_stats(api: Any) -> None:
     result = api.query("""{
-      search(text: "far", labels: [Company], first: 5) { id name label }
+      search(text: "far", labels: [Company], first: 5) { nodes { id name label } }
       path(from: "company:far-away", to: "company:local", maxHops: 6) {
         length nodes { id } relationships { type fromId toId }
       }
@@ -168,7 +168,7 @@ def test_search_path_neighbourhood_stats(api: Any) -> None:
       stats { totalNodes totalRelationships backend nodes { name count } }
       traversals { name argument }
     }""")
-    assert result["search"][0]["id"] == "company:far-away"
+    assert result["search"]["nodes"][0]["id"] == "company:far-away"
     path = result["path"]
     assert path["length"] == 4 and path["nodes"][0]["id"] == "company:far-away"
     assert path["nodes"][-1]["id"] == "company:local"
@@ -234,8 +234,8 @@ def test_typed_errors(api: Any, query: str, code: str) -> None:
 
 
 def test_unexpected_errors_are_masked(api: Any) -> None:
-    api.counting.failures["search"] = RuntimeError("secret internals")
-    response = api.post({"query": '{ search(text: "far") { id } }'})
+    api.counting.failures["full_text"] = RuntimeError("secret internals")
+    response = api.post({"query": '{ search(text: "far") { totalCount } }'})
     assert response.status_code == 200
     error = response.json()["errors"][0]
     assert error["message"] == "Unexpected error." and "secret" not in response.text

@@ -20,7 +20,7 @@ from enforcegraph.graph.settings import Settings
 from enforcegraph.loaders.casefile import parse_case_file
 
 MINI = Path(__file__).resolve().parent.parent / "fixtures" / "mini.yaml"
-QUERY = {"query": '{ stats { totalNodes } search(text: "left") { id } }'}
+QUERY = {"query": '{ stats { totalNodes } search(text: "left") { totalCount } }'}
 
 
 def _corrupt(path: Path) -> None:
