@@ -49,6 +49,9 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
     "max_filter_terms": ("ENFORCEGRAPH_MAX_FILTER_TERMS",
                          "Most conditions in one GraphQL filter, and/or branches and `in` items "
                          "included (default 500)."),
+    "accept_threshold": ("ENFORCEGRAPH_ACCEPT_THRESHOLD",
+                         "Lowest confidence `extract --accept all` accepts; the rest is listed "
+                         "for review (default 0.9)."),
     "response_cache_bytes": ("ENFORCEGRAPH_RESPONSE_CACHE_BYTES",
                              "Bytes of memory each worker may spend on error-free GraphQL answers "
                              "kept until the data changes, counting keys, headers and per-entry "
@@ -104,6 +107,7 @@ class Settings:
     query_timeout: float = 30.0
     max_body_bytes: int = 1_000_000
     max_filter_terms: int = 500
+    accept_threshold: float = 0.9
     response_cache_bytes: int = 48_000_000
     api_keys: Path | None = None
     rate_limit: float = 0.0
@@ -128,6 +132,8 @@ class Settings:
                                     "ENFORCEGRAPH_RATE_BURST must be at least 1")
         if self.query_timeout < 0:
             raise EnforcegraphError("ENFORCEGRAPH_QUERY_TIMEOUT must not be negative")
+        if not 0 <= self.accept_threshold <= 1:
+            raise EnforcegraphError("ENFORCEGRAPH_ACCEPT_THRESHOLD must be between 0 and 1")
         if self.response_cache_bytes < 0:
             raise EnforcegraphError("ENFORCEGRAPH_RESPONSE_CACHE_BYTES must not be negative")
         for name in ("port", "workers", "max_depth", "max_aliases", "max_tokens", "max_cost",

@@ -16,6 +16,7 @@ from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.settings import Settings
 from enforcegraph.graph.store.base import GraphStore
 from enforcegraph.loaders.extract import Extraction, accepted_batch, extract, read_article
+from enforcegraph.loaders.extract.accept import left_for_review, select
 
 __all__ = ["extract_command"]
 
@@ -65,11 +66,14 @@ def _table(extraction: Extraction) -> Table:
 @click.option("--author", help="Author (named in the text, it is not a party).")
 @click.option("--json", "as_json", is_flag=True, help="JSON output for tools.")
 @click.option("--accept", "accept", multiple=True,
-              help="Load proposals: 'all' or ids (repeat or comma-separate), all or nothing.")
+              help="Load proposals: 'all' (those at or above the threshold) or ids (repeat or "
+                   "comma-separate), all or nothing.")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=None,
+              help="Lowest confidence --accept all takes (ENFORCEGRAPH_ACCEPT_THRESHOLD, default 0.9).")
 @click.pass_obj
 def extract_command(settings: Settings, file: Path, url: str | None, title: str | None,
                     date: str | None, publisher: str | None, author: str | None,
-                    as_json: bool, accept: tuple[str, ...]) -> None:
+                    as_json: bool, accept: tuple[str, ...], threshold: float | None) -> None:
     """Propose facts from a news article (text or HTML) with spans, confidence and rule."""
     from enforcegraph.graph.cli import store_from
 
@@ -78,16 +82,22 @@ def extract_command(settings: Settings, file: Path, url: str | None, title: str 
     opened: AbstractContextManager[GraphStore] = store_from(settings, writable=bool(wanted))
     if not wanted and settings.backend == "embedded" and not settings.db.exists():
         opened = nullcontext(EmbeddedStore(":memory:"))  # nothing stored yet to link to
+    limit = settings.accept_threshold if threshold is None else threshold
     with opened as store:
         extraction = extract(article, store)
         summary = None
+        review = []
         if wanted:
-            batch = accepted_batch(extraction, article, wanted, store)
+            batch = accepted_batch(extraction, article, wanted, store, limit)
             summary = store.upsert(batch, dataset=f"extract:{article.url or file.name}")
+            if "all" in wanted:
+                review = left_for_review(extraction, select(extraction, wanted, limit))
     if as_json:
         data = extraction.to_dict()
         if summary is not None:
             data["loaded"] = summary.to_dict()
+            data["threshold"] = limit
+            data["left_for_review"] = [p.id for p in review]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 200)
@@ -98,3 +108,8 @@ def extract_command(settings: Settings, file: Path, url: str | None, title: str 
                   f"{s.nodes_unchanged} unchanged; relationships {s.relationships_created} created, "
                   f"{s.relationships_updated} updated, {s.relationships_unchanged} unchanged",
                   highlight=False)
+    if review:
+        out.print(f"left for review (confidence below {limit:g}): " + "; ".join(
+            f"{p.id} {p.kind} {p.name} ({p.confidence:.2f})" for p in review), highlight=False)
+    elif summary is not None and "all" in wanted:
+        out.print(f"nothing left for review (every proposal at or above {limit:g})", highlight=False)

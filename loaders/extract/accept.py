@@ -14,19 +14,27 @@ from enforcegraph.schema.errors import EnforcegraphError
 from enforcegraph.schema.ids import make_id
 from enforcegraph.schema.records import Batch, NodeRecord, Origin, RelationshipRecord
 
-__all__ = ["accepted_batch", "select"]
+__all__ = ["accepted_batch", "left_for_review", "select"]
 
 _LOADABLE = ("regulator", "company", "person", "law", "article", "relationship", "decision", "statement")
 _QUOTE = 160
 
 
-def select(extraction: Extraction, accept: Iterable[str]) -> list[Proposal]:
-    """The accepted proposals ("all", or ids) plus the entities they need."""
+def left_for_review(extraction: Extraction, chosen: Iterable[Proposal]) -> list[Proposal]:
+    """The loadable proposals that were not accepted (for the analyst to review)."""
+    taken = {p.id for p in chosen}
+    return [p for p in extraction.proposals if p.kind in _LOADABLE and p.id not in taken]
+
+
+def select(extraction: Extraction, accept: Iterable[str], threshold: float | None = None) -> list[Proposal]:
+    """The accepted proposals ("all", or ids) plus the entities they need. With a threshold,
+    "all" means every loadable proposal whose confidence is at least the threshold."""
     wanted = list(accept)
     if not wanted:
         return []
     if "all" in wanted:
-        chosen = [p for p in extraction.proposals if p.kind in _LOADABLE]
+        chosen = [p for p in extraction.proposals if p.kind in _LOADABLE
+                  and (threshold is None or p.confidence >= threshold)]
     else:
         known = {p.id for p in extraction.proposals}
         unknown = [i for i in wanted if i not in known]
@@ -201,9 +209,9 @@ class _Assembler:
 
 
 def accepted_batch(extraction: Extraction, article: Article, accept: Iterable[str],
-                   store: GraphStore | None = None) -> Batch:
+                   store: GraphStore | None = None, threshold: float | None = None) -> Batch:
     """The batch that loads the accepted proposals, sourced by the article with spans."""
-    chosen = select(extraction, accept)
+    chosen = select(extraction, accept, threshold)
     assembler = _Assembler(extraction, article, store, {p.id for p in chosen})
     for proposal in chosen:
         method = "article_" if proposal.kind == "article" else proposal.kind

@@ -114,7 +114,16 @@ class DecisionDraft:
     decided_by: str | None = None
     summary: str | None = None
     earlier: bool = False           # an earlier or other decision recalled in the story
+    issuer_how: str = "named"       # named | described | anaphor | cataphor
+    target_how: str = "none"        # verb | sentence | salient | none
     as_written: tuple[int, int] | None = None  # the target's short name, for an earlier decision
+
+    @property
+    def evidence(self) -> dict[str, str]:
+        """What the decision rests on (the features its confidence is calibrated by)."""
+        return {"issuer": self.issuer_how, "target": self.target_how,
+                "money": "fine" if any(s.amount is not None for s in self.sanctions) else "none",
+                "earlier": "yes" if self.earlier else "no"}
 
     @property
     def kind(self) -> str:
@@ -213,6 +222,8 @@ def _merge(drafts: list[DecisionDraft], new: DecisionDraft) -> None:
             old.spans += [s for s in new.spans if s not in old.spans]
             old.rules += [r for r in new.rules if r not in old.rules]
             old.confidence = max(old.confidence, new.confidence)
+            old.issuer_how = max(old.issuer_how, new.issuer_how, key=_ISSUER_RANK.index)
+            old.target_how = max(old.target_how, new.target_how, key=_TARGET_RANK.index)
             for sanction in new.sanctions:
                 same = next((s for s in old.sanctions if s.kind == sanction.kind), None)
                 if same is None:
@@ -253,12 +264,15 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
         if not amounts and not verb:
             continue
         target, target_confidence = _target(ctx, sentence)
+        issuer_how = _issuer_how(ctx, sentence, regulator, confidence)
+        target_how = {0.9: "verb", 0.75: "sentence", 0.6: "salient"}.get(target_confidence, "none")
         earlier = bool(_EARLIER.search(sentence.text))
         if earlier and (not ctx.firms_in(sentence.start, sentence.end) or confidence < 0.9):
             continue  # an earlier or other decision whose firm or issuer the sentence does not name
         draft = DecisionDraft(regulator, target, [(sentence.start, sentence.end)],
                               min(confidence, target_confidence or confidence), ["regulator-action"],
                               earlier=earlier)
+        draft.issuer_how, draft.target_how = issuer_how, target_how
         if earlier and target:
             draft.as_written = _short_form(ctx, target, sentence)
         if amounts:
@@ -289,6 +303,18 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     _findings(ctx, drafts)
     _maximum_elsewhere(ctx, drafts)
     return [d for d in drafts if d.sanctions or d.cites]
+
+
+_ISSUER_RANK = ("cataphor", "anaphor", "described", "named")
+_TARGET_RANK = ("none", "salient", "sentence", "verb")
+
+
+def _issuer_how(ctx: Context, sentence: Sentence, regulator: str, confidence: float) -> str:
+    """How the sentence names its issuer: by name or acronym, by a description, or not."""
+    if confidence >= 0.9:
+        rules = {m.rule for m in ctx.regulators_in(sentence.start, sentence.end) if m.entry.id == regulator}
+        return "named" if rules & {"gazetteer", "gazetteer-defined"} else "described"
+    return "anaphor" if confidence >= 0.7 else "cataphor"
 
 
 def _short_form(ctx: Context, target: str, sentence: Sentence) -> tuple[int, int] | None:

@@ -34,6 +34,7 @@ class DecisionOutcome:
     fields: dict[str, bool | None]  # None: not scored (the gold gives no date)
     confidence: float | None        # None: nobody proposed it
     role: str                       # main | other | spurious
+    proposal_id: str | None = None
 
     @property
     def fully_right(self) -> bool:
@@ -77,7 +78,7 @@ def main_sanction(sanctions: Sequence[dict[str, Any]]) -> dict[str, Any]:
     return next((s for s in sanctions if s.get("amount") is not None), sanctions[0] if sanctions else {})
 
 
-def _keys(values: Iterable[str]) -> set[str]:
+def _keys(values: Iterable[Any]) -> set[str]:
     return {name_key(v) for v in values if isinstance(v, str) and name_key(v)}
 
 
@@ -157,7 +158,8 @@ def decision_outcomes(extraction: Extraction, gold: dict[str, Any]) -> list[Deci
             continue
         used_gold.add(gi)
         used_prop.add(pi)
-        outcomes.append(DecisionOutcome(fields, proposals[pi].confidence, items[gi].get("role") or "main"))
+        outcomes.append(DecisionOutcome(fields, proposals[pi].confidence, items[gi].get("role") or "main",
+                                        proposals[pi].id))
     for gi, item in enumerate(items):
         if gi not in used_gold and (item.get("role") or "main") == "main":
             missed: dict[str, bool | None] = {f: False for f in _CORE}
@@ -166,7 +168,7 @@ def decision_outcomes(extraction: Extraction, gold: dict[str, Any]) -> list[Deci
     for pi, proposal in enumerate(proposals):
         if pi not in used_prop:
             wrong: dict[str, bool | None] = {f: False for f in FIELDS}
-            outcomes.append(DecisionOutcome(wrong, proposal.confidence, "spurious"))
+            outcomes.append(DecisionOutcome(wrong, proposal.confidence, "spurious", proposal.id))
     return outcomes
 
 

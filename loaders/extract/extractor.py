@@ -7,6 +7,7 @@ from typing import Any
 
 from enforcegraph.graph.store.base import GraphStore
 from enforcegraph.loaders.extract.article import Article
+from enforcegraph.loaders.extract.calibration import calibrated
 from enforcegraph.loaders.extract.context import Context
 from enforcegraph.loaders.extract.decisions import DecisionDraft, find_decisions
 from enforcegraph.loaders.extract.gazetteer import find_regulators, gazetteer
@@ -185,7 +186,7 @@ class _Builder:
         if draft.as_written is not None:
             draft.target = self.written_firm(*draft.as_written)
         target = self.by_key.get(f"company:{draft.target}") if draft.target else None
-        props: dict[str, Any] = {"kind": draft.kind}
+        props: dict[str, Any] = {"kind": draft.kind, "evidence": draft.evidence}
         if draft.date:
             props["announced_date"] = draft.date[2]
         if draft.summary:
@@ -223,7 +224,7 @@ class _Builder:
             spans.append(self.span(*draft.appeal))
         key = f"decision:{draft.regulator}:{draft.target}" + (f":{index}" if index else "")
         proposal = self.add(key, Proposal(
-            "", "decision", name, sorted(set(spans)), draft.confidence, "+".join(draft.rules),
+            "", "decision", name, sorted(set(spans)), calibrated(draft.evidence), "+".join(draft.rules),
             "Decision", node_id, properties=props))
         proposal.link("regulator", f"regulator:{draft.regulator}")
         if target is not None:

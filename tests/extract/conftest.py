@@ -17,6 +17,8 @@ SEED = Path(__file__).resolve().parents[3] / "shared" / "data" / "seed-article"
 
 # article name -> kind -> (precision, recall); filled by test_quality, printed at the end.
 QUALITY: dict[str, dict[str, tuple[float, float, int, int, int]]] = {}
+# part (dev, heldout) -> decision scores; filled by test_decisions, printed at the end.
+DECISIONS: dict[str, dict[str, Any]] = {}
 
 
 def _load_labelled(name: str) -> tuple[Article, dict[str, Any]]:
@@ -46,8 +48,31 @@ def quality_report() -> Iterator[dict[str, dict[str, tuple[float, float, int, in
     yield QUALITY
 
 
+@pytest.fixture(scope="session")
+def decision_report() -> Iterator[dict[str, dict[str, Any]]]:
+    """Where test_decisions records each part's decision scores."""
+    yield DECISIONS
+
+
+def _decision_summary(terminalreporter: Any) -> None:
+    """Per part: each decision field's score, fully right decisions, reliability table."""
+    if not DECISIONS:
+        return
+    write = terminalreporter.write_line
+    terminalreporter.section("article loader: decisions per part (fields, fully right, reliability)")
+    for part, found in DECISIONS.items():
+        share, right, total = found["fully_right"]
+        write(f"{part}: {found['reports']} reports, {total} decisions scored; fully right {share:.3f} ({right}/{total})")
+        write("  " + "  ".join(f"{name} {value:.3f} ({r}/{n})" for name, (value, r, n) in found["fields"].items()))
+        write(f"  {'confidence':<12}{'proposals':>10}{'share right':>13}")
+        for band, count, ratio in found["reliability"]:
+            write(f"  {band:<12}{count:>10}{'' if ratio is None else f'{ratio:.3f}':>13}")
+        write(f"  proposals with confidence >= 0.9: {found['confident']}, wrong: {found['confident_wrong']}")
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    """Print precision and recall per labelled article and kind."""
+    """Print precision and recall per labelled article and kind, then decision scores."""
+    _decision_summary(terminalreporter)
     if not QUALITY:
         return
     write = terminalreporter.write_line

@@ -57,3 +57,22 @@ def test_amounts_are_not_accepted_alone(tmp_path: Path, shared_data: Path) -> No
     amount = next(p["id"] for p in json.loads(output)["proposals"] if p["kind"] == "amount")
     code, output = _run(tmp_path, "extract", seed, "--url", URL, "--accept", amount)
     assert code != 0 and "decision" in output
+
+
+def test_accept_all_takes_only_what_is_at_or_above_the_threshold(tmp_path: Path) -> None:
+    report = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "dev" / "neowin-2025-dpc-tiktok.txt"
+    args = ["extract", str(report), "--url", "https://example.org/r", "--date", "2025-05-02"]
+    code, output = _run(tmp_path, *args, "--json")
+    proposals = {p["id"]: p for p in json.loads(output)["proposals"]}
+    below = {i for i, p in proposals.items() if p["confidence"] < 0.9 and p["kind"] not in ("amount", "percentage", "mention")}
+    assert below, "the report has proposals under the default threshold"
+    code, output = _run(tmp_path, *args, "--accept", "all", "--json")
+    assert code == 0, output
+    data = json.loads(output)
+    assert data["threshold"] == 0.9
+    assert set(data["left_for_review"]) <= below and data["left_for_review"]
+    decisions = [p for p in proposals.values() if p["kind"] == "decision" and p["confidence"] >= 0.9]
+    code, output = _run(tmp_path, "stats", "--json")
+    assert json.loads(output)["nodes"].get("Decision", 0) == len(decisions)
+    code, output = _run(tmp_path, *args, "--accept", "all", "--threshold", "0")
+    assert code == 0 and "nothing left for review" in output
