@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from enforcegraph.loaders.gdpr import (
     EURLEX_SOURCE_ID,
@@ -36,7 +36,7 @@ from enforcegraph.schema.ids import slugify
 from enforcegraph.schema.names import party_key
 from enforcegraph.schema.records import Batch, NodeRecord, Origin, RelationshipRecord
 
-__all__ = ["DATASET_SOURCE_ID", "HubBuilder", "case_key", "named_key", "page_url"]
+__all__ = ["DATASET_SOURCE_ID", "HubBuilder", "case_key", "named_key", "page_source_id", "page_url"]
 
 DATASET_SOURCE_ID = "source:gdprhub"
 PAGE_BASE = "https://gdprhub.eu/index.php?title="
@@ -55,6 +55,18 @@ def page_url(title: str) -> str:
     'https://gdprhub.eu/index.php?title=AEPD_(Spain)_-_PS/00001/2021'
     """
     return PAGE_BASE + quote(title.strip().replace(" ", "_"), safe="/()")
+
+
+def page_source_id(url: str) -> str:
+    """The id of a GDPRhub page's Source: the slug of its title and a hash of the URL
+    (titles that differ only in case or punctuation are different pages).
+
+    >>> page_source_id(page_url("AEPD (Spain) - PS/00100/2022"))
+    'source:gdprhub-aepd-spain-ps-00100-2022-baf6f56b'
+    """
+    title = unquote(url.split("title=", 1)[-1])
+    digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:8]
+    return f"source:gdprhub-{slugify(title)[:60].rstrip('-.') or 'page'}-{digest}"
 
 
 def case_key(case: str | None) -> str | None:
@@ -123,7 +135,7 @@ class HubBuilder:
     def add(self, d: HubDecision, key: str, origin: Origin) -> None:
         """One decision, its id ``decision:gdprhub-{key}``."""
         page = d.page_url or page_url(d.title)
-        page_id = source_id(page)
+        page_id = page_source_id(page)
         self.node(page_id, "Source", {"url": page, "title": f"GDPRhub: {d.title}"[:500],
                                       "publisher": "GDPRhub", "kind": "dataset"}, origin)
         docs = []
