@@ -1,20 +1,42 @@
-"""GEXF 1.3 (Gephi), written directly: typed attributes, edge ``kind`` = relationship type,
-so parallel relationships of different types stay apart."""
+"""GEXF 1.3 (Gephi, NetworkX), written directly: typed attributes, edge ``kind`` =
+relationship type (so parallel relationships of different types stay apart), and how to
+draw each node in the ``viz`` namespace (http://gexf.net/1.3/viz, as Gephi, NetworkX and
+the format's primer read it): its label's colour from schema/model.yaml, a size (a
+sanction by its amount in EUR, any other node by its number of relationships) and a
+position (a seeded spring layout; on a circle past :data:`LAYOUT_MAX_NODES` nodes).
+
+The node's label (its type) is the attribute ``type``: ``label`` is GEXF's own attribute
+for a node's name, and a second ``label`` would overwrite the name in NetworkX.
+
+The official 1.3 XSD files declare ``color``, ``position`` and ``size`` in the main GEXF
+namespace (their generator let the viz module inherit it), unlike the primer; the tests
+validate the document against them with the viz elements moved to that namespace, and
+read it back with NetworkX.
+"""
 
 from __future__ import annotations
 
 import json
+import math
 import xml.etree.ElementTree as ET
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from enforcegraph.graph.exports.base import ExportEdge, Exporter, ExportNode, register
+import networkx as nx
 
-__all__ = ["GEXF_NAMESPACE", "GexfExporter"]
+from enforcegraph.graph.exports.base import ExportEdge, Exporter, ExportNode, register
+from enforcegraph.schema.model import load_model
+
+__all__ = ["GEXF_NAMESPACE", "LAYOUT_MAX_NODES", "VIZ_NAMESPACE", "GexfExporter"]
 
 GEXF_NAMESPACE = "http://gexf.net/1.3"
+VIZ_NAMESPACE = "http://gexf.net/1.3/viz"
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
+LAYOUT_MAX_NODES = 1500  # a spring layout up to this many nodes; a circle beyond
+_SEED = 7
+_SCALE = 1000.0  # positions span about -1000..1000
 
 
 def _type_of(value: Any) -> str:
@@ -94,7 +116,7 @@ class GexfExporter(Exporter):
         self.edge_attrs = _Attributes()
 
     def write_node(self, node: ExportNode) -> None:
-        props = {"label": node.label, **node.properties, "source_urls": node.source_urls}
+        props = {"type": node.label, **node.properties, "source_urls": node.source_urls}
         self.node_attrs.see(props)
         self.node_rows.append((node.id, node.name, props))
 
@@ -105,7 +127,8 @@ class GexfExporter(Exporter):
 
     def finalize(self) -> None:
         root = ET.Element("gexf", {
-            "xmlns": GEXF_NAMESPACE, "xmlns:xsi": _XSI, "version": "1.3",
+            "xmlns": GEXF_NAMESPACE, "xmlns:viz": VIZ_NAMESPACE, "xmlns:xsi": _XSI,
+            "version": "1.3",
             "xsi:schemaLocation": f"{GEXF_NAMESPACE} http://gexf.net/1.3/gexf.xsd",
         })
         meta = ET.SubElement(root, "meta", {"lastmodifieddate": date.today().isoformat()})
@@ -113,6 +136,7 @@ class GexfExporter(Exporter):
         ET.SubElement(meta, "description").text = (
             "Enforcement graph; source_urls on every node and edge give provenance."
         )
+        draw = self._drawing()
         graph = ET.SubElement(root, "graph", {"defaultedgetype": "directed", "mode": "static"})
         node_ids = self.node_attrs.declare(graph, "node")
         edge_ids = self.edge_attrs.declare(graph, "edge")
@@ -120,6 +144,13 @@ class GexfExporter(Exporter):
         for node_id, name, props in self.node_rows:
             element = ET.SubElement(nodes, "node", {"id": node_id, "label": " ".join(name.split())})
             self.node_attrs.values(element, props, node_ids)
+            colour, size, (x, y) = draw[node_id]
+            ET.SubElement(element, "viz:color", {"r": str(int(colour[1:3], 16)),
+                                                 "g": str(int(colour[3:5], 16)),
+                                                 "b": str(int(colour[5:7], 16))})
+            ET.SubElement(element, "viz:position", {"x": f"{x:.2f}", "y": f"{y:.2f}",
+                                                    "z": "0.0"})
+            ET.SubElement(element, "viz:size", {"value": f"{size:.2f}"})
         edges = ET.SubElement(graph, "edges", {"count": str(len(self.edge_rows))})
         for edge, props in self.edge_rows:
             element = ET.SubElement(edges, "edge", {
@@ -130,3 +161,40 @@ class GexfExporter(Exporter):
         tree = ET.ElementTree(root)
         ET.indent(tree)
         tree.write(self.target, encoding="UTF-8", xml_declaration=True)
+
+    def _drawing(self) -> dict[str, tuple[str, float, tuple[float, float]]]:
+        """Node id -> (colour, size, position)."""
+        labels = load_model().labels
+        ids = [node_id for node_id, _, _ in self.node_rows]
+        degree: Counter[str] = Counter()
+        for edge, _ in self.edge_rows:
+            degree[edge.start] += 1
+            degree[edge.end] += 1
+        places = _layout(ids, [(e.start, e.end) for e, _ in self.edge_rows])
+        out = {}
+        for node_id, _, props in self.node_rows:
+            spec = labels.get(str(props.get("type")))
+            colour = spec.colour if spec else "#666666"
+            amount = props.get("amount_eur")
+            if props.get("type") == "Sanction" and isinstance(amount, int | float) and amount > 0:
+                size = 8.0 + 4.0 * math.log10(1.0 + float(amount) / 1000.0)
+            else:
+                size = 8.0 + 4.0 * math.log10(1.0 + degree[node_id])
+            out[node_id] = (colour, size, places[node_id])
+        return out
+
+
+def _layout(ids: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
+    """Positions: a seeded spring layout, or a circle for large graphs (same input, same
+    output)."""
+    if not ids:
+        return {}
+    if len(ids) <= LAYOUT_MAX_NODES:
+        graph: nx.Graph = nx.Graph()
+        graph.add_nodes_from(ids)
+        graph.add_edges_from((a, b) for a, b in edges if a in graph and b in graph)
+        placed = nx.spring_layout(graph, seed=_SEED, scale=_SCALE)
+        return {node: (float(placed[node][0]), float(placed[node][1])) for node in ids}
+    step = 2 * math.pi / len(ids)
+    return {node: (_SCALE * math.cos(i * step), _SCALE * math.sin(i * step))
+            for i, node in enumerate(ids)}

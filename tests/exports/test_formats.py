@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 import igraph
 import networkx as nx
@@ -65,7 +66,7 @@ def test_gexf_is_valid_13_and_keeps_parallel_edges(
         path = tmp_path / f"{name}.gexf"
         export_graph(graph, "gexf", path)
         document = etree.parse(str(path))
-        schema.assertValid(document)
+        schema.assertValid(_viz_as_the_xsd_declares_it(document))
     ns = {"g": "http://gexf.net/1.3"}
     edges = etree.parse(str(tmp_path / "parallel.gexf")).findall(".//g:edge", ns)
     assert sorted(e.get("kind") for e in edges) == ["ABOUT", "MADE_BY"]
@@ -75,7 +76,53 @@ def test_gexf_is_valid_13_and_keeps_parallel_edges(
     assert node is not None and node.get("label") == "Far Away Analytics, Inc."
     values = {titles[v.get("for")]: v.get("value") for v in node.findall(".//g:attvalue", ns)}
     assert json.loads(values["source_urls"]) == [URL]
-    assert values["label"] == "Company"
+    assert values["type"] == "Company" and "label" not in values
+
+
+def _viz_as_the_xsd_declares_it(document: Any) -> Any:
+    """A copy with the viz elements in the main namespace: the official 1.3 XSD files
+    declare them there (their viz module inherits it), while Gephi, NetworkX and the
+    primer use http://gexf.net/1.3/viz, as the export does."""
+    copy = etree.fromstring(etree.tostring(document))
+    viz = copy.findall(".//{http://gexf.net/1.3/viz}*")
+    assert {element.tag.split("}")[1] for element in viz} == {"color", "position", "size"}
+    for element in viz:
+        element.tag = "{http://gexf.net/1.3}" + element.tag.split("}")[1]
+    etree.cleanup_namespaces(copy)
+    return copy
+
+
+def test_gexf_reads_back_in_networkx_with_viz(rich_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    from enforcegraph.schema.model import load_model
+
+    path = tmp_path / "rich.gexf"
+    export_graph(rich_graph, "gexf", path)
+    again = nx.read_gexf(path)
+    assert set(again.nodes) == set(rich_graph.nodes)
+    assert again.number_of_edges() == rich_graph.number_of_edges()
+    colours = {name: spec.colour for name, spec in load_model().labels.items()}
+    sizes = {}
+    for node, data in again.nodes(data=True):
+        label = rich_graph.nodes[node]["label"]
+        assert data["type"] == label  # the type is not a second "label"
+        assert data["label"] == " ".join(str(data["label"]).split())  # the name, as written
+        colour = data["viz"]["color"]
+        assert "#{:02x}{:02x}{:02x}".format(colour["r"], colour["g"], colour["b"]) == colours[label]
+        assert set(data["viz"]["position"]) >= {"x", "y"}
+        sizes[node] = data["viz"]["size"]
+    far = again.nodes["company:far-away"]
+    assert far["label"] == "Far Away Analytics, Inc."
+    fines = {n: rich_graph.nodes[n]["amount_eur"] for n in again
+             if rich_graph.nodes[n].get("amount_eur")}
+    assert len(set(fines.values())) >= 3
+    ranked = sorted(fines, key=lambda n: (fines[n], sizes[n]))
+    assert [sizes[n] for n in ranked] == sorted(sizes[n] for n in ranked)  # bigger fine, bigger
+    positions = {n: (d["viz"]["position"]["x"], d["viz"]["position"]["y"])
+                 for n, d in again.nodes(data=True)}
+    assert len(set(positions.values())) == len(positions)  # laid out, not piled up
+    export_graph(rich_graph, "gexf", tmp_path / "again.gexf")
+    assert [d["viz"] for _, d in nx.read_gexf(tmp_path / "again.gexf").nodes(data=True)] == \
+        [d["viz"] for _, d in again.nodes(data=True)]  # the same drawing every time
 
 
 def test_csv_neo4j_admin_layout(rich_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
