@@ -228,7 +228,11 @@ def _columns(question: Question, rows: Sequence[Flat]) -> list[Column]:
                 kinds[key] = cell["t"] if isinstance(cell, dict) else "empty"
     titles = {"entity": "Item", "key": question.options[0][1] if question.options else "Group",
               "amount": "Amount (EUR)"}
-    return [Column(k, titles.get(k, k.replace("_", " ")).capitalize(), kinds[k]) for k in kinds]
+    def title(key: str) -> str:
+        text = titles.get(key, key.replace("_", " "))
+        return text[:1].upper() + text[1:]
+
+    return [Column(k, title(k), kinds[k]) for k in kinds]
 
 
 def _facets(rows: Sequence[Flat], flt: TableFilter) -> dict[str, list[tuple[str, str, int]]]:

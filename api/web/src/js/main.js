@@ -3,10 +3,13 @@ import * as api from "./api.js";
 import { EntityPanel } from "./entity.js";
 import { toGexf, toGraphml } from "./exporters.js";
 import { h } from "./format.js";
-import { LABELS, displayName, shapeSvg } from "./labels.js";
+import { displayName } from "./labels.js";
+import { renderLegend } from "./legend.js";
 import { Network } from "./network.js";
 import { decodeView, encodeView, isEmpty } from "./permalink.js";
+import { QuestionsView } from "./questions.js";
 import { SearchBox } from "./search.js";
+import { Tabs, checkboxMenu } from "./toolbar.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -28,9 +31,22 @@ class App {
       pathFrom: (node) => this.setPathEnd("from", node),
       pathTo: (node) => this.setPathEnd("to", node),
     });
+    this.tabs = new Tabs(["questions", "entity"], () => this.writeHash(false));
+    this.questions = new QuestionsView({
+      actions: {
+        open: (id) => this.open(id, { push: true }),
+        add: (ids) => this.guard(async () => {
+          const found = await this.network.addEntities(ids);
+          this.toast(`Added ${found.nodes.length} entities and ${found.relationships.length} relationships to the network.`);
+        }),
+      },
+      onChange: () => { if (!this.restoring) this.writeHash(false); },
+      guard: (action) => this.guard(action),
+      toast: (message, error) => this.toast(message, error),
+    });
     this.search = new SearchBox($("search-input"), $("search-results"), (node) => this.open(node.id, { push: true, expand: true }));
     this.bindToolbar();
-    this.renderLegend();
+    renderLegend($("legend"));
     document.addEventListener("keydown", (event) => {
       const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement?.tagName || "");
       if (event.key === "/" && !typing) { event.preventDefault(); $("search-input").focus(); $("search-input").select(); }
@@ -41,13 +57,13 @@ class App {
   async start() {
     document.body.dataset.ready = "false";
     try {
-      const types = await api.relationshipTypes();
+      const [types, labels] = await Promise.all([api.relationshipTypes(), api.labels(), this.questions.load()]);
       this.renderTypeFilter(types.map((t) => t.name), types);
+      this.renderLabelFilters(labels);
     } catch (error) {
       this.toast(`The API is not answering: ${error.message}`, true);
     }
-    const view = decodeView(location.hash);
-    if (!isEmpty(view) || view.hiddenTypes.length || view.dateFrom || view.dateTo) await this.restore(view);
+    await this.restore(decodeView(location.hash));
     document.body.dataset.ready = "true";
   }
 
@@ -67,6 +83,7 @@ class App {
   /** Open an entity: its page on the left, the node in the network. */
   async open(id, { push = false, expand = false } = {}) {
     return this.guard(async () => {
+      this.tabs.show("entity");
       const node = await this.panel.show(id);
       if (!node) return null;
       document.title = `${displayName(node)} — enforcegraph`;
@@ -92,7 +109,7 @@ class App {
   }
 
   writeHash(push) {
-    const hash = encodeView(this.network.view());
+    const hash = encodeView({ ...this.network.view(), tab: this.tabs.current }, this.questions.state);
     const url = `${location.pathname}${location.search}${hash}`;
     if (url === `${location.pathname}${location.search}${location.hash}`) return;
     if (push) history.pushState(null, "", url);
@@ -104,8 +121,13 @@ class App {
     document.body.dataset.ready = "false";
     try {
       this.network.clear();
-      this.network.setFilters({ hiddenTypes: view.hiddenTypes, dateFrom: view.dateFrom, dateTo: view.dateTo });
+      this.network.setFilters({ hiddenTypes: view.hiddenTypes, hiddenLabels: view.hiddenLabels, dateFrom: view.dateFrom,
+        dateTo: view.dateTo, undated: view.undated, fold: view.fold });
+      this.network.pathK = view.pathK;
+      this.network.avoid = view.avoid;
+      view.hiddenNodes.forEach((id) => this.network.hiddenNodes.add(id));
       this.syncFilterControls();
+      const table = this.questions.restore(view.table);  // the table loads beside the network
       const pinned = await api.nodes(view.pinned);
       for (const node of pinned) this.network.show(node);
       for (const [id, shown] of view.expanded) {
@@ -116,14 +138,23 @@ class App {
         if (from && to) {
           this.setPathEnd("from", from, { run: false });
           this.setPathEnd("to", to, { run: false });
-          await this.network.showPath(from.id, to.id);
+          await this.network.showPath(from.id, to.id, { layout: false });
         }
       }
-      this.network.layout();
+      if (view.positions.length) {
+        this.network.setPositions(view.positions);
+        this.network.fit();
+      } else {
+        this.network.layout();
+      }
+      view.locked.forEach((id) => this.network.togglePin(id, true));
+      this.network.applyFilters();
       if (view.focus) {
         const node = await this.panel.show(view.focus);
         if (node) { this.network.setFocus(node.id); document.title = `${displayName(node)} — enforcegraph`; }
       }
+      this.tabs.show(view.tab);
+      await table;
     } catch (error) {
       this.toast(`Could not restore the view: ${error.message}`, true);
     } finally {
@@ -139,6 +170,16 @@ class App {
     $("clear").addEventListener("click", () => { this.network.clear(); this.clearPath(); });
     $("date-from").addEventListener("change", (e) => this.network.setFilters({ dateFrom: e.target.value }));
     $("date-to").addEventListener("change", (e) => this.network.setFilters({ dateTo: e.target.value }));
+    $("undated").addEventListener("change", (e) => this.network.setFilters({ undated: e.target.value }));
+    $("fold-sanctions").addEventListener("click", () => {
+      this.network.setFilters({ fold: !this.network.fold });
+      this.syncFilterControls();
+    });
+    $("node-hide").addEventListener("click", () => this.onSelected((id) => this.network.hideNode(id)));
+    $("node-pin").addEventListener("click", () => this.onSelected((id) => this.network.togglePin(id)));
+    $("show-hidden").addEventListener("click", () => this.network.showHidden());
+    $("path-k").addEventListener("change", (e) => { this.network.pathK = Number(e.target.value); this.runPathIfSet(); });
+    this.network.cy.on("select unselect", "node", () => this.syncSelection());
     $("path-go").addEventListener("click", () => this.runPath());
     $("path-clear").addEventListener("click", () => this.clearPath());
     $("export-gexf").addEventListener("click", () => this.guard(() => this.exportXml("gexf")));
@@ -147,26 +188,52 @@ class App {
     $("permalink").addEventListener("click", () => this.copyLink());
     $("types-all").addEventListener("click", () => this.setHiddenTypes([]));
     $("types-none").addEventListener("click", () => this.setHiddenTypes(this.allTypes || []));
-    document.addEventListener("click", (e) => {
-      if ($("type-filter").open && !$("type-filter").contains(e.target)) $("type-filter").open = false;
-    });
-    $("type-filter").addEventListener("keydown", (e) => {
-      if (e.key === "Escape") { $("type-filter").open = false; $("type-filter").querySelector("summary").focus(); }
-    });
+    for (const id of ["type-filter", "label-filter", "avoid-filter"]) {
+      document.addEventListener("click", (e) => { if ($(id).open && !$(id).contains(e.target)) $(id).open = false; });
+      $(id).addEventListener("keydown", (e) => {
+        if (e.key === "Escape") { $(id).open = false; $(id).querySelector("summary").focus(); }
+      });
+    }
   }
 
   renderTypeFilter(types, described) {
     this.allTypes = types;
     this.network.setAllTypes(types);
-    const box = $("type-list");
-    box.querySelectorAll("label").forEach((el) => el.remove());
-    for (const { name, description } of described) {
-      const input = h("input", { type: "checkbox", value: name, checked: true });
-      input.addEventListener("change", () => this.setHiddenTypes(
-        [...box.querySelectorAll("input[type=checkbox]")].filter((i) => !i.checked).map((i) => i.value)));
-      box.append(h("label", { title: description }, input, name));
-    }
+    checkboxMenu($("type-list"), described, (hidden) => this.setHiddenTypes(hidden));
     this.syncFilterControls();
+  }
+
+  renderLabelFilters(labels) {
+    this.allLabels = labels.map((l) => l.name);
+    const shown = labels.filter((l) => l.name !== "Source");
+    checkboxMenu($("label-list"), shown, (hidden) => {
+      this.network.setFilters({ hiddenLabels: hidden });
+      this.syncFilterControls();
+    });
+    $("labels-all").addEventListener("click", () => { this.network.setFilters({ hiddenLabels: [] }); this.syncFilterControls(); });
+    $("labels-none").addEventListener("click", () => {
+      this.network.setFilters({ hiddenLabels: this.allLabels });
+      this.syncFilterControls();
+    });
+    checkboxMenu($("avoid-list"), shown, () => {
+      this.network.avoid = [...$("avoid-list").querySelectorAll("input:checked")].map((i) => i.value);
+      this.syncFilterControls();
+      this.runPathIfSet();
+    }, { checked: false, prefix: "avoid" });
+  }
+
+  onSelected(action) {
+    const selected = this.network.cy.nodes(":selected").not(".more").first();
+    if (selected.empty()) { this.toast("Select a node in the network first (click it, or use the arrow keys).", true); return; }
+    action(selected.id());
+    this.syncSelection();
+  }
+
+  syncSelection() {
+    const selected = this.network.cy.nodes(":selected").not(".more").first();
+    $("node-pin").setAttribute("aria-pressed", String(selected.nonempty() && this.network.locked.has(selected.id())));
+    $("show-hidden").disabled = !this.network.hiddenNodes.size;
+    $("show-hidden").textContent = this.network.hiddenNodes.size ? `Show hidden (${this.network.hiddenNodes.size})` : "Show hidden";
   }
 
   setHiddenTypes(hidden) {
@@ -181,20 +248,18 @@ class App {
     $("type-count").textContent = total ? `${total - [...hidden].filter((t) => this.allTypes.includes(t)).length}/${total}` : "";
     $("date-from").value = this.network.dateFrom;
     $("date-to").value = this.network.dateTo;
-  }
-
-  renderLegend() {
-    const ul = $("legend");
-    for (const label of Object.keys(LABELS)) {
-      if (label === "Source") continue;
-      const li = h("li", {}, h("span"), label);
-      li.firstChild.innerHTML = shapeSvg(label);
-      ul.append(li);
-    }
-    const pr = h("li", {}, h("span"), "PR agency");
-    pr.firstChild.innerHTML = shapeSvg("Company", { pr: true });
-    ul.append(pr);
-    ul.append(h("li", { class: "path-key" }, h("i"), "path"));
+    $("undated").value = this.network.undated;
+    $("fold-sanctions").setAttribute("aria-pressed", String(this.network.fold));
+    const hiddenLabels = this.network.hiddenLabels;
+    $("label-list").querySelectorAll("input[type=checkbox]").forEach((i) => { i.checked = !hiddenLabels.has(i.value); });
+    const labelTotal = $("label-list").querySelectorAll("input[type=checkbox]").length;
+    const labelHidden = [...$("label-list").querySelectorAll("input[type=checkbox]")].filter((i) => !i.checked).length;
+    $("label-count").textContent = labelTotal ? `${labelTotal - labelHidden}/${labelTotal}` : "";
+    const avoid = new Set(this.network.avoid);
+    $("avoid-list").querySelectorAll("input[type=checkbox]").forEach((i) => { i.checked = avoid.has(i.value); });
+    $("avoid-count").textContent = avoid.size ? String(avoid.size) : "";
+    $("path-k").value = String(this.network.pathK);
+    this.syncSelection();
   }
 
   // -- path --------------------------------------------------------------------
@@ -214,9 +279,15 @@ class App {
     if (!from || !to) return;
     await this.guard(async () => {
       const found = await this.network.showPath(from.id, to.id);
-      if (!found || !found.nodes?.length) this.toast(`No path between ${displayName(from)} and ${displayName(to)} within 6 steps.`, true);
-      else $("graph-info").textContent = `Path: ${found.nodes.map((n) => displayName(n)).join(" → ")}`;
+      const avoiding = this.network.avoid.length ? ` avoiding ${this.network.avoid.join(", ")}` : "";
+      if (!found.length) this.toast(`No path between ${displayName(from)} and ${displayName(to)} within 6 steps${avoiding}.`, true);
+      else $("graph-info").textContent = found.map((p, i) => `Path ${i + 1}: ${p.nodes.map((n) => displayName(n)).join(" → ")}`).join(" | ");
     });
+  }
+
+  runPathIfSet() {
+    if (this.path.from && this.path.to && this.network.pathEnds) this.runPath();
+    else this.writeHash(false);
   }
 
   clearPath() {

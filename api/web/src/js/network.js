@@ -1,7 +1,9 @@
 // The interactive network view: Cytoscape.js, capped expansion, filters, paths.
 import * as api from "./api.js";
-import { dateBounds } from "./format.js";
 import { displayName, labelStyle, isPrAgency, shortLabel } from "./labels.js";
+import { applyFilters, filterSummary } from "./netfilter.js";
+import { pngWithLegend } from "./legend.js";
+import { STYLE, nodeSize, sanctionEur } from "./netstyle.js";
 
 export const FAN_OUT = 12;
 
@@ -12,37 +14,6 @@ const TYPE_PRIORITY = [
   "ENFORCES", "COVERS", "MEMBER_OF", "PART_OF",
 ];
 
-const STYLE = [
-  { selector: "node", style: {
-    "background-color": "data(colour)", shape: "data(shape)", label: "data(caption)",
-    width: 22, height: 22, "border-width": 1, "border-color": "#ffffff",
-    "font-size": 10, color: "#1d2430", "text-valign": "bottom", "text-margin-y": 3,
-    "text-wrap": "ellipsis", "text-max-width": "130px", "min-zoomed-font-size": 6,
-    "text-background-color": "#fbfcfd", "text-background-opacity": 0.8, "text-background-padding": "1px",
-  } },
-  { selector: "node[?pr]", style: { "border-width": 3, "border-color": "#111111", "border-style": "double" } },
-  { selector: "node.expanded", style: { width: 27, height: 27, "border-width": 2, "border-color": "#17202e" } },
-  { selector: "node.focus", style: { width: 32, height: 32, "font-weight": "bold", "font-size": 11, "border-width": 3, "border-color": "#17202e" } },
-  { selector: "node:selected", style: { "overlay-color": "#1f5fbf", "overlay-opacity": 0.18, "overlay-padding": 5 } },
-  { selector: "node.more", style: {
-    shape: "round-rectangle", "background-color": "#ffffff", "border-width": 1, "border-style": "dashed",
-    "border-color": "#1f5fbf", color: "#1f5fbf", "text-valign": "center", "text-margin-y": 0,
-    width: 64, height: 16, "font-size": 10,
-    "text-background-opacity": 0,
-  } },
-  { selector: "edge", style: {
-    width: 1.3, "line-color": "#b4bcc8", "target-arrow-shape": "triangle", "target-arrow-color": "#b4bcc8",
-    "arrow-scale": 0.8, "curve-style": "bezier", label: "data(type)", "font-size": 7.5, color: "#7a8494",
-    "text-rotation": "autorotate", "min-zoomed-font-size": 7, "text-background-color": "#fbfcfd",
-    "text-background-opacity": 1, "text-background-padding": "1px",
-  } },
-  { selector: "edge.more-edge", style: { "line-style": "dashed", "target-arrow-shape": "none", label: "" } },
-  { selector: "edge[type = 'CONTRADICTED_BY']", style: { "line-color": "#d9534f", "target-arrow-color": "#d9534f", "line-style": "dashed" } },
-  { selector: ".faded", style: { opacity: 0.25 } },
-  { selector: "node.path", style: { "border-width": 4, "border-color": "#f05a28", opacity: 1 } },
-  { selector: "edge.path", style: { width: 4, "line-color": "#f05a28", "target-arrow-color": "#f05a28", color: "#b5401a", opacity: 1, "z-index": 10 } },
-  { selector: ".filtered", style: { display: "none" } },
-];
 
 function relDate(rel) {
   return rel.validFrom || rel.validTo || null;
@@ -74,6 +45,13 @@ export class Network {
     this.dateFrom = "";
     this.dateTo = "";
     this.pathEnds = null;         // [from, to] when a path is shown
+    this.pathK = 1;               // how many shortest paths
+    this.avoid = [];              // labels a path must not pass through
+    this.hiddenLabels = new Set();
+    this.undated = "keep";        // undated items under a date range: keep | hide
+    this.fold = false;            // sanctions folded into their decisions
+    this.hiddenNodes = new Set(); // nodes the analyst hid
+    this.locked = new Set();      // nodes pinned where they are
     this.focus = null;
     this.cy = window.cytoscape({
       container, style: STYLE, minZoom: 0.15, maxZoom: 3,
@@ -89,6 +67,7 @@ export class Network {
       const node = event.target;
       if (!node.hasClass("more")) this.safe(this.expand(node.id()));
     });
+    this.cy.on("dragfree", "node", () => this.changed());
   }
 
   /** Run an action started from the canvas; report its failure instead of throwing. */
@@ -124,6 +103,12 @@ export class Network {
     } else if ((event.key === "+" || event.key === "e") && current.nonempty() && !current.hasClass("more")) {
       event.preventDefault();
       this.safe(this.expanded.has(current.id()) ? this.showMore(current.id()) : this.expand(current.id()));
+    } else if (event.key === "h" && current.nonempty() && !current.hasClass("more")) {
+      event.preventDefault();
+      this.hideNode(current.id());
+    } else if (event.key === "p" && current.nonempty() && !current.hasClass("more")) {
+      event.preventDefault();
+      this.togglePin(current.id());
     } else if (event.key === "f") {
       event.preventDefault();
       this.fit();
@@ -133,9 +118,14 @@ export class Network {
   // -- elements ---------------------------------------------------------------
   nodeData(node) {
     const style = labelStyle(node.label);
+    const props = node.properties || {};
+    const eur = node.label === "Sanction" ? sanctionEur(props) : null;
+    const caption = shortLabel(node);
+    const size = nodeSize(eur);
     return {
-      id: node.id, label: node.label, name: displayName(node), caption: shortLabel(node),
-      colour: style.colour, shape: style.shape, pr: isPrAgency(node), properties: node.properties || {},
+      id: node.id, label: node.label, name: displayName(node), caption, baseCaption: caption,
+      size, baseSize: size, eur, colour: style.colour, shape: style.shape, pr: isPrAgency(node),
+      properties: props,
     };
   }
 
@@ -260,6 +250,25 @@ export class Network {
     this.changed();
   }
 
+  /** Put a table row's entities in the view with the relationships among them. */
+  async addEntities(ids) {
+    const found = await api.rowGraph(ids);
+    if (!found.nodes.length) throw new Error("None of the row's entities is in the graph.");
+    this.cy.batch(() => {
+      let previous = null;
+      for (const node of found.nodes) {
+        this.pinned.add(node.id);
+        const el = this.addNode(node, previous);
+        previous = previous || el.id();
+      }
+      for (const rel of found.relationships) this.addRelationship(rel);
+    });
+    this.applyFilters();
+    this.layout();
+    this.changed();
+    return found;
+  }
+
   async showMore(id) {
     await this.expand(id, (this.expanded.get(id) || FAN_OUT) + FAN_OUT);
   }
@@ -274,37 +283,40 @@ export class Network {
     this.cy.add({ group: "edges", classes: "more-edge", data: { id: `moreedge::${id}`, source: id, target: moreId } });
   }
 
-  async showPath(from, to) {
+  /** Up to `pathK` shortest paths avoiding the `avoid` labels; returns them (shortest first). */
+  async showPath(from, to, { layout = true } = {}) {
     const types = this.hiddenTypes.size ? this.visibleTypes() : null;
-    const found = await api.path(from, to, types);
+    const found = await api.paths(from, to, { types, avoid: this.avoid, k: this.pathK });
     this.clearPathMarks();
-    if (!found || !found.nodes || !found.nodes.length) {
-      this.pathEnds = [from, to];
+    this.pathEnds = [from, to];
+    if (!found.length) {
       this.changed();
-      return null;
+      return [];
     }
     this.cy.batch(() => {
-      let previous = null;
-      for (const node of found.nodes) {
-        this.addNode(node, previous);
-        previous = node.id;
-      }
-      for (const rel of found.relationships) this.addRelationship(rel);
-      const ids = new Set([...found.nodes.map((n) => n.id), ...found.relationships.map((r) => r.id)]);
+      const marked = new Map();
+      found.forEach((path, i) => {
+        let previous = null;
+        for (const node of path.nodes) {
+          this.addNode(node, previous);
+          previous = node.id;
+        }
+        for (const rel of path.relationships) this.addRelationship(rel);
+        for (const item of [...path.nodes, ...path.relationships]) if (!marked.has(item.id)) marked.set(item.id, i);
+      });
       this.cy.elements().forEach((el) => {
-        if (ids.has(el.id())) el.addClass("path");
+        if (marked.has(el.id())) el.addClass(`path path-${marked.get(el.id())}`);
         else el.addClass("faded");
       });
     });
-    this.pathEnds = [from, to];
     this.applyFilters();
-    this.layout();
+    if (layout) this.layout();
     this.changed();
     return found;
   }
 
   clearPathMarks() {
-    this.cy.elements().removeClass("path faded");
+    this.cy.elements().removeClass("path path-0 path-1 path-2 faded");
   }
 
   clearPath() {
@@ -317,6 +329,8 @@ export class Network {
     this.cy.elements().remove();
     this.expanded.clear();
     this.pinned.clear();
+    this.hiddenNodes.clear();
+    this.locked.clear();
     this.pathEnds = null;
     this.focus = null;
     this.changed();
@@ -331,8 +345,11 @@ export class Network {
     return (this.allTypes || []).filter((t) => !this.hiddenTypes.has(t));
   }
 
-  setFilters({ hiddenTypes, dateFrom, dateTo }) {
+  setFilters({ hiddenTypes, hiddenLabels, dateFrom, dateTo, undated, fold }) {
     if (hiddenTypes) this.hiddenTypes = new Set(hiddenTypes);
+    if (hiddenLabels) this.hiddenLabels = new Set(hiddenLabels);
+    if (undated) this.undated = undated === "hide" ? "hide" : "keep";
+    if (fold !== undefined) this.fold = Boolean(fold);
     if (dateFrom !== undefined) this.dateFrom = dateFrom || "";
     if (dateTo !== undefined) this.dateTo = dateTo || "";
     this.applyFilters();
@@ -345,52 +362,41 @@ export class Network {
     return true;
   }
 
-  nodeDate(el) {
-    const props = el.data("properties") || {};
-    if (props.date) return props.date;
-    if (el.data("label") === "Sanction") {
-      const decision = el.incomers("edge[type = 'IMPOSES']").sources().first();
-      if (decision.nonempty()) return (decision.data("properties") || {}).date || null;
-    }
-    return null;
-  }
-
   applyFilters() {
-    const cy = this.cy;
-    const keep = new Set([...this.pinned, ...this.expanded.keys(), ...(this.pathEnds || [])]);
-    if (this.focus) keep.add(this.focus);
-    cy.batch(() => {
-      cy.elements().removeClass("filtered");
-      const outOfRange = new Set();
-      cy.nodes().not(".more").forEach((n) => {
-        const bounds = dateBounds(this.nodeDate(n));
-        if (bounds && !this.inRange(bounds[0], bounds[1]) && !keep.has(n.id())) outOfRange.add(n.id());
-      });
-      cy.edges().not(".more-edge").forEach((e) => {
-        const type = e.data("type");
-        const from = e.data("validFrom"), to = e.data("validTo");
-        const hide = this.hiddenTypes.has(type) || !this.inRange(from || to, to || from)
-          || outOfRange.has(e.source().id()) || outOfRange.has(e.target().id());
-        if (hide) e.addClass("filtered");
-      });
-      cy.nodes().not(".more").forEach((n) => {
-        if (outOfRange.has(n.id())) { n.addClass("filtered"); return; }
-        if (keep.has(n.id())) return;
-        const edges = n.connectedEdges().not(".more-edge");
-        if (edges.nonempty() && edges.filter(".filtered").length === edges.length) n.addClass("filtered");
-      });
-      cy.nodes(".more").forEach((n) => {
-        if (cy.getElementById(n.data("owner")).hasClass("filtered")) n.addClass("filtered");
-      });
-    });
-    this.onInfo(this.summary());
+    applyFilters(this);
+    this.onInfo(filterSummary(this));
   }
 
-  summary() {
-    const nodes = this.cy.nodes().not(".more").not(".filtered").length;
-    const edges = this.cy.edges().not(".more-edge").not(".filtered").length;
-    const hidden = this.cy.nodes(".filtered").not(".more").length;
-    return nodes ? `${nodes} nodes, ${edges} relationships${hidden ? ` (${hidden} filtered out)` : ""}` : "";
+  // -- hide and pin -------------------------------------------------------------
+  hideNode(id) {
+    if (!this.has(id)) return;
+    this.hiddenNodes.add(id);
+    this.cy.getElementById(id).unselect();
+    this.applyFilters();
+    this.changed();
+  }
+
+  showHidden() {
+    this.hiddenNodes.clear();
+    this.applyFilters();
+    this.changed();
+  }
+
+  togglePin(id, pinned = !this.locked.has(id)) {
+    const el = this.cy.getElementById(id);
+    if (el.empty()) return;
+    if (pinned) { this.locked.add(id); el.lock(); el.addClass("locked"); }
+    else { this.locked.delete(id); el.unlock(); el.removeClass("locked"); }
+    this.changed();
+  }
+
+  setPositions(positions) {
+    this.cy.batch(() => {
+      for (const [id, x, y] of positions) {
+        const el = this.cy.getElementById(id);
+        if (el.nonempty()) { const was = el.locked(); el.unlock(); el.position({ x, y }); if (was) el.lock(); }
+      }
+    });
   }
 
   // -- layout -----------------------------------------------------------------
@@ -404,6 +410,7 @@ export class Network {
     });
     layout.run();
     if (fit) this.clampZoom();
+    this.changed();
   }
 
   /** Fitting a handful of nodes should not blow them up. */
@@ -426,9 +433,17 @@ export class Network {
       pinned: [...this.pinned],
       expanded: [...this.expanded.entries()],
       hiddenTypes: [...this.hiddenTypes],
+      hiddenLabels: [...this.hiddenLabels],
       dateFrom: this.dateFrom,
       dateTo: this.dateTo,
+      undated: this.undated,
+      fold: this.fold,
+      hiddenNodes: [...this.hiddenNodes],
+      locked: [...this.locked],
       path: this.pathEnds,
+      pathK: this.pathK,
+      avoid: this.avoid,
+      positions: this.cy.nodes().not(".more").map((n) => [n.id(), n.position("x"), n.position("y")]),
     };
   }
 
@@ -442,6 +457,7 @@ export class Network {
       nodes: nodes.map((n) => ({
         id: n.id(), label: n.data("label"), name: n.data("name"), properties: n.data("properties") || {},
         colour: n.data("colour"), position: n.position(), path: n.hasClass("path"),
+        size: n.data("size"), undated: n.hasClass("undated"), focus: n.id() === this.focus,
       })),
       edges: edges.map((e) => ({
         id: e.id(), source: e.source().id(), target: e.target().id(), type: e.data("type"),
@@ -450,8 +466,11 @@ export class Network {
     };
   }
 
+  /** The view as a PNG with its legend (the labels shown, the marks used). */
   png() {
-    return this.cy.png({ output: "blob", full: true, scale: 2, bg: "#ffffff" });
+    const picture = this.cy.png({ output: "base64uri", full: true, scale: 2, bg: "#ffffff" });
+    const shown = new Set(this.cy.nodes().not(".more").not(".filtered").map((n) => n.data("label")));
+    return pngWithLegend(picture, shown);
   }
 
   changed() {

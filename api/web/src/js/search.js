@@ -15,6 +15,13 @@ function subtitle(node) {
   return parts.join(" · ");
 }
 
+/** The passage that matched, its matching words in <mark> (text nodes only: data is never HTML). */
+function snippet(found) {
+  if (!found || ["name", "id"].includes(found.property) || !found.parts?.length) return null;
+  return h("span", { class: "snippet" }, h("span", { class: "prop" }, `${humanise(found.property)}: `),
+    found.parts.map((part) => (part.match ? h("mark", {}, part.text) : part.text)));
+}
+
 export class SearchBox {
   constructor(input, list, onPick) {
     this.input = input;
@@ -80,6 +87,8 @@ export class SearchBox {
       }, icon, h("span", { class: "name" }, displayName(node)), h("span", { class: "meta" }, node.label));
       const sub = subtitle(node);
       li.append(h("span", { class: "sub" }, sub ? `${node.id} · ${sub}` : node.id));
+      const passage = snippet(node.snippet);
+      if (passage) li.append(passage);
       li.addEventListener("mousedown", (event) => { event.preventDefault(); this.pick(index); });
       this.list.append(li);
     });
