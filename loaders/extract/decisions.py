@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from enforcegraph.loaders.extract.context import Context
 from enforcegraph.loaders.extract.money import Money
-from enforcegraph.loaders.extract.text import Sentence, find_dates
+from enforcegraph.loaders.extract.text import Sentence, find_dates, find_period
 from enforcegraph.schema.citations import Citation
 
 __all__ = ["DecisionDraft", "SanctionDraft", "find_decisions"]
@@ -21,7 +21,7 @@ _VERB = re.compile(
     r"verhängt\w*|auferlegt|erlassen|erließ|angeordnet|"
     r"inflitt\w*|irrogat\w*|sanzionat\w*|multat\w*|ordinat\w*|vietat\w*|"
     r"opgelegd|oplegt|legt\s+(?:\w+\s+){0,6}?op|beboet|"
-    r"impuest\w*|sancionad\w*|multad\w*|(?:emesso|adottato)\s+un\s+provvedimento\s+sanzionatorio)(?!\w)"
+    r"impuest\w*|impuso|impone|sancionad\w*|sanciona|multad\w*|multa\s+a|castig\w+|(?:emesso|adottato)\s+un\s+provvedimento\s+sanzionatorio)(?!\w)"
 )
 # A sentence about "the fine" continues the decision told just before.
 _THE_SANCTION = re.compile(
@@ -35,7 +35,8 @@ _NOUN = re.compile(
 _ANAPHOR = re.compile(
     r"(?i)\b(?:watchdog|regulator|authority|committee|commission|commissioner|agency|(?-i:DPA|SA)|"
     r"office|inspectorate|autorité|formation\s+restreinte|Behörde|Aufsichtsbehörde|"
-    r"Datenschutzbeauftragte[rn]?|autorità|toezichthouder|privacywaakhond|waakhond|autoridad)(?!\w)"
+    r"Datenschutzbeauftragte[rn]?|autorità|toezichthouder|privacywaakhond|waakhond|autoridad|"
+    r"agencia|agence|agenzia)(?!\w)"
 )
 # A regulator named only as the source of another act ("following a binding decision of
 # the EDPB", "at the request of the CNIL") is not the one that decides here.
@@ -54,7 +55,10 @@ _EARLIER = re.compile(
     r"\b(?:earlier|previously|last\s+year|a\s+year\s+ago|in\s+the\s+past|prior|"
     r"im\s+vergangenen\s+Jahr|vergangenes\s+Jahr|l['’]an\s+dernier|l['’]année\s+dernière|"
     r"vorig\s+jaar|eerder|l['’]anno\s+scorso|el\s+año\s+pasado|second[-\s]+(?:largest|highest)|"
-    r"bisher\s+höchste\w*|previous\s+record|jusqu['’](?:ici|alors)|finora|tot\s+nu\s+toe|"
+    r"bisher\s+höchste\w*|previous\s+record|(?:el\s+)?pasado\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|"
+    r"agosto|septiembre|octubre|noviembre|diciembre|año)|last\s+(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)|im\s+(?:vergangenen|letzten)\s+\w+|lo\s+scorso\s+\w+|"
+    r"jusqu['’](?:ici|alors)|finora|tot\s+nu\s+toe|"
     r"(?:largest|highest|biggest)\s+(?:\w+\s+){0,3}?(?:so\s+far|to\s+date|until\s+then|before))\b"
 )
 _RANGE_BEFORE = re.compile(r"(?i)\b(?:between|from|since|until|till|to|and|au|et|seit|bis|und|tra|e|dal|al|"
@@ -76,6 +80,11 @@ _NO_APPEAL = re.compile(
 _COMMITTEE = re.compile(r"(?i)\b(?:restricted\s+committee|formation\s+restreinte|sanctions\s+committee)\b")
 _PERIODIC = re.compile(r"(?i)\b(?:overdue|periodic)\s+penalt\w*|\bpenalty\s+payments?\b|\bastreinte\b|"
                        r"\bZwangsgeld\w*|\bdwangsom\w*|\bpenalit\w+\s+di\s+mora")
+_PROPOSED = re.compile(
+    r"(?i)\bpropos\w+|\bintends?\s+to\s+(?:fine|impose)|\bintention\s+to\s+(?:fine|impose)|\bprovisional|"
+    r"\bpreliminary\b|\badvance\s+notifi\w+|\bdraft\s+decision|\bprojet\s+de\s+(?:décision|sanction)|"
+    r"\bvoornemen\b|\bschema\s+di\s+provvedimento|\bAnhörung"
+)
 _LIQUIDATION = re.compile(r"(?i)\bliquid(?:at|er|é|e)\w*")
 _CLAUSE = r"(?:[^.;]|\.(?=\d))"
 _ORDER = re.compile(rf"(?i)\b(?:ordered|orders|ordering)\b(?P<what>{_CLAUSE}{{0,160}})")
@@ -117,6 +126,7 @@ class DecisionDraft:
     issuer_how: str = "named"       # named | described | anaphor | cataphor
     target_how: str = "none"        # verb | sentence | salient | none
     as_written: tuple[int, int] | None = None  # the target's short name, for an earlier decision
+    period: str | None = None       # "2023-09", "2019": an earlier decision dated no closer
 
     @property
     def evidence(self) -> dict[str, str]:
@@ -179,7 +189,7 @@ def _fine(money: Money, sentence_text: str) -> SanctionDraft:
     kind = "periodic_penalty" if money.meaning == "periodic" or _PERIODIC.search(sentence_text) else "fine"
     if _LIQUIDATION.search(sentence_text):
         kind = "penalty_liquidation"
-    elif kind == "fine" and re.search(r"(?i)\bpropos\w+|\bintends?\s+to\s+fine|\bprovisional", sentence_text):
+    elif kind == "fine" and _PROPOSED.search(sentence_text):
         kind = "proposed_fine"
     return SanctionDraft(kind, [(money.start, money.end)], money.amount, money.currency,
                          money.per, approximate=money.approximate, conversions=money.conversions)
@@ -239,6 +249,7 @@ def _merge(drafts: list[DecisionDraft], new: DecisionDraft) -> None:
                     same.spans += [s for s in sanction.spans if s not in same.spans]
                     same.statutory_maximum |= sanction.statutory_maximum
             old.date = old.date or new.date
+            old.period = old.period or new.period
             old.cites += [c for c in new.cites if c not in old.cites]
             old.appeal = old.appeal or new.appeal
             old.decided_by = old.decided_by or new.decided_by
@@ -290,6 +301,10 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
                 span = (sentence.start + match.start(), sentence.start + match.end())
                 draft.sanctions.append(SanctionDraft(kind, [span], description=what))
         draft.date = _date_in(ctx, sentence.start, sentence.end)
+        if draft.date is None and issuer_how == "cataphor" and index + 1 < len(ctx.sentences):
+            draft.date = _date_in(ctx, ctx.sentences[index + 1].start, ctx.sentences[index + 1].end)
+        if draft.date is None and earlier:
+            draft.period = find_period(ctx.text, sentence.start, sentence.end)
         for citation in ctx.citations:
             if sentence.start <= citation.start < sentence.end:
                 before = ctx.text[sentence.start : citation.start]
@@ -349,6 +364,11 @@ def _dated(ctx: Context, drafts: list[DecisionDraft]) -> None:
     """A sentence that dates the decision ("The decision, dated 16 July 2021", "announced
     on 15 September 2023") dates the main decision of its regulator when it has no date."""
     main = [d for d in drafts if not d.earlier and (d.sanctions or d.cites)]
+    for number, sentence in enumerate(ctx.sentences[:3]):  # a press release's date line
+        if len(main) == 1 and main[0].date is None and len(sentence.text) <= 30 and number == sentence.paragraph:
+            found_date = _date_in(ctx, sentence.start, sentence.end)
+            if found_date is not None and sentence.text.strip(" .") == ctx.text[found_date[0]:found_date[1]]:
+                main[0].date = found_date
     for index, sentence in enumerate(ctx.sentences):
         if not _DATED.search(sentence.text) or _EARLIER.search(sentence.text):
             continue

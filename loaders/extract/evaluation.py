@@ -119,7 +119,7 @@ def _date_right(gold: dict[str, Any], proposal: Proposal) -> bool | None:
     wanted = _gold_dates(gold)
     if not wanted:
         return None
-    have = str(proposal.properties.get("announced_date") or "")
+    have = str(proposal.properties.get("announced_date") or proposal.properties.get("period") or "")
     return bool(have) and any(have == d or (len(d) < 10 and have.startswith(d)) for d in wanted)
 
 

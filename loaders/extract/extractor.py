@@ -189,6 +189,8 @@ class _Builder:
         props: dict[str, Any] = {"kind": draft.kind, "evidence": draft.evidence}
         if draft.date:
             props["announced_date"] = draft.date[2]
+        elif draft.period:
+            props["period"] = draft.period
         if draft.summary:
             props["summary"] = " ".join(draft.summary.split())
         if draft.decided_by:

@@ -38,6 +38,17 @@ _NUM = r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\x20\d{3})+(?![
 _MAG = (r"(?:\s?(?:thousand|millions?|billions?|mln|mn|bn|milliards?|millionen|milliarden?|"
         r"milion[ei]|miliard[oi]|miljoen|miljard|mill[oó]n(?:es)?|mil\s+millones|tausend|mila)\b"
         r"|\s?(?:Mio|Mrd)\.|(?:m|bn|k|b)\b)")
+# Small numbers in words before a magnitude ("diez millones de euros", "ten million euros").
+_NUMBER_WORDS = {
+    1: ("one", "un", "une", "ein", "eine", "uno", "una", "een", "één"),
+    2: ("two", "deux", "zwei", "due", "dos", "twee"), 3: ("three", "trois", "drei", "tre", "tres", "drie"),
+    4: ("four", "quatre", "vier", "quattro", "cuatro"), 5: ("five", "cinq", "fünf", "cinque", "cinco", "vijf"),
+    6: ("six", "sechs", "sei", "seis", "zes"), 7: ("seven", "sept", "sieben", "sette", "siete", "zeven"),
+    8: ("eight", "huit", "acht", "otto", "ocho"), 9: ("nine", "neuf", "neun", "nove", "nueve", "negen"),
+    10: ("ten", "dix", "zehn", "dieci", "diez", "tien"),
+}
+_WORD_VALUE = {word: value for value, words in _NUMBER_WORDS.items() for word in words}
+_NUMBER_WORD = "|".join(sorted(_WORD_VALUE, key=len, reverse=True))
 # "5,2 millions d'euros", "15 milioni di euro", "35,3 Millionen Euro", "10 millones de euros"
 _OF = r"(?:\s?(?:d['’]|de\s+|di\s+|of\s+)?)"
 _SYM = r"US\$|C\$|CA\$|A\$|AU\$|[€£$¥₩]"
@@ -47,6 +58,7 @@ _MONEY = re.compile(
     (?:(?P<sym>{_SYM})\s?(?P<n1>{_NUM})(?P<m1>{_MAG})?)
     | (?:\b(?P<code>{"|".join(_CODES)})\s?(?P<n2>{_NUM})(?P<m2>{_MAG})?)
     | (?:\b(?P<n3>{_NUM})(?P<m3>{_MAG})?{_OF}(?:(?P<code3>{"|".join(_CODES)})\b|(?P<word>{_WORD})\b))
+    | (?:\b(?P<n4>{_NUMBER_WORD})(?P<m4>{_MAG}){_OF}(?:(?P<code4>{"|".join(_CODES)})\b|(?P<word4>{_WORD})\b))
     """
 )
 _CONVERSION = re.compile(r"\(\s*(?:~|about|approx\.?|approximately|around|roughly|some|circa|c\.|ca\.)?\s*$", re.I)
@@ -119,9 +131,9 @@ def _number(value: Decimal) -> float | int:
 def _currency(match: re.Match[str]) -> str:
     if match.group("sym"):
         return _SYMBOLS[match.group("sym").lower()]
-    if match.group("code") or match.group("code3"):
-        return str(match.group("code") or match.group("code3")).upper()
-    word = match.group("word").lower()
+    if match.group("code") or match.group("code3") or match.group("code4"):
+        return str(match.group("code") or match.group("code3") or match.group("code4")).upper()
+    word = (match.group("word") or match.group("word4")).lower()
     return next(code for pattern, code in _WORDS if re.fullmatch(pattern, word))
 
 
@@ -148,7 +160,9 @@ def find_money(text: str) -> list[Money]:
     last: Money | None = None
     for match in _MONEY.finditer(text):
         number = match.group("n1") or match.group("n2") or match.group("n3")
-        magnitude = (match.group("m1") or match.group("m2") or match.group("m3") or "").strip()
+        magnitude = (match.group("m1") or match.group("m2") or match.group("m3") or match.group("m4") or "").strip()
+        if match.group("n4"):
+            number = str(_WORD_VALUE[match.group("n4").lower()])
         value = parse_number(number, bool(magnitude))
         if value is None:
             continue

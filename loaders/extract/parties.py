@@ -174,6 +174,10 @@ class PartyFinder:
             names.append((match.group("author"), "author"))
         for match in re.finditer(rf"\b(?:originally\s+)?published\s+(?:on|in|by)\s+(?P<pub>{NAME})", self.text):
             names.append((match.group("pub"), "publisher"))
+        # A dateline: "PARIS (Reuters) -", "HAMBURG (dpa-AFX) -"
+        for match in re.finditer(r"(?m)^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý\-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý\-]+)*)\s*"
+                                 r"\((?P<agency>[^()\n]{2,30})\)\s*[-–—]", self.text):
+            names += [(match.group("place"), "dateline"), (match.group("agency"), "news agency")]
         for name, why in names:
             if not name:
                 continue
@@ -266,6 +270,14 @@ class PartyFinder:
             # French, Italian: "à l'encontre de la société GOOGLE LLC", "contro OpenAI"
             (rf"(?:à\s+l['’]encontre\s+de|nei\s+confronti\s+di|contro|contre)\s+"
              rf"(?:la\s+soci[ée]t[ée]\s+|l['’]entreprise\s+|l['’]azienda\s+)?(?P<name>{NAME})", "decision-target", 0.75),
+            # Spanish: "una multa de diez millones de euros a Google", "al banco BBVA", "sanciona a X"
+            (rf"\b(?:multas?|sanci[oó]n(?:es)?)\s+(?:[^.;]{{0,70}}?\s+)?a\s+(?:la\s+(?:compañía|empresa|entidad|"
+             rf"sociedad|filial)\s+)?(?P<name>{NAME})", "decision-target", 0.75),
+            (rf"\b(?:al\s+banco|a\s+la\s+(?:compañía|empresa|entidad|sociedad))\s+(?P<name>{NAME})", "decision-target", 0.75),
+            (rf"\bsanciona\w*\s+(?:con\s+[^.;]{{0,40}}?\s+)?a\s+(?P<name>{NAME})", "decision-target", 0.75),
+            # French: "Criteo, spécialiste ..., a reçu une amende"
+            (rf"(?P<name>{NAME}),\s+[^.;()]{{0,80}}?,\s+a\s+reçu\s+une\s+amende", "decision-target", 0.75),
+            (rf"(?P<name>{NAME})\s+a\s+reçu\s+une\s+amende", "decision-target", 0.75),
             # Dutch: "heeft Uber een boete ... opgelegd", "Uber krijgt ... een boete", "boete ... aan Uber"
             (rf"\bheeft\s+(?P<name>{NAME})\s+een\s+(?:\w+\s+)?\w*boetes?\b", "decision-target", 0.75),
             (rf"(?P<name>{NAME})\s+krijgt\s+(?:[^.;]{{0,60}}?\s+)?een\s+(?:\w+\s+)?\w*boetes?\b", "decision-target", 0.75),

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "find_dates", "find_quotes", "paragraphs", "sentences"]
+__all__ = ["Sentence", "find_dates", "find_period", "find_quotes", "paragraphs", "sentences"]
 
 _ABBREV = re.compile(
     r"(?:\b(?:Inc|Ltd|Co|Corp|Art|Arts|No|Nos|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|vs|approx|e\.g|i\.e|"
@@ -103,7 +103,7 @@ _DATE = re.compile(
     | \b(?P<nday>\d{{1,2}})\.(?P<nmonth>\d{{1,2}})\.(?P<nyear>\d{{4}})\b
     | \b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|°|\.)?\s+(?:de\s+)?{_MONTH}(?:,?\s+(?:de\s+)?(?P<year>\d{{4}}))?(?!\w)
     | \b{_MONTH.replace("month", "month2")}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year2>\d{{4}}))?\b
-    | \b(?:on|last|this|am|le|op|el)\s+(?P<weekday>{_WEEKDAY})\b
+    | \b(?:(?:on|last|this|am|le|op|el)\s+)?(?P<weekday>{_WEEKDAY})\b(?!['’]s)
     | \b(?P<relative>today|yesterday)\b
     """
 )
@@ -155,3 +155,22 @@ def find_dates(text: str, start: int, end: int, today: str | None) -> list[tuple
         if value is not None:
             found.append((match.start(), match.end(), value.isoformat()))
     return found
+
+
+_PERIOD = re.compile(
+    rf"(?i)(?:\b{_MONTH}(?:\s+de)?\s+)?\b(?P<year>(?:19|20)\d{{2}})\b"
+)
+
+
+def find_period(text: str, start: int, end: int) -> str | None:
+    """The first month or year named in ``text[start:end]`` ("in September 2023" ->
+    "2023-09", "in 2019" -> "2019"), for decisions dated no closer.
+
+    >>> find_period("In September 2023 the DPC fined TikTok", 0, 38), find_period("en 2017", 0, 7)
+    ('2023-09', '2017')
+    """
+    match = _PERIOD.search(text, start, end)
+    if match is None:
+        return None
+    month = match.group("month")
+    return f"{match.group('year')}-{_MONTHS[month.lower().rstrip('.')]:02d}" if month else match.group("year")
