@@ -13,7 +13,7 @@ from enforcegraph.api.types.entity import Entity, wrap
 from enforcegraph.graph.store.fulltext import SearchPage
 from enforcegraph.graph.store.fulltext import Snippet as StoreSnippet
 
-__all__ = ["SearchQuery", "SearchResults"]
+__all__ = ["SearchConnection", "SearchQuery"]
 
 DEFAULT_HITS = 10
 
@@ -65,7 +65,7 @@ class SearchHit:
 
 
 @strawberry.type(description="A page of search hits, best first, and how many match in all.")
-class SearchResults:
+class SearchConnection:
     total_count: int = strawberry.field(description="How many nodes match in all.")
     page_info: PageInfo = strawberry.field(description="Cursors and whether more pages exist.")
     edges: list[SearchHit] = strawberry.field(description="The hits of this page, best first.")
@@ -86,7 +86,7 @@ def _snippet(found: StoreSnippet | None) -> Snippet | None:
     )
 
 
-def results(page: SearchPage, offset: int) -> SearchResults:
+def results(page: SearchPage, offset: int) -> SearchConnection:
     """The GraphQL page of a store's search page that starts at ``offset``."""
     edges = []
     for index, hit in enumerate(page.hits):
@@ -100,7 +100,7 @@ def results(page: SearchPage, offset: int) -> SearchResults:
         start_cursor=edges[0].cursor if edges else None,
         end_cursor=edges[-1].cursor if edges else None,
     )
-    return SearchResults(total_count=page.total, page_info=info, edges=edges)
+    return SearchConnection(total_count=page.total, page_info=info, edges=edges)
 
 
 @strawberry.type
@@ -125,7 +125,7 @@ class SearchQuery:
             description="How many hits (at most the server's largest page).")] = DEFAULT_HITS,
         after: Annotated[str | None, strawberry.argument(
             description="Cursor after which the page starts (`pageInfo.endCursor`).")] = None,
-    ) -> SearchResults:
+    ) -> SearchConnection:
         size = info.context.page_size(first)
         offset = decode_cursor(after)
         names = [label.value for label in labels] if labels else None
