@@ -113,9 +113,11 @@ def _keys(names: tuple[str, ...] | list[str], legal_forms: frozenset[str]) -> se
 def _latin_words(name: str) -> set[str] | None:
     """The lower-case words of a Latin-script name with accents folded; None for names in
     other scripts (their words only come out of the full key's transliteration)."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    if any(c.isalpha() and not c.isascii() for c in folded):
-        return None
+    folded = name
+    if not name.isascii():
+        folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+        if any(c.isalpha() and not c.isascii() for c in folded):
+            return None
     words: set[str] = set()
     for chunk in folded.lower().split():  # "l'oreal" gives loreal, l and oreal: the key's word is one of them
         parts = _WORD.findall(chunk)
@@ -124,10 +126,10 @@ def _latin_words(name: str) -> set[str] | None:
     return words
 
 
-def _could_match(record: LeiRecord, words: set[str]) -> bool:
+def _could_match(words: set[str], *names: str) -> bool:
     """A cheap test before the name key (the key's words all come from the name's own): a
     record that shares no word with any firm's key cannot have one of their keys."""
-    for name in (record.name, record.other_name):
+    for name in names:
         if name:
             found = _latin_words(name)
             if found is None or found & words:
@@ -147,11 +149,16 @@ def _match_records(level1: Path, firms: list[Firm], legal_forms: frozenset[str],
     listed: dict[str, LeiRecord] = {}
     named: dict[str, dict[str, LeiRecord]] = defaultdict(dict)  # firm id -> LEI -> record
     read = 0
-    for record in read_lei_records(level1):
+
+    def keep(lei: str, name: str, other: str) -> bool:
+        nonlocal read
         read += 1
+        return lei in by_lei or _could_match(words, name, other)
+
+    for record in read_lei_records(level1, keep):
         if record.lei in by_lei:
             listed[by_lei[record.lei].id] = record
-        if not _live(record) or not _could_match(record, words):
+        if not _live(record):
             continue
         for key in _keys([record.name, record.other_name], legal_forms):
             for firm in by_key.get(key, ()):
@@ -194,14 +201,14 @@ def _why_not(firm: Firm, candidates: list[LeiRecord]) -> str:
 def _relatives(relationships: Path, linked: set[str]) -> _Relatives:
     """Passes 2 and 3: parents, children and branches, and the group of each linked LEI."""
     found = _Relatives()
-    for row in read_relationships(relationships):
+    for row in read_relationships(relationships, lambda start, end: start in linked or end in linked):
         if row.start in linked and row.type == ULTIMATE:
             found.ultimate[row.start] = row.end
         if row.end in linked and row.type in (DIRECT, ULTIMATE, BRANCH):
             found.children[row.end].append(row)
     heads = {head for lei, head in found.ultimate.items() if head not in linked}
     if heads:
-        for row in read_relationships(relationships):
+        for row in read_relationships(relationships, lambda start, end: end in heads):
             if row.end in heads and row.type in (ULTIMATE, BRANCH):
                 found.group[row.end].append(row)
     return found
@@ -209,7 +216,9 @@ def _relatives(relationships: Path, linked: set[str]) -> _Relatives:
 
 def _details(level1: Path, leis: set[str]) -> dict[str, LeiRecord]:
     """Pass 4: the records of the relatives."""
-    return {r.lei: r for r in read_lei_records(level1) if r.lei in leis} if leis else {}
+    if not leis:
+        return {}
+    return {r.lei: r for r in read_lei_records(level1, lambda lei, name, other: lei in leis)}
 
 
 def _record_source(record: LeiRecord) -> tuple[str, dict[str, Any]]:

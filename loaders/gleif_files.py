@@ -22,7 +22,7 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -133,8 +133,8 @@ def _text(path: Path) -> Iterator[IO[str]]:
 
 
 def _rows(path: Path, required: dict[str, str], optional: dict[str, str]
-          ) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line, {field: value}) for each data row, the header checked first."""
+          ) -> Iterator[tuple[int, list[str], dict[str, int]]]:
+    """(line, row, {field: column index}) for each data row, the header checked first."""
     with _text(path) as handle:
         reader = csv.reader(handle)
         try:
@@ -151,63 +151,79 @@ def _rows(path: Path, required: dict[str, str], optional: dict[str, str]
                   if column in index}
         width = max(wanted.values()) + 1
         for row in reader:
-            line = reader.line_num
-            if not row or row == [""]:
-                continue
             if len(row) < width:
-                raise InvalidData([FieldError(str(path), f"line {line}", "row",
+                if not row or row == [""]:
+                    continue
+                raise InvalidData([FieldError(str(path), f"line {reader.line_num}", "row",
                                               f"{len(row)} columns, the header has {len(header)}")])
-            yield line, {field: row[i].strip() for field, i in wanted.items()}
+            yield reader.line_num, row, wanted
 
 
-def read_lei_records(path: Path) -> Iterator[LeiRecord]:
-    """The Level 1 records of a golden-copy file, one at a time; a malformed LEI is an
-    error naming the line."""
-    for line, row in _rows(path, LEVEL1_COLUMNS, LEVEL1_OPTIONAL):
-        lei = row["lei"]
+def read_lei_records(path: Path, keep: Callable[[str, str, str], bool] | None = None
+                     ) -> Iterator[LeiRecord]:
+    """The Level 1 records of a golden-copy file, one at a time, or only those ``keep``
+    accepts (called with the LEI, the legal name and the first other name, before the
+    record is built); a malformed LEI is an error naming the line."""
+    for line, row, at in _rows(path, LEVEL1_COLUMNS, LEVEL1_OPTIONAL):
+        lei = row[at["lei"]].strip()
         if not LEI_PATTERN.match(lei):
             raise InvalidData([FieldError(str(path), f"line {line}", "LEI", f"not an LEI: {lei[:40]!r}")])
+        name = row[at["name"]].strip()
+        other = row[at["other_name"]].strip() if "other_name" in at else ""
+        if keep is not None and not keep(lei, name, other):
+            continue
         yield LeiRecord(
-            lei=lei, name=row["name"], other_name=row.get("other_name", ""),
-            legal_country=row["legal_country"].upper(), hq_country=row["hq_country"].upper(),
-            jurisdiction=row["jurisdiction"].upper(), legal_form=row["legal_form"],
-            entity_status=row["entity_status"].upper(),
-            registration_status=row["registration_status"].upper(),
-            city=row.get("legal_city", ""), line=line,
+            lei=lei, name=name, other_name=other,
+            legal_country=row[at["legal_country"]].strip().upper(),
+            hq_country=row[at["hq_country"]].strip().upper(),
+            jurisdiction=row[at["jurisdiction"]].strip().upper(),
+            legal_form=row[at["legal_form"]].strip(),
+            entity_status=row[at["entity_status"]].strip().upper(),
+            registration_status=row[at["registration_status"]].strip().upper(),
+            city=row[at["legal_city"]].strip() if "legal_city" in at else "", line=line,
         )
 
 
-def _relationship_period(path: Path, line: int, row: dict[str, str]) -> tuple[str | None, str | None]:
+def _relationship_period(path: Path, line: int, row: list[str], at: dict[str, int]
+                         ) -> tuple[str | None, str | None]:
     """The RELATIONSHIP_PERIOD's dates (the accounting and filing periods say nothing about
     when the relationship held)."""
     for n in range(1, PERIODS + 1):
-        if row.get(f"period{n}_type", "").upper() == "RELATIONSHIP_PERIOD":
+        kind = at.get(f"period{n}_type")
+        if kind is not None and row[kind].strip().upper() == "RELATIONSHIP_PERIOD":
             try:
-                return gleif_date(row[f"period{n}_start"]), gleif_date(row[f"period{n}_end"])
+                return (gleif_date(row[at[f"period{n}_start"]]) if f"period{n}_start" in at else None,
+                        gleif_date(row[at[f"period{n}_end"]]) if f"period{n}_end" in at else None)
             except ValueError as exc:
                 raise InvalidData([FieldError(str(path), f"line {line}",
                                               f"Relationship.Period.{n}", str(exc))]) from None
     return None, None
 
 
-def read_relationships(path: Path) -> Iterator[RelationshipRow]:
-    """The Level 2 relationship records between two LEIs, one at a time (records whose
-    nodes are not LEIs are skipped: they name no legal entity)."""
+def read_relationships(path: Path, keep: Callable[[str, str], bool] | None = None
+                       ) -> Iterator[RelationshipRow]:
+    """The Level 2 relationship records between two LEIs, one at a time, or only those
+    ``keep`` accepts (called with the start and end LEIs); records whose nodes are not LEIs
+    are skipped: they name no legal entity."""
     optional = {
         f"period{n}_{part}": f"Relationship.Period.{n}.{column}"
         for n in range(1, PERIODS + 1)
         for part, column in (("start", "startDate"), ("end", "endDate"), ("type", "periodType"))
     }
-    for line, row in _rows(path, RELATIONSHIP_COLUMNS, optional):
-        if row["start_type"].upper() != "LEI" or row["end_type"].upper() != "LEI":
+    for line, row, at in _rows(path, RELATIONSHIP_COLUMNS, optional):
+        if row[at["start_type"]].strip().upper() != "LEI" or row[at["end_type"]].strip().upper() != "LEI":
             continue
-        for end in ("start", "end"):
-            if not LEI_PATTERN.match(row[end]):
+        start, end = row[at["start"]].strip(), row[at["end"]].strip()
+        for field, value in (("start", start), ("end", end)):
+            if not LEI_PATTERN.match(value):
                 raise InvalidData([FieldError(str(path), f"line {line}",
-                                              RELATIONSHIP_COLUMNS[end], f"not an LEI: {row[end][:40]!r}")])
-        valid_from, valid_to = _relationship_period(path, line, row)
+                                              RELATIONSHIP_COLUMNS[field], f"not an LEI: {value[:40]!r}")])
+        if keep is not None and not keep(start, end):
+            continue
+        valid_from, valid_to = _relationship_period(path, line, row, at)
         yield RelationshipRow(
-            start=row["start"], end=row["end"], type=row["type"].upper(),
-            status=row["status"].upper(), registration_status=row["registration_status"].upper(),
+            start=start, end=end, type=row[at["type"]].strip().upper(),
+            status=row[at["status"]].strip().upper(),
+            registration_status=row[at["registration_status"]].strip().upper(),
             valid_from=valid_from, valid_to=valid_to, line=line,
         )
