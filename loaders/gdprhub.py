@@ -3,10 +3,13 @@
 GDPRhub's terms do not let us bundle its summaries: the user fetches the file (the site's
 CSV download, or its decision API's JSON) or gives one. Both formats read the same way
 (loaders/gdprhub_read.py gives the records, gdprhub_rows.py cleans them by stated rules,
-gdprhub_build.py makes the nodes) and are recorded as the one dataset ``gdprhub``
-(source priority ``gdprhub`` in schema/model.yaml), so the API's richer record of a
-decision lands on the node the CSV made, and a newer snapshot replaces what the older one
-said, whatever the file is called.
+gdprhub_build.py makes the nodes). Each is recorded as a dataset named after its format,
+``gdprhub-csv`` or ``gdprhub-json`` (source priority ``gdprhub`` in schema/model.yaml, by
+the name's prefix), whatever the file is called: a newer snapshot of a format replaces
+what the older one said, and the API's richer record of a decision lands on the node the
+CSV made beside the CSV's word (where the two differ, such as a page title the CSV can
+only build, both values stay on record and the store shows the conflict), so loading
+one after the other and again changes nothing.
 
 Decision ids (the same from both formats): ``decision:gdprhub-{issuer}-{case}``, where
 ``issuer`` is the issuer's id without its prefix (``es-aepd``, ``at-bvwg``, ``eu-cjeu``)
@@ -43,10 +46,9 @@ from enforcegraph.loaders.quality import QualityReport, ReportedBatch
 from enforcegraph.schema.errors import FieldError, InvalidData
 from enforcegraph.schema.records import Batch, Origin
 
-__all__ = ["DATASET", "decision_key", "read_gdprhub_csv", "read_gdprhub_json",
+__all__ = ["decision_key", "read_gdprhub_csv", "read_gdprhub_json",
            "stream_gdprhub_csv", "stream_gdprhub_json"]
 
-DATASET = "gdprhub"
 Records = Callable[[Path, InputLimits | None, list[FieldError]], Iterator[HubRecord]]
 
 
@@ -152,14 +154,14 @@ def _stream(fmt: str, records: Records, path: Path, limits: InputLimits | None,
         seen.add(key)
         builder.add(decision, key, Origin(str(path), record.where))
         if len(builder) >= size:
-            yield _reported(builder.batch(), report)
+            yield _reported(builder.batch(), report, fmt)
             builder = HubBuilder(first.names, fines)
             builder.static(here)
-    yield _reported(builder.batch(), report)
+    yield _reported(builder.batch(), report, fmt)
 
 
-def _reported(batch: Batch, report: QualityReport) -> ReportedBatch:
-    return ReportedBatch(batch.nodes, batch.relationships, dataset=DATASET, report=report)
+def _reported(batch: Batch, report: QualityReport, dataset: str) -> ReportedBatch:
+    return ReportedBatch(batch.nodes, batch.relationships, dataset=dataset, report=report)
 
 
 def stream_gdprhub_csv(path: Path, limits: InputLimits | None = None,
@@ -175,9 +177,10 @@ def stream_gdprhub_json(path: Path, limits: InputLimits | None = None,
 
 
 def _whole(stream: Iterator[Batch]) -> ReportedBatch:
-    whole = ReportedBatch(dataset=DATASET)
+    whole = ReportedBatch()
     for batch in stream:
         whole.extend(batch)
+        whole.dataset = batch.dataset
         whole.report = getattr(batch, "report", None) or whole.report
     return whole
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, unquote
 
@@ -84,6 +85,7 @@ def case_key(case: str | None) -> str | None:
     return slug
 
 
+@lru_cache(maxsize=1 << 16)
 def named_key(name: str, legal_forms: frozenset[str]) -> str:
     """The id slug of a named party (``company:{party_key}``, as the gdpr-fines loader),
     a hash of the name when the fingerprint is empty (a name in a non-Latin script)."""

@@ -58,6 +58,9 @@ _ARTICLE = re.compile(r"^(\d{1,3})(?:\((\d{1,2}[a-z]?)\))?(?:\(([a-z]{1,2}|[ivx]
 _LARGEST_RATE = 500  # no currency the ECB table holds is worth less than 1/500 EUR (HUF ~400)
 _SYMBOLS = {"€": "EUR", "£": "GBP", "$": "USD"}
 _VIOLATION = re.compile(r"upheld|violation found|violation$|fine|reprimand|order|enforcement", re.IGNORECASE)
+_URL = re.compile(r"^https?://\S+$")
+_NUMBER = re.compile(r"\d[\d.,]*")
+_GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+")
 _MARKUP = re.compile(r"\{\{?[A-Za-z][^{}]*\}\}?")
 _NO_VIOLATION = re.compile(r"no violation|rejected|dismissed", re.IGNORECASE)
 
@@ -133,14 +136,14 @@ def parse_amount(text: str) -> tuple[float, bool] | None:
     ((999999.99, True), (12.5, False), None)
     """
     num = text.replace(" ", "").replace("\u00a0", "")
-    if not num or not re.fullmatch(r"\d[\d.,]*", num):
+    if not num or not _NUMBER.fullmatch(num):
         return None
     thousands = False
     if "," in num and "." in num:
         decimal = "." if num.rfind(".") > num.rfind(",") else ","
         other = "," if decimal == "." else "."
         num, thousands = num.replace(other, "").replace(decimal, "."), True
-    elif re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", num):
+    elif _GROUPED.fullmatch(num):
         num, thousands = num.replace(".", "").replace(",", ""), True
     else:
         num = num.replace(",", ".")
@@ -374,7 +377,7 @@ class _Cleaner:
         kept: list[tuple[str, str]] = []
         for url, name in self.r.documents:
             url = url.strip()
-            if not re.match(r"^https?://\S+$", url):
+            if not _URL.match(url):
                 self.report.note(self.where, "sources", "document-url-invalid",
                                  f"not an http(s) URL: {url!r}; left out")
                 continue

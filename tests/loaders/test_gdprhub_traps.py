@@ -240,7 +240,7 @@ def test_the_api_json_gives_the_csv_ids_and_adds_its_own_facts(tmp_path: Path) -
     decision = nodes(from_json, "Decision")["decision:gdprhub-es-aepd-ps-00030-2021"]
     assert (decision["date"], decision["announced_date"]) == ("2021-05-17", "2021-05-25")
     assert "source:www.aepd.es-es-documento-ps-00030-2021.pdf" in decision["sources"]
-    assert from_json.dataset == from_csv.dataset == "gdprhub"
+    assert (from_json.dataset, from_csv.dataset) == ("gdprhub-json", "gdprhub-csv")
 
 
 @pytest.mark.parametrize(("text", "field"), [
