@@ -154,7 +154,9 @@ def _child(job: str, args: list[str]) -> dict[str, Any]:
             "r = _job(sys.argv[1], sys.argv[2:]); "
             "r.update(seconds=time.perf_counter() - t, "
             "peak_rss_mib=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024); print(json.dumps(r))")
-    done = subprocess.run([sys.executable, "-c", code, job, *args], check=True, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", code, job, *args], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"the {job} job failed:\n{done.stdout}\n{done.stderr}")
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
