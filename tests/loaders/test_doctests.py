@@ -15,6 +15,9 @@ MODULES = [
     "enforcegraph.loaders.linkage_evidence",
     "enforcegraph.loaders.linkage_facts",
     "enforcegraph.loaders.resolution_links",
+    "enforcegraph.loaders.gdprhub_rows",
+    "enforcegraph.loaders.gdprhub_build",
+    "enforcegraph.loaders.gdprhub_parties",
 ]
 
 
