@@ -78,6 +78,14 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
     "max_batch_records": ("ENFORCEGRAPH_MAX_BATCH_RECORDS",
                           "Most records (nodes and relationships) one input file may hold "
                           "(default 5000000)."),
+    "tracker_url": ("ENFORCEGRAPH_TRACKER_URL",
+                    "Address `fetch enforcement-tracker` downloads (default: the JSON the "
+                    "tracker's page read in 2024, see README)."),
+    "gdprhub_url": ("ENFORCEGRAPH_GDPRHUB_URL",
+                    "Address `fetch gdprhub` downloads (default: GDPRhub's decision API, see README)."),
+    "fetch_contact": ("ENFORCEGRAPH_FETCH_CONTACT",
+                      "Contact URL or address `fetch` puts in its User-Agent (default the "
+                      "project's page; set your own)."),
     "log_json": ("ENFORCEGRAPH_LOG_JSON", "1 for JSON log lines (default 0)."),
     "log_level": ("ENFORCEGRAPH_LOG_LEVEL", "Log level (default INFO)."),
 }
@@ -117,6 +125,9 @@ class Settings:
     max_line_bytes: int = 4_000_000
     max_record_bytes: int = 4_000_000
     max_batch_records: int = 5_000_000
+    tracker_url: str = ""
+    gdprhub_url: str = ""
+    fetch_contact: str = "https://pypi.org/project/enforcegraph/"
     log_json: bool = False
     log_level: str = "INFO"
 

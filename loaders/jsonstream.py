@@ -115,8 +115,10 @@ class _Text:
         self.handle.close()
 
 
-def iter_array_items(path: Path, key: str, limits: InputLimits | None = None) -> Iterator[Item]:
-    """Each item of the array under ``key`` of the top-level object in ``path``.
+def iter_array_items(path: Path, key: str, limits: InputLimits | None = None,
+                     others: dict[str, Any] | None = None) -> Iterator[Item]:
+    """Each item of the array under ``key`` of the top-level object in ``path``; the
+    values of the other members go to ``others`` when given (else they are dropped).
 
     InvalidData names the line when the file is not such an object, has no ``key``, holds
     something else there, is cut short, or passes a limit.
@@ -129,14 +131,14 @@ def iter_array_items(path: Path, key: str, limits: InputLimits | None = None) ->
     except OSError as exc:
         raise EnforcegraphError(f"{path}: cannot read: {exc.strerror or exc}") from None
     try:
-        yield from _items(path, text, key)
+        yield from _items(path, text, key, others)
     except OSError as exc:
         raise EnforcegraphError(f"{path}: cannot read: {exc.strerror or exc}") from None
     finally:
         text.close()
 
 
-def _items(path: Path, text: _Text, key: str) -> Iterator[Item]:
+def _items(path: Path, text: _Text, key: str, others: dict[str, Any] | None) -> Iterator[Item]:
     text.expect("{", "a JSON object ({)")
     found = False
     first = True
@@ -152,7 +154,9 @@ def _items(path: Path, text: _Text, key: str) -> Iterator[Item]:
             raise fail(path, f"line {text.line}", "-", f"expected a member name, found {name!r}")
         text.expect(":", "':' after a member name")
         if name != key:
-            text.value(f"the value of {name!r}")
+            value = text.value(f"the value of {name!r}")
+            if others is not None:
+                others[name] = value
             continue
         found = True
         text.expect("[", f"an array ([) under {key!r}")

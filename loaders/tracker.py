@@ -6,8 +6,8 @@ The file is the JSON the tracker's page reads (``{"data": [[13 cells], ...]}``, 
 Regulator (or Court) -ISSUED-> ``decision:etid-N`` -IMPOSES-> ``sanction:etid-N``, both
 AGAINST each party; the Decision -INFRINGES-> GDPR articles, -CITES-> national laws. Every
 fact cites the row's ETid page (a Source of kind dataset) and every document its sources
-column links. Named parties are ``company:{party_key}`` (spellings as aliases, the most
-frequent one so far the name), anonymous ones one node per row. The rules are in
+column links. Named parties are ``company:{party_key}`` (the first spelling in the file
+the name, the others aliases: a reload says the same), anonymous ones one node per row. The rules are in
 ``tracker_rows``; the batches carry a :class:`QualityReport` (``load --report``). Every
 batch is recorded as dataset ``enforcement-tracker`` whatever the file is called, so a
 newer snapshot replaces what an older one said (and ranks below case files).
@@ -71,8 +71,6 @@ class _Builder:
             extra = [v for v in props.get(name) or [] if v not in (old.properties.get(name) or [])]
             if extra:
                 old.properties[name] = [*(old.properties.get(name) or []), *extra]
-        if label == "Company":  # the name chosen with the most spellings seen
-            old.properties.update({k: v for k, v in props.items() if k in ("name", "aliases")})
 
     def rel(self, rel_type: str, start: str, end: str, props: dict[str, Any], origin: Origin,
             key: str = "") -> None:
@@ -89,7 +87,8 @@ class _Rows:
     def __init__(self, tables: TrackerTables) -> None:
         self.tables = tables
         self.fines = load_fines_tables()
-        self.spellings: dict[str, Counter[str]] = defaultdict(Counter)
+        self.spellings: dict[str, dict[str, int]] = defaultdict(dict)
+        self.law_names: dict[str, str] = {}
 
     def add(self, b: _Builder, row: TrackerRow, origin: Origin) -> None:
         page_id = f"source:etid-{row.etid}"
@@ -135,7 +134,8 @@ class _Rows:
             b.rel("INFRINGES", decision_id, citation.article_id, props, origin, citation.provision)
         for law_name, provision in row.laws:
             law_id = f"law:{row.country.lower()}-{slugify(law_name)}"
-            b.node(law_id, "Law", {"name": law_name, "country": row.country, "sources": [page_id]}, origin)
+            name = self.law_names.setdefault(law_id, law_name)  # the first spelling, as for firms
+            b.node(law_id, "Law", {"name": name, "country": row.country, "sources": [page_id]}, origin)
             b.rel("CITES", decision_id, law_id, {"provision": provision, "sources": sources}, origin,
                   slugify(provision))
 
@@ -166,8 +166,8 @@ class _Rows:
             return party_id, party.name
         key = party_key(party.name, self.tables.legal_forms)
         seen = self.spellings[key]
-        seen[party.name] += 1
-        name = sorted(seen, key=lambda n: (-seen[n], n))[0]
+        seen.setdefault(party.name, len(seen))
+        name = next(iter(seen))  # the first spelling in the file: every batch says the same
         props: dict[str, Any] = {"name": name, "kind": self.fines.party_kind(party.name), "sources": sources}
         aliases = sorted(n for n in seen if n != name)
         if aliases:

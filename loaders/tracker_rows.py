@@ -40,7 +40,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from enforcegraph.graph.analytics.rates import convert
 from enforcegraph.loaders.gdprfines_rows import citations_of
 from enforcegraph.loaders.quality import QualityReport
 from enforcegraph.loaders.tracker_html import read_markup, safe_url
@@ -326,6 +325,8 @@ class _Cleaner:
                          "tracker's conversion; no original amount claimed")
 
     def plausible(self, amount: float, currency: str, eur: float, when: str | None) -> bool:
+        from enforcegraph.graph.analytics.rates import convert  # NetworkX & co. only when needed
+
         converted = convert(amount, currency, when).amount_eur
         if converted is None or eur == 0:
             return True
