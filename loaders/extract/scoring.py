@@ -43,8 +43,10 @@ class Score:
                 "precision": round(self.precision, 3), "recall": round(self.recall, 3)}
 
 
-def _variants(name: str) -> set[str]:
-    """A gold name and the parts of "Long Name (SHORT)"."""
+def _variants(name: str | list[str]) -> set[str]:
+    """A gold name (or any of a list of names) and the parts of "Long Name (SHORT)"."""
+    if isinstance(name, list):
+        return set().union(*(_variants(n) for n in name))
     parts = {name, *re.findall(r"\(([^)]+)\)", name), re.sub(r"\s*\([^)]*\)", "", name)}
     return {name_key(p) for p in parts if name_key(p)}
 
