@@ -71,8 +71,9 @@ export function renderTable(result, { sort, onSort, actions }) {
     const label = row.cells[columns[0]?.key]?.text || row.cells[columns[0]?.key]?.v || `row ${index + 1}`;
     const tools = first ? [
       h("button", { type: "button", class: "row-open", "aria-label": `Open ${label}`, onclick: () => actions.open(first) }, "Open"),
-      h("button", { type: "button", class: "row-add", "aria-label": `Add ${label} and its entities to the network`,
-        onclick: () => actions.add(row.entities) }, "+ Graph"),
+      h("button", { type: "button", class: "row-add", "aria-label": `Add ${label} to the network`,
+        title: "Add the row's entities and the relationships among them to the network",
+        onclick: () => actions.add(row.entities) }, "Add"),
     ] : [];
     return h("tr", { dataset: { entities: (row.entities || []).join(" ") } },
       h("td", { class: "row-actions", "data-label": "" }, tools),
