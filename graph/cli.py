@@ -136,11 +136,14 @@ def _print_summary(name: str, summary: UpsertSummary) -> None:
               help="Write a data-quality report (formats that make one).")
 @click.option("--no-link", is_flag=True,
               help="Skip linking firms and decisions across sources after the load (enforcegraph link).")
+@click.option("--no-locate", is_flag=True,
+              help="Skip locating the targets of decisions from evidence after the load (enforcegraph locate).")
 @pass_settings
 def load(settings: Settings, sources: tuple[str, ...], format_name: str | None,
-         report: Path | None, no_link: bool) -> None:
+         report: Path | None, no_link: bool, no_locate: bool) -> None:
     """Load bundled datasets (by name) or files; each is all-or-nothing and idempotent.
-    Then link the records of one firm or one decision across sources (enforcegraph link)."""
+    Then link the records of one firm or one decision across sources (enforcegraph link),
+    and locate the firms from evidence (enforcegraph locate)."""
     from itertools import chain
 
     from enforcegraph.loaders.reports import stream_with_report, write_errors
@@ -178,6 +181,14 @@ def load(settings: Settings, sources: tuple[str, ...], format_name: str | None,
             linked = link_all(linking)
         if linked.applied or linked.review:
             print_links(out, linked, verbose=False)
+    if store is not None and not no_locate:
+        from enforcegraph.graph.commands.locate import print_locations
+        from enforcegraph.loaders.location import apply_locations
+
+        with store_from(settings, writable=True) as locating:
+            found, written = apply_locations(locating)
+        if written.changed:
+            print_locations(out, found, written, verbose=False)
 
 
 def _emit(rows: list[dict[str, Any]], title: str, as_json: bool, as_csv: bool,

@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[tuple[str, str], ...] = (
     ("copy", "copy_command"),
     ("apikey", "api_key"),
     ("provenance", "provenance_command"),
+    ("locate", "locate_command"),
     ("fetch", "fetch_command"),
     ("gleif", "gleif_command"),
 )
