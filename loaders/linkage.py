@@ -2,18 +2,18 @@
 
 Candidates are Decision nodes of different source families (loaders/linkage_facts.py)
 with the same issuer and a shared target firm or a shared case reference (blocking by
-issuer and firm or reference). A pair is vetoed by a reference conflict (two different
-references of one scheme), far dates, or different amounts (unless the references are
-equal); evidence in loaders/linkage_evidence.py. Otherwise:
+issuer and firm or reference). A pair is vetoed (:func:`vetoed`) by a reference conflict
+(two different references of one scheme), or, unless the references are equal, by far
+dates or different amounts; evidence in loaders/linkage_evidence.py. Otherwise:
 
 ======================================================  ==========
 evidence (same issuer always)                           verdict
 ======================================================  ==========
-same firm, equal references                             same
+same firm, equal decision references                    same
 same firm, equal amounts, same day / close / publication  same
 same firm, equal amounts, period or unknown date        unsure
 same firm, same day or close, no amounts to compare     unsure
-equal references, firms not resolved to one             unsure
+equal decision or case references, firms not resolved  unsure
 ======================================================  ==========
 
 Precision first: confident links are grouped (a link between A and B and one between B
@@ -40,7 +40,7 @@ from enforcegraph.loaders.linkage_evidence import compare_amounts, compare_dates
 from enforcegraph.loaders.linkage_facts import DecisionFacts, Link, link_groups, read_decisions
 
 __all__ = ["LINKER", "LinkReport", "apply_links", "decide", "link_all", "link_decisions", "link_firms",
-           "propose_decisions"]
+           "propose_decisions", "vetoed"]
 
 LINKER = "linker"  # the ``by`` of the linker's judgements
 
@@ -65,6 +65,18 @@ def _order(a: DecisionFacts, b: DecisionFacts) -> tuple[DecisionFacts, DecisionF
     return (a, b) if (-a.priority, a.id) <= (-b.priority, b.id) else (b, a)
 
 
+def vetoed(a: DecisionFacts, b: DecisionFacts) -> bool:
+    """Two decisions that cannot be one: different references of one scheme; or, unless
+    their references are equal, far dates or different amounts."""
+    refs = compare_refs(a.refs, b.refs).verdict
+    if refs == "conflict":
+        return True
+    if refs == "equal":
+        return False
+    return (compare_dates(a.dates, b.dates).verdict == "far"
+            or compare_amounts(a.amounts, b.amounts).verdict == "differ")
+
+
 def decide(a: DecisionFacts, b: DecisionFacts) -> Link | None:
     """The link between two decisions of one issuer, or None (vetoed, or no evidence)."""
     first, second = _order(a, b)
@@ -82,16 +94,14 @@ def decide(a: DecisionFacts, b: DecisionFacts) -> Link | None:
     def link(verdict: str, rule: str) -> Link:
         return Link("decision", first.id, second.id, verdict, rule, evidence)
 
-    if refs.verdict == "conflict" or dates.verdict == "far":
+    if vetoed(first, second):
         return None
     if not shared:
-        if refs.verdict == "equal" and amounts.verdict != "differ":
-            return link("unsure", "equal references, firms not resolved to one")
+        if refs.verdict in ("equal", "case"):
+            return link("unsure", f"{refs.verdict} references, firms not resolved to one")
         return None
     if refs.verdict == "equal":
         return link("same", "same issuer, same firm, equal references")
-    if amounts.verdict == "differ":
-        return None
     if amounts.verdict == "equal":
         if dates.verdict in ("same_day", "close", "publication"):
             return link("same", f"same issuer, same firm, equal amounts, dates {dates.verdict}")
@@ -119,7 +129,9 @@ def _candidates(facts: dict[str, DecisionFacts]) -> list[tuple[str, str]]:
 
 
 def _sound(group: set[str], facts: dict[str, DecisionFacts], rejected: set[tuple[str, str]]) -> bool:
-    """One record per family, no pair vetoed, none judged not the same."""
+    """One record per family, no pair vetoed (its members may be linked through another
+    member: GDPRhub's record without a date or amount, through the tracker's with both),
+    none judged not the same."""
     members = sorted(group)
     seen: set[str] = set()
     for member in members:
@@ -128,7 +140,7 @@ def _sound(group: set[str], facts: dict[str, DecisionFacts], rejected: set[tuple
         seen |= facts[member].families
     for i, a in enumerate(members):
         for b in members[i + 1:]:
-            if pair(a, b) in rejected or decide(facts[a], facts[b]) is None:
+            if pair(a, b) in rejected or vetoed(facts[a], facts[b]):
                 return False
     return True
 

@@ -4,8 +4,8 @@ Pure functions over plain values (no store). Each answers with a verdict word an
 values it compared, so a link (or a link sent to review) can say why:
 
 - **dates** (:func:`compare_dates`): ``same_day``; ``close`` (full dates at most
-  :data:`CLOSE_DAYS` apart: one source's decision date, another's date of signature or
-  notification); ``publication`` (one record's date up to :data:`PUBLICATION_DAYS` before
+  :data:`CLOSE_DAYS` apart: one source's decision date, another's date of signature,
+  notification or press release); ``publication`` (one record's date up to :data:`PUBLICATION_DAYS` before
   the other's announced date: a decision made public later); ``period`` (a year-only or
   year-month date and a date inside that period; never outside it); ``unknown`` (one side
   has no date); ``far`` (anything else: a veto).
@@ -17,9 +17,12 @@ values it compared, so a link (or a link sent to review) can say why:
   no pair is equal (a veto, unless the case numbers are equal); ``unknown`` otherwise.
 - **case numbers** (:func:`refs_in`, :func:`compare_refs`): references of known schemes
   found in a decision's ``ref`` and in the addresses of the authority's documents it
-  cites, normalised (``PS/00331/2018`` and ``ps-00331-2018.pdf`` are ``ps:331/2018``);
-  ``equal`` when the two share one; ``conflict`` when both have a reference of one scheme
-  and none is shared (a veto); ``unknown`` otherwise.
+  cites, normalised (``PS/00331/2018`` and ``ps-00331-2018.pdf`` are ``aepd:ps:331/2018``);
+  ``equal`` when the two share the number of a decision (AEPD procedures, CNIL
+  deliberations, Legifrance texts, Garante docweb numbers, numbered decisions N/YYYY, the
+  DSB's business numbers); ``case`` when they share only a case or file number
+  (Datatilsynet, DPC inquiries, IMY, NAIH: one case may hold several decisions); ``conflict`` when both have a
+  reference of one scheme and none is shared (a veto); ``unknown`` otherwise.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from enforcegraph.graph.analytics.rates import ecb_rates
 __all__ = [
     "CLOSE_DAYS",
     "CONVERTED_TOLERANCE",
+    "DECISION_SCHEMES",
     "PUBLICATION_DAYS",
     "SAME_CURRENCY_TOLERANCE",
     "Amount",
@@ -46,7 +50,7 @@ __all__ = [
     "refs_in",
 ]
 
-CLOSE_DAYS = 7
+CLOSE_DAYS = 31
 PUBLICATION_DAYS = 200
 SAME_CURRENCY_TOLERANCE = 0.02
 CONVERTED_TOLERANCE = 0.05
@@ -190,6 +194,8 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # decision numbers N/YYYY of one authority (HDPA 35/2022)
     ("number", re.compile(r"(?<![\d/.-])(\d{1,3})/(20\d\d)(?![\d/])")),
 )
+# schemes whose numbers name one decision (the rest name a case or a file)
+DECISION_SCHEMES = frozenset({"aepd", "cnil", "legifrance", "docweb", "number", "dsb"})
 _BARE_DOCWEB = re.compile(r"\A\s*(\d{7,8})\s*\Z")
 
 
@@ -244,7 +250,10 @@ def _scheme(ref: str) -> str:
 
 
 def compare_refs(a: AbstractSet[str], b: AbstractSet[str]) -> Evidence:
-    """Whether two records' references agree.
+    """Whether two records' references agree: ``conflict`` when a scheme both have shares
+    no value; ``equal`` when they share a reference of a decision (:data:`DECISION_SCHEMES`);
+    ``case`` when they share only a case or file number (one case may hold an advance
+    notice and a final decision: Datatilsynet's 20/02136); else ``unknown``.
 
     >>> compare_refs({"aepd:ps:331/2018"}, {"aepd:ps:331/2018", "legifrance:1"}).verdict
     'equal'
@@ -252,13 +261,19 @@ def compare_refs(a: AbstractSet[str], b: AbstractSet[str]) -> Evidence:
     'conflict'
     >>> compare_refs({"aepd:ps:30/2021"}, {"aepd:r:389/2021"}).verdict
     'unknown'
+    >>> compare_refs({"no-case:20/2136"}, {"no-case:20/2136"}).verdict
+    'case'
     """
-    shared = a & b
+    mine, theirs = {_scheme(r) for r in a}, {_scheme(r) for r in b}
+    apart = sorted(s for s in mine & theirs
+                   if not {r for r in a if _scheme(r) == s} & {r for r in b if _scheme(r) == s})
+    if apart:
+        left = ", ".join(sorted(r for r in a if _scheme(r) in apart))
+        right = ", ".join(sorted(r for r in b if _scheme(r) in apart))
+        return Evidence("conflict", f"{left} vs {right}")
+    shared = sorted(a & b)
+    if any(r.partition(":")[0] in DECISION_SCHEMES for r in shared):
+        return Evidence("equal", ", ".join(shared))
     if shared:
-        return Evidence("equal", ", ".join(sorted(shared)))
-    schemes = {_scheme(r) for r in a} & {_scheme(r) for r in b}
-    if schemes:
-        mine = sorted(r for r in a if _scheme(r) in schemes)
-        theirs = sorted(r for r in b if _scheme(r) in schemes)
-        return Evidence("conflict", f"{', '.join(mine)} vs {', '.join(theirs)}")
+        return Evidence("case", ", ".join(shared))
     return Evidence("unknown", "no reference of one scheme on both")
