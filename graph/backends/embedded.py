@@ -16,13 +16,14 @@ import time
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import orjson
 
-from enforcegraph.graph.backends import sqlfulltext
+from enforcegraph.graph.backends import sqlcounts, sqlfulltext
 from enforcegraph.graph.backends.checkpoint import BackgroundCheckpointer
 from enforcegraph.graph.backends.sqlopen import open_read_only, write_failure
 from enforcegraph.graph.backends.sqlreaders import PROGRESS_STEPS, ReaderPool
@@ -90,6 +91,7 @@ class EmbeddedStore(GraphStore):
         else:
             self._conn = self._open_for_writing(path)
             sqlfulltext.install(self._conn, self.model)
+            self._install_counts()
         self._lock = threading.RLock()
         self._checkpointer: BackgroundCheckpointer | None = None
         if not self.read_only and self._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
@@ -134,6 +136,12 @@ class EmbeddedStore(GraphStore):
         except (sqlite3.Error, OSError) as exc:
             raise StoreError(f"cannot open the embedded store at {path}: {exc}") from exc
         return conn
+
+    def _install_counts(self) -> None:
+        try:
+            sqlcounts.install(self._conn, date.today().isoformat())
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot build the kept counts of {self.path}: {exc}") from exc
 
     @staticmethod
     def _connect_reader(path: str | Path) -> sqlite3.Connection:
@@ -249,6 +257,7 @@ class EmbeddedStore(GraphStore):
                 self._conn.execute("BEGIN IMMEDIATE")
                 self._writer_thread = threading.get_ident()
                 yield
+                sqlcounts.refresh(self._conn, date.today().isoformat())  # counts in step
                 self._conn.execute("COMMIT")
             except BaseException as exc:
                 if self._conn.in_transaction:
@@ -282,6 +291,13 @@ class EmbeddedStore(GraphStore):
         with self._transaction():
             for chunk in chunks(ids):
                 params = marks(len(chunk))
+                gone = [row[0] for row in self._conn.execute(
+                    f'SELECT id FROM rels WHERE start IN ({params}) OR "end" IN ({params})',
+                    [*chunk, *chunk])]
+                sqlcounts.removed(self._conn, "rels", gone)
+                sqlcounts.note_relationships(self._conn, gone)
+                sqlcounts.removed(self._conn, "nodes", chunk)
+                sqlcounts.note_nodes(self._conn, ((i, "Decision") for i in chunk))
                 self._conn.execute(
                     f'DELETE FROM rels WHERE start IN ({params}) OR "end" IN ({params})',
                     [*chunk, *chunk],
@@ -296,8 +312,9 @@ class EmbeddedStore(GraphStore):
 
     def clear(self) -> None:
         with self._transaction():
-            for table in ("rels", "names", "nodes", "judgements"):
+            for table in ("rels", "names", "nodes", "judgements", "counts", "headline"):
                 self._conn.execute(f"DELETE FROM {table}")
+            self._conn.execute("DELETE FROM temp.dirty")
             self._bump_generation()
         self._committed()
 
@@ -396,6 +413,9 @@ class EmbeddedStore(GraphStore):
 
     def count(self, label: str, filters: Sequence[PropertyFilter] = ()) -> int:
         where, params = self._where(label, filters)
+        if not filters and self.kept_counts():
+            found = self._query("SELECT n FROM counts WHERE kind = 'label' AND name = ?", [label])
+            return int(found[0][0]) if found else 0
         return int(self._query(f"SELECT count(*) FROM nodes WHERE {where}", params)[0][0])
 
     def search(
@@ -440,7 +460,16 @@ class EmbeddedStore(GraphStore):
             raise
         return [(self._node(row), float(row[3])) for row in rows], int(total)
 
+    def kept_counts(self, flt: Any = None) -> bool:
+        """Whether the counts kept in step with writes (graph/backends/sqlcounts.py) can
+        answer: of nodes and relationships, or (``flt``) of the headline's rows."""
+        return sqlcounts.ready(self._query(sqlcounts.META_SQL), flt, date.today().isoformat())
+
     def stats(self) -> StoreStats:
+        if self.kept_counts():
+            kept = self._query("SELECT kind, name, n FROM counts WHERE n > 0")
+            return StoreStats(nodes={str(k): int(v) for t, k, v in kept if t == "label"},
+                              relationships={str(k): int(v) for t, k, v in kept if t == "type"})
         nodes = dict(self._query("SELECT label, count(*) FROM nodes GROUP BY label"))
         rels = dict(self._query("SELECT type, count(*) FROM rels GROUP BY type"))
         return StoreStats(nodes={str(k): int(v) for k, v in nodes.items()},

@@ -10,11 +10,13 @@ written back.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 import orjson
 
+from enforcegraph.graph.backends import sqlcounts
 from enforcegraph.graph.record.codec import decode_record, encode_record
 from enforcegraph.graph.record.judgements import Judgement
 from enforcegraph.graph.store.recording import NewRecords, Row, given
@@ -103,6 +105,9 @@ class SqlRows:
         return row.id, row.label, start, end, key, dumps(row.props), record
 
     def write_nodes(self, rows: Sequence[Row], created: Sequence[str]) -> None:
+        new = set(created)
+        sqlcounts.add(self.conn, "label", Counter(row.label for row in rows if row.id in new))
+        sqlcounts.note_nodes(self.conn, ((row.id, row.label) for row in rows))
         self.conn.executemany(
             "INSERT INTO nodes(id, label, props, record) VALUES(?,?,?,?) ON CONFLICT(id) "
             "DO UPDATE SET props = excluded.props, record = excluded.record",
@@ -115,6 +120,9 @@ class SqlRows:
         self.changed = self.changed or bool(rows)
 
     def write_relationships(self, rows: Sequence[Row], created: Sequence[str]) -> None:
+        new = set(created)
+        sqlcounts.add(self.conn, "type", Counter(row.label for row in rows if row.id in new))
+        sqlcounts.note_relationships(self.conn, (row.id for row in rows))
         self.conn.executemany(
             'INSERT INTO rels(id, type, start, "end", key, props, record) VALUES(?,?,?,?,?,?,?) '
             "ON CONFLICT(id) DO UPDATE SET props = excluded.props, record = excluded.record",
@@ -123,6 +131,8 @@ class SqlRows:
         self.changed = self.changed or bool(rows)
 
     def delete_nodes(self, ids: Sequence[str]) -> None:
+        sqlcounts.removed(self.conn, "nodes", ids)
+        sqlcounts.note_nodes(self.conn, ((i, "Decision") for i in ids))  # labels unread: any
         for chunk in chunks(list(ids)):
             params = marks(len(chunk))
             self.conn.execute(f"DELETE FROM names WHERE id IN ({params})", chunk)
@@ -130,6 +140,8 @@ class SqlRows:
         self.changed = self.changed or bool(ids)
 
     def delete_relationships(self, ids: Sequence[str]) -> None:
+        sqlcounts.removed(self.conn, "rels", ids)
+        sqlcounts.note_relationships(self.conn, ids)
         for chunk in chunks(list(ids)):
             self.conn.execute(f"DELETE FROM rels WHERE id IN ({marks(len(chunk))})", chunk)
         self.changed = self.changed or bool(ids)
@@ -166,6 +178,10 @@ class SqlRows:
         # any other error (a full disk) propagates as it is: the caller rolls back the
         # whole transaction, which SQLite may already have done (the savepoint is gone)
         self.conn.execute("RELEASE new_rows")
+        sqlcounts.add(self.conn, "label", Counter(r.label for r in nodes.values()))
+        sqlcounts.add(self.conn, "type", Counter(r.type for r in rels.values()))
+        sqlcounts.note_nodes(self.conn, ((i, r.label) for i, r in nodes.items()))
+        sqlcounts.note_relationships(self.conn, rels)
         names = [(name, i, r.label) for i, r in nodes.items()
                  for name in normalized_names(r.properties, self.model.label(r.label).name_properties)]
         self.conn.executemany("INSERT OR IGNORE INTO names VALUES(?,?,?)", names)

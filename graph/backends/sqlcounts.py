@@ -1,0 +1,300 @@
+"""Counts the embedded store keeps in step with its writes, in the writer's transaction.
+
+Two derived tables, never written by hand:
+
+- ``counts``: nodes per label and relationships per type (``stats``, an unfiltered
+  ``totalCount``), moved by every insert and delete (:func:`add`, :func:`removed`);
+- ``headline``: one row per candidate headline row (decision, sanction, target firm,
+  once per issuing regulator), with what the headline's filters ask of it (the shown
+  regulator's country, whether that country was in the EU at the decision date, the
+  floor of the date) and its class at the decision date and today: 0 established in the
+  EU, 1 located and not established (``sanctions-without-eu-establishment``), 2 not
+  located (``sanctions-with-unknown-establishment``). The classes are the catalogue's own
+  SQL conditions (graph/backends/sqltraversals.py), so a count here is the count there.
+
+The rows' writer (graph/backends/sqlrows.py) notes which decisions, sanctions, firms
+and regulators a transaction touched (in a TEMP table of the writing connection: a
+trigger per row cost a tenth of the load's time); before it commits,
+:func:`refresh` recomputes the headline rows of the decisions those reach (a
+jurisdiction or an EU membership touched recomputes them all). A count is then one
+indexed range: milliseconds at 1M firms, right after a load.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from enforcegraph.graph.backends.sqltraversals import (
+    _DOMAIN,
+    _LOCATIONS,
+    _MEMBERS,
+    _VF,
+    _VT,
+    _floor,
+    _valid_at,
+)
+from enforcegraph.graph.domain import rules as domain
+from enforcegraph.graph.domain.dates import date_floor
+from enforcegraph.graph.domain.traversals import SanctionFilter
+from enforcegraph.graph.record.assertions import parse_relationship_id
+
+__all__ = [
+    "META_SQL",
+    "VERSION",
+    "add",
+    "count_sql",
+    "install",
+    "note_nodes",
+    "note_relationships",
+    "ready",
+    "rebuild",
+    "refresh",
+    "removed",
+]
+
+VERSION = "2"  # of the derived tables' layout: another value rebuilds them on open
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS counts (kind TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL,
+                                   PRIMARY KEY (kind, name)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS headline (did TEXT NOT NULL, sid TEXT NOT NULL, fid TEXT NOT NULL,
+                                     issuer TEXT NOT NULL, first INTEGER NOT NULL,
+                                     country TEXT, eu INTEGER NOT NULL, fdt TEXT,
+                                     kind_dt INTEGER NOT NULL, kind_today INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS headline_did ON headline(did);
+CREATE INDEX IF NOT EXISTS headline_first ON headline(first, kind_dt, fdt);
+CREATE INDEX IF NOT EXISTS headline_issuer ON headline(issuer, kind_dt, fdt);
+CREATE INDEX IF NOT EXISTS headline_country ON headline(country, first, kind_dt, fdt);
+"""
+
+# what a touched row means for the headline: these labels' ids are noted; of a
+# relationship, the end that leads to the decisions (the decision itself, a sanction
+# or a firm); a jurisdiction or a membership changes the EU for every decision
+_NOTED_LABELS = ("Decision", "Sanction", "Company", domain.REGULATOR)
+_START_TYPES = ("IMPOSES", "AGAINST", *domain.LOCATION_TYPES)
+_END_TYPES = ("ISSUED",)
+
+
+_NOTED_NODES = frozenset(_NOTED_LABELS)
+_ALL = "*"  # noted: recompute every decision
+
+
+def note_nodes(conn: sqlite3.Connection, rows: Iterable[tuple[str, str]]) -> None:
+    """Note written or deleted nodes, as ``(id, label)``, for :func:`refresh`."""
+    conn.executemany("INSERT OR IGNORE INTO temp.dirty VALUES(?)",
+                     [(_ALL if label == "Jurisdiction" else node_id,) for node_id, label in rows
+                      if label in _NOTED_NODES or label == "Jurisdiction"])
+
+
+def note_relationships(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
+    """Note written or deleted relationships, by id, for :func:`refresh`: of each, the end
+    that leads to its decisions."""
+    noted = []
+    for rel_id in ids:
+        rel_type, start, end, _ = parse_relationship_id(rel_id)
+        if rel_type in _START_TYPES:
+            noted.append((start,))
+        elif rel_type in _END_TYPES:
+            noted.append((end,))
+        elif rel_type == domain.MEMBER_OF:
+            noted.append((_ALL,))
+    conn.executemany("INSERT OR IGNORE INTO temp.dirty VALUES(?)", noted)
+
+
+def install(conn: sqlite3.Connection, today: str) -> None:
+    """Create the derived tables and the writing connection's triggers; build the tables
+    from the rows when they are new or of another layout (once, in one transaction)."""
+    conn.executescript(_DDL)
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS dirty (id TEXT PRIMARY KEY) WITHOUT ROWID")
+    found = conn.execute("SELECT value FROM meta WHERE key = 'derived_version'").fetchone()
+    if found is None or found[0] != VERSION:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("DELETE FROM counts")
+            conn.execute("INSERT INTO counts SELECT 'label', label, count(*) FROM nodes GROUP BY label")
+            conn.execute("INSERT INTO counts SELECT 'type', type, count(*) FROM rels GROUP BY type")
+            rebuild(conn, today)
+            conn.execute("INSERT INTO meta(key, value) VALUES('derived_version', ?) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (VERSION,))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+# what :func:`ready` reads
+META_SQL = "SELECT key, value FROM meta WHERE key IN ('derived_version', 'headline_today')"
+
+
+def ready(meta: list[tuple[Any, ...]], flt: SanctionFilter | None, today: str) -> bool:
+    """Whether the kept rows can count (``flt``: the headline's rows for that filter;
+    None: nodes and relationships), given the rows of :data:`META_SQL`: the store keeps
+    them (a store opened for writing by this version does; an older file opened read-only
+    may not) and, for a count at today, they were classed today."""
+    found = {str(k): str(v) for k, v in meta}
+    if found.get("derived_version") != VERSION:
+        return False
+    if flt is None:
+        return True
+    return flt.at != "today" or found.get("headline_today") == today
+
+
+def rebuild(conn: sqlite3.Connection, today: str) -> None:
+    """Recompute every headline row (inside the caller's transaction)."""
+    conn.execute("INSERT OR IGNORE INTO temp.dirty VALUES(?)", (_ALL,))
+    refresh(conn, today)
+
+
+def add(conn: sqlite3.Connection, kind: str, found: Counter[str], sign: int = 1) -> None:
+    """Move the kept counts of ``kind`` (``label`` or ``type``) by what was inserted
+    (``sign`` 1) or deleted (-1), inside the caller's transaction."""
+    conn.executemany(
+        "INSERT INTO counts(kind, name, n) VALUES(?, ?, ?) ON CONFLICT(kind, name) "
+        "DO UPDATE SET n = n + excluded.n",
+        [(kind, name, sign * n) for name, n in sorted(found.items()) if n],
+    )
+
+
+def removed(conn: sqlite3.Connection, table: str, ids: Sequence[str]) -> None:
+    """Take from the kept counts the rows of ``table`` (``nodes`` or ``rels``) with these
+    ids, before they are deleted."""
+    column, kind = ("label", "label") if table == "nodes" else ("type", "type")
+    found: Counter[str] = Counter()
+    for at in range(0, len(ids), 500):
+        chunk = list(ids[at : at + 500])
+        sql = f"SELECT {column}, count(*) FROM {table} WHERE id IN ({','.join('?' * len(chunk))}) GROUP BY 1"
+        found.update(dict(conn.execute(sql, chunk).fetchall()))
+    add(conn, kind, found, -1)
+
+
+def refresh(conn: sqlite3.Connection, today: str) -> None:
+    """Recompute the headline rows of the decisions the noted rows reach, inside the
+    caller's transaction, and forget the notes."""
+    whole = conn.execute("SELECT 1 FROM temp.dirty WHERE id = ?", (_ALL,)).fetchone() is not None
+    if not whole and conn.execute("SELECT 1 FROM dirty LIMIT 1").fetchone() is None:
+        return
+    conn.execute("DROP TABLE IF EXISTS temp.affected")
+    conn.execute("CREATE TEMP TABLE affected (id TEXT PRIMARY KEY) WITHOUT ROWID")
+    if whole:
+        conn.execute("DELETE FROM headline")
+        conn.execute("INSERT INTO temp.affected SELECT id FROM nodes WHERE label = 'Decision'")
+    else:
+        conn.execute(_AFFECTED, {"regulator_label": domain.REGULATOR})
+        conn.execute("DELETE FROM headline WHERE did IN (SELECT id FROM temp.affected)")
+    for table in ("base", "eu_members"):
+        conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
+    conn.execute(_MEMBERS_TABLE, _DOMAIN)
+    conn.execute("CREATE INDEX temp.eu_members_jid ON eu_members(jid)")
+    conn.execute(f"CREATE TEMP TABLE base AS {_BASE}", {**_DOMAIN, "today": today})
+    conn.execute(_INSERT, {"regulator_label": domain.REGULATOR})
+    for table in ("base", "eu_members"):
+        conn.execute(f"DROP TABLE temp.{table}")
+    conn.execute("DROP TABLE temp.affected")
+    conn.execute("DELETE FROM dirty")
+    # the classes "at today" hold for one day: rows recomputed on another day than the
+    # rest leave them mixed ('' : counts at today are computed, until the next rebuild)
+    kept = conn.execute("SELECT value FROM meta WHERE key = 'headline_today'").fetchone()
+    if not whole and kept is not None and kept[0] != today:
+        today = ""
+    conn.execute("INSERT INTO meta(key, value) VALUES('headline_today', ?) "
+                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (today,))
+
+
+# the decisions a set of touched ids reaches: decisions themselves; through IMPOSES
+# (a sanction); through AGAINST (a firm: a decision's own target, or a sanction's, then
+# its decisions); through ISSUED (a regulator). Deleted rows were noted by their ends.
+_AFFECTED = """
+INSERT OR IGNORE INTO temp.affected
+SELECT n.id FROM temp.dirty t CROSS JOIN nodes n ON n.id = t.id WHERE n.label = 'Decision'
+UNION SELECT t.id FROM temp.dirty t WHERE NOT EXISTS (SELECT 1 FROM nodes n WHERE n.id = t.id)
+UNION SELECT i.start FROM temp.dirty t CROSS JOIN rels i ON i."end" = t.id AND i.type = 'IMPOSES'
+UNION SELECT a.start FROM temp.dirty t CROSS JOIN rels a ON a."end" = t.id AND a.type = 'AGAINST'
+UNION SELECT i.start FROM temp.dirty t CROSS JOIN rels a ON a."end" = t.id AND a.type = 'AGAINST'
+      CROSS JOIN rels i ON i."end" = a.start AND i.type = 'IMPOSES'
+UNION SELECT x."end" FROM temp.dirty t CROSS JOIN nodes g ON g.id = t.id
+      CROSS JOIN rels x ON x.start = g.id AND x.type = 'ISSUED' WHERE g.label = :regulator_label
+"""
+
+_DT = "json_extract(d.props, '$.date')"
+_ISSUED = ("FROM rels x CROSS JOIN nodes g ON g.id = x.start WHERE x.\"end\" = d.id "
+           "AND x.type = 'ISSUED' AND g.label = :regulator_label")
+_LOCATED = (
+    "(coalesce(json_extract(f.props, '$.country'), '') != '' OR EXISTS (SELECT 1 FROM rels l "
+    f"WHERE l.start = f.id AND l.type IN ({_LOCATIONS}) "
+    "AND coalesce(json_extract(l.props, :rule_path), '') = ''))"
+)
+
+
+def _established(at: str) -> str:
+    return ("EXISTS (SELECT 1 FROM rels e CROSS JOIN temp.eu_members m ON m.jid = e.\"end\" "
+            "WHERE e.start = f.id AND e.type = :establishment "
+            f"AND {_valid_at(_VF, _VT, at)} AND {_valid_at('m.vf', 'm.vt', at)})")
+
+
+def _kind(at: str) -> str:
+    return f"(CASE WHEN {_established(at)} THEN 0 WHEN {_LOCATED} THEN 1 ELSE 2 END)"
+
+
+# EU membership over time, once per refresh (the catalogue's ``members``)
+_MEMBERS_TABLE = f"CREATE TEMP TABLE eu_members AS {_MEMBERS} SELECT * FROM members"
+
+# one row per (decision, IMPOSES, AGAINST, firm) of the affected decisions, as the
+# catalogue's page joins them (in this order), with the shown regulator (the first by
+# id) and its country
+_BASE = f"""WITH b AS (
+  SELECT d.id AS did, s.id AS sid, f.id AS fid, {_DT} AS dt,
+         (SELECT g.id {_ISSUED} ORDER BY g.id LIMIT 1) AS shown,
+         (SELECT json_extract(g.props, '$.country') {_ISSUED} ORDER BY g.id LIMIT 1) AS country,
+         {_kind(_DT)} AS kind_dt, {_kind(":today")} AS kind_today
+  FROM temp.affected c CROSS JOIN nodes d ON d.id = c.id
+  CROSS JOIN rels i ON i.start = d.id AND i.type = 'IMPOSES'
+  CROSS JOIN nodes s ON s.id = i."end"
+  CROSS JOIN rels a ON a.type = 'AGAINST' AND a.start = (CASE WHEN EXISTS (
+    SELECT 1 FROM rels z WHERE z.start = s.id AND z.type = 'AGAINST') THEN s.id ELSE d.id END)
+  CROSS JOIN nodes f ON f.id = a."end"
+  WHERE d.label = 'Decision' AND f.label = 'Company'
+)
+SELECT did, sid, fid, shown, country, {_floor("dt")} AS fdt, kind_dt, kind_today,
+       EXISTS (SELECT 1 FROM temp.eu_members m WHERE m.code = country
+               AND {_valid_at('m.vf', 'm.vt', 'dt')}) AS eu
+FROM b WHERE shown IS NOT NULL
+"""
+
+# each base row once per regulator that issued its decision (``first``: the shown one)
+_INSERT = """
+INSERT INTO headline(did, sid, fid, issuer, first, country, eu, fdt, kind_dt, kind_today)
+SELECT b.did, b.sid, b.fid, g.gid, g.gid = b.shown, b.country, b.eu, b.fdt, b.kind_dt, b.kind_today
+FROM temp.base b JOIN (
+  SELECT DISTINCT x."end" AS did, x.start AS gid FROM temp.affected c
+  CROSS JOIN rels x ON x."end" = c.id AND x.type = 'ISSUED'
+  CROSS JOIN nodes g ON g.id = x.start WHERE g.label = :regulator_label
+) g ON g.did = b.did
+"""
+
+
+def count_sql(flt: SanctionFilter, unknown: bool) -> tuple[str, dict[str, Any]]:
+    """The headline count (``unknown``: of the rows not located) for a filter, from the
+    kept rows: one index range (the same rules as graph/backends/sqltraversals.count_sql)."""
+    kind = "kind_today" if flt.at == "today" else "kind_dt"
+    params: dict[str, Any] = {"kind": 2 if unknown else 1}
+    where = [f"{kind} = :kind"]
+    if flt.regulator:
+        where.insert(0, "issuer = :regulator")
+        params["regulator"] = flt.regulator
+    else:
+        where.insert(0, "first = 1")
+    if flt.jurisdiction == domain.EU_CODE:
+        where.append("eu = 1")
+    elif flt.jurisdiction:
+        where.append("country = :jurisdiction")
+        params["jurisdiction"] = flt.jurisdiction
+    if flt.since:
+        where.append("fdt >= :since")
+        params["since"] = date_floor(flt.since)
+    if flt.until:
+        where.append("fdt <= :until")
+        params["until"] = date_floor(flt.until)
+    return f"SELECT count(*) FROM headline WHERE {' AND '.join(where)}", params
