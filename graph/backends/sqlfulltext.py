@@ -15,6 +15,7 @@ searched properties (model.yaml changed). Readers only query it.
 from __future__ import annotations
 
 import hashlib
+import logging
 import sqlite3
 from collections.abc import Sequence
 from functools import lru_cache
@@ -28,6 +29,8 @@ from enforcegraph.schema.errors import StoreError
 from enforcegraph.schema.model import Model
 
 __all__ = ["count_sql", "install", "match_expression", "page_sql"]
+
+log = logging.getLogger(__name__)
 
 VERSION = "2"  # bump when what is indexed changes in code, not in model.yaml
 _FUNCTION = "enforcegraph_fulltext"
@@ -90,7 +93,11 @@ def install(conn: sqlite3.Connection, model: Model) -> None:
     index if it is missing or was built for other searched properties (one transaction)."""
     conn.create_function(_FUNCTION, 3, _texts(model), deterministic=True)
     signature = _signature(model)
-    row = conn.execute("SELECT value FROM meta WHERE key = 'fulltext'").fetchone()
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'fulltext'").fetchone()
+    except sqlite3.DatabaseError as exc:  # a damaged file: its reads will say so, as before
+        log.warning("full-text index not checked: %s", exc)
+        return
     if row is not None and row[0] == signature:
         return
     try:
