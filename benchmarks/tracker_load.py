@@ -82,7 +82,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
     parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "tracker.json")
+    parser.add_argument("--out", type=Path,
+                        default=Path(__file__).parent / "results" / "collections" / "tracker.json")
     args = parser.parse_args()
     result = run(args.file, args.repeats)
     args.out.parent.mkdir(parents=True, exist_ok=True)
