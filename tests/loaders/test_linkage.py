@@ -203,3 +203,20 @@ def _facts(did: str, family: str, date: str, amount: float | None, refs: tuple[s
 def test_decision_rules(a: DecisionFacts, b: DecisionFacts, verdict: str | None) -> None:
     link = decide(a, b)
     assert (link.verdict if link else None) == verdict
+
+
+def test_the_linkers_unsure_becomes_same_on_new_evidence(embedded_store: GraphStore) -> None:
+    store = embedded_store
+    store.upsert(_cases())
+    no_amount = _decision("decision:etid-9", "regulator:gb-ico", "company:clearview-al", "2022-05-18", None)
+    store.upsert(_batch(TRACKER, [*REGULATORS, {"id": "company:clearview-al", "label": "Company",
+                                                "name": "Clearview Al Inc."}, *no_amount]))
+    first = link_all(store)
+    assert [(k.other, k.verdict) for k in first.review] == [("decision:etid-9", "unsure")]
+    # a newer snapshot gives the amount: the linker's own unsure becomes a merge
+    with_amount = _decision("decision:etid-9", "regulator:gb-ico", "company:clearview-al", "2022-05-18", 9_000_000)
+    store.upsert(_batch(TRACKER, [*REGULATORS, {"id": "company:clearview-al", "label": "Company",
+                                                "name": "Clearview Al Inc."}, *with_amount]))
+    second = link_all(store)
+    assert [(k.other, k.verdict) for k in second.applied] == [("decision:etid-9", "same")]
+    assert store.get("decision:etid-9") is None
