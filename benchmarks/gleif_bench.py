@@ -179,7 +179,7 @@ def main() -> None:
     parser.add_argument("--relationships", type=int, default=700_000)
     parser.add_argument("--firms", type=int, default=10_000)
     parser.add_argument("--work", type=Path, default=Path("/tmp/enforcegraph-gleif-bench"))
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "gleif.json")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "gleif" / "full-size.json")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     db = args.work / "store.db"
