@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -59,6 +59,7 @@ from enforcegraph.schema.records import Batch, NodeRecord, Origin, RelationshipR
 __all__ = ["CONFIDENCE", "DATASET", "Finding", "Locations", "apply_locations", "find_locations"]
 
 DATASET = "location"
+CHUNK = 5_000  # firms read at a time
 CONFIDENCE = {"stated-country": 0.95, "legal-form": 0.9, "legal-form-issuer": 0.75,
               "one-stop-shop": 0.8, "one-stop-shop-art60": 0.75}
 ELF_SOURCE = "source:gleif-iso-20275-elf-code-list"
@@ -126,25 +127,54 @@ def apply_locations(store: GraphStore) -> tuple[Locations, UpsertSummary]:
 
 
 def find_locations(store: GraphStore, forms: LegalForms | None = None) -> Locations:
-    """Every location the rules find for the targets of decisions, reading the store only."""
+    """Every location the rules find for the targets of decisions, reading the store only,
+    a chunk of firms at a time (memory is bounded by a chunk, not by the store)."""
     forms = forms or legal_forms()
-    view = _View.read(store)
+    places = _Places.read(store)
     out = Locations(sources=_source_nodes(forms))
-    for firm in sorted(view.firms.values(), key=lambda n: n.id):
-        links = view.locations.get(firm.id, [])
-        if any(domain.is_stated(link) for link in links):
-            continue  # a source or a person located it: never overridden
-        found = _stated_country(view, firm, links) + _legal_form(view, firm, forms)
-        found += _one_stop_shop(view, firm)
-        out.findings += found
-        if not found and not links and not firm.get("country"):
-            out.unlocated[firm.id] = _why_not(firm, forms)
+    for chunk in _chunks(store.iter_nodes("Company"), CHUNK):
+        view = _View.read(store, chunk, places)
+        for firm in sorted(view.firms.values(), key=lambda n: n.id):
+            links = view.locations.get(firm.id, [])
+            if any(domain.is_stated(link) for link in links):
+                continue  # a source or a person located it: never overridden
+            found = _stated_country(view, firm, links) + _legal_form(view, firm, forms)
+            found += _one_stop_shop(view, firm)
+            out.findings += found
+            if not found and not links and not firm.get("country"):
+                out.unlocated[firm.id] = _why_not(firm, forms)
     return out
+
+
+def _chunks(nodes: Iterable[Node], size: int) -> Iterator[list[Node]]:
+    chunk: list[Node] = []
+    for node in nodes:
+        chunk.append(node)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+@dataclass(frozen=True)
+class _Places:
+    """Jurisdiction ids by country code, and EU membership over time (read once)."""
+
+    jurisdictions: dict[str, str]
+    eu: domain.EuMembership
+
+    @classmethod
+    def read(cls, store: GraphStore) -> _Places:
+        jurisdictions = list(store.iter_nodes("Jurisdiction"))
+        member_of = list(store.iter_relationships(domain.MEMBER_OF))
+        codes = {str(c): j.id for j in jurisdictions if (c := domain.country_of(j))}
+        return cls(codes, domain.eu_memberships(jurisdictions, member_of))
 
 
 @dataclass
 class _View:
-    """What the rules read, in a few bulk calls."""
+    """What the rules read about a chunk of firms, in a few bulk calls."""
 
     firms: dict[str, Node]
     locations: dict[str, list[Relationship]]
@@ -157,19 +187,18 @@ class _View:
     eu: domain.EuMembership
 
     @classmethod
-    def read(cls, store: GraphStore) -> _View:
-        against = list(store.iter_relationships("AGAINST"))
-        imposes = list(store.iter_relationships("IMPOSES"))
-        decision_of = {r.end: r.start for r in imposes}
+    def read(cls, store: GraphStore, chunk: list[Node], places: _Places) -> _View:
+        candidates = [n.id for n in chunk if n.get("kind") not in UNLOCATED_KINDS]
+        against = store.relationships_of(candidates, ["AGAINST"], "in")
+        via = store.relationships_of({r.start for r in against}, ["IMPOSES"], "in")
+        decision_of = {r.end: r.start for r in via}  # sanction -> its decision
         decisions_of: dict[str, set[str]] = defaultdict(set)
         for rel in against:
-            decision = decision_of.get(rel.start, rel.start)
-            decisions_of[rel.end].add(decision)
-        nodes = store.get_many({r.end for r in against} | set(decision_of.values())
-                               | {r.start for r in against})
-        firms = {i: n for i, n in nodes.items()
-                 if n.label == "Company" and n.get("kind") not in UNLOCATED_KINDS}
+            decisions_of[rel.end].add(decision_of.get(rel.start, rel.start))
+        nodes = store.get_many({d for found in decisions_of.values() for d in found})
         decisions = {i: n for i, n in nodes.items() if n.label == "Decision"}
+        firms = {n.id: n for n in chunk if n.id in decisions_of}
+        imposing = store.relationships_of(list(decisions), ["IMPOSES"], "out")
         locations: dict[str, list[Relationship]] = defaultdict(list)
         for rel in store.relationships_of(list(firms), list(domain.LOCATION_TYPES), "out"):
             locations[rel.start].append(rel)
@@ -189,11 +218,8 @@ class _View:
             match = _OSS_ARTICLE.match(str(node.get("citation") or "")) if node else None
             if match:
                 articles[rel.start].append((match.group(1), str(rel.properties.get("provision") or "")))
-        jurisdictions = list(store.iter_nodes("Jurisdiction"))
-        member_of = list(store.iter_relationships(domain.MEMBER_OF))
-        codes = {str(c): j.id for j in jurisdictions if (c := domain.country_of(j))}
         return cls(firms, locations, decisions_of, decisions, regulators, articles,
-                   set(decision_of.values()), codes, domain.eu_memberships(jurisdictions, member_of))
+                   {r.start for r in imposing}, places.jurisdictions, places.eu)
 
     def in_eu(self, code: str, at: str | None = None) -> bool:
         """An EU member state at ``at`` (None: today)."""
