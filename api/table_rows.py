@@ -26,7 +26,9 @@ from typing import Any, TypeGuard
 from enforcegraph.graph.analytics.rates import convert
 from enforcegraph.schema.ids import ID_PATTERN
 
-__all__ = ["Facts", "Flat", "flatten", "sort_key"]
+__all__ = ["FACETS", "Facts", "Flat", "flatten", "sort_key"]
+
+FACETS = ("regulator", "jurisdiction", "year", "kind", "currency")
 
 Row = dict[str, Any]
 REGULATOR_KEYS = ("regulator", "regulators", "issuer")
@@ -52,6 +54,12 @@ class Flat:
     cells: dict[str, Any]
     facts: Facts
     entities: list[str]
+    keys: tuple[frozenset[str], ...] = ()  # the row's values of each facet, in FACETS order
+
+    def __post_init__(self) -> None:
+        f = self.facts
+        self.keys = (frozenset(f.regulators), frozenset(f.jurisdictions), frozenset(f.years),
+                     frozenset(f.kinds), frozenset(f.currencies))
 
 
 def _amount_text(amount: Any, currency: Any) -> str:

@@ -9,16 +9,17 @@ process), so filters, sorts and pages read rows already flattened (:mod:`table_r
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import networkx as nx
 
 from enforcegraph.api.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, ApiError
-from enforcegraph.api.table_rows import Facts, Flat, flatten, sort_key
+from enforcegraph.api.table_rows import FACETS, Flat, flatten, sort_key
 from enforcegraph.graph.analytics import ANALYSES, analyze, graph_of
 from enforcegraph.graph.domain.traversals import CATALOGUE
 from enforcegraph.graph.exports.select import connected, with_sources
@@ -50,8 +51,10 @@ ANALYSIS_QUESTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
     ("fines", "fines", ()),
     ("statutory-maximum", "statutory-maximum", ()),
 )
-FACETS = ("regulator", "jurisdiction", "year", "kind", "currency")
+T = TypeVar("T")
+Facets = dict[str, list[tuple[str, str, int]]]  # facet -> (value, label, count)
 FACET_VALUES = 200  # most values listed per facet
+CACHED_VIEWS = 64
 MAX_EXPORT_ENTITIES = 20000
 CACHED_ANSWERS = 16
 _WORDS = {"eu": "EU"}
@@ -128,29 +131,19 @@ class TableFilter:
         return {"regulator": self.regulators, "jurisdiction": self.jurisdictions,
                 "year": self.years, "kind": self.kinds, "currency": self.currencies}[facet]
 
-    def matches(self, facts: Facts, skip: str | None = None) -> bool:
-        """Whether a row's facts pass every facet (but ``skip``) and the amount range."""
-        for facet in FACETS:
-            wanted = self.values(facet)
-            if facet != skip and wanted and not set(wanted) & _facet_values(facts, facet):
-                return False
-        if self.amount_min is not None or self.amount_max is not None:
-            eur = facts.amount_eur
-            if eur is None:
-                return False
-            if self.amount_min is not None and eur < self.amount_min:
-                return False
-            if self.amount_max is not None and eur > self.amount_max:
-                return False
-        return True
+    def in_range(self, eur: float | None) -> bool:
+        """Whether an amount in EUR is in the range (no amount is outside any range)."""
+        if self.amount_min is None and self.amount_max is None:
+            return True
+        if eur is None:
+            return False
+        return (self.amount_min is None or eur >= self.amount_min) and (
+            self.amount_max is None or eur <= self.amount_max)
 
-
-def _facet_values(facts: Facts, facet: str) -> set[str]:
-    if facet == "regulator":
-        return set(facts.regulators)
-    found: set[str] = getattr(facts, {"jurisdiction": "jurisdictions", "year": "years",
-                                      "kind": "kinds", "currency": "currencies"}[facet])
-    return found
+    def matches(self, row: Flat) -> bool:
+        """Whether a row passes every facet and the amount range."""
+        return self.in_range(row.facts.amount_eur) and all(
+            not self.values(f) or set(self.values(f)) & row.keys[i] for i, f in enumerate(FACETS))
 
 
 @dataclass(frozen=True)
@@ -170,46 +163,49 @@ class Table:
     columns: list[Column]
     total: int
     rows: list[Flat]
-    facets: dict[str, list[tuple[str, str, int]]]  # facet -> (value, label, count)
+    facets: Facets
     amount_range: tuple[float, float] | None
     names: dict[str, str] = field(default_factory=dict)  # entity id -> display name (the page)
 
 
-class _Answers:
-    """Flattened answers by (store, data generation, question, argument): a small LRU."""
+class _Lru:
+    """A small least-recently-used map, safe across threads (values computed outside the lock)."""
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self.items: OrderedDict[tuple[Any, ...], list[Flat]] = OrderedDict()
+        self.items: OrderedDict[Hashable, Any] = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, key: tuple[Any, ...] | None, compute: Callable[[], list[Flat]]) -> list[Flat]:
+    def get(self, key: Hashable | None, compute: Callable[[], T]) -> T:
         if key is None:
             return compute()
         with self.lock:
             if key in self.items:
                 self.items.move_to_end(key)
-                return self.items[key]
-        rows = compute()
+                return cast(T, self.items[key])
+        value = compute()
         with self.lock:
-            self.items[key] = rows
+            self.items[key] = value
             while len(self.items) > self.size:
                 self.items.popitem(last=False)
-        return rows
+        return value
 
 
-_ANSWERS = _Answers(CACHED_ANSWERS)
+# Per process: answers by (store, data generation, question, argument); the filtered
+# rows and facets of an answer by filter; their orders by column.
+_ANSWERS = _Lru(CACHED_ANSWERS)
+_VIEWS = _Lru(CACHED_VIEWS)
+_ORDERS = _Lru(CACHED_VIEWS)
 
 
-def answer_rows(store: GraphStore, key: str, argument: str | None = None) -> list[Flat]:
-    """Every row of a question's answer, flattened, in the question's own order."""
+def _answer(store: GraphStore, key: str, argument: str | None) -> tuple[Hashable | None, list[Flat]]:
     question = _question(key)
     if question.argument and not argument:
         raise ApiError(BAD_USER_INPUT, f"{key} needs {question.argument}")
 
     def compute() -> list[Flat]:
         if question.kind == "traversal":
-            rows = store.traversals().run(question.name, argument if question.argument else None)
+            rows = _traversal_rows(store, question, argument)
         else:
             args = (argument,) if question.argument and argument else ()
             rows = analyze(store, question.name, *args, **dict(question.options))
@@ -217,7 +213,22 @@ def answer_rows(store: GraphStore, key: str, argument: str | None = None) -> lis
 
     generation = store.generation()
     cache_key = None if generation is None else (id(store), generation, key, argument)
-    return _ANSWERS.get(cache_key, compute)
+    return cache_key, _ANSWERS.get(cache_key, compute)
+
+
+def _traversal_rows(store: GraphStore, question: Question, argument: str | None) -> list[Any]:
+    """A traversal's rows; one that takes options pages (filter, limit, offset): asked for
+    every row at once, so a backend's paged push-down answers (far faster than a walk)."""
+    traversals = store.traversals()
+    if CATALOGUE[question.name].options:
+        method = getattr(traversals, question.name.replace("-", "_"))
+        return cast(list[Any], method(None, sys.maxsize, 0))
+    return traversals.run(question.name, argument if question.argument else None)
+
+
+def answer_rows(store: GraphStore, key: str, argument: str | None = None) -> list[Flat]:
+    """Every row of a question's answer, flattened, in the question's own order."""
+    return _answer(store, key, argument)[1]
 
 
 def _columns(question: Question, rows: Sequence[Flat]) -> list[Column]:
@@ -235,28 +246,45 @@ def _columns(question: Question, rows: Sequence[Flat]) -> list[Column]:
     return [Column(k, title(k), kinds[k]) for k in kinds]
 
 
-def _facets(rows: Sequence[Flat], flt: TableFilter) -> dict[str, list[tuple[str, str, int]]]:
-    found: dict[str, list[tuple[str, str, int]]] = {}
-    for facet in FACETS:
-        counts: Counter[str] = Counter()
-        labels: dict[str, str] = {}
-        for row in rows:
-            if not flt.matches(row.facts, skip=facet):
-                continue
-            values = _facet_values(row.facts, facet)
-            counts.update(values)
-            if facet == "regulator":
-                labels.update(row.facts.regulators)
-        chosen = set(flt.values(facet))
-        if not counts and not chosen:
+def _filtered(rows: Sequence[Flat], flt: TableFilter) -> tuple[list[Flat], Facets]:
+    """The rows passing the filter, and each facet's counts over the rows passing every
+    other facet (one pass: a row failing one facet counts for that facet only)."""
+    wanted = [set(flt.values(f)) for f in FACETS]
+    counts = [Counter[str]() for _ in FACETS]
+    labels: dict[str, str] = {}
+    kept: list[Flat] = []
+    ranged = flt.amount_min is not None or flt.amount_max is not None
+    for row in rows:
+        if ranged and not flt.in_range(row.facts.amount_eur):
             continue
-        items = [(v, labels.get(v, v), counts.get(v, 0)) for v in {*counts, *chosen}]
-        if facet == "year":
-            items.sort(key=lambda i: i[0], reverse=True)
+        failed = [i for i, want in enumerate(wanted) if want and not want & row.keys[i]]
+        if len(failed) > 1:
+            continue
+        labels.update(row.facts.regulators)
+        if not failed:
+            kept.append(row)
+            for i, values in enumerate(row.keys):
+                counts[i].update(values)
         else:
-            items.sort(key=lambda i: (-i[2], i[1].casefold()))
+            counts[failed[0]].update(row.keys[failed[0]])
+    found: Facets = {}
+    for i, facet in enumerate(FACETS):
+        if not counts[i] and not wanted[i]:
+            continue
+        items = [(v, labels.get(v, v), counts[i].get(v, 0)) for v in {*counts[i], *wanted[i]}]
+        if facet == "year":
+            items.sort(key=lambda item: item[0], reverse=True)
+        else:
+            items.sort(key=lambda item: (-item[2], item[1].casefold()))
         found[facet] = items[:FACET_VALUES]
-    return found
+    return kept, found
+
+
+def _ordered(rows: list[Flat], column: str, descending: bool) -> list[Flat]:
+    keyed = [(sort_key(r.cells.get(column)), r) for r in rows]
+    filled = [(k[1], r) for k, r in keyed if k[0] == 0]
+    filled.sort(key=lambda pair: pair[0], reverse=descending)
+    return [r for _, r in filled] + [r for k, r in keyed if k[0] == 1]
 
 
 def table(
@@ -273,22 +301,26 @@ def table(
         raise ApiError(BAD_USER_INPUT, "offset must not be negative")
     flt = flt or TableFilter()
     question = _question(key)
-    rows = answer_rows(store, key, argument)
+    cache_key, rows = _answer(store, key, argument)
     columns = _columns(question, rows)
-    kept = [row for row in rows if flt.matches(row.facts)]
+    view_key = None if cache_key is None else (cache_key, flt)
+    kept, facets = _VIEWS.get(view_key, lambda: _filtered(rows, flt))
     if order is not None:
         column, descending = order
         if column not in {c.key for c in columns} and rows:
             known = ", ".join(c.key for c in columns)
             raise ApiError(BAD_USER_INPUT, f"no column {column!r} to sort by (known: {known})")
-        filled = [r for r in kept if sort_key(r.cells.get(column))[0] == 0]
-        empty = [r for r in kept if sort_key(r.cells.get(column))[0] == 1]
-        filled.sort(key=lambda r: sort_key(r.cells.get(column))[1], reverse=descending)
-        kept = filled + empty
-    amounts = [r.facts.amount_eur for r in rows if r.facts.amount_eur is not None]
+        order_key = None if view_key is None else (view_key, column, descending)
+        kept = _ORDERS.get(order_key, lambda: _ordered(kept, column, descending))
+    amounts = _VIEWS.get(None if cache_key is None else (cache_key, "range"),
+                         lambda: _range(rows))
     page = kept[offset : offset + first]
-    return Table(question, columns, len(kept), page, _facets(rows, flt),
-                 (min(amounts), max(amounts)) if amounts else None, _names(store, page))
+    return Table(question, columns, len(kept), page, facets, amounts, _names(store, page))
+
+
+def _range(rows: Sequence[Flat]) -> tuple[float, float] | None:
+    amounts = [r.facts.amount_eur for r in rows if r.facts.amount_eur is not None]
+    return (min(amounts), max(amounts)) if amounts else None
 
 
 def _names(store: GraphStore, rows: Iterable[Flat]) -> dict[str, str]:
@@ -310,7 +342,7 @@ def question_selection(store: GraphStore, params: Mapping[str, str]) -> nx.Multi
     linking two of them, their sources (``/export/FORMAT?question=KEY&argument=&...``)."""
     rows = answer_rows(store, params["question"], params.get("argument") or None)
     flt = TableFilter.from_params(params)
-    ids = {i for row in rows if flt.matches(row.facts) for i in row.entities}
+    ids = {i for row in rows if flt.matches(row) for i in row.entities}
     if len(ids) > MAX_EXPORT_ENTITIES:
         raise ApiError(LIMIT_EXCEEDED, f"the table names {len(ids)} entities; narrow it to "
                                        f"{MAX_EXPORT_ENTITIES} or fewer")

@@ -143,7 +143,10 @@ export class QuestionsView {
     const table = renderTable(result, { sort: this.state.sort, onSort: (c) => this.sortBy(c), actions: this.actions });
     $("question-table").replaceChildren(table);
     $("question-count").textContent = `${result.totalCount.toLocaleString("en-GB")} row${result.totalCount === 1 ? "" : "s"}`;
-    this.renderFacets(result);
+    // facets change with the question and the filters, not with the page or the sort
+    const facetsKey = JSON.stringify([this.state.question, this.state.argument, this.state.filter, result.facets, result.amountRange]);
+    if (facetsKey !== this.facetsKey) this.renderFacets(result);
+    this.facetsKey = facetsKey;
     this.renderPager();
   }
 

@@ -1,0 +1,203 @@
+"""The web page's workbench: time to interactive on the bundled data, and time to a table
+page of 100 rows at N synthetic firms (targets 1 s and 300 ms).
+
+    python -m benchmarks.workbench                       # 100k firms, writes results/workbench.json
+    python -m benchmarks.workbench --firms 10000 --repeats 5
+
+Time to interactive: a fresh browser context (empty HTTP cache) opens ``/`` in Debian's
+headless Chromium (Playwright) and the clock stops when the page says it is ready
+(``body[data-ready=true]``) with the headline table drawn; measured from the navigation's
+start (``performance.now()``), beside the page's own DOMContentLoaded (the floor: the
+browser's work before any of the page's scripts answer). The first run meets a cold
+server; the server's response cache is on, as shipped.
+
+Table page: ``questionTable`` for the headline question, 100 rows, over real HTTP against
+the app with its response cache off (every request executed): the first request (the
+answer computed whole), then pages under new filters, sorts and offsets (the answer kept
+per data generation); beside it, the floor: ``sanctionsWithoutEuEstablishment(first:
+100)``, the traversal's own page, on the same server. Then the same in the browser: from
+a click on "Next" to the next 100 rows drawn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import statistics
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+import uvicorn
+
+from enforcegraph.api.app import create_app
+from enforcegraph.graph.backends.embedded import EmbeddedStore
+from enforcegraph.graph.settings import Settings
+from enforcegraph.graph.synth import SynthConfig, synth_batches
+from enforcegraph.loaders.datasets import dataset_batch
+
+HERE = Path(__file__).resolve().parent
+CHROMIUM = "/usr/bin/chromium"
+HEADLINE = "sanctions-without-eu-establishment"
+TABLE = """query T($f: TableFilterInput, $o: TableOrder, $off: Int!) {
+  questionTable(question: "sanctions-without-eu-establishment", filter: $f, orderBy: $o,
+                first: 100, offset: $off) { totalCount rows facets { name values { value count } } }
+}"""
+FLOOR = """{ sanctionsWithoutEuEstablishment(first: 100) { totalCount nodes { sanction { id } } } }"""
+
+
+@contextmanager
+def serving(store: EmbeddedStore, cache: bool) -> Iterator[str]:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings = Settings(request_timeout=120, response_cache_bytes=48_000_000 if cache else 0)
+    server = uvicorn.Server(uvicorn.Config(create_app(settings, store), host="127.0.0.1",
+                                           port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+def summary(ms: list[float]) -> dict[str, float]:
+    ordered = sorted(ms)
+    return {"n": len(ms), "p50": statistics.median(ordered), "min": ordered[0], "max": ordered[-1],
+            "p90": ordered[min(len(ordered) - 1, int(len(ordered) * 0.9))]}
+
+
+def timed(call: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    call()
+    return (time.perf_counter() - start) * 1000
+
+
+def post(client: httpx.Client, url: str, query: str, variables: dict[str, Any] | None = None) -> Any:
+    response = client.post(f"{url}/graphql", json={"query": query, "variables": variables or {}})
+    payload = response.json()
+    assert "errors" not in payload, payload["errors"]
+    return payload["data"]
+
+
+def browser_runs(url: str, runs: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox"])
+        try:
+            return runs(browser)
+        finally:
+            browser.close()
+
+
+def time_to_interactive(url: str, repeats: int) -> dict[str, Any]:
+    def runs(browser: Any) -> dict[str, Any]:
+        ready, loaded = [], []
+        for _ in range(repeats):
+            context = browser.new_context(viewport={"width": 1440, "height": 900}, bypass_csp=True)
+            page = context.new_page()
+            page.goto(url + "/", wait_until="commit")
+            page.wait_for_function("document.body && document.body.dataset.ready === 'true'"
+                                   " && document.querySelectorAll('#answer-table tbody tr').length > 0",
+                                   polling="raf")
+            ready.append(page.evaluate("performance.now()"))
+            loaded.append(page.evaluate(
+                "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
+            context.close()
+        return {"first_ms": ready[0], "ready": summary(ready[1:] or ready),
+                "dom_content_loaded": summary(loaded)}
+
+    return browser_runs(url, runs)
+
+
+def table_pages(url: str, store: EmbeddedStore, repeats: int) -> dict[str, Any]:
+    regulators = [n.id for n in store.iter_nodes("Regulator")][:repeats]
+    with httpx.Client(timeout=120) as client:
+        first = timed(lambda: post(client, url, TABLE, {"off": 0}))
+        total = post(client, url, TABLE, {"off": 0})["questionTable"]["totalCount"]
+        plain = [timed(lambda: post(client, url, TABLE, {"off": 0})) for _ in range(repeats)]
+        sorted_ = [timed(lambda d=d: post(client, url, TABLE, {"off": 0, "o": {"column": "amount", "direction": d}}))
+                   for d in ["DESC", "ASC"] * (repeats // 2)]
+        filtered = [timed(lambda r=r: post(client, url, TABLE, {"off": 0, "f": {"regulator": [r]}}))
+                    for r in regulators]
+        deep = [timed(lambda o=o: post(client, url, TABLE, {"off": o}))
+                for o in range(100, 100 * (repeats + 1), 100)]
+        post(client, url, FLOOR)
+        floor = [timed(lambda: post(client, url, FLOOR)) for _ in range(repeats)]
+    return {"rows": total, "first_ms": first, "page": summary(plain), "sorted": summary(sorted_),
+            "filtered": summary(filtered), "offsets": summary(deep), "floor_traversal_page": summary(floor)}
+
+
+def browser_next_page(url: str, repeats: int) -> dict[str, Any]:
+    def runs(browser: Any) -> dict[str, Any]:
+        context = browser.new_context(viewport={"width": 1440, "height": 900}, bypass_csp=True)
+        page = context.new_page()
+        page.goto(f"{url}/#v=q&q={HEADLINE}&ps=100")
+        page.wait_for_function("document.body.dataset.ready === 'true' && document.body.dataset.busy !== 'true'")
+        times = []
+        for i in range(repeats):
+            before = page.locator("#page-info").inner_text()
+            start = page.evaluate("performance.now()")
+            page.locator("#page-next").click()
+            page.wait_for_function(
+                "before => document.getElementById('page-info').textContent !== before"
+                " && document.body.dataset.busy !== 'true'"
+                " && document.querySelectorAll('#answer-table tbody tr').length === 100", arg=before,
+                polling="raf")
+            times.append(page.evaluate("performance.now()") - start)
+            if i % 10 == 9:
+                page.locator("#page-prev").click()
+        context.close()
+        return summary(times)
+
+    return browser_runs(url, runs)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--firms", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=20)
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "enforcegraph-workbench")
+    parser.add_argument("--out", type=Path, default=HERE / "results" / "workbench.json")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    result: dict[str, Any] = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+
+    bundled = EmbeddedStore(args.work / "bundled.sqlite")
+    for name in ("clearview", "reference-cases"):
+        bundled.upsert(dataset_batch(name))
+    with serving(bundled, cache=True) as url:
+        result["time_to_interactive"] = time_to_interactive(url, args.repeats)
+    bundled.close()
+
+    synth_file = args.work / f"synth-{args.firms}.sqlite"
+    fresh = not synth_file.exists()
+    synth = EmbeddedStore(synth_file)
+    if fresh:
+        start = time.perf_counter()
+        synth.upsert_stream(synth_batches(SynthConfig(firms=args.firms, seed=1)))
+        result["synth_load_s"] = time.perf_counter() - start
+    result["firms"] = args.firms
+    result["stats"] = synth.stats().to_dict()
+    with serving(synth, cache=False) as url:
+        result["table_api"] = table_pages(url, synth, args.repeats)
+        result["table_browser_next_page"] = browser_next_page(url, args.repeats)
+    synth.close()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2), "utf-8")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
