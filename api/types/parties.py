@@ -46,6 +46,19 @@ class Establishment:
     def description(self) -> str | None:
         return self.rel.properties.get("description")
 
+    @strawberry.field(
+        description="The rule that found it from evidence (legal-form, one-stop-shop, gleif-...); "
+        "null when a source states it."
+    )
+    def rule(self) -> str | None:
+        value = self.rel.properties.get("rule")
+        return None if value is None else str(value)
+
+    @strawberry.field(description="How sure the rule is, from 0 to 1; null when a source states it.")
+    def confidence(self) -> float | None:
+        value = self.rel.properties.get("confidence")
+        return None if value is None else float(value)
+
     @strawberry.field(description="URLs of the sources for this establishment.")
     async def source_urls(self, info: Info) -> list[str]:
         nodes = await info.context.loaders.many(self.rel.properties.get("sources") or [])

@@ -128,3 +128,25 @@ def test_provenance_command_shows_rule_and_source(tmp_path: Path) -> None:
     assert "one-stop-shop" in shown.output and "location" in shown.output and "source:loc-2" in shown.output
     again = runner.invoke(main, ["--db", str(db), "locate"])
     assert again.exit_code == 0 and "0 written" in again.output
+
+
+def test_graphql_shows_rule_and_confidence(loaded: GraphStore) -> None:
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    from enforcegraph.api.context import make_context
+    from enforcegraph.api.schema import build_schema
+    from enforcegraph.graph.settings import Settings
+
+    apply_locations(loaded)
+    settings = Settings()
+    query = """{ node(id: "company:lead") { ... on Company { establishments {
+        jurisdiction { id } rule confidence validFrom sourceUrls } } } }"""
+    run = build_schema(settings).execute(query, context_value=make_context(settings, loaded))
+    with ThreadPoolExecutor(max_workers=1) as pool:  # a loop of its own (Playwright's runs here)
+        result = pool.submit(asyncio.run, run).result()
+    assert not result.errors, result.errors
+    assert result.data is not None
+    assert result.data["node"]["establishments"] == [{
+        "jurisdiction": {"id": "jurisdiction:ie"}, "rule": "one-stop-shop", "confidence": 0.8,
+        "validFrom": "2023-05-12", "sourceUrls": ["https://example.org/location-2"]}]
