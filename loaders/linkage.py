@@ -37,7 +37,13 @@ from datetime import UTC, datetime
 from enforcegraph.graph.record.judgements import Judgement, latest, pair
 from enforcegraph.graph.store.base import GraphStore
 from enforcegraph.loaders.linkage_evidence import compare_amounts, compare_dates, compare_refs
-from enforcegraph.loaders.linkage_facts import DecisionFacts, Link, link_groups, read_decisions
+from enforcegraph.loaders.linkage_facts import (
+    DecisionFacts,
+    Link,
+    link_groups,
+    read_decisions,
+    rejected_within,
+)
 
 __all__ = ["LINKER", "LinkReport", "apply_links", "decide", "link_all", "link_decisions", "link_firms",
            "propose_decisions", "vetoed"]
@@ -128,7 +134,7 @@ def _candidates(facts: dict[str, DecisionFacts]) -> list[tuple[str, str]]:
     return sorted(pairs)
 
 
-def _sound(group: set[str], facts: dict[str, DecisionFacts], rejected: set[tuple[str, str]]) -> bool:
+def _sound(group: set[str], facts: dict[str, DecisionFacts], judgements: list[Judgement]) -> bool:
     """One record per family, no pair vetoed (its members may be linked through another
     member: GDPRhub's record without a date or amount, through the tracker's with both),
     none judged not the same."""
@@ -140,17 +146,17 @@ def _sound(group: set[str], facts: dict[str, DecisionFacts], rejected: set[tuple
         seen |= facts[member].families
     for i, a in enumerate(members):
         for b in members[i + 1:]:
-            if pair(a, b) in rejected or vetoed(facts[a], facts[b]):
+            if vetoed(facts[a], facts[b]):
                 return False
-    return True
+    return not rejected_within(group, judgements)
 
 
 def propose_decisions(store: GraphStore, facts: dict[str, DecisionFacts] | None = None) -> list[Link]:
     """Every decision link the evidence supports now, not yet judged (or judged ``unsure``
     by the linker and now confident); groups that are not sound are sent to review."""
     facts = read_decisions(store) if facts is None else facts
-    standing = latest(store.judgements())
-    rejected = {p for p, j in standing.items() if j.verdict == "not_same"}
+    judgements = store.judgements()
+    standing = latest(judgements)
     found = [link for a, b in _candidates(facts) if (link := decide(facts[a], facts[b])) is not None]
     fresh: list[Link] = []
     for link in found:
@@ -158,7 +164,7 @@ def propose_decisions(store: GraphStore, facts: dict[str, DecisionFacts] | None 
         if judged is None or (judged.by == LINKER and judged.verdict == "unsure" and link.verdict == "same"):
             fresh.append(link)
     confident = [link for link in fresh if link.verdict == "same"]
-    unsound = {m for g in link_groups(confident) if not _sound(g, facts, rejected) for m in g}
+    unsound = {m for g in link_groups(confident) if not _sound(g, facts, judgements) for m in g}
     out: list[Link] = []
     for link in fresh:
         if link.verdict == "same" and link.canonical in unsound:

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from enforcegraph.graph.record.assertions import Assertion
+from enforcegraph.graph.record.judgements import Judgement, canonical_ids, latest
 from enforcegraph.graph.store.base import GraphStore
 from enforcegraph.loaders.linkage_evidence import Amount, Dates, refs_in
 from enforcegraph.schema.model import Model
 
 __all__ = ["CURATED", "DecisionFacts", "Link", "SanctionFacts", "families_of", "family",
-           "link_groups", "read_decisions"]
+           "link_groups", "read_decisions", "rejected_within"]
 
 CURATED = "curated"
 _NOT_FAMILIES = ("default", "resolve")
@@ -93,6 +94,29 @@ def link_groups(links: Iterable[Link]) -> list[set[str]]:
     for x in list(parent):
         groups[find(x)].add(x)
     return list(groups.values())
+
+
+def rejected_within(group: Iterable[str], judgements: Iterable[Judgement]) -> bool:
+    """Whether a standing ``not_same`` keeps two of the group apart, counting the ids
+    already merged into each member (a reject of B and C forbids merging B into A when C
+    was merged into A before).
+
+    >>> no = [Judgement("company:b", "company:c", "not_same", "alice", "2026-01-01")]
+    >>> yes = [Judgement("company:a", "company:c", "same", "linker", "2026-01-01")]
+    >>> rejected_within({"company:a", "company:b"}, no + yes), rejected_within({"company:a", "company:b"}, no)
+    (True, False)
+    """
+    judged = list(judgements)
+    merged = canonical_ids(judged)
+    owner = {m: m for m in group}
+    owner.update({k: v for k, v in merged.items() if v in owner})
+    for judgement in latest(judged).values():
+        if judgement.verdict != "not_same":
+            continue
+        a, b = owner.get(judgement.canonical), owner.get(judgement.other)
+        if a is not None and b is not None and a != b:
+            return True
+    return False
 
 
 @dataclass

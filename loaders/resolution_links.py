@@ -26,10 +26,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from enforcegraph.graph.record.judgements import latest, pair
+from enforcegraph.graph.record.judgements import Judgement, latest, pair
 from enforcegraph.graph.store.base import GraphStore, Node
 from enforcegraph.loaders.gdprfines_tables import load_tables
-from enforcegraph.loaders.linkage_facts import CURATED, Link, families_of, link_groups
+from enforcegraph.loaders.linkage_facts import (
+    CURATED,
+    Link,
+    families_of,
+    link_groups,
+    rejected_within,
+)
 from enforcegraph.schema.names import party_key
 
 __all__ = ["MIN_TYPO_KEY", "propose_firms", "skeleton"]
@@ -103,7 +109,8 @@ def propose_firms(store: GraphStore) -> list[Link]:
         if len(key) >= MIN_TYPO_KEY:
             for variant in _deletions(key):
                 blocks[("one edit apart", variant)].append(node_id)
-    standing = set(latest(store.judgements()))
+    judgements = store.judgements()
+    standing = set(latest(judgements))
     rules: dict[tuple[str, str], str] = {}
     strength = {"one key": 0, "look-alike characters": 1, "one edit apart": 2}
     for (rule, _), members in blocks.items():
@@ -133,15 +140,18 @@ def propose_firms(store: GraphStore) -> list[Link]:
         verdict = "same" if agreed and rule != "one edit apart" else "unsure"
         why = f"names: {rule}" + (", with evidence" if agreed else ", no further evidence")
         links.append(Link("firm", first, second, verdict, why, evidence))
-    return _one_per_family(links, families)
+    return _one_per_family(links, families, judgements)
 
 
-def _one_per_family(links: list[Link], families: dict[str, frozenset[str]]) -> list[Link]:
+def _one_per_family(links: list[Link], families: dict[str, frozenset[str]],
+                    judgements: list[Judgement]) -> list[Link]:
     """Links of a group holding two curated firms go to review (a firm of the tracker
-    close to two firms of a case file is not merged into either)."""
+    close to two firms of a case file is not merged into either), and so do those of a
+    group a standing ``not_same`` keeps apart."""
     crowded: set[str] = set()
     for group in link_groups(k for k in links if k.verdict == "same"):
-        if sum(1 for member in group if CURATED in families[member]) > 1:
+        curated = sum(1 for member in group if CURATED in families[member])
+        if curated > 1 or rejected_within(group, judgements):
             crowded |= group
     return [k if k.verdict != "same" or k.canonical not in crowded
             else Link(k.label, k.canonical, k.other, "unsure", k.rule + " (but one of several)", k.evidence)
