@@ -38,3 +38,15 @@ def test_every_package_folder_is_listed_in_pyproject() -> None:
             relative = init.parent.relative_to(REPO / folder)
             dotted = ".".join(("enforcegraph", namespace, *relative.parts))
             assert dotted in listed, f"{dotted} is missing from [tool.setuptools] packages"
+
+
+def test_every_data_folder_is_a_listed_package() -> None:
+    """Data folders are packages too (setuptools warns, and may one day drop them, when
+    package data sits in a folder that is not listed)."""
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["packages"])
+    folders = [REPO / "loaders" / "data"]
+    dist = REPO / "api" / "web" / "dist"
+    folders += [d for d in [dist, *dist.rglob("*")] if d.is_dir() and any(f.is_file() for f in d.iterdir())]
+    for folder in folders:
+        parts = folder.relative_to(REPO).parts
+        assert ".".join(("enforcegraph", *parts)) in listed, f"{folder} is not a listed package"
