@@ -207,7 +207,8 @@ register_format(LoadFormat(
     name="gdprhub-json",
     description="GDPRhub's decision API JSON ({total, rows: [{content, wiki}]}), streamed "
     "(ijson), with a data-quality report; not bundled (GDPRhub's terms).",
-    suffixes=("gdprhub-api-sample.json", "gdprhub_sample_download.json", ".gdprhub.json"),
+    suffixes=("gdprhub-decisions.json", "gdprhub-api-sample.json", "gdprhub_sample_download.json",
+              ".gdprhub.json"),
     read=read_gdprhub_json,
     stream=stream_gdprhub_json,
 ))

@@ -11,7 +11,7 @@ import pytest
 
 from enforcegraph.graph.record.judgements import Judgement
 from enforcegraph.graph.store.base import GraphStore
-from enforcegraph.loaders.base import read_batch, read_batches
+from enforcegraph.loaders.base import guess_format, read_batch, read_batches
 from enforcegraph.loaders.gdprhub_read import CSV_COLUMNS
 from enforcegraph.schema.errors import InvalidData
 from enforcegraph.schema.records import Batch
@@ -287,3 +287,12 @@ def test_a_changed_file_updates_what_changed_and_keeps_judgements(store: GraphSt
     assert store.get("company:vodafone-spain") is None  # the judgement still holds
     targets = {r.end for r in store.relationships_of(["decision:gdprhub-fr-cnil-c-2"], ["AGAINST"], "out")}
     assert "company:vodafone-espana" in targets
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("gdprhub-decisions.csv", "gdprhub-csv"), ("gdprhub-eu_full_download.csv", "gdprhub-csv"),
+    ("gdprhub-decisions.json", "gdprhub-json"), ("gdprhub-api-sample.json", "gdprhub-json"),
+    ("mine.gdprhub.json", "gdprhub-json"),
+])
+def test_the_format_is_guessed_from_the_names_the_site_and_fetch_give(name: str, expected: str) -> None:
+    assert guess_format(Path(name)) == expected
