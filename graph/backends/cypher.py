@@ -29,8 +29,19 @@ __all__ = [
     "FULLTEXT_BACKFILL_WRITE",
     "FULLTEXT_INDEX",
     "GET_NODES",
+    "HEADLINE_AFFECTED",
+    "HEADLINE_ALL_DECISIONS",
+    "HEADLINE_CREATE",
+    "HEADLINE_DELETE",
+    "HEADLINE_DELETE_ALL",
+    "HEADLINE_ROW",
     "JUDGEMENT",
     "JUDGEMENTS",
+    "KEPT_COUNTS",
+    "KEPT_COUNTS_CLEAR",
+    "KEPT_COUNTS_READ",
+    "KEPT_COUNTS_SCHEMA",
+    "KEPT_COUNTS_WRITE",
     "LOOKUP_LABELS",
     "PING",
     "READ_NODE_ROWS",
@@ -53,6 +64,7 @@ __all__ = [
     "find_nodes",
     "full_text_count",
     "full_text_page",
+    "headline_count",
     "iter_nodes",
     "iter_relationships",
     "label",
@@ -145,7 +157,7 @@ def schema_statements(model: Model) -> dict[str, str]:
         out[key] = (
             f"CREATE CONSTRAINT {key} IF NOT EXISTS FOR ()-[r:{typ}]-() REQUIRE r.id IS UNIQUE"
         )
-    return out
+    return {**out, **KEPT_COUNTS_SCHEMA}
 
 
 # -- writing ---------------------------------------------------------------------------
@@ -666,3 +678,89 @@ MATCH (d)-[:AGAINST]->(f:Company)
 WITH f, collect(DISTINCT d.id) AS decisions, collect(DISTINCT reg) AS regs
 RETURN {_map("f")} AS firm, size(decisions) AS decisions, [r IN regs | {_map("r")}] AS regulators
 """)
+
+
+# -- counts kept in step with writes (graph/backends/neo4j_counts.py) --------------------
+HEADLINE_ROW = "EnforcegraphHeadlineRow"  # not a model label: never an Entity, never counted
+KEPT_COUNTS = "EnforcegraphKeptCounts"  # one node: the rows' layout version, their day
+KEPT_COUNTS_SCHEMA = {
+    "headline_row_did": f"CREATE INDEX headline_row_did IF NOT EXISTS FOR (h:{HEADLINE_ROW}) ON (h.did)",
+    **{f"headline_row_{name}": f"CREATE INDEX headline_row_{name} IF NOT EXISTS "
+       f"FOR (h:{HEADLINE_ROW}) ON ({', '.join('h.' + p for p in props)})"
+       for name, props in (("first", ("first", "kind_dt")), ("first_today", ("first", "kind_today")),
+                           ("issuer", ("issuer", "kind_dt")), ("country", ("country", "kind_dt")))},
+}
+KEPT_COUNTS_READ = f"MATCH (k:{KEPT_COUNTS}) RETURN k.version AS version, k.today AS today"
+KEPT_COUNTS_WRITE = f"MERGE (k:{KEPT_COUNTS} {{key: 'headline'}}) SET k.version = $version, k.today = $today"
+KEPT_COUNTS_CLEAR = (f"MATCH (h:{HEADLINE_ROW}) CALL (h) {{ DELETE h }} IN TRANSACTIONS OF 10000 ROWS",
+                     f"MATCH (k:{KEPT_COUNTS}) DELETE k")
+# the decisions the noted ids lead to (graph/backends/keptnotes.py): a decision itself (or
+# one deleted, by its kept rows), through IMPOSES, AGAINST (directly or through a
+# sanction) and ISSUED
+HEADLINE_AFFECTED = f"""
+UNWIND $notes AS id
+CALL (id) {{
+  MATCH (n:{ENTITY} {{id: id}}) WHERE n:Decision RETURN n.id AS did
+  UNION MATCH (h:{HEADLINE_ROW} {{did: id}}) RETURN h.did AS did
+  UNION MATCH (x:{ENTITY})-[:IMPOSES]->(:{ENTITY} {{id: id}}) RETURN x.id AS did
+  UNION MATCH (x:{ENTITY})-[:AGAINST]->(:{ENTITY} {{id: id}}) RETURN x.id AS did
+  UNION MATCH (y:{ENTITY})-[:IMPOSES]->(:{ENTITY})-[:AGAINST]->(:{ENTITY} {{id: id}}) RETURN y.id AS did
+  UNION MATCH (:{_REGULATOR} {{id: id}})-[:ISSUED]->(x:{ENTITY}) RETURN x.id AS did
+}}
+RETURN collect(DISTINCT did) AS dids
+"""
+HEADLINE_ALL_DECISIONS = "MATCH (d:Decision) RETURN collect(d.id) AS dids"
+HEADLINE_DELETE_ALL = f"MATCH (h:{HEADLINE_ROW}) DELETE h"
+HEADLINE_DELETE = f"UNWIND $dids AS did MATCH (h:{HEADLINE_ROW} {{did: did}}) DELETE h"
+
+
+def _established(at: str) -> str:
+    return (f"EXISTS {{ MATCH (f)-[e:{_ESTABLISHMENT}]->(j) WHERE "
+            f"{_valid_at('e.valid_from', 'e.valid_to', at)} AND "
+            f"any(w IN eu WHERE w.node = j AND {_valid_at('w.from', 'w.to', at)}) }}")
+
+
+# each headline candidate of these decisions (as _sanctions_match joins them), once per
+# issuing regulator, with its filter columns and its class at the decision date and
+# today: 0 established in the EU, 1 located and not (the headline), 2 not located
+HEADLINE_CREATE = f"""{_eu_windows()}
+UNWIND $dids AS did
+MATCH (d:Decision {{id: did}})
+WITH eu, d, d.date AS ddate, {_regulator("d", 1)} AS reg
+WHERE reg IS NOT NULL
+WITH eu, d, ddate, reg, COLLECT {{ MATCH (g:{_REGULATOR})-[:ISSUED]->(d) RETURN DISTINCT g.id }} AS issuers
+MATCH (d)-[:IMPOSES]->(s)
+WITH eu, d, ddate, reg, issuers, s, COLLECT {{ MATCH (s)-[:AGAINST]->(t) RETURN t }} AS targets
+WITH eu, d, ddate, reg, issuers, s, CASE WHEN size(targets) > 0 THEN targets
+     ELSE COLLECT {{ MATCH (d)-[:AGAINST]->(t) RETURN t }} END AS targets
+UNWIND targets AS f
+WITH eu, d, ddate, reg, issuers, s, f WHERE f:Company
+WITH eu, d, ddate, reg, issuers, s, f,
+     (coalesce(f.country, '') <> '' OR EXISTS {{ (f)-[l:{_LOCATIONS}]->()
+      WHERE coalesce(l.{_RULE}, '') = '' }}) AS located,
+     {_established("ddate")} AS est_dt, {_established("$today")} AS est_today
+UNWIND issuers AS issuer
+CREATE (:{HEADLINE_ROW} {{did: d.id, sid: s.id, fid: f.id, issuer: issuer, first: issuer = reg.id,
+  country: reg.country,
+  eu: any(w IN eu WHERE w.code = reg.country AND {_valid_at("w.from", "w.to", "ddate")}),
+  fdt: CASE WHEN coalesce(ddate, '') = '' THEN null ELSE {_floor("ddate")} END,
+  kind_dt: CASE WHEN est_dt THEN 0 WHEN located THEN 1 ELSE 2 END,
+  kind_today: CASE WHEN est_today THEN 0 WHEN located THEN 1 ELSE 2 END}})
+"""
+
+
+def headline_count(regulator: bool, jurisdiction: str, since: bool, until: bool,
+                   today: bool) -> str:
+    """The kept headline count for a filter's shape (``jurisdiction``: '', 'eu' or
+    'code'); values as ``$regulator``, ``$jurisdiction``, ``$since``, ``$until``, ``$kind``."""
+    kind = "kind_today" if today else "kind_dt"
+    where = ["h.issuer = $regulator" if regulator else "h.first = true", f"h.{kind} = $kind"]
+    if jurisdiction == "eu":
+        where.append("h.eu = true")
+    elif jurisdiction:
+        where.append("h.country = $jurisdiction")
+    if since:
+        where.append(f"h.fdt >= {_floor('$since')}")
+    if until:
+        where.append(f"h.fdt <= {_floor('$until')}")
+    return f"MATCH (h:{HEADLINE_ROW}) WHERE {' AND '.join(where)} RETURN count(h) AS count"

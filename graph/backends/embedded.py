@@ -297,7 +297,7 @@ class EmbeddedStore(GraphStore):
                 sqlcounts.removed(self._conn, "rels", gone)
                 sqlcounts.note_relationships(self._conn, gone)
                 sqlcounts.removed(self._conn, "nodes", chunk)
-                sqlcounts.note_nodes(self._conn, ((i, "Decision") for i in chunk))
+                sqlcounts.note_nodes(self._conn, ((i, None) for i in chunk))
                 self._conn.execute(
                     f'DELETE FROM rels WHERE start IN ({params}) OR "end" IN ({params})',
                     [*chunk, *chunk],

@@ -12,7 +12,7 @@ import networkx as nx
 from neo4j import Driver, GraphDatabase, ManagedTransaction, Record
 from neo4j.exceptions import ClientError, ConfigurationError
 
-from enforcegraph.graph.backends import cypher
+from enforcegraph.graph.backends import cypher, neo4j_counts
 from enforcegraph.graph.backends.neo4j_errors import CONNECTION_ERRORS, translate_errors
 from enforcegraph.graph.backends.neo4j_rows import (
     NODE_INTERNAL,
@@ -22,6 +22,7 @@ from enforcegraph.graph.backends.neo4j_rows import (
     own,
 )
 from enforcegraph.graph.domain import traversals as generic
+from enforcegraph.graph.domain.traversals import SanctionFilter
 from enforcegraph.graph.record.assertions import Assertion
 from enforcegraph.graph.record.judgements import Judgement
 from enforcegraph.graph.settings import Settings
@@ -216,7 +217,9 @@ class Neo4jStore(GraphStore):
         with self._translate("a write"), self._driver.session(database=self.database) as session:
             tx = session.begin_transaction()
             try:
-                yield Neo4jRows(tx, self.model, self.batch_size, self._stored_node)
+                rows = neo4j_counts.NotingRows(tx, self.model, self.batch_size, self._stored_node)
+                yield rows
+                neo4j_counts.refresh(tx, rows.notes)  # the kept counts, in step
                 tx.commit()
             finally:
                 if not tx.closed():
@@ -244,15 +247,19 @@ class Neo4jStore(GraphStore):
 
         def work(tx: ManagedTransaction) -> int:
             deleted = 0
+            rows = neo4j_counts.NotingRows(tx, self.model, self.batch_size, self._stored_node)
             for chunk in chunked(ids, self.batch_size):
+                rows.delete_relationships(sorted(rows.relationships_touching(list(chunk))))
+                rows.notes.update(chunk)
                 deleted += int(tx.run(cypher.DELETE_NODES, ids=list(chunk)).single(strict=True)[0])
+            neo4j_counts.refresh(tx, rows.notes)
             return deleted
 
         return self._write("a delete", work)
 
     def clear(self) -> None:
         self._ensure_schema()
-        for statement in cypher.CLEAR:
+        for statement in (*cypher.CLEAR, *cypher.KEPT_COUNTS_CLEAR):
             self._autocommit("clearing", statement)
 
     # -- reading --------------------------------------------------------------------------
@@ -399,6 +406,15 @@ class Neo4jStore(GraphStore):
         from enforcegraph.graph.backends.neo4j_traversals import Neo4jTraversals
 
         return Neo4jTraversals(self)
+
+    def kept_headline_count(self, flt: SanctionFilter, unknown: bool) -> int | None:
+        """The headline count from the rows kept in step with writes, or None when they
+        cannot answer (graph/backends/neo4j_counts.py)."""
+        kept = self._read(cypher.KEPT_COUNTS_READ)
+        if not neo4j_counts.ready(dict(kept[0]) if kept else None, flt):
+            return None
+        query, params = neo4j_counts.count_query(flt, unknown)
+        return int(self._read(query, **params)[0]["count"])
 
     def run_traversal(self, query: str, **params: Any) -> list[Record]:
         """Run one catalogue query (for Neo4jTraversals); its parameters travel as ``$args``."""

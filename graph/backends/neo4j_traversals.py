@@ -121,6 +121,13 @@ class Neo4jTraversals(generic.Traversals):
         return self._count(flt or SanctionFilter(), unknown=True)
 
     def _count(self, flt: SanctionFilter, unknown: bool) -> int:
+        """From the rows kept in step with writes (graph/backends/neo4j_counts.py): one
+        index seek; the catalogue's full statement when they cannot answer."""
+        kept = self.store.kept_headline_count(flt, unknown)
+        return self._full_count(flt, unknown) if kept is None else kept
+
+    def _full_count(self, flt: SanctionFilter, unknown: bool) -> int:
+        """The catalogue's full count statement (every IMPOSES relationship)."""
         records = self._run(self._QUERIES[unknown][2], **self._sanction_options(flt))
         return int(records[0]["count"])
 

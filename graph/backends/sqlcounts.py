@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from enforcegraph.graph.backends.keptnotes import ALL, noted_nodes, noted_relationships
 from enforcegraph.graph.backends.sqltraversals import (
     _DOMAIN,
     _LOCATIONS,
@@ -39,7 +40,6 @@ from enforcegraph.graph.backends.sqltraversals import (
 from enforcegraph.graph.domain import rules as domain
 from enforcegraph.graph.domain.dates import date_floor
 from enforcegraph.graph.domain.traversals import SanctionFilter
-from enforcegraph.graph.record.assertions import parse_relationship_id
 
 __all__ = [
     "META_SQL",
@@ -70,38 +70,16 @@ CREATE INDEX IF NOT EXISTS headline_issuer ON headline(issuer, kind_dt, fdt);
 CREATE INDEX IF NOT EXISTS headline_country ON headline(country, first, kind_dt, fdt);
 """
 
-# what a touched row means for the headline: these labels' ids are noted; of a
-# relationship, the end that leads to the decisions (the decision itself, a sanction
-# or a firm); a jurisdiction or a membership changes the EU for every decision
-_NOTED_LABELS = ("Decision", "Sanction", "Company", domain.REGULATOR)
-_START_TYPES = ("IMPOSES", "AGAINST", *domain.LOCATION_TYPES)
-_END_TYPES = ("ISSUED",)
-
-
-_NOTED_NODES = frozenset(_NOTED_LABELS)
-_ALL = "*"  # noted: recompute every decision
-
-
-def note_nodes(conn: sqlite3.Connection, rows: Iterable[tuple[str, str]]) -> None:
+def note_nodes(conn: sqlite3.Connection, rows: Iterable[tuple[str, str | None]]) -> None:
     """Note written or deleted nodes, as ``(id, label)``, for :func:`refresh`."""
     conn.executemany("INSERT OR IGNORE INTO temp.dirty VALUES(?)",
-                     [(_ALL if label == "Jurisdiction" else node_id,) for node_id, label in rows
-                      if label in _NOTED_NODES or label == "Jurisdiction"])
+                     [(note,) for note in noted_nodes(rows)])
 
 
 def note_relationships(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
-    """Note written or deleted relationships, by id, for :func:`refresh`: of each, the end
-    that leads to its decisions."""
-    noted = []
-    for rel_id in ids:
-        rel_type, start, end, _ = parse_relationship_id(rel_id)
-        if rel_type in _START_TYPES:
-            noted.append((start,))
-        elif rel_type in _END_TYPES:
-            noted.append((end,))
-        elif rel_type == domain.MEMBER_OF:
-            noted.append((_ALL,))
-    conn.executemany("INSERT OR IGNORE INTO temp.dirty VALUES(?)", noted)
+    """Note written or deleted relationships, by id, for :func:`refresh`."""
+    conn.executemany("INSERT OR IGNORE INTO temp.dirty VALUES(?)",
+                     [(note,) for note in noted_relationships(ids)])
 
 
 def install(conn: sqlite3.Connection, today: str) -> None:
@@ -144,7 +122,7 @@ def ready(meta: list[tuple[Any, ...]], flt: SanctionFilter | None, today: str) -
 
 def rebuild(conn: sqlite3.Connection, today: str) -> None:
     """Recompute every headline row (inside the caller's transaction)."""
-    conn.execute("INSERT OR IGNORE INTO temp.dirty VALUES(?)", (_ALL,))
+    conn.execute("INSERT OR IGNORE INTO temp.dirty VALUES(?)", (ALL,))
     refresh(conn, today)
 
 
@@ -173,7 +151,7 @@ def removed(conn: sqlite3.Connection, table: str, ids: Sequence[str]) -> None:
 def refresh(conn: sqlite3.Connection, today: str) -> None:
     """Recompute the headline rows of the decisions the noted rows reach, inside the
     caller's transaction, and forget the notes."""
-    whole = conn.execute("SELECT 1 FROM temp.dirty WHERE id = ?", (_ALL,)).fetchone() is not None
+    whole = conn.execute("SELECT 1 FROM temp.dirty WHERE id = ?", (ALL,)).fetchone() is not None
     if not whole and conn.execute("SELECT 1 FROM dirty LIMIT 1").fetchone() is None:
         return
     conn.execute("DROP TABLE IF EXISTS temp.affected")

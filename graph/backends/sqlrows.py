@@ -132,7 +132,7 @@ class SqlRows:
 
     def delete_nodes(self, ids: Sequence[str]) -> None:
         sqlcounts.removed(self.conn, "nodes", ids)
-        sqlcounts.note_nodes(self.conn, ((i, "Decision") for i in ids))  # labels unread: any
+        sqlcounts.note_nodes(self.conn, ((i, None) for i in ids))
         for chunk in chunks(list(ids)):
             params = marks(len(chunk))
             self.conn.execute(f"DELETE FROM names WHERE id IN ({params})", chunk)

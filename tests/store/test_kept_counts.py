@@ -113,8 +113,7 @@ def _check(store: GraphStore, filters: list[SanctionFilter]) -> int:
     return rows
 
 
-def test_kept_counts_equal_a_full_recount(embedded_store: GraphStore) -> None:
-    store = embedded_store
+def test_kept_counts_equal_a_full_recount(store: GraphStore) -> None:
     batches = list(synth_batches(SynthConfig(firms=160, seed=4, chunk_firms=60)))
     for batch in batches:
         store.upsert(batch)

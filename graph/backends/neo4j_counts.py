@@ -1,0 +1,108 @@
+"""Headline counts the Neo4j store keeps in step with its writes, in the same transaction.
+
+Counts by label and by relationship type come from Neo4j's own count store, which the
+database keeps transactionally (``stats``, an unfiltered ``count``). The headline's counts
+need the catalogue's rules, so the store keeps one node of its own label
+(``cypher.HEADLINE_ROW``, never an Entity) per headline candidate: decision, sanction,
+target firm, once per issuing regulator, with the filters' columns and its class at the
+decision date and today (as graph/backends/sqlcounts.py does in SQLite). The rows
+written in a transaction are noted (graph/backends/keptnotes.py); before it commits,
+:func:`refresh` recomputes the candidates of the decisions they lead to. A count is one
+index seek.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from neo4j import ManagedTransaction, Transaction
+
+from enforcegraph.graph.backends import cypher
+from enforcegraph.graph.backends.keptnotes import ALL, noted_nodes, noted_relationships
+from enforcegraph.graph.backends.neo4j_rows import Neo4jRows
+from enforcegraph.graph.domain import rules as domain
+from enforcegraph.graph.domain.traversals import SanctionFilter
+from enforcegraph.graph.store.recording import NewRecords, Row
+
+__all__ = ["VERSION", "NotingRows", "count_query", "ready", "refresh"]
+
+VERSION = "1"  # of the kept rows' layout: another value recomputes them at the next write
+
+
+class NotingRows(Neo4jRows):
+    """:class:`Neo4jRows` that note what they write or delete, for :func:`refresh`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.notes: set[str] = set()
+
+    def write_nodes(self, rows: Sequence[Row], created: Sequence[str]) -> None:
+        self.notes.update(noted_nodes((row.id, row.label) for row in rows))
+        super().write_nodes(rows, created)
+
+    def write_relationships(self, rows: Sequence[Row], created: Sequence[str]) -> None:
+        self.notes.update(noted_relationships(row.id for row in rows))
+        super().write_relationships(rows, created)
+
+    def delete_nodes(self, ids: Sequence[str]) -> None:
+        self.notes.update(noted_nodes((i, None) for i in ids))
+        super().delete_nodes(ids)
+
+    def delete_relationships(self, ids: Sequence[str]) -> None:
+        self.notes.update(noted_relationships(ids))
+        super().delete_relationships(ids)
+
+    def insert_new(self, new: NewRecords) -> bool:
+        done = super().insert_new(new)
+        if done:
+            self.notes.update(noted_nodes((i, r.label) for i, r in new.nodes.items()))
+            self.notes.update(noted_relationships(new.relationships))
+        return done
+
+
+def _today() -> str:
+    return date.today().isoformat()
+
+
+def refresh(tx: Transaction | ManagedTransaction, notes: set[str]) -> None:
+    """Recompute the kept rows of the decisions ``notes`` lead to (all of them when the
+    EU changed or the rows are of another layout), inside ``tx``."""
+    kept = tx.run(cypher.KEPT_COUNTS_READ).single()
+    whole = ALL in notes or kept is None or kept["version"] != VERSION
+    if not notes and not whole:
+        return
+    today = _today()
+    if whole:
+        tx.run(cypher.HEADLINE_DELETE_ALL).consume()
+        dids = tx.run(cypher.HEADLINE_ALL_DECISIONS).single(strict=True)["dids"]
+    else:
+        dids = tx.run(cypher.HEADLINE_AFFECTED, notes=sorted(notes)).single(strict=True)["dids"]
+        tx.run(cypher.HEADLINE_DELETE, dids=dids).consume()
+    params = {**cypher.domain_params(), "today": today}
+    for start in range(0, len(dids), 2000):
+        tx.run(cypher.HEADLINE_CREATE, dids=dids[start : start + 2000], **params).consume()
+    # the classes "at today" hold for one day: rows recomputed on another day than the
+    # rest leave them mixed ('': counts at today are computed, until all are recomputed)
+    day = today if whole or (kept is not None and kept["today"] == today) else ""
+    tx.run(cypher.KEPT_COUNTS_WRITE, version=VERSION, today=day).consume()
+
+
+def ready(kept: dict[str, Any] | None, flt: SanctionFilter) -> bool:
+    """Whether the kept rows (``cypher.KEPT_COUNTS_READ``'s record) count for ``flt``."""
+    if kept is None or kept.get("version") != VERSION:
+        return False
+    return flt.at != "today" or kept.get("today") == _today()
+
+
+def count_query(flt: SanctionFilter, unknown: bool) -> tuple[str, dict[str, Any]]:
+    """The kept count of the headline (``unknown``: of its rows not located) for ``flt``."""
+    params: dict[str, Any] = {"kind": 2 if unknown else 1}
+    shape = "eu" if flt.jurisdiction == domain.EU_CODE else ("code" if flt.jurisdiction else "")
+    for name in ("regulator", "jurisdiction", "since", "until"):
+        if getattr(flt, name):
+            params[name] = getattr(flt, name)
+    query = cypher.headline_count(bool(flt.regulator), shape, bool(flt.since), bool(flt.until),
+                                  flt.at == "today")
+    return query, params
