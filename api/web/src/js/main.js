@@ -47,6 +47,7 @@ class App {
     this.search = new SearchBox($("search-input"), $("search-results"), (node) => this.open(node.id, { push: true, expand: true }));
     this.bindToolbar();
     renderLegend($("legend"));
+    if (window.matchMedia("(max-width: 900px)").matches) $("legend-box").open = false;  // phones: folded
     document.addEventListener("keydown", (event) => {
       const typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement?.tagName || "");
       if (event.key === "/" && !typing) { event.preventDefault(); $("search-input").focus(); $("search-input").select(); }

@@ -2,6 +2,8 @@
 import * as api from "./api.js";
 import { displayName, labelStyle, isPrAgency, shortLabel } from "./labels.js";
 import { applyFilters, filterSummary } from "./netfilter.js";
+import { keydown } from "./netkeys.js";
+import { freePosition, ringPosition, spreadAround } from "./netplace.js";
 import { pngWithLegend } from "./legend.js";
 import { STYLE, nodeSize, sanctionEur } from "./netstyle.js";
 
@@ -79,40 +81,9 @@ export class Network {
     });
   }
 
-  // -- keyboard: arrows move between nodes, Enter opens, + expands, f fits ------
+  // -- keyboard (netkeys.js) ---------------------------------------------------
   keydown(event) {
-    const nodes = this.cy.nodes().not(".filtered").toArray().sort((a, b) =>
-      a.position("x") - b.position("x") || a.position("y") - b.position("y"));
-    if (!nodes.length) return;
-    const current = this.cy.nodes(":selected").first();
-    const index = current.nonempty() ? nodes.findIndex((n) => n.same(current)) : -1;
-    const select = (el) => {
-      this.cy.elements(":selected").unselect();
-      el.select();
-      this.cy.animate({ center: { eles: el }, duration: 150 });
-      this.onInfo(`${el.hasClass("more") ? el.data("caption") : `${el.data("label")}: ${el.data("name")}`} — Enter to open, + to expand`);
-    };
-    if (["ArrowRight", "ArrowDown", "ArrowLeft", "ArrowUp"].includes(event.key)) {
-      event.preventDefault();
-      const step = event.key === "ArrowRight" || event.key === "ArrowDown" ? 1 : -1;
-      select(nodes[(index + step + nodes.length) % nodes.length]);
-    } else if (event.key === "Enter" && current.nonempty()) {
-      event.preventDefault();
-      if (current.hasClass("more")) this.safe(this.showMore(current.data("owner")));
-      else this.onOpen(current.id());
-    } else if ((event.key === "+" || event.key === "e") && current.nonempty() && !current.hasClass("more")) {
-      event.preventDefault();
-      this.safe(this.expanded.has(current.id()) ? this.showMore(current.id()) : this.expand(current.id()));
-    } else if (event.key === "h" && current.nonempty() && !current.hasClass("more")) {
-      event.preventDefault();
-      this.hideNode(current.id());
-    } else if (event.key === "p" && current.nonempty() && !current.hasClass("more")) {
-      event.preventDefault();
-      this.togglePin(current.id());
-    } else if (event.key === "f") {
-      event.preventDefault();
-      this.fit();
-    }
+    keydown(this, event);
   }
 
   // -- elements ---------------------------------------------------------------
@@ -149,38 +120,15 @@ export class Network {
   }
 
   ringPosition(nearId) {
-    const centre = this.cy.getElementById(nearId);
-    const p = centre.nonempty() ? centre.position() : { x: 0, y: 0 };
-    const angle = Math.random() * Math.PI * 2;
-    return { x: p.x + Math.cos(angle) * 140, y: p.y + Math.sin(angle) * 140 };
+    return ringPosition(this.cy, nearId);
   }
 
-  /** New neighbours evenly on a ring around their node, away from the graph's centre. */
   spreadAround(id, added) {
-    if (!added.length) return;
-    const centre = this.cy.getElementById(id).position();
-    const radius = Math.max(130, added.length * 11);
-    const others = this.cy.nodes().not(this.cy.collection(added)).not(`#${CSS.escape(id)}`);
-    let start = 0;
-    let arc = Math.PI * 2;
-    if (others.nonempty()) {
-      // open the ring on the side facing away from the rest of the graph
-      const box = others.boundingBox();
-      const away = Math.atan2(centre.y - (box.y1 + box.y2) / 2, centre.x - (box.x1 + box.x2) / 2);
-      arc = Math.PI * 1.4;
-      start = away - arc / 2;
-    }
-    const step = arc / (others.nonempty() ? Math.max(added.length - 1, 1) : added.length);
-    added.forEach((node, i) => {
-      const angle = start + step * i;
-      node.position({ x: centre.x + Math.cos(angle) * radius, y: centre.y + Math.sin(angle) * radius });
-    });
+    spreadAround(this.cy, id, added);
   }
 
   freePosition() {
-    if (this.cy.nodes().empty()) return { x: 0, y: 0 };
-    const box = this.cy.nodes().boundingBox();
-    return { x: box.x2 + 120, y: (box.y1 + box.y2) / 2 };
+    return freePosition(this.cy);
   }
 
   has(id) {
