@@ -21,7 +21,10 @@ _VERB = re.compile(
     r"verhängt\w*|auferlegt|erlassen|erließ|angeordnet|"
     r"inflitt\w*|irrogat\w*|sanzionat\w*|multat\w*|ordinat\w*|vietat\w*|"
     r"opgelegd|oplegt|legt\s+(?:\w+\s+){0,6}?op|beboet|"
-    r"impuest\w*|impuso|impone|sancionad\w*|sanciona|multad\w*|multa\s+a|castig\w+|(?:emesso|adottato)\s+un\s+provvedimento\s+sanzionatorio)(?!\w)"
+    r"impuest\w*|impuso|impone|sancionad\w*|sanciona|multad\w*|multa\s+a|castig\w+|(?:emesso|adottato)\s+un\s+provvedimento\s+sanzionatorio|"
+    # "must pay", "dovrà pagare", "zahlte"
+    r"(?:must|has\s+to|have\s+to|will\s+have\s+to|muss|müssen|musste|mussten|dovrà|dovranno|doit|devra|moet|deberá)\s+"
+    r"(?:\w+\s+){0,3}?(?:pay|zahlen|pagare|payer|betalen|pagar)|zahlte|zahlten)(?!\w)"
 )
 # A sentence about "the fine" continues the decision told just before.
 _THE_SANCTION = re.compile(
@@ -123,8 +126,8 @@ class DecisionDraft:
     decided_by: str | None = None
     summary: str | None = None
     earlier: bool = False           # an earlier or other decision recalled in the story
-    issuer_how: str = "named"       # named | described | anaphor | cataphor
-    target_how: str = "none"        # verb | sentence | salient | none
+    issuer_how: str = "named"       # named | described | anaphor | cataphor | only
+    target_how: str = "none"        # verb | sentence | listed | salient | none
     as_written: tuple[int, int] | None = None  # the target's short name, for an earlier decision
     period: str | None = None       # "2023-09", "2019": an earlier decision dated no closer
 
@@ -150,11 +153,26 @@ class DecisionDraft:
         return "order"
 
 
+def _only_regulator(ctx: Context) -> str | None:
+    """The issuer of a report that names one regulator only and is its own publication (a
+    press release: its publisher is that regulator)."""
+    ids = {m.entry.id for m in ctx.regulators}
+    publisher = ctx.article.publisher or ""
+    if len(ids) != 1 or not publisher:
+        return None
+    from enforcegraph.loaders.extract.gazetteer import find_regulators
+
+    return next(iter(ids)) if {m.entry.id for m in find_regulators(publisher)} == ids else None
+
+
 def _regulator_for(ctx: Context, index: int, sentence: Sentence) -> tuple[str, float] | None:
     here = [m for m in ctx.regulators_in(sentence.start, sentence.end)
             if not _NOT_ISSUER_BEFORE.search(ctx.text[max(sentence.start, m.start - 60) : m.start])]
     if here:
         return here[0].entry.id, 0.9
+    only = _only_regulator(ctx)
+    if only is not None:
+        return only, 0.65  # the authority's own release: every sanction in it is its own
     if not (_ANAPHOR.search(sentence.text) or _THE_SANCTION.search(sentence.text)):
         following = ctx.sentences[index + 1] if index + 1 < len(ctx.sentences) else None
         if following is not None and following.paragraph == sentence.paragraph:
@@ -263,7 +281,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     drafts: list[DecisionDraft] = []
     for index, sentence in enumerate(ctx.sentences):
         verb = _VERB.search(sentence.text)
-        amounts = [m for m in ctx.money_in(sentence.start, sentence.end) if m.meaning != "ceiling"]
+        amounts = [m for m in ctx.money_in(sentence.start, sentence.end) if m.meaning not in ("ceiling", "total")]
         if amounts and _PARTS.search(ctx.text[sentence.start : amounts[0].start]):
             amounts = []
         if not verb and not (_NOUN.search(sentence.text) and amounts):
@@ -288,6 +306,10 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             draft.as_written = _short_form(ctx, target, sentence)
         if amounts:
             draft.summary = sentence.text
+        listed = _listed(ctx, sentence, amounts, target)
+        if listed:  # "A must pay 7.6 million, while B was fined 237,800 and C 676,956"
+            amounts = amounts[:1]
+            draft.target, draft.target_how = listed[0][1], "listed"
         for money in amounts[:1]:
             sanction = _fine(money, sentence.text)
             sanction.statutory_maximum = bool(_MAXIMUM.search(sentence.text))
@@ -313,6 +335,13 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
         if committee := _COMMITTEE.search(sentence.text):
             draft.decided_by = " ".join(committee.group(0).lower().split())
         _merge(drafts, draft)
+        for money, firm in listed[1:]:
+            more = DecisionDraft(regulator, firm, [(sentence.start, sentence.end)], draft.confidence,
+                                 ["regulator-action", "listed"], earlier=earlier)
+            more.issuer_how, more.target_how = issuer_how, "listed"
+            more.sanctions.append(_fine(money, sentence.text))
+            more.date = draft.date
+            _merge(drafts, more)
     _appeals(ctx, drafts)
     _dated(ctx, drafts)
     _findings(ctx, drafts)
@@ -320,8 +349,26 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     return [d for d in drafts if d.sanctions or d.cites]
 
 
-_ISSUER_RANK = ("cataphor", "anaphor", "described", "named")
-_TARGET_RANK = ("none", "salient", "sentence", "verb")
+_ISSUER_RANK = ("only", "cataphor", "anaphor", "described", "named")
+_TARGET_RANK = ("none", "salient", "listed", "sentence", "verb")
+
+
+def _listed(ctx: Context, sentence: Sentence, amounts: list[Money],
+            target: str | None) -> list[tuple[Money, str | None]]:
+    """Several different fines listed in one sentence, each with the firm named just before
+    it (a fine with no firm of its own takes the one before); empty when the sentence
+    gives one fine (or one fine twice, rounded and exact)."""
+    if len(amounts) < 2 or any(_rounded_same(a.amount, b.amount) for a, b in zip(amounts, amounts[1:])):
+        return []
+    found: list[tuple[Money, str | None]] = []
+    previous = sentence.start
+    firm = target if not ctx.firms_in(sentence.start, amounts[0].start) else None
+    for money in amounts:
+        named = ctx.firms_in(previous, money.start)
+        firm = named[-1][1].name if named else firm
+        found.append((money, firm))
+        previous = money.end
+    return found
 
 
 def _issuer_how(ctx: Context, sentence: Sentence, regulator: str, confidence: float) -> str:
@@ -329,6 +376,8 @@ def _issuer_how(ctx: Context, sentence: Sentence, regulator: str, confidence: fl
     if confidence >= 0.9:
         rules = {m.rule for m in ctx.regulators_in(sentence.start, sentence.end) if m.entry.id == regulator}
         return "named" if rules & {"gazetteer", "gazetteer-defined"} else "described"
+    if confidence == 0.65:
+        return "only"
     return "anaphor" if confidence >= 0.7 else "cataphor"
 
 

@@ -107,7 +107,12 @@ def _issuer_right(gold: dict[str, Any], extraction: Extraction, proposal: Propos
 
 
 def _target_right(gold: dict[str, Any], extraction: Extraction, proposal: Proposal) -> bool:
-    names, _ = _proposal_names(extraction, proposal.links.get("against", []))
+    """The proposal names the gold's target (any of a list); where the gold names none
+    (``against: null``), right only if the proposal names none either."""
+    linked = proposal.links.get("against", [])
+    if gold.get("against") is None:
+        return not linked
+    names, _ = _proposal_names(extraction, linked)
     return bool(_gold_names(gold.get("against")) & names)
 
 

@@ -107,7 +107,7 @@ class Money:
     end: int
     amount: float | int
     currency: str
-    meaning: str = "amount"          # amount | ceiling | periodic
+    meaning: str = "amount"          # amount | ceiling | periodic | total
     per: str | None = None
     approximate: bool = False        # "more than £7.5m", "about $22 million"
     conversion_of: Money | None = None
@@ -122,6 +122,20 @@ class Percentage:
     end: int
     percent: float | int
     of: str
+
+
+# A sum of several fines ("fines totalling", "zwei Geldbußen von zusammen", "per complessivi"),
+# never the amount of one decision.
+_TOTAL_BEFORE = re.compile(
+    r"(?i)\b(?:insgesamt|zusammen|gesamt|in\s+total|a\s+total\s+of|totall?ing|totall?ed|combined|"
+    r"complessiv[io]|in\s+totale|per\s+un\s+totale\s+di|au\s+total|en\s+total|total\s+de|totaal|samen|"
+    r"in\s+Höhe\s+von\s+insgesamt|cumul\w*)\s*(?:von|of|di|de|d['’]|van|per|über|in\s+Höhe\s+von)?\s*$")
+# ... unless one fine is imposed on several addressees jointly ("gezamenlijk ... in totaal").
+_JOINT = re.compile(r"(?i)\b(?:jointly|gezamenlijk|gemeinsam|congiuntamente|solidairement|conjuntamente)\b")
+_TOTAL_PLURAL = re.compile(
+    r"(?i)\b(?:fines|penalties|Bußgelder|Geldbußen|sanzioni|multe|amendes|boetes|multas|sanciones)\s+"
+    r"(?:[a-zäöüß]+\s+){0,2}?(?:of|von|in\s+Höhe\s+von|per|de|di|van|über)\s*$")
+_TOTAL_AFTER = re.compile(r"(?i)\s*(?:in\s+total|insgesamt|in\s+totale|au\s+total|en\s+total|altogether)\b")
 
 
 def _number(value: Decimal) -> float | int:
@@ -182,6 +196,9 @@ def find_money(text: str) -> list[Money]:
             money.meaning, money.per = "periodic", _PER_UNIT.get(unit, unit)
         elif _CEILING_BEFORE.search(before) or _CEILING_AFTER.match(after):
             money.meaning = "ceiling"
+        elif (_TOTAL_BEFORE.search(before) or _TOTAL_PLURAL.search(before) or _TOTAL_AFTER.match(after)) and not _JOINT.search(
+                text[max(0, match.start() - 80) : match.start()]):
+            money.meaning = "total"
         found.append(money)
     return found
 

@@ -11,7 +11,7 @@ __all__ = ["Sentence", "find_dates", "find_period", "find_quotes", "paragraphs",
 _ABBREV = re.compile(
     r"(?:\b(?:Inc|Ltd|Co|Corp|Art|Arts|No|Nos|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|vs|approx|e\.g|i\.e|"
     r"cf|para|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|S\.A|B\.V|N\.V|"
-    r"n|nr|Nr|no|art|Abs|ca|bzw|Mio|Mrd|doc|pag|cit|ord)|"
+    r"n|nr|Nr|no|art|Abs|ca|bzw|Mio|Mrd|doc|pag|cit|ord|prof|avv|dott|dr|ing|sig|Avv|Dott|Ing|Sig|Me|Mme|mr)|"
     r"\b[A-Z])\.$"
 )
 _END = re.compile(r"[.!?…][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9€£$])")
@@ -43,8 +43,8 @@ def sentences(text: str) -> list[Sentence]:
         start = p_start
         for match in _END.finditer(text, p_start, p_end):
             candidate = text[start : match.start() + 1]
-            if _ABBREV.search(candidate):
-                continue
+            if _ABBREV.search(candidate) or candidate.count("(") > candidate.count(")"):
+                continue  # an abbreviation, or a full stop inside brackets ("(relatore il prof. X)")
             end = match.end() - len(match.group(0)) + len(match.group(0).rstrip())
             found.append(Sentence(start, end, text[start:end], number))
             start = match.end()
