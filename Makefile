@@ -8,14 +8,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-HOST ?= 127.0.0.1
-PORT ?= 8000
+# `make run` listens where ENFORCEGRAPH_HOST / ENFORCEGRAPH_PORT say (default
+# 127.0.0.1:8000); HOST= and PORT= on the make command line win over them.
+HOST ?=
+PORT ?=
 # Editable installs in strict mode link each module: reinstall when one is added.
 SOURCES := $(shell find schema graph loaders api src -name '*.py' -not -path '*/node_modules/*' 2>/dev/null)
 
 .PHONY: install python web neo4j-launcher browser run test lint typecheck pytest bench soak clean
 
 $(STAMP): pyproject.toml $(SOURCES)
+	bash scripts/install-system-packages.sh build
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip 'setuptools>=77' wheel
 	$(BIN)/python -m pip install -q -e '.[dev,test]' --config-settings editable_mode=strict
@@ -29,14 +32,15 @@ web:
 neo4j-launcher:
 	bash neo4j-launcher/build.sh
 
+# Debian's Chromium (browser tests) and wrk (the GraphQL benchmark's test)
 browser:
-	bash scripts/install-browser.sh
+	bash scripts/install-system-packages.sh test
 
 install: python web
 
 run: install
 	$(BIN)/enforcegraph load gdpr-text clearview reference-cases
-	$(BIN)/enforcegraph serve --host $(HOST) --port $(PORT)
+	$(BIN)/enforcegraph serve $(if $(HOST),--host $(HOST)) $(if $(PORT),--port $(PORT))
 
 lint: python
 	$(BIN)/ruff check .

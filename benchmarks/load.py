@@ -14,9 +14,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from enforcegraph.graph.backends import sqlfulltext
 from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.backends.sqlrows import dumps as store_dumps
-from enforcegraph.schema.model import Model
+from enforcegraph.schema.model import Model, load_model
 from enforcegraph.schema.names import normalize_name
 from enforcegraph.schema.records import Batch
 
@@ -33,9 +34,16 @@ class FloorDB:
         for pragma in _PRAGMAS:
             value = like.execute(f"PRAGMA {pragma}").fetchone()[0]
             self.conn.execute(f"PRAGMA {pragma} = {value}")
+        # tables, then indexes, then triggers (which name tables); a virtual table makes
+        # its own (FTS5) shadow tables; the full-text triggers call the store's function
         ddl = like.execute(
-            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type DESC, name"
+            "SELECT sql FROM sqlite_master m WHERE sql IS NOT NULL AND NOT EXISTS ("
+            " SELECT 1 FROM sqlite_master v WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%'"
+            " AND m.type = 'table' AND m.name IN (v.name || '_data', v.name || '_idx',"
+            " v.name || '_content', v.name || '_docsize', v.name || '_config')) "
+            "ORDER BY CASE type WHEN 'table' THEN 0 WHEN 'index' THEN 1 ELSE 2 END, name"
         ).fetchall()
+        sqlfulltext.register(self.conn, load_model())
         for (sql,) in ddl:
             self.conn.execute(sql)
 

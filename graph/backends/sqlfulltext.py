@@ -28,7 +28,7 @@ from enforcegraph.graph.store.fulltext import NAME_WEIGHT, field_texts
 from enforcegraph.schema.errors import StoreError
 from enforcegraph.schema.model import Model
 
-__all__ = ["count_sql", "install", "match_expression", "page_sql"]
+__all__ = ["count_sql", "install", "match_expression", "page_sql", "register"]
 
 log = logging.getLogger(__name__)
 
@@ -88,10 +88,15 @@ def _texts(model: Model) -> Any:
     return one
 
 
+def register(conn: sqlite3.Connection, model: Model) -> None:
+    """Register the triggers' function on a connection that writes nodes."""
+    conn.create_function(_FUNCTION, 3, _texts(model), deterministic=True)
+
+
 def install(conn: sqlite3.Connection, model: Model) -> None:
     """Register the triggers' function on this writer's connection; create and fill the
     index if it is missing or was built for other searched properties (one transaction)."""
-    conn.create_function(_FUNCTION, 3, _texts(model), deterministic=True)
+    register(conn, model)
     signature = _signature(model)
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = 'fulltext'").fetchone()
