@@ -220,3 +220,21 @@ def test_the_linkers_unsure_becomes_same_on_new_evidence(embedded_store: GraphSt
     second = link_all(store)
     assert [(k.other, k.verdict) for k in second.applied] == [("decision:etid-9", "same")]
     assert store.get("decision:etid-9") is None
+
+
+def test_link_command(tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from enforcegraph.graph.backends.embedded import EmbeddedStore
+
+    db = tmp_path / "graph.sqlite"
+    with EmbeddedStore(db) as store:
+        _loaded(store)
+    monkeypatch.setenv("ENFORCEGRAPH_DB", str(db))
+    shown = json.loads(cli("link", "--dry-run", "--json").output)
+    assert [k["other"] for k in shown["applied"]] == ["company:clearview-al"]  # firms first, nothing judged
+    with EmbeddedStore(db) as store:
+        assert store.judgements() == []
+    out = cli("link").output
+    assert "linked: 1 firm link(s) and 2 decision link(s) applied (3 node(s) merged away); 0 for review" in out
+    assert "linked: 0 firm link(s) and 0 decision link(s) applied" in cli("link").output
