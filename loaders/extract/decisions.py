@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from enforcegraph.loaders.extract.context import Context
+from enforcegraph.loaders.extract.gazetteer import find_regulators
 from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.text import Sentence, find_dates, find_period
 from enforcegraph.schema.citations import Citation
@@ -160,8 +162,6 @@ def _only_regulator(ctx: Context) -> str | None:
     publisher = ctx.article.publisher or ""
     if len(ids) != 1 or not publisher:
         return None
-    from enforcegraph.loaders.extract.gazetteer import find_regulators
-
     return next(iter(ids)) if {m.entry.id for m in find_regulators(publisher)} == ids else None
 
 
@@ -353,12 +353,16 @@ _ISSUER_RANK = ("only", "cataphor", "anaphor", "described", "named")
 _TARGET_RANK = ("none", "salient", "listed", "sentence", "verb")
 
 
+_FOR_FIRM = re.compile(r"(?i)[^\S\n]*(?:euros?\s+|EUR\s+)?(?:for|against|on|pour|contre|gegen|für|a\s+carico\s+di|"
+                       r"nei\s+confronti\s+di|voor|tegen|para|contra)\s+(?:the\s+|la\s+|die\s+|den\s+)?")
+
+
 def _listed(ctx: Context, sentence: Sentence, amounts: list[Money],
             target: str | None) -> list[tuple[Money, str | None]]:
     """Several different fines listed in one sentence, each with the firm named just before
     it (a fine with no firm of its own takes the one before); empty when the sentence
     gives one fine (or one fine twice, rounded and exact)."""
-    if len(amounts) < 2 or any(_rounded_same(a.amount, b.amount) for a, b in zip(amounts, amounts[1:])):
+    if len(amounts) < 2 or any(_rounded_same(a.amount, b.amount) for a, b in pairwise(amounts)):
         return []
     found: list[tuple[Money, str | None]] = []
     previous = sentence.start
@@ -366,6 +370,9 @@ def _listed(ctx: Context, sentence: Sentence, amounts: list[Money],
     for money in amounts:
         named = ctx.firms_in(previous, money.start)
         firm = named[-1][1].name if named else firm
+        after = _FOR_FIRM.match(ctx.text, money.end, sentence.end)
+        if after and (owner := ctx.firms_in(money.end, money.end + after.end() - money.end + 1)):
+            firm = owner[0][1].name  # "90 million euros for Google LLC"
         found.append((money, firm))
         previous = money.end
     return found

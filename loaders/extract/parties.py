@@ -252,6 +252,9 @@ class PartyFinder:
         self.products()
         patterns = [
             (rf"(?P<name>{_WITH_LEGAL_FORM})", "legal-form", 0.9),
+            # a lower-case web name with a legal form ("die notebooksbilliger.de AG")
+            (rf"(?<![\w.])(?P<name>[a-z][\w\-]*\.(?:de|com|net|org|eu|fr|it|nl|es|at|ch)\s+{LEGAL_FORM}\b\.?)",
+             "legal-form", 0.9),
             (rf"(?P<name>{NAME},?\s+(?:Inc|Ltd|Corp|LLC|GmbH|S\.A|B\.V|N\.V|plc|AG|SAS|S\.p\.A)\b\.?)",
              "legal-form", 0.9),
             (rf"(?P<name>{NAME}\s+(?:Group|Limited|Corporation|Technologies|Holdings|Platforms|Labs))\b", "legal-form", 0.85),
@@ -270,6 +273,12 @@ class PartyFinder:
             # French, Italian: "à l'encontre de la société GOOGLE LLC", "contro OpenAI"
             (rf"(?:à\s+l['’]encontre\s+de|nei\s+confronti\s+di|contro|contre)\s+"
              rf"(?:la\s+soci[ée]t[ée]\s+|l['’]entreprise\s+|l['’]azienda\s+)?(?P<name>{NAME})", "decision-target", 0.75),
+            # Italian: "ha inflitto a Foodinho, società del gruppo ..., una sanzione"
+            (rf"\b(?:inflitt[oaie]|irrogat[oaie]|ingiunt[oaie]|comminat[oaie])\s+(?:[^.;]{{0,60}}?\s+)?a\s+"
+             rf"(?:la\s+società\s+)?(?P<name>{NAME})", "decision-target", 0.75),
+            # French, English: "L'amende vise Amazon France Logistique", "the fine targets X"
+            (rf"\b(?:amende|sanction|fine|penalty)\s+(?:vise|visait|targets|targeted|concerns)\s+"
+             rf"(?:la\s+soci[ée]t[ée]\s+|l['’]entreprise\s+)?(?P<name>{NAME})", "decision-target", 0.75),
             # Spanish: "una multa de diez millones de euros a Google", "al banco BBVA", "sanciona a X"
             (rf"\b(?:multas?|sanci[oó]n(?:es)?)\s+(?:[^.;]{{0,70}}?\s+)?a\s+(?:la\s+(?:compañía|empresa|entidad|"
              rf"sociedad|filial)\s+)?(?P<name>{NAME})", "decision-target", 0.75),
