@@ -124,15 +124,16 @@ def time_to_interactive(url: str, repeats: int) -> dict[str, Any]:
 def table_pages(url: str, store: EmbeddedStore, repeats: int) -> dict[str, Any]:
     regulators = [n.id for n in store.iter_nodes("Regulator")][:repeats]
     with httpx.Client(timeout=120) as client:
-        first = timed(lambda: post(client, url, TABLE, {"off": 0}))
+        def ask(variables: dict[str, Any]) -> float:
+            return timed(lambda: post(client, url, TABLE, variables))
+
+        first = ask({"off": 0})
         total = post(client, url, TABLE, {"off": 0})["questionTable"]["totalCount"]
-        plain = [timed(lambda: post(client, url, TABLE, {"off": 0})) for _ in range(repeats)]
-        sorted_ = [timed(lambda d=d: post(client, url, TABLE, {"off": 0, "o": {"column": "amount", "direction": d}}))
+        plain = [ask({"off": 0}) for _ in range(repeats)]
+        sorted_ = [ask({"off": 0, "o": {"column": "amount", "direction": d}})
                    for d in ["DESC", "ASC"] * (repeats // 2)]
-        filtered = [timed(lambda r=r: post(client, url, TABLE, {"off": 0, "f": {"regulator": [r]}}))
-                    for r in regulators]
-        deep = [timed(lambda o=o: post(client, url, TABLE, {"off": o}))
-                for o in range(100, 100 * (repeats + 1), 100)]
+        filtered = [ask({"off": 0, "f": {"regulator": [r]}}) for r in regulators]
+        deep = [ask({"off": o}) for o in range(100, 100 * (repeats + 1), 100)]
         post(client, url, FLOOR)
         floor = [timed(lambda: post(client, url, FLOOR)) for _ in range(repeats)]
     return {"rows": total, "first_ms": first, "page": summary(plain), "sorted": summary(sorted_),
@@ -170,6 +171,8 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=20)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "enforcegraph-workbench")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "workbench.json")
+    parser.add_argument("--skip-browser", action="store_true",
+                        help="only the API's table pages (no Chromium)")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     result: dict[str, Any] = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
@@ -177,8 +180,9 @@ def main() -> None:
     bundled = EmbeddedStore(args.work / "bundled.sqlite")
     for name in ("clearview", "reference-cases"):
         bundled.upsert(dataset_batch(name))
-    with serving(bundled, cache=True) as url:
-        result["time_to_interactive"] = time_to_interactive(url, args.repeats)
+    if not args.skip_browser:
+        with serving(bundled, cache=True) as url:
+            result["time_to_interactive"] = time_to_interactive(url, args.repeats)
     bundled.close()
 
     synth_file = args.work / f"synth-{args.firms}.sqlite"
@@ -186,13 +190,15 @@ def main() -> None:
     synth = EmbeddedStore(synth_file)
     if fresh:
         start = time.perf_counter()
-        synth.upsert_stream(synth_batches(SynthConfig(firms=args.firms, seed=1)))
+        for batch in synth_batches(SynthConfig(firms=args.firms, seed=1)):
+            synth.upsert(batch)  # one transaction per batch, as benchmarks/load.py loads
         result["synth_load_s"] = time.perf_counter() - start
     result["firms"] = args.firms
     result["stats"] = synth.stats().to_dict()
     with serving(synth, cache=False) as url:
         result["table_api"] = table_pages(url, synth, args.repeats)
-        result["table_browser_next_page"] = browser_next_page(url, args.repeats)
+        if not args.skip_browser:
+            result["table_browser_next_page"] = browser_next_page(url, args.repeats)
     synth.close()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2), "utf-8")

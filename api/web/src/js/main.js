@@ -57,6 +57,8 @@ class App {
 
   async start() {
     document.body.dataset.ready = "false";
+    const view = decodeView(location.hash);
+    if (view.table || view.tab === "questions") this.questions.prefetch(view.table);
     try {
       const [types, labels] = await Promise.all([api.relationshipTypes(), api.labels(), this.questions.load()]);
       this.renderTypeFilter(types.map((t) => t.name), types);
@@ -64,7 +66,7 @@ class App {
     } catch (error) {
       this.toast(`The API is not answering: ${error.message}`, true);
     }
-    await this.restore(decodeView(location.hash));
+    await this.restore(view);
     document.body.dataset.ready = "true";
   }
 

@@ -38,6 +38,18 @@ export class QuestionsView {
     $("download-csv").addEventListener("click", () => this.guard(() => this.downloadCsv()));
   }
 
+  /** Ask for the first table at once, beside the question list (one round trip saved). */
+  prefetch(table) {
+    this.state = this.initial(table);
+    const variables = this.variables();
+    this.prefetched = { key: JSON.stringify(variables), answer: api.questionTable(variables).catch(() => null) };
+  }
+
+  initial(table) {
+    return table ? { ...table, filter: { ...emptyFilter(), ...table.filter } }
+      : { question: HEADLINE, argument: "", filter: emptyFilter(), sort: HEADLINE_SORT, offset: 0, pageSize: 50 };
+  }
+
   async load() {
     this.list = await api.questions();
     const select = $("question-select");
@@ -55,8 +67,7 @@ export class QuestionsView {
 
   /** Restore a state (from the permalink) and run it. */
   async restore(table) {
-    this.state = table ? { ...table, filter: { ...emptyFilter(), ...table.filter } }
-      : { question: HEADLINE, argument: "", filter: emptyFilter(), sort: HEADLINE_SORT, offset: 0, pageSize: 50 };
+    this.state = this.initial(table);
     if (!this.list.some((q) => q.key === this.state.question)) this.state.question = this.list[0]?.key || HEADLINE;
     await this.run();
   }
@@ -116,7 +127,10 @@ export class QuestionsView {
     await this.guard(async () => {
       $("question-table").setAttribute("aria-busy", "true");
       try {
-        const result = await api.questionTable(this.variables());
+        const variables = this.variables();
+        const early = this.prefetched?.key === JSON.stringify(variables) ? await this.prefetched.answer : null;
+        this.prefetched = null;
+        const result = early || await api.questionTable(variables);
         if (seq !== this.seq) return;
         this.result = result;
         this.render();
