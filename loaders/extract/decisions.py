@@ -63,7 +63,7 @@ _EARLIER = re.compile(
     r"bisher\s+höchste\w*|previous\s+record|(?:el\s+)?pasado\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|"
     r"agosto|septiembre|octubre|noviembre|diciembre|año)|last\s+(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)|im\s+(?:vergangenen|letzten)\s+\w+|lo\s+scorso\s+\w+|"
-    r"jusqu['’](?:ici|alors)|finora|tot\s+nu\s+toe|"
+    r"jusqu['’](?:ici|alors)|finora|tot\s+nu\s+toe|déjà|già|bereits|already|"
     r"(?:largest|highest|biggest)\s+(?:\w+\s+){0,3}?(?:so\s+far|to\s+date|until\s+then|before))\b"
 )
 _RANGE_BEFORE = re.compile(r"(?i)\b(?:between|from|since|until|till|to|and|au|et|seit|bis|und|tra|e|dal|al|"
@@ -155,14 +155,19 @@ class DecisionDraft:
         return "order"
 
 
+ONLY_ANYWHERE = True
+
+
 def _only_regulator(ctx: Context) -> str | None:
     """The issuer of a report that names one regulator only and is its own publication (a
     press release: its publisher is that regulator)."""
     ids = {m.entry.id for m in ctx.regulators}
-    publisher = ctx.article.publisher or ""
-    if len(ids) != 1 or not publisher:
+    if len(ids) != 1:
         return None
-    return next(iter(ids)) if {m.entry.id for m in find_regulators(publisher)} == ids else None
+    if ONLY_ANYWHERE:
+        return next(iter(ids))
+    publisher = ctx.article.publisher or ""
+    return next(iter(ids)) if publisher and {m.entry.id for m in find_regulators(publisher)} == ids else None
 
 
 def _regulator_for(ctx: Context, index: int, sentence: Sentence) -> tuple[str, float] | None:
@@ -170,7 +175,7 @@ def _regulator_for(ctx: Context, index: int, sentence: Sentence) -> tuple[str, f
             if not _NOT_ISSUER_BEFORE.search(ctx.text[max(sentence.start, m.start - 60) : m.start])]
     if here:
         return here[0].entry.id, 0.9
-    only = _only_regulator(ctx)
+    only = _only_regulator(ctx) if sentence.paragraph > 0 else None  # never from the headline
     if only is not None:
         return only, 0.65  # the authority's own release: every sanction in it is its own
     if not (_ANAPHOR.search(sentence.text) or _THE_SANCTION.search(sentence.text)):
@@ -346,7 +351,57 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     _dated(ctx, drafts)
     _findings(ctx, drafts)
     _maximum_elsewhere(ctx, drafts)
+    drafts = _no_sums_or_parts(ctx, drafts)
     return [d for d in drafts if d.sanctions or d.cites]
+
+
+def _fine_of(draft: DecisionDraft) -> SanctionDraft | None:
+    return next((s for s in draft.sanctions if s.amount is not None), None)
+
+
+def _no_sums_or_parts(ctx: Context, drafts: list[DecisionDraft]) -> list[DecisionDraft]:
+    """A fine that is the sum of two or more other decisions' fines of its issuer is their
+    total, no decision ("Google 150 million: 90 million for Google LLC and 60 million for
+    Google Ireland"); a fine that with other amounts of its paragraph adds up to a larger
+    fine on the same firm is a part of that fine ("3 million ... and 2 million" of 5 million);
+    a fine in a currency the story gives only as a conversion of another fine ("$5 million"
+    beside "58 million kronor (USD 5.4 million)") is no fine either."""
+    fines = [(d, f) for d in drafts if (f := _fine_of(d)) is not None]
+    drop: set[int] = set()
+    for draft, fine in fines:
+        others = [f.amount for d, f in fines if d is not draft and d.regulator == draft.regulator
+                  and f.currency == fine.currency and f.amount is not None and f.amount < (fine.amount or 0)]
+        if len(others) >= 2 and fine.amount is not None and _sums_to(others, float(fine.amount)):
+            drop.add(id(draft))
+    for draft, fine in fines:
+        if id(draft) in drop or fine.amount is None:
+            continue
+        paragraph = next((s.paragraph for s in ctx.sentences if s.start <= fine.spans[0][0] < s.end), None)
+        near = [m.amount for m in ctx.money if m.meaning == "amount" and m.currency == fine.currency
+                and (m.start, m.end) not in fine.spans and any(
+                    s.paragraph == paragraph and s.start <= m.start < s.end for s in ctx.sentences)]
+        for bigger, whole in fines:
+            if (bigger is not draft and id(bigger) not in drop and bigger.regulator == draft.regulator and bigger.target == draft.target
+                    and whole.currency == fine.currency and whole.amount is not None and whole.amount > fine.amount
+                    and any(abs(float(fine.amount) + float(n) - float(whole.amount)) < 0.5 for n in near)):
+                drop.add(id(draft))
+    conversions = [(a, c) for m in ctx.money for a, c in m.conversions]
+    for draft, fine in fines:
+        if fine.amount is not None and any(c == fine.currency and _rounded_same(fine.amount, a) for a, c in conversions):
+            if any(d is not draft and d.regulator == draft.regulator and f.currency != fine.currency for d, f in fines):
+                fine.amount = None  # keep the decision's other evidence, drop the converted figure
+                draft.sanctions = [s for s in draft.sanctions if s is not fine] or draft.sanctions
+    return [d for d in drafts if id(d) not in drop]
+
+
+def _sums_to(amounts: list[float | int], total: float) -> bool:
+    """Whether two or more of the amounts add up to the total (within a cent)."""
+    values = sorted(float(a) for a in amounts)[:12]
+    sums = {0.0: 0}
+    for value in values:
+        for have, count in list(sums.items()):
+            sums.setdefault(round(have + value, 2), count + 1)
+    return any(abs(have - total) < 0.01 and count >= 2 for have, count in sums.items())
 
 
 _ISSUER_RANK = ("only", "cataphor", "anaphor", "described", "named")

@@ -135,6 +135,9 @@ _JOINT = re.compile(r"(?i)\b(?:jointly|gezamenlijk|gemeinsam|congiuntamente|soli
 _TOTAL_PLURAL = re.compile(
     r"(?i)\b(?:fines|penalties|Bußgelder|Geldbußen|sanzioni|multe|amendes|boetes|multas|sanciones)\s+"
     r"(?:[a-zäöüß]+\s+){0,2}?(?:of|von|in\s+Höhe\s+von|per|de|di|van|über)\s*$")
+# A running total: "taking the penalties it has imposed on the company to €910 million".
+_RUNNING_TOTAL = re.compile(r"(?i)\b(?:taking|bringing|takes|brings|took|brought|raising|raises)\s+"
+                            r"(?:the\s+)?(?:total|tally|sum|fines|penalties|sanctions)\b[^.;]{0,70}\bto\s*$")
 _TOTAL_AFTER = re.compile(r"(?i)\s*(?:in\s+total|insgesamt|in\s+totale|au\s+total|en\s+total|altogether)\b")
 
 
@@ -196,7 +199,8 @@ def find_money(text: str) -> list[Money]:
             money.meaning, money.per = "periodic", _PER_UNIT.get(unit, unit)
         elif _CEILING_BEFORE.search(before) or _CEILING_AFTER.match(after):
             money.meaning = "ceiling"
-        elif (_TOTAL_BEFORE.search(before) or _TOTAL_PLURAL.search(before) or _TOTAL_AFTER.match(after)) and not _JOINT.search(
+        elif (_TOTAL_BEFORE.search(before) or _TOTAL_PLURAL.search(before) or _TOTAL_AFTER.match(after)
+              or _RUNNING_TOTAL.search(text[max(0, match.start() - 90) : match.start()])) and not _JOINT.search(
                 text[max(0, match.start() - 80) : match.start()]):
             money.meaning = "total"
         found.append(money)
