@@ -29,6 +29,8 @@ Each rule's name is what the quality report records (repairs, notes, held-back r
 - ``category-unknown``: ``Unknown`` violation type left empty;
 - ``url-encoded``: a link with spaces is percent-encoded; ``link-not-http``: dropped.
 Held back: ``country-unknown``, ``authority-unknown``, ``court-unknown``, ``date-unreadable``.
+Not mapped: the sector column (the model has no property for a sector) and the empty
+button column; every other cell is a property, a node or a relationship.
 Errors (the file is not the tracker's table): a row that is not 13 strings, an ``ETid-N``
 cell that is not one, a duplicate ETid, a page column linking another ETid.
 """
