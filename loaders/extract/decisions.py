@@ -70,8 +70,9 @@ _RANGE_BEFORE = re.compile(r"(?i)\b(?:between|from|since|until|till|to|and|au|et
                            r"tussen|tot|en|desde|hasta|y)\s+$")
 _DATED = re.compile(
     r"(?i)\b(?:decision|délibération|provvedimento|ordinanza|Bescheid|besluit|resoluci[oó]n)\b"
-    r"[^.;]{0,60}?\b(?:dated|of|du|del|vom|van|de|from)\b|\b(?:announced|annonc\w+|bekanntgegeben|"
-    r"annunciat\w*|aangekondigd|anunci\w+|adopted|notified)\b"
+    r"[^.;]{0,60}?\b(?:dated|of|du|del|dell|vom|van|de|from)\b|\b(?:announced|annonc\w+|bekanntgegeben|"
+    r"annunciat\w*|aangekondigd|anunci\w+|adopted|notified|handed\s+down|reso\s+not[oa]|"
+    r"(?:se\s+han|fueron|ha\s+sido|han\s+sido)\s+publicad\w+|formation\s+restreinte[^.;]{0,40}?réunie)\b"
 )
 _MAXIMUM = re.compile(r"(?i)\bmaximum\b|\bhighest\s+possible\b|\bmaximum\s+possible\b")
 _INFRINGE = re.compile(r"(?i)\b(?:breach\w*|infring\w*|violat\w*|contrary\s+to|fail\w*\s+to\s+comply)\b")
@@ -132,6 +133,7 @@ class DecisionDraft:
     target_how: str = "none"        # verb | sentence | listed | salient | none
     as_written: tuple[int, int] | None = None  # the target's short name, for an earlier decision
     period: str | None = None       # "2023-09", "2019": an earlier decision dated no closer
+    published: str | None = None    # the issuer's own release, dated by its publication
 
     @property
     def evidence(self) -> dict[str, str]:
@@ -387,10 +389,9 @@ def _no_sums_or_parts(ctx: Context, drafts: list[DecisionDraft]) -> list[Decisio
                 drop.add(id(draft))
     conversions = [(a, c) for m in ctx.money for a, c in m.conversions]
     for draft, fine in fines:
-        if fine.amount is not None and any(c == fine.currency and _rounded_same(fine.amount, a) for a, c in conversions):
-            if any(d is not draft and d.regulator == draft.regulator and f.currency != fine.currency for d, f in fines):
-                fine.amount = None  # keep the decision's other evidence, drop the converted figure
-                draft.sanctions = [s for s in draft.sanctions if s is not fine] or draft.sanctions
+        if (fine.amount is not None and any(c == fine.currency and _rounded_same(fine.amount, a) for a, c in conversions)
+                and any(d is not draft and d.regulator == draft.regulator and f.currency != fine.currency for d, f in fines)):
+            drop.add(id(draft))  # the converted figure of a fine proposed in its own currency
     return [d for d in drafts if id(d) not in drop]
 
 
@@ -475,6 +476,8 @@ def _dated(ctx: Context, drafts: list[DecisionDraft]) -> None:
     """A sentence that dates the decision ("The decision, dated 16 July 2021", "announced
     on 15 September 2023") dates the main decision of its regulator when it has no date."""
     main = [d for d in drafts if not d.earlier and (d.sanctions or d.cites)]
+    issuer = {m.entry.id for m in find_regulators(ctx.article.publisher or "")}
+    day = ctx.article.date if re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.article.date or "") else None
     for number, sentence in enumerate(ctx.sentences[:3]):  # a press release's date line
         if len(main) == 1 and main[0].date is None and len(sentence.text) <= 30 and number == sentence.paragraph:
             found_date = _date_in(ctx, sentence.start, sentence.end)
@@ -490,6 +493,9 @@ def _dated(ctx: Context, drafts: list[DecisionDraft]) -> None:
         candidates = [d for d in main if found is None or d.regulator == found[0]]
         if len(candidates) == 1 and candidates[0].date is None:
             candidates[0].date = when
+    for draft in main:  # the authority's own release announces its decision the day it is dated
+        if draft.date is None and day and issuer == {draft.regulator}:
+            draft.published = day
 
 
 def _maximum_elsewhere(ctx: Context, drafts: list[DecisionDraft]) -> None:

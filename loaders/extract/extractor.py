@@ -189,6 +189,9 @@ class _Builder:
         props: dict[str, Any] = {"kind": draft.kind, "evidence": draft.evidence}
         if draft.date:
             props["announced_date"] = draft.date[2]
+        elif draft.published:
+            props["announced_date"] = draft.published
+            props["date_from"] = "publication"  # the issuer's own release, no date in its text
         elif draft.period:
             props["period"] = draft.period
         if draft.summary:
