@@ -47,19 +47,38 @@ class Facts:
     amount_eur: float | None = None
 
 
-@dataclass
 class Flat:
-    """A table row: cells by column, facts for filters, the entities it names (in order)."""
+    """A table row: facts for filters at once; cells by column and the entities it names
+    (in order) worked out when first read (most rows of a large answer are never shown)."""
 
-    cells: dict[str, Any]
-    facts: Facts
-    entities: list[str]
-    keys: tuple[frozenset[str], ...] = ()  # the row's values of each facet, in FACETS order
+    __slots__ = ("_cells", "_entities", "facts", "keys", "money", "row")
 
-    def __post_init__(self) -> None:
-        f = self.facts
-        self.keys = (frozenset(f.regulators), frozenset(f.jurisdictions), frozenset(f.years),
-                     frozenset(f.kinds), frozenset(f.currencies))
+    def __init__(self, row: Row, facts: Facts, money: Row | None) -> None:
+        self.row = row
+        self.facts = facts
+        self.money = money
+        self.keys = (frozenset(facts.regulators), frozenset(facts.jurisdictions),
+                     frozenset(facts.years), frozenset(facts.kinds), frozenset(facts.currencies))
+        self._cells: dict[str, Any] | None = None
+        self._entities: list[str] | None = None
+
+    @property
+    def cells(self) -> dict[str, Any]:
+        if self._cells is None:
+            self._cells = _cells(self.row, self.money)
+        return self._cells
+
+    @property
+    def entities(self) -> list[str]:
+        if self._entities is None:
+            found = []
+            for cell in self.cells.values():
+                if isinstance(cell, dict) and cell.get("t") == "entity":
+                    found.append(cell["id"])
+                elif isinstance(cell, dict) and cell.get("t") == "entities":
+                    found.extend(item["id"] for item in cell["items"])
+            self._entities = list(dict.fromkeys(found))
+        return self._entities
 
 
 def _amount_text(amount: Any, currency: Any) -> str:
@@ -191,9 +210,14 @@ def _facts(row: Row, money: Row | None, when: str | None) -> Facts:
 
 
 def flatten(row: Row) -> Flat:
-    """Cells (one per key of the row, money added as ``amount``), facts and entity ids."""
+    """A table row: its facts now; its cells (one per key of the row, money added as
+    ``amount``) and entity ids when first read."""
     when = _date(row)
     money = _money(row, when)
+    return Flat(row, _facts(row, money, when), money)
+
+
+def _cells(row: Row, money: Row | None) -> dict[str, Any]:
     cells: dict[str, Any] = {}
     if _is_entity(row):  # rows that are an entity themselves (a decision): the first column
         cells["entity"] = _entity(row)
@@ -212,13 +236,7 @@ def flatten(row: Row) -> Flat:
         cells[key] = _cell(value)
     if money is not None:
         cells["amount"] = money
-    entities = []
-    for cell in cells.values():
-        if isinstance(cell, dict) and cell.get("t") == "entity":
-            entities.append(cell["id"])
-        elif isinstance(cell, dict) and cell.get("t") == "entities":
-            entities.extend(item["id"] for item in cell["items"])
-    return Flat(cells=cells, facts=_facts(row, money, when), entities=list(dict.fromkeys(entities)))
+    return cells
 
 
 def sort_key(cell: Any) -> tuple[int, Any]:
