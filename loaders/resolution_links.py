@@ -18,7 +18,9 @@ keys one edit apart (keys of 8 characters or more)           unsure (never appli
 ===========================================================  =========================
 
 *Evidence* is a second, independent fact: both firms are targets of decisions of one
-issuer, or both have the same country. A close name alone is never applied.
+issuer, or both have the same country. A close name alone is never applied, nor a pair
+whose names (and aliases) carry legal forms and none in common: ``TikTok Inc.`` and the
+``TikTok`` that is also ``TikTok Limited`` go to review (two legal entities of one group).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from enforcegraph.loaders.linkage_facts import (
 )
 from enforcegraph.schema.names import party_key
 
-__all__ = ["MIN_TYPO_KEY", "propose_firms", "skeleton"]
+__all__ = ["MIN_TYPO_KEY", "legal_forms", "propose_firms", "skeleton"]
 
 MIN_TYPO_KEY = 8
 _LOOK_ALIKE = (("rn", "m"), ("vv", "w"), ("1", "l"), ("i", "l"), ("0", "o"))
@@ -55,6 +57,23 @@ def skeleton(key: str) -> str:
     for seen, read in _LOOK_ALIKE:
         key = key.replace(seen, read)
     return key
+
+
+def legal_forms(names: Iterable[str]) -> set[str]:
+    """The legal forms the names carry, as FollowTheMoney's fingerprints abbreviate them
+    (not ``intl``, ``co``: words of names as much as forms).
+
+    >>> sorted(legal_forms(["TikTok Inc."])), sorted(legal_forms(["TikTok", "TikTok Limited"]))
+    (['inc'], ['ltd'])
+    """
+    import fingerprints  # ~90 ms of imports, as schema.names does
+
+    found: set[str] = set()
+    for name in names:
+        typed = set((fingerprints.generate(fingerprints.replace_types(name)) or "").split())
+        bare = set((fingerprints.generate(fingerprints.remove_types(name)) or "").split())
+        found |= typed - bare - {"intl", "co"}
+    return found
 
 
 def _deletions(key: str) -> set[str]:
@@ -136,9 +155,14 @@ def propose_firms(store: GraphStore) -> list[Link]:
             "shared issuers": ", ".join(shared) or "none",
             "country": str(country or "not both known and equal"),
         }
+        carried = [legal_forms([str(n) for n in [nodes[x].get("name"), *(nodes[x].get("aliases") or [])] if n])
+                   for x in (first, second)]
+        clash = bool(carried[0] and carried[1] and not carried[0] & carried[1])
+        evidence["legal forms"] = " / ".join(", ".join(sorted(f)) or "-" for f in carried)
         agreed = bool(shared or country)
-        verdict = "same" if agreed and rule != "one edit apart" else "unsure"
-        why = f"names: {rule}" + (", with evidence" if agreed else ", no further evidence")
+        verdict = "same" if agreed and not clash and rule != "one edit apart" else "unsure"
+        why = f"names: {rule}" + (", legal forms differ" if clash else
+                                  ", with evidence" if agreed else ", no further evidence")
         links.append(Link("firm", first, second, verdict, why, evidence))
     return _one_per_family(links, families, judgements)
 
