@@ -238,3 +238,17 @@ def test_link_command(tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch)
     out = cli("link").output
     assert "linked: 1 firm link(s) and 2 decision link(s) applied (3 node(s) merged away); 0 for review" in out
     assert "linked: 0 firm link(s) and 0 decision link(s) applied" in cli("link").output
+
+
+def test_different_legal_forms_go_to_review(embedded_store: GraphStore) -> None:
+    store = embedded_store
+    store.upsert(_batch(CASES, [*REGULATORS, {"id": "company:tiktok-inc", "label": "Company", "name": "TikTok Inc."},
+                                *_decision("decision:ap-1", "regulator:es-aepd", "company:tiktok-inc", "2021-04-09", 1)]))
+    store.upsert(_batch(TRACKER, [*REGULATORS, {"id": "company:tiktok", "label": "Company", "name": "TikTok",
+                                                "aliases": ["TikTok Limited"]},
+                                  *_decision("decision:etid-7", "regulator:es-aepd", "company:tiktok", "2023-09-01", 2)]))
+    report = link_all(store)
+    assert [(k.canonical, k.other, k.verdict) for k in report.review] == [
+        ("company:tiktok-inc", "company:tiktok", "unsure")]
+    assert report.review[0].evidence["legal forms"] == "inc / ltd"
+    assert store.get("company:tiktok") is not None
