@@ -24,7 +24,9 @@ from enforcegraph.loaders.limits import InputLimits
 from enforcegraph.loaders.tabular import iter_table
 from enforcegraph.schema.errors import EnforcegraphError, FieldError
 
-__all__ = ["CSV_COLUMNS", "csv_records", "json_records"]
+__all__ = ["CJEU_LABEL", "CSV_COLUMNS", "csv_records", "json_records"]
+
+CJEU_LABEL = "CJEU (Court of Justice of the European Union)"  # the CSV's "Decision by"
 
 CSV_COLUMNS = ["Decision by", "Case number/name", "Jurisdiction", "Date of decision",
                "Relevant GDPR articles", "Relevant EU laws", "Relevant national/other laws",
@@ -106,8 +108,11 @@ def _record(row: Any, index: int, path: Path, errors: list[FieldError]) -> HubRe
     elif decider == "court":
         label = court.get("orig_abbr") or court.get("abbr") or court.get("name")
         decision_by = f"Court: {t(label, 'content.court')}"
-    else:
-        decision_by = f"{decider}: {t(content.get('dpa'), 'content.dpa')}" if decider else ""
+    elif decider == "cjeu":
+        decision_by = CJEU_LABEL
+    else:  # an issuer kind these tables do not know: held back as unmapped, naming it
+        label = t(content.get("dpa"), "content.dpa") or t(court.get("orig_abbr"), "content.court") or "?"
+        decision_by = f"{decider}: {label}" if decider else ""
     laws = _mapping(content.get("applied_laws"), where, "content.applied_laws", path, errors)
     articles = [(t(a.get("article"), "applied_laws.gdpr"), t(a.get("paragraph"), "applied_laws.gdpr"),
                  t(a.get("subparagraph"), "applied_laws.gdpr"))
@@ -166,7 +171,8 @@ def json_records(path: Path, limits: InputLimits | None, errors: list[FieldError
                         if record is not None:
                             yield record
     except ijson.JSONError as exc:
-        raise fail(path, f"row {max(index, 0)}", "-", f"not JSON: {exc}") from None
+        first = (str(exc).splitlines() or ["unreadable"])[0].strip()  # ijson adds a multi-line excerpt
+        raise fail(path, f"row {max(index, 0)}", "-", f"not JSON: {first}") from None
     except OSError as exc:
         raise EnforcegraphError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if not seen_rows:

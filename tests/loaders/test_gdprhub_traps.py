@@ -296,3 +296,20 @@ def test_a_changed_file_updates_what_changed_and_keeps_judgements(store: GraphSt
 ])
 def test_the_format_is_guessed_from_the_names_the_site_and_fetch_give(name: str, expected: str) -> None:
     assert guess_format(Path(name)) == expected
+
+
+def test_api_issuer_kinds_and_the_file_limit(tmp_path: Path) -> None:
+    rows = [api_row("C-1", decider_type="cjeu", dpa=None, jurisdiction="European Union"),
+            api_row("X-1", decider_type="ombudsman", dpa="Someone (Atlantis)"),
+            api_row("AD 2021 nr 23", decider_type="court", dpa=None, court={"orig_abbr": "AD"},
+                    jurisdiction="Sweden")]
+    path = tmp_path / "k.gdprhub.json"
+    path.write_text(json.dumps(api(rows)), "utf-8")
+    batch, report = load(path, "gdprhub-json")
+    issued = rels(batch, "ISSUED")
+    assert ("court:eu-cjeu", "decision:gdprhub-eu-cjeu-c-1") in issued
+    assert ("court:se-ad", "decision:gdprhub-se-ad-ad-2021-nr-23") in issued
+    assert [(i["record"], i["rule"]) for i in report["held_back"]] == [("row 1", "issuer-unmapped")]
+    from enforcegraph.loaders.limits import InputLimits
+    with pytest.raises(InvalidData, match="ENFORCEGRAPH_MAX_INPUT_BYTES"):
+        list(read_batches(path, "gdprhub-json", InputLimits(file_bytes=1000)))
