@@ -19,7 +19,10 @@ repair, hold-back and note to the quality report. Rules:
   digits separates thousands (``thousands-separator``); ``€``/``£`` are EUR/GBP
   (``currency-symbol``); no currency: EUR when the issuer's country had the euro on the
   decision (else announced) date (``currency-from-euro-area``), otherwise the amount is
-  left out (``currency-missing``); a fine of 0 is no fine (``fine-zero``); text that is no
+  left out (``currency-missing``); a fine of 0 is no fine (``fine-zero``), nor one listed
+  on a decision of the EDPB (``fine-of-lead-authority``: the lead authority imposes it);
+  an amount in EUR above the largest GDPR fine so far is two amounts run together and left
+  out (``fine-implausible``); text that is no
   amount: a fine without amount (``fine-unreadable``); ``amount_eur`` is the amount for
   EUR, else the bundled ECB rate of the decision date (graph/analytics/rates.py), and
   none without a decision date (``not-converted``);
@@ -194,6 +197,11 @@ class _Cleaner:
         announced = self.published()
         kind, violation, sanction = self.kind(issuer)
         amount, currency, fine, note = self.fine(issuer, when or announced)
+        if fine and not issuer.imposes_fines:
+            self.report.note(self.where, "Fine", "fine-of-lead-authority",
+                             f"{issuer.name} fines nobody: the fine {r.fine.strip()!r} is the lead "
+                             "authority's; no sanction here")
+            amount, currency, fine, note = None, None, False, None
         if fine and issuer.label == "Regulator":
             kind, violation, sanction = "fine_decision", True, "fine"
         elif fine:

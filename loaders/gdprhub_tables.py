@@ -33,6 +33,7 @@ class Issuer:
     acronym: str | None = None
     aliases: tuple[str, ...] = ()
     by_rule: bool = False  # a court named by the generic rule, not the table
+    imposes_fines: bool = True  # False: a fine listed on its decision is another's (the EDPB)
 
     @property
     def key(self) -> str:
@@ -124,6 +125,7 @@ def _issuer(raw: dict[str, Any], label: str) -> Issuer:
         kind=str(raw.get("kind") or ("data_protection" if label == "Regulator" else "court")),
         acronym=str(raw["acronym"]) if raw.get("acronym") else None,
         aliases=tuple(str(a) for a in raw.get("aliases") or ()),
+        imposes_fines=bool(raw.get("imposes_fines", True)),
     )
 
 

@@ -99,6 +99,20 @@ def test_a_fine_without_currency_is_eur_only_in_the_euro_area(tmp_path: Path) ->
     assert "currency-missing" in rules(report, "notes")
 
 
+def test_implausible_fines_and_the_edpb_impose_no_amount(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "f.csv", [
+        row(Case_number_name="I-1", Fine="2000030000 €"),
+        row(Decision_by="DPA: EDPB", Jurisdiction="European Union", Case_number_name="Binding Decision 9/2099",
+            Fine="405000000 EUR", Type_of_decision___outcome="Other"),
+    ])
+    batch, report = load(path)
+    s = nodes(batch, "Sanction")
+    assert "amount" not in s["sanction:gdprhub-fr-cnil-i-1"]
+    assert not [i for i in s if i.startswith("sanction:gdprhub-eu-edpb")]
+    assert nodes(batch, "Decision")["decision:gdprhub-eu-edpb-binding-decision-9-2099"]["kind"] == "findings"
+    assert {"fine-implausible", "fine-of-lead-authority"} <= rules(report, "notes")
+
+
 def test_dates_case_numbers_in_the_date_column_and_bad_dates(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "d.csv", [
         row(Case_number_name="'-", Date_of_decision="PS/00032/2020", Summary="one"),
