@@ -1,6 +1,6 @@
 """Full-text search in the embedded store: an SQLite FTS5 table kept in step by triggers.
 
-``fulltext`` holds, per node, the words of its names and of its text
+``fulltext`` holds, per node, its id and label and the words of its names and of its text
 (graph/store/fulltext.py says which and how they are folded). Triggers on ``nodes`` keep it
 in step inside the writing transaction itself, whatever wrote the rows (a load, a merge
 or split, a delete, a clear), so it can never disagree with a committed store. Its rowids
@@ -32,21 +32,21 @@ __all__ = ["count_sql", "install", "match_expression", "page_sql", "register"]
 
 log = logging.getLogger(__name__)
 
-VERSION = "2"  # bump when what is indexed changes in code, not in model.yaml
+VERSION = "3"  # bump when what is indexed changes in code, not in model.yaml
 _FUNCTION = "enforcegraph_fulltext"
 _ROW = "(SELECT rowid FROM fulltext_ids WHERE id = {ref}.id)"
 _INSERT = (
     # not OR IGNORE: an outer statement's conflict clause would override it
     "INSERT INTO fulltext_ids(id) SELECT {ref}.id "
     "WHERE NOT EXISTS (SELECT 1 FROM fulltext_ids WHERE id = {ref}.id); "
-    "INSERT INTO fulltext(rowid, label, names, body) VALUES ("
-    + _ROW + ", {ref}.label, "
+    "INSERT INTO fulltext(rowid, id, label, names, body) VALUES ("
+    + _ROW + ", {ref}.id, {ref}.label, "
     f"{_FUNCTION}({{ref}}.label, {{ref}}.props, 0), {_FUNCTION}({{ref}}.label, {{ref}}.props, 1));"
 )
 _DELETE = "DELETE FROM fulltext WHERE rowid = " + _ROW + ";"
 _SCHEMA = f"""
 CREATE TABLE fulltext_ids (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);
-CREATE VIRTUAL TABLE fulltext USING fts5(label UNINDEXED, names, body,
+CREATE VIRTUAL TABLE fulltext USING fts5(id UNINDEXED, label UNINDEXED, names, body,
                                          tokenize = 'unicode61 remove_diacritics 0');
 CREATE TRIGGER fulltext_insert AFTER INSERT ON nodes BEGIN
   {_INSERT.format(ref="new")}
@@ -111,7 +111,7 @@ def install(conn: sqlite3.Connection, model: Model) -> None:
             conn.execute(statement)
         conn.execute("INSERT INTO fulltext_ids(id) SELECT id FROM nodes ORDER BY id")
         conn.execute(
-            f"INSERT INTO fulltext(rowid, label, names, body) SELECT f.rowid, n.label, "
+            f"INSERT INTO fulltext(rowid, id, label, names, body) SELECT f.rowid, n.id, n.label, "
             f"{_FUNCTION}(n.label, n.props, 0), {_FUNCTION}(n.label, n.props, 1) "
             "FROM nodes n JOIN fulltext_ids f ON f.id = n.id"
         )
@@ -150,15 +150,16 @@ def _label_sql(labels: Sequence[str] | None) -> str:
 
 def page_sql(labels: Sequence[str] | None) -> str:
     """One page of hits: parameters are the normalised query (a node with that name comes
-    first), the match, the labels, the limit and the offset."""
+    first), the match, the labels, the limit and the offset. The page is cut inside the
+    index (ids are in it), then joined to its nodes."""
     return (
-        "SELECT n.id, n.label, n.props, -bm25(fulltext, 0.0, "
-        f"{NAME_WEIGHT}, 1.0) AS score, "
-        "EXISTS (SELECT 1 FROM names WHERE names.norm = ?1 AND names.id = n.id) AS named "
-        "FROM fulltext JOIN fulltext_ids f ON f.rowid = fulltext.rowid "
-        "JOIN nodes n ON n.id = f.id "
-        f"WHERE fulltext MATCH ?2{_label_sql(labels)} "
-        "ORDER BY named DESC, score DESC, n.id LIMIT ? OFFSET ?"
+        "WITH hits AS (SELECT id, "
+        f"-bm25(fulltext, 0.0, 0.0, {NAME_WEIGHT}, 1.0) AS score, "
+        "EXISTS (SELECT 1 FROM names WHERE names.norm = ?1 AND names.id = fulltext.id) AS named "
+        f"FROM fulltext WHERE fulltext MATCH ?2{_label_sql(labels)} "
+        "ORDER BY named DESC, score DESC, id LIMIT ? OFFSET ?) "
+        "SELECT n.id, n.label, n.props, hits.score FROM hits JOIN nodes n ON n.id = hits.id "
+        "ORDER BY hits.named DESC, hits.score DESC, n.id"
     )
 
 
