@@ -49,25 +49,34 @@ __all__ = [
     "install",
     "note_nodes",
     "note_relationships",
+    "page_sql",
     "ready",
     "rebuild",
     "refresh",
     "removed",
 ]
 
-VERSION = "2"  # of the derived tables' layout: another value rebuilds them on open
+VERSION = "3"  # of the derived tables' layout: another value rebuilds them on open
 
-_DDL = """
-CREATE TABLE IF NOT EXISTS counts (kind TEXT NOT NULL, name TEXT NOT NULL, n INTEGER NOT NULL,
-                                   PRIMARY KEY (kind, name)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS headline (did TEXT NOT NULL, sid TEXT NOT NULL, fid TEXT NOT NULL,
-                                     issuer TEXT NOT NULL, first INTEGER NOT NULL,
-                                     country TEXT, eu INTEGER NOT NULL, fdt TEXT,
-                                     kind_dt INTEGER NOT NULL, kind_today INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS headline_did ON headline(did);
-CREATE INDEX IF NOT EXISTS headline_first ON headline(first, kind_dt, fdt);
-CREATE INDEX IF NOT EXISTS headline_issuer ON headline(issuer, kind_dt, fdt);
-CREATE INDEX IF NOT EXISTS headline_country ON headline(country, first, kind_dt, fdt);
+_COUNTS_DDL = """CREATE TABLE IF NOT EXISTS counts (kind TEXT NOT NULL, name TEXT NOT NULL,
+                                   n INTEGER NOT NULL, PRIMARY KEY (kind, name)) WITHOUT ROWID"""
+# ``fkey``/``dkey``: the floor of the date and the date as given, '~' when there is none
+# (after every date); ordered by them, then sanction, firm, IMPOSES and AGAINST ids, the
+# rows are in the catalogue's order (the floor of a date never sorts against the date),
+# so a page is one index range too
+_ORDER = "fkey, dkey, sid, fid, iid, aid"
+_HEADLINE_DDL = f"""
+DROP TABLE IF EXISTS headline;
+CREATE TABLE headline (did TEXT NOT NULL, sid TEXT NOT NULL, fid TEXT NOT NULL,
+                       iid TEXT NOT NULL, aid TEXT NOT NULL, issuer TEXT NOT NULL,
+                       shown TEXT NOT NULL, first INTEGER NOT NULL, country TEXT,
+                       eu INTEGER NOT NULL, fkey TEXT NOT NULL, dkey TEXT NOT NULL,
+                       kind_dt INTEGER NOT NULL, kind_today INTEGER NOT NULL);
+CREATE INDEX headline_did ON headline(did);
+CREATE INDEX headline_first ON headline(first, kind_dt, {_ORDER});
+CREATE INDEX headline_first_today ON headline(first, kind_today, {_ORDER});
+CREATE INDEX headline_issuer ON headline(issuer, kind_dt, {_ORDER});
+CREATE INDEX headline_country ON headline(country, first, kind_dt, {_ORDER});
 """
 
 def note_nodes(conn: sqlite3.Connection, rows: Iterable[tuple[str, str | None]]) -> None:
@@ -85,12 +94,15 @@ def note_relationships(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
 def install(conn: sqlite3.Connection, today: str) -> None:
     """Create the derived tables and the writing connection's triggers; build the tables
     from the rows when they are new or of another layout (once, in one transaction)."""
-    conn.executescript(_DDL)
+    conn.execute(_COUNTS_DDL)
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS dirty (id TEXT PRIMARY KEY) WITHOUT ROWID")
     found = conn.execute("SELECT value FROM meta WHERE key = 'derived_version'").fetchone()
     if found is None or found[0] != VERSION:
         conn.execute("BEGIN IMMEDIATE")
         try:
+            for statement in _HEADLINE_DDL.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
             conn.execute("DELETE FROM counts")
             conn.execute("INSERT INTO counts SELECT 'label', label, count(*) FROM nodes GROUP BY label")
             conn.execute("INSERT INTO counts SELECT 'type', type, count(*) FROM rels GROUP BY type")
@@ -223,7 +235,7 @@ _MEMBERS_TABLE = f"CREATE TEMP TABLE eu_members AS {_MEMBERS} SELECT * FROM memb
 # catalogue's page joins them (in this order), with the shown regulator (the first by
 # id) and its country
 _BASE = f"""WITH b AS (
-  SELECT d.id AS did, s.id AS sid, f.id AS fid, {_DT} AS dt,
+  SELECT d.id AS did, s.id AS sid, f.id AS fid, i.id AS iid, a.id AS aid, {_DT} AS dt,
          (SELECT g.id {_ISSUED} ORDER BY g.id LIMIT 1) AS shown,
          (SELECT json_extract(g.props, '$.country') {_ISSUED} ORDER BY g.id LIMIT 1) AS country,
          {_kind(_DT)} AS kind_dt, {_kind(":today")} AS kind_today
@@ -235,7 +247,8 @@ _BASE = f"""WITH b AS (
   CROSS JOIN nodes f ON f.id = a."end"
   WHERE d.label = 'Decision' AND f.label = 'Company'
 )
-SELECT did, sid, fid, shown, country, {_floor("dt")} AS fdt, kind_dt, kind_today,
+SELECT did, sid, fid, iid, aid, shown, country, coalesce({_floor("dt")}, '~') AS fkey,
+       coalesce(dt, '~') AS dkey, kind_dt, kind_today,
        EXISTS (SELECT 1 FROM temp.eu_members m WHERE m.code = country
                AND {_valid_at('m.vf', 'm.vt', 'dt')}) AS eu
 FROM b WHERE shown IS NOT NULL
@@ -243,8 +256,10 @@ FROM b WHERE shown IS NOT NULL
 
 # each base row once per regulator that issued its decision (``first``: the shown one)
 _INSERT = """
-INSERT INTO headline(did, sid, fid, issuer, first, country, eu, fdt, kind_dt, kind_today)
-SELECT b.did, b.sid, b.fid, g.gid, g.gid = b.shown, b.country, b.eu, b.fdt, b.kind_dt, b.kind_today
+INSERT INTO headline(did, sid, fid, iid, aid, issuer, shown, first, country, eu, fkey, dkey,
+                     kind_dt, kind_today)
+SELECT b.did, b.sid, b.fid, b.iid, b.aid, g.gid, b.shown, g.gid = b.shown, b.country, b.eu,
+       b.fkey, b.dkey, b.kind_dt, b.kind_today
 FROM temp.base b JOIN (
   SELECT DISTINCT x."end" AS did, x.start AS gid FROM temp.affected c
   CROSS JOIN rels x ON x."end" = c.id AND x.type = 'ISSUED'
@@ -256,6 +271,19 @@ FROM temp.base b JOIN (
 def count_sql(flt: SanctionFilter, unknown: bool) -> tuple[str, dict[str, Any]]:
     """The headline count (``unknown``: of the rows not located) for a filter, from the
     kept rows: one index range (the same rules as graph/backends/sqltraversals.count_sql)."""
+    where, params = _where(flt, unknown)
+    return f"SELECT count(*) FROM headline WHERE {where}", params
+
+
+def page_sql(flt: SanctionFilter, unknown: bool) -> tuple[str, dict[str, Any]]:
+    """One page of headline keys (decision, sanction, firm, shown regulator) in the
+    catalogue's order, from the kept rows (``:limit``, ``:offset`` to bind)."""
+    where, params = _where(flt, unknown)
+    return (f"SELECT did, sid, fid, shown FROM headline WHERE {where} ORDER BY {_ORDER} "
+            "LIMIT :limit OFFSET :offset", params)
+
+
+def _where(flt: SanctionFilter, unknown: bool) -> tuple[str, dict[str, Any]]:
     kind = "kind_today" if flt.at == "today" else "kind_dt"
     params: dict[str, Any] = {"kind": 2 if unknown else 1}
     where = [f"{kind} = :kind"]
@@ -270,9 +298,9 @@ def count_sql(flt: SanctionFilter, unknown: bool) -> tuple[str, dict[str, Any]]:
         where.append("country = :jurisdiction")
         params["jurisdiction"] = flt.jurisdiction
     if flt.since:
-        where.append("fdt >= :since")
+        where.append("fkey >= :since AND fkey < '~'")
         params["since"] = date_floor(flt.since)
     if flt.until:
-        where.append("fdt <= :until")
+        where.append("fkey <= :until")
         params["until"] = date_floor(flt.until)
-    return f"SELECT count(*) FROM headline WHERE {' AND '.join(where)}", params
+    return " AND ".join(where), params

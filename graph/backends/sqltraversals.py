@@ -60,6 +60,14 @@ class EmbeddedTraversals(Traversals):
             return generic(flt, limit, offset)
         wanted = offset + limit
         today = date.today().isoformat()
+        if self.store.kept_counts(flt):  # the rows kept in step with writes: one index range
+            from enforcegraph.graph.backends import sqlcounts  # it reads this module's SQL
+
+            sql, params = sqlcounts.page_sql(flt, unknown)
+            found = self.store._query(sql, {**params, "limit": limit, "offset": offset})  # type: ignore[arg-type]
+            kept = self._rows([(str(d), str(s), str(f), str(r)) for d, s, f, r in found])
+            if kept is not None:
+                return kept
         if self._few_candidates(flt, wanted):
             keys = self._candidate_keys(flt, today, wanted, unknown)
         else:
