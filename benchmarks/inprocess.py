@@ -1,0 +1,113 @@
+"""One GraphQL request in process, without HTTP: the API against the bare strawberry floor.
+
+    python -m benchmarks.inprocess --db /tmp/100k.sqlite [--repeats 200] [--profile]
+
+Executes the benchmark's headline page (100 rows) and ``node(id)`` with the API's schema
+and a fresh context per request, as a worker does (no response cache: that sits in the
+ASGI middleware), and the same query texts against ``benchmarks/floor_app.py`` fed the
+same rows; prints the CPU milliseconds per request (median, p99) of each and, with
+``--profile``, cProfile's functions by own time for the headline page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import io
+import pstats
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.graphql_load import HEADLINE_QUERY, NODE_QUERY
+from benchmarks.stats import percentile
+
+__all__ = ["measure"]
+
+
+def _timed(execute: Any, query: str, variables: list[dict[str, Any]], repeats: int) -> list[float]:
+    """CPU milliseconds of the process (every thread) for each of ``repeats`` executions,
+    after 10 not timed: on a shared machine, wall time measures the neighbours."""
+    loop = asyncio.new_event_loop()
+    try:
+        for i in range(10):
+            result = loop.run_until_complete(execute(query, variables[i % len(variables)]))
+            assert not result.errors, result.errors
+        times = []
+        for i in range(repeats):
+            started = time.process_time()
+            loop.run_until_complete(execute(query, variables[i % len(variables)]))
+            times.append((time.process_time() - started) * 1000)
+        return times
+    finally:
+        loop.close()
+
+
+def measure(db: Path, repeats: int = 200, profile: bool = False) -> dict[str, Any]:
+    """Per request ms (p50, p99) of the API and the floor, in this process."""
+    import os
+
+    from enforcegraph.api.context import make_context
+    from enforcegraph.api.schema import build_schema
+    from enforcegraph.graph.backends.embedded import EmbeddedStore
+    from enforcegraph.graph.settings import Settings
+
+    settings = Settings(db=db, response_cache_bytes=0)
+    store = EmbeddedStore(db, read_only=True)
+    schema = build_schema(settings)
+
+    async def api(query: str, variables: dict[str, Any]) -> Any:
+        return await schema.execute(query, variable_values=variables,
+                                    context_value=make_context(settings, store))
+
+    ids = [n.id for n in store.find("Company", limit=1000)]
+    page = store.traversals().sanctions_without_eu_establishment(limit=100)
+    os.environ.pop("BENCH_FLOOR_DATA", None)
+    from benchmarks import floor_app
+
+    nodes = store.get_many(ids)
+    floor_app._DATA.update(
+        nodes={i: {"label": n.label, "name": n.display_name} for i, n in nodes.items()},
+        page=[{k: r[k] for k in ("sanction", "decision", "firm", "regulator")} for r in page],
+    )
+
+    async def floor(query: str, variables: dict[str, Any]) -> Any:
+        return await floor_app.schema.execute(query, variable_values=variables)
+
+    by_id = [{"id": i} for i in ids]
+    out: dict[str, Any] = {}
+    for name, query, variables in (("headline", HEADLINE_QUERY, [{}]), ("node", NODE_QUERY, by_id)):
+        for side, execute in (("api", api), ("floor", floor)):
+            times = _timed(execute, query, variables, repeats)
+            out[f"{name} {side}"] = (percentile(times, 0.5), percentile(times, 0.99))
+    if profile:
+        profiler = cProfile.Profile(time.process_time)
+        profiler.enable()
+        _timed(api, HEADLINE_QUERY, [{}], max(20, repeats // 4))
+        profiler.disable()
+        text = io.StringIO()
+        pstats.Stats(profiler, stream=text).sort_stats("tottime").print_stats(25)
+        out["profile"] = text.getvalue()
+    store.close()
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the in-process figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", type=Path, required=True, help="an embedded store file")
+    parser.add_argument("--repeats", type=int, default=200)
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args(argv)
+    found = measure(args.db, args.repeats, args.profile)
+    for key, value in found.items():
+        if key != "profile":
+            print(f"{key}: p50 {value[0]:.2f} ms, p99 {value[1]:.2f} ms")
+    if "profile" in found:
+        print(found["profile"])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
