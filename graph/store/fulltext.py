@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from enforcegraph.schema.model import LabelSpec
@@ -139,13 +140,30 @@ class SearchPage:
     total: int
 
 
+@lru_cache(maxsize=64)
+def _term_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """Whole folded words equal to a term, or starting with the last."""
+    words = [re.escape(term) + r"(?![^\W_])" for term in terms[:-1]]
+    words.append(re.escape(terms[-1]) + r"[^\W_]*")
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(words) + ")")
+
+
 def _matches(text: str, terms: Sequence[str]) -> tuple[list[tuple[int, int]], set[str]]:
     """Spans of the words of ``text`` that match a term (the last term as a prefix too),
     and which terms matched."""
-    exact = set(terms[:-1])
-    last = terms[-1] if terms else ""
     spans: list[tuple[int, int]] = []
     found: set[str] = set()
+    folded = fold(text)
+    if terms and len(folded) == len(text):  # folding kept every offset: one regex pass
+        for match in _term_pattern(tuple(terms)).finditer(folded):
+            text_of = match.group()
+            found.update(t for t in terms[:-1] if t == text_of)
+            if text_of.startswith(terms[-1]):
+                found.add(terms[-1])
+            spans.append(match.span())
+        return spans, found
+    exact = set(terms[:-1])
+    last = terms[-1] if terms else ""
     for word in _WORD.finditer(text):
         hit = False
         for part in _WORD.findall(fold(word.group())):

@@ -178,3 +178,17 @@ def test_lucene_terms_are_escaped() -> None:
     assert lucene_query(["no", "est"], 10.0) == (
         "+(_ft_names:no^10 _ft_body:no) "
         "+(_ft_names:est^10 _ft_body:est _ft_names:est*^10 _ft_body:est*)")
+
+
+@pytest.mark.parametrize(("text", "terms", "marked"), [
+    ("Die Straße der Niederlassung", ["strasse", "nieder"], ["Straße", "Niederlassung"]),
+    ("Établissement principal; l'établissement", ["etablissement"], ["Établissement", "établissement"]),
+    ("ﬁnes and fines", ["fines"], ["ﬁnes", "fines"]),
+    ("data_protection dataprotection", ["data"], ["data", "dataprotection"]),
+])
+def test_snippet_marks_whole_words_whatever_the_folding(text: str, terms: list[str],
+                                                        marked: list[str]) -> None:
+    from enforcegraph.graph.store.fulltext import snippet_of
+
+    cut = snippet_of({"notes": text}, ("notes",), terms)
+    assert cut is not None and [cut.text[s:e] for s, e in cut.matches] == marked
