@@ -1,0 +1,271 @@
+"""A realistic query mix, replayed at 1, 8 and 32 clients against the framework floor.
+
+    python -m benchmarks.mix --db /tmp/100k.sqlite [--requests 10000] [--duration 30]
+    python -m benchmarks.mix --db ... --clients 1,8,32 --out benchmarks/results/mix/100k.json
+
+Generates ``--requests`` distinct request bodies (no body repeated) shaped like an
+investigative tool's use of the API, from ids, names and dates drawn at random from the
+store: search (type-ahead prefixes of real names), ``node`` with its relationships,
+neighbourhoods, enforcement histories, catalogue pages with varied filters, sizes and
+cursors, the headline with and without filters (and its ``totalCount``), and now and then
+an export of a subgraph. ``enforcegraph serve`` (2 workers, the response cache off, so
+every request executes) then answers them through ``wrk`` at each client count for
+``--duration`` seconds, each connection taking the bodies in turn from its own place in
+the list, so no body is sent twice in one run. A request counts as an error unless it is
+answered 200 without GraphQL ``errors``.
+
+The floor, in the same run and with the same client: ``benchmarks/floor_app.py`` (bare
+strawberry on a dict, the same uvicorn settings) answering one distinct ``node(id)``
+request per request: what the framework and the HTTP stack cost per request, with no
+work behind it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.graphql_load import NODE_QUERY, serve
+
+__all__ = ["KINDS", "generate", "main", "replay"]
+
+# kind -> share of the requests (percent)
+KINDS = {"search": 22, "node": 22, "neighbourhood": 9, "history": 9, "catalogue": 24,
+         "headline": 13, "export": 1}
+YEARS = [str(y) for y in range(2017, 2026)]
+CATALOGUES = {
+    "decisions": ("DecisionFilter", "id date kind"),
+    "companies": ("CompanyFilter", "id name country"),
+    "sanctions": ("SanctionFilter", "id kind amount currency"),
+    "regulators": ("RegulatorFilter", "id name country"),
+}
+COUNTRIES = ["US", "IE", "CN", "GB", "FR", "DE", "NL", "IT", "ES", "SE", "PL", "CH"]
+
+
+def _gql(query: str, variables: dict[str, Any]) -> str:
+    return json.dumps({"query": query, "variables": variables}, sort_keys=True)
+
+
+def _sample(db: Path, rng: random.Random, per_label: int = 400) -> dict[str, list[Any]]:
+    """Ids (and firm names) drawn at random from the store."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        found: dict[str, list[Any]] = {}
+        for label in ("Company", "Decision", "Sanction", "Regulator", "Person"):
+            ids = [r[0] for r in conn.execute(
+                "SELECT id FROM nodes WHERE label = ? ORDER BY random() LIMIT ?", (label, per_label))]
+            found[label] = ids
+        found["names"] = [r[0] for r in conn.execute(
+            "SELECT json_extract(props, '$.name') FROM nodes WHERE label = 'Company' "
+            "ORDER BY random() LIMIT ?", (per_label * 4,)) if r[0]]
+    finally:
+        conn.close()
+    return found
+
+
+def _cursor(offset: int) -> str:
+    from enforcegraph.api.pagination import encode_cursor
+
+    return encode_cursor(offset)
+
+
+def _request(kind: str, ids: dict[str, list[Any]], rng: random.Random) -> tuple[str, str, str]:
+    """(method, path, body) of one request of ``kind``."""
+    def any_id() -> str:
+        return str(rng.choice(ids[rng.choice(["Company", "Company", "Decision", "Sanction",
+                                               "Regulator", "Person"])]))
+
+    if kind == "search":
+        words = str(rng.choice(ids["names"])).split()
+        cut = rng.randrange(len(words))  # the words typed so far, the last one in part
+        last = words[cut][: rng.randint(1, len(words[cut]))]
+        text = " ".join([*words[:cut], last]) if cut or len(last) > 1 else words[0]
+        variables: dict[str, Any] = {"t": text, "n": rng.choice([5, 8, 10, 20])}
+        if rng.random() < 0.2:
+            variables["a"] = _cursor(rng.randrange(0, 100))
+        return "POST", "/graphql", _gql(
+            "query S($t: String!, $n: Int, $a: String) { search(text: $t, first: $n, after: $a) "
+            "{ totalCount nodes { id label name } } }", variables)
+    if kind == "node":
+        return "POST", "/graphql", _gql(
+            "query N($id: ID!) { node(id: $id) { id label name sourceUrls "
+            "relationships { type fromId toId } } }", {"id": any_id()})
+    if kind == "neighbourhood":
+        return "POST", "/graphql", _gql(
+            "query Nb($id: ID!, $d: Int!, $k: Int) { neighbourhood(id: $id, depth: $d, "
+            "limitPerNode: $k) { truncated nodes { id label name } relationships { type } } }",
+            {"id": any_id(), "d": rng.choice([1, 1, 2]), "k": rng.choice([5, 10, 20])})
+    if kind == "history":
+        return "POST", "/graphql", _gql(
+            "query H($f: String!) { enforcementHistory(firm: $f) { id date kind status "
+            "appeals { id } } }", {"f": str(rng.choice(ids["Company"]))})
+    if kind == "catalogue":
+        name = rng.choice(list(CATALOGUES))
+        filter_type, fields = CATALOGUES[name]
+        flt: dict[str, Any] | None = None
+        if name == "decisions" and rng.random() < 0.7:
+            year = rng.choice(YEARS)
+            flt = rng.choice([{"date": {"gte": f"{year}-01-01"}}, {"date": {"lte": f"{year}-12-31"}}])
+        elif name == "companies" and rng.random() < 0.7:
+            flt = {"country": {"eq": rng.choice(COUNTRIES)}}
+        variables = {"first": rng.choice([5, 10, 25, 50]), "filter": flt}
+        if rng.random() < 0.5:
+            variables["after"] = _cursor(rng.randrange(0, 2000))
+        query = (f"query C($first: Int, $after: String, $filter: {filter_type}) {{ {name}("
+                 f"first: $first, after: $after, filter: $filter) {{ totalCount pageInfo "
+                 f"{{ hasNextPage endCursor }} nodes {{ {fields} }} }} }}")
+        return "POST", "/graphql", _gql(query, variables)
+    if kind == "headline":
+        year = rng.choice(YEARS)
+        flt = rng.choice([None, {"since": f"{year}-01-01"}, {"until": f"{year}-12-31"},
+                          {"at": "TODAY"}, {"regulator": str(rng.choice(ids["Regulator"]))},
+                          {"jurisdiction": rng.choice(["EU", *COUNTRIES])}])
+        variables = {"f": flt, "n": rng.choice([10, 25, 50, 100])}
+        if rng.random() < 0.4:
+            variables["a"] = _cursor(rng.randrange(0, 500))
+        return "POST", "/graphql", _gql(
+            "query Hl($f: SanctionsFilter, $n: Int, $a: String) { sanctionsWithoutEuEstablishment("
+            "filter: $f, first: $n, after: $a) { totalCount edges { node { sanction { id } "
+            "decision { id date } firm { id name } regulator { id name } } } } }", variables)
+    fmt = rng.choice(["json", "graphml", "gexf"])
+    return "GET", f"/export/{fmt}?of={any_id()}&depth=1", ""
+
+
+def generate(db: Path, count: int, seed: int = 20) -> list[tuple[str, str, str, str]]:
+    """``count`` distinct requests ``(kind, method, path, body)``, kinds in :data:`KINDS`' shares."""
+    rng = random.Random(seed)
+    ids = _sample(db, rng)
+    kinds, weights = list(KINDS), list(KINDS.values())
+    seen: set[tuple[str, str]] = set()
+    out: list[tuple[str, str, str, str]] = []
+    tries = 0
+    while len(out) < count:
+        tries += 1
+        if tries > count * 50:
+            raise RuntimeError("the store is too small for that many distinct requests")
+        kind = rng.choices(kinds, weights)[0]
+        method, path, body = _request(kind, ids, rng)
+        if (path, body) not in seen:
+            seen.add((path, body))
+            out.append((kind, method, path, body))
+    return out
+
+
+_LUA = r"""
+local lines = {}
+for line in io.lines("%(file)s") do lines[#lines + 1] = line end
+local threads = {}
+function setup(thread)
+  thread:set("first", #threads)
+  table.insert(threads, thread)
+end
+function init(args)
+  errors = 0
+  at = first * math.floor(#lines / %(threads)d)
+end
+request = function()
+  at = at %% #lines + 1
+  local method, path, body = lines[at]:match("^(%%u+)\t([^\t]*)\t(.*)$")
+  if method == "GET" then
+    return wrk.format("GET", path, {}, nil)
+  end
+  return wrk.format("POST", path, {["Content-Type"] = "application/json"}, body)
+end
+response = function(status, headers, body)
+  if status ~= 200 or (body and body:sub(1, 10) == '{"errors":') or
+     (body and body:find('"errors":[', 1, true)) then
+    errors = errors + 1
+  end
+end
+done = function(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + thread:get("errors") end
+  io.write(string.format("MIX_ERRORS %%d\n", total))
+end
+"""
+
+
+def _wrk(port: int, requests: list[tuple[str, str, str, str]], clients: int, duration: float,
+         work: Path) -> dict[str, float]:
+    """Replay ``requests`` through wrk: requests/s, p50, p99, errors."""
+    from benchmarks.graphql_load import _parse_wrk
+
+    threads = min(2, clients)
+    data = work / f"mix-{port}-{clients}.txt"
+    data.write_text("".join(f"{m}\t{p}\t{b}\n" for _, m, p, b in requests), "utf-8")
+    script = work / f"mix-{port}-{clients}.lua"
+    script.write_text(_LUA % {"file": data, "threads": threads}, "utf-8")
+    out = subprocess.run(
+        ["wrk", "-t", str(threads), "-c", str(clients), "-d", f"{duration:g}s", "--latency",
+         "--timeout", "30s", "-s", str(script), f"http://127.0.0.1:{port}"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    found = _parse_wrk(out)
+    match = re.search(r"MIX_ERRORS (\d+)", out)
+    found["errors"] = float(match.group(1)) if match else -1.0
+    return found
+
+
+def replay(db: Path, count: int, client_counts: list[int], duration: float,
+           env: dict[str, str] | None = None) -> dict[str, Any]:
+    """The mix and the floor at each client count: wrk's figures for each."""
+    requests = generate(db, count)
+    shares = {k: sum(1 for r in requests if r[0] == k) for k in KINDS}
+    ids = sorted({json.loads(b)["variables"]["id"] for k, _, _, b in requests if k == "node"})
+    floor_requests = [("node", "POST", "/graphql", _gql(NODE_QUERY, {"id": i})) for i in ids]
+    floor_requests = (floor_requests * (count // max(1, len(floor_requests)) + 1))[:count]
+    results: dict[str, Any] = {"requests": count, "shares": shares, "runs": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        floor_data = work / "floor.json"
+        from enforcegraph.graph.backends.embedded import EmbeddedStore
+
+        with EmbeddedStore(db, read_only=True) as store:
+            nodes = store.get_many(ids)
+        floor_data.write_text(json.dumps({"nodes": {i: {"label": n.label, "name": n.display_name}
+                                                    for i, n in nodes.items()}, "page": []}))
+        api_env = {"ENFORCEGRAPH_DB": str(db), "ENFORCEGRAPH_RESPONSE_CACHE_BYTES": "0",
+                   **(env or {})}
+        with serve("api", 2, api_env) as (port, _), \
+                serve("floor", 2, {"BENCH_FLOOR_DATA": str(floor_data)}) as (floor_port, _):
+            for clients in client_counts:
+                began = time.time()
+                api = _wrk(port, requests, clients, duration, work)
+                floor = _wrk(floor_port, floor_requests, clients, duration, work)
+                results["runs"].append({"clients": clients, "api": api, "floor": floor,
+                                        "started": began})
+                print(f"{clients} clients: mix {api['rps']:.0f}/s p50 {api.get('p50_ms', 0):.1f} "
+                      f"p99 {api.get('p99_ms', 0):.1f} errors {api['errors']:.0f} of "
+                      f"{api['requests']:.0f}; floor {floor['rps']:.0f}/s", flush=True)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the mix and print (and with --write keep) the figures."""
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", type=Path, required=True, help="an embedded store file")
+    parser.add_argument("--requests", type=int, default=10_000)
+    parser.add_argument("--clients", default="1,8,32")
+    parser.add_argument("--duration", type=float, default=30.0, help="seconds per client count")
+    parser.add_argument("--out", type=Path, help="write the raw figures to this JSON file")
+    args = parser.parse_args(argv)
+    found = replay(args.db, args.requests, [int(c) for c in args.clients.split(",")],
+                   args.duration)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(found, indent=1), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
