@@ -115,7 +115,7 @@ def _decisions(extraction: Extraction, gold: dict[str, Any]) -> tuple[Score, Sco
         regulator = _name_of(extraction, proposal.links.get("regulator", []))
         against = _name_of(extraction, proposal.links.get("against", []))
         return (bool(_variants(item["regulator"]) & regulator or item["regulator"] in regulator)
-                and bool(_variants(item["against"]) & against)
+                and (not against if item["against"] is None else bool(_variants(item["against"]) & against))
                 and fine(proposal).get("amount") == item.get("amount")
                 and fine(proposal).get("currency") == item.get("currency"))
 
