@@ -25,7 +25,9 @@ _VERB = re.compile(
     r"opgelegd|oplegt|legt\s+(?:\w+\s+){0,6}?op|beboet|"
     r"impuest\w*|impuso|impone|sancionad\w*|sanciona|multad\w*|multa\s+a|castig\w+|(?:emesso|adottato)\s+un\s+provvedimento\s+sanzionatorio|"
     # "must pay", "dovrà pagare", "zahlte"
-    r"(?:must|has\s+to|have\s+to|will\s+have\s+to|muss|müssen|musste|mussten|dovrà|dovranno|doit|devra|moet|deberá)\s+"
+    # Polish, Swedish
+    r"nałoży\w*|ukara\w*|bötfäll\w*|påför\w*|påfört|ålägg\w*|ålagt|ålade|"
+    r"(?:must|has\s+to|have\s+to|will\s+have\s+to|muss|müssen|musste|mussten|dovrà|dovranno|doit|devra|moet|deberá|måste|musi)\s+"
     r"(?:\w+\s+){0,3}?(?:pay|zahlen|pagare|payer|betalen|pagar)|zahlte|zahlten)(?!\w)"
 )
 # A sentence about "the fine" continues the decision told just before.
@@ -35,13 +37,14 @@ _THE_SANCTION = re.compile(
 )
 _NOUN = re.compile(
     r"(?i)\b(?:fine|penalty|penalties|sanction|sanctions|ban|order|reprimand|amende|astreinte|"
-    r"Bußgeld\w*|Bussgeld\w*|Geldbuße|Strafe|sanzion[ei]|multa|multe|boetes?|\w+boete|sanci[oó]n(?:es)?)(?!\w)"
+    r"Bußgeld\w*|Bussgeld\w*|Geldbuße|Strafe|sanzion[ei]|multa|multe|boetes?|\w+boete|sanci[oó]n(?:es)?|"
+    r"kar[aęyą]|grzywn\w+|sanktionsavgift\w*|böter|bötesbelopp\w*)(?!\w)"
 )
 _ANAPHOR = re.compile(
     r"(?i)\b(?:watchdog|regulator|authority|committee|commission|commissioner|agency|(?-i:DPA|SA)|"
     r"office|inspectorate|autorité|formation\s+restreinte|Behörde|Aufsichtsbehörde|"
     r"Datenschutzbeauftragte[rn]?|autorità|toezichthouder|privacywaakhond|waakhond|autoridad|"
-    r"agencia|agence|agenzia)(?!\w)"
+    r"agencia|agence|agenzia|myndigheten|tillsynsmyndigheten|urząd|organ\s+nadzorczy|Prezes\s+UODO)(?!\w)"
 )
 # A regulator named only as the source of another act ("following a binding decision of
 # the EDPB", "at the request of the CNIL") is not the one that decides here.
@@ -56,14 +59,14 @@ _PARTS = re.compile(r"(?i)\b(?:made\s+up\s+of|comprises?|comprising|consists?\s+
                     r"broken\s+down\s+into|davon|di\s+cui|waarvan|de\s+los\s+cuales)\b[^.;]{0,30}$")
 # An earlier or other decision told in the same story ("In September 2023 the DPC fined ...").
 _EARLIER = re.compile(
-    r"(?i)\b(?:in|en|im|nel|em)\s+(?:(?:early|late|mid-?)\s+)?(?:[a-zäéû]+\s+)?(?:19|20)\d{2}\b(?!\s*[-–]\d)|"
+    r"(?i)\b(?:in|en|im|nel|em|w|i)\s+(?:(?:early|late|mid-?)\s+)?(?:[a-zäéû]+\s+)?(?:19|20)\d{2}\b(?!\s*[-–]\d)|"
     r"\b(?:earlier|previously|last\s+year|a\s+year\s+ago|in\s+the\s+past|prior|"
     r"im\s+vergangenen\s+Jahr|vergangenes\s+Jahr|l['’]an\s+dernier|l['’]année\s+dernière|"
     r"vorig\s+jaar|eerder|l['’]anno\s+scorso|el\s+año\s+pasado|second[-\s]+(?:largest|highest)|"
     r"bisher\s+höchste\w*|previous\s+record|(?:el\s+)?pasado\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|"
     r"agosto|septiembre|octubre|noviembre|diciembre|año)|last\s+(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)|im\s+(?:vergangenen|letzten)\s+\w+|lo\s+scorso\s+\w+|"
-    r"jusqu['’](?:ici|alors)|finora|tot\s+nu\s+toe|déjà|già|bereits|already|"
+    r"jusqu['’](?:ici|alors)|finora|tot\s+nu\s+toe|déjà|già|bereits|already|tidigare|i\s+fjol|wcześniej|w\s+zeszłym\s+roku|już|"
     r"(?:largest|highest|biggest)\s+(?:\w+\s+){0,3}?(?:so\s+far|to\s+date|until\s+then|before))\b"
 )
 _RANGE_BEFORE = re.compile(r"(?i)\b(?:between|from|since|until|till|to|and|au|et|seit|bis|und|tra|e|dal|al|"
@@ -72,6 +75,7 @@ _DATED = re.compile(
     r"(?i)\b(?:decision|délibération|provvedimento|ordinanza|Bescheid|besluit|resoluci[oó]n)\b"
     r"[^.;]{0,60}?\b(?:dated|of|du|del|dell|vom|van|de|from)\b|\b(?:announced|annonc\w+|bekanntgegeben|"
     r"annunciat\w*|aangekondigd|anunci\w+|adopted|notified|handed\s+down|reso\s+not[oa]|"
+    r"wydan[aoy]|ogłos\w+|ogłoszon\w+|meddela\w*|fattade|fattat|"
     r"(?:se\s+han|fueron|ha\s+sido|han\s+sido)\s+publicad\w+|formation\s+restreinte[^.;]{0,40}?réunie)\b"
 )
 _MAXIMUM = re.compile(r"(?i)\bmaximum\b|\bhighest\s+possible\b|\bmaximum\s+possible\b")

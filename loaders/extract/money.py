@@ -22,7 +22,7 @@ _WORDS = [
     (r"canadian\s+dollars?", "CAD"), (r"australian\s+dollars?", "AUD"),
     (r"(?:us\s+|american\s+)?dollars?", "USD"), (r"euros?", "EUR"),
     (r"(?:british\s+)?pounds?(?:\s+sterling)?", "GBP"), (r"won", "KRW"), (r"yen", "JPY"),
-    (r"zlot(?:y|ys|ych)", "PLN"), (r"euro", "EUR"),
+    (r"zlot(?:y|ys|ych)", "PLN"), (r"zł(?:otych|ote|otego|oty)?", "PLN"), (r"euro", "EUR"),
 ]
 _MAGNITUDES = {
     "thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "mn": 10**6, "m": 10**6,
@@ -32,11 +32,14 @@ _MAGNITUDES = {
     "milliarde": 10**9, "milliarden": 10**9, "mrd": 10**9, "mrd.": 10**9, "milione": 10**6,
     "milioni": 10**6, "miliardo": 10**9, "miliardi": 10**9, "miljoen": 10**6, "miljard": 10**9,
     "millón": 10**6, "millones": 10**6, "mil millones": 10**9, "tausend": 10**3, "mila": 10**3,
+    # Swedish, Polish
+    "miljoner": 10**6, "miljon": 10**6, "miljarder": 10**9, "mld": 10**9, "tys.": 10**3,
 }
 # Thousands grouped by ",", "." or a (narrow, no-break) space; decimals by "." or ",".
 _NUM = r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\x20\d{3})+(?![\d.,])|\d+(?:[.,]\d+)?"
 _MAG = (r"(?:\s?(?:thousand|millions?|billions?|mln|mn|bn|milliards?|millionen|milliarden?|"
-        r"milion[ei]|miliard[oi]|miljoen|miljard|mill[oó]n(?:es)?|mil\s+millones|tausend|mila)\b"
+        r"milion[ei]|miliard[oi]|miljoen|miljard(?:er)?|miljon(?:er)?|mld|mill[oó]n(?:es)?|mil\s+millones|tausend|mila)\b"
+        r"|\s?tys\."
         r"|\s?(?:Mio|Mrd)\.|(?:m|bn|k|b)\b)")
 # Small numbers in words before a magnitude ("diez millones de euros", "ten million euros").
 _NUMBER_WORDS = {

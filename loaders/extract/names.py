@@ -20,7 +20,7 @@ COMPANY_NOUN = (
     r"(?:company|firm|startup|start-up|business|platform|provider|giant|app|retailer|operator|"
     r"broker|maker|developer|vendor|group|corporation|conglomerate|subsidiary|"
     # French, Italian, Spanish; German and Dutch compounds ("Modeunternehmen", "Taxidienstenbedrijf")
-    r"société|entreprise|groupe|società|azienda|empresa|compañía|"
+    r"société|entreprise|groupe|società|azienda|empresa|compañía|spółk[aęiią]|bolaget|företaget|"
     r"[\w\-]*(?:[Uu]nternehmen|[Kk]onzern|[Rr]iesen?|[Hh]ändler|[Kk]ette|[Gg]esellschaft|[Dd]ienstleister|[Aa]nbieter|"
     r"[Bb]etreiber|[Hh]ersteller|[Vv]ersender|[Vv]ersandhändler)|\w*(?:bedrijf|concern|onderneming))"
 )
@@ -28,7 +28,7 @@ COMPANY_NOUN = (
 LEGAL_FORM = (
     r"(?:Inc|Ltd|Limited|LLC|L\.L\.C|Corp|Corporation|GmbH(?:\s+&\s+Co\.\s+KG)?|AG|KG|SE|plc|PLC|"
     r"S\.A\.U|S\.A|SA|SAS|SARL|S\.à\s?r\.l|S\.à\.r\.l|S\.a\.r\.l|B\.V|N\.V|[Ss]\.[Pp]\.A|[Ss]\.r\.l|"
-    r"A\.B|AB|ASA|A/S|Oy|Oyj|DAC|Unlimited\s+Company|Co\.\s+KG|Co\.\s+Inc|OpCo,\s+LLC)"
+    r"A\.B|AB|ASA|A/S|Oy|Oyj|DAC|Unlimited\s+Company|Co\.\s+KG|Co\.\s+Inc|OpCo,\s+LLC|sp\.\s?z\s?o\.\s?o|S\.L\.U|S\.L|SL)"
 )
 # Up to eight capitalised words (joined by "&", "of", "de" ...) before a legal form.
 LONG_NAME = rf"{_TOKEN}(?:{_JOIN}{_TOKEN}){{0,7}}"

@@ -70,29 +70,29 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_MONTH_NAMES = [  # English, French, German, Italian, Dutch, Spanish
-    ("january", "jan", "janvier", "januar", "jänner", "gennaio", "januari", "enero"),
-    ("february", "feb", "février", "fevrier", "februar", "febbraio", "februari", "febrero"),
-    ("march", "mar", "mars", "märz", "marzo", "maart"),
-    ("april", "apr", "avril", "aprile", "abril"),
-    ("may", "mai", "maggio", "mei", "mayo"),
-    ("june", "jun", "juin", "juni", "giugno", "junio"),
-    ("july", "jul", "juillet", "juli", "luglio", "julio"),
-    ("august", "aug", "août", "aout", "agosto", "augustus"),
-    ("september", "sep", "sept", "septembre", "settembre", "septiembre", "setiembre"),
-    ("october", "oct", "octobre", "oktober", "ottobre", "octubre"),
-    ("november", "nov", "novembre", "noviembre"),
-    ("december", "dec", "décembre", "decembre", "dezember", "dicembre", "diciembre"),
+_MONTH_NAMES = [  # English, French, German, Italian, Dutch, Spanish, Swedish, Polish
+    ("january", "jan", "janvier", "januar", "jänner", "gennaio", "januari", "enero", "stycznia"),
+    ("february", "feb", "février", "fevrier", "februar", "febbraio", "februari", "febrero", "lutego"),
+    ("march", "mar", "mars", "märz", "marzo", "maart", "marca"),
+    ("april", "apr", "avril", "aprile", "abril", "kwietnia"),
+    ("may", "mai", "maggio", "mei", "mayo", "maj", "maja"),
+    ("june", "jun", "juin", "juni", "giugno", "junio", "czerwca"),
+    ("july", "jul", "juillet", "juli", "luglio", "julio", "lipca"),
+    ("august", "aug", "août", "aout", "agosto", "augustus", "augusti", "sierpnia"),
+    ("september", "sep", "sept", "septembre", "settembre", "septiembre", "setiembre", "września"),
+    ("october", "oct", "octobre", "oktober", "ottobre", "octubre", "października"),
+    ("november", "nov", "novembre", "noviembre", "listopada"),
+    ("december", "dec", "décembre", "decembre", "dezember", "dicembre", "diciembre", "grudnia"),
 ]
 _MONTHS = {name: index + 1 for index, names in enumerate(_MONTH_NAMES) for name in names}
 _WEEKDAY_NAMES = [
-    ("monday", "lundi", "montag", "lunedì", "lunedi", "maandag", "lunes"),
-    ("tuesday", "mardi", "dienstag", "martedì", "martedi", "dinsdag", "martes"),
-    ("wednesday", "mercredi", "mittwoch", "mercoledì", "mercoledi", "woensdag", "miércoles"),
-    ("thursday", "jeudi", "donnerstag", "giovedì", "giovedi", "donderdag", "jueves"),
-    ("friday", "vendredi", "freitag", "venerdì", "venerdi", "vrijdag", "viernes"),
-    ("saturday", "samedi", "samstag", "sabato", "zaterdag", "sábado"),
-    ("sunday", "dimanche", "sonntag", "domenica", "zondag", "domingo"),
+    ("monday", "lundi", "montag", "lunedì", "lunedi", "maandag", "lunes", "måndag", "poniedziałek"),
+    ("tuesday", "mardi", "dienstag", "martedì", "martedi", "dinsdag", "martes", "tisdag", "wtorek"),
+    ("wednesday", "mercredi", "mittwoch", "mercoledì", "mercoledi", "woensdag", "miércoles", "onsdag", "środę", "środa"),
+    ("thursday", "jeudi", "donnerstag", "giovedì", "giovedi", "donderdag", "jueves", "torsdag", "czwartek"),
+    ("friday", "vendredi", "freitag", "venerdì", "venerdi", "vrijdag", "viernes", "fredag", "piątek"),
+    ("saturday", "samedi", "samstag", "sabato", "zaterdag", "sábado", "lördag", "sobotę", "sobota"),
+    ("sunday", "dimanche", "sonntag", "domenica", "zondag", "domingo", "söndag", "niedzielę", "niedziela"),
 ]
 _WEEKDAYS = {name: index for index, names in enumerate(_WEEKDAY_NAMES) for name in names}
 _MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
@@ -103,7 +103,7 @@ _DATE = re.compile(
     | \b(?P<nday>\d{{1,2}})\.(?P<nmonth>\d{{1,2}})\.(?P<nyear>\d{{4}})\b
     | \b(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|°|\.)?\s+(?:de\s+)?{_MONTH}(?:,?\s+(?:de\s+)?(?P<year>\d{{4}}))?(?!\w)
     | \b{_MONTH.replace("month", "month2")}\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year2>\d{{4}}))?\b
-    | \b(?:(?:on|last|this|am|le|op|el)\s+)?(?P<weekday>{_WEEKDAY})\b(?!['’]s)
+    | \b(?:(?:on|last|this|am|le|op|el|i|w|we|på)\s+)?(?P<weekday>{_WEEKDAY})\b(?!['’]s)
     | \b(?P<relative>today|yesterday)\b
     """
 )
