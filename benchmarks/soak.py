@@ -120,7 +120,7 @@ class Mix:
         if self.rng.random() < 0.5:
             text = text[: self.rng.randint(1, len(text))]
         return "POST", "/graphql", _gql(
-            "query S($t: String!, $n: Int) { search(text: $t, first: $n) { id label name } }",
+            "query S($t: String!, $n: Int) { search(text: $t, first: $n) { totalCount nodes { id label name } } }",
             {"t": text, "n": self.rng.choice([5, 10, 20])})
 
     def _node(self) -> tuple[str, str, bytes | None]:

@@ -58,3 +58,25 @@ def test_the_report() -> None:
     assert round(summary["rss"]["1"]["growth_pct"], 2) == round(100 * 3 / 102, 2)
     text = render(summary)
     assert "**1 unexpected errors**" in text and "timeout x1 (UNEXPECTED)" in text
+
+
+def test_the_normal_queries_fit_the_schema() -> None:
+    """Every normal request of the mix is a valid document of the served schema (a query
+    the schema refuses would count as unexpected in every soak)."""
+    from graphql import parse, validate
+
+    from enforcegraph.api.schema import build_schema
+    from enforcegraph.graph.settings import Settings
+
+    schema = build_schema(Settings())._schema
+    ids = {name: [f"{name}:1"] for name in ("all", "firms", "regulators", "companies", "decisions")}
+    mix = Mix(ids, seed=3)
+    checked = set()
+    for _ in range(3000):
+        kind, _method, path, body = mix.pick()
+        if kind in NORMAL and path == "/graphql" and body:
+            query = json.loads(body)["query"]
+            if query not in checked:
+                checked.add(query)
+                assert validate(schema, parse(query)) == [], (kind, query)
+    assert checked
