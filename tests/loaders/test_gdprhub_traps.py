@@ -155,6 +155,29 @@ def test_parties_only_the_controller_side_is_against(tmp_path: Path) -> None:
     assert not any("noyb" in c or "persoonsgegevens" in c for c in companies)
 
 
+def test_generic_descriptions_of_a_controller_are_anonymous_and_never_merged(tmp_path: Path) -> None:
+    """Seen in the 2024 snapshot: "Insurance company" in a Danish decision and in a Belgian
+    judgment became one named firm (company:insurance); "Hotel", "Law firm", "Security
+    company (name N/A at the moment)" were named firms too."""
+    path = write_csv(tmp_path / "g.csv", [
+        row(Case_number_name="G-1", Parties="Data subject\nInsurance company"),
+        row(Case_number_name="G-2", Parties="Insurance company"),
+        row(Case_number_name="G-3", Parties="Hotel"),
+        row(Case_number_name="G-4", Parties="Security company (name N/A at the moment)"),
+        row(Case_number_name="G-5", Parties="Law firm\nComplainant: Mr. X"),
+        row(Case_number_name="G-6", Parties="Hotel Adlon Kempinski Berlin GmbH"),
+    ])
+    batch, _ = load(path)
+    against = rels(batch, "AGAINST")
+    companies = nodes(batch, "Company")
+    for case in ("g-1", "g-2", "g-3", "g-4", "g-5"):
+        targets = {e for s, e in against if s == f"decision:gdprhub-fr-cnil-{case}"}
+        assert targets == {f"company:anonymous-gdprhub-fr-cnil-{case}"}, (case, targets)
+        assert companies[f"company:anonymous-gdprhub-fr-cnil-{case}"]["kind"] == "anonymous"
+    assert not {"company:insurance", "company:hotel", "company:law-firm"} & set(companies)
+    assert {e for s, e in against if s == "decision:gdprhub-fr-cnil-g-6"} == {"company:hotel-adlon-kempinski-berlin"}
+
+
 def test_issuers_regulators_courts_the_cjeu_and_unmapped(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "i.csv", [
         row(Decision_by="Court: BVwG", Jurisdiction="Austria", Case_number_name="W1", Type_of_decision___outcome=""),
