@@ -29,12 +29,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FEATURES", "LEVELS", "UNSEEN_CAP", "calibrated", "fit", "labelled_outcomes", "table"]
+__all__ = ["FEATURES", "LEVELS", "SEVERAL_CAP", "UNSEEN_CAP", "calibrated", "fit", "labelled_outcomes", "table"]
 
 FEATURES = ("issuer", "target", "money", "earlier")
 # From the finest combination to the coarsest.
 LEVELS: tuple[tuple[str, ...], ...] = (FEATURES, ("issuer", "target"), ("issuer",), ())
 UNSEEN_CAP = 0.85
+# A story that reports several fines (earlier ones, comparisons, one per firm, parts and
+# totals) is where unseen reports went wrong: its decisions go to review.
+SEVERAL_CAP = 0.85
 _FILE = "calibration.json"
 
 
@@ -52,7 +55,8 @@ def table() -> dict[str, list[int]]:
     return {str(k): [int(v[0]), int(v[1])] for k, v in data["counts"].items()}
 
 
-def calibrated(evidence: Mapping[str, str], counts: Mapping[str, list[int]] | None = None) -> float:
+def calibrated(evidence: Mapping[str, str], counts: Mapping[str, list[int]] | None = None,
+               several: bool = False) -> float:
     """The calibrated confidence of a decision with this evidence.
 
     >>> counts = {"issuer=named|target=verb|money=fine|earlier=no": [30, 30], "issuer=named|target=verb": [30, 30],
@@ -63,11 +67,12 @@ def calibrated(evidence: Mapping[str, str], counts: Mapping[str, list[int]] | No
     0.85
     """
     counts = table() if counts is None else counts
+    cap = SEVERAL_CAP if several else 1.0
     for depth, level in enumerate(LEVELS):
         seen, right = counts.get(_key(evidence, level), [0, 0])
         if seen:
             share = (right + 1) / (seen + 2)
-            return round(share if depth == 0 else min(share, UNSEEN_CAP), 3)
+            return round(min(share if depth == 0 else min(share, UNSEEN_CAP), cap), 3)
     return 0.5
 
 

@@ -178,10 +178,11 @@ class _Builder:
         return next(k for k, v in self.by_key.items() if v is proposal)
 
     def decisions(self, drafts: list[DecisionDraft]) -> None:
+        fined = [d for d in drafts if any(s.amount is not None for s in d.sanctions)]
         for index, draft in enumerate(drafts):
-            self.decision(draft, index)
+            self.decision(draft, index, several=len(fined) > 1)
 
-    def decision(self, draft: DecisionDraft, index: int) -> None:
+    def decision(self, draft: DecisionDraft, index: int, several: bool = False) -> None:
         regulator = self.by_key[f"regulator:{draft.regulator}"]
         if draft.as_written is not None:
             draft.target = self.written_firm(*draft.as_written)
@@ -229,7 +230,7 @@ class _Builder:
             spans.append(self.span(*draft.appeal))
         key = f"decision:{draft.regulator}:{draft.target}" + (f":{index}" if index else "")
         proposal = self.add(key, Proposal(
-            "", "decision", name, sorted(set(spans)), calibrated(draft.evidence), "+".join(draft.rules),
+            "", "decision", name, sorted(set(spans)), calibrated(draft.evidence, several=several), "+".join(draft.rules),
             "Decision", node_id, properties=props))
         proposal.link("regulator", f"regulator:{draft.regulator}")
         if target is not None:

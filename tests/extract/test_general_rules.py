@@ -1,0 +1,93 @@
+"""The round-2 rules on short texts written for the test (firm names invented): totals
+are no fines, fines listed in one sentence are one decision each, sums and parts,
+conversions, a release's publication date, Polish and Swedish, calibrated caps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from enforcegraph.loaders.extract import extract, read_article
+from enforcegraph.loaders.extract.calibration import SEVERAL_CAP, calibrated
+from enforcegraph.loaders.extract.evaluation import main_sanction
+
+
+def _decisions(tmp_path: Path, text: str, publisher: str = "Example News",
+               date: str = "2024-03-01") -> list[dict[str, Any]]:
+    path = tmp_path / "report.txt"
+    path.write_text(text, "utf-8")
+    extraction = extract(read_article(path, url="https://example.org/r", date=date, title=None,
+                                      publisher=publisher, author=None))
+    found = []
+    for proposal in extraction.of_kind("decision"):
+        fine = main_sanction(proposal.properties["sanctions"])
+        found.append({
+            "issuer": [extraction.by_id(i).node_id for i in proposal.links.get("regulator", [])],
+            "target": [extraction.by_id(i).name for i in proposal.links.get("against", [])],
+            "amount": fine.get("amount"), "currency": fine.get("currency"),
+            "date": proposal.properties.get("announced_date"),
+            "date_from": proposal.properties.get("date_from"), "confidence": proposal.confidence,
+        })
+    return found
+
+
+def test_a_total_of_two_fines_is_no_decision(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Datenschutz\n\nDer BfDI hat gegen die Alpha Netz GmbH zwei Geldbußen von "
+                                 "zusammen 45 Millionen Euro verhängt. Dafür verhängte der BfDI eine Geldbuße "
+                                 "von 15 Millionen Euro gegen die Alpha Netz GmbH.")
+    assert [d["amount"] for d in found] == [15000000]
+
+
+def test_fines_listed_in_one_sentence_are_one_decision_each(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Telemarketing\n\nIl Garante per la protezione dei dati personali ha sanzionato "
+                                 "Rossi Energia S.p.A. per 237.800 euro e Bianchi Luce S.p.A. per 676.956 euro.")
+    assert sorted((d["target"][0], d["amount"]) for d in found) == [
+        ("Bianchi Luce S.p.A.", 676956), ("Rossi Energia S.p.A.", 237800)]
+    assert all(d["confidence"] <= SEVERAL_CAP for d in found)  # several fines in one story: review
+
+
+def test_a_sum_of_other_fines_is_their_total_not_a_fine(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Cookies\n\nThe CNIL fined Gamma Search 150 million euros. The CNIL fined "
+                                 "Gamma Search LLC 90 million euros and Gamma Search Ireland Limited 60 million euros.")
+    assert sorted(d["amount"] for d in found) == [60000000, 90000000]
+
+
+def test_a_running_total_is_no_fine(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Fine\n\nIreland's Data Protection Commission has fined Delta Social €265 million, taking the penalties it "
+                                 "has imposed on the company to €910 million.")
+    assert [d["amount"] for d in found] == [265000000]
+
+
+def test_the_authoritys_own_release_is_dated_by_its_publication(tmp_path: Path) -> None:
+    text = "Boete\n\nDe Autoriteit Persoonsgegevens (AP) heeft Epsilon Streaming B.V. een boete opgelegd van 4,75 miljoen euro."
+    own = _decisions(tmp_path, text, publisher="Autoriteit Persoonsgegevens", date="2024-12-18")
+    news = _decisions(tmp_path, text, publisher="Example News", date="2024-12-18")
+    assert (own[0]["date"], own[0]["date_from"]) == ("2024-12-18", "publication")
+    assert news[0]["date"] is None
+
+
+def test_names_with_digits_and_ampersand_and_german_descriptors(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Bußgeld\n\nDer BfDI hat gegen den Telekommunikationsdienstleister 2&2 Funk GmbH "
+                                 "eine Geldbuße in Höhe von 9.550.000 Euro verhängt.")
+    assert found[0]["target"] == ["2&2 Funk GmbH"]
+
+
+@pytest.mark.parametrize(("text", "amount", "currency", "date"), [
+    ("Kara\n\nPrezes Urzędu Ochrony Danych Osobowych nałożył na spółkę Zeta Telekom sp. z o.o. karę w wysokości "
+     "1,9 mln zł. Decyzja została wydana 8 grudnia 2020 r.", 1900000, "PLN", "2020-12-08"),
+    ("Böter\n\nIntegritetsskyddsmyndigheten (IMY) påför Eta Bank AB en sanktionsavgift på 7,5 miljoner kronor. "
+     "Beslutet meddelades den 31 mars 2022.", 7500000, "SEK", "2022-03-31"),
+])
+def test_polish_and_swedish(tmp_path: Path, text: str, amount: int, currency: str, date: str) -> None:
+    found = _decisions(tmp_path, text, date="2022-04-01")
+    assert [(d["amount"], d["currency"], d["date"]) for d in found] == [(amount, currency, date)]
+    assert found[0]["target"] and found[0]["issuer"][0].startswith("regulator:")
+
+
+def test_several_fines_cap_the_calibrated_confidence() -> None:
+    counts = {"issuer=named|target=verb|money=fine|earlier=no": [40, 40], "all": [40, 40]}
+    evidence = {"issuer": "named", "target": "verb", "money": "fine", "earlier": "no"}
+    assert calibrated(evidence, counts) > 0.9
+    assert calibrated(evidence, counts, several=True) == SEVERAL_CAP
