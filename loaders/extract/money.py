@@ -33,12 +33,12 @@ _MAGNITUDES = {
     "milioni": 10**6, "miliardo": 10**9, "miliardi": 10**9, "miljoen": 10**6, "miljard": 10**9,
     "millón": 10**6, "millones": 10**6, "mil millones": 10**9, "tausend": 10**3, "mila": 10**3,
     # Swedish, Polish
-    "miljoner": 10**6, "miljon": 10**6, "miljarder": 10**9, "mld": 10**9, "tys.": 10**3,
+    "miljoner": 10**6, "miljon": 10**6, "millioner": 10**6, "miljarder": 10**9, "mld": 10**9, "tys.": 10**3,
 }
 # Thousands grouped by ",", "." or a (narrow, no-break) space; decimals by "." or ",".
 _NUM = r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\x20\d{3})+(?![\d.,])|\d+(?:[.,]\d+)?"
 _MAG = (r"(?:\s?(?:thousand|millions?|billions?|mln|mn|bn|milliards?|millionen|milliarden?|"
-        r"milion[ei]|miliard[oi]|miljoen|miljard(?:er)?|miljon(?:er)?|mld|mill[oó]n(?:es)?|mil\s+millones|tausend|mila)\b"
+        r"milion[ei]|miliard[oi]|miljoen|miljard(?:er)?|miljon(?:er)?|millioner|mld|mill[oó]n(?:es)?|mil\s+millones|tausend|mila)\b"
         r"|\s?tys\."
         r"|\s?(?:Mio|Mrd)\.|(?:m|bn|k|b)\b)")
 # Small numbers in words before a magnitude ("diez millones de euros", "ten million euros").
@@ -144,6 +144,12 @@ _RUNNING_TOTAL = re.compile(r"(?i)\b(?:taking|bringing|takes|brings|took|brought
 _TOTAL_AFTER = re.compile(r"(?i)\s*(?:in\s+total|insgesamt|in\s+totale|au\s+total|en\s+total|altogether)\b")
 
 
+# Magnitudes of languages that group thousands with "." ("1.200 millones de euros").
+_GROUPING_MAGNITUDES = frozenset(["millones", "milioni", "millionen", "miljoen", "miljoner", "millioner", "mln", "mio.", "mio"])
+# "1 milione e 800mila euro": one million eight hundred thousand.
+_COMPOUND = re.compile(r"(?i)\b(\d{1,3})\s+milion[ei]\s+e\s+(\d{1,3})\s?mila\s+(?:di\s+)?euro\b")
+
+
 def _number(value: Decimal) -> float | int:
     return int(value) if value == value.to_integral_value() else float(value)
 
@@ -178,13 +184,22 @@ def find_money(text: str) -> list[Money]:
     """
     found: list[Money] = []
     last: Money | None = None
+    compounds = [(m.start(), m.end(), int(m.group(1)) * 10**6 + int(m.group(2)) * 10**3)
+                 for m in _COMPOUND.finditer(text)]
+    for a, b, whole in compounds:
+        ahead = text[max(0, a - 30) : a]
+        total = _TOTAL_BEFORE.search(ahead) or _TOTAL_PLURAL.search(ahead)
+        found.append(Money(a, b, whole, "EUR", meaning="total" if total else "amount"))
     for match in _MONEY.finditer(text):
         number = match.group("n1") or match.group("n2") or match.group("n3")
         magnitude = (match.group("m1") or match.group("m2") or match.group("m3") or match.group("m4") or "").strip()
         if match.group("n4"):
             number = str(_WORD_VALUE[match.group("n4").lower()])
-        value = parse_number(number, bool(magnitude))
+        grouped = bool(re.fullmatch(r"\d{1,3}\.\d{3}", number or "")) and magnitude.lower() in _GROUPING_MAGNITUDES
+        value = parse_number(number, bool(magnitude) and not grouped)  # "1.200 millones": 1,200 million
         if value is None:
+            continue
+        if any(a <= match.start() < b for a, b, _ in compounds):
             continue
         value *= _MAGNITUDES.get(magnitude.lower(), 1)
         money = Money(match.start(), match.end(), _number(value), _currency(match))
@@ -207,7 +222,7 @@ def find_money(text: str) -> list[Money]:
                 text[max(0, match.start() - 80) : match.start()]):
             money.meaning = "total"
         found.append(money)
-    return found
+    return sorted(found, key=lambda m: m.start)
 
 
 _PERCENT = re.compile(
