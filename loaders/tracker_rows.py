@@ -21,8 +21,8 @@ Each rule's name is what the quality report records (repairs, notes, held-back r
 - ``parties-split``: a controller cell naming several firms, each with a legal form
   (one per line, quoted and joined by "and", or "A Ltd, B Ltd, and C Ltd"), is several
   parties, each AGAINST; ``name-line-break``: a line break inside one name is a space;
-- ``anonymous-party``: a controller that names nobody (tables: listed names, or generic
-  words only: "Private person", "Kebab restaurant") is one anonymous party of this row,
+- ``anonymous-party``: a controller that names nobody (tables: listed names, a person
+  described, or generic words only: "Private person", "Kebab restaurant") is one anonymous party of this row,
   never merged; other names keep their spelling ("Clearview Al Inc." stays so);
 - ``gdpr-typo``: "GPDR"/"GDRP" read as GDPR; ``article-unknown``: ``Unknown``;
   ``article-no-law``: an article without its law is not linked; other laws are CITES;

@@ -39,6 +39,7 @@ class TrackerTables:
     court_words: frozenset[str]
     anonymous: frozenset[str]
     generic_words: frozenset[str]
+    person_prefixes: tuple[str, ...]
     legal_forms: frozenset[str]
 
     def country(self, text: str) -> str | None:
@@ -71,10 +72,13 @@ class TrackerTables:
         return bool(set(normalize_name(authority).split()) & self.court_words)
 
     def is_anonymous(self, controller: str) -> bool:
-        """A controller that names nobody: listed, or generic words only ("Kebab restaurant",
+        """A controller that names nobody: listed, a person described ("Natural person holding
+        the position of ...", "Employee at ..."), or generic words only ("Kebab restaurant",
         "Bank (name not available at the moment)"; "Restaurant (SANTI 3000, S.L.)" names one)."""
         norm = normalize_name(controller)
         if not norm or norm in self.anonymous:  # "'-": no name at all
+            return True
+        if any(norm == p or norm.startswith(p + " ") for p in self.person_prefixes):
             return True
         words = norm.split()
         return bool(words) and all(w in self.generic_words for w in words)
@@ -126,5 +130,6 @@ def load_tracker_tables() -> TrackerTables:
         court_words=frozenset(str(w) for w in raw["court_words"]),
         anonymous=frozenset(normalize_name(str(n)) for n in raw["anonymous_controllers"]),
         generic_words=frozenset(normalize_name(str(w)) for w in raw["generic_words"]),
+        person_prefixes=tuple(normalize_name(str(w)) for w in raw["person_prefixes"]),
         legal_forms=load_fines_tables().legal_forms,
     )

@@ -138,6 +138,20 @@ def test_anonymous_controllers_are_never_merged(tmp_path: Path) -> None:
     assert len(rules(batch, "notes")["anonymous-party"]) == 5
 
 
+def test_a_person_described_not_named_is_anonymous(tmp_path: Path) -> None:
+    """Seen in the 2024 snapshot (ETid-582, ETid-1030): a person described at length was a
+    named party (kind association), whose id any later row of the same words would share."""
+    batch = read_tracker(write(tmp_path, [
+        row(1, controller="Natural person holding the position of General Secretary for a political party"),
+        row(2, controller="Employee at a Covid 19 testing center"),
+        row(3, controller="Employees Provident Fund Ltd"),
+    ]))
+    companies = {n.id: n.properties for n in batch.nodes if n.label == "Company"}
+    assert companies["company:anonymous-etid-1"]["kind"] == "anonymous"
+    assert companies["company:anonymous-etid-2"]["kind"] == "anonymous"
+    assert "company:anonymous-etid-3" not in companies  # a name that merely starts alike
+
+
 def test_a_misspelt_name_keeps_its_own_spelling(tmp_path: Path) -> None:
     batch = read_tracker(write(tmp_path, [row(1, controller="Clearview Al Inc."),
                                           row(2, controller="Clearview AI Inc.")]))
