@@ -306,7 +306,9 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
         target, target_confidence = _target(ctx, sentence)
         issuer_how = _issuer_how(ctx, sentence, regulator, confidence)
         target_how = {0.9: "verb", 0.75: "sentence", 0.6: "salient"}.get(target_confidence, "none")
-        earlier = bool(_EARLIER.search(sentence.text))
+        listed = _listed(ctx, sentence, amounts, target)
+        segments = _segments(sentence, [m for m, _ in listed])
+        earlier = bool(_EARLIER.search(ctx.text[slice(*segments[0])] if listed else sentence.text))
         if earlier and (not ctx.firms_in(sentence.start, sentence.end) or confidence < 0.9):
             continue  # an earlier or other decision whose firm or issuer the sentence does not name
         draft = DecisionDraft(regulator, target, [(sentence.start, sentence.end)],
@@ -317,7 +319,6 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             draft.as_written = _short_form(ctx, target, sentence)
         if amounts:
             draft.summary = sentence.text
-        listed = _listed(ctx, sentence, amounts, target)
         if listed:  # "A must pay 7.6 million, while B was fined 237,800 and C 676,956"
             amounts = amounts[:1]
             draft.target, draft.target_how = listed[0][1], "listed"
@@ -333,7 +334,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
                 what = " ".join(match.group(0).split())
                 span = (sentence.start + match.start(), sentence.start + match.end())
                 draft.sanctions.append(SanctionDraft(kind, [span], description=what))
-        draft.date = _date_in(ctx, sentence.start, sentence.end)
+        draft.date = _date_in(ctx, *(segments[0] if listed else (sentence.start, sentence.end)))
         if draft.date is None and issuer_how == "cataphor" and index + 1 < len(ctx.sentences):
             draft.date = _date_in(ctx, ctx.sentences[index + 1].start, ctx.sentences[index + 1].end)
         if draft.date is None and earlier:
@@ -346,12 +347,17 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
         if committee := _COMMITTEE.search(sentence.text):
             draft.decided_by = " ".join(committee.group(0).lower().split())
         _merge(drafts, draft)
-        for money, firm in listed[1:]:
+        for (money, firm), segment in zip(listed[1:], segments[1:], strict=True):
+            prior = bool(_EARLIER.search(ctx.text[slice(*segment)]))
+            if prior and confidence < 0.9:
+                continue
             more = DecisionDraft(regulator, firm, [(sentence.start, sentence.end)], draft.confidence,
-                                 ["regulator-action", "listed"], earlier=earlier)
+                                 ["regulator-action", "listed"], earlier=prior)
             more.issuer_how, more.target_how = issuer_how, "listed"
             more.sanctions.append(_fine(money, sentence.text))
-            more.date = draft.date
+            more.date = _date_in(ctx, *segment) if prior else draft.date
+            if prior and more.date is None:
+                more.period = find_period(ctx.text, *segment)
             _merge(drafts, more)
     _appeals(ctx, drafts)
     _dated(ctx, drafts)
@@ -415,6 +421,14 @@ _TARGET_RANK = ("none", "salient", "listed", "sentence", "verb")
 
 _FOR_FIRM = re.compile(r"(?i)[^\S\n]*(?:euros?\s+|EUR\s+)?(?:for|against|on|pour|contre|gegen|für|a\s+carico\s+di|"
                        r"nei\s+confronti\s+di|voor|tegen|para|contra)\s+(?:the\s+|la\s+|die\s+|den\s+)?")
+
+
+def _segments(sentence: Sentence, amounts: list[Money]) -> list[tuple[int, int]]:
+    """Per listed fine, the part of the sentence that is about it: from the fine before it
+    to the fine after it ("fined A 8 million, after fining B 5 million in 2020")."""
+    bounds = [sentence.start, *(m.end for m in amounts[:-1])]
+    ends = [*(m.start for m in amounts[1:]), sentence.end]
+    return list(zip(bounds, ends, strict=True)) or [(sentence.start, sentence.end)]
 
 
 def _listed(ctx: Context, sentence: Sentence, amounts: list[Money],
