@@ -4,13 +4,14 @@
 #   build  what `pip install` compiles with: PyICU (pulled in by the fingerprints and
 #          normality packages) needs a C++ compiler, pkg-config and ICU's headers
 #   test   the browser tests' headless Chromium (Debian's; Playwright never downloads
-#          one) and wrk, the HTTP load generator of the GraphQL benchmark and its test
+#          one), wrk (the HTTP load generator of the GraphQL benchmark and its test)
+#          and curl (the README's examples, run by tests/docs)
 # Usage: scripts/install-system-packages.sh build|test ...
 set -euo pipefail
 
 declare -A NEED=(
     [build]="g++ pkg-config libicu-dev"
-    [test]="chromium fonts-dejavu-core wrk"
+    [test]="chromium fonts-dejavu-core wrk curl"
 )
 
 wanted=()
