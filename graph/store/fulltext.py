@@ -26,9 +26,12 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from enforcegraph.schema.model import LabelSpec
+
+if TYPE_CHECKING:  # base imports this module
+    from enforcegraph.graph.store.base import Node
 
 __all__ = [
     "MAX_TERMS",
@@ -127,7 +130,7 @@ class SearchHit:
     """A node that matched, its relevance (higher is better; comparable within one
     answer of one backend only) and the passage that matched."""
 
-    node: Any  # a graph.store.base.Node (not imported: base imports this module)
+    node: Node
     score: float
     snippet: Snippet | None
 
