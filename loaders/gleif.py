@@ -30,7 +30,8 @@ is left for review in the report, never linked. Anonymous parties are never link
 
 What a link says, each with its rule, confidence and the LEI record page as source:
 the firm's ``identifiers`` gain ``lei:...``, its ``country`` is the legal address's
-(INCORPORATED_IN the legal jurisdiction, rule ``gleif-legal-jurisdiction``, 0.95), its
+(not for a name-only link: ``gleif-exact-name``), it is INCORPORATED_IN the legal
+jurisdiction (rule ``gleif-legal-jurisdiction``, 0.95), its
 headquarters elsewhere is an establishment (``gleif-headquarters``, 0.95), and each
 EU/EEA-located relative is a dated HAS_ESTABLISHMENT (``valid_from``/``valid_to`` from the
 relationship's RELATIONSHIP_PERIOD): an international branch of the firm
@@ -313,7 +314,9 @@ def link_gleif(level1: Path, relationships: Path | None, firms: list[Firm],
         own = writer.source(record)
         props: dict[str, Any] = {"name": record.name, "identifiers": [f"lei:{record.lei}"],
                                  "sources": [own]}
-        if record.legal_country:
+        if record.legal_country and link.rule != "gleif-exact-name":
+            # a name-only link states no country: its location stays a rule's (it can show
+            # an EU establishment, never the absence of one)
             props["country"] = record.legal_country
         writer.batch.nodes.append(NodeRecord(firm.id, "Company", props, writer.origin(record.line)))
         report.note(firm.id, "identifiers", link.rule, f"linked to LEI {record.lei} {record.name!r}")

@@ -198,3 +198,25 @@ def test_dates_and_non_lei_nodes(golden: tuple[Path, Path]) -> None:
     rows = list(read_relationships(golden[1]))
     assert len(rows) == 6 and all(r.start != "ABC" for r in rows)
     assert rows[2].valid_from == "2022-06-01" and rows[2].valid_to is None
+
+
+def test_a_name_only_link_states_no_country(tmp_path: Path, cli: Any, golden: tuple[Path, Path]) -> None:
+    """A firm without a country linked by its full name gets the LEI and a located-by-rule
+    incorporation, never a country (which would classify it outside the EU)."""
+    case = tmp_path / "nowhere.yaml"
+    case.write_text(
+        "dataset: nowhere\nnodes:\n"
+        "  - {id: source:n, label: Source, url: 'https://example.org/n'}\n"
+        "  - {id: jurisdiction:us, label: Jurisdiction, name: United States, code: US, kind: country, sources: [source:n]}\n"
+        "  - {id: company:far-away, label: Company, name: 'Far Away Analytics, Inc.', sources: [source:n]}\n"
+        "relationships: []\n", "utf-8")
+    db = tmp_path / "n.db"
+    assert cli("--db", str(db), "load", "--no-link", "--no-locate", str(case)).exit_code == 0
+    assert cli("--db", str(db), "gleif", str(golden[0])).exit_code == 0
+    with EmbeddedStore(db, read_only=True) as store:
+        firm = store.get("company:far-away")
+        assert firm is not None and f"lei:{FAR_AWAY}" in firm.properties["identifiers"]
+        assert "country" not in firm.properties
+        rels = store.relationships_of(["company:far-away"], direction="out")
+    assert [(r.type, r.end, r.properties["rule"], r.properties["confidence"]) for r in rels] == [
+        ("INCORPORATED_IN", "jurisdiction:us", "gleif-legal-jurisdiction", 0.95)]
