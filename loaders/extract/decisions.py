@@ -12,7 +12,7 @@ from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.text import Sentence, find_dates, find_period
 from enforcegraph.schema.citations import Citation
 
-__all__ = ["DecisionDraft", "SanctionDraft", "find_decisions"]
+__all__ = ["DecisionDraft", "SanctionDraft", "find_decisions", "rounded_same"]
 
 _VERB = re.compile(
     r"(?i)\b(?:fined|fines|fining|fine\s+(?:on|against|of)|imposed?|imposes|imposing|"
@@ -23,7 +23,7 @@ _VERB = re.compile(
     r"verhängt\w*|auferlegt|erlassen|erließ|angeordnet|"
     r"inflitt\w*|irrogat\w*|sanzionat\w*|multat\w*|ordinat\w*|vietat\w*|"
     r"opgelegd|oplegt|legt\s+(?:\w+\s+){0,6}?op|beboet|"
-    r"impuest\w*|impuso|impone|sancionad\w*|sanciona|multad\w*|multa\s+a|castig\w+|(?:emesso|adottato)\s+un\s+provvedimento\s+sanzionatorio|"
+    r"impuest\w*|impuso|impone|sancionad\w*|sanciona|sancionó|multad\w*|multó|multa\s+a|castig\w+|(?:emesso|adottato)\s+un\s+provvedimento\s+sanzionatorio|"
     # "must pay", "dovrà pagare", "zahlte"
     # Polish, Swedish
     r"nałoży\w*|ukara\w*|bötfäll\w*|påför\w*|påfört|ålägg\w*|ålagt|ålade|"
@@ -207,6 +207,10 @@ def _target(ctx: Context, sentence: Sentence) -> tuple[str | None, float]:
         before = [f for a, f in firms if a < at]
         passive = re.search(r"(?i)\b(?:has|have|had|was|were|been|is|be)\s+(?:\w+ly\s+|also\s+|now\s+|further\s+)?(?:been\s+)?(?:fined|hit|ordered|banned|sanctioned|reprimanded)", sentence.text)
         chosen = (before[-1] if passive and before else (after[0] if after else before[-1]))
+        if passive and len(before) > 1:
+            first = next(a for a, f in firms if f is before[0])
+            if re.match(r"[^,;]*,[^;]{1,80}?,\s*(?:has|have|had|was|were|is)\b", ctx.text[first:at]):
+                chosen = before[0]  # "TikTok, owned by China's ByteDance, was fined": the subject
         return chosen.name, 0.9
     if firms:
         return firms[0][1].name, 0.75
@@ -224,7 +228,7 @@ def _fine(money: Money, sentence_text: str) -> SanctionDraft:
                          money.per, approximate=money.approximate, conversions=money.conversions)
 
 
-def _rounded_same(a: float | int, b: float | int) -> bool:
+def rounded_same(a: float | int, b: float | int) -> bool:
     """Two figures of one fine: equal, or the rounder one the other rounded (35.3 million
     and 35,258,707.95; not 530 million and 345 million)."""
     rounder = a if _exactness(a) <= _exactness(b) else b
@@ -248,7 +252,7 @@ def _compatible(old: DecisionDraft, new: DecisionDraft) -> bool:
     for a in old.sanctions:
         for b in new.sanctions:
             if a.kind == b.kind and a.amount is not None and b.amount is not None and (
-                    a.currency == b.currency and not _rounded_same(a.amount, b.amount)
+                    a.currency == b.currency and not rounded_same(a.amount, b.amount)
                     and not (a.approximate or b.approximate)):
                 return False
     return not (old.date and new.date and old.date[2] != new.date[2])
@@ -399,7 +403,7 @@ def _no_sums_or_parts(ctx: Context, drafts: list[DecisionDraft]) -> list[Decisio
                 drop.add(id(draft))
     conversions = [(a, c) for m in ctx.money for a, c in m.conversions]
     for draft, fine in fines:
-        if (fine.amount is not None and any(c == fine.currency and _rounded_same(fine.amount, a) for a, c in conversions)
+        if (fine.amount is not None and any(c == fine.currency and rounded_same(fine.amount, a) for a, c in conversions)
                 and any(d is not draft and d.regulator == draft.regulator and f.currency != fine.currency for d, f in fines)):
             drop.add(id(draft))  # the converted figure of a fine proposed in its own currency
     return [d for d in drafts if id(d) not in drop]
@@ -436,7 +440,7 @@ def _listed(ctx: Context, sentence: Sentence, amounts: list[Money],
     """Several different fines listed in one sentence, each with the firm named just before
     it (a fine with no firm of its own takes the one before); empty when the sentence
     gives one fine (or one fine twice, rounded and exact)."""
-    if len(amounts) < 2 or any(_rounded_same(a.amount, b.amount) for a, b in pairwise(amounts)):
+    if len(amounts) < 2 or any(rounded_same(a.amount, b.amount) for a, b in pairwise(amounts)):
         return []
     found: list[tuple[Money, str | None]] = []
     previous = sentence.start

@@ -9,7 +9,7 @@ from enforcegraph.graph.store.base import GraphStore
 from enforcegraph.loaders.extract.article import Article
 from enforcegraph.loaders.extract.calibration import calibrated
 from enforcegraph.loaders.extract.context import Context
-from enforcegraph.loaders.extract.decisions import DecisionDraft, find_decisions
+from enforcegraph.loaders.extract.decisions import DecisionDraft, find_decisions, rounded_same
 from enforcegraph.loaders.extract.gazetteer import find_regulators, gazetteer
 from enforcegraph.loaders.extract.legal import LAWS, find_laws, find_legal_articles
 from enforcegraph.loaders.extract.money import find_money, find_percentages
@@ -179,8 +179,9 @@ class _Builder:
 
     def decisions(self, drafts: list[DecisionDraft]) -> None:
         fined = [d for d in drafts if any(s.amount is not None for s in d.sanctions)]
+        several = len(fined) > 1 or len(_distinct_fines(self.ctx)) > 1
         for index, draft in enumerate(drafts):
-            self.decision(draft, index, several=len(fined) > 1)
+            self.decision(draft, index, several=several)
 
     def decision(self, draft: DecisionDraft, index: int, several: bool = False) -> None:
         regulator = self.by_key[f"regulator:{draft.regulator}"]
@@ -297,6 +298,19 @@ class _Builder:
                               for role, keys in proposal.links.items()}
             result.append(proposal)
         return result
+
+
+def _distinct_fines(ctx: Context) -> list[tuple[float, str]]:
+    """The different amounts the story states (the same fine rounded and exact counts once;
+    conversions, caps, totals and daily penalties do not count)."""
+    found: list[tuple[float, str]] = []
+    for money in ctx.money:
+        if money.meaning != "amount":
+            continue
+        value = float(money.amount)
+        if not any(c == money.currency and rounded_same(v, value) for v, c in found):
+            found.append((value, money.currency))
+    return found
 
 
 def _context(article: Article, store: GraphStore | None) -> Context:

@@ -19,6 +19,9 @@ PERSON = rf"{_PNAME}(?:\s+(?:(?:de|van|von|der|den|du|la|le|di|da)\s+)*{_PNAME})
 COMPANY_NOUN = (
     r"(?:company|firm|startup|start-up|business|platform|provider|giant|app|retailer|operator|"
     r"broker|maker|developer|vendor|group|corporation|conglomerate|subsidiary|"
+    # makers and owners in French, Italian, Spanish, Dutch
+    r"créat(?:eur|rice)|éditeur|développeur|fabricant|propriétaire|exploitant|sviluppatore|creatore|"
+    r"produttore|proprietario|gestore|creador[a]?|desarrollador[a]?|propietari[oa]|fabricante|eigenaar|ontwikkelaar|"
     # French, Italian, Spanish; German and Dutch compounds ("Modeunternehmen", "Taxidienstenbedrijf")
     r"société|entreprise|groupe|società|azienda|empresa|compañía|spółk[aęiią]|bolaget|företaget|"
     r"[\w\-]*(?:[Uu]nternehmen|[Kk]onzern|[Rr]iesen?|[Hh]ändler|[Kk]ette|[Gg]esellschaft|[Dd]ienstleister|[Aa]nbieter|"

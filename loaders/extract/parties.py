@@ -259,8 +259,12 @@ class PartyFinder:
              "legal-form", 0.9),
             (rf"(?P<name>{NAME}\s+(?:Group|Limited|Corporation|Technologies|Holdings|Platforms|Labs))\b", "legal-form", 0.85),
             (rf"\b{COMPANY_NOUN}\s+(?P<name>{NAME})", "descriptor", 0.75),
-            (rf"(?P<name>{NAME}),\s+(?:the|a|an)\s+(?:(?!(?:at|of|with|for|in|by|on)\b)[\w\-]+\s+){{0,5}}?"
+            (rf"(?P<name>{NAME}),\s+(?:the|a|an|la|le|il|l['’]|el|de|het|die|der|das|een|une?|una?)\s*"
+             rf"(?:(?!(?:at|of|with|for|in|by|on)\b)[\w\-]+\s+){{0,5}}?"
              rf"{COMPANY_NOUN}\b", "apposition", 0.8),
+            # "TikTok, owned by China's ByteDance, was fined"
+            (rf"^(?P<name>{NAME}),\s+[^,;.\n]{{1,80}},\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+)?"
+             r"(?:fined|hit\s+with|ordered|banned|sanctioned|reprimanded)\b", "decision-target", 0.8),
             (rf"(?P<name>{NAME})\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?"
              r"(?:fined|hit\s+with|ordered|banned|sanctioned|reprimanded|penalised|penalized)\b",
              "decision-target", 0.8),
@@ -283,7 +287,7 @@ class PartyFinder:
             (rf"\b(?:multas?|sanci[oó]n(?:es)?)\s+(?:[^.;]{{0,70}}?\s+)?a\s+(?:la\s+(?:compañía|empresa|entidad|"
              rf"sociedad|filial)\s+)?(?P<name>{NAME})", "decision-target", 0.75),
             (rf"\b(?:al\s+banco|a\s+la\s+(?:compañía|empresa|entidad|sociedad))\s+(?P<name>{NAME})", "decision-target", 0.75),
-            (rf"\b(?:sanciona|multad[oa]s?|multa)\w*\s+(?:(?:también\s+)?con\s+[^.;]{{0,50}}?\s+)?a\s+(?P<name>{NAME})",
+            (rf"\b(?:sanciona|sancionó|multó|multad[oa]s?|multa)\w*\s+(?:(?:también\s+)?con\s+[^.;]{{0,50}}?\s+)?a\s+(?P<name>{NAME})",
              "decision-target", 0.75),
             # French: "Criteo, spécialiste ..., a reçu une amende"
             (rf"(?P<name>{NAME}),\s+[^.;()]{{0,80}}?,\s+a\s+reçu\s+une\s+amende", "decision-target", 0.75),
@@ -294,7 +298,7 @@ class PartyFinder:
             (rf"\b\w*boetes?\s+(?:[^.;]{{0,60}}?\s+)?(?:aan|op\s+aan)\s+(?P<name>{NAME})", "decision-target", 0.75),
         ]
         for pattern, rule, confidence in patterns:
-            for match in re.finditer(pattern, self.text):
+            for match in re.finditer(pattern, self.text, re.MULTILINE):
                 span = _group_span(match, "name")
                 if any(a < span[1] and span[0] < b for a, b in self.mention_spans):
                     continue

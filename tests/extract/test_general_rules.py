@@ -91,3 +91,14 @@ def test_several_fines_cap_the_calibrated_confidence() -> None:
     evidence = {"issuer": "named", "target": "verb", "money": "fine", "earlier": "no"}
     assert calibrated(evidence, counts) > 0.9
     assert calibrated(evidence, counts, several=True) == SEVERAL_CAP
+
+
+@pytest.mark.parametrize("text", [
+    "Il Garante privacy ha multato per 15 milioni di euro Omega AI, la società che sviluppa OmegaChat.",
+    "La CNIL a infligé une amende de 15 millions d'euros à Omega AI, le créateur de OmegaChat.",
+    "La autoridad italiana de protección de datos, el Garante, multó con 15 millones de euros a Omega AI, creadora de OmegaChat.",
+    "Omega AI, owned by China's Sigma Holdings, was fined €15 million by Italy's data protection authority Garante.",
+])
+def test_the_maker_is_the_target_in_several_languages(tmp_path: Path, text: str) -> None:
+    found = _decisions(tmp_path, "Report\n\n" + text)
+    assert [(d["target"], d["amount"]) for d in found] == [(["Omega AI"], 15000000)]
