@@ -14,6 +14,9 @@ every request executes) then answers them through ``wrk`` at each client count f
 the list, so no body is sent twice in one run. A request counts as an error unless it is
 answered 200 without GraphQL ``errors``.
 
+Then, on the same servers, the headline page of 100 and ``node(id)`` (the two queries of
+benchmarks/graphql_load.py, the floor answering the same texts) at the largest client count.
+
 The floor, in the same run and with the same client: ``benchmarks/floor_app.py`` (bare
 strawberry on a dict, the same uvicorn settings) answering one distinct ``node(id)``
 request per request: what the framework and the HTTP stack cost per request, with no
@@ -32,7 +35,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.graphql_load import NODE_QUERY, serve
+from benchmarks.graphql_load import HEADLINE_QUERY, NODE_QUERY, run_wrk, serve
 
 __all__ = ["KINDS", "generate", "main", "replay"]
 
@@ -53,7 +56,7 @@ def _gql(query: str, variables: dict[str, Any]) -> str:
     return json.dumps({"query": query, "variables": variables}, sort_keys=True)
 
 
-def _sample(db: Path, rng: random.Random, per_label: int = 400) -> dict[str, list[Any]]:
+def _sample(db: Path, rng: random.Random, per_label: int = 1500) -> dict[str, list[Any]]:
     """Ids (and firm names) drawn at random from the store."""
     import sqlite3
 
@@ -216,8 +219,11 @@ def _wrk(port: int, requests: list[tuple[str, str, str, str]], clients: int, dur
 
 
 def replay(db: Path, count: int, client_counts: list[int], duration: float,
-           env: dict[str, str] | None = None) -> dict[str, Any]:
-    """The mix and the floor at each client count: wrk's figures for each."""
+           env: dict[str, str] | None = None, write_after: int = 0) -> dict[str, Any]:
+    """The mix and the floor at each client count: wrk's figures for each. ``write_after``:
+    a store of that many synthetic firms, which another process keeps loading with the
+    firms after them (benchmarks/readers.py's writer) while the mix runs: reads during
+    writes (the floor and the two fixed queries are then left out)."""
     requests = generate(db, count)
     shares = {k: sum(1 for r in requests if r[0] == k) for k in KINDS}
     ids = sorted({json.loads(b)["variables"]["id"] for k, _, _, b in requests if k == "node"})
@@ -231,21 +237,69 @@ def replay(db: Path, count: int, client_counts: list[int], duration: float,
 
         with EmbeddedStore(db, read_only=True) as store:
             nodes = store.get_many(ids)
-        floor_data.write_text(json.dumps({"nodes": {i: {"label": n.label, "name": n.display_name}
-                                                    for i, n in nodes.items()}, "page": []}))
+            page = store.traversals().sanctions_without_eu_establishment(limit=100)
+        firms = [i for i in ids if nodes[i].label == "Company"][:1000] if nodes else []
+        floor_data.write_text(json.dumps({
+            "nodes": {i: {"label": n.label, "name": n.display_name} for i, n in nodes.items()},
+            "page": [{k: r[k] for k in ("sanction", "decision", "firm", "regulator")} for r in page],
+        }))
         api_env = {"ENFORCEGRAPH_DB": str(db), "ENFORCEGRAPH_RESPONSE_CACHE_BYTES": "0",
                    **(env or {})}
         with serve("api", 2, api_env) as (port, _), \
                 serve("floor", 2, {"BENCH_FLOOR_DATA": str(floor_data)}) as (floor_port, _):
+            if write_after:
+                return _during_load(db, write_after, port, requests, client_counts, duration,
+                                    work, results)
             for clients in client_counts:
                 began = time.time()
                 api = _wrk(port, requests, clients, duration, work)
                 floor = _wrk(floor_port, floor_requests, clients, duration, work)
                 results["runs"].append({"clients": clients, "api": api, "floor": floor,
                                         "started": began})
+            # the two fixed queries of graphql_load, cache off, at the largest client count
+            most = max(client_counts)
+            for name, query, node_ids in (("headline", HEADLINE_QUERY, []),
+                                          ("node", NODE_QUERY, firms)):
+                pair = {side: run_wrk(p, query, node_ids, connections=most, duration=duration)
+                        for side, p in (("api", port), ("floor", floor_port))}
+                results[name] = {"clients": most, **pair}
+                print(f"{name} at {most}: api {pair['api']['rps']:.0f}/s p99 "
+                      f"{pair['api'].get('p99_ms', 0):.1f}; floor {pair['floor']['rps']:.0f}/s "
+                      f"p99 {pair['floor'].get('p99_ms', 0):.1f}", flush=True)
                 print(f"{clients} clients: mix {api['rps']:.0f}/s p50 {api.get('p50_ms', 0):.1f} "
                       f"p99 {api.get('p99_ms', 0):.1f} errors {api['errors']:.0f} of "
                       f"{api['requests']:.0f}; floor {floor['rps']:.0f}/s", flush=True)
+    return results
+
+
+def _during_load(db: Path, firms: int, port: int, requests: list[tuple[str, str, str, str]],
+                 client_counts: list[int], duration: float, work: Path,
+                 results: dict[str, Any]) -> dict[str, Any]:
+    """The mix at each client count while another process loads more firms."""
+    import multiprocessing
+
+    from benchmarks.readers import write
+
+    context = multiprocessing.get_context("spawn")
+    stop, written = context.Event(), context.Value("q", 0)
+    writer = context.Process(target=write, args=(str(db), firms, stop, written))
+    writer.start()
+    began = time.monotonic()
+    try:
+        time.sleep(5)  # the writer's first transactions under way
+        for clients in client_counts:
+            api = _wrk(port, requests, clients, duration, work)
+            results["runs"].append({"clients": clients, "api": api, "started": time.time()})
+            print(f"{clients} clients during the load: mix {api['rps']:.0f}/s p50 "
+                  f"{api.get('p50_ms', 0):.1f} p99 {api.get('p99_ms', 0):.1f} errors "
+                  f"{api['errors']:.0f} of {api['requests']:.0f}", flush=True)
+    finally:
+        stop.set()
+        writer.join()
+    elapsed = time.monotonic() - began
+    results["writer"] = {"records": written.value, "seconds": elapsed,
+                         "records_per_s": written.value / elapsed}
+    print(f"writer: {written.value} records in {elapsed:.0f} s", flush=True)
     return results
 
 
@@ -258,9 +312,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", default="1,8,32")
     parser.add_argument("--duration", type=float, default=30.0, help="seconds per client count")
     parser.add_argument("--out", type=Path, help="write the raw figures to this JSON file")
+    parser.add_argument("--write-after", type=int, default=0, metavar="FIRMS",
+                        help="the store holds FIRMS synthetic firms; load the next ones "
+                             "from another process while the mix runs")
     args = parser.parse_args(argv)
     found = replay(args.db, args.requests, [int(c) for c in args.clients.split(",")],
-                   args.duration)
+                   args.duration, write_after=args.write_after)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(found, indent=1), "utf-8")
