@@ -325,8 +325,13 @@ def _context(article: Article, store: GraphStore | None) -> Context:
     finder.run(article.publisher, article.author)
     split = sentences(text)
     finder.attach_offices([(s.start, s.end) for s in split])
-    return Context(article, split, regulators, laws, citations,
-                   find_money(text), find_percentages(text), finder)
+    money = find_money(text)
+    crowns = {"DK": "DKK", "NO": "NOK", "SE": "SEK"}
+    countries = {crowns[m.entry.country] for m in regulators if m.entry.country in crowns}
+    for found in money:  # "kroner", "crowns": the currency of the story's Nordic regulator
+        if found.crowns and len(countries) == 1:
+            found.currency = next(iter(countries))
+    return Context(article, split, regulators, laws, citations, money, find_percentages(text), finder)
 
 
 def extract(article: Article, store: GraphStore | None = None) -> Extraction:

@@ -18,7 +18,7 @@ __all__ = ["RegulatorEntry", "RegulatorMatch", "country_words", "find_regulators
 _FIELD = r"(?:data[- ]protection|privacy|data|information|data[- ]privacy)"
 _BODY = (
     r"(?:supervisory\s+authority|authority|watchdog|regulator|agency|commission|"
-    r"commissioner|office|inspectorate|SA|DPA)"
+    r"commissioner|office|inspectorate|ombudsman|SA|DPA)"
 )
 
 

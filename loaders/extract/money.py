@@ -17,8 +17,9 @@ _CODES = (
     "CZK", "HUF", "RON", "BGN", "ISK",
 )
 _WORDS = [
-    (r"(?:swedish\s+)?(?:kronor|krona)", "SEK"), (r"(?:norwegian\s+)?(?:kroner|krone)", "NOK"),
-    (r"danish\s+(?:kroner|krone)", "DKK"), (r"swiss\s+francs?", "CHF"),
+    (r"(?:swedish\s+)?(?:kronor|krona)", "SEK"), (r"danish\s+(?:kroner|krone)", "DKK"),
+    (r"(?:norwegian\s+)?(?:kroner|krone)", "NOK"), (r"swedish\s+crowns?", "SEK"), (r"danish\s+crowns?", "DKK"),
+    (r"(?:norwegian\s+)?crowns?", "NOK"), (r"swiss\s+francs?", "CHF"),
     (r"canadian\s+dollars?", "CAD"), (r"australian\s+dollars?", "AUD"),
     (r"(?:us\s+|american\s+)?dollars?", "USD"), (r"euros?", "EUR"),
     (r"(?:british\s+)?pounds?(?:\s+sterling)?", "GBP"), (r"won", "KRW"), (r"yen", "JPY"),
@@ -115,6 +116,7 @@ class Money:
     approximate: bool = False        # "more than £7.5m", "about $22 million"
     conversion_of: Money | None = None
     conversions: tuple[tuple[float | int, str], ...] = ()
+    crowns: bool = False             # "kroner", "crowns": Danish or Norwegian (or Swedish) by the story
 
 
 @dataclass(frozen=True)
@@ -203,6 +205,8 @@ def find_money(text: str) -> list[Money]:
             continue
         value *= _MAGNITUDES.get(magnitude.lower(), 1)
         money = Money(match.start(), match.end(), _number(value), _currency(match))
+        word = (match.group("word") or match.group("word4") or "").lower()
+        money.crowns = bool(re.fullmatch(r"(?:kroner|krone|crowns?)", word))
         before = text[max(0, match.start() - 30) : match.start()]
         after = text[match.end() : match.end() + 80]
         base = _converted(text, found, last, match.start())

@@ -102,3 +102,13 @@ def test_several_fines_cap_the_calibrated_confidence() -> None:
 def test_the_maker_is_the_target_in_several_languages(tmp_path: Path, text: str) -> None:
     found = _decisions(tmp_path, "Report\n\n" + text)
     assert [(d["target"], d["amount"]) for d in found] == [(["Omega AI"], 15000000)]
+
+
+@pytest.mark.parametrize(("text", "currency"), [
+    ("Sweden's privacy watchdog fined Delta AB 5 million crowns.", "SEK"),
+    ("Norway's data protection authority fined Eta AS 5 million crowns ($480,000).", "NOK"),
+    ("Denmark's data protection agency fined Mu A/S 5 million kroner.", "DKK"),
+])
+def test_crowns_take_the_currency_of_the_nordic_regulator(tmp_path: Path, text: str, currency: str) -> None:
+    found = _decisions(tmp_path, "Report\n\n" + text)
+    assert [(d["amount"], d["currency"]) for d in found] == [(5000000, currency)]
