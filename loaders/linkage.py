@@ -22,7 +22,8 @@ and no pair in it is vetoed or judged ``not_same``; otherwise each of its links 
 review as ``unsure``. An applied group becomes one node through the store's judgements
 (``same``, by :data:`LINKER`), on the id of its most trusted source (case files over
 collections); the sanctions of the linked decisions are paired by amount (or kind) and
-judged the same when the pairing is one to one. A pair already judged is left as it is,
+judged the same when the pairing is one to one, then the only sanction of a kind left on
+each side (one fine, whose amounts the sources give differently) is paired too. A pair already judged is left as it is,
 except that the linker's own ``unsure`` may become ``same`` on new evidence: a person's
 judgement, and every ``not_same``, stand over later runs.
 """
@@ -182,7 +183,9 @@ def _now() -> str:
 
 
 def _sanction_pairs(canonical: DecisionFacts, other: DecisionFacts) -> list[tuple[str, str, str]]:
-    """(canonical sanction, other sanction, why) pairs, one to one, by amount or kind."""
+    """(canonical sanction, other sanction, why) pairs, one to one, by amount or kind; then
+    the one sanction of a kind left on each side (the AEPD's 150,000 and the reduced 90,000
+    the tracker gives for one decision are one fine: two would count it twice)."""
     matches: dict[str, list[str]] = {}
     for theirs in other.sanctions:
         if theirs.amounts:
@@ -192,9 +195,21 @@ def _sanction_pairs(canonical: DecisionFacts, other: DecisionFacts) -> list[tupl
             hits = [s.id for s in canonical.sanctions if not s.amounts and s.kinds & theirs.kinds]
         matches[theirs.id] = hits
     used = [h for hits in matches.values() for h in hits]
-    return [(hits[0], theirs, "sanction of linked decisions, amount or kind matches one to one")
-            for theirs, hits in matches.items() if len(hits) == 1 and used.count(hits[0]) == 1
-            and hits[0] != theirs]
+    pairs = [(hits[0], theirs, "sanction of linked decisions, amount or kind matches one to one")
+             for theirs, hits in matches.items() if len(hits) == 1 and used.count(hits[0]) == 1
+             and hits[0] != theirs]
+    paired = {x for mine, theirs, _ in pairs for x in (mine, theirs)}
+    left_mine = [s for s in canonical.sanctions if s.id not in paired and s.id not in used]
+    left_theirs = [s for s in other.sanctions if s.id not in paired and not matches[s.id]]
+    for theirs in left_theirs:
+        same_kind = [s for s in left_mine if s.kinds & theirs.kinds]
+        rivals = [s for s in left_theirs if s.kinds & theirs.kinds]
+        if len(same_kind) == 1 and rivals == [theirs] and same_kind[0].id != theirs.id \
+                and len([s for s in left_theirs if s.kinds & same_kind[0].kinds]) == 1:
+            pairs.append((same_kind[0].id, theirs.id, "sanction of linked decisions, the only one of its "
+                          f"kind ({', '.join(sorted(theirs.kinds & same_kind[0].kinds))}) on each side; "
+                          "amounts as each source gave them"))
+    return pairs
 
 
 def apply_links(store: GraphStore, links: Iterable[Link], facts: dict[str, DecisionFacts],

@@ -252,3 +252,41 @@ def test_different_legal_forms_go_to_review(embedded_store: GraphStore) -> None:
         ("company:tiktok-inc", "company:tiktok", "unsure")]
     assert report.review[0].evidence["legal forms"] == "inc / ltd"
     assert store.get("company:tiktok") is not None
+
+
+def test_the_one_fine_of_linked_decisions_is_one_sanction_whatever_the_amounts(store: GraphStore) -> None:
+    """Seen on the 2024 snapshots: 35 AEPD and Garante decisions linked by their number
+    kept two fines, the one imposed (GDPRhub: 150,000) and the one paid after the reduction
+    (the tracker: 90,000), so every total counted the fine twice."""
+    firm = {"id": "company:vodafone-espana", "label": "Company", "name": "Vodafone España, S.A.U."}
+    store.upsert(_batch(CASES, [*REGULATORS, firm,
+                                *_decision("decision:ps-85", "regulator:es-aepd", "company:vodafone-espana",
+                                           "2021-04-13", 150_000, ref="PS/00085/2021")]))
+    tracker = _decision("decision:etid-636", "regulator:es-aepd", "company:vodafone-espana", "2021-04-13",
+                        90_000, ref="PS/00085/2021")
+    tracker += [{"id": "sanction:etid-636-order", "label": "Sanction", "kind": "order"},
+                {"type": "IMPOSES", "from": "decision:etid-636", "to": "sanction:etid-636-order"}]
+    store.upsert(_batch(TRACKER, [*REGULATORS, firm, *tracker]))
+    link_all(store)
+    fines = [r.end for r in store.relationships_of(["decision:ps-85"], ["IMPOSES"], "out")]
+    assert sorted(fines) == ["sanction:etid-636-order", "sanction:ps-85-fine"]  # the order is no fine
+    said = {a.dataset: a.values.get("amount") for a in store.records(["sanction:ps-85-fine"])["sanction:ps-85-fine"]}
+    assert said == {CASES: 150_000, TRACKER: 90_000}
+    assert store.get("sanction:ps-85-fine").get("amount") == 150_000  # type: ignore[union-attr]
+
+
+def test_two_fines_on_one_side_are_not_paired_by_kind(store: GraphStore) -> None:
+    """One fine in the tracker, two in the case file (a fine per infringement): which is
+    which is not known, so none is paired."""
+    firm = {"id": "company:vodafone-espana", "label": "Company", "name": "Vodafone España, S.A.U."}
+    case = _decision("decision:ps-86", "regulator:es-aepd", "company:vodafone-espana", "2021-04-13",
+                     50_000, ref="PS/00086/2021")
+    case += [{"id": "sanction:ps-86-fine-2", "label": "Sanction", "kind": "fine", "amount": 20_000, "currency": "EUR"},
+             {"type": "IMPOSES", "from": "decision:ps-86", "to": "sanction:ps-86-fine-2"}]
+    store.upsert(_batch(CASES, [*REGULATORS, firm, *case]))
+    store.upsert(_batch(TRACKER, [*REGULATORS, firm,
+                                  *_decision("decision:etid-637", "regulator:es-aepd", "company:vodafone-espana",
+                                             "2021-04-13", 42_000, ref="PS/00086/2021")]))
+    link_all(store)
+    assert store.get("decision:etid-637") is None  # the decisions are one
+    assert store.get("sanction:etid-637-fine") is not None
