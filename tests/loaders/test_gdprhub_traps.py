@@ -178,6 +178,19 @@ def test_generic_descriptions_of_a_controller_are_anonymous_and_never_merged(tmp
     assert {e for s, e in against if s == "decision:gdprhub-fr-cnil-g-6"} == {"company:hotel-adlon-kempinski-berlin"}
 
 
+@pytest.mark.parametrize(("party", "kind"), [
+    ("Ayuntamiento de Burgos", "public_body"), ("Comune di Napoli", "public_body"),
+    ("Region Stockholm", "public_body"), ("Ministère de l'Intérieur", "public_body"),
+    ("Minister of Finance", "public_body"), ("Gladsaxe Kommune", "public_body"),
+    ("Regional Bank Ltd", "company"), ("Comunello S.p.A.", "company"),
+])
+def test_public_bodies_in_their_own_languages(tmp_path: Path, party: str, kind: str) -> None:
+    """Seen in the 2024 snapshots: 126 town halls, comuni, regions and ministries were kind company."""
+    batch, _ = load(write_csv(tmp_path / "b.csv", [row(Case_number_name="B-1", Parties=party)]))
+    (target,) = [e for s, e in rels(batch, "AGAINST")]
+    assert nodes(batch, "Company")[target]["kind"] == kind
+
+
 def test_issuers_regulators_courts_the_cjeu_and_unmapped(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "i.csv", [
         row(Decision_by="Court: BVwG", Jurisdiction="Austria", Case_number_name="W1", Type_of_decision___outcome=""),
