@@ -312,7 +312,8 @@ class EmbeddedStore(GraphStore):
 
     def clear(self) -> None:
         with self._transaction():
-            for table in ("rels", "names", "nodes", "judgements", "counts", "headline"):
+            for table in ("rels", "names", "nodes", "judgements", "counts", "headline",
+                          "headline_sums"):
                 self._conn.execute(f"DELETE FROM {table}")
             self._conn.execute("DELETE FROM temp.dirty")
             self._bump_generation()

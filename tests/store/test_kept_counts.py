@@ -161,3 +161,9 @@ def test_kept_counts_equal_a_full_recount(store: GraphStore) -> None:
     # deletes: a firm, a sanction, a decision
     store.delete([rows[3]["firm"]["id"], rows[4]["sanction"]["id"], rows[5]["decision"]["id"]])
     _check(store, filters)
+
+    # cleared, then loaded again
+    store.clear()
+    assert store.traversals().count_sanctions_without_eu_establishment() == 0
+    store.upsert(batches[0])
+    _check(store, filters)

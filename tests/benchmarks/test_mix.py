@@ -1,0 +1,84 @@
+"""The query mix (benchmarks/mix.py) and the in-process timing (benchmarks/inprocess.py) run
+on a small store: distinct requests of every kind, each answered without an error."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import importlib.util
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from enforcegraph.api.context import make_context
+from enforcegraph.api.schema import build_schema
+from enforcegraph.graph.backends.embedded import EmbeddedStore
+from enforcegraph.graph.settings import Settings
+from enforcegraph.graph.synth import SynthConfig, synth_batches
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+if "benchmarks" not in sys.modules:  # the package by its path, without the repo on sys.path
+    spec = importlib.util.spec_from_file_location(
+        "benchmarks", BENCHMARKS / "__init__.py", submodule_search_locations=[str(BENCHMARKS)])
+    assert spec is not None and spec.loader is not None
+    sys.modules["benchmarks"] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sys.modules["benchmarks"])
+mix = importlib.import_module("benchmarks.mix")
+inprocess = importlib.import_module("benchmarks.inprocess")
+
+
+@pytest.fixture(scope="module")
+def small_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("mix") / "g.sqlite"
+    with EmbeddedStore(path) as store:
+        for batch in synth_batches(SynthConfig(firms=300, seed=2)):
+            store.upsert(batch)
+    return path
+
+
+def test_the_mix_is_distinct_requests_of_every_kind_answered_without_errors(small_store: Path) -> None:
+    requests = mix.generate(small_store, 400, seed=5)
+    assert len({(path, body) for _, _, path, body in requests}) == 400
+    assert {kind for kind, *_ in requests} == set(mix.KINDS)
+    settings = Settings(db=small_store, response_cache_bytes=0)
+    schema = build_schema(settings)
+    loop = asyncio.new_event_loop()
+    with EmbeddedStore(small_store, read_only=True) as store:
+        try:
+            for kind, method, path, body in requests:
+                if method == "GET":  # an export of a subgraph around a node that exists
+                    assert kind == "export"
+                    assert store.get(parse_qs(urlsplit(path).query)["of"][0]) is not None
+                    continue
+                sent = json.loads(body)
+                result = loop.run_until_complete(schema.execute(
+                    sent["query"], variable_values=sent["variables"],
+                    context_value=make_context(settings, store)))
+                assert not result.errors, (kind, sent, result.errors)
+                assert result.data
+        finally:
+            loop.close()
+
+
+def test_inprocess_times_the_api_and_the_floor(small_store: Path) -> None:
+    found = inprocess.measure(small_store, repeats=5)
+    for key in ("headline api", "headline floor", "node api", "node floor"):
+        p50, p99 = found[key]
+        assert 0 < p50 <= p99
+
+
+def test_the_mix_replays_through_wrk(small_store: Path) -> None:
+    if shutil.which("wrk") is None:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail("wrk is not installed: scripts/install-system-packages.sh test")
+        pytest.skip("wrk is not installed: scripts/install-system-packages.sh test")
+    found = mix.replay(small_store, 300, [2], 1.0)
+    run = found["runs"][0]
+    assert run["api"]["requests"] > 0 and run["floor"]["requests"] > 0
+    assert run["api"]["errors"] == 0
+    assert found["headline"]["api"]["rps"] > 0 and found["node"]["floor"]["rps"] > 0
