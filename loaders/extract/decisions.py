@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from itertools import pairwise
 
+from enforcegraph.loaders.extract import several
 from enforcegraph.loaders.extract.context import Context
+from enforcegraph.loaders.extract.drafts import (
+    ISSUER_RANK,
+    TARGET_RANK,
+    DecisionDraft,
+    SanctionDraft,
+)
 from enforcegraph.loaders.extract.gazetteer import find_regulators
 from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.text import Sentence, find_dates, find_period
-from enforcegraph.schema.citations import Citation
 
-__all__ = ["DecisionDraft", "SanctionDraft", "find_decisions", "rounded_same"]
+__all__ = ["DecisionDraft", "SanctionDraft", "find_decisions"]
 
 _VERB = re.compile(
     r"(?i)\b(?:fined|fines|fining|fine\s+(?:on|against|of)|imposed?|imposes|imposing|"
@@ -102,78 +106,11 @@ _BAN = re.compile(rf"(?i)\b(?:banned|bans|ban\s+on)\b(?P<what>{_CLAUSE}{{0,160}}
 _FINDING = re.compile(r"(?i)\b(?:found|finds|held|concluded|breach\w*|infring\w*|violat\w*|under|pursuant)\b")
 
 
-@dataclass
-class SanctionDraft:
-    """What a decision imposes."""
-
-    kind: str
-    spans: list[tuple[int, int]]
-    amount: float | int | None = None
-    currency: str | None = None
-    per: str | None = None
-    statutory_maximum: bool = False
-    description: str | None = None
-    approximate: bool = False
-    conversions: tuple[tuple[float | int, str], ...] = ()
-
-
-@dataclass
-class DecisionDraft:
-    """A decision pieced together from one or more sentences."""
-
-    regulator: str
-    target: str | None
-    spans: list[tuple[int, int]]
-    confidence: float
-    rules: list[str]
-    sanctions: list[SanctionDraft] = field(default_factory=list)
-    date: tuple[int, int, str] | None = None
-    cites: list[tuple[Citation, tuple[int, int], bool]] = field(default_factory=list)
-    appeal: tuple[int, int] | None = None
-    decided_by: str | None = None
-    summary: str | None = None
-    earlier: bool = False           # an earlier or other decision recalled in the story
-    issuer_how: str = "named"       # named | described | anaphor | cataphor | only
-    target_how: str = "none"        # verb | sentence | listed | salient | none
-    as_written: tuple[int, int] | None = None  # the target's short name, for an earlier decision
-    period: str | None = None       # "2023-09", "2019": an earlier decision dated no closer
-    published: str | None = None    # the issuer's own release, dated by its publication
-
-    @property
-    def evidence(self) -> dict[str, str]:
-        """What the decision rests on (the features its confidence is calibrated by)."""
-        return {"issuer": self.issuer_how, "target": self.target_how,
-                "money": "fine" if any(s.amount is not None for s in self.sanctions) else "none",
-                "earlier": "yes" if self.earlier else "no"}
-
-    @property
-    def kind(self) -> str:
-        """The decision kind the sanctions suggest."""
-        kinds = {s.kind for s in self.sanctions}
-        if "fine" in kinds:
-            return "fine_decision"
-        if "penalty_liquidation" in kinds:
-            return "penalty_liquidation"
-        if "proposed_fine" in kinds:
-            return "proposed_fine"
-        if "reprimand" in kinds and len(kinds) == 1:
-            return "reprimand"
-        return "order"
-
-
-ONLY_ANYWHERE = True
-
-
 def _only_regulator(ctx: Context) -> str | None:
-    """The issuer of a report that names one regulator only and is its own publication (a
-    press release: its publisher is that regulator)."""
+    """The issuer of a report that names one regulator only (its sanctions without an
+    issuer of their own sentence are that regulator's)."""
     ids = {m.entry.id for m in ctx.regulators}
-    if len(ids) != 1:
-        return None
-    if ONLY_ANYWHERE:
-        return next(iter(ids))
-    publisher = ctx.article.publisher or ""
-    return next(iter(ids)) if publisher and {m.entry.id for m in find_regulators(publisher)} == ids else None
+    return next(iter(ids)) if len(ids) == 1 else None
 
 
 def _regulator_for(ctx: Context, index: int, sentence: Sentence) -> tuple[str, float] | None:
@@ -228,20 +165,6 @@ def _fine(money: Money, sentence_text: str) -> SanctionDraft:
                          money.per, approximate=money.approximate, conversions=money.conversions)
 
 
-def rounded_same(a: float | int, b: float | int) -> bool:
-    """Two figures of one fine: equal, or the rounder one the other rounded (35.3 million
-    and 35,258,707.95; not 530 million and 345 million)."""
-    rounder = a if _exactness(a) <= _exactness(b) else b
-    digits = f"{abs(float(rounder)):.0f}"
-    unit = 10 ** (len(digits) - len(digits.rstrip("0"))) if float(rounder) >= 1 else 0.01
-    return a == b or abs(float(a) - float(b)) <= unit / 2
-
-
-def _exactness(amount: float | int) -> int:
-    """How many significant digits a figure has (the exact figure has more)."""
-    return len(f"{amount:.2f}".replace(".", "").strip("0"))
-
-
 def _compatible(old: DecisionDraft, new: DecisionDraft) -> bool:
     """Two drafts can be one decision: same issuer, same (or unknown) target, and no
     fine of a different amount or a different date between them."""
@@ -252,7 +175,7 @@ def _compatible(old: DecisionDraft, new: DecisionDraft) -> bool:
     for a in old.sanctions:
         for b in new.sanctions:
             if a.kind == b.kind and a.amount is not None and b.amount is not None and (
-                    a.currency == b.currency and not rounded_same(a.amount, b.amount)
+                    a.currency == b.currency and not several.rounded_same(a.amount, b.amount)
                     and not (a.approximate or b.approximate)):
                 return False
     return not (old.date and new.date and old.date[2] != new.date[2])
@@ -265,8 +188,8 @@ def _merge(drafts: list[DecisionDraft], new: DecisionDraft) -> None:
             old.spans += [s for s in new.spans if s not in old.spans]
             old.rules += [r for r in new.rules if r not in old.rules]
             old.confidence = max(old.confidence, new.confidence)
-            old.issuer_how = max(old.issuer_how, new.issuer_how, key=_ISSUER_RANK.index)
-            old.target_how = max(old.target_how, new.target_how, key=_TARGET_RANK.index)
+            old.issuer_how = max(old.issuer_how, new.issuer_how, key=ISSUER_RANK.index)
+            old.target_how = max(old.target_how, new.target_how, key=TARGET_RANK.index)
             for sanction in new.sanctions:
                 same = next((s for s in old.sanctions if s.kind == sanction.kind), None)
                 if same is None:
@@ -274,7 +197,7 @@ def _merge(drafts: list[DecisionDraft], new: DecisionDraft) -> None:
                 elif sanction.amount is not None and (same.amount is None or (
                         same.approximate and not sanction.approximate
                         and same.currency == sanction.currency) or (
-                        same.currency == sanction.currency and _exactness(sanction.amount) > _exactness(same.amount))):
+                        same.currency == sanction.currency and several.exactness(sanction.amount) > several.exactness(same.amount))):
                     sanction.spans = sorted(set(same.spans + sanction.spans))
                     sanction.statutory_maximum |= same.statutory_maximum
                     old.sanctions[old.sanctions.index(same)] = sanction
@@ -310,8 +233,8 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
         target, target_confidence = _target(ctx, sentence)
         issuer_how = _issuer_how(ctx, sentence, regulator, confidence)
         target_how = {0.9: "verb", 0.75: "sentence", 0.6: "salient"}.get(target_confidence, "none")
-        listed = _listed(ctx, sentence, amounts, target)
-        segments = _segments(sentence, [m for m, _ in listed])
+        listed = several.listed(ctx, sentence, amounts, target)
+        segments = several.segments(sentence, [m for m, _ in listed])
         earlier = bool(_EARLIER.search(ctx.text[slice(*segments[0])] if listed else sentence.text))
         if earlier and (not ctx.firms_in(sentence.start, sentence.end) or confidence < 0.9):
             continue  # an earlier or other decision whose firm or issuer the sentence does not name
@@ -367,93 +290,10 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     _dated(ctx, drafts)
     _findings(ctx, drafts)
     _maximum_elsewhere(ctx, drafts)
-    drafts = _no_sums_or_parts(ctx, drafts)
+    drafts = several.no_sums_or_parts(ctx, drafts)
     return [d for d in drafts if d.sanctions or d.cites]
 
 
-def _fine_of(draft: DecisionDraft) -> SanctionDraft | None:
-    return next((s for s in draft.sanctions if s.amount is not None), None)
-
-
-def _no_sums_or_parts(ctx: Context, drafts: list[DecisionDraft]) -> list[DecisionDraft]:
-    """A fine that is the sum of two or more other decisions' fines of its issuer is their
-    total, no decision ("Google 150 million: 90 million for Google LLC and 60 million for
-    Google Ireland"); a fine that with other amounts of its paragraph adds up to a larger
-    fine on the same firm is a part of that fine ("3 million ... and 2 million" of 5 million);
-    a fine in a currency the story gives only as a conversion of another fine ("$5 million"
-    beside "58 million kronor (USD 5.4 million)") is no fine either."""
-    fines = [(d, f) for d in drafts if (f := _fine_of(d)) is not None]
-    drop: set[int] = set()
-    for draft, fine in fines:
-        others = [f.amount for d, f in fines if d is not draft and d.regulator == draft.regulator
-                  and f.currency == fine.currency and f.amount is not None and f.amount < (fine.amount or 0)]
-        if len(others) >= 2 and fine.amount is not None and _sums_to(others, float(fine.amount)):
-            drop.add(id(draft))
-    for draft, fine in fines:
-        if id(draft) in drop or fine.amount is None:
-            continue
-        paragraph = next((s.paragraph for s in ctx.sentences if s.start <= fine.spans[0][0] < s.end), None)
-        near = [m.amount for m in ctx.money if m.meaning == "amount" and m.currency == fine.currency
-                and (m.start, m.end) not in fine.spans and any(
-                    s.paragraph == paragraph and s.start <= m.start < s.end for s in ctx.sentences)]
-        for bigger, whole in fines:
-            if (bigger is not draft and id(bigger) not in drop and bigger.regulator == draft.regulator and bigger.target == draft.target
-                    and whole.currency == fine.currency and whole.amount is not None and whole.amount > fine.amount
-                    and any(abs(float(fine.amount) + float(n) - float(whole.amount)) < 0.5 for n in near)):
-                drop.add(id(draft))
-    conversions = [(a, c) for m in ctx.money for a, c in m.conversions]
-    for draft, fine in fines:
-        if (fine.amount is not None and any(c == fine.currency and rounded_same(fine.amount, a) for a, c in conversions)
-                and any(d is not draft and d.regulator == draft.regulator and f.currency != fine.currency for d, f in fines)):
-            drop.add(id(draft))  # the converted figure of a fine proposed in its own currency
-    return [d for d in drafts if id(d) not in drop]
-
-
-def _sums_to(amounts: list[float | int], total: float) -> bool:
-    """Whether two or more of the amounts add up to the total (within a cent)."""
-    values = sorted(float(a) for a in amounts)[:12]
-    sums = {0.0: 0}
-    for value in values:
-        for have, count in list(sums.items()):
-            sums.setdefault(round(have + value, 2), count + 1)
-    return any(abs(have - total) < 0.01 and count >= 2 for have, count in sums.items())
-
-
-_ISSUER_RANK = ("only", "cataphor", "anaphor", "described", "named")
-_TARGET_RANK = ("none", "salient", "listed", "sentence", "verb")
-
-
-_FOR_FIRM = re.compile(r"(?i)[^\S\n]*(?:euros?\s+|EUR\s+)?(?:for|against|on|pour|contre|gegen|für|a\s+carico\s+di|"
-                       r"nei\s+confronti\s+di|voor|tegen|para|contra)\s+(?:the\s+|la\s+|die\s+|den\s+)?")
-
-
-def _segments(sentence: Sentence, amounts: list[Money]) -> list[tuple[int, int]]:
-    """Per listed fine, the part of the sentence that is about it: from the fine before it
-    to the fine after it ("fined A 8 million, after fining B 5 million in 2020")."""
-    bounds = [sentence.start, *(m.end for m in amounts[:-1])]
-    ends = [*(m.start for m in amounts[1:]), sentence.end]
-    return list(zip(bounds, ends, strict=True)) or [(sentence.start, sentence.end)]
-
-
-def _listed(ctx: Context, sentence: Sentence, amounts: list[Money],
-            target: str | None) -> list[tuple[Money, str | None]]:
-    """Several different fines listed in one sentence, each with the firm named just before
-    it (a fine with no firm of its own takes the one before); empty when the sentence
-    gives one fine (or one fine twice, rounded and exact)."""
-    if len(amounts) < 2 or any(rounded_same(a.amount, b.amount) for a, b in pairwise(amounts)):
-        return []
-    found: list[tuple[Money, str | None]] = []
-    previous = sentence.start
-    firm = target if not ctx.firms_in(sentence.start, amounts[0].start) else None
-    for money in amounts:
-        named = ctx.firms_in(previous, money.start)
-        firm = named[-1][1].name if named else firm
-        after = _FOR_FIRM.match(ctx.text, money.end, sentence.end)
-        if after and (owner := ctx.firms_in(money.end, money.end + after.end() - money.end + 1)):
-            firm = owner[0][1].name  # "90 million euros for Google LLC"
-        found.append((money, firm))
-        previous = money.end
-    return found
 
 
 def _issuer_how(ctx: Context, sentence: Sentence, regulator: str, confidence: float) -> str:

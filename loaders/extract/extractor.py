@@ -9,7 +9,7 @@ from enforcegraph.graph.store.base import GraphStore
 from enforcegraph.loaders.extract.article import Article
 from enforcegraph.loaders.extract.calibration import calibrated
 from enforcegraph.loaders.extract.context import Context
-from enforcegraph.loaders.extract.decisions import DecisionDraft, find_decisions, rounded_same
+from enforcegraph.loaders.extract.decisions import DecisionDraft, find_decisions
 from enforcegraph.loaders.extract.gazetteer import find_regulators, gazetteer
 from enforcegraph.loaders.extract.legal import LAWS, find_laws, find_legal_articles
 from enforcegraph.loaders.extract.money import find_money, find_percentages
@@ -21,6 +21,7 @@ from enforcegraph.loaders.extract.resolve import (
     find_existing,
     known_names,
 )
+from enforcegraph.loaders.extract.several import rounded_same
 from enforcegraph.loaders.extract.statements import StatementDraft, find_statements
 from enforcegraph.loaders.extract.text import sentences
 from enforcegraph.schema.ids import make_id

@@ -1,0 +1,109 @@
+"""Stories with several fines: fines listed in one sentence, totals, parts and converted
+figures, and whether two figures are the same fine rounded."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from enforcegraph.loaders.extract.context import Context
+from enforcegraph.loaders.extract.drafts import DecisionDraft, SanctionDraft
+from enforcegraph.loaders.extract.money import Money
+from enforcegraph.loaders.extract.text import Sentence
+
+__all__ = ["exactness", "listed", "no_sums_or_parts", "rounded_same", "segments"]
+
+
+def rounded_same(a: float | int, b: float | int) -> bool:
+    """Two figures of one fine: equal, or the rounder one the other rounded (35.3 million
+    and 35,258,707.95; not 530 million and 345 million)."""
+    rounder = a if exactness(a) <= exactness(b) else b
+    digits = f"{abs(float(rounder)):.0f}"
+    unit = 10 ** (len(digits) - len(digits.rstrip("0"))) if float(rounder) >= 1 else 0.01
+    return a == b or abs(float(a) - float(b)) <= unit / 2
+
+
+def exactness(amount: float | int) -> int:
+    """How many significant digits a figure has (the exact figure has more)."""
+    return len(f"{amount:.2f}".replace(".", "").strip("0"))
+
+
+_FOR_FIRM = re.compile(r"(?i)[^\S\n]*(?:euros?\s+|EUR\s+)?(?:for|against|on|pour|contre|gegen|für|a\s+carico\s+di|"
+                       r"nei\s+confronti\s+di|voor|tegen|para|contra)\s+(?:the\s+|la\s+|die\s+|den\s+)?")
+
+
+def segments(sentence: Sentence, amounts: list[Money]) -> list[tuple[int, int]]:
+    """Per listed fine, the part of the sentence that is about it: from the fine before it
+    to the fine after it ("fined A 8 million, after fining B 5 million in 2020")."""
+    bounds = [sentence.start, *(m.end for m in amounts[:-1])]
+    ends = [*(m.start for m in amounts[1:]), sentence.end]
+    return list(zip(bounds, ends, strict=True)) or [(sentence.start, sentence.end)]
+
+
+def listed(ctx: Context, sentence: Sentence, amounts: list[Money],
+            target: str | None) -> list[tuple[Money, str | None]]:
+    """Several different fines listed in one sentence, each with the firm named just before
+    it (a fine with no firm of its own takes the one before); empty when the sentence
+    gives one fine (or one fine twice, rounded and exact)."""
+    if len(amounts) < 2 or any(rounded_same(a.amount, b.amount) for a, b in pairwise(amounts)):
+        return []
+    found: list[tuple[Money, str | None]] = []
+    previous = sentence.start
+    firm = target if not ctx.firms_in(sentence.start, amounts[0].start) else None
+    for money in amounts:
+        named = ctx.firms_in(previous, money.start)
+        firm = named[-1][1].name if named else firm
+        after = _FOR_FIRM.match(ctx.text, money.end, sentence.end)
+        if after and (owner := ctx.firms_in(money.end, money.end + after.end() - money.end + 1)):
+            firm = owner[0][1].name  # "90 million euros for Google LLC"
+        found.append((money, firm))
+        previous = money.end
+    return found
+
+
+def _fine_of(draft: DecisionDraft) -> SanctionDraft | None:
+    return next((s for s in draft.sanctions if s.amount is not None), None)
+
+
+def no_sums_or_parts(ctx: Context, drafts: list[DecisionDraft]) -> list[DecisionDraft]:
+    """A fine that is the sum of two or more other decisions' fines of its issuer is their
+    total, no decision ("Google 150 million: 90 million for Google LLC and 60 million for
+    Google Ireland"); a fine that with other amounts of its paragraph adds up to a larger
+    fine on the same firm is a part of that fine ("3 million ... and 2 million" of 5 million);
+    a fine in a currency the story gives only as a conversion of another fine ("$5 million"
+    beside "58 million kronor (USD 5.4 million)") is no fine either."""
+    fines = [(d, f) for d in drafts if (f := _fine_of(d)) is not None]
+    drop: set[int] = set()
+    for draft, fine in fines:
+        others = [f.amount for d, f in fines if d is not draft and d.regulator == draft.regulator
+                  and f.currency == fine.currency and f.amount is not None and f.amount < (fine.amount or 0)]
+        if len(others) >= 2 and fine.amount is not None and _sums_to(others, float(fine.amount)):
+            drop.add(id(draft))
+    for draft, fine in fines:
+        if id(draft) in drop or fine.amount is None:
+            continue
+        paragraph = next((s.paragraph for s in ctx.sentences if s.start <= fine.spans[0][0] < s.end), None)
+        near = [m.amount for m in ctx.money if m.meaning == "amount" and m.currency == fine.currency
+                and (m.start, m.end) not in fine.spans and any(
+                    s.paragraph == paragraph and s.start <= m.start < s.end for s in ctx.sentences)]
+        for bigger, whole in fines:
+            if (bigger is not draft and id(bigger) not in drop and bigger.regulator == draft.regulator and bigger.target == draft.target
+                    and whole.currency == fine.currency and whole.amount is not None and whole.amount > fine.amount
+                    and any(abs(float(fine.amount) + float(n) - float(whole.amount)) < 0.5 for n in near)):
+                drop.add(id(draft))
+    conversions = [(a, c) for m in ctx.money for a, c in m.conversions]
+    for draft, fine in fines:
+        if (fine.amount is not None and any(c == fine.currency and rounded_same(fine.amount, a) for a, c in conversions)
+                and any(d is not draft and d.regulator == draft.regulator and f.currency != fine.currency for d, f in fines)):
+            drop.add(id(draft))  # the converted figure of a fine proposed in its own currency
+    return [d for d in drafts if id(d) not in drop]
+
+
+def _sums_to(amounts: list[float | int], total: float) -> bool:
+    """Whether two or more of the amounts add up to the total (within a cent)."""
+    values = sorted(float(a) for a in amounts)[:12]
+    sums = {0.0: 0}
+    for value in values:
+        for have, count in list(sums.items()):
+            sums.setdefault(round(have + value, 2), count + 1)
+    return any(abs(have - total) < 0.01 and count >= 2 for have, count in sums.items())
