@@ -66,6 +66,8 @@ def test_decision_scores_not_below_recorded(part: str, decision_report: dict[str
              for name, value in recorded["fields"].items() if found["fields"][name][0] < value - 1e-9]
     if found["fully_right"][0] < recorded["fully_right"] - 1e-9:
         worse.append(f"fully right: {found['fully_right'][0]:.3f} < recorded {recorded['fully_right']:.3f}")
+    if found["confident_wrong"] > recorded.get("confident_wrong", found["confident_wrong"]):
+        worse.append(f"wrong proposals at confidence >= 0.9: {found['confident_wrong']} > recorded {recorded['confident_wrong']}")
     assert not worse, "\n".join(worse)
 
 
