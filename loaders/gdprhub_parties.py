@@ -13,7 +13,9 @@ their representatives and the authority itself. Rules, in order (word lists in
 3. else a party that names an authority (an issuer's name, acronym or label, or an
    authority word: "DPA", "Datenschutzbehörde") is the authority (``party-authority``);
 4. else an anonymous party (an anonymous word: anonymous, unknown, natural person;
-   repeated initials such as ``A.A.A``, ``XX``, ``Mr. Y1``) describing the controller
+   repeated initials such as ``A.A.A``, ``XX``, ``Mr. Y1``, also inside a name: "COMUNIDAD DE
+   PROPIETARIOS R.R.R."; run on to a name ending with a legal form they are a party of their
+   own: "Vodafone España, S.A.U A.A.A.") describing the controller
    (``Controller``, ``Private person``, ``Kebab restaurant``: the descriptor list) is on the
    controller side; a bare one (``Anonymous``, ``X``) is on the controller side only when
    the decision names no controller-side party at all (``anonymous-sole-party``);
@@ -41,6 +43,11 @@ _INITIALS = re.compile(r"^(?:(?i:mr|mrs|ms|mister|madam|herr|frau|mme)\.?\s+)?"
                        r"(?:([A-Z])(?:\.?\s?\1){0,3}\.?|[A-Z]\d{1,2}\.?)$")
 _DOTTED = re.compile(r"^(?:[A-Z]\.\s?){1,3}$")
 _VERSUS = re.compile(r"\s+(?:vs?\.?|versus|gegen|contre|contra)\s+", re.IGNORECASE)
+# the AEPD's anonymised parties: a letter repeated ("A.A.A.", "R.R.R."); run on to a firm's
+# name that ends with its legal form it is a party of its own, else it is the party's name
+_TRAILING_INITIALS = re.compile(r"\s+(?=(([A-Z])\.(?:\2\.){1,3})$)")
+_ENDS_WITH_FORM = re.compile(r"(?i)(?<!\w)(?:s\.?\s?a\.?\s?u|s\.?\s?l\.?\s?u|s\.?\s?l|s\.?\s?a)\.?,?$")
+_ANONYMISED = re.compile(r"(?<!\w)([A-Z])\.(?:\1\.){2,}")
 _CONJUNCTION = re.compile(r"\s+(?:and|&|und|et)\s+|\s*,\s+", re.IGNORECASE)
 SIDES = ("controller", "complainant", "authority", "bare")
 
@@ -57,12 +64,24 @@ class Party:
 
 
 def split_parties(text: str) -> list[str]:
-    """The non-empty lines of a Parties cell.
+    """The non-empty lines of a Parties cell; anonymised initials run on to a name are a
+    party of their own.
 
     >>> split_parties("Google LLC\\n\\n 1) anonymous \\nNVSC vs UAB")
     ['Google LLC', '1) anonymous', 'NVSC', 'UAB']
+    >>> split_parties("Vodafone España, S.A.U A.A.A.")
+    ['Vodafone España, S.A.U', 'A.A.A.']
+    >>> split_parties("A.A.A."), split_parties("COMUNIDAD DE PROPIETARIOS R.R.R.")
+    (['A.A.A.'], ['COMUNIDAD DE PROPIETARIOS R.R.R.'])
     """
-    return [part.strip() for line in text.splitlines() for part in _VERSUS.split(line) if part.strip()]
+    parts: list[str] = []
+    for line in text.splitlines():
+        for part in _VERSUS.split(line):
+            found = _TRAILING_INITIALS.search(part.strip())
+            firm = found and _ENDS_WITH_FORM.search(part.strip()[:found.start()])
+            pieces = [part.strip()[:found.start()], found.group(1)] if found and firm else [part]
+            parts += [p.strip() for p in pieces if p.strip()]
+    return parts
 
 
 def _is_initials(name: str) -> bool:
@@ -86,7 +105,8 @@ def classify(text: str, tables: Tables) -> Party | None:
     if tables.is_placeholder(name) and not words.anonymous.fullmatch(name.strip()):
         return None
     norm = normalize_name(name)
-    anonymous = bool(words.anonymous.search(name)) or _is_initials(name) or norm in words.descriptors
+    anonymous = (bool(words.anonymous.search(name)) or _is_initials(name) or norm in words.descriptors
+                 or bool(_ANONYMISED.search(name)))
     if words.controller.search(role_text) or (not role_text and words.controller.fullmatch(name)):
         return Party(text, name, "controller", anonymous, "party-controller")
     if words.complainant.search(role_text) or words.complainant.search(name):

@@ -191,6 +191,22 @@ def test_public_bodies_in_their_own_languages(tmp_path: Path, party: str, kind: 
     assert nodes(batch, "Company")[target]["kind"] == kind
 
 
+def test_the_aepds_anonymised_initials(tmp_path: Path) -> None:
+    """Seen in the 2024 snapshot: 'Vodafone España, S.A.U A.A.A.' (the complainant run on to
+    the firm) was a firm of its own (company:vodafone-espana-aaa), and 'COMUNIDAD DE
+    PROPIETARIOS R.R.R.' one named party of two decisions."""
+    path = write_csv(tmp_path / "i.csv", [
+        row(Decision_by="DPA: AEPD (Spain)", Case_number_name="PS/00405/2019", Parties="Vodafone España, S.A.U A.A.A."),
+        row(Decision_by="DPA: AEPD (Spain)", Case_number_name="PS/1", Parties="COMUNIDAD DE PROPIETARIOS R.R.R."),
+        row(Decision_by="DPA: AEPD (Spain)", Case_number_name="PS/2", Parties="COMUNIDAD DE PROPIETARIOS R.R.R."),
+    ])
+    batch, _ = load(path)
+    against = rels(batch, "AGAINST")
+    assert {e for s, e in against if s == "decision:gdprhub-es-aepd-ps-00405-2019"} == {"company:vodafone-espana"}
+    community = {e for s, e in against if s in {"decision:gdprhub-es-aepd-ps-1", "decision:gdprhub-es-aepd-ps-2"}}
+    assert community == {"company:anonymous-gdprhub-es-aepd-ps-1", "company:anonymous-gdprhub-es-aepd-ps-2"}
+
+
 def test_issuers_regulators_courts_the_cjeu_and_unmapped(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "i.csv", [
         row(Decision_by="Court: BVwG", Jurisdiction="Austria", Case_number_name="W1", Type_of_decision___outcome=""),
