@@ -166,7 +166,12 @@ async def _sanction_page(
         total = offset + len(rows)
     rows = rows[:size]
     ids = [part["id"] for row in rows for key in PARTS if (part := row.get(key))]
-    found = await info.context.loaders.fetch(ids)
+    read = getattr(traversals, "page_nodes", None) or {}  # what the page was built from
+    if ids and all(i in read for i in ids):
+        found = {i: read[i] for i in dict.fromkeys(ids)}
+        info.context.loaders.nodes.prime_many(found)
+    else:
+        found = await info.context.loaders.fetch(ids)
     objects = dict(zip(found, wrap_all(found.values()), strict=True))  # wrapped once each
     items = [SanctionWithoutEuEstablishment.of(r, objects) for r in rows]
     return page_of(items, offset, total)

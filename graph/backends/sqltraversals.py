@@ -17,6 +17,7 @@ from enforcegraph.schema.ids import relationship_id_range
 
 if TYPE_CHECKING:
     from enforcegraph.graph.backends.embedded import EmbeddedStore
+    from enforcegraph.graph.store.base import Node
 
 __all__ = ["FEW_CANDIDATES", "EmbeddedTraversals", "candidates_sql", "count_sql", "page_sql"]
 
@@ -42,6 +43,9 @@ class EmbeddedTraversals(Traversals):
     def __init__(self, store: EmbeddedStore) -> None:
         super().__init__(store)
         self.store = store
+        # the nodes the last page was built from (the API reuses them instead of reading
+        # them again: a page of 100 names about 300)
+        self.page_nodes: dict[str, Node] = {}
 
     def sanctions_without_eu_establishment(
         self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0
@@ -56,6 +60,7 @@ class EmbeddedTraversals(Traversals):
     def _page(self, flt: SanctionFilter, limit: int | None, offset: int, unknown: bool) -> list[Row]:
         generic = (super().sanctions_with_unknown_establishment if unknown
                    else super().sanctions_without_eu_establishment)
+        self.page_nodes = {}
         if limit is None or limit < 0 or offset < 0 or self._has_far_dates():
             return generic(flt, limit, offset)
         wanted = offset + limit
@@ -186,6 +191,7 @@ class EmbeddedTraversals(Traversals):
     def _rows(self, keys: list[Key]) -> list[Row] | None:
         """Headline rows for page keys, built from their nodes, articles and sources."""
         nodes = self.store.get_many({node_id for key in keys for node_id in key})
+        self.page_nodes = nodes
         decisions = sorted({key[0] for key in keys})
         articles: dict[str, set[str]] = defaultdict(set)
         for at in range(0, len(decisions), 500):
