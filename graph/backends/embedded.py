@@ -312,8 +312,7 @@ class EmbeddedStore(GraphStore):
 
     def clear(self) -> None:
         with self._transaction():
-            for table in ("rels", "names", "nodes", "judgements", "counts", "headline",
-                          "headline_sums"):
+            for table in ("rels", "names", "nodes", "judgements", "counts", "hl", "hls"):
                 self._conn.execute(f"DELETE FROM {table}")
             self._conn.execute("DELETE FROM temp.dirty")
             self._bump_generation()

@@ -4,14 +4,14 @@ Derived tables, never written by hand:
 
 - ``counts``: nodes per label and relationships per type (``stats``, an unfiltered
   ``totalCount``), moved by every insert and delete (:func:`add`, :func:`removed`);
-- ``headline``: one row per candidate headline row (decision, sanction, target firm,
+- ``hl`` (the headline's rows): one row per candidate headline row (decision, sanction, target firm,
   once per issuing regulator), with what the headline's filters ask of it (the shown
   regulator's country, whether that country was in the EU at the decision date, the
   floor of the date) and its class at the decision date and today: 0 established in the
   EU, 1 located and not established (``sanctions-without-eu-establishment``), 2 not
   located (``sanctions-with-unknown-establishment``). The classes are the catalogue's own
   SQL conditions (graph/backends/sqltraversals.py), so a count here is the count there;
-- ``headline_sums``: those rows counted by every column a filter other than the dates
+- ``hls`` (their sums): those rows counted by every column a filter other than the dates
   reads, so such a count adds up a few rows however large the store.
 
 The rows' writer (graph/backends/sqlrows.py) notes which decisions, sanctions, firms
@@ -59,35 +59,30 @@ __all__ = [
     "removed",
 ]
 
-VERSION = "4"  # of the derived tables' layout: another value rebuilds them on open
+VERSION = "6"  # of the derived tables' layout: another value rebuilds them on open
 
-_COUNTS_DDL = """CREATE TABLE IF NOT EXISTS counts (kind TEXT NOT NULL, name TEXT NOT NULL,
-                                   n INTEGER NOT NULL, PRIMARY KEY (kind, name)) WITHOUT ROWID"""
-# ``fkey``/``dkey``: the floor of the date and the date as given, '~' when there is none
-# (after every date); ordered by them, then sanction, firm, IMPOSES and AGAINST ids, the
-# rows are in the catalogue's order (the floor of a date never sorts against the date),
-# so a page is one index range too
-_ORDER = "fkey, dkey, sid, fid, iid, aid"
+# The schema's text is kept short (one-letter columns): it shares the file's first pages
+# with every other table's.
+# ``hl``, the kept rows: d decision, s sanction, f firm, i IMPOSES id, a AGAINST id,
+# g an issuing regulator (one row per issuer), r the regulator shown, p 1 if g is r,
+# c r's country, e 1 if c was in the EU at the date, k the floor of the date and t the
+# date as given ('~' when there is none: after every date), kd / kt the class at the
+# decision date / today. Ordered by k, t, s, f, i, a the rows are in the catalogue's
+# order (the floor of a date never sorts against the date): a page is one index range.
+# ``hls``, the sums: the rows counted by (g, p, c, e, kd, kt), c '' when unknown.
+_COUNTS_DDL = ("CREATE TABLE IF NOT EXISTS counts(kind,name,n,PRIMARY KEY(kind,name))"
+               "WITHOUT ROWID")
+_ORDER = "k,t,s,f,i,a"
 _HEADLINE_DDL = f"""
-DROP TABLE IF EXISTS headline;
-CREATE TABLE headline (did TEXT NOT NULL, sid TEXT NOT NULL, fid TEXT NOT NULL,
-                       iid TEXT NOT NULL, aid TEXT NOT NULL, issuer TEXT NOT NULL,
-                       shown TEXT NOT NULL, first INTEGER NOT NULL, country TEXT,
-                       eu INTEGER NOT NULL, fkey TEXT NOT NULL, dkey TEXT NOT NULL,
-                       kind_dt INTEGER NOT NULL, kind_today INTEGER NOT NULL);
-CREATE INDEX headline_did ON headline(did);
-DROP TABLE IF EXISTS headline_sums;
-CREATE TABLE headline_sums (issuer TEXT NOT NULL, first INTEGER NOT NULL,
-                            country TEXT NOT NULL, eu INTEGER NOT NULL,
-                            kind_dt INTEGER NOT NULL, kind_today INTEGER NOT NULL,
-                            n INTEGER NOT NULL,
-                            PRIMARY KEY (issuer, first, country, eu, kind_dt, kind_today))
-                            WITHOUT ROWID;
-CREATE INDEX headline_first ON headline(first, kind_dt, {_ORDER});
-CREATE INDEX headline_first_today ON headline(first, kind_today, {_ORDER});
-CREATE INDEX headline_issuer ON headline(issuer, kind_dt, {_ORDER});
-CREATE INDEX headline_country ON headline(country, first, kind_dt, {_ORDER});
+DROP TABLE IF EXISTS hl;
+CREATE TABLE hl(d,s,f,i,a,g,r,p,c,e,k,t,kd,kt);
+CREATE INDEX hl_d ON hl(d);
+DROP TABLE IF EXISTS hls;
+CREATE TABLE hls(g,p,c,e,kd,kt,n,PRIMARY KEY(g,p,c,e,kd,kt))WITHOUT ROWID;
+CREATE INDEX hl_p ON hl(p,{_ORDER},kd,kt);
+CREATE INDEX hl_g ON hl(g,{_ORDER},kd,kt);
 """
+
 
 def note_nodes(conn: sqlite3.Connection, rows: Iterable[tuple[str, str | None]]) -> None:
     """Note written or deleted nodes, as ``(id, label)``, for :func:`refresh`."""
@@ -104,8 +99,8 @@ def note_relationships(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
 def install(conn: sqlite3.Connection, today: str) -> None:
     """Create the derived tables and the writing connection's triggers; build the tables
     from the rows when they are new or of another layout (once, in one transaction)."""
-    conn.execute(_COUNTS_DDL)
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS dirty (id TEXT PRIMARY KEY) WITHOUT ROWID")
+    conn.execute(_COUNTS_DDL)
     found = conn.execute("SELECT value FROM meta WHERE key = 'derived_version'").fetchone()
     if found is None or found[0] != VERSION:
         conn.execute("BEGIN IMMEDIATE")
@@ -179,13 +174,13 @@ def refresh(conn: sqlite3.Connection, today: str) -> None:
     conn.execute("DROP TABLE IF EXISTS temp.affected")
     conn.execute("CREATE TEMP TABLE affected (id TEXT PRIMARY KEY) WITHOUT ROWID")
     if whole:
-        conn.execute("DELETE FROM headline")
-        conn.execute("DELETE FROM headline_sums")
+        conn.execute("DELETE FROM hl")
+        conn.execute("DELETE FROM hls")
         conn.execute("INSERT INTO temp.affected SELECT id FROM nodes WHERE label = 'Decision'")
     else:
         conn.execute(_AFFECTED, {"regulator_label": domain.REGULATOR})
         conn.execute(_SUMS.format(sign="-"))
-        conn.execute("DELETE FROM headline WHERE did IN (SELECT id FROM temp.affected)")
+        conn.execute("DELETE FROM hl WHERE d IN (SELECT id FROM temp.affected)")
     for table in ("base", "eu_members"):
         conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
     conn.execute(_MEMBERS_TABLE, _DOMAIN)
@@ -208,9 +203,9 @@ def refresh(conn: sqlite3.Connection, today: str) -> None:
 
 # the rows of the affected decisions, added to (or, sign "-", taken from) the sums by group
 _SUMS = """
-INSERT INTO headline_sums(issuer, first, country, eu, kind_dt, kind_today, n)
-SELECT issuer, first, coalesce(country, ''), eu, kind_dt, kind_today, {sign}count(*)
-FROM headline WHERE did IN (SELECT id FROM temp.affected) GROUP BY 1, 2, 3, 4, 5, 6
+INSERT INTO hls(g, p, c, e, kd, kt, n)
+SELECT g, p, coalesce(c, ''), e, kd, kt, {sign}count(*)
+FROM hl WHERE d IN (SELECT id FROM temp.affected) GROUP BY 1, 2, 3, 4, 5, 6
 ON CONFLICT DO UPDATE SET n = n + excluded.n
 """
 
@@ -277,8 +272,7 @@ FROM b WHERE shown IS NOT NULL
 
 # each base row once per regulator that issued its decision (``first``: the shown one)
 _INSERT = """
-INSERT INTO headline(did, sid, fid, iid, aid, issuer, shown, first, country, eu, fkey, dkey,
-                     kind_dt, kind_today)
+INSERT INTO hl(d, s, f, i, a, g, r, p, c, e, k, t, kd, kt)
 SELECT b.did, b.sid, b.fid, b.iid, b.aid, g.gid, b.shown, g.gid = b.shown, b.country, b.eu,
        b.fkey, b.dkey, b.kind_dt, b.kind_today
 FROM temp.base b JOIN (
@@ -294,37 +288,37 @@ def count_sql(flt: SanctionFilter, unknown: bool) -> tuple[str, dict[str, Any]]:
     kept rows: one index range (the same rules as graph/backends/sqltraversals.count_sql)."""
     where, params = _where(flt, unknown)
     if flt.since or flt.until:  # the dates: one index range of the rows
-        return f"SELECT count(*) FROM headline WHERE {where}", params
+        return f"SELECT count(*) FROM hl WHERE {where}", params
     # otherwise the sums by group (a few hundred rows at most; a country stored as '')
-    return f"SELECT coalesce(sum(n), 0) FROM headline_sums WHERE {where}", params
+    return f"SELECT coalesce(sum(n), 0) FROM hls WHERE {where}", params
 
 
 def page_sql(flt: SanctionFilter, unknown: bool) -> tuple[str, dict[str, Any]]:
     """One page of headline keys (decision, sanction, firm, shown regulator) in the
     catalogue's order, from the kept rows (``:limit``, ``:offset`` to bind)."""
     where, params = _where(flt, unknown)
-    return (f"SELECT did, sid, fid, shown FROM headline WHERE {where} ORDER BY {_ORDER} "
+    return (f"SELECT d, s, f, r FROM hl WHERE {where} ORDER BY {_ORDER} "
             "LIMIT :limit OFFSET :offset", params)
 
 
 def _where(flt: SanctionFilter, unknown: bool) -> tuple[str, dict[str, Any]]:
-    kind = "kind_today" if flt.at == "today" else "kind_dt"
+    kind = "kt" if flt.at == "today" else "kd"
     params: dict[str, Any] = {"kind": 2 if unknown else 1}
     where = [f"{kind} = :kind"]
     if flt.regulator:
-        where.insert(0, "issuer = :regulator")
+        where.insert(0, "g = :regulator")
         params["regulator"] = flt.regulator
     else:
-        where.insert(0, "first = 1")
+        where.insert(0, "p = 1")
     if flt.jurisdiction == domain.EU_CODE:
-        where.append("eu = 1")
+        where.append("e = 1")
     elif flt.jurisdiction:
-        where.append("country = :jurisdiction")
+        where.append("c = :jurisdiction")
         params["jurisdiction"] = flt.jurisdiction
     if flt.since:
-        where.append("fkey >= :since AND fkey < '~'")
+        where.append("k >= :since AND k < '~'")
         params["since"] = date_floor(flt.since)
     if flt.until:
-        where.append("fkey <= :until")
+        where.append("k <= :until")
         params["until"] = date_floor(flt.until)
     return " AND ".join(where), params

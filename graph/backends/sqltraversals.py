@@ -65,7 +65,7 @@ class EmbeddedTraversals(Traversals):
             return generic(flt, limit, offset)
         wanted = offset + limit
         today = date.today().isoformat()
-        if self.store.kept_counts(flt):  # the rows kept in step with writes: one index range
+        if self.store.kept_counts(flt):  # the rows kept in step with writes: one range
             from enforcegraph.graph.backends import sqlcounts  # it reads this module's SQL
 
             sql, params = sqlcounts.page_sql(flt, unknown)
@@ -96,7 +96,7 @@ class EmbeddedTraversals(Traversals):
 
     def _count(self, flt: SanctionFilter, unknown: bool) -> int:
         today = date.today().isoformat()
-        if self.store.kept_counts(flt):  # kept in step with every write: one index range
+        if self.store.kept_counts(flt):  # kept in step with every write
             from enforcegraph.graph.backends import sqlcounts  # it reads this module's SQL
 
             sql, kept = sqlcounts.count_sql(flt, unknown)
