@@ -27,8 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from enforcegraph.graph.backends.embedded import EmbeddedStore
-from enforcegraph.loaders.reports import stream_with_report
+from benchmarks.loadtime import timed_load
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "gdprhub-2024"
 
@@ -38,22 +37,9 @@ CPU: list[float] = []  # CPU seconds of each load (the machine's cores may be sh
 
 def _load(path: Path, fmt: str, db: Path) -> tuple[float, int, int]:
     """Seconds, rows loaded and records written by one load into ``db``."""
-    started, cpu = time.perf_counter(), time.process_time()
-    batches = stream_with_report(path, fmt, None)
-    records = rows = 0
-
-    def counted() -> Any:
-        nonlocal records, rows
-        for batch in batches:
-            records += len(batch)
-            report = getattr(batch, "report", None)
-            rows = report.rows_loaded if report is not None else rows
-            yield batch
-
-    with EmbeddedStore(db) as store:
-        store.upsert_stream(counted())
-    CPU.append(time.process_time() - cpu)
-    return time.perf_counter() - started, rows, records
+    seconds, cpu_s, rows, records = timed_load(path, fmt, db)
+    CPU.append(cpu_s)
+    return seconds, rows, records
 
 
 def _synthetic(sample: Path, rows: int, out: Path) -> None:

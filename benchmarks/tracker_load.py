@@ -22,8 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from enforcegraph.graph.backends.embedded import EmbeddedStore
-from enforcegraph.loaders.reports import stream_with_report
+from benchmarks.loadtime import timed_load
 
 DEFAULT_FILE = (Path(__file__).resolve().parents[2] / "shared" / "data" / "enforcement-tracker-2024"
                 / "enforcementtracker.json")
@@ -32,22 +31,8 @@ FORMAT = "enforcement-tracker-json"
 
 def _load(path: Path, db: Path) -> tuple[float, int, int]:
     """Seconds, rows loaded and records written by one load into ``db``."""
-    started = time.perf_counter()
-    batches = stream_with_report(path, FORMAT, None)
-    records = 0
-    rows = 0
-
-    def counted() -> Any:
-        nonlocal records, rows
-        for batch in batches:
-            records += len(batch)
-            report = getattr(batch, "report", None)
-            rows = report.rows_loaded if report is not None else rows
-            yield batch
-
-    with EmbeddedStore(db) as store:
-        store.upsert_stream(counted())
-    return time.perf_counter() - started, rows, records
+    seconds, _, rows, records = timed_load(path, FORMAT, db)
+    return seconds, rows, records
 
 
 def run(path: Path, repeats: int) -> dict[str, Any]:

@@ -14,14 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from enforcegraph.loaders.base import LoadFormat, register_format
-from enforcegraph.loaders.gdpr import (
-    EURLEX_SOURCE_ID,
-    GDPR_LAW_ID,
-    article_stub,
-    eurlex_source,
-    gdpr_law,
-    part_of,
-)
+from enforcegraph.loaders.builder import RecordBuilder
+from enforcegraph.loaders.gdpr import EURLEX_SOURCE_ID, GDPR_LAW_ID, eurlex_source, gdpr_law
 from enforcegraph.loaders.gdprfines_rows import COLUMNS, FineRow, clean_row
 from enforcegraph.loaders.gdprfines_tables import Tables, load_tables
 from enforcegraph.loaders.limits import InputLimits
@@ -30,7 +24,7 @@ from enforcegraph.loaders.sources import source_id
 from enforcegraph.loaders.tabular import read_table
 from enforcegraph.schema.errors import FieldError, InvalidData
 from enforcegraph.schema.names import party_key
-from enforcegraph.schema.records import NodeRecord, Origin, RelationshipRecord
+from enforcegraph.schema.records import NodeRecord, Origin
 
 __all__ = ["DATASET_SOURCE_ID", "read_gdpr_fines"]
 
@@ -44,29 +38,6 @@ _DATASET_SOURCE = {
     "date": "2020-04-21",
     "kind": "dataset",
 }
-
-
-class _Builder:
-    """Accumulates one node per id (sources and aliases unioned) and the relationships."""
-
-    def __init__(self) -> None:
-        self.nodes: dict[str, NodeRecord] = {}
-        self.rels: dict[str, RelationshipRecord] = {}
-
-    def node(self, node_id: str, label: str, props: dict[str, Any], origin: Origin) -> None:
-        old = self.nodes.get(node_id)
-        if old is None:
-            self.nodes[node_id] = NodeRecord(node_id, label, props, origin)
-            return
-        for name in ("sources", "aliases"):
-            extra = [v for v in props.get(name) or [] if v not in (old.properties.get(name) or [])]
-            if extra:
-                old.properties[name] = [*(old.properties.get(name) or []), *extra]
-
-    def rel(self, rel_type: str, start: str, end: str, props: dict[str, Any],
-            origin: Origin, key: str = "") -> None:
-        record = RelationshipRecord(rel_type, start, end, props, key, origin)
-        self.rels.setdefault(record.id, record)
 
 
 def _party(row: FineRow, tables: Tables, names: dict[str, Counter[str]]) -> tuple[str, dict[str, Any]]:
@@ -83,7 +54,7 @@ def _party(row: FineRow, tables: Tables, names: dict[str, Counter[str]]) -> tupl
     return f"company:{key}", props
 
 
-def _add_row(b: _Builder, row: FineRow, tables: Tables, names: dict[str, Counter[str]],
+def _add_row(b: RecordBuilder, row: FineRow, tables: Tables, names: dict[str, Counter[str]],
              origin: Origin) -> None:
     src = source_id(row.source)
     sources = [src, DATASET_SOURCE_ID]
@@ -125,15 +96,7 @@ def _add_row(b: _Builder, row: FineRow, tables: Tables, names: dict[str, Counter
     b.rel("AGAINST", decision_id, party_id, {"sources": sources}, origin)
     b.rel("AGAINST", sanction_id, party_id, {"sources": sources}, origin)
     for citation in row.citations:
-        stub = article_stub(citation.number)
-        b.node(stub.id, "LegalArticle", stub.properties, stub.origin)
-        b.rel("PART_OF", stub.id, GDPR_LAW_ID, part_of(stub.id).properties, stub.origin)
-        props: dict[str, Any] = {"provision": citation.provision, "sources": sources}
-        if citation.paragraph:
-            props["paragraph"] = citation.paragraph
-        if citation.point:
-            props["point"] = citation.point
-        b.rel("INFRINGES", decision_id, citation.article_id, props, origin, citation.provision)
+        b.cite(decision_id, citation, sources, origin)
     for law_text in row.laws:
         law = tables.laws[law_text]
         b.node(law.id, "Law", {"name": law.name, "country": law.country, "url": law.url,
@@ -182,7 +145,7 @@ def read_gdpr_fines(path: Path, limits: InputLimits | None = None) -> ReportedBa
     for row in rows:
         if not row.anonymous:
             names[party_key(row.controller, tables.legal_forms)][row.controller] += 1
-    b = _Builder()
+    b = RecordBuilder()
     here = Origin(str(path), "line 1")
     for node in (eurlex_source(), NodeRecord(DATASET_SOURCE_ID, "Source", dict(_DATASET_SOURCE), here),
                  gdpr_law()):

@@ -21,21 +21,15 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, unquote
 
-from enforcegraph.loaders.gdpr import (
-    EURLEX_SOURCE_ID,
-    GDPR_LAW_ID,
-    article_stub,
-    eurlex_source,
-    gdpr_law,
-    part_of,
-)
+from enforcegraph.loaders.builder import RecordBuilder, union_lists
+from enforcegraph.loaders.gdpr import EURLEX_SOURCE_ID, GDPR_LAW_ID, eurlex_source, gdpr_law
 from enforcegraph.loaders.gdprfines_tables import Tables as FinesTables
 from enforcegraph.loaders.gdprhub_parties import against
 from enforcegraph.loaders.gdprhub_rows import HubDecision
 from enforcegraph.loaders.sources import source_id
 from enforcegraph.schema.ids import slugify
 from enforcegraph.schema.names import party_key
-from enforcegraph.schema.records import Batch, NodeRecord, Origin, RelationshipRecord
+from enforcegraph.schema.records import NodeRecord, Origin, RelationshipRecord
 
 __all__ = ["DATASET_SOURCE_ID", "HubBuilder", "case_key", "named_key", "page_source_id", "page_url"]
 
@@ -92,32 +86,18 @@ def named_key(name: str, legal_forms: frozenset[str]) -> str:
     return party_key(name, legal_forms) or "name-" + hashlib.sha256(name.encode()).hexdigest()[:10]
 
 
-class HubBuilder:
-    """Accumulates the records of one batch (one node per id, sources unioned)."""
+class HubBuilder(RecordBuilder):
+    """The records of one batch (see :class:`RecordBuilder`), but for two rules of this
+    source's: empty values (None, "", []) are dropped from a node's properties, and a
+    relationship met again adds its sources."""
 
     def __init__(self, names: dict[str, Counter[str]], fines: FinesTables) -> None:
+        super().__init__()
         self.names = names
         self.fines = fines
-        self.nodes: dict[str, NodeRecord] = {}
-        self.rels: dict[str, RelationshipRecord] = {}
-
-    def __len__(self) -> int:
-        return len(self.nodes) + len(self.rels)
-
-    def batch(self) -> Batch:
-        """The records so far."""
-        return Batch(list(self.nodes.values()), list(self.rels.values()))
 
     def node(self, node_id: str, label: str, props: dict[str, Any], origin: Origin) -> None:
-        clean = {k: v for k, v in props.items() if v not in (None, "", [])}
-        old = self.nodes.get(node_id)
-        if old is None:
-            self.nodes[node_id] = NodeRecord(node_id, label, clean, origin)
-            return
-        for name in ("sources", "aliases"):
-            extra = [v for v in clean.get(name) or [] if v not in (old.properties.get(name) or [])]
-            if extra:
-                old.properties[name] = [*(old.properties.get(name) or []), *extra]
+        super().node(node_id, label, {k: v for k, v in props.items() if v not in (None, "", [])}, origin)
 
     def rel(self, rel_type: str, start: str, end: str, props: dict[str, Any], origin: Origin,
             key: str = "") -> None:
@@ -126,8 +106,7 @@ class HubBuilder:
         if old is None:
             self.rels[record.id] = record
             return
-        extra = [s for s in props.get("sources") or [] if s not in old.properties["sources"]]
-        old.properties["sources"] = [*old.properties["sources"], *extra]
+        union_lists(old.properties, props, ("sources",))
 
     def static(self, origin: Origin) -> None:
         """The GDPR, its source and GDPRhub's own Source (every batch: small, idempotent)."""
@@ -188,13 +167,4 @@ class HubBuilder:
                                                 "sources": [page_id]}, origin)
             self.rel("AGAINST", decision_id, party_id, {"sources": sources}, origin)
         for citation in d.citations:
-            stub = article_stub(citation.number)
-            self.node(stub.id, "LegalArticle", stub.properties, stub.origin)
-            link = part_of(stub.id)
-            self.rel("PART_OF", link.start, link.end, link.properties, stub.origin)
-            props = {"provision": citation.provision, "sources": sources}
-            if d.violation:
-                props.update(paragraph=citation.paragraph, point=citation.point)
-                props = {k: v for k, v in props.items() if v is not None}
-            self.rel("INFRINGES" if d.violation else "CITES", decision_id, citation.article_id,
-                     props, origin, citation.provision)
+            self.cite(decision_id, citation, sources, origin, "INFRINGES" if d.violation else "CITES")

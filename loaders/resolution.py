@@ -29,7 +29,7 @@ from enforcegraph.loaders.gdprfines_tables import load_tables
 from enforcegraph.schema.errors import EnforcegraphError, NotFound
 from enforcegraph.schema.names import party_key
 
-__all__ = ["Proposal", "accept", "judge_pair", "propose"]
+__all__ = ["Proposal", "accept", "conflicting", "judge_pair", "propose"]
 
 LABELS = ("Company", "Person")
 ALIAS_REVIEW_LABELS = ("Person",)  # a shared alias never proposes merging companies
@@ -81,7 +81,9 @@ def _schemes(node: Node) -> dict[str, set[str]]:
     return found
 
 
-def _conflict(a: Node, b: Node) -> bool:
+def conflicting(a: Node, b: Node) -> bool:
+    """Two nodes that may never merge: both have a country and they differ, or both have
+    identifiers of one scheme and none in common."""
     if a.get("country") and b.get("country") and a.get("country") != b.get("country"):
         return True
     sa, sb = _schemes(a), _schemes(b)
@@ -143,7 +145,7 @@ def propose(store: GraphStore) -> list[Proposal]:
             ordered = sorted(ids)
             for i, a in enumerate(ordered):
                 for b in ordered[i + 1:]:
-                    if _conflict(nodes[a], nodes[b]) or pair(a, b) in judged:
+                    if conflicting(nodes[a], nodes[b]) or pair(a, b) in judged:
                         continue
                     shared_ident = {str(x) for x in nodes[a].get("identifiers") or []} & {
                         str(x) for x in nodes[b].get("identifiers") or []}

@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from enforcegraph.graph.record.judgements import Judgement, latest, pair
-from enforcegraph.graph.store.base import GraphStore, Node
+from enforcegraph.graph.store.base import GraphStore
 from enforcegraph.loaders.gdprfines_tables import load_tables
 from enforcegraph.loaders.linkage_facts import (
     CURATED,
@@ -38,6 +38,7 @@ from enforcegraph.loaders.linkage_facts import (
     link_groups,
     rejected_within,
 )
+from enforcegraph.loaders.resolution import conflicting
 from enforcegraph.schema.names import party_key
 
 __all__ = ["MIN_TYPO_KEY", "legal_forms", "propose_firms", "skeleton"]
@@ -78,21 +79,6 @@ def legal_forms(names: Iterable[str]) -> set[str]:
 
 def _deletions(key: str) -> set[str]:
     return {key} | {key[:i] + key[i + 1:] for i in range(len(key))}
-
-
-def _schemes(node: Node) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = defaultdict(set)
-    for ident in node.get("identifiers") or []:
-        scheme, _, value = str(ident).partition(":")
-        found[scheme].add(value)
-    return found
-
-
-def _conflict(a: Node, b: Node) -> bool:
-    if a.get("country") and b.get("country") and a.get("country") != b.get("country"):
-        return True
-    sa, sb = _schemes(a), _schemes(b)
-    return any(sa[s] and sb[s] and not sa[s] & sb[s] for s in set(sa) & set(sb))
 
 
 def _issuers_of(store: GraphStore, company_ids: Iterable[str]) -> dict[str, set[str]]:
@@ -137,7 +123,7 @@ def propose_firms(store: GraphStore) -> list[Link]:
             for b in members[i + 1:]:
                 p = pair(a, b)
                 both_curated = CURATED in families[a] and CURATED in families[b]
-                if a == b or both_curated or p in standing or _conflict(nodes[a], nodes[b]):
+                if a == b or both_curated or p in standing or conflicting(nodes[a], nodes[b]):
                     continue
                 if p not in rules or strength[rule] < strength[rules[p]]:
                     rules[p] = rule

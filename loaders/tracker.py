@@ -22,14 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from enforcegraph.loaders.base import BATCH_RECORDS, LoadFormat, register_format
-from enforcegraph.loaders.gdpr import (
-    EURLEX_SOURCE_ID,
-    GDPR_LAW_ID,
-    article_stub,
-    eurlex_source,
-    gdpr_law,
-    part_of,
-)
+from enforcegraph.loaders.builder import RecordBuilder
+from enforcegraph.loaders.gdpr import EURLEX_SOURCE_ID, GDPR_LAW_ID, eurlex_source, gdpr_law
 from enforcegraph.loaders.gdprfines_tables import load_tables as load_fines_tables
 from enforcegraph.loaders.jsonstream import iter_array_items
 from enforcegraph.loaders.limits import InputLimits
@@ -40,7 +34,7 @@ from enforcegraph.loaders.tracker_tables import TrackerTables, load_tracker_tabl
 from enforcegraph.schema.errors import FieldError, InvalidData
 from enforcegraph.schema.ids import slugify
 from enforcegraph.schema.names import party_key
-from enforcegraph.schema.records import NodeRecord, Origin, RelationshipRecord
+from enforcegraph.schema.records import NodeRecord, Origin
 
 __all__ = ["DATASET", "FORMAT", "PUBLISHER", "TRACKER_SOURCE_ID", "read_tracker", "stream_tracker"]
 
@@ -52,33 +46,9 @@ _TRACKER_SOURCE = {"url": "https://www.enforcementtracker.com/", "title": PUBLIS
                    "publisher": PUBLISHER, "kind": "dataset"}
 
 
-class _Builder:
-    """One batch: one record per id (sources and aliases unioned), in order."""
-
-    def __init__(self) -> None:
-        self.nodes: dict[str, NodeRecord] = {}
-        self.rels: dict[str, RelationshipRecord] = {}
-
-    def __len__(self) -> int:
-        return len(self.nodes) + len(self.rels)
-
-    def node(self, node_id: str, label: str, props: dict[str, Any], origin: Origin) -> None:
-        old = self.nodes.get(node_id)
-        if old is None:
-            self.nodes[node_id] = NodeRecord(node_id, label, props, origin)
-            return
-        for name in ("sources", "aliases"):
-            extra = [v for v in props.get(name) or [] if v not in (old.properties.get(name) or [])]
-            if extra:
-                old.properties[name] = [*(old.properties.get(name) or []), *extra]
-
-    def rel(self, rel_type: str, start: str, end: str, props: dict[str, Any], origin: Origin,
-            key: str = "") -> None:
-        record = RelationshipRecord(rel_type, start, end, props, key, origin)
-        self.rels.setdefault(record.id, record)
-
-    def batch(self, report: QualityReport) -> ReportedBatch:
-        return ReportedBatch(list(self.nodes.values()), list(self.rels.values()), DATASET, report=report)
+def _batch(b: RecordBuilder, report: QualityReport) -> ReportedBatch:
+    batch = b.batch()
+    return ReportedBatch(batch.nodes, batch.relationships, DATASET, report=report)
 
 
 class _Rows:
@@ -90,7 +60,7 @@ class _Rows:
         self.spellings: dict[str, dict[str, int]] = defaultdict(dict)
         self.law_names: dict[str, str] = {}
 
-    def add(self, b: _Builder, row: TrackerRow, origin: Origin) -> None:
+    def add(self, b: RecordBuilder, row: TrackerRow, origin: Origin) -> None:
         page_id = f"source:etid-{row.etid}"
         b.node(page_id, "Source", {"url": row.page, "title": f"{PUBLISHER}: ETid-{row.etid}",
                                    "publisher": PUBLISHER, "kind": "dataset"}, origin)
@@ -123,15 +93,7 @@ class _Rows:
             b.rel("AGAINST", decision_id, party_id, {"sources": sources}, origin)
             b.rel("AGAINST", sanction_id, party_id, {"sources": sources}, origin)
         for citation in row.citations:
-            stub = article_stub(citation.number)
-            b.node(stub.id, "LegalArticle", stub.properties, stub.origin)
-            b.rel("PART_OF", stub.id, GDPR_LAW_ID, part_of(stub.id).properties, stub.origin)
-            props: dict[str, Any] = {"provision": citation.provision, "sources": sources}
-            if citation.paragraph:
-                props["paragraph"] = citation.paragraph
-            if citation.point:
-                props["point"] = citation.point
-            b.rel("INFRINGES", decision_id, citation.article_id, props, origin, citation.provision)
+            b.cite(decision_id, citation, sources, origin)
         for law_name, provision in row.laws:
             law_id = f"law:{row.country.lower()}-{slugify(law_name)}"
             name = self.law_names.setdefault(law_id, law_name)  # the first spelling, as for firms
@@ -139,7 +101,7 @@ class _Rows:
             b.rel("CITES", decision_id, law_id, {"provision": provision, "sources": sources}, origin,
                   slugify(provision))
 
-    def issuer(self, b: _Builder, row: TrackerRow, origin: Origin) -> Any:
+    def issuer(self, b: RecordBuilder, row: TrackerRow, origin: Origin) -> Any:
         issuer = row.issuer
         props = dict(issuer.properties)
         if issuer.website:
@@ -156,7 +118,7 @@ class _Rows:
             b.rel("ENFORCES", issuer.id, GDPR_LAW_ID, {"sources": [EURLEX_SOURCE_ID]}, origin)
         return issuer
 
-    def party(self, b: _Builder, row: TrackerRow, index: int, sources: list[str],
+    def party(self, b: RecordBuilder, row: TrackerRow, index: int, sources: list[str],
               origin: Origin) -> tuple[str, str]:
         party = row.parties[index]
         if party.anonymous:
@@ -196,7 +158,7 @@ def stream_tracker(path: Path, limits: InputLimits | None = None,
     tables = load_tracker_tables()
     report = QualityReport(str(path), FORMAT)
     rows = _Rows(tables)
-    b = _Builder()
+    b = RecordBuilder()
     here = Origin(str(path), "line 1")
     for node in (eurlex_source(), NodeRecord(TRACKER_SOURCE_ID, "Source", dict(_TRACKER_SOURCE), here),
                  gdpr_law()):
@@ -222,12 +184,12 @@ def stream_tracker(path: Path, limits: InputLimits | None = None,
                       no_date=row.date is None, parties=len(row.parties),
                       anonymous=sum(p.anonymous for p in row.parties))
         if len(b) >= size:
-            yield b.batch(report)
-            b = _Builder()
+            yield _batch(b, report)
+            b = RecordBuilder()
     if errors:
         raise InvalidData(errors)
     _figures(report, by_country, counts)
-    yield b.batch(report)
+    yield _batch(b, report)
 
 
 def read_tracker(path: Path, limits: InputLimits | None = None) -> ReportedBatch:

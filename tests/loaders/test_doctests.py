@@ -18,6 +18,7 @@ MODULES = [
     "enforcegraph.loaders.gdprhub_rows",
     "enforcegraph.loaders.gdprhub_build",
     "enforcegraph.loaders.gdprhub_parties",
+    "enforcegraph.loaders.builder",
 ]
 
 
