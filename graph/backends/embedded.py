@@ -257,6 +257,7 @@ class EmbeddedStore(GraphStore):
                 self._conn.execute("BEGIN IMMEDIATE")
                 self._writer_thread = threading.get_ident()
                 yield
+                sqlfulltext.flush(self._conn)  # the full-text index in step
                 sqlcounts.refresh(self._conn, date.today().isoformat())  # counts in step
                 self._conn.execute("COMMIT")
             except BaseException as exc:
@@ -298,6 +299,7 @@ class EmbeddedStore(GraphStore):
                 sqlcounts.note_relationships(self._conn, gone)
                 sqlcounts.removed(self._conn, "nodes", chunk)
                 sqlcounts.note_nodes(self._conn, ((i, None) for i in chunk))
+                sqlfulltext.note(self._conn, chunk)
                 self._conn.execute(
                     f'DELETE FROM rels WHERE start IN ({params}) OR "end" IN ({params})',
                     [*chunk, *chunk],
@@ -315,6 +317,7 @@ class EmbeddedStore(GraphStore):
             for table in ("rels", "names", "nodes", "judgements", "counts", "hl", "hls"):
                 self._conn.execute(f"DELETE FROM {table}")
             self._conn.execute("DELETE FROM temp.dirty")
+            sqlfulltext.forget_all(self._conn)
             self._bump_generation()
         self._committed()
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 
-from enforcegraph.graph.backends import sqlcounts
+from enforcegraph.graph.backends import sqlcounts, sqlfulltext
 from enforcegraph.graph.record.codec import decode_record, encode_record
 from enforcegraph.graph.record.judgements import Judgement
 from enforcegraph.graph.store.recording import NewRecords, Row, given
@@ -108,6 +108,7 @@ class SqlRows:
         new = set(created)
         sqlcounts.add(self.conn, "label", Counter(row.label for row in rows if row.id in new))
         sqlcounts.note_nodes(self.conn, ((row.id, row.label) for row in rows))
+        sqlfulltext.note(self.conn, (row.id for row in rows))
         self.conn.executemany(
             "INSERT INTO nodes(id, label, props, record) VALUES(?,?,?,?) ON CONFLICT(id) "
             "DO UPDATE SET props = excluded.props, record = excluded.record",
@@ -133,6 +134,7 @@ class SqlRows:
     def delete_nodes(self, ids: Sequence[str]) -> None:
         sqlcounts.removed(self.conn, "nodes", ids)
         sqlcounts.note_nodes(self.conn, ((i, None) for i in ids))
+        sqlfulltext.note(self.conn, ids)
         for chunk in chunks(list(ids)):
             params = marks(len(chunk))
             self.conn.execute(f"DELETE FROM names WHERE id IN ({params})", chunk)
@@ -181,6 +183,7 @@ class SqlRows:
         sqlcounts.add(self.conn, "label", Counter(r.label for r in nodes.values()))
         sqlcounts.add(self.conn, "type", Counter(r.type for r in rels.values()))
         sqlcounts.note_nodes(self.conn, ((i, r.label) for i, r in nodes.items()))
+        sqlfulltext.note(self.conn, nodes)
         sqlcounts.note_relationships(self.conn, rels)
         names = [(name, i, r.label) for i, r in nodes.items()
                  for name in normalized_names(r.properties, self.model.label(r.label).name_properties)]

@@ -28,8 +28,8 @@ def _forget_the_index(path: Path) -> None:
     """Make the file look like one written before full-text search."""
     conn = sqlite3.connect(path)
     conn.executescript("""
-        DROP TRIGGER fulltext_insert; DROP TRIGGER fulltext_update; DROP TRIGGER fulltext_delete;
-        DROP TABLE fulltext; DROP TABLE fulltext_ids; DELETE FROM meta WHERE key = 'fulltext';
+        DROP TABLE fulltext; DROP TABLE fulltext_ids; DROP TABLE fulltext_dirty;
+        DELETE FROM meta WHERE key = 'fulltext';
     """)
     conn.close()
 
@@ -60,3 +60,23 @@ def test_the_index_is_rebuilt_when_its_signature_changes(tmp_path: Path) -> None
     with EmbeddedStore(path) as store:
         assert store.full_text("establishment").total == 1
         assert store.full_text("far away").total == 1
+
+
+def test_an_index_kept_by_triggers_is_rebuilt_without_them(tmp_path: Path) -> None:
+    """Stores indexed by the first version (row triggers on nodes: a savepoint per row, a
+    load slower batch after batch) get the set-based index on their next writing open."""
+    path = tmp_path / "graph.sqlite"
+    with EmbeddedStore(path) as store:
+        store.upsert(_batch())
+    conn = sqlite3.connect(path)
+    conn.executescript("""
+        CREATE TRIGGER fulltext_insert AFTER INSERT ON nodes BEGIN SELECT 1; END;
+        UPDATE meta SET value = '3:old' WHERE key = 'fulltext';
+    """)
+    conn.close()
+    with EmbeddedStore(path) as store:
+        assert store.full_text("establishment").total == 1
+    conn = sqlite3.connect(path)
+    triggers = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    conn.close()
+    assert triggers == []
