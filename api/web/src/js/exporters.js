@@ -65,7 +65,9 @@ function today() {
 }
 
 export function toGexf(graph, sourceUrls = new Map(), description = "") {
-  const nodeCols = columns(graph.nodes, ["label", "sources", "source_urls"]);
+  // the node's label (its type) is the attribute "type": GEXF's own `label` is its name;
+  // colour, position and size in the viz namespace, as Gephi and NetworkX read them
+  const nodeCols = columns(graph.nodes, ["type", "sources", "source_urls"]);
   const edgeCols = columns(graph.edges, ["type", "sources", "source_urls"]);
   const ids = (cols) => new Map([...cols.keys()].map((name, i) => [name, `${i}`]));
   const nodeIds = ids(nodeCols);
@@ -73,7 +75,8 @@ export function toGexf(graph, sourceUrls = new Map(), description = "") {
   const gexfType = (t) => (t === "double" ? "double" : t === "boolean" ? "boolean" : "string");
   const out = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>');
-  out.push('<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+  out.push('<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" '
+    + 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
     + 'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">');
   out.push(`  <meta lastmodifieddate="${today()}">`);
   out.push("    <creator>enforcegraph web page</creator>");
@@ -92,7 +95,7 @@ export function toGexf(graph, sourceUrls = new Map(), description = "") {
   out.push("    </attributes>");
   out.push(`    <nodes count="${graph.nodes.length}">`);
   for (const node of graph.nodes) {
-    const values = row(node, { label: node.label, ...provenance(node, sourceUrls) });
+    const values = row(node, { type: node.label, ...provenance(node, sourceUrls) });
     out.push(`      <node id="${xmlEscape(node.id)}" label="${xmlEscape(node.name)}">`);
     out.push("        <attvalues>");
     for (const [name, value] of Object.entries(values)) {
@@ -100,11 +103,11 @@ export function toGexf(graph, sourceUrls = new Map(), description = "") {
     }
     out.push("        </attvalues>");
     const { r, g, b } = hexToRgb(node.colour);
-    out.push(`        <color r="${r}" g="${g}" b="${b}"/>`);
+    out.push(`        <viz:color r="${r}" g="${g}" b="${b}"/>`);
     const x = Number(node.position?.x || 0).toFixed(2);
     const y = (-Number(node.position?.y || 0)).toFixed(2);
-    out.push(`        <position x="${x}" y="${y}" z="0.0"/>`);
-    out.push(`        <size value="${node.path ? "14.0" : "10.0"}"/>`);
+    out.push(`        <viz:position x="${x}" y="${y}" z="0.0"/>`);
+    out.push(`        <viz:size value="${node.path ? "14.0" : "10.0"}"/>`);
     out.push("      </node>");
   }
   out.push("    </nodes>");

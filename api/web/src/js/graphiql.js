@@ -9,7 +9,7 @@
 # Press the run button (or Ctrl-Enter); the docs are in the book icon on the left.
 {
   stats { totalNodes totalRelationships }
-  search(text: "Clearview", first: 3) { id label name }
+  search(text: "Clearview", first: 3) { totalCount nodes { id label name } }
 }
 `;
   // GraphiQL's dialogs add <style> elements, with the nonce of this global when it is set
