@@ -144,6 +144,16 @@ def artifacts() -> Path:
 
 
 @pytest.fixture
+def screenshot_on_failure(request: pytest.FixtureRequest, page: Any, artifacts: Path) -> Iterator[None]:
+    """A failing test leaves a screenshot of its page in test-artifacts/ (modules ask for it
+    with ``pytest.mark.usefixtures``)."""
+    failed = request.session.testsfailed
+    yield
+    if request.session.testsfailed > failed:
+        page[0].screenshot(path=str(artifacts / f"failed-{request.node.name}.png"), full_page=True)
+
+
+@pytest.fixture
 def page(browser: Any, server_url: str) -> Iterator[tuple[Any, Watch]]:
     """A fresh page with every request off the test server's origin blocked and recorded.
 

@@ -5,7 +5,6 @@ labels, undated items under a date range, positions in the permalink, PNG with i
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,22 +13,13 @@ import pytest
 from enforcegraph.api.walks import shortest_paths
 from enforcegraph.graph.store.base import GraphStore
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("screenshot_on_failure")]
 
 CLEARVIEW = "company:clearview-ai"
 LAKPR = "company:lakpr-group"
 CNIL_DECISION = "decision:fr-cnil-san-2022-019"
 CNIL_FINE = "sanction:fr-cnil-san-2022-019-fine"
 UNDATED = "decision:at-dsb-2022-0.277.156"  # a decision the sources give no date for
-
-
-@pytest.fixture(autouse=True)
-def screenshot_on_failure(request: pytest.FixtureRequest, page: Any, artifacts: Path) -> Iterator[None]:
-    """A failing test leaves a screenshot of its page in test-artifacts/."""
-    failed = request.session.testsfailed
-    yield
-    if request.session.testsfailed > failed:
-        page[0].screenshot(path=str(artifacts / f"failed-{request.node.name}.png"), full_page=True)
 
 
 def idle(page: Any) -> None:

@@ -5,26 +5,16 @@ by Playwright from node_modules) finds no serious or critical violation."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("screenshot_on_failure")]
 
 AXE = Path(__file__).resolve().parents[2] / "api" / "web" / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 390, "height": 844}
 CLEARVIEW = "company:clearview-ai"
-
-
-@pytest.fixture(autouse=True)
-def screenshot_on_failure(request: pytest.FixtureRequest, page: Any, artifacts: Path) -> Iterator[None]:
-    """A failing test leaves a screenshot of its page in test-artifacts/."""
-    failed = request.session.testsfailed
-    yield
-    if request.session.testsfailed > failed:
-        page[0].screenshot(path=str(artifacts / f"failed-{request.node.name}.png"), full_page=True)
 
 
 def idle(page: Any) -> None:

@@ -23,18 +23,9 @@ from enforcegraph.graph.settings import Settings
 from enforcegraph.graph.store.base import GraphStore
 from enforcegraph.loaders.casefile import parse_case_file
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("screenshot_on_failure")]
 
 HEADLINE = "sanctions-without-eu-establishment"
-
-
-@pytest.fixture(autouse=True)
-def screenshot_on_failure(request: pytest.FixtureRequest, page: Any, artifacts: Path) -> Iterator[None]:
-    """A failing test leaves a screenshot of its page in test-artifacts/."""
-    failed = request.session.testsfailed
-    yield
-    if request.session.testsfailed > failed:
-        page[0].screenshot(path=str(artifacts / f"failed-{request.node.name}.png"), full_page=True)
 
 
 def idle(page: Any) -> None:
