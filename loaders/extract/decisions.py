@@ -30,7 +30,9 @@ _VERB = re.compile(
     r"impuest\w*|impuso|impone|sancionad\w*|sanciona|sancionó|multad\w*|multó|multa\s+a|castig\w+|(?:emesso|adottato)\s+un\s+provvedimento\s+sanzionatorio|"
     # "must pay", "dovrà pagare", "zahlte"
     # Polish, Swedish
-    r"nałoży\w*|ukara\w*|bötfäll\w*|påför\w*|påfört|ålägg\w*|ålagt|ålade|"
+    r"nałoży\w*|ukara\w*|bötfäll\w*|påför\w*|påfört|ålägg\w*|ålagt|ålade|utfärda\w*|"
+    # ordering in the languages present ("ha disposto la limitazione", "ha ordenado una medida cautelar")
+    r"(?:ha|hanno|aveva)\s+disposto|dispone|ordenad\w*|ordenó|erlässt|"
     r"(?:must|has\s+to|have\s+to|will\s+have\s+to|muss|müssen|musste|mussten|dovrà|dovranno|doit|devra|moet|deberá|måste|musi)\s+"
     r"(?:\w+\s+){0,3}?(?:pay|zahlen|pagare|payer|betalen|pagar)|zahlte|zahlten)(?!\w)"
 )
@@ -59,6 +61,8 @@ _NOT_ISSUER_BEFORE = re.compile(
     r"(?:décision|avis)\s+(?:\w+\s+){0,2}?d[eu]\s+(?:la\s+|l['’])?)$"
 )
 # Amounts that are parts of a fine given in full elsewhere ("made up of 485 million ...").
+# "5 million for two infringements, each penalised with 2.5 million": a part of the fine.
+_EACH = re.compile(r"(?i)\b(?:each|cada\s+una?|ciascun[ao]|chacune?|jeweils|elk|varje|każd\w+)\b[^.;]{0,40}$")
 _PARTS = re.compile(r"(?i)\b(?:made\s+up\s+of|comprises?|comprising|consists?\s+of|of\s+which|"
                     r"broken\s+down\s+into|davon|di\s+cui|waarvan|de\s+los\s+cuales)\b[^.;]{0,30}$")
 # An earlier or other decision told in the same story ("In September 2023 the DPC fined ...").
@@ -73,6 +77,12 @@ _EARLIER = re.compile(
     r"jusqu['’](?:ici|alors)|finora|tot\s+nu\s+toe|déjà|già|bereits|already|tidigare|i\s+fjol|wcześniej|w\s+zeszłym\s+roku|już|"
     r"(?:largest|highest|biggest)\s+(?:\w+\s+){0,3}?(?:so\s+far|to\s+date|until\s+then|before))\b"
 )
+# A year right after an incident ("a data breach that in 2018 affected ...") dates the
+# incident, not an earlier decision.
+_INCIDENT = re.compile(r"(?i)\b(?:breach|attack|cyberattack|incident|leak|hack|violazione|attacco|fuite|"
+                       r"cyberattaque|Datenpanne|Datenleck|Angriff|Hackerangriff|datalek|lek|brecha|filtración|"
+                       r"ciberataque|incidente|wyciek\w*|atak\w*|dataintrång|intrång)\b[^.;]{0,40}$")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 _RANGE_BEFORE = re.compile(r"(?i)\b(?:between|from|since|until|till|to|and|au|et|seit|bis|und|tra|e|dal|al|"
                            r"tussen|tot|en|desde|hasta|y)\s+$")
 _DATED = re.compile(
@@ -101,7 +111,8 @@ _PROPOSED = re.compile(
 )
 _LIQUIDATION = re.compile(r"(?i)\bliquid(?:at|er|é|e)\w*")
 _CLAUSE = r"(?:[^.;]|\.(?=\d))"
-_ORDER = re.compile(rf"(?i)\b(?:ordered|orders|ordering)\b(?P<what>{_CLAUSE}{{0,160}})")
+_ORDER = re.compile(rf"(?i)\b(?:ordered|orders|ordering|ordonn[ée]\w*|enjoint|injonction|ingiun\w+|"
+                    rf"(?:ha|hanno|aveva)\s+disposto|ordenad[oa]|ordenó|angeordnet|gelast)\b(?P<what>{_CLAUSE}{{0,160}})")
 _BAN = re.compile(rf"(?i)\b(?:banned|bans|ban\s+on)\b(?P<what>{_CLAUSE}{{0,160}})")
 _FINDING = re.compile(r"(?i)\b(?:found|finds|held|concluded|breach\w*|infring\w*|violat\w*|under|pursuant)\b")
 
@@ -155,11 +166,20 @@ def _target(ctx: Context, sentence: Sentence) -> tuple[str | None, float]:
     return (salient.name, 0.6) if salient else (None, 0.0)
 
 
-def _fine(money: Money, sentence_text: str) -> SanctionDraft:
-    kind = "periodic_penalty" if money.meaning == "periodic" or _PERIODIC.search(sentence_text) else "fine"
-    if _LIQUIDATION.search(sentence_text):
+def _periodic(ctx: Context, money: Money, start: int) -> bool:
+    """A periodic penalty: "per day" after the amount, or its noun between the amount and
+    ``start`` (the previous amount or the sentence's start): "an astreinte of 100,000 euros"."""
+    return money.meaning == "periodic" or bool(_PERIODIC.search(ctx.text, start, money.start))
+
+
+def _fine(money: Money, ctx: Context, bounds: tuple[int, int], before: int | None = None) -> SanctionDraft:
+    """The sanction of an amount; ``bounds`` is the part of the sentence about it (its
+    kind words: proposed, liquidated), ``before`` where the words before it begin."""
+    clause = ctx.text[bounds[0] : bounds[1]]
+    kind = "periodic_penalty" if _periodic(ctx, money, bounds[0] if before is None else before) else "fine"
+    if _LIQUIDATION.search(clause):
         kind = "penalty_liquidation"
-    elif kind == "fine" and _PROPOSED.search(sentence_text):
+    elif kind == "fine" and _PROPOSED.search(clause):
         kind = "proposed_fine"
     return SanctionDraft(kind, [(money.start, money.end)], money.amount, money.currency,
                          money.per, approximate=money.approximate, conversions=money.conversions)
@@ -233,9 +253,17 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
         target, target_confidence = _target(ctx, sentence)
         issuer_how = _issuer_how(ctx, sentence, regulator, confidence)
         target_how = {0.9: "verb", 0.75: "sentence", 0.6: "salient"}.get(target_confidence, "none")
+        amounts = [m for m in amounts if not (_EACH.search(ctx.text, sentence.start, m.start) and any(
+            o.amount > m.amount and o.currency == m.currency for o in amounts))]  # "each penalised with"
+        starts = [sentence.start, *(m.end for m in amounts)][: len(amounts)]
+        periodic = [(m, a) for m, a in zip(amounts, starts, strict=True) if _periodic(ctx, m, a)]
+        if periodic and len(periodic) < len(amounts):  # "a fine of 50 million with a penalty of 100,000 a day"
+            amounts = [m for m in amounts if all(m is not p for p, _ in periodic)]
+        else:
+            periodic = []
         listed = several.listed(ctx, sentence, amounts, target)
         segments = several.segments(sentence, [m for m, _ in listed])
-        earlier = bool(_EARLIER.search(ctx.text[slice(*segments[0])] if listed else sentence.text))
+        earlier = _earlier(ctx, *(segments[0] if listed else (sentence.start, sentence.end)))
         if earlier and (not ctx.firms_in(sentence.start, sentence.end) or confidence < 0.9):
             continue  # an earlier or other decision whose firm or issuer the sentence does not name
         draft = DecisionDraft(regulator, target, [(sentence.start, sentence.end)],
@@ -250,9 +278,11 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             amounts = amounts[:1]
             draft.target, draft.target_how = listed[0][1], "listed"
         for money in amounts[:1]:
-            sanction = _fine(money, sentence.text)
+            sanction = _fine(money, ctx, segments[0] if listed else (sentence.start, sentence.end))
             sanction.statutory_maximum = bool(_MAXIMUM.search(sentence.text))
             draft.sanctions.append(sanction)
+        for money, start in periodic:
+            draft.sanctions.append(_fine(money, ctx, (sentence.start, sentence.end), start))
         if not amounts and _MAXIMUM.search(sentence.text) and re.search(r"(?i)\bimpos", sentence.text):
             draft.sanctions.append(SanctionDraft("fine", [(sentence.start, sentence.end)], statutory_maximum=True))
         for pattern, kind in ((_ORDER, "order"), (_BAN, "ban")):
@@ -275,13 +305,13 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             draft.decided_by = " ".join(committee.group(0).lower().split())
         _merge(drafts, draft)
         for (money, firm), segment in zip(listed[1:], segments[1:], strict=True):
-            prior = bool(_EARLIER.search(ctx.text[slice(*segment)]))
+            prior = _earlier(ctx, *segment)
             if prior and confidence < 0.9:
                 continue
             more = DecisionDraft(regulator, firm, [(sentence.start, sentence.end)], draft.confidence,
                                  ["regulator-action", "listed"], earlier=prior)
             more.issuer_how, more.target_how = issuer_how, "listed"
-            more.sanctions.append(_fine(money, sentence.text))
+            more.sanctions.append(_fine(money, ctx, segment, segment[0]))
             more.date = _date_in(ctx, *segment) if prior else draft.date
             if prior and more.date is None:
                 more.period = find_period(ctx.text, *segment)
@@ -294,6 +324,21 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     return [d for d in drafts if d.sanctions or d.cites]
 
 
+
+
+def _earlier(ctx: Context, start: int, end: int) -> bool:
+    """Whether a range tells an earlier or other decision: a temporal or comparative cue,
+    except a year no earlier than the report's own or one that dates an incident ("a data
+    breach that in 2018 affected ...")."""
+    published = (ctx.article.date or "")[:4]
+    for match in _EARLIER.finditer(ctx.text, start, end):
+        year = _YEAR.search(match.group(0))
+        if year and published.isdigit() and year.group(0) >= published:
+            continue
+        if year and _INCIDENT.search(ctx.text, max(start, match.start() - 60), match.start()):
+            continue
+        return True
+    return False
 
 
 def _issuer_how(ctx: Context, sentence: Sentence, regulator: str, confidence: float) -> str:

@@ -24,6 +24,7 @@ _WORDS = [
     (r"(?:us\s+|american\s+)?dollars?", "USD"), (r"euros?", "EUR"),
     (r"(?:british\s+)?pounds?(?:\s+sterling)?", "GBP"), (r"won", "KRW"), (r"yen", "JPY"),
     (r"zlot(?:y|ys|ych)", "PLN"), (r"zł(?:otych|ote|otego|oty)?", "PLN"), (r"euro", "EUR"),
+    (r"kr", "SEK"),  # "7 500 000 kr": Swedish unless the story's Nordic regulator says otherwise
 ]
 _MAGNITUDES = {
     "thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "mn": 10**6, "m": 10**6,
@@ -65,7 +66,8 @@ _MONEY = re.compile(
     | (?:\b(?P<n4>{_NUMBER_WORD})(?P<m4>{_MAG}){_OF}(?:(?P<code4>{"|".join(_CODES)})\b|(?P<word4>{_WORD})\b))
     """
 )
-_CONVERSION = re.compile(r"\(\s*(?:~|about|approx\.?|approximately|around|roughly|some|circa|c\.|ca\.)?\s*$", re.I)
+_CONVERSION = re.compile(r"\(\s*(?:~|about|approx\.?|approximately|around|roughly|some|circa|c\.|ca\.)?\s*"
+                         r"(?:U\.?S\.?|A\.?U\.?)?\s*$", re.I)
 _CEILING_BEFORE = re.compile(r"(?i)(?:up\s+to|maximum\s+of|as\s+much\s+as|capped\s+at|ceiling\s+of|or)\s*$")
 _CEILING_AFTER = re.compile(r"(?i)^[^.;]{0,40}whichever\s+is\s+(?:higher|greater)")
 _APPROXIMATE = re.compile(
@@ -73,7 +75,7 @@ _APPROXIMATE = re.compile(
     r"close\s+to|just\s+under|just\s+over)\s*$"
 )
 _PERIODIC = re.compile(
-    r"(?i)^\s*(?:\)\s*)?(?:per|a|each|for\s+each|for\s+every|every|par|pro|al|per\s+ogni|per|voor\s+elke|por)\s+"
+    r"(?i)^\s*(?:\)\s*)?(?:\([^()]{0,40}\)\s*)?(?:per|a|each|for\s+each|for\s+every|every|par|pro|al|per\s+ogni|per|voor\s+elke|por)\s+"
     r"(?:(?:two|2)\s+)?(day|week|month|jour|Tag|giorno|dag|día)")
 _PER_UNIT = {"jour": "day", "tag": "day", "giorno": "day", "dag": "day", "día": "day"}
 
@@ -206,7 +208,7 @@ def find_money(text: str) -> list[Money]:
         value *= _MAGNITUDES.get(magnitude.lower(), 1)
         money = Money(match.start(), match.end(), _number(value), _currency(match))
         word = (match.group("word") or match.group("word4") or "").lower()
-        money.crowns = bool(re.fullmatch(r"(?:kroner|krone|crowns?)", word))
+        money.crowns = bool(re.fullmatch(r"(?:kroner|krone|crowns?|kr)", word))
         before = text[max(0, match.start() - 30) : match.start()]
         after = text[match.end() : match.end() + 80]
         base = _converted(text, found, last, match.start())

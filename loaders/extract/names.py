@@ -10,7 +10,7 @@ __all__ = [
 ]
 
 # A capitalised word ("H&M", "Ton-That", "O'Brien", "Locatefamily.com") or initials ("A.B.").
-_TOKEN = (r"(?:\d+&\d+(?![\d,.])|[A-Z][\w\-]*(?:&[A-Z][\w\-]*)?(?:['’][A-Z][\w\-]*)?(?:\.(?:com|net|org|io|eu)\b)?"
+_TOKEN = (r"(?:\d+[&/]\d+(?![\d,.])|[A-Z][\w\-]*(?:&[A-Z][\w\-]*)?(?:['’][A-Z][\w\-]*)?(?:\.(?:com|net|org|io|eu)\b)?"
           r"|[A-Z]\.(?:[A-Z]\.)+)")
 _JOIN = r"(?:[^\S\n]+(?:(?:of|for|and|&|de|du|des|la|le|van|von|der|den|di|da)[^\S\n]+)?)"
 NAME = rf"{_TOKEN}(?:{_JOIN}{_TOKEN}){{0,4}}(?:,?[^\S\n]+(?:Inc|Ltd|Corp|Co|S\.A|B\.V|N\.V)\.|[^\S\n]+LLC)?"
@@ -31,10 +31,12 @@ COMPANY_NOUN = (
 LEGAL_FORM = (
     r"(?:Inc|Ltd|Limited|LLC|L\.L\.C|Corp|Corporation|GmbH(?:\s+&\s+Co\.\s+KG)?|AG|KG|SE|plc|PLC|"
     r"S\.A\.U|S\.A|SA|SAS|SARL|S\.à\s?r\.l|S\.à\.r\.l|S\.a\.r\.l|B\.V|N\.V|[Ss]\.[Pp]\.A|[Ss]\.r\.l|"
-    r"A\.B|AB|ASA|A/S|Oy|Oyj|DAC|Unlimited\s+Company|Co\.\s+KG|Co\.\s+Inc|OpCo,\s+LLC|sp\.\s?z\s?o\.\s?o|S\.L\.U|S\.L|SL)"
+    r"A\.B|AB|ASA|A/S|Oy|Oyj|DAC|Unlimited\s+Company|Co\.\s+KG|Co\.\s+Inc|OpCo,\s+LLC|[Ss]p\.\s?z\s?o\.\s?o\.?|S\.L\.U|S\.L|SL)"
 )
 # Up to eight capitalised words (joined by "&", "of", "de" ...) before a legal form.
-LONG_NAME = rf"{_TOKEN}(?:{_JOIN}{_TOKEN}){{0,7}}"
+# A possessive inside ("McDonald's Polska Sp. z o.o.") and a year or number after the first
+# word ("VfB Stuttgart 1893 AG") are part of a name that ends with a legal form.
+LONG_NAME = rf"{_TOKEN}(?:['’]s)?(?:{_JOIN}(?:{_TOKEN}(?:['’]s)?|\d{{1,4}}(?=\s)))" + "{0,7}"
 # Words that name what a firm makes or runs, not a firm ("ChatGPT maker OpenAI").
 PRODUCT_NOUN = r"(?:maker|owner|developer|operator|creator|parent|publisher|provider)"
 # Capitalised words that describe rather than name ("the Chinese-owned video app TikTok").
@@ -61,7 +63,9 @@ _CANONICAL = {
 }
 
 _NOT_NAME_END = frozenset(["eur", "usd", "gbp", "sek", "nok", "dkk", "chf", "million", "billion", "euro", "euros"])
-STOP_WORDS = frozenset(["the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "i", "you", "his", "her", "their", "our", "my", "in", "on", "at", "for", "from", "to", "of", "and", "or", "but", "as", "by", "with", "after", "before", "under", "over", "while", "when", "where", "which", "who", "what", "why", "how", "there", "here", "however", "but", "also", "meanwhile", "yet", "still", "some", "many", "most", "each", "every", "all", "any", "no", "not", "nor", "so", "if", "then", "than", "though", "although", "because", "since", "until", "unless", "whether", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "europe", "european", "eu", "eea", "gdpr", "uk", "us", "usa", "internet", "planet", "earth", "ai", "nb", "ps", "note", "update", "read"])
+STOP_WORDS = frozenset(["the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "i", "you", "his", "her", "their", "our", "my", "in", "on", "at", "for", "from", "to", "of", "and", "or", "but", "as", "by", "with", "after", "before", "under", "over", "while", "when", "where", "which", "who", "what", "why", "how", "there", "here", "however", "but", "also", "meanwhile", "yet", "still", "some", "many", "most", "each", "every", "all", "any", "no", "not", "nor", "so", "if", "then", "than", "though", "although", "because", "since", "until", "unless", "whether", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "europe", "european", "eu", "eea", "gdpr", "uk", "us", "usa", "internet", "planet", "earth", "ai", "nb", "ps", "note", "update", "read",
+    # "also" in the languages present ("Anche Ntt Data Italia è stata sanzionata")
+    "anche", "aussi", "auch", "ook", "también", "także", "även", "också", "inoltre", "ebenfalls"])
 
 
 def canonical_role(role: str) -> str:

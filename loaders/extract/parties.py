@@ -20,6 +20,7 @@ from enforcegraph.loaders.extract.names import (
     clean_name,
     is_regulator_role,
 )
+from enforcegraph.loaders.extract.roles import EVENT_TARGETS
 from enforcegraph.schema.names import normalize_name
 
 __all__ = ["Found", "PartyFinder", "Relation"]
@@ -297,14 +298,22 @@ class PartyFinder:
             (rf"(?P<name>{NAME})\s+krijgt\s+(?:[^.;]{{0,60}}?\s+)?een\s+(?:\w+\s+)?\w*boetes?\b", "decision-target", 0.75),
             (rf"\b\w*boetes?\s+(?:[^.;]{{0,60}}?\s+)?(?:aan|op\s+aan)\s+(?P<name>{NAME})", "decision-target", 0.75),
         ]
+        patterns += [(p.replace("{name}", NAME).replace("{skip}", self.skip), r, c) for p, r, c in EVENT_TARGETS]
         for pattern, rule, confidence in patterns:
             for match in re.finditer(pattern, self.text, re.MULTILINE):
                 span = _group_span(match, "name")
                 if any(a < span[1] and span[0] < b for a, b in self.mention_spans):
                     continue
-                if match.group("name").split()[0] in self.country_words:
+                if self._country_only(match.group("name"), span):
                     continue
                 self.add("company", match.group("name"), span, rule, confidence)
+
+    def _country_only(self, name: str, span: tuple[int, int]) -> bool:
+        """A country's adjective with a regulator's name ("Irish DPC"), not a firm that
+        begins with one ("British Airways")."""
+        words = name.split()
+        return words[0] in self.country_words and (len(words) == 1 or not self._free(span) or all(
+            w in self.country_words or re.fullmatch(rf"{LEGAL_FORM}\.?|[A-Z]{{2,5}}", w) for w in words[1:]))
 
     def products(self) -> None:
         """A product named with its maker ("ChatGPT maker OpenAI") is only mentioned: the

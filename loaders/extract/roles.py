@@ -1,0 +1,40 @@
+"""The target of a sanction event from the event's syntax, in the languages of the reports:
+the patient of an active verb ("legt X een boete op", "nałożył na X karę", "sanktionsavgift
+mot X", "Bußgeld gegen die X AG") or the subject of a passive one ("X has been fined",
+"X è stata multata", "X a été sanctionnée", "X will be fined"). Each pattern is a template
+whose ``{name}`` is a proper name and ``{skip}`` a few descriptor words."""
+
+from __future__ import annotations
+
+__all__ = ["EVENT_TARGETS"]
+
+# The sanction's noun in the languages present ("boete", "Bußgeld", "kara", "sanktionsavgift").
+_NOUN = (r"(?:fine|penalty|sanction|reprimand|ban|amende|sanction|astreinte|Bußgeld\w*|Geldbuße\w*|Verfahren|"
+         r"Zwangsgeld\w*|sanzione|multa|boete|\w+boete|dwangsom|kar[aęy]|upomnieni\w+|sanktionsavgift\w*|"
+         r"avgift|böter|sanci[oó]n|medida\s+cautelar)")
+# The auxiliaries of a passive ("has been", "will be", "è stata", "a été", "wurde", "werd", "został").
+_PASSIVE = (r"(?:(?:has|have|had|was|were|is|are|will|would|could|may|might|to)\s+(?:also\s+|now\s+|already\s+)?"
+            r"(?:be\s+|been\s+|being\s+)?|(?:è|sono|era|fu)\s+(?:anche\s+)?stat[aoie]\s+|(?:a|ont|avait)\s+été\s+|"
+            r"(?:wurde|wurden|ist|sind)\s+(?:\w+\s+){0,3}?|(?:werd|is|zijn)\s+|(?:ha|han)\s+sido\s+|fue\s+|"
+            r"został[aoy]?\s+|har\s+)")
+_PASSIVE_VERB = (r"(?:fined|penali[sz]ed|sanctioned|reprimanded|hit\s+with|slapped\s+with|multat[aoie]|"
+                 r"sanzionat[aoie]|sanctionn[ée]e?s?|condamn[ée]e?s?|beboet|multad[oa]s?|sancionad[oa]s?|"
+                 r"ukaran[aoy]?|bötfäll\w*|mit\s+einem\s+Bußgeld\s+belegt|bebußt)")
+
+EVENT_TARGETS: list[tuple[str, str, float]] = [
+    # the subject of a passive: "British Airways has been fined", "Unicredit è stata multata"
+    (r"(?P<name>{name})\s+" + _PASSIVE + _PASSIVE_VERB + r"\b", "passive-subject", 0.8),
+    # a headline's passive without its auxiliary: "British Airways fined £20m over data breach"
+    (r"(?P<name>{name})\s+(?:fined|penali[sz]ed|sanctioned|reprimanded)\s+(?=by\b|for\b|over\b|after\b|[€£$]|"
+     r"\d|EUR|GBP|USD)", "passive-subject", 0.8),
+    # Dutch "legt (de) X een boete op", "legde X een last onder dwangsom op"
+    (r"\b(?:legt|legde|legden|leggen)\s+(?:de\s+|het\s+)?(?P<name>{name})\s+(?:een|twee|drie)\b", "patient", 0.8),
+    # Polish "nałożył na (spółkę) X karę", "ukarał X"
+    (r"\b(?:nałoży\w*|nakłada\w*)\s+(?:\w+\s+){0,3}?na\s+(?:spółkę\s+|firmę\s+)?(?P<name>{name})", "patient", 0.8),
+    # "gegen die X AG", "contra X", "mot X", "tegen X", "wobec X" after the sanction's noun
+    (r"\b" + _NOUN + r"\s+(?:[^.;]{0,60}?\s+)?(?:contra|mot|tegen|wobec|przeciwko|against|contre)\s+"
+     r"(?:die\s+|den\s+|das\s+|la\s+|el\s+|de\s+|the\s+)?{skip}(?P<name>{name})", "patient", 0.75),
+    # "ordenado una medida cautelar contra X", "erlässt gegenüber der X"
+    (r"\b(?:gegenüber|nei\s+confronti\s+di|à\s+l['’]encontre\s+de)\s+(?:der\s+|dem\s+|la\s+soci[ée]t[ée]\s+)?"
+     r"(?P<name>{name})", "patient", 0.75),
+]
