@@ -11,10 +11,14 @@ import strawberry
 
 from enforcegraph.api.errors import BAD_USER_INPUT, ApiError
 
-__all__ = ["Connection", "Edge", "PageInfo", "decode_cursor", "encode_cursor", "page_of"]
+__all__ = ["COUNT_CAP", "Connection", "Edge", "PageInfo", "decode_cursor", "encode_cursor",
+           "page_of"]
 
 T = TypeVar("T")
 _PREFIX = "offset:"
+# the most items a totalCount counts one by one: a count no total kept in step with the
+# writes can answer (filters on two properties, on text) stops there (``totalCountCapped``)
+COUNT_CAP = 10_000
 
 
 def encode_cursor(offset: int) -> str:
@@ -54,22 +58,40 @@ class Edge(Generic[T]):
 
 @strawberry.type(description="A page of a list (Relay connection).")
 class Connection(Generic[T]):
-    total_count: int = strawberry.field(description="How many items the whole list has.")
+    total_count: int = strawberry.field(
+        description="How many items the whole list has (when `totalCountCapped`: at least).")
     page_info: PageInfo = strawberry.field(description="Cursors and whether more pages exist.")
     edges: list[Edge[T]] = strawberry.field(description="The items of this page with cursors.")
+
+    total_count_capped: bool = strawberry.field(
+        default=False,
+        description=f"True when counting stopped at the server's cap ({COUNT_CAP:,} items): "
+                    "the list has more than `totalCount` items. Never with no filter, a filter "
+                    "on one property of few values (a country, kind, status, date, year) or on "
+                    "ids and relationships: those are exact.")
 
     @strawberry.field(description="The items of this page, without cursors.")
     def nodes(self) -> list[T]:
         return [edge.node for edge in self.edges]
 
 
-def page_of(items: Sequence[T], offset: int, total: int) -> Connection[T]:
-    """A connection for one page (``items``) starting at ``offset`` of ``total``."""
+def page_of(items: Sequence[T], offset: int, total: int, *, capped: bool = False,
+            more: bool | None = None) -> Connection[T]:
+    """A connection for one page (``items``) starting at ``offset`` of ``total``;
+    ``capped``: ``total`` is a floor (the count stopped at a cap); ``more``: whether items
+    follow the page, when known (a capped count cannot tell)."""
+    end = offset + len(items)
+    if more is None:
+        more = end < total
+    if capped and not more:  # the last page: the whole list ends here
+        total, capped = end, False
+    elif capped:
+        total = max(total, end + 1)
     edges = [Edge(cursor=encode_cursor(offset + i), node=item) for i, item in enumerate(items)]
     info = PageInfo(
-        has_next_page=offset + len(items) < total,
+        has_next_page=more,
         has_previous_page=offset > 0,
         start_cursor=edges[0].cursor if edges else None,
         end_cursor=edges[-1].cursor if edges else None,
     )
-    return Connection(total_count=total, page_info=info, edges=edges)
+    return Connection(total_count=total, page_info=info, edges=edges, total_count_capped=capped)

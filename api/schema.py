@@ -21,7 +21,7 @@ from enforcegraph.api.enums import RelationshipType
 from enforcegraph.api.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, ApiError
 from enforcegraph.api.filters import FILTERS, ORDERS, checked_filter, compile_filter, order_of
 from enforcegraph.api.guard import GuardConfig, RequestGuard
-from enforcegraph.api.pagination import Connection, decode_cursor, page_of
+from enforcegraph.api.pagination import COUNT_CAP, Connection, decode_cursor, page_of
 from enforcegraph.api.search_fields import SearchQuery
 from enforcegraph.api.traversal_fields import TraversalQuery
 from enforcegraph.api.types import authorities, decisions, legal, parties, statements
@@ -67,16 +67,17 @@ def _list_field(label: str) -> Any:
         store = info.context.store
         checked_filter(label, filter, info.context.settings.max_filter_terms)
 
-        def page() -> tuple[list[Any], int]:
+        def page() -> tuple[list[Any], tuple[int, bool]]:
             filters = compile_filter(store, label, filter)
             key, descending = order_of(order_by)
             found = store.find(label, filters, order_by=key, descending=descending,
-                               limit=size, offset=offset)
-            return found, store.count(label, filters)
+                               limit=size + 1, offset=offset)  # one more: is there a next page
+            return found, store.count_at_most(label, filters, COUNT_CAP)
 
-        found, total = await in_thread(page)
+        found, (total, capped) = await in_thread(page)
+        more, found = len(found) > size, found[:size]
         info.context.loaders.nodes.prime_many({n.id: n for n in found})
-        return page_of(wrap_all(found), offset, total)
+        return page_of(wrap_all(found), offset, total, capped=capped, more=more)
 
     resolve.__annotations__ = {
         "info": Info,

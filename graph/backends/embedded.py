@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import orjson
 
-from enforcegraph.graph.backends import sqlcounts, sqlfulltext
+from enforcegraph.graph.backends import sqlcounts, sqlfulltext, sqlpropcounts
 from enforcegraph.graph.backends.checkpoint import BackgroundCheckpointer
+from enforcegraph.graph.backends.sqlfilters import condition
 from enforcegraph.graph.backends.sqlopen import open_read_only, write_failure
 from enforcegraph.graph.backends.sqlreaders import PROGRESS_STEPS, ReaderPool
 from enforcegraph.graph.backends.sqlrows import SqlRows, chunks, marks
@@ -139,7 +140,7 @@ class EmbeddedStore(GraphStore):
 
     def _install_counts(self) -> None:
         try:
-            sqlcounts.install(self._conn, date.today().isoformat())
+            sqlcounts.install(self._conn, date.today().isoformat(), self.model)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot build the kept counts of {self.path}: {exc}") from exc
 
@@ -314,9 +315,10 @@ class EmbeddedStore(GraphStore):
 
     def clear(self) -> None:
         with self._transaction():
-            for table in ("rels", "names", "nodes", "judgements", "counts", "hl", "hls"):
+            for table in ("rels", "names", "nodes", "judgements", *sqlcounts.TABLES):
                 self._conn.execute(f"DELETE FROM {table}")
-            self._conn.execute("DELETE FROM temp.dirty")
+            for notes in ("dirty", "pcdirty"):
+                self._conn.execute(f"DELETE FROM temp.{notes}")
             sqlfulltext.forget_all(self._conn)
             self._bump_generation()
         self._committed()
@@ -370,28 +372,9 @@ class EmbeddedStore(GraphStore):
             column = "id" if flt.property == "id" else f"json_extract(props, '{path}')"
             spec = self.model.label(label).properties.get(flt.property)
             is_list = flt.property == "sources" or (spec is not None and spec.is_list)
-            if (flt.op == "eq" and is_list) or (flt.op == "contains" and is_list):
-                clauses.append(f"EXISTS (SELECT 1 FROM json_each(props, '{path}') WHERE value = ?)")
-                params.append(flt.value)
-            elif flt.op == "eq":
-                clauses.append(f"{column} = ?")
-                params.append(flt.value)
-            elif flt.op == "ne":
-                clauses.append(f"({column} IS NULL OR {column} != ?)")
-                params.append(flt.value)
-            elif flt.op == "in":
-                values = list(flt.value)
-                clauses.append(f"{column} IN ({marks(len(values))})" if values else "0")
-                params.extend(values)
-            elif flt.op == "contains":
-                clauses.append(f"instr(lower({column}), lower(?)) > 0")
-                params.append(str(flt.value))
-            elif flt.op in ("gte", "lte"):
-                clauses.append(f"{column} {'>=' if flt.op == 'gte' else '<='} ?")
-                params.append(flt.value)
-            elif flt.op == "exists":
-                clauses.append(f"({column} IS NOT NULL) = ?")
-                params.append(1 if flt.value in (None, True) else 0)
+            sql, values = condition(column, flt, f"json_each(props, '{path}')" if is_list else None)
+            clauses.append(sql)
+            params += values
         return " AND ".join(clauses), params
 
     def find(
@@ -415,11 +398,24 @@ class EmbeddedStore(GraphStore):
         return [self._node(row) for row in self._query(sql, params)]
 
     def count(self, label: str, filters: Sequence[PropertyFilter] = ()) -> int:
+        return self.count_at_most(label, filters, None)[0]
+
+    def count_at_most(self, label: str, filters: Sequence[PropertyFilter] = (),
+                      cap: int | None = None) -> tuple[int, bool]:
         where, params = self._where(label, filters)
-        if not filters and self.kept_counts():
-            found = self._query("SELECT n FROM counts WHERE kind = 'label' AND name = ?", [label])
-            return int(found[0][0]) if found else 0
-        return int(self._query(f"SELECT count(*) FROM nodes WHERE {where}", params)[0][0])
+        meta = dict(self._query(sqlcounts.META_SQL))
+        if sqlcounts.ready(list(meta.items()), None, ""):  # kept in step with writes
+            if not filters:
+                rows = self._query("SELECT n FROM counts WHERE kind = 'label' AND name = ?", [label])
+                return (int(rows[0][0]) if rows else 0), False
+            kept = sqlpropcounts.count_sql(self.model, label, filters, meta.get(sqlpropcounts.META_KEY))
+            if kept is not None:
+                return int(self._query(*kept)[0][0]), False
+        if cap is None or any(f.property == "id" for f in filters):  # ids: an index lookup each
+            return int(self._query(f"SELECT count(*) FROM nodes WHERE {where}", params)[0][0]), False
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM nodes WHERE {where} LIMIT ?)"
+        found = int(self._query(sql, [*params, cap + 1])[0][0])
+        return min(found, cap), found > cap
 
     def search(
         self, text: str, labels: Sequence[str] | None = None, limit: int = 20

@@ -12,7 +12,12 @@ Derived tables, never written by hand:
   located (``sanctions-with-unknown-establishment``). The classes are the catalogue's own
   SQL conditions (graph/backends/sqltraversals.py), so a count here is the count there;
 - ``hls`` (their sums): those rows counted by every column a filter other than the dates
-  reads, so such a count adds up a few rows however large the store.
+  reads, so such a count adds up a few rows however large the store;
+- ``hlm`` (their sums by month): the same, by the month of the date's floor as well, so a
+  count with dates adds up the whole months between its ends and counts rows only in its
+  two edge months (one index range each);
+- ``pc``: nodes counted by label and the value of each property a filter may ask by
+  equality or range (graph/backends/sqlpropcounts.py).
 
 The rows' writer (graph/backends/sqlrows.py) notes which decisions, sanctions, firms
 and regulators a transaction touched (in a TEMP table of the writing connection: a
@@ -20,7 +25,7 @@ trigger per row cost a tenth of the load's time); before it commits,
 :func:`refresh` recomputes the headline rows of the decisions those reach (a
 jurisdiction or an EU membership touched recomputes them all) and moves the sums by
 what left and what came. A count is then a sum of a few rows, or (with dates) one
-index range; a page is one index range too.
+index range per edge month; a page is one index range.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from enforcegraph.graph.backends import sqlpropcounts
 from enforcegraph.graph.backends.keptnotes import ALL, noted_nodes, noted_relationships
 from enforcegraph.graph.backends.sqltraversals import (
     _DOMAIN,
@@ -43,9 +49,11 @@ from enforcegraph.graph.backends.sqltraversals import (
 from enforcegraph.graph.domain import rules as domain
 from enforcegraph.graph.domain.dates import date_floor
 from enforcegraph.graph.domain.traversals import SanctionFilter
+from enforcegraph.schema.model import Model
 
 __all__ = [
     "META_SQL",
+    "TABLES",
     "VERSION",
     "add",
     "count_sql",
@@ -59,7 +67,8 @@ __all__ = [
     "removed",
 ]
 
-VERSION = "6"  # of the derived tables' layout: another value rebuilds them on open
+VERSION = "7"  # of the derived tables' layout: another value rebuilds them on open
+TABLES = ("counts", "hl", "hls", "hlm", sqlpropcounts.TABLE)  # what a clear empties
 
 # The schema's text is kept short (one-letter columns): it shares the file's first pages
 # with every other table's.
@@ -69,7 +78,9 @@ VERSION = "6"  # of the derived tables' layout: another value rebuilds them on o
 # date as given ('~' when there is none: after every date), kd / kt the class at the
 # decision date / today. Ordered by k, t, s, f, i, a the rows are in the catalogue's
 # order (the floor of a date never sorts against the date): a page is one index range.
-# ``hls``, the sums: the rows counted by (g, p, c, e, kd, kt), c '' when unknown.
+# ``hls``, the sums: the rows counted by (g, p, c, e, kd, kt), c '' when unknown;
+# ``hlm``, the same by m as well, the month of k ('2020-03' of '2020-03-15', '2020-00' of
+# a year alone, '~' without a date).
 _COUNTS_DDL = ("CREATE TABLE IF NOT EXISTS counts(kind,name,n,PRIMARY KEY(kind,name))"
                "WITHOUT ROWID")
 _ORDER = "k,t,s,f,i,a"
@@ -79,13 +90,20 @@ CREATE TABLE hl(d,s,f,i,a,g,r,p,c,e,k,t,kd,kt);
 CREATE INDEX hl_d ON hl(d);
 DROP TABLE IF EXISTS hls;
 CREATE TABLE hls(g,p,c,e,kd,kt,n,PRIMARY KEY(g,p,c,e,kd,kt))WITHOUT ROWID;
+DROP TABLE IF EXISTS hlm;
+CREATE TABLE hlm(p,kd,m,g,c,e,kt,n,PRIMARY KEY(p,kd,m,g,c,e,kt))WITHOUT ROWID;
+CREATE INDEX hlm_g ON hlm(g,m);
 CREATE INDEX hl_p ON hl(p,{_ORDER},kd,kt);
 CREATE INDEX hl_g ON hl(g,{_ORDER},kd,kt);
 """
 
 
-def note_nodes(conn: sqlite3.Connection, rows: Iterable[tuple[str, str | None]]) -> None:
-    """Note written or deleted nodes, as ``(id, label)``, for :func:`refresh`."""
+def note_nodes(conn: sqlite3.Connection, rows: Iterable[tuple[str, str | None]],
+               stored: bool = True) -> None:
+    """Note nodes, as ``(id, label)``, for :func:`refresh`: about to be written or deleted
+    (``stored``), or just inserted (``stored`` False: none was stored before)."""
+    rows = list(rows)
+    sqlpropcounts.note(conn, (node_id for node_id, _ in rows), stored)
     conn.executemany("INSERT OR IGNORE INTO temp.dirty VALUES(?)",
                      [(note,) for note in noted_nodes(rows)])
 
@@ -96,12 +114,21 @@ def note_relationships(conn: sqlite3.Connection, ids: Iterable[str]) -> None:
                      [(note,) for note in noted_relationships(ids)])
 
 
-def install(conn: sqlite3.Connection, today: str) -> None:
-    """Create the derived tables and the writing connection's triggers; build the tables
-    from the rows when they are new or of another layout (once, in one transaction)."""
+def install(conn: sqlite3.Connection, today: str, model: Model) -> None:
+    """Create the derived tables and the writing connection's temporary ones; build the
+    tables from the rows when they are new or of another layout (once, in one transaction)."""
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS dirty (id TEXT PRIMARY KEY) WITHOUT ROWID")
     conn.execute(_COUNTS_DDL)
+    values = sqlpropcounts.install(conn, model)
     found = conn.execute("SELECT value FROM meta WHERE key = 'derived_version'").fetchone()
+    if values and found is not None and found[0] == VERSION:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            sqlpropcounts.rebuild(conn, model)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
     if found is None or found[0] != VERSION:
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -111,6 +138,7 @@ def install(conn: sqlite3.Connection, today: str) -> None:
             conn.execute("DELETE FROM counts")
             conn.execute("INSERT INTO counts SELECT 'label', label, count(*) FROM nodes GROUP BY label")
             conn.execute("INSERT INTO counts SELECT 'type', type, count(*) FROM rels GROUP BY type")
+            sqlpropcounts.rebuild(conn, model)
             rebuild(conn, today)
             conn.execute("INSERT INTO meta(key, value) VALUES('derived_version', ?) "
                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (VERSION,))
@@ -121,7 +149,8 @@ def install(conn: sqlite3.Connection, today: str) -> None:
 
 
 # what :func:`ready` reads
-META_SQL = "SELECT key, value FROM meta WHERE key IN ('derived_version', 'headline_today')"
+META_SQL = ("SELECT key, value FROM meta WHERE key IN ('derived_version', 'headline_today', "
+            f"'{sqlpropcounts.META_KEY}')")
 
 
 def ready(meta: list[tuple[Any, ...]], flt: SanctionFilter | None, today: str) -> bool:
@@ -167,19 +196,21 @@ def removed(conn: sqlite3.Connection, table: str, ids: Sequence[str]) -> None:
 
 def refresh(conn: sqlite3.Connection, today: str) -> None:
     """Recompute the headline rows of the decisions the noted rows reach, inside the
-    caller's transaction, and forget the notes."""
+    caller's transaction, and forget the notes; the counts by property value too."""
+    sqlpropcounts.refresh(conn)
     whole = conn.execute("SELECT 1 FROM temp.dirty WHERE id = ?", (ALL,)).fetchone() is not None
     if not whole and conn.execute("SELECT 1 FROM dirty LIMIT 1").fetchone() is None:
         return
     conn.execute("DROP TABLE IF EXISTS temp.affected")
     conn.execute("CREATE TEMP TABLE affected (id TEXT PRIMARY KEY) WITHOUT ROWID")
     if whole:
-        conn.execute("DELETE FROM hl")
-        conn.execute("DELETE FROM hls")
+        for table in ("hl", "hls", "hlm"):
+            conn.execute(f"DELETE FROM {table}")
         conn.execute("INSERT INTO temp.affected SELECT id FROM nodes WHERE label = 'Decision'")
     else:
         conn.execute(_AFFECTED, {"regulator_label": domain.REGULATOR})
-        conn.execute(_SUMS.format(sign="-"))
+        for sums in (_SUMS, _MONTHS):
+            conn.execute(sums.format(sign="-"))
         conn.execute("DELETE FROM hl WHERE d IN (SELECT id FROM temp.affected)")
     for table in ("base", "eu_members"):
         conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
@@ -187,7 +218,8 @@ def refresh(conn: sqlite3.Connection, today: str) -> None:
     conn.execute("CREATE INDEX temp.eu_members_jid ON eu_members(jid)")
     conn.execute(f"CREATE TEMP TABLE base AS {_BASE}", {**_DOMAIN, "today": today})
     conn.execute(_INSERT, {"regulator_label": domain.REGULATOR})
-    conn.execute(_SUMS.format(sign=""))
+    for sums in (_SUMS, _MONTHS):
+        conn.execute(sums.format(sign=""))
     for table in ("base", "eu_members"):
         conn.execute(f"DROP TABLE temp.{table}")
     conn.execute("DROP TABLE temp.affected")
@@ -206,6 +238,14 @@ _SUMS = """
 INSERT INTO hls(g, p, c, e, kd, kt, n)
 SELECT g, p, coalesce(c, ''), e, kd, kt, {sign}count(*)
 FROM hl WHERE d IN (SELECT id FROM temp.affected) GROUP BY 1, 2, 3, 4, 5, 6
+ON CONFLICT DO UPDATE SET n = n + excluded.n
+"""
+
+# the same by month (of the date's floor)
+_MONTHS = """
+INSERT INTO hlm(p, kd, m, g, c, e, kt, n)
+SELECT p, kd, substr(k, 1, 7), g, coalesce(c, ''), e, kt, {sign}count(*)
+FROM hl WHERE d IN (SELECT id FROM temp.affected) GROUP BY 1, 2, 3, 4, 5, 6, 7
 ON CONFLICT DO UPDATE SET n = n + excluded.n
 """
 
@@ -285,12 +325,23 @@ FROM temp.base b JOIN (
 
 def count_sql(flt: SanctionFilter, unknown: bool) -> tuple[str, dict[str, Any]]:
     """The headline count (``unknown``: of the rows not located) for a filter, from the
-    kept rows: one index range (the same rules as graph/backends/sqltraversals.count_sql)."""
-    where, params = _where(flt, unknown)
-    if flt.since or flt.until:  # the dates: one index range of the rows
-        return f"SELECT count(*) FROM hl WHERE {where}", params
-    # otherwise the sums by group (a few hundred rows at most; a country stored as '')
-    return f"SELECT coalesce(sum(n), 0) FROM hls WHERE {where}", params
+    kept sums (the same rules as graph/backends/sqltraversals.count_sql): without dates a
+    sum of a few hundred rows; with dates the sums of the whole months between the two
+    ends and the rows of the (one or two) edge months, one index range each."""
+    where, params = _where(flt, unknown, dated=False)
+    if not (flt.since or flt.until):  # a country is stored as '' in the sums
+        return f"SELECT coalesce(sum(n), 0) FROM hls WHERE {where}", params
+    low = date_floor(flt.since) if flt.since else ""
+    high = date_floor(flt.until) if flt.until else "~"
+    first, last = (low[:7] if flt.since else None), (high[:7] if flt.until else None)
+    params.update(m_lo=first or "", m_hi=last or "~")
+    parts = [f"(SELECT coalesce(sum(n), 0) FROM hlm WHERE {where} AND m > :m_lo AND m < :m_hi)"]
+    for number, month in enumerate(sorted({m for m in (first, last) if m is not None})):
+        params[f"lo{number}"] = max(low, month + "-00")
+        params[f"hi{number}"] = min(high, month + "-99")
+        parts.append(f"(SELECT count(*) FROM hl WHERE {where} AND k >= :lo{number} "
+                     f"AND k <= :hi{number} AND k < '~')")
+    return "SELECT " + " + ".join(parts), params
 
 
 def page_sql(flt: SanctionFilter, unknown: bool) -> tuple[str, dict[str, Any]]:
@@ -301,7 +352,7 @@ def page_sql(flt: SanctionFilter, unknown: bool) -> tuple[str, dict[str, Any]]:
             "LIMIT :limit OFFSET :offset", params)
 
 
-def _where(flt: SanctionFilter, unknown: bool) -> tuple[str, dict[str, Any]]:
+def _where(flt: SanctionFilter, unknown: bool, dated: bool = True) -> tuple[str, dict[str, Any]]:
     kind = "kt" if flt.at == "today" else "kd"
     params: dict[str, Any] = {"kind": 2 if unknown else 1}
     where = [f"{kind} = :kind"]
@@ -315,10 +366,10 @@ def _where(flt: SanctionFilter, unknown: bool) -> tuple[str, dict[str, Any]]:
     elif flt.jurisdiction:
         where.append("c = :jurisdiction")
         params["jurisdiction"] = flt.jurisdiction
-    if flt.since:
+    if flt.since and dated:
         where.append("k >= :since AND k < '~'")
         params["since"] = date_floor(flt.since)
-    if flt.until:
+    if flt.until and dated:
         where.append("k <= :until")
         params["until"] = date_floor(flt.until)
     return " AND ".join(where), params

@@ -182,7 +182,7 @@ class SqlRows:
         self.conn.execute("RELEASE new_rows")
         sqlcounts.add(self.conn, "label", Counter(r.label for r in nodes.values()))
         sqlcounts.add(self.conn, "type", Counter(r.type for r in rels.values()))
-        sqlcounts.note_nodes(self.conn, ((i, r.label) for i, r in nodes.items()))
+        sqlcounts.note_nodes(self.conn, ((i, r.label) for i, r in nodes.items()), stored=False)
         sqlfulltext.note(self.conn, nodes)
         sqlcounts.note_relationships(self.conn, rels)
         names = [(name, i, r.label) for i, r in nodes.items()

@@ -370,6 +370,13 @@ class GraphStore(abc.ABC):
     def count(self, label: str, filters: Sequence[PropertyFilter] = ()) -> int:
         """How many nodes ``find`` would return without a limit."""
 
+    def count_at_most(self, label: str, filters: Sequence[PropertyFilter] = (),
+                      cap: int | None = None) -> tuple[int, bool]:
+        """:meth:`count`, and whether it stopped at ``cap``: a backend that cannot read the
+        count from totals kept in step with writes may count only ``cap + 1`` matches and
+        answer ``(cap, True)`` (more than ``cap``). Exact here (``False``)."""
+        return self.count(label, filters), False
+
     @abc.abstractmethod
     def search(
         self, text: str, labels: Sequence[str] | None = None, limit: int = 20
