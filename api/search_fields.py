@@ -10,7 +10,7 @@ from enforcegraph.api.dataloaders import in_thread
 from enforcegraph.api.enums import Label
 from enforcegraph.api.pagination import PageInfo, decode_cursor, encode_cursor
 from enforcegraph.api.types.entity import Entity, wrap
-from enforcegraph.graph.store.fulltext import SearchPage
+from enforcegraph.graph.store.fulltext import MAX_RANKED, SearchPage
 from enforcegraph.graph.store.fulltext import Snippet as StoreSnippet
 
 __all__ = ["SearchConnection", "SearchQuery"]
@@ -66,7 +66,17 @@ class SearchHit:
 
 @strawberry.type(description="A page of search hits, best first, and how many match in all.")
 class SearchConnection:
-    total_count: int = strawberry.field(description="How many nodes match in all.")
+    total_count: int = strawberry.field(
+        description=f"How many nodes match in all: exact unless `totalCountCapped`, then the "
+        f"{MAX_RANKED:,} matches ranked (the first the index gave), which are all a client "
+        "can page through."
+    )
+    total_count_capped: bool = strawberry.field(
+        description=f"True when more than {MAX_RANKED:,} nodes match: only that many were "
+        "ranked and counted (a word most of the graph holds, a one-letter prefix), so "
+        "`totalCount` is a lower bound and the order is the best of those, not of every "
+        "match. Add a word to narrow the search."
+    )
     page_info: PageInfo = strawberry.field(description="Cursors and whether more pages exist.")
     edges: list[SearchHit] = strawberry.field(description="The hits of this page, best first.")
 
@@ -100,7 +110,8 @@ def results(page: SearchPage, offset: int) -> SearchConnection:
         start_cursor=edges[0].cursor if edges else None,
         end_cursor=edges[-1].cursor if edges else None,
     )
-    return SearchConnection(total_count=page.total, page_info=info, edges=edges)
+    return SearchConnection(total_count=page.total, total_count_capped=page.capped,
+                            page_info=info, edges=edges)
 
 
 @strawberry.type
@@ -112,7 +123,8 @@ class SearchQuery:
         "may be the beginning of one, for type-ahead). Best first: a node with a name equal "
         "to the text, then by relevance (a word in a name counts ten times one in a text), "
         "then by id; stable from page to page. A text that is a node's id finds that node "
-        "alone. Each hit carries the passage that matched (`snippet`)."
+        f"alone. Each hit carries the passage that matched (`snippet`). At most {MAX_RANKED:,} "
+        "matches are ranked: more, and `totalCountCapped` says so."
     )
     async def search(
         self,
@@ -130,6 +142,6 @@ class SearchQuery:
         offset = decode_cursor(after)
         names = [label.value for label in labels] if labels else None
         store = info.context.store
-        page = await in_thread(lambda: store.full_text(text, names, size, offset))
+        page = await in_thread(lambda: store.full_text(text, names, size, offset, MAX_RANKED))
         info.context.loaders.nodes.prime_many({hit.node.id: hit.node for hit in page.hits})
         return results(page, offset)

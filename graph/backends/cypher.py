@@ -62,8 +62,7 @@ __all__ = [
     "delete_relationships",
     "domain_params",
     "find_nodes",
-    "full_text_count",
-    "full_text_page",
+    "full_text_ranked",
     "headline_count",
     "iter_nodes",
     "iter_relationships",
@@ -376,32 +375,20 @@ def lucene_query(terms: Sequence[str], name_weight: float) -> str:
     return " ".join(clauses)
 
 
-def _full_text_hits(labels: Sequence[str] | None) -> str:
+def full_text_ranked(model: Model, labels: Sequence[str] | None) -> str:
+    """The matches of the full-text query ``$text`` to rank: at most ``$fetch`` (the most
+    ranked + 1, to tell whether there are more), Lucene's best scored first, each id with
+    its score and whether a normalised name equals ``$name``. ``$options`` is
+    ``{limit: $fetch}`` (Lucene keeps only its best), or ``{}`` when ``$labels`` filter
+    the hits (the filter comes after the index)."""
+    for name in labels or ():
+        label(model, name)
     label_test = " WHERE any(l IN labels(n) WHERE l IN $labels)" if labels else ""
     return (
-        f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $text) YIELD node, score "
-        f"WITH node AS n, score{label_test} "
+        f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $text, $options) "
+        f"YIELD node, score WITH node AS n, score{label_test} WITH n, score LIMIT $fetch "
+        "RETURN n.id AS id, score, $name IN coalesce(n._names, []) AS named"
     )
-
-
-def full_text_page(model: Model, labels: Sequence[str] | None) -> str:
-    """One page of full-text hits: a node with a normalised name equal to ``$name`` first,
-    then by score, then by id (``$skip``, ``$limit``)."""
-    for name in labels or ():
-        label(model, name)
-    return (
-        _full_text_hits(labels)
-        + "WITH n, score, $name IN coalesce(n._names, []) AS named "
-        "ORDER BY named DESC, score DESC, n.id SKIP $skip LIMIT $limit "
-        f"RETURN {NODE} AS node, score"
-    )
-
-
-def full_text_count(model: Model, labels: Sequence[str] | None) -> str:
-    """How many nodes the full-text query matches."""
-    for name in labels or ():
-        label(model, name)
-    return _full_text_hits(labels) + "RETURN count(n) AS total"
 
 
 def stats_nodes(model: Model) -> str:

@@ -445,19 +445,23 @@ class EmbeddedStore(GraphStore):
 
     def full_text_hits(
         self, terms: Sequence[str], name: str, labels: Sequence[str] | None, limit: int,
-        offset: int,
-    ) -> tuple[list[tuple[Node, float]], int]:
+        offset: int, most: int,
+    ) -> tuple[list[tuple[Node, float]], int, bool]:
         match = sqlfulltext.match_expression(terms)
-        try:
+        wanted = list(labels or [])
+        try:  # the first most + 1 matches in index order, then a page of the first most
+            first = self._query(sqlfulltext.candidates_sql(labels), [match, *wanted, most + 1])
+            total = min(len(first), most)
+            if not total:
+                return [], 0, False
             rows = self._query(sqlfulltext.page_sql(labels),
-                               [name, match, *(labels or []), limit, offset])
-            total = self._query(sqlfulltext.count_sql(labels), [match, *(labels or [])])[0][0]
+                               [name, match, *wanted, first[total - 1][0], limit, offset])
         except StoreError as exc:
             if "no such table: fulltext" in str(exc):
                 raise StoreError(f"the store at {self.path} has no full-text index yet: open it "
                                  "once for writing (any `enforcegraph load`) to build it") from exc
             raise
-        return [(self._node(row), float(row[3])) for row in rows], int(total)
+        return [(self._node(row), float(row[3])) for row in rows], total, len(first) > most
 
     def kept_counts(self, flt: Any = None) -> bool:
         """Whether the counts kept in step with writes (graph/backends/sqlcounts.py) can

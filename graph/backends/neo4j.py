@@ -337,14 +337,18 @@ class Neo4jStore(GraphStore):
 
     def full_text_hits(
         self, terms: Sequence[str], name: str, labels: Sequence[str] | None, limit: int,
-        offset: int,
-    ) -> tuple[list[tuple[Node, float]], int]:
-        query = cypher.lucene_query(terms, NAME_WEIGHT)
-        wanted = list(labels or [])
-        page = self._read(cypher.full_text_page(self.model, labels), text=query, name=name,
-                          labels=wanted, skip=offset, limit=limit)
-        total = self._read(cypher.full_text_count(self.model, labels), text=query, labels=wanted)
-        return [(node_from(r["node"]), float(r["score"])) for r in page], int(total[0]["total"])
+        offset: int, most: int,
+    ) -> tuple[list[tuple[Node, float]], int, bool]:
+        # Lucene's best most + 1 (ids and scores only), ranked here; the page's nodes then
+        found = self._read(cypher.full_text_ranked(self.model, labels),
+                           text=cypher.lucene_query(terms, NAME_WEIGHT), name=name,
+                           labels=list(labels or []), fetch=most + 1,
+                           options={} if labels else {"limit": most + 1})
+        ranked = sorted(found[:most], key=lambda r: (not r["named"], -float(r["score"]), r["id"]))
+        page = ranked[offset : offset + limit]
+        nodes = self.get_many(str(r["id"]) for r in page)
+        hits = [(nodes[r["id"]], float(r["score"])) for r in page if r["id"] in nodes]
+        return hits, len(ranked), len(found) > most
 
     def stats(self) -> StoreStats:
         nodes = self._read(cypher.stats_nodes(self.model))

@@ -11,6 +11,13 @@ statement savepoint per row, whose cost grows with the transaction, so a load sl
 down batch after batch: 40,000 synthetic firms took 26 s, 9 s without.) Its rowids come
 from ``fulltext_ids`` (an INTEGER PRIMARY KEY, which VACUUM keeps), one per node id.
 
+A search ranks at most ``most`` matches (graph/store/fulltext.py, ``MAX_RANKED``): the
+first ``most`` + 1 rowids of the match (:func:`candidates_sql`, in rowid order, so FTS5
+stops there) say how many there are up to that bound and which rowid ends the ranked
+ones; the page (:func:`page_sql`) then scores only the matches up to that rowid. Prefix
+indexes of one and two characters (``prefix``) let a type-ahead "s" or "sy" read one
+list instead of merging the lists of every word it begins.
+
 :func:`flush` calls a function of this module, registered on the writer's connection;
 :func:`install` creates the tables (and drops the triggers of older stores), and fills
 them from the nodes, when a
@@ -33,17 +40,19 @@ from enforcegraph.graph.store.fulltext import NAME_WEIGHT, field_texts
 from enforcegraph.schema.errors import StoreError
 from enforcegraph.schema.model import Model
 
-__all__ = ["count_sql", "flush", "forget_all", "install", "match_expression", "note", "page_sql", "register"]
+__all__ = ["candidates_sql", "flush", "forget_all", "install", "match_expression", "note", "page_sql",
+           "register"]
 
 log = logging.getLogger(__name__)
 
-VERSION = "4"  # bump when what is indexed, or how it is kept, changes in code
+VERSION = "5"  # bump when what is indexed, or how it is kept, changes in code
 _FUNCTION = "enforcegraph_fulltext"
 _SCHEMA = """
 CREATE TABLE fulltext_ids (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);
 CREATE TABLE fulltext_dirty (id TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE fulltext USING fts5(id UNINDEXED, label UNINDEXED, names, body,
-                                         tokenize = 'unicode61 remove_diacritics 0');
+                                         tokenize = 'unicode61 remove_diacritics 0',
+                                         prefix = '1 2');
 """
 _FLUSH = (
     "DELETE FROM fulltext WHERE rowid IN "
@@ -171,21 +180,24 @@ def _label_sql(labels: Sequence[str] | None) -> str:
     return f" AND fulltext.label IN ({', '.join('?' * len(labels))})" if labels else ""
 
 
+def candidates_sql(labels: Sequence[str] | None) -> str:
+    """The rowids of the first matches in index order: parameters are the match, the labels
+    and how many (the most ranked + 1, to tell whether there are more)."""
+    return (f"SELECT rowid FROM fulltext WHERE fulltext MATCH ?{_label_sql(labels)} "
+            "ORDER BY rowid LIMIT ?")
+
+
 def page_sql(labels: Sequence[str] | None) -> str:
     """One page of hits: parameters are the normalised query (a node with that name comes
-    first), the match, the labels, the limit and the offset. The page is cut inside the
-    index (ids are in it), then joined to its nodes."""
+    first), the match, the labels, the last ranked rowid (:func:`candidates_sql`), the
+    limit and the offset. Only the matches up to that rowid are scored; the page is cut
+    inside the index (ids are in it), then joined to its nodes."""
     return (
         "WITH hits AS (SELECT id, "
         f"-bm25(fulltext, 0.0, 0.0, {NAME_WEIGHT}, 1.0) AS score, "
-        "EXISTS (SELECT 1 FROM names WHERE names.norm = ?1 AND names.id = fulltext.id) AS named "
-        f"FROM fulltext WHERE fulltext MATCH ?2{_label_sql(labels)} "
+        "id IN (SELECT names.id FROM names WHERE names.norm = ?1) AS named "
+        f"FROM fulltext WHERE fulltext MATCH ?2{_label_sql(labels)} AND fulltext.rowid <= ? "
         "ORDER BY named DESC, score DESC, id LIMIT ? OFFSET ?) "
         "SELECT n.id, n.label, n.props, hits.score FROM hits JOIN nodes n ON n.id = hits.id "
         "ORDER BY hits.named DESC, hits.score DESC, n.id"
     )
-
-
-def count_sql(labels: Sequence[str] | None) -> str:
-    """How many nodes match: parameters are the match and the labels."""
-    return f"SELECT count(*) FROM fulltext WHERE fulltext MATCH ?{_label_sql(labels)}"

@@ -14,6 +14,7 @@ import networkx as nx
 from enforcegraph.graph.record.assertions import Assertion
 from enforcegraph.graph.record.judgements import Judgement, canonical_ids
 from enforcegraph.graph.store.fulltext import (
+    MAX_RANKED,
     SearchHit,
     SearchPage,
     Snippet,
@@ -384,17 +385,20 @@ class GraphStore(abc.ABC):
         """Nodes whose normalised names or aliases match ``text`` (exact, then prefix, then part)."""
 
     def full_text(
-        self, text: str, labels: Sequence[str] | None = None, limit: int = 20, offset: int = 0
+        self, text: str, labels: Sequence[str] | None = None, limit: int = 20, offset: int = 0,
+        most: int = MAX_RANKED,
     ) -> SearchPage:
         """Full-text search (graph/store/fulltext.py): nodes whose names or text hold every
         term of ``text`` (the last also as a prefix), best first (a name equal to the text,
         then by relevance, a term in the names weighing more than one in the text, then
         by id), one page from ``offset``, each with the passage that matched; and how many
-        match in all. A text that is a node's id finds that node alone."""
+        match in all. A text that is a node's id finds that node alone. At most ``most``
+        matches are ranked and counted (the first the index gives): more, and the page is
+        ``capped``."""
         for label in labels or ():
             self.model.label(label)
-        if limit < 0 or offset < 0:
-            raise ValueError("limit and offset must not be negative")
+        if limit < 0 or offset < 0 or most < 1:
+            raise ValueError("limit and offset must not be negative, most must be positive")
         wanted = text.strip()
         if ":" in wanted and not any(c.isspace() for c in wanted):
             node = self.get(wanted)
@@ -406,21 +410,24 @@ class GraphStore(abc.ABC):
         terms = query_terms(text)
         if not terms:
             return SearchPage([], 0)
-        found, total = self.full_text_hits(terms, normalize_name(text), labels, limit, offset)
+        found, total, capped = self.full_text_hits(terms, normalize_name(text), labels, limit,
+                                                   offset, most)
         hits = [SearchHit(node, score,
                           snippet_for(self.model.label(node.label), node.properties, terms))
                 for node, score in found]
-        return SearchPage(hits, total)
+        return SearchPage(hits, total, capped)
 
     @abc.abstractmethod
     def full_text_hits(
         self, terms: Sequence[str], name: str, labels: Sequence[str] | None, limit: int,
-        offset: int,
-    ) -> tuple[list[tuple[Node, float]], int]:
+        offset: int, most: int,
+    ) -> tuple[list[tuple[Node, float]], int, bool]:
         """The backend's half of :meth:`full_text`: one page of (node, score) for folded
-        ``terms`` (at least one) and the total. Best first: nodes with a normalised name
-        equal to ``name`` (the whole query, :func:`normalize_name`), then by score (a term
-        in the names weighs ``NAME_WEIGHT`` times one in the text), then by id."""
+        ``terms`` (at least one), the total and whether it is capped. The ranked matches
+        are all of them, or when more than ``most`` match, the first ``most`` the index
+        gives (total ``most``, capped); best first: nodes with a normalised name equal to
+        ``name`` (the whole query, :func:`normalize_name`), then by score (a term in the
+        names weighs ``NAME_WEIGHT`` times one in the text), then by id."""
 
     @abc.abstractmethod
     def stats(self) -> StoreStats:

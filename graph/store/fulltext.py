@@ -9,6 +9,13 @@ prefix (so a half-typed word finds). The backend ranks (a match in the names wei
 :data:`NAME_WEIGHT` times one in the text; ties by id); the snippet is cut here, from the
 node's own properties, so it is the same on every backend.
 
+A search never ranks or counts more than :data:`MAX_RANKED` matches: a word most of the
+graph holds ("synthetic", a type-ahead "s") would otherwise cost a score for every node.
+When more match, the backend ranks the first :data:`MAX_RANKED` its index gives (the
+embedded store: in the order they were indexed; Neo4j: Lucene's best scored), the page's
+``total`` is :data:`MAX_RANKED` and ``capped`` says there are more: never a silently wrong
+count. More words narrow it.
+
 >>> words("Délibération SAN-2022-019, l'Autorité")
 ['deliberation', 'san', '2022', '019', 'l', 'autorite']
 >>> cut = snippet_of({"summary": "Clearview has no establishment in the EU."}, ("summary",),
@@ -34,6 +41,7 @@ if TYPE_CHECKING:  # base imports this module
     from enforcegraph.graph.store.base import Node
 
 __all__ = [
+    "MAX_RANKED",
     "MAX_TERMS",
     "NAME_WEIGHT",
     "SNIPPET_CHARS",
@@ -50,6 +58,7 @@ __all__ = [
 
 NAME_WEIGHT = 10.0  # a match in a name counts this many times one in the text
 MAX_TERMS = 16  # terms of a query beyond these are ignored
+MAX_RANKED = 1000  # matches ranked and counted at most (more: the page says it is capped)
 SNIPPET_CHARS = 200  # longest passage shown (a longer value is cut around its first match)
 _CONTEXT = 60  # characters kept before the first match of a cut passage
 _WORD = re.compile(r"[^\W_]+")
@@ -137,10 +146,13 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class SearchPage:
-    """One page of hits, best first, and how many nodes match in all."""
+    """One page of hits, best first, and how many nodes match in all: ``total`` is exact
+    unless ``capped``, when more than ``total`` (the most ranked) match and only those
+    ``total`` were ranked and can be paged through."""
 
     hits: list[SearchHit]
     total: int
+    capped: bool = False
 
 
 @lru_cache(maxsize=64)

@@ -84,3 +84,20 @@ def test_one_store_call_per_search(full_api: Any) -> None:
     _search(full_api, "establishment", first=50)
     assert full_api.counting.calls["full_text"] == 1
     assert full_api.counting.total() == 1  # nodes come with the hits: no further reads
+
+
+def test_a_capped_total_says_so(full_api: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    query = """query($text: String!, $first: Int, $after: String) {
+      search(text: $text, first: $first, after: $after) {
+        totalCount totalCountCapped pageInfo { hasNextPage endCursor } nodes { id } } }"""
+    whole = full_api.query(query, {"text": "establishment", "first": 100})["search"]
+    assert whole["totalCount"] > 10 and whole["totalCountCapped"] is False
+    monkeypatch.setattr("enforcegraph.api.search_fields.MAX_RANKED", 4)
+    capped = full_api.query(query, {"text": "establishment", "first": 3})["search"]
+    assert capped["totalCount"] == 4 and capped["totalCountCapped"] is True
+    assert capped["pageInfo"]["hasNextPage"] is True
+    rest = full_api.query(query, {"text": "establishment", "first": 3,
+                                  "after": capped["pageInfo"]["endCursor"]})["search"]
+    assert len(rest["nodes"]) == 1 and rest["pageInfo"]["hasNextPage"] is False
+    ids = {n["id"] for n in capped["nodes"] + rest["nodes"]}
+    assert len(ids) == 4 and ids <= {n["id"] for n in whole["nodes"]}

@@ -124,6 +124,28 @@ def test_pages_labels_and_totals(searched: GraphStore) -> None:
         searched.full_text("establishment", ["Firm"])
 
 
+def test_ranks_and_counts_at_most_most_matches(searched: GraphStore) -> None:
+    every = set(_ids(searched.full_text("establishment", limit=50)))
+    exact = searched.full_text("establishment", limit=50, most=5)
+    assert exact.total == 5 and not exact.capped and set(_ids(exact)) == every
+    first = searched.full_text("establishment", limit=2, most=3)
+    assert first.total == 3 and first.capped  # five match: only three ranked, and it says so
+    pages = [searched.full_text("establishment", limit=2, offset=o, most=3) for o in (0, 2, 4)]
+    assert [(p.total, p.capped) for p in pages] == [(3, True)] * 3
+    walked = [i for p in pages for i in _ids(p)]
+    assert len(walked) == len(set(walked)) == 3 and set(walked) <= every
+    assert walked == _ids(searched.full_text("establishment", limit=50, most=3))  # stable
+    scores = [hit.score for p in pages for hit in p.hits]
+    assert scores == sorted(scores, reverse=True)
+    only = searched.full_text("establishment", ["Company", "Statement"], most=2)
+    assert (only.total, only.capped) == (2, True)
+    assert set(_ids(only)) < {"company:establishment-works", "company:far-away",
+                              "statement:far-away-1"}
+    assert searched.full_text("establishment", ["Company", "Statement"], most=3).capped is False
+    with pytest.raises(ValueError):
+        searched.full_text("establishment", most=0)
+
+
 def test_an_id_finds_its_node_alone(searched: GraphStore) -> None:
     page = searched.full_text(" company:local ")
     assert _ids(page) == ["company:local"] and page.total == 1
