@@ -33,6 +33,8 @@ _VERB = re.compile(
     r"nałoży\w*|ukara\w*|bötfäll\w*|påför\w*|påfört|ålägg\w*|ålagt|ålade|utfärda\w*|"
     # ordering in the languages present ("ha disposto la limitazione", "ha ordenado una medida cautelar")
     r"(?:ha|hanno|aveva)\s+disposto|dispone|ordenad\w*|ordenó|erlässt|"
+    # Portuguese, Greek, Croatian, Finnish, Danish, Norwegian
+    r"aplicou|multou|επέβαλε|επιβλήθηκε|izrek\w+|izreč\w+|kaznio|kaznila|määräsi|ilagt|ilegg\w*|pålagt|idømt\w*|"
     r"(?:must|has\s+to|have\s+to|will\s+have\s+to|muss|müssen|musste|mussten|dovrà|dovranno|doit|devra|moet|deberá|måste|musi)\s+"
     r"(?:\w+\s+){0,3}?(?:pay|zahlen|pagare|payer|betalen|pagar)|zahlte|zahlten)(?!\w)"
 )
@@ -44,7 +46,8 @@ _THE_SANCTION = re.compile(
 _NOUN = re.compile(
     r"(?i)\b(?:fine|penalty|penalties|sanction|sanctions|ban|order|reprimand|amende|astreinte|"
     r"Bußgeld\w*|Bussgeld\w*|Geldbuße|Strafe|sanzion[ei]|multa|multe|boetes?|\w+boete|sanci[oó]n(?:es)?|"
-    r"kar[aęyą]|grzywn\w+|sanktionsavgift\w*|böter|bötesbelopp\w*)(?!\w)"
+    r"kar[aęyą]|grzywn\w+|sanktionsavgift\w*|böter|bötesbelopp\w*|coima|πρόστιμο\w*|kazn\w+|sakko\w*|"
+    r"seuraamusmaksu\w*|bøde\w*|gebyr\w*|overtredelsesgebyr\w*|pokut\w+|amend\w+)(?!\w)"
 )
 _ANAPHOR = re.compile(
     r"(?i)\b(?:watchdog|regulator|authority|committee|commission|commissioner|agency|(?-i:DPA|SA)|"
@@ -60,6 +63,10 @@ _NOT_ISSUER_BEFORE = re.compile(
     r"(?:passed|referred|forwarded|sent)\s+(?:it|them|the\s+\w+)?\s*(?:on\s+)?to\s+(?:the\s+)?|"
     r"(?:décision|avis)\s+(?:\w+\s+){0,2}?d[eu]\s+(?:la\s+|l['’])?)$"
 )
+# A regulator's name used as a common noun ("avec les autres CNIL de l'Union") names none.
+_OTHER_BODIES = re.compile(r"(?i)\b(?:other|autres|altre|altri|andere[nr]?|otras|otros|outras|andra|øvrige)\s+$")
+# The agent of a passive ("fined by the ICO", "multata dal Garante", "par la CNIL").
+_BY_AGENT = re.compile(r"(?i)\b(?:by|par|dal|dalla|von|door|por|av|przez)\s+(?:the\s+|la\s+|le\s+|l['’]|der\s+|de\s+|el\s+)?$")
 # Amounts that are parts of a fine given in full elsewhere ("made up of 485 million ...").
 # "5 million for two infringements, each penalised with 2.5 million": a part of the fine.
 _EACH = re.compile(r"(?i)\b(?:each|cada\s+una?|ciascun[ao]|chacune?|jeweils|elk|varje|każd\w+)\b[^.;]{0,40}$")
@@ -126,7 +133,13 @@ def _only_regulator(ctx: Context) -> str | None:
 
 def _regulator_for(ctx: Context, index: int, sentence: Sentence) -> tuple[str, float] | None:
     here = [m for m in ctx.regulators_in(sentence.start, sentence.end)
-            if not _NOT_ISSUER_BEFORE.search(ctx.text[max(sentence.start, m.start - 60) : m.start])]
+            if not _NOT_ISSUER_BEFORE.search(ctx.text[max(sentence.start, m.start - 60) : m.start])
+            and not _OTHER_BODIES.search(ctx.text[max(sentence.start, m.start - 20) : m.start])]
+    if len({m.entry.id for m in here}) > 1 and (verb := _VERB.search(sentence.text)):
+        at = sentence.start + verb.start()  # several regulators: the agent is the last one before the verb
+        before = [m for m in here if m.end <= at and not _BY_AGENT.search(ctx.text[max(sentence.start, m.start - 8) : m.start])]
+        by = [m for m in here if _BY_AGENT.search(ctx.text[max(sentence.start, m.start - 8) : m.start])]
+        here = by[:1] or before[-1:] or here
     if here:
         return here[0].entry.id, 0.9
     only = _only_regulator(ctx) if sentence.paragraph > 0 else None  # never from the headline
@@ -361,6 +374,9 @@ def _short_form(ctx: Context, target: str, sentence: Sentence) -> tuple[int, int
         end = next(b for a, b in found.spans if a == start)
         written = ctx.text[start:end]
         if len(written) < len(found.name) and found.name.startswith(written):
+            while (more := re.match(r"\s+\S+", ctx.text[end:])) and found.name.startswith(
+                    ctx.text[start : end + more.end()]) and ctx.text[end + more.end() - 1] not in ",.;":
+                end += more.end()  # "die Deutsche Wohnen" of "Deutsche Wohnen SE"
             return start, end
     return None
 

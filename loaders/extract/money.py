@@ -24,7 +24,7 @@ _WORDS = [
     (r"(?:us\s+|american\s+)?dollars?", "USD"), (r"euros?", "EUR"),
     (r"(?:british\s+)?pounds?(?:\s+sterling)?", "GBP"), (r"won", "KRW"), (r"yen", "JPY"),
     (r"zlot(?:y|ys|ych)", "PLN"), (r"zł(?:otych|ote|otego|oty)?", "PLN"), (r"euro", "EUR"),
-    (r"kr", "SEK"),  # "7 500 000 kr": Swedish unless the story's Nordic regulator says otherwise
+    (r"kr", "SEK"), (r"eura|euroa|euron|ευρώ", "EUR"), (r"kun[ae]?", "HRK"), (r"kč", "CZK"), (r"lei", "RON"),  # "7 500 000 kr": Swedish unless the story's Nordic regulator says otherwise
 ]
 _MAGNITUDES = {
     "thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "mn": 10**6, "m": 10**6,
@@ -36,11 +36,15 @@ _MAGNITUDES = {
     "millón": 10**6, "millones": 10**6, "mil millones": 10**9, "tausend": 10**3, "mila": 10**3,
     # Swedish, Polish
     "miljoner": 10**6, "miljon": 10**6, "millioner": 10**6, "miljarder": 10**9, "mld": 10**9, "tys.": 10**3,
+    # Portuguese, Croatian, Finnish, Danish
+    "milhões": 10**6, "milhão": 10**6, "milijuna": 10**6, "milijun": 10**6,
+    "tisuća": 10**3, "miljoonaa": 10**6,
 }
 # Thousands grouped by ",", "." or a (narrow, no-break) space; decimals by "." or ",".
 _NUM = r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\x20\d{3})+(?![\d.,])|\d+(?:[.,]\d+)?"
 _MAG = (r"(?:\s?(?:thousand|millions?|billions?|mln|mn|bn|milliards?|millionen|milliarden?|"
-        r"milion[ei]|miliard[oi]|miljoen|miljard(?:er)?|miljon(?:er)?|millioner|mld|mill[oó]n(?:es)?|mil\s+millones|tausend|mila)\b"
+        r"milion[ei]|miliard[oi]|miljoen|miljard(?:er)?|miljon(?:er)?|millioner|mld|mill[oó]n(?:es)?|mil\s+millones|tausend|mila|"
+        r"milhões|milhão|milijuna|milijun|tisuća|miljoonaa)(?!\w)"
         r"|\s?tys\."
         r"|\s?(?:Mio|Mrd)\.|(?:m|bn|k|b)\b)")
 # Small numbers in words before a magnitude ("diez millones de euros", "ten million euros").

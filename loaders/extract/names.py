@@ -65,7 +65,9 @@ _CANONICAL = {
 _NOT_NAME_END = frozenset(["eur", "usd", "gbp", "sek", "nok", "dkk", "chf", "million", "billion", "euro", "euros"])
 STOP_WORDS = frozenset(["the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "i", "you", "his", "her", "their", "our", "my", "in", "on", "at", "for", "from", "to", "of", "and", "or", "but", "as", "by", "with", "after", "before", "under", "over", "while", "when", "where", "which", "who", "what", "why", "how", "there", "here", "however", "but", "also", "meanwhile", "yet", "still", "some", "many", "most", "each", "every", "all", "any", "no", "not", "nor", "so", "if", "then", "than", "though", "although", "because", "since", "until", "unless", "whether", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "europe", "european", "eu", "eea", "gdpr", "uk", "us", "usa", "internet", "planet", "earth", "ai", "nb", "ps", "note", "update", "read",
     # "also" in the languages present ("Anche Ntt Data Italia è stata sanzionata")
-    "anche", "aussi", "auch", "ook", "también", "także", "även", "också", "inoltre", "ebenfalls"])
+    "anche", "aussi", "auch", "ook", "también", "także", "även", "också", "inoltre", "ebenfalls",
+    # prepositions that begin a sentence before a name ("Na ENEA S.A. nałożono karę")
+    "na", "w", "aan", "dem", "della", "dello"])
 
 
 def canonical_role(role: str) -> str:

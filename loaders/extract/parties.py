@@ -20,7 +20,7 @@ from enforcegraph.loaders.extract.names import (
     clean_name,
     is_regulator_role,
 )
-from enforcegraph.loaders.extract.roles import EVENT_TARGETS
+from enforcegraph.loaders.extract.roles import EVENT_TARGETS, PUBLIC_BODY
 from enforcegraph.schema.names import normalize_name
 
 __all__ = ["Found", "PartyFinder", "Relation"]
@@ -299,6 +299,7 @@ class PartyFinder:
             (rf"\b\w*boetes?\s+(?:[^.;]{{0,60}}?\s+)?(?:aan|op\s+aan)\s+(?P<name>{NAME})", "decision-target", 0.75),
         ]
         patterns += [(p.replace("{name}", NAME).replace("{skip}", self.skip), r, c) for p, r, c in EVENT_TARGETS]
+        patterns.append((PUBLIC_BODY.replace("{name}", NAME), "public-body", 0.8))
         for pattern, rule, confidence in patterns:
             for match in re.finditer(pattern, self.text, re.MULTILINE):
                 span = _group_span(match, "name")

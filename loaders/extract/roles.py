@@ -6,7 +6,13 @@ whose ``{name}`` is a proper name and ``{skip}`` a few descriptor words."""
 
 from __future__ import annotations
 
-__all__ = ["EVENT_TARGETS"]
+__all__ = ["EVENT_TARGETS", "PUBLIC_BODY"]
+
+# Public bodies named by their kind: "al Comune di Trento", "de gemeente Enschede", "the
+# Ministry of Health", "the Cabinet Office" (a regulator's own name is blocked before).
+PUBLIC_BODY = (r"\b(?P<name>(?:Comune|Municipality|City|Ministry|Ministero|Ministerio|Ministère|Ministerie|Minist[eé]rio|"
+               r"Department|Gemeinde|Stadt|Ayuntamiento|Câmara\s+Municipal|Commune)\s+(?:di|of|de|del|van|for|der|des|du|da|do)"
+               r"\s+{name}|(?<=\bgemeente\s){name}|(?<=\bthe\s)(?:[A-Z][a-z]+\s+){1,2}Office)")
 
 # The sanction's noun in the languages present ("boete", "Bußgeld", "kara", "sanktionsavgift").
 _NOUN = (r"(?:fine|penalty|sanction|reprimand|ban|amende|sanction|astreinte|Bußgeld\w*|Geldbuße\w*|Verfahren|"
@@ -34,6 +40,13 @@ EVENT_TARGETS: list[tuple[str, str, float]] = [
     # "gegen die X AG", "contra X", "mot X", "tegen X", "wobec X" after the sanction's noun
     (r"\b" + _NOUN + r"\s+(?:[^.;]{0,60}?\s+)?(?:contra|mot|tegen|wobec|przeciwko|against|contre)\s+"
      r"(?:die\s+|den\s+|das\s+|la\s+|el\s+|de\s+|the\s+)?{skip}(?P<name>{name})", "patient", 0.75),
+    # the payer or recipient of a sanction: "X deberá pagar una multa", "Y recibe dos sanciones",
+    # "Z se enfrenta a una sanción", "X must pay", "X a reçu une amende"
+    (r"(?P<name>{name})\s+(?:deberá|tendrá\s+que|must|has\s+to|will\s+have\s+to|muss|dovrà|doit|devra|moet|"
+     r"deve|terá\s+de|måste|skal|må)\s+(?:\w+\s+){0,2}?(?:pagar|abonar|pay|zahlen|pagare|payer|betalen|betala|betale)\b",
+     "payer", 0.75),
+    (r"(?P<name>{name})\s+(?:recibe|recibió|receives|received|erhält|erhielt|riceve|ha\s+ricevuto|reçoit|krijgt|kreeg|"
+     r"får|fick|dostał[ao]?|se\s+enfrenta\s+a)\s+(?:\w+\s+){0,3}?" + _NOUN + r"\b", "payer", 0.75),
     # "ordenado una medida cautelar contra X", "erlässt gegenüber der X"
     (r"\b(?:gegenüber|nei\s+confronti\s+di|à\s+l['’]encontre\s+de)\s+(?:der\s+|dem\s+|la\s+soci[ée]t[ée]\s+)?"
      r"(?P<name>{name})", "patient", 0.75),
