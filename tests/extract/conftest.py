@@ -18,7 +18,7 @@ SEED = Path(__file__).resolve().parents[3] / "shared" / "data" / "seed-article"
 
 # article name -> kind -> (precision, recall); filled by test_quality, printed at the end.
 QUALITY: dict[str, dict[str, tuple[float, float, int, int, int]]] = {}
-# part (dev, heldout) -> decision scores; filled by test_decisions, printed at the end.
+# part (dev, heldout-vN) -> decision scores (or why the part is absent); filled by test_decisions.
 DECISIONS: dict[str, dict[str, Any]] = {}
 
 
@@ -61,6 +61,9 @@ def _decision_summary(terminalreporter: Any) -> None:
     write = terminalreporter.write_line
     terminalreporter.section("article loader: decisions per part (fields, fully right, reliability)")
     for part, found in DECISIONS.items():
+        if "absent" in found:
+            write(f"{part}: {found['absent']}")
+            continue
         share, right, total = found["fully_right"]
         write(f"{part}: {found['reports']} reports, {total} decisions scored; fully right {share:.3f} ({right}/{total})")
         write("  " + "  ".join(f"{name} {value:.3f} ({r}/{n})" for name, (value, r, n) in found["fields"].items()))
