@@ -14,6 +14,7 @@ from enforcegraph.loaders.extract.drafts import (
 )
 from enforcegraph.loaders.extract.gazetteer import find_regulators
 from enforcegraph.loaders.extract.money import Money
+from enforcegraph.loaders.extract.roles import PASSIVE_EVENT
 from enforcegraph.loaders.extract.text import Sentence, find_dates, find_period
 
 __all__ = ["DecisionDraft", "SanctionDraft", "find_decisions"]
@@ -63,6 +64,10 @@ _NOT_ISSUER_BEFORE = re.compile(
     r"(?:passed|referred|forwarded|sent)\s+(?:it|them|the\s+\w+)?\s*(?:on\s+)?to\s+(?:the\s+)?|"
     r"(?:décision|avis)\s+(?:\w+\s+){0,2}?d[eu]\s+(?:la\s+|l['’])?)$"
 )
+# Courts and appeal boards: an amount they set or confirm is no decision of the regulator.
+_COURT = re.compile(r"(?i)\b(?:\w*court|tribunal\w*|\w*gericht\w*|\w*rätten|\w*retten|domstol\w*|tribunale|"
+                    r"rechtbank|sąd\w*|\w*nemnda|cour|juez|giudice|judge|Conseil\s+d['’]État|Consiglio\s+di\s+Stato|"
+                    r"Raad\s+van\s+State|Verwaltungsgerichtshof|hallinto-oikeu\w+)\b")
 # A regulator's name used as a common noun ("avec les autres CNIL de l'Union") names none.
 _OTHER_BODIES = re.compile(r"(?i)\b(?:other|autres|altre|altri|andere[nr]?|otras|otros|outras|andra|øvrige)\s+$")
 # The agent of a passive ("fined by the ICO", "multata dal Garante", "par la CNIL").
@@ -112,7 +117,7 @@ _COMMITTEE = re.compile(r"(?i)\b(?:restricted\s+committee|formation\s+restreinte
 _PERIODIC = re.compile(r"(?i)\b(?:overdue|periodic)\s+penalt\w*|\bpenalty\s+payments?\b|\bastreinte\b|"
                        r"\bZwangsgeld\w*|\bdwangsom\w*|\bpenalit\w+\s+di\s+mora")
 _PROPOSED = re.compile(
-    r"(?i)\bpropos\w+|\bintends?\s+to\s+(?:fine|impose)|\bintention\s+to\s+(?:fine|impose)|\bprovisional|"
+    r"(?i)\bpropos\w+|\bintend\w*\s+to\s+(?:fine|impose)|\bintending\b|\bintended\b|\bvarsel\s+om|\bindstill\w*|\bintention\s+to\s+(?:fine|impose)|\bprovisional|"
     r"\bpreliminary\b|\badvance\s+notifi\w+|\bdraft\s+decision|\bprojet\s+de\s+(?:décision|sanction)|"
     r"\bvoornemen\b|\bschema\s+di\s+provvedimento|\bAnhörung"
 )
@@ -166,7 +171,7 @@ def _target(ctx: Context, sentence: Sentence) -> tuple[str | None, float]:
         at = sentence.start + verb.start()
         after = [f for a, f in firms if a > at]
         before = [f for a, f in firms if a < at]
-        passive = re.search(r"(?i)\b(?:has|have|had|was|were|been|is|be)\s+(?:\w+ly\s+|also\s+|now\s+|further\s+)?(?:been\s+)?(?:fined|hit|ordered|banned|sanctioned|reprimanded)", sentence.text)
+        passive = re.search(r"(?i)\b(?:has|have|had|was|were|been|is|be)\s+(?:\w+ly\s+|also\s+|now\s+|further\s+)?(?:been\s+)?(?:fined|hit|ordered|banned|sanctioned|reprimanded)", sentence.text) or PASSIVE_EVENT.search(sentence.text)
         chosen = (before[-1] if passive and before else (after[0] if after else before[-1]))
         if passive and len(before) > 1:
             first = next(a for a, f in firms if f is before[0])
@@ -277,6 +282,8 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
         listed = several.listed(ctx, sentence, amounts, target)
         segments = several.segments(sentence, [m for m, _ in listed])
         earlier = _earlier(ctx, *(segments[0] if listed else (sentence.start, sentence.end)))
+        if confidence < 0.9 and _COURT.search(sentence.text):
+            continue  # an amount a court or appeal board set: not the regulator's decision
         if earlier and (not ctx.firms_in(sentence.start, sentence.end) or confidence < 0.9):
             continue  # an earlier or other decision whose firm or issuer the sentence does not name
         draft = DecisionDraft(regulator, target, [(sentence.start, sentence.end)],
@@ -333,8 +340,11 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     _dated(ctx, drafts)
     _findings(ctx, drafts)
     _maximum_elsewhere(ctx, drafts)
-    drafts = several.no_sums_or_parts(ctx, drafts)
-    return [d for d in drafts if d.sanctions or d.cites]
+    drafts = [d for d in several.no_sums_or_parts(ctx, drafts) if d.sanctions or d.cites]
+    if all(d.earlier for d in drafts):
+        for draft in drafts:  # a story about an earlier decision only: its firm by its full name
+            draft.as_written = None
+    return drafts
 
 
 

@@ -166,6 +166,20 @@ def _raw_matches(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(), match.end(), match.group(0)
 
 
+def _defined_after_descriptors(text: str, found: list[RegulatorMatch]) -> list[RegulatorMatch]:
+    """An authority described, then abbreviated in brackets ("l'Autorité belge de la
+    protection des données (APD)"): its acronym names it wherever the text uses it, even an
+    ambiguous one."""
+    hits: list[RegulatorMatch] = []
+    for match in found:
+        short = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[match.end : match.end + 12])
+        if match.rule != "descriptor" or short is None or short.group(1) not in match.entry.names:
+            continue
+        for occurrence in re.finditer(rf"(?<![\w&]){re.escape(short.group(1))}(?![\w&])", text):
+            hits.append(RegulatorMatch(match.entry, occurrence.start(), occurrence.end(), 0.75, "defined-abbreviation"))
+    return hits
+
+
 def find_regulators(text: str) -> list[RegulatorMatch]:
     """Regulators named in ``text``: by name, acronym or alias, by a defined abbreviation
     ("the Dutch Data Protection Authority, or DPA"), and by description ("Italy's privacy
@@ -222,5 +236,6 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
         if len(candidates) == 1:
             plain.append(RegulatorMatch(candidates[0], described.start(), described.end(), 0.7,
                                         "descriptor"))
+    plain += _defined_after_descriptors(text, plain)
     unique = {(m.start, m.end): m for m in sorted(plain, key=lambda m: m.confidence)}
     return sorted(unique.values(), key=lambda m: (m.start, -m.end))

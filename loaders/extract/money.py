@@ -140,7 +140,8 @@ class Percentage:
 _TOTAL_BEFORE = re.compile(
     r"(?i)\b(?:insgesamt|zusammen|gesamt|in\s+total|a\s+total\s+of|totall?ing|totall?ed|combined|"
     r"complessiv[io]|in\s+totale|per\s+un\s+totale\s+di|au\s+total|en\s+total|total\s+de|totaal|samen|"
-    r"in\s+Höhe\s+von\s+insgesamt|cumul\w*)\s*(?:von|of|di|de|d['’]|van|per|über|in\s+Höhe\s+von)?\s*$")
+    r"in\s+Höhe\s+von\s+insgesamt|cumul\w*|suman|sumaban|sommano|additionnent|ukupn\w+(?:\s+iznos\w*)?|"
+    r"totalt|yhteensä|i\s+alt|samanlagt|somam)\s*(?:von|of|di|de|d['’]|van|per|über|in\s+Höhe\s+von|od|på)?\s*$")
 # ... unless one fine is imposed on several addressees jointly ("gezamenlijk ... in totaal").
 _JOINT = re.compile(r"(?i)\b(?:jointly|gezamenlijk|gemeinsam|congiuntamente|solidairement|conjuntamente)\b")
 _TOTAL_PLURAL = re.compile(

@@ -6,7 +6,9 @@ whose ``{name}`` is a proper name and ``{skip}`` a few descriptor words."""
 
 from __future__ import annotations
 
-__all__ = ["EVENT_TARGETS", "PUBLIC_BODY"]
+import re
+
+__all__ = ["EVENT_TARGETS", "PASSIVE_EVENT", "PUBLIC_BODY"]
 
 # Public bodies named by their kind: "al Comune di Trento", "de gemeente Enschede", "the
 # Ministry of Health", "the Cabinet Office" (a regulator's own name is blocked before).
@@ -26,6 +28,9 @@ _PASSIVE = (r"(?:(?:has|have|had|was|were|is|are|will|would|could|may|might|to)\
 _PASSIVE_VERB = (r"(?:fined|penali[sz]ed|sanctioned|reprimanded|hit\s+with|slapped\s+with|multat[aoie]|"
                  r"sanzionat[aoie]|sanctionn[ée]e?s?|condamn[ée]e?s?|beboet|multad[oa]s?|sancionad[oa]s?|"
                  r"ukaran[aoy]?|bötfäll\w*|mit\s+einem\s+Bußgeld\s+belegt|bebußt)")
+
+# A passive sanction verb with its auxiliary, in any of the languages.
+PASSIVE_EVENT = re.compile(r"(?i)\b" + _PASSIVE + _PASSIVE_VERB + r"\b")
 
 EVENT_TARGETS: list[tuple[str, str, float]] = [
     # the subject of a passive: "British Airways has been fined", "Unicredit è stata multata"
