@@ -10,7 +10,7 @@ from typing import Any
 from enforcegraph.loaders.extract.proposals import Extraction, Proposal
 from enforcegraph.schema.names import name_key
 
-__all__ = ["SCORED_KINDS", "Score", "claims_match", "score_extraction"]
+__all__ = ["SCORED_KINDS", "Score", "claims_match", "gold_amounts", "score_extraction"]
 
 SCORED_KINDS = (
     "regulator", "company", "person", "law", "article", "relationship", "decision",
@@ -148,13 +148,30 @@ def _facts(item: dict[str, Any]) -> list[tuple[str, Any]]:
     return facts
 
 
+def gold_amounts(gold: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The amounts a gold file says the report states: money, percentages, and both ends of
+    a range ("fines from 70.000 euros to 3,94 millones": ``amount_range``).
+
+    >>> gold_amounts({"amounts": [{"amount": 5, "currency": "EUR"}, {"percent": 4},
+    ...                           {"amount_range": [1, 9], "currency": "EUR"}]})
+    [('money', 5, 'EUR'), ('percent', 4), ('money', 1, 'EUR'), ('money', 9, 'EUR')]
+    """
+    wanted: list[tuple[Any, ...]] = []
+    for item in gold.get("amounts", []):
+        if "percent" in item:
+            wanted.append(("percent", item["percent"]))
+        elif "amount_range" in item:
+            wanted += [("money", end, item["currency"]) for end in item["amount_range"]]
+        else:
+            wanted.append(("money", item["amount"], item["currency"]))
+    return wanted
+
+
 def _amounts(extraction: Extraction, gold: dict[str, Any]) -> Score:
     pred: list[tuple[Any, ...]] = [
         ("money", p.properties["amount"], p.properties["currency"]) for p in extraction.of_kind("amount")
     ] + [("percent", p.properties["percent"]) for p in extraction.of_kind("percentage")]
-    wanted = [("percent", a["percent"]) if "percent" in a else ("money", a["amount"], a["currency"])
-              for a in gold.get("amounts", [])]
-    return _greedy(wanted, pred, lambda a, b: bool(a == b))
+    return _greedy(gold_amounts(gold), pred, lambda a, b: bool(a == b))
 
 
 def _relationships(extraction: Extraction, gold: dict[str, Any]) -> Score:
