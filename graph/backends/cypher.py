@@ -156,7 +156,7 @@ def schema_statements(model: Model) -> dict[str, str]:
         out[key] = (
             f"CREATE CONSTRAINT {key} IF NOT EXISTS FOR ()-[r:{typ}]-() REQUIRE r.id IS UNIQUE"
         )
-    return {**out, **KEPT_COUNTS_SCHEMA}
+    return {**out, **KEPT_COUNTS_SCHEMA, **VALUE_COUNTS_SCHEMA}
 
 
 # -- writing ---------------------------------------------------------------------------
@@ -751,3 +751,53 @@ def headline_count(regulator: bool, jurisdiction: str, since: bool, until: bool,
     if until:
         where.append(f"h.fdt <= {_floor('$until')}")
     return f"MATCH (h:{HEADLINE_ROW}) WHERE {' AND '.join(where)} RETURN count(h) AS count"
+
+
+# -- nodes counted by label and property value (graph/backends/neo4j_filtered_counts.py) --
+VALUE_COUNT = "EnforcegraphValueCount"  # not a model label: never an Entity, never counted
+VALUE_COUNTS = "EnforcegraphValueCounts"  # one node: the properties kept
+VALUE_COUNTS_SCHEMA = {
+    "value_count_key": f"CREATE INDEX value_count_key IF NOT EXISTS FOR (c:{VALUE_COUNT}) "
+                       "ON (c._l, c._p, c._k)",
+}
+VALUE_COUNTS_READ = f"MATCH (m:{VALUE_COUNTS}) RETURN m.properties AS properties"
+VALUE_COUNTS_WRITE = f"MERGE (m:{VALUE_COUNTS} {{key: 'values'}}) SET m.properties = $properties"
+VALUE_COUNTS_DELETE_ALL = f"MATCH (c:{VALUE_COUNT}) DELETE c"
+VALUE_COUNTS_CLEAR = (f"MATCH (c:{VALUE_COUNT}) CALL (c) {{ DELETE c }} IN TRANSACTIONS OF 10000 ROWS",
+                      f"MATCH (m:{VALUE_COUNTS}) DELETE m")
+# the values of the kept properties ($props) of nodes by id, with each node's label
+VALUES_OF = (
+    f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) "
+    f"RETURN [l IN labels(n) WHERE l <> '{ENTITY}'][0] AS label, [p IN $props | n[p]] AS values"
+)
+# move the counts: r.l label, r.p property, r.k the value as JSON, r.n by how much, r.value
+# {property: value} (a null value sets nothing); a count that reaches 0 goes
+VALUE_COUNTS_ADD = (
+    f"UNWIND $rows AS r MERGE (c:{VALUE_COUNT} {{_l: r.l, _p: r.p, _k: r.k}}) "
+    "ON CREATE SET c._n = 0 SET c._n = c._n + r.n, c += r.value "
+    "WITH c WHERE c._n = 0 DELETE c"
+)
+
+
+def values_by_label(model: Model, name: str) -> str:
+    """Every node of a label counted by the value of each property of ``$props``."""
+    return (f"MATCH (n:{label(model, name)}) UNWIND $props AS p "
+            "RETURN p, n[p] AS v, count(*) AS n")
+
+
+def count_nodes_at_most(model: Model, name: str, filters: Sequence[Any]) -> Statement:
+    """How many nodes of a label match the filters, counting at most ``$most``."""
+    where, params = _where(model, name, filters)
+    return (f"MATCH (n:{label(model, name)}){where} WITH n LIMIT $most "
+            "RETURN count(n) AS count", params)
+
+
+def count_values(model: Model, name: str, filters: Sequence[Any]) -> Statement:
+    """The kept count of a label's nodes whose value of one property meets ``filters``:
+    the count nodes hold the value under the property's name, so the nodes' own WHERE
+    clause (``_where``) selects them."""
+    where, params = _where(model, name, filters)
+    params.update(vc_label=name, vc_prop=filters[0].property)
+    condition = where.replace(" WHERE ", " AND ", 1)
+    return (f"MATCH (n:{VALUE_COUNT}) WHERE n._l = $vc_label AND n._p = $vc_prop{condition} "
+            "RETURN coalesce(sum(n._n), 0) AS count", params)

@@ -12,8 +12,9 @@ import networkx as nx
 from neo4j import Driver, GraphDatabase, ManagedTransaction, Record
 from neo4j.exceptions import ClientError, ConfigurationError
 
-from enforcegraph.graph.backends import cypher, neo4j_counts
+from enforcegraph.graph.backends import cypher, neo4j_counts, neo4j_filtered_counts
 from enforcegraph.graph.backends.neo4j_errors import CONNECTION_ERRORS, translate_errors
+from enforcegraph.graph.backends.neo4j_filtered_counts import ValueNotingRows
 from enforcegraph.graph.backends.neo4j_rows import (
     NODE_INTERNAL,
     REL_INTERNAL,
@@ -217,9 +218,10 @@ class Neo4jStore(GraphStore):
         with self._translate("a write"), self._driver.session(database=self.database) as session:
             tx = session.begin_transaction()
             try:
-                rows = neo4j_counts.NotingRows(tx, self.model, self.batch_size, self._stored_node)
+                rows = ValueNotingRows(tx, self.model, self.batch_size, self._stored_node)
                 yield rows
                 neo4j_counts.refresh(tx, rows.notes)  # the kept counts, in step
+                neo4j_filtered_counts.refresh(tx, rows)
                 tx.commit()
             finally:
                 if not tx.closed():
@@ -247,19 +249,21 @@ class Neo4jStore(GraphStore):
 
         def work(tx: ManagedTransaction) -> int:
             deleted = 0
-            rows = neo4j_counts.NotingRows(tx, self.model, self.batch_size, self._stored_node)
+            rows = ValueNotingRows(tx, self.model, self.batch_size, self._stored_node)
             for chunk in chunked(ids, self.batch_size):
                 rows.delete_relationships(sorted(rows.relationships_touching(list(chunk))))
                 rows.notes.update(chunk)
+                rows.note_stored(chunk)
                 deleted += int(tx.run(cypher.DELETE_NODES, ids=list(chunk)).single(strict=True)[0])
             neo4j_counts.refresh(tx, rows.notes)
+            neo4j_filtered_counts.refresh(tx, rows)
             return deleted
 
         return self._write("a delete", work)
 
     def clear(self) -> None:
         self._ensure_schema()
-        for statement in (*cypher.CLEAR, *cypher.KEPT_COUNTS_CLEAR):
+        for statement in (*cypher.CLEAR, *cypher.KEPT_COUNTS_CLEAR, *cypher.VALUE_COUNTS_CLEAR):
             self._autocommit("clearing", statement)
 
     # -- reading --------------------------------------------------------------------------
@@ -314,10 +318,24 @@ class Neo4jStore(GraphStore):
         return [node_from(record["node"]) for record in self._read(query, **params)]
 
     def count(self, label: str, filters: Sequence[PropertyFilter] = ()) -> int:
+        return self.count_at_most(label, filters, None)[0]
+
+    def count_at_most(self, label: str, filters: Sequence[PropertyFilter] = (),
+                      cap: int | None = None) -> tuple[int, bool]:
         for flt in filters:
             self.check_filter(label, flt)
-        query, params = cypher.count_nodes(self.model, label, filters)
-        return int(self._read(query, **params)[0]["count"])
+        if filters:  # one kept property: a sum of its count nodes
+            meta = self._read(cypher.VALUE_COUNTS_READ)
+            kept = neo4j_filtered_counts.count_query(
+                self.model, label, filters, meta[0]["properties"] if meta else None)
+            if kept is not None:
+                return int(self._read(kept[0], **kept[1])[0]["count"]), False
+        if cap is None or not filters or any(f.property == "id" for f in filters):
+            query, params = cypher.count_nodes(self.model, label, filters)
+            return int(self._read(query, **params)[0]["count"]), False
+        query, params = cypher.count_nodes_at_most(self.model, label, filters)
+        found = int(self._read(query, **params, most=cap + 1)[0]["count"])
+        return min(found, cap), found > cap
 
     def search(
         self, text: str, labels: Sequence[str] | None = None, limit: int = 20

@@ -20,15 +20,14 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from enforcegraph.graph.backends.keptnotes import kept_properties
 from enforcegraph.graph.backends.sqlfilters import condition
 from enforcegraph.graph.store.base import PropertyFilter
 from enforcegraph.schema.model import Model
 
-__all__ = ["KINDS", "META_KEY", "TABLE", "count_sql", "install", "kept_properties", "note",
-           "rebuild", "refresh"]
+__all__ = ["META_KEY", "TABLE", "count_sql", "install", "note", "rebuild", "refresh"]
 
 TABLE = "pc"
-KINDS = frozenset(("enum", "country", "currency", "date", "bool", "int"))  # kinds kept
 META_KEY = "pc_properties"  # meta: the kept properties, as 'Label.property' by commas
 _CHUNK = 500
 _DDL = f"CREATE TABLE IF NOT EXISTS {TABLE}(l,p,k,v,n,PRIMARY KEY(l,p,k))WITHOUT ROWID"
@@ -40,13 +39,6 @@ SELECT n.label, x.p, quote(json_extract(n.props, x.path)), json_extract(n.props,
 FROM {source} JOIN temp.pcprops x ON x.l = n.label WHERE {where} GROUP BY 1, 2, 3
 ON CONFLICT(l, p, k) DO UPDATE SET n = n + excluded.n
 """
-
-
-def kept_properties(model: Model) -> dict[str, tuple[str, ...]]:
-    """Label -> the properties counted by value: single values of the kinds in :data:`KINDS`."""
-    return {name: kept for name, spec in model.labels.items()
-            if (kept := tuple(p.name for p in spec.properties.values()
-                              if p.kind in KINDS and not p.is_list))}
 
 
 def _listed(model: Model) -> str:

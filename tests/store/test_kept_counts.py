@@ -15,7 +15,7 @@ import random
 from collections import Counter
 from pathlib import Path
 
-from enforcegraph.graph.backends.sqlpropcounts import kept_properties
+from enforcegraph.graph.backends.keptnotes import kept_properties
 from enforcegraph.graph.domain.traversals import SanctionFilter, Traversals
 from enforcegraph.graph.record.judgements import Judgement
 from enforcegraph.graph.store.base import GraphStore, PropertyFilter
