@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property, partial
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
 from enforcegraph.graph.domain.provenance import Provenance, provenance
 from enforcegraph.graph.store.base import Direction, GraphStore, Node, Relationship
 
-__all__ = ["Loaders", "RelKey", "in_thread"]
+__all__ = ["Loaders", "NodeLoader", "RelKey", "in_thread"]
 
 T = TypeVar("T")
 
@@ -47,12 +47,59 @@ def _touches(rel: Relationship, node_id: str, direction: Direction) -> bool:
     return node_id in (rel.start, rel.end)
 
 
+_ABSENT = object()
+
+
+class NodeLoader(DataLoader[str, Node | None]):
+    """Nodes by id; primed nodes are kept as they are and become futures only when loaded
+    (a page primes hundreds, and most are never loaded again)."""
+
+    def __init__(self, load_fn: Callable[[list[str]], Any]) -> None:
+        super().__init__(load_fn=load_fn)
+        self.primed: dict[str, Node | None] = {}
+
+    def _cache(self, key: str) -> None:
+        """Turn a primed node into the cached future strawberry's prime would have made."""
+        future: asyncio.Future[Node | None] = self.loop.create_future()
+        future.set_result(self.primed.pop(key))
+        self.cache_map.set(key, future)
+
+    def load(self, key: str) -> Awaitable[Node | None]:
+        if key in self.primed:  # a key is primed or cached, never both
+            self._cache(key)
+        return super().load(key)
+
+    def prime_many(self, data: Mapping[str, Node | None], force: bool = False) -> None:
+        if force or (self.batch is not None and not self.batch.dispatched):
+            for key in data:  # a forced prime, or loads of this tick waiting: strawberry's way
+                if key in self.primed:
+                    self._cache(key)
+            super().prime_many(data, force)
+            return
+        primed, cached = self.primed, self.cache_map
+        for key, value in data.items():  # as strawberry's: a key loaded or primed keeps its value
+            if key not in primed and cached.get(key) is None:
+                primed[key] = value
+
+    def clear(self, key: str) -> None:
+        if self.primed.pop(key, _ABSENT) is _ABSENT:  # a key is primed or cached, never both
+            super().clear(key)
+
+    def clear_many(self, keys: Iterable[str]) -> None:
+        for key in keys:
+            self.clear(key)
+
+    def clear_all(self) -> None:
+        self.primed.clear()
+        super().clear_all()
+
+
 class Loaders:
     """The dataloaders of one request (made in ``get_context``, never shared)."""
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
-        self.nodes: DataLoader[str, Node | None] = DataLoader(load_fn=self._load_nodes)
+        self.nodes: NodeLoader = NodeLoader(load_fn=self._load_nodes)
 
     @cached_property
     def provenance(self) -> DataLoader[str, Provenance | None]:

@@ -19,6 +19,7 @@ from enforcegraph.api.context import Info
 from enforcegraph.api.dataloaders import in_thread
 from enforcegraph.api.enums import RelationshipType
 from enforcegraph.api.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, ApiError
+from enforcegraph.api.execution import executor_class
 from enforcegraph.api.filters import FILTERS, ORDERS, checked_filter, compile_filter, order_of
 from enforcegraph.api.guard import GuardConfig, RequestGuard
 from enforcegraph.api.pagination import COUNT_CAP, Connection, decode_cursor, page_of
@@ -200,6 +201,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         query=Query,
         types=list(TYPES.values()),
         extensions=[lambda: RequestGuard(config)],
+        execution_context_class=executor_class(),  # plain selections in one pass
     )
 
 

@@ -12,7 +12,7 @@ from enforcegraph.api.types.record import Assertion, Conflict, assertions_of, co
 from enforcegraph.api.types.refs import EntityRef, SourceRef
 from enforcegraph.graph.domain.dates import date_floor
 from enforcegraph.graph.store.base import Direction as StoreDirection
-from enforcegraph.graph.store.base import Node
+from enforcegraph.graph.store.base import Node, display_name
 from enforcegraph.graph.store.base import Relationship as StoreRelationship
 from enforcegraph.schema.model import PropertySpec, load_model
 
@@ -34,6 +34,7 @@ MODEL = load_model()
 _RESERVED = frozenset({"id", "label", "name", "sources", "properties", "relationships", "record",
                        "conflicts"})
 _SCALARS: dict[str, Any] = {"amount": float, "int": int, "bool": bool}
+_LABELS: dict[str, Any] = {member.value: member for member in Label}
 _NOTES = {
     "date": "ISO date: YYYY-MM-DD, or YYYY-MM / YYYY where only that is known",
     "country": "ISO 3166-1 alpha-2 code, or EU / EEA",
@@ -59,9 +60,10 @@ class Entity:
     )
 
     def __post_init__(self) -> None:
-        self.id = strawberry.ID(self.raw.id)
-        self.label = Label(self.raw.label)
-        self.name = self.raw.display_name
+        raw = self.raw
+        self.id = raw.id  # type: ignore[assignment]  # an ID is its str
+        self.label = _LABELS.get(raw.label) or Label(raw.label)
+        self.name = display_name(raw.id, raw.properties)
 
     @strawberry.field(description="Every stored property as one JSON object.")
     def properties(self) -> JSON:
@@ -181,23 +183,24 @@ def _graphql_type(prop: PropertySpec) -> Any:
     return base if prop.required else base | None
 
 
-def _convert(prop: PropertySpec, value: Any) -> Any:
+def _converter(prop: PropertySpec) -> Callable[[Any], Any]:
+    """How a stored value of ``prop`` becomes its GraphQL value (decided once per property)."""
     enum_name = prop.enum_name
     if prop.is_list:
-        items = list(value or [])
-        return [enum_value(enum_name, v) for v in items] if enum_name else [str(v) for v in items]
-    if value is None:
-        return None
+        if enum_name:
+            return lambda value: [enum_value(enum_name, v) for v in list(value or [])]
+        return lambda value: [str(v) for v in list(value or [])]
     if prop.kind == "enum" and enum_name:
-        return enum_value(enum_name, value)
-    if prop.kind in _SCALARS:
-        return _SCALARS[prop.kind](value)
-    return str(value)
+        return lambda value: enum_value(enum_name, value)  # None stays None
+    scalar = _SCALARS.get(prop.kind, str)
+    return lambda value: None if value is None else scalar(value)
 
 
 def _property_field(prop: PropertySpec) -> Any:
+    convert, name = _converter(prop), prop.name
+
     def resolve(self: Entity) -> Any:
-        return _convert(prop, self.raw.properties.get(prop.name))
+        return convert(self.raw.properties.get(name))
 
     note = _NOTES.get(prop.kind)
     description = prop.description or prop.name.replace("_", " ").capitalize()
