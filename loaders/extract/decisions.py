@@ -126,6 +126,17 @@ _CLAUSE = r"(?:[^.;]|\.(?=\d))"
 _ORDER = re.compile(rf"(?i)\b(?:ordered|orders|ordering|ordonn[ée]\w*|enjoint|injonction|ingiun\w+|"
                     rf"(?:ha|hanno|aveva)\s+disposto|ordenad[oa]|ordenó|angeordnet|gelast)\b(?P<what>{_CLAUSE}{{0,160}})")
 _BAN = re.compile(rf"(?i)\b(?:banned|bans|ban\s+on)\b(?P<what>{_CLAUSE}{{0,160}})")
+_REPRIMAND = re.compile(r"(?i)\b(?:reprimand(?:ed|s)?|rappel\s+à\s+l['’]ordre|Verwarnung|verwarnt|ammonimento|"
+                        r"ammonit[oa]|berisping|apercibimiento|upomnieni\w+|reprimenda)\b(?P<what>)")
+# "would have been fined", "hätte ... verhängt": a sanction that was not imposed.
+_COUNTERFACTUAL = re.compile(r"(?i)\b(?:would|could|might)\s+(?:otherwise\s+)?have\s+been|\bwould\s+otherwise|\bhätte|"
+                             r"\bwäre|\bwürde|\baurai(?:t|ent)|\bserait|\bavrebbe|\bsarebbe|\bhabría|\bsería|\bcairia|\bseria|"
+                             r"\bzou(?:den)?\b|\bwould\s+(?:fall|drop|be\s+reduced)")
+# A fine cut or raised "from A to B": B is the decision's fine now, A the earlier one.
+_CHANGED = re.compile(r"(?i)\b(?:reduc\w+|cut|cuts|lower\w*|halv\w+|verlaag\w*|senkt\w*|gesenkt|reduziert|herabgesetzt|"
+                      r"réduit\w*|abaiss\w+|ridott\w*|ridu\w+|reducid\w*|rebaj\w+|satt\s+ned|redusert|sänk\w+|"
+                      r"nedsat\w*|obniż\w+|raised|increased|erhöht|verhoogd|aumentat\w*)\b")
+_FROM_TO = re.compile(r"(?i)^[^.;]{0,80}?\b(?:to|naar|auf|à|a|til|till|até|na|do)\s*$")
 _FINDING = re.compile(r"(?i)\b(?:found|finds|held|concluded|breach\w*|infring\w*|violat\w*|under|pursuant)\b")
 
 
@@ -272,7 +283,8 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
         issuer_how = _issuer_how(ctx, sentence, regulator, confidence)
         target_how = {0.9: "verb", 0.75: "sentence", 0.6: "salient"}.get(target_confidence, "none")
         amounts = [m for m in amounts if not (_EACH.search(ctx.text, sentence.start, m.start) and any(
-            o.amount > m.amount and o.currency == m.currency for o in amounts))]  # "each penalised with"
+            o.amount > m.amount and o.currency == m.currency for o in amounts))  # "each penalised with"
+            and not _COUNTERFACTUAL.search(ctx.text, sentence.start, m.start)]
         starts = [sentence.start, *(m.end for m in amounts)][: len(amounts)]
         periodic = [(m, a) for m, a in zip(amounts, starts, strict=True) if _periodic(ctx, m, a)]
         if periodic and len(periodic) < len(amounts):  # "a fine of 50 million with a penalty of 100,000 a day"
@@ -281,6 +293,11 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             periodic = []
         listed = several.listed(ctx, sentence, amounts, target)
         segments = several.segments(sentence, [m for m, _ in listed])
+        changed = len(listed) == 2 and bool(_CHANGED.search(sentence.text) and _FROM_TO.match(
+            ctx.text[listed[0][0].end : listed[1][0].start]))
+        if changed:  # "cut the fine of 500,000 to 50,000": the second is the fine, the first an earlier one
+            listed = [(listed[1][0], listed[1][1] or listed[0][1]), (listed[0][0], listed[0][1] or listed[1][1])]
+            segments = [segments[1], segments[0]]
         earlier = _earlier(ctx, *(segments[0] if listed else (sentence.start, sentence.end)))
         if confidence < 0.9 and _COURT.search(sentence.text):
             continue  # an amount a court or appeal board set: not the regulator's decision
@@ -295,7 +312,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
         if amounts:
             draft.summary = sentence.text
         if listed:  # "A must pay 7.6 million, while B was fined 237,800 and C 676,956"
-            amounts = amounts[:1]
+            amounts = [listed[0][0]]
             draft.target, draft.target_how = listed[0][1], "listed"
         for money in amounts[:1]:
             sanction = _fine(money, ctx, segments[0] if listed else (sentence.start, sentence.end))
@@ -305,7 +322,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             draft.sanctions.append(_fine(money, ctx, (sentence.start, sentence.end), start))
         if not amounts and _MAXIMUM.search(sentence.text) and re.search(r"(?i)\bimpos", sentence.text):
             draft.sanctions.append(SanctionDraft("fine", [(sentence.start, sentence.end)], statutory_maximum=True))
-        for pattern, kind in ((_ORDER, "order"), (_BAN, "ban")):
+        for pattern, kind in ((_ORDER, "order"), (_BAN, "ban"), (_REPRIMAND, "reprimand")):
             if (match := pattern.search(sentence.text)) and not re.match(
                     r"(?i)\s*(?:\w+\s+){0,3}?to\s+pay\b", match.group("what")):
                 what = " ".join(match.group(0).split())
@@ -325,7 +342,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             draft.decided_by = " ".join(committee.group(0).lower().split())
         _merge(drafts, draft)
         for (money, firm), segment in zip(listed[1:], segments[1:], strict=True):
-            prior = _earlier(ctx, *segment)
+            prior = changed or _earlier(ctx, *segment)
             if prior and confidence < 0.9:
                 continue
             more = DecisionDraft(regulator, firm, [(sentence.start, sentence.end)], draft.confidence,

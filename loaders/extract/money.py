@@ -10,11 +10,11 @@ __all__ = ["Money", "Percentage", "find_money", "find_percentages", "parse_numbe
 
 _SYMBOLS = {
     "€": "EUR", "£": "GBP", "$": "USD", "us$": "USD", "c$": "CAD", "ca$": "CAD",
-    "a$": "AUD", "au$": "AUD", "¥": "JPY", "₩": "KRW", "chf": "CHF",
+    "a$": "AUD", "au$": "AUD", "r$": "BRL", "¥": "JPY", "₩": "KRW", "chf": "CHF",
 }
 _CODES = (
     "EUR", "GBP", "USD", "SEK", "NOK", "DKK", "CHF", "CAD", "AUD", "KRW", "JPY", "PLN",
-    "CZK", "HUF", "RON", "BGN", "ISK",
+    "CZK", "HUF", "RON", "BGN", "ISK", "TRY", "BRL", "HRK",
 )
 _WORDS = [
     (r"(?:swedish\s+)?(?:kronor|krona)", "SEK"), (r"danish\s+(?:kroner|krone)", "DKK"),
@@ -24,7 +24,7 @@ _WORDS = [
     (r"(?:us\s+|american\s+)?dollars?", "USD"), (r"euros?", "EUR"),
     (r"(?:british\s+)?pounds?(?:\s+sterling)?", "GBP"), (r"won", "KRW"), (r"yen", "JPY"),
     (r"zlot(?:y|ys|ych)", "PLN"), (r"zł(?:otych|ote|otego|oty)?", "PLN"), (r"euro", "EUR"),
-    (r"kr", "SEK"), (r"eura|euroa|euron|ευρώ", "EUR"), (r"kun[ae]?", "HRK"), (r"kč", "CZK"), (r"lei", "RON"),  # "7 500 000 kr": Swedish unless the story's Nordic regulator says otherwise
+    (r"(?:türk\s+)?liras[ıi]|lira|tl", "TRY"), (r"reais|real", "BRL"), (r"kr", "SEK"), (r"eura|euroa|euron|ευρώ", "EUR"), (r"kun[ae]?", "HRK"), (r"kč", "CZK"), (r"lei", "RON"),  # "7 500 000 kr": Swedish unless the story's Nordic regulator says otherwise
 ]
 _MAGNITUDES = {
     "thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "mn": 10**6, "m": 10**6,
@@ -38,13 +38,13 @@ _MAGNITUDES = {
     "miljoner": 10**6, "miljon": 10**6, "millioner": 10**6, "miljarder": 10**9, "mld": 10**9, "tys.": 10**3,
     # Portuguese, Croatian, Finnish, Danish
     "milhões": 10**6, "milhão": 10**6, "milijuna": 10**6, "milijun": 10**6,
-    "tisuća": 10**3, "miljoonaa": 10**6,
+    "tisuća": 10**3, "miljoonaa": 10**6, "milyon": 10**6, "milyar": 10**9, "mil": 10**3,
 }
 # Thousands grouped by ",", "." or a (narrow, no-break) space; decimals by "." or ",".
-_NUM = r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\x20\d{3})+(?![\d.,])|\d+(?:[.,]\d+)?"
+_NUM = r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\x20\d{3})+(?:,\d{2}(?!\d))?(?![\d.,])|\d+(?:[.,]\d+)?"
 _MAG = (r"(?:\s?(?:thousand|millions?|billions?|mln|mn|bn|milliards?|millionen|milliarden?|"
         r"milion[ei]|miliard[oi]|miljoen|miljard(?:er)?|miljon(?:er)?|millioner|mld|mill[oó]n(?:es)?|mil\s+millones|tausend|mila|"
-        r"milhões|milhão|milijuna|milijun|tisuća|miljoonaa)(?!\w)"
+        r"milhões|milhão|milijuna|milijun|tisuća|miljoonaa|milyon|milyar|mil)(?!\w)"
         r"|\s?tys\."
         r"|\s?(?:Mio|Mrd)\.|(?:m|bn|k|b)\b)")
 # Small numbers in words before a magnitude ("diez millones de euros", "ten million euros").
@@ -60,7 +60,7 @@ _WORD_VALUE = {word: value for value, words in _NUMBER_WORDS.items() for word in
 _NUMBER_WORD = "|".join(sorted(_WORD_VALUE, key=len, reverse=True))
 # "5,2 millions d'euros", "15 milioni di euro", "35,3 Millionen Euro", "10 millones de euros"
 _OF = r"(?:\s?(?:d['’]|de\s+|di\s+|of\s+)?)"
-_SYM = r"US\$|C\$|CA\$|A\$|AU\$|[€£$¥₩]"
+_SYM = r"US\$|C\$|CA\$|A\$|AU\$|R\$|[€£$¥₩]"
 _WORD = "|".join(w for w, _ in _WORDS)
 _MONEY = re.compile(
     rf"""(?ix)
@@ -140,8 +140,8 @@ class Percentage:
 _TOTAL_BEFORE = re.compile(
     r"(?i)\b(?:insgesamt|zusammen|gesamt|in\s+total|a\s+total\s+of|totall?ing|totall?ed|combined|"
     r"complessiv[io]|in\s+totale|per\s+un\s+totale\s+di|au\s+total|en\s+total|total\s+de|totaal|samen|"
-    r"in\s+Höhe\s+von\s+insgesamt|cumul\w*|suman|sumaban|sommano|additionnent|ukupn\w+(?:\s+iznos\w*)?|"
-    r"totalt|yhteensä|i\s+alt|samanlagt|somam)\s*(?:von|of|di|de|d['’]|van|per|über|in\s+Höhe\s+von|od|på)?\s*$")
+    r"in\s+Höhe\s+von\s+insgesamt|cumul\w*|ukupn\w+(?:\s+iznos\w*)?|"
+    r"yhteensä|samanlagt)\s*(?:von|of|di|de|d['’]|van|per|über|in\s+Höhe\s+von|od|på)?\s*$")
 # ... unless one fine is imposed on several addressees jointly ("gezamenlijk ... in totaal").
 _JOINT = re.compile(r"(?i)\b(?:jointly|gezamenlijk|gemeinsam|congiuntamente|solidairement|conjuntamente)\b")
 _TOTAL_PLURAL = re.compile(
@@ -156,7 +156,7 @@ _TOTAL_AFTER = re.compile(r"(?i)\s*(?:in\s+total|insgesamt|in\s+totale|au\s+tota
 # Magnitudes of languages that group thousands with "." ("1.200 millones de euros").
 _GROUPING_MAGNITUDES = frozenset(["millones", "milioni", "millionen", "miljoen", "miljoner", "millioner", "mln", "mio.", "mio"])
 # "1 milione e 800mila euro": one million eight hundred thousand.
-_COMPOUND = re.compile(r"(?i)\b(\d{1,3})\s+milion[ei]\s+e\s+(\d{1,3})\s?mila\s+(?:di\s+)?euro\b")
+_COMPOUND = re.compile(r"(?i)\b(\d{1,3})\s+(?:milion[ei]\s+e|milyon)\s+(\d{1,3})\s?(?:mila|bin)\s+(?:di\s+)?(euro|TL|lira)\b")
 
 
 def _number(value: Decimal) -> float | int:
@@ -198,7 +198,8 @@ def find_money(text: str) -> list[Money]:
     for a, b, whole in compounds:
         ahead = text[max(0, a - 30) : a]
         total = _TOTAL_BEFORE.search(ahead) or _TOTAL_PLURAL.search(ahead)
-        found.append(Money(a, b, whole, "EUR", meaning="total" if total else "amount"))
+        currency = "EUR" if text[a:b].lower().endswith("euro") else "TRY"
+        found.append(Money(a, b, whole, currency, meaning="total" if total else "amount"))
     for match in _MONEY.finditer(text):
         number = match.group("n1") or match.group("n2") or match.group("n3")
         magnitude = (match.group("m1") or match.group("m2") or match.group("m3") or match.group("m4") or "").strip()

@@ -10,7 +10,7 @@ __all__ = [
 ]
 
 # A capitalised word ("H&M", "Ton-That", "O'Brien", "Locatefamily.com") or initials ("A.B.").
-_TOKEN = (r"(?:\d+[&/]\d+(?![\d,.])|[A-Z][\w\-]*(?:&[A-Z][\w\-]*)?(?:['’][A-Z][\w\-]*)?(?:\.(?:com|net|org|io|eu)\b)?"
+_TOKEN = (r"(?:\d+[&/]\d+(?![\d,.])|\d+[a-z]+[A-Z][\w\-]*|[A-Z][\w\-]*(?:&[A-Z][\w\-]*)?(?:['’][A-Z][\w\-]*)?(?:\.(?:com|net|org|io|eu)\b)?"
           r"|[A-Z]\.(?:[A-Z]\.)+)")
 _JOIN = r"(?:[^\S\n]+(?:(?:of|for|and|&|de|du|des|la|le|van|von|der|den|di|da)[^\S\n]+)?)"
 NAME = rf"{_TOKEN}(?:{_JOIN}{_TOKEN}){{0,4}}(?:,?[^\S\n]+(?:Inc|Ltd|Corp|Co|S\.A|B\.V|N\.V)\.|[^\S\n]+LLC)?"

@@ -313,6 +313,8 @@ class PartyFinder:
         """A country's adjective with a regulator's name ("Irish DPC"), not a firm that
         begins with one ("British Airways")."""
         words = name.split()
+        if re.fullmatch(r"EUR|USD|GBP|SEK|NOK|DKK|CHF|PLN|CAD|AUD|TRY|BRL|HRK|CZK|HUF|RON|KRW|JPY", name):
+            return True  # a currency code, no firm
         return words[0] in self.country_words and (len(words) == 1 or not self._free(span) or all(
             w in self.country_words or re.fullmatch(rf"{LEGAL_FORM}\.?|[A-Z]{{2,5}}", w) for w in words[1:]))
 

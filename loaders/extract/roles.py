@@ -14,7 +14,7 @@ __all__ = ["EVENT_TARGETS", "PASSIVE_EVENT", "PUBLIC_BODY"]
 # Ministry of Health", "the Cabinet Office" (a regulator's own name is blocked before).
 PUBLIC_BODY = (r"\b(?P<name>(?:Comune|Municipality|City|Ministry|Ministero|Ministerio|Ministère|Ministerie|Minist[eé]rio|"
                r"Department|Gemeinde|Stadt|Ayuntamiento|Câmara\s+Municipal|Commune)\s+(?:di|of|de|del|van|for|der|des|du|da|do)"
-               r"\s+{name}|(?<=\bgemeente\s){name}|(?<=\bthe\s)(?:[A-Z][a-z]+\s+){1,2}Office)")
+               r"\s+{name}|(?:Regione|Provincia|Comunidad|Generalitat|Landkreis|Kommune|Région)\s+{name}|(?<=\bgemeente\s){name}|(?<=\bthe\s)(?:[A-Z][a-z]+\s+){1,2}Office)")
 
 # The sanction's noun in the languages present ("boete", "Bußgeld", "kara", "sanktionsavgift").
 _NOUN = (r"(?:fine|penalty|sanction|reprimand|ban|amende|sanction|astreinte|Bußgeld\w*|Geldbuße\w*|Verfahren|"
@@ -52,6 +52,11 @@ EVENT_TARGETS: list[tuple[str, str, float]] = [
      "payer", 0.75),
     (r"(?P<name>{name})\s+(?:recibe|recibió|receives|received|erhält|erhielt|riceve|ha\s+ricevuto|reçoit|krijgt|kreeg|"
      r"får|fick|dostał[ao]?|se\s+enfrenta\s+a)\s+(?:\w+\s+){0,3}?" + _NOUN + r"\b", "payer", 0.75),
+    # the dative of French, Italian, Spanish, Portuguese: "a infligé au réseau social X une amende"
+    (r"\b(?:inflig[ée]e?s?|impos[ée]e?s?)\s+(?:une\s+[^.;]{0,50}?\s+)?(?:à\s+la|à|au|aux)\s+"
+     r"(?:soci[ée]t[ée]\s+|l['’]entreprise\s+)?{skip}(?P<name>{name})", "patient", 0.75),
+    (r"\b(?:inflitt[oa]|irrogat[oa]|impuest[oa]|impôs|aplicou|impõe)\s+(?:(?:una?|uma)\s+[^.;]{0,50}?\s+)?"
+     r"(?:a|al|alla|allo|ao|à)\s+(?:empresa\s+|società\s+)?{skip}(?P<name>{name})", "patient", 0.75),
     # "ordenado una medida cautelar contra X", "erlässt gegenüber der X"
     (r"\b(?:gegenüber|nei\s+confronti\s+di|à\s+l['’]encontre\s+de)\s+(?:der\s+|dem\s+|la\s+soci[ée]t[ée]\s+)?"
      r"(?P<name>{name})", "patient", 0.75),
