@@ -32,11 +32,12 @@ async def in_thread(func: Callable[[], T]) -> T:
 
 @dataclass(frozen=True)
 class RelKey:
-    """Relationships of one node, of some types, one way."""
+    """Relationships of one node, of some types, one way (at most ``limit``: the first by id)."""
 
     node_id: str
     types: tuple[str, ...] = ()
     direction: Direction = "both"
+    limit: int | None = None
 
 
 def _touches(rel: Relationship, node_id: str, direction: Direction) -> bool:
@@ -120,18 +121,21 @@ class Loaders:
         return [found.get(node_id) for node_id in ids]
 
     async def _load_relationships(self, keys: Sequence[RelKey]) -> list[list[Relationship]]:
-        groups: dict[tuple[tuple[str, ...], Direction], list[str]] = defaultdict(list)
+        Group = tuple[tuple[str, ...], Direction, int | None]
+        groups: dict[Group, list[str]] = defaultdict(list)
         for key in keys:
-            groups[(key.types, key.direction)].append(key.node_id)
-        found: dict[tuple[tuple[str, ...], Direction], list[Relationship]] = {}
-        for (types, direction), ids in groups.items():
-            found[(types, direction)] = await in_thread(
-                partial(self.store.relationships_of, ids, list(types) or None, direction)
+            groups[(key.types, key.direction, key.limit)].append(key.node_id)
+        found: dict[Group, list[Relationship]] = {}
+        for (types, direction, limit), ids in groups.items():
+            found[(types, direction, limit)] = await in_thread(
+                partial(self.store.relationships_of, ids, list(types) or None, direction, limit)
             )
-        return [
-            [r for r in found[(k.types, k.direction)] if _touches(r, k.node_id, k.direction)]
-            for k in keys
-        ]
+        out = []
+        for k in keys:  # a node's own, at most its limit (another's may come along)
+            rels = [r for r in found[(k.types, k.direction, k.limit)]
+                    if _touches(r, k.node_id, k.direction)]
+            out.append(rels if k.limit is None else rels[: k.limit])
+        return out
 
     async def node(self, node_id: str) -> Node | None:
         """One node (batched with every other load of this tick)."""
@@ -154,10 +158,11 @@ class Loaders:
         return [node for node in found if node is not None]
 
     async def rels(
-        self, node_id: str, types: Sequence[str] = (), direction: Direction = "both"
+        self, node_id: str, types: Sequence[str] = (), direction: Direction = "both",
+        limit: int | None = None,
     ) -> list[Relationship]:
-        """Relationships of one node, sorted by id (batched)."""
-        return await self.relationships.load(RelKey(node_id, tuple(types), direction))
+        """Relationships of one node, sorted by id, at most ``limit`` (batched)."""
+        return await self.relationships.load(RelKey(node_id, tuple(types), direction, limit))
 
     async def rels_many(
         self, node_ids: Sequence[str], types: Sequence[str] = (), direction: Direction = "both"

@@ -1,7 +1,10 @@
 """Bounded walks over the store contract, level by level: neighbourhoods and shortest paths.
 
 Each level is one ``relationships_of`` call for the whole frontier (never one per node and
-never the whole graph in NetworkX); a cap on visited nodes keeps every walk bounded.
+never the whole graph in NetworkX); a cap on visited nodes keeps every walk bounded. A
+neighbourhood asks the store for each node's first ``limit_per_node`` + 1 relationships
+only (the store reads no more: a regulator's thousands of decisions are never read), the
+one past the limit telling that the answer is truncated.
 """
 
 from __future__ import annotations
@@ -41,8 +44,9 @@ def neighbourhood(
     types: Sequence[str] | None = None,
     max_nodes: int = MAX_VISITED,
 ) -> Subgraph:
-    """Nodes within ``depth`` hops of a node (either direction), at most ``limit_per_node``
-    relationships followed from each node (by id), with every relationship walked."""
+    """Nodes within ``depth`` hops of a node (either direction): from each node its first
+    ``limit_per_node`` relationships by id (those to a node past ``max_nodes`` left
+    out), with every relationship walked; ``truncated`` when a limit left one out."""
     _require(store, node_id)
     seen: dict[str, int] = {node_id: 0}
     kept: dict[str, Relationship] = {}
@@ -51,7 +55,8 @@ def neighbourhood(
     for level in range(1, depth + 1):
         if not frontier:
             break
-        rels = store.relationships_of(frontier, list(types) if types else None, "both")
+        rels = store.relationships_of(frontier, list(types) if types else None, "both",
+                                      limit=limit_per_node + 1)
         current = set(frontier)
         per_node: dict[str, int] = {}
         next_frontier: list[str] = []
@@ -62,11 +67,11 @@ def neighbourhood(
                 if per_node.get(here, 0) >= limit_per_node:
                     truncated = True
                     continue
+                per_node[here] = per_node.get(here, 0) + 1  # one of its first, followed or not
                 other = rel.other(here)
                 if other not in seen and len(seen) >= max_nodes:
                     truncated = True
                     continue
-                per_node[here] = per_node.get(here, 0) + 1
                 kept[rel.id] = rel
                 if other not in seen:
                     seen[other] = level

@@ -88,7 +88,10 @@ class Entity:
     async def conflicts(self, info: Info) -> list[Conflict]:
         return conflicts_of(await info.context.loaders.provenance.load(self.raw.id))
 
-    @strawberry.field(description="Relationships touching this node, optionally of some types.")
+    @strawberry.field(description="Relationships touching this node, optionally of some types, "
+                                  "by id: at most `first` (default and most: the server's "
+                                  "largest page, ENFORCEGRAPH_MAX_PAGE_SIZE); "
+                                  "`moreRelationships` says when it has more.")
     async def relationships(
         self,
         info: Info,
@@ -98,10 +101,42 @@ class Entity:
         direction: Annotated[
             Direction, strawberry.argument(description="Outgoing, incoming or both.")
         ] = Direction.BOTH,
+        first: Annotated[int | None, strawberry.argument(
+            description="How many, the first by id (default: the largest page).")] = None,
     ) -> list["Relationship"]:
-        names = [t.value for t in types or []]
-        rels = await info.context.loaders.rels(self.raw.id, names, direction.value)
-        return [Relationship(raw=r) for r in rels]
+        rels = await _first_relationships(info, self.raw.id, types, direction, first)
+        return [Relationship(raw=r) for r in rels[: _limit(info, first)]]
+
+    @strawberry.field(description="True when `relationships` with the same arguments left "
+                                  "some out (a regulator with thousands of decisions).")
+    async def more_relationships(
+        self,
+        info: Info,
+        types: Annotated[
+            list[RelationshipType] | None, strawberry.argument(description="Only these types.")
+        ] = None,
+        direction: Annotated[
+            Direction, strawberry.argument(description="Outgoing, incoming or both.")
+        ] = Direction.BOTH,
+        first: Annotated[int | None, strawberry.argument(
+            description="As `relationships`' `first`.")] = None,
+    ) -> bool:
+        rels = await _first_relationships(info, self.raw.id, types, direction, first)
+        return len(rels) > _limit(info, first)
+
+
+def _limit(info: Info, first: int | None) -> int:
+    """A node's relationships listed at most: ``first``, or the largest page."""
+    return info.context.settings.max_page_size if first is None else info.context.page_size(first)
+
+
+async def _first_relationships(info: Info, node_id: str, types: list[RelationshipType] | None,
+                               direction: Direction, first: int | None) -> list[StoreRelationship]:
+    """A node's first relationships by id, one more than listed (it tells there are more):
+    the store reads no more than that (a hub's thousands are never read)."""
+    names = [t.value for t in types or []]
+    return await info.context.loaders.rels(node_id, names, direction.value,
+                                           _limit(info, first) + 1)
 
 
 @strawberry.type(description="A typed, sourced relationship between two nodes.")

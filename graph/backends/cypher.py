@@ -62,6 +62,7 @@ __all__ = [
     "delete_relationships",
     "domain_params",
     "find_nodes",
+    "first_relationships_of",
     "full_text_ranked",
     "headline_count",
     "iter_nodes",
@@ -254,6 +255,19 @@ def relationships_of(model: Model, types: Sequence[str] | None, direction: str) 
     arrow = {"out": ("-", "->"), "in": ("<-", "-"), "both": ("-", "-")}[direction]
     return (
         f"UNWIND $ids AS id MATCH (a:{ENTITY} {{id: id}}){arrow[0]}[r{spec}]{arrow[1]}() "
+        f"RETURN DISTINCT {REL} AS rel"
+    )
+
+
+def first_relationships_of(model: Model, types: Sequence[str] | None, direction: str) -> str:
+    """As :func:`relationships_of`, at most ``$limit`` of each node: the first by id (Neo4j
+    still expands a hub's relationships to order them, but only those are returned)."""
+    spec = ":" + "|".join(rel_type(model, t) for t in types) if types else ""
+    arrow = {"out": ("-", "->"), "in": ("<-", "-"), "both": ("-", "-")}[direction]
+    return (
+        f"UNWIND $ids AS id MATCH (a:{ENTITY} {{id: id}}) "
+        f"CALL (a) {{ MATCH (a){arrow[0]}[r{spec}]{arrow[1]}() WITH DISTINCT r "
+        "RETURN r ORDER BY r.id LIMIT $limit } "
         f"RETURN DISTINCT {REL} AS rel"
     )
 

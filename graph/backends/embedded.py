@@ -29,7 +29,7 @@ from enforcegraph.graph.backends.sqlfilters import condition
 from enforcegraph.graph.backends.sqlopen import open_read_only, write_failure
 from enforcegraph.graph.backends.sqlreaders import PROGRESS_STEPS, ReaderPool
 from enforcegraph.graph.backends.sqlrows import SqlRows, chunks, marks
-from enforcegraph.graph.backends.sqltraversals import EmbeddedTraversals
+from enforcegraph.graph.backends.sqltraversals import EmbeddedTraversals, first_relationships_sql
 from enforcegraph.graph.record.assertions import Assertion
 from enforcegraph.graph.record.judgements import Judgement
 from enforcegraph.graph.store.base import (
@@ -59,8 +59,10 @@ CREATE TABLE IF NOT EXISTS names (norm TEXT NOT NULL, id TEXT NOT NULL, label TE
 CREATE INDEX IF NOT EXISTS names_id ON names(id);
 CREATE TABLE IF NOT EXISTS rels (id TEXT PRIMARY KEY, type TEXT NOT NULL, start TEXT NOT NULL,
                                  "end" TEXT NOT NULL, key TEXT NOT NULL, props TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS rels_start ON rels(start, type);
-CREATE INDEX IF NOT EXISTS rels_end ON rels("end", type);
+CREATE INDEX IF NOT EXISTS rels_start_id ON rels(start, type, id);
+CREATE INDEX IF NOT EXISTS rels_end_id ON rels("end", type, id);
+DROP INDEX IF EXISTS rels_start;
+DROP INDEX IF EXISTS rels_end;
 DROP INDEX IF EXISTS rels_type;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS judgements (canonical TEXT NOT NULL, other TEXT NOT NULL,
@@ -346,12 +348,15 @@ class EmbeddedStore(GraphStore):
         node_ids: Iterable[str],
         types: Sequence[str] | None = None,
         direction: Direction = "both",
+        limit: int | None = None,
     ) -> list[Relationship]:
         for rel_type in types or ():
             self.model.relationship(rel_type)
         ids = list(dict.fromkeys(node_ids))
         found: dict[str, Relationship] = {}
         ends = {"out": ["start"], "in": ['"end"'], "both": ["start", '"end"']}[direction]
+        if limit is not None:
+            return self._first_relationships(ids, types or [], ends, limit)
         type_sql = f" AND type IN ({marks(len(types))})" if types else ""
         for chunk in chunks(ids):
             for end in ends:
@@ -361,6 +366,22 @@ class EmbeddedStore(GraphStore):
                 )
                 for row in self._query(sql, [*chunk, *(types or [])]):
                     found[row[0]] = self._rel(row)
+        return [found[k] for k in sorted(found)]
+
+    def _first_relationships(self, ids: list[str], types: Sequence[str], ends: list[str],
+                             limit: int) -> list[Relationship]:
+        """Each node's first ``limit`` relationships by id, through the (end, type, id)
+        indexes (graph/backends/sqltraversals.py)."""
+        if limit <= 0:
+            return []
+        mine: dict[str, dict[str, Relationship]] = {i: {} for i in ids}
+        for end in ends:
+            sql = first_relationships_sql(end, len(types))
+            for chunk in chunks(ids):
+                for row in self._query(sql, [orjson.dumps(chunk).decode(), *types, limit]):
+                    rel = self._rel(row)
+                    mine[rel.start if end == "start" else rel.end][rel.id] = rel
+        found = {k: rels[k] for rels in mine.values() for k in sorted(rels)[:limit]}
         return [found[k] for k in sorted(found)]
 
     def _where(self, label: str, filters: Sequence[PropertyFilter]) -> tuple[str, list[Any]]:

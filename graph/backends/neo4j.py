@@ -289,12 +289,17 @@ class Neo4jStore(GraphStore):
         node_ids: Iterable[str],
         types: Sequence[str] | None = None,
         direction: Direction = "both",
+        limit: int | None = None,
     ) -> list[Relationship]:
-        query = cypher.relationships_of(self.model, types, direction)
+        if limit is None:
+            query, options = cypher.relationships_of(self.model, types, direction), {}
+        else:
+            query = cypher.first_relationships_of(self.model, types, direction)
+            options = {"limit": max(limit, 0)}
         ids = list(dict.fromkeys(node_ids))
         found: dict[str, Relationship] = {}
         for chunk in chunked(ids, self.batch_size):
-            for record in self._read(query, ids=list(chunk)):
+            for record in self._read(query, ids=list(chunk), **options):
                 rel = _rel_from(record["rel"])
                 found[rel.id] = rel
         return [found[k] for k in sorted(found)]

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from enforcegraph.graph.backends.embedded import EmbeddedStore
     from enforcegraph.graph.store.base import Node
 
-__all__ = ["FEW_CANDIDATES", "EmbeddedTraversals", "candidates_sql", "count_sql", "page_sql"]
+__all__ = ["FEW_CANDIDATES", "EmbeddedTraversals", "candidates_sql", "count_sql", "first_relationships_sql",
+           "page_sql"]
 
 Key = tuple[str, str, str, str]
 # per store: (generation, {what: number}) for counts that take long (the decisions, a
@@ -409,3 +410,17 @@ WHERE d.label = 'Decision' AND {" AND ".join(where)}
 ORDER BY {order}s.id, f.id, i.id, a.id LIMIT :limit
 """
     return sql, params
+
+
+def first_relationships_sql(end: str, types: int) -> str:
+    """The first relationships by id of each node of the JSON list ``?`` at its ``end``
+    (``start`` or ``"end"``), at most ``?`` (the last parameter) each; ``types``: how many
+    type parameters follow the list. Relationship ids start with their type, so (type, id)
+    order is id order: the ``rels_start_id`` / ``rels_end_id`` index ranges, read no
+    further than the limit (a regulator's thousands of ISSUED are never read)."""
+    type_sql = f" AND x.type IN ({', '.join('?' * types)})" if types else ""
+    return (
+        'SELECT r.id, r.type, r.start, r."end", r.key, r.props FROM json_each(?) n '
+        f"JOIN rels r ON r.rowid IN (SELECT x.rowid FROM rels x WHERE x.{end} = n.value"
+        f"{type_sql} ORDER BY x.type, x.id LIMIT ?)"
+    )

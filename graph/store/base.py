@@ -339,8 +339,11 @@ class GraphStore(abc.ABC):
         node_ids: Iterable[str],
         types: Sequence[str] | None = None,
         direction: Direction = "both",
+        limit: int | None = None,
     ) -> list[Relationship]:
-        """Relationships touching any of ``node_ids`` (one call for many nodes)."""
+        """Relationships touching any of ``node_ids`` (one call for many nodes), sorted by
+        id. ``limit``: at most that many of each node, the first by id (a relationship of
+        two of the nodes counts for both), read as such: a hub's thousands are never read."""
 
     def neighbours(
         self,
