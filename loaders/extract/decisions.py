@@ -259,6 +259,7 @@ def _merge(drafts: list[DecisionDraft], new: DecisionDraft) -> None:
             old.appeal = old.appeal or new.appeal
             old.decided_by = old.decided_by or new.decided_by
             old.summary = old.summary or new.summary
+            old.crowded = old.crowded or new.crowded
             return
     drafts.append(new)
 
@@ -307,6 +308,8 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
                               min(confidence, target_confidence or confidence), ["regulator-action"],
                               earlier=earlier)
         draft.issuer_how, draft.target_how = issuer_how, target_how
+        draft.crowded = len({m.entry.id for m in ctx.regulators_in(sentence.start, sentence.end)}) > 1 or len(
+            {f.name for _, f in ctx.firms_in(sentence.start, sentence.end)}) > 1
         if earlier and target:
             draft.as_written = _short_form(ctx, target, sentence)
         if amounts:

@@ -44,6 +44,7 @@ class DecisionDraft:
     as_written: tuple[int, int] | None = None  # the target's short name, for an earlier decision
     period: str | None = None       # "2023-09", "2019": an earlier decision dated no closer
     published: str | None = None    # the issuer's own release, dated by its publication
+    crowded: bool = False           # its sentence names several regulators or several firms
 
     @property
     def evidence(self) -> dict[str, str]:

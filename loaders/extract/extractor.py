@@ -232,7 +232,7 @@ class _Builder:
             spans.append(self.span(*draft.appeal))
         key = f"decision:{draft.regulator}:{draft.target}" + (f":{index}" if index else "")
         proposal = self.add(key, Proposal(
-            "", "decision", name, sorted(set(spans)), calibrated(draft.evidence, several=several), "+".join(draft.rules),
+            "", "decision", name, sorted(set(spans)), calibrated(draft.evidence, several=several or draft.crowded), "+".join(draft.rules),
             "Decision", node_id, properties=props))
         proposal.link("regulator", f"regulator:{draft.regulator}")
         if target is not None:
