@@ -112,3 +112,114 @@ def test_the_maker_is_the_target_in_several_languages(tmp_path: Path, text: str)
 def test_crowns_take_the_currency_of_the_nordic_regulator(tmp_path: Path, text: str, currency: str) -> None:
     found = _decisions(tmp_path, "Report\n\n" + text)
     assert [(d["amount"], d["currency"]) for d in found] == [(5000000, currency)]
+
+
+# --- round 3: the event's syntax, languages, kinds and what is no fine (names invented) ---
+
+def _kinds(found: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return sorted((tuple(d["target"]), d["kind"], d["amount"], d["currency"]) for d in found)
+
+
+def _with_kind(tmp_path: Path, text: str, **kwargs: Any) -> list[dict[str, Any]]:
+    path = tmp_path / "report.txt"
+    path.write_text(text, "utf-8")
+    extraction = extract(read_article(path, url="https://example.org/r", date=kwargs.get("date", "2024-03-01"),
+                                      title=None, publisher="Example News", author=None))
+    found = []
+    for proposal in extraction.of_kind("decision"):
+        fine = main_sanction(proposal.properties["sanctions"])
+        found.append({
+            "issuer": [extraction.by_id(i).node_id for i in proposal.links.get("regulator", [])],
+            "target": [extraction.by_id(i).name for i in proposal.links.get("against", [])],
+            "kind": fine.get("kind"), "amount": fine.get("amount"), "currency": fine.get("currency"),
+            "earlier": proposal.properties["evidence"]["earlier"], "confidence": proposal.confidence,
+        })
+    return found
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # the subject of a passive, in English (a name that begins with a nationality) and Italian
+    ("British Foods has been fined £20m by the Information Commissioner's Office (ICO) over a data breach.",
+     "British Foods"),
+    ("Bancarossa è stata multata dal Garante per la privacy per 2 milioni e 800 mila euro.", "Bancarossa"),
+    ("Anche Servizi Verdi è stata sanzionata dal Garante per la privacy, con una multa di 800 mila euro.",
+     "Servizi Verdi"),
+    ("Norway's data protection watchdog, Datatilsynet, said that Acme will be fined one million kroner.", "Acme"),
+    # the patient of a Dutch split verb, of a Polish and a Swedish sanction
+    ("De Autoriteit Persoonsgegevens (AP) legt de Acmedienst een boete op van 3,7 miljoen euro.", "Acmedienst"),
+    ("Prezes UODO nałożył na Acme Polska Sp. z o.o. karę w wysokości 16 932 657 zł.", "Acme Polska Sp. z o.o."),
+    ("Integritetsskyddsmyndigheten (IMY) utfärdar en sanktionsavgift om 7 500 000 kr mot Acme Bank AB.",
+     "Acme Bank AB"),
+    # a year inside a name with a legal form; the dative of a French sanction
+    ("Der BfDI verhängt gegen die Acme Sport 1893 AG ein Bußgeld in Höhe von 300.000 Euro.", "Acme Sport 1893 AG"),
+    ("La CNIL a infligé au réseau social Tokta une amende de 5 millions d'euros.", "Tokta"),
+    # public bodies named by their kind
+    ("Il Garante per la privacy ha inflitto una sanzione di 50.000 euro al Comune di Montebello.",
+     "Comune di Montebello"),
+    # a currency code is never the target
+    ("The Norwegian Data Protection Authority said it intends to impose a fine of NOK 25 million on Acme Inc. "
+     "for the breach.", "Acme Inc."),
+])
+def test_the_target_from_the_events_syntax(tmp_path: Path, text: str, target: str) -> None:
+    found = _with_kind(tmp_path, "Report\n\n" + text)
+    assert len(found) == 1 and found[0]["target"] == [target]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bracketed "U.S. $" figure is a conversion, never the fine
+    ("The HDPA fined Acme €6 million (U.S. $6.9 million) for the breach.", [(("Acme",), "fine", 6000000, "EUR")]),
+    # "per day" after a bracketed conversion
+    ("Norway's data protection watchdog, Datatilsynet, said that Acme will be fined one million kroner ($97,000) "
+     "per day.", [(("Acme",), "periodic_penalty", 1000000, "NOK")]),
+    # a fine and a periodic penalty in one sentence: one decision, a fine
+    ("La CNIL a prononcé à l'encontre de la société ACME une amende de 50 millions d'euros, ainsi qu'une "
+     "injonction assortie d'une astreinte de 100 000 euros par jour de retard.", [(("ACME",), "fine", 50000000, "EUR")]),
+    # the parts of one fine ("each penalised with") are no decisions
+    ("La AEPD castigó a Acme Energía con 5 millones de euros por dos infracciones, cada una penalizada con "
+     "2,5 millones de euros.", [(("Acme Energía",), "fine", 5000000, "EUR")]),
+    # a notice of intent is a proposed fine
+    ("The ICO said it was intending to impose a penalty of £99.2 million on Acme Hotels Ltd.",
+     [(("Acme Hotels Ltd.",), "proposed_fine", 99200000, "GBP")]),
+    # a reprimand; a fine that "would have been" imposed is none
+    ("The ICO has reprimanded the Department for Culture. Without that approach, the ICO said, the "
+     "department would have been fined over £10 million.", [(("Department for Culture",), "reprimand", None, None)]),
+    # Greek and Portuguese money
+    ("Η Αρχή Προστασίας Δεδομένων Προσωπικού Χαρακτήρα επέβαλε πρόστιμο ύψους 175.000 ευρώ.",
+     [((), "fine", 175000, "EUR")]),
+])
+def test_kinds_conversions_parts_and_what_is_no_fine(tmp_path: Path, text: str,
+                                                     expected: list[tuple[Any, ...]]) -> None:
+    assert _kinds(_with_kind(tmp_path, "Report\n\n" + text)) == expected
+
+
+def test_a_fine_cut_from_a_to_b_is_b_and_a_is_earlier(tmp_path: Path) -> None:
+    found = _with_kind(tmp_path, "Boete\n\nDe Autoriteit Persoonsgegevens verlaagt de boete van Acme Retail B.V. "
+                                 "van 600.000 euro naar 50.000 euro.")
+    assert sorted((d["amount"], d["earlier"]) for d in found) == [(50000, "no"), (600000, "yes")]
+
+
+def test_a_year_that_dates_the_incident_is_no_earlier_decision(tmp_path: Path) -> None:
+    found = _with_kind(tmp_path, "Multa\n\nBancarossa è stata multata dal Garante per la privacy per 2 milioni e "
+                                 "800 mila euro a causa di una violazione che nel 2018 ha coinvolto migliaia di clienti.")
+    assert [(d["amount"], d["earlier"]) for d in found] == [(2800000, "no")]
+
+
+def test_an_amount_a_court_set_is_not_the_regulators(tmp_path: Path) -> None:
+    found = _with_kind(tmp_path, "Böter\n\nIMY beslutade att Acme AB skulle betala 75 miljoner kronor i "
+                                 "sanktionsavgift.\n\nAcme överklagade till Förvaltningsrätten i Stockholm, som "
+                                 "sänkte avgiften till 52 miljoner kronor.")
+    assert [d["amount"] for d in found] == [75000000]
+
+
+def test_the_agent_among_several_regulators_and_review_for_crowded_sentences(tmp_path: Path) -> None:
+    found = _with_kind(tmp_path, "Amende\n\nAgissant avec les autres CNIL de l'Union, l'Autorité belge de la "
+                                 "protection des données (APD) a prononcé une amende de 250 000 euros contre Acme Europe.")
+    assert [(d["issuer"], d["amount"]) for d in found] == [(["regulator:be-apd"], 250000)]
+    assert found[0]["confidence"] <= SEVERAL_CAP
+
+
+def test_the_payer_of_each_listed_fine_is_its_target(tmp_path: Path) -> None:
+    found = _with_kind(tmp_path, "Multas\n\nLa Agencia Española de Protección de Datos (AEPD) resolvió los expedientes. "
+                                 "Acmefon deberá pagar una multa de 3.940.000 euros; Betatel tendrá que abonar 900.000 "
+                                 "euros.")
+    assert sorted((d["target"][0], d["amount"]) for d in found) == [("Acmefon", 3940000), ("Betatel", 900000)]
