@@ -36,7 +36,8 @@ _VERB = re.compile(
     r"(?:ha|hanno|aveva)\s+disposto|dispone|ordenad\w*|ordenó|erlässt|"
     # Portuguese, Greek, Croatian, Finnish, Danish, Norwegian
     r"aplicou|multou|επέβαλε|επιβλήθηκε|izrek\w+|izreč\w+|kaznio|kaznila|määräsi|ilagt|ilegg\w*|pålagt|idømt\w*|"
-    r"(?:must|has\s+to|have\s+to|will\s+have\s+to|muss|müssen|musste|mussten|dovrà|dovranno|doit|devra|moet|deberá|måste|musi)\s+"
+    r"(?:must|has\s+to|have\s+to|will\s+have\s+to|muss|müssen|musste|mussten|soll|sollen|dovrà|dovranno|doit|devra|moet|"
+    r"deberá|tendrá\s+que|måste|musi|må|skal)\s+"
     r"(?:\w+\s+){0,3}?(?:pay|zahlen|pagare|payer|betalen|pagar)|zahlte|zahlten)(?!\w)"
 )
 # A sentence about "the fine" continues the decision told just before.

@@ -131,14 +131,20 @@ def _local_descriptor() -> re.Pattern[str]:
         r"toezichthouder|evenknie)"
         r"|(?i:l['’]autorité|le\s+régulateur|le\s+gendarme|l['’]autorità|il\s+Garante|la\s+autoridad|"
         rf"la\s+agencia)\s+(?P<country2>{country})(?i:\s+(?:de\s+(?:la\s+)?protection\s+des\s+données|"
-        r"per\s+la\s+protezione\s+dei\s+dati(?:\s+personali)?|della\s+privacy|de\s+protección\s+de\s+datos))?)"
+        r"per\s+la\s+protezione\s+dei\s+dati(?:\s+personali)?|della\s+privacy|de\s+protección\s+de\s+datos))?"
+        # "l'Autorità di controllo della Romania", "the data protection authority of Romania"
+        r"|(?i:l['’]autorit[àé]|la\s+autoridad|a\s+autoridade|the\s+(?:data\s+protection\s+|privacy\s+)?(?:authority|regulator|watchdog))"
+        r"(?:\s+(?i:di|de|du|per\s+la|pour\s+la|of)\s+(?i:controllo|contrôle|control|protezione\s+dei\s+dati|protection\s+des\s+données|"
+        r"protección\s+de\s+datos|proteção\s+de\s+dados|data\s+protection|supervision))?\s+(?i:della|dell['’]|de\s+la|de\s+l['’]|de|du|del|da|do|of|in)\s+"
+        rf"(?:the\s+)?(?P<country3>{country}))"
         r"(?!\w)"
     )
 
 
 @cache
 def _country_pattern() -> re.Pattern[str]:
-    words = sorted({w for ws in country_words().values() for w in ws}, key=len, reverse=True)
+    words = sorted({v for ws in country_words().values() for w in ws for v in (w, w[:1].upper() + w[1:])},
+                   key=len, reverse=True)  # "Österreichische Post AG" mentions Austria too
     return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)")
 
 
@@ -186,7 +192,7 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
     watchdog"). Ambiguous names count only where the text makes them unambiguous."""
     by_name, _, _ = _tables()
     words = {m.group(0) for m in _country_pattern().finditer(text)}
-    mentioned = {c for c, ws in country_words().items() if words & set(ws)}
+    mentioned = {c for c, ws in country_words().items() if words & {v for w in ws for v in (w, w[:1].upper() + w[1:])}}
     plain: list[RegulatorMatch] = []
     pending: list[tuple[int, int, str]] = []
     for start, end, found in _raw_matches(text):
@@ -231,7 +237,7 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
     for described in _local_descriptor().finditer(text):
         if any(a < described.end() and described.start() < b for a, b in taken):
             continue
-        code = _country_of(described.group("country") or described.group("country2"))
+        code = _country_of(described.group("country") or described.group("country2") or described.group("country3"))
         candidates = [e for e in gazetteer() if e.country == code and e.kind == "data_protection"]
         if len(candidates) == 1:
             plain.append(RegulatorMatch(candidates[0], described.start(), described.end(), 0.7,

@@ -102,7 +102,10 @@ class PartyFinder:
         describe = rf"(?:{DESCRIPTOR_WORD}|{_NATIONALITY}|{adjectives})"
         # Words between a sanction verb and its target: lower-case words and descriptors
         # ("fined the Chinese-owned video app TikTok", "sanctionné la société CRITEO").
-        self.skip = rf"(?:(?:[a-zà-ÿ][\w\-’']*|{describe})\s+){{0,5}}?(?!{describe}\s)"
+        # A nationality right before a capitalised word is part of the name ("fined British Airways");
+        # before a lower-case word it describes ("fined the Chinese video app TikTok").
+        self.skip = (rf"(?:(?:[a-zà-ÿ][\w\-’']*|{describe})\s+){{0,5}}?(?!{DESCRIPTOR_WORD}\s)"
+                     rf"(?!{describe}\s+[a-zà-ÿ])(?!{describe}\s+{describe}\s)")
 
     # -- bookkeeping ---------------------------------------------------------------
     def _free(self, span: tuple[int, int]) -> bool:

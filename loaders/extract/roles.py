@@ -58,6 +58,6 @@ EVENT_TARGETS: list[tuple[str, str, float]] = [
     (r"\b(?:inflitt[oa]|irrogat[oa]|impuest[oa]|impôs|aplicou|impõe)\s+(?:(?:una?|uma)\s+[^.;]{0,50}?\s+)?"
      r"(?:a|al|alla|allo|ao|à)\s+(?:empresa\s+|società\s+)?{skip}(?P<name>{name})", "patient", 0.75),
     # "ordenado una medida cautelar contra X", "erlässt gegenüber der X"
-    (r"\b(?:gegenüber|nei\s+confronti\s+di|à\s+l['’]encontre\s+de)\s+(?:der\s+|dem\s+|la\s+soci[ée]t[ée]\s+)?"
+    (r"\b(?:nei\s+confronti\s+di|à\s+l['’]encontre\s+de)\s+(?:la\s+soci[ée]t[ée]\s+)?"
      r"(?P<name>{name})", "patient", 0.75),
 ]

@@ -141,6 +141,7 @@ def _with_kind(tmp_path: Path, text: str, **kwargs: Any) -> list[dict[str, Any]]
     # the subject of a passive, in English (a name that begins with a nationality) and Italian
     ("British Foods has been fined £20m by the Information Commissioner's Office (ICO) over a data breach.",
      "British Foods"),
+    ("The ICO fined British Foods £20m over a data breach.", "British Foods"),
     ("Bancarossa è stata multata dal Garante per la privacy per 2 milioni e 800 mila euro.", "Bancarossa"),
     ("Anche Servizi Verdi è stata sanzionata dal Garante per la privacy, con una multa di 800 mila euro.",
      "Servizi Verdi"),
@@ -216,6 +217,18 @@ def test_the_agent_among_several_regulators_and_review_for_crowded_sentences(tmp
                                  "protection des données (APD) a prononcé une amende de 250 000 euros contre Acme Europe.")
     assert [(d["issuer"], d["amount"]) for d in found] == [(["regulator:be-apd"], 250000)]
     assert found[0]["confidence"] <= SEVERAL_CAP
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    ("L'Autorità di controllo della Romania ha sanzionato Acme Bank con una multa di 130.000 euro.",
+     "regulator:ro-anspdcp"),
+    # an ambiguous name made clear by a country adjective inside a firm's name
+    ("Die Österreichische Acme AG soll eine Strafe von 9,5 Millionen Euro zahlen, so die Datenschutzbehörde.",
+     "regulator:at-dsb"),
+])
+def test_regulators_described_by_their_country(tmp_path: Path, text: str, issuer: str) -> None:
+    found = _with_kind(tmp_path, "Report\n\n" + text)
+    assert [d["issuer"] for d in found] == [[issuer]]
 
 
 def test_the_payer_of_each_listed_fine_is_its_target(tmp_path: Path) -> None:
