@@ -15,7 +15,7 @@ from enforcegraph.loaders.extract.drafts import (
 from enforcegraph.loaders.extract.gazetteer import find_regulators
 from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.roles import PASSIVE_EVENT
-from enforcegraph.loaders.extract.text import Sentence, find_dates, find_period
+from enforcegraph.loaders.extract.text import Sentence, find_dates, find_month, find_period
 
 __all__ = ["DecisionDraft", "SanctionDraft", "find_decisions"]
 
@@ -360,6 +360,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     _appeals(ctx, drafts)
     _dated(ctx, drafts)
     _findings(ctx, drafts)
+    _periods(ctx, drafts)
     _maximum_elsewhere(ctx, drafts)
     drafts = [d for d in several.no_sums_or_parts(ctx, drafts) if d.sanctions or d.cites]
     if all(d.earlier for d in drafts):
@@ -368,6 +369,26 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     return drafts
 
 
+
+
+def _periods(ctx: Context, drafts: list[DecisionDraft]) -> None:
+    """A decision dated no closer takes the month or year its own sentence gives it ("La mayor
+    multa de 2024 se impuso en febrero" -> 2024-02), not a year that dates an incident or
+    begins a period."""
+    for draft in drafts:
+        if draft.date or draft.published or draft.period or not draft.spans:
+            continue
+        start, end = draft.spans[0]
+        for year in re.finditer(r"\b(?:19|20)\d{2}\b", ctx.text[start:end]):
+            at = start + year.start()
+            if _INCIDENT.search(ctx.text, max(start, at - 60), at) or _RANGE_BEFORE.search(ctx.text[max(start, at - 12) : at]):
+                continue
+            period = find_period(ctx.text, max(start, at - 20), at + 4)
+            month = find_month(ctx.text, start, end)
+            if period and len(period) == 4 and month:
+                period = f"{period}-{month:02d}"
+            draft.period = period
+            break
 
 
 def _earlier(ctx: Context, start: int, end: int) -> bool:

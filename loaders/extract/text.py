@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["Sentence", "find_dates", "find_period", "find_quotes", "paragraphs", "sentences"]
+__all__ = ["Sentence", "find_dates", "find_month", "find_period", "find_quotes", "paragraphs", "sentences"]
 
 _ABBREV = re.compile(
     r"(?:\b(?:Inc|Ltd|Co|Corp|Art|Arts|No|Nos|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|vs|approx|e\.g|i\.e|"
@@ -160,6 +160,19 @@ def find_dates(text: str, start: int, end: int, today: str | None) -> list[tuple
 _PERIOD = re.compile(
     rf"(?i)(?:\b{_MONTH}(?:\s+de)?\s+)?\b(?P<year>(?:19|20)\d{{2}})\b"
 )
+
+
+_IN_MONTH = re.compile(rf"(?i)\b(?:in|en|im|nel|a|em|op|w|i|på|au\s+mois\s+de)\s+{_MONTH}(?!\s*\d)")
+
+
+def find_month(text: str, start: int, end: int) -> int | None:
+    """A month named without its year after a preposition ("se impuso en febrero" -> 2).
+
+    >>> find_month("La mayor multa de 2024 se impuso en febrero a X", 0, 48)
+    2
+    """
+    match = _IN_MONTH.search(text, start, end)
+    return _MONTHS[match.group("month").lower().rstrip(".")] if match else None
 
 
 def find_period(text: str, start: int, end: int) -> str | None:
