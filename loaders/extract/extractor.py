@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from typing import Any
 
 from enforcegraph.graph.store.base import GraphStore
@@ -24,9 +26,31 @@ from enforcegraph.loaders.extract.resolve import (
 from enforcegraph.loaders.extract.several import rounded_same
 from enforcegraph.loaders.extract.statements import StatementDraft, find_statements
 from enforcegraph.loaders.extract.text import sentences
-from enforcegraph.schema.ids import make_id
+from enforcegraph.schema.ids import make_id as _ascii_id
 
 __all__ = ["extract"]
+
+# Greek letters in Latin (ELOT 743, simplified), so that a Greek name gets a readable id.
+_GREEK = dict(zip("αβγδεζηθικλμνξοπρσςτυφχψω", ["a", "v", "g", "d", "e", "z", "i", "th", "i", "k", "l", "m", "n", "x",
+                                                 "o", "p", "r", "s", "s", "t", "y", "f", "ch", "ps", "o"], strict=True))
+
+
+def make_id(prefix: str, *parts: str) -> str:
+    """``schema.ids.make_id`` after Greek letters are written in Latin ones.
+
+    >>> make_id("company", "Υπουργείο Μετανάστευσης"), make_id("company", "Клиринг")
+    ('company:ypoyrgeio-metanasteysis', 'company:x6d64eb2782de')
+    """
+    def latin(text: str) -> str:
+        plain = unicodedata.normalize("NFKD", text.lower())
+        return "".join(_GREEK.get(c, c) for c in plain if not unicodedata.combining(c))
+
+    latin_parts = [latin(p) for p in parts]
+    try:
+        return _ascii_id(prefix, *latin_parts)
+    except ValueError:  # a script with no Latin letters at all: a digest keeps the id stable
+        return _ascii_id(prefix, "x" + hashlib.sha1("|".join(parts).encode()).hexdigest()[:12])
+
 
 _REFERS_TO_DECISION = re.compile(r"(?i)\b(?:decision|fine|sanction|penalty|ruling|order)\b")
 

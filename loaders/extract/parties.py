@@ -111,6 +111,10 @@ class PartyFinder:
     def _free(self, span: tuple[int, int]) -> bool:
         return not any(a < span[1] and span[0] < b for a, b in self.blocked)
 
+    def is_free(self, span: tuple[int, int]) -> bool:
+        """No regulator, law, citation or mention is named at ``span``."""
+        return self._free(span) and not any(a < span[1] and span[0] < b for a, b in self.mention_spans)
+
     def add(self, kind: str, raw: str, span: tuple[int, int], rule: str, confidence: float,
             why: str | None = None) -> Found | None:
         """Record a name at a span (strips leading articles, skips blocked spans)."""
