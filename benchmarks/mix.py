@@ -20,13 +20,27 @@ benchmarks/graphql_load.py, the floor answering the same texts) at the largest c
 The floor, in the same run and with the same client: ``benchmarks/floor_app.py`` (bare
 strawberry on a dict, the same uvicorn settings) answering one distinct ``node(id)``
 request per request: what the framework and the HTTP stack cost per request, with no
-work behind it.
+work behind it. Each run also gives the CPU seconds the server's processes used (the
+machine may be shared: CPU per request does not queue behind the neighbours).
+
+Reads during writes:
+
+    python -m benchmarks.mix --db COPY_OF_100k.sqlite --write-after 100000 \
+        --write-firms 1000000 --clients 32 --duration 60 --out .../during-1m.json
+
+loads the next 1,000,000 synthetic firms (``enforcegraph synth``'s firms 100,000 to
+1,099,999, 2,000 a transaction, through ``EmbeddedStore.upsert``, the normal write path)
+from another process while the mix replays at the largest client count in windows of
+``--duration`` seconds until the load ends; per window: requests/s, p50, p99, errors; per
+transaction of the writer: records/s, and how long it held the write lock. Without
+``--write-firms`` the writer runs while each client count is replayed once.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import subprocess
@@ -197,9 +211,27 @@ end
 """
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and its children (the server's workers),
+    those of children that have exited included (their parent's cutime and cstime)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total, todo = 0.0, [pid]
+    while todo:
+        here = todo.pop()
+        try:
+            fields = Path(f"/proc/{here}/stat").read_text().rsplit(")", 1)[1].split()
+            total += sum(int(f) for f in fields[11:15]) / ticks
+            for task in Path(f"/proc/{here}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
 def _wrk(port: int, requests: list[tuple[str, str, str, str]], clients: int, duration: float,
-         work: Path) -> dict[str, float]:
-    """Replay ``requests`` through wrk: requests/s, p50, p99, errors."""
+         work: Path, pid: int | None = None) -> dict[str, float]:
+    """Replay ``requests`` through wrk: requests/s, p50, p99, errors (``pid``: and the CPU
+    seconds that server used, per request in ms)."""
     from benchmarks.graphql_load import _parse_wrk
 
     threads = min(2, clients)
@@ -207,6 +239,7 @@ def _wrk(port: int, requests: list[tuple[str, str, str, str]], clients: int, dur
     data.write_text("".join(f"{m}\t{p}\t{b}\n" for _, m, p, b in requests), "utf-8")
     script = work / f"mix-{port}-{clients}.lua"
     script.write_text(_LUA % {"file": data, "threads": threads}, "utf-8")
+    cpu = _cpu_seconds(pid) if pid else 0.0
     out = subprocess.run(
         ["wrk", "-t", str(threads), "-c", str(clients), "-d", f"{duration:g}s", "--latency",
          "--timeout", "30s", "-s", str(script), f"http://127.0.0.1:{port}"],
@@ -215,15 +248,21 @@ def _wrk(port: int, requests: list[tuple[str, str, str, str]], clients: int, dur
     found = _parse_wrk(out)
     match = re.search(r"MIX_ERRORS (\d+)", out)
     found["errors"] = float(match.group(1)) if match else -1.0
+    if pid:
+        found["server_cpu_s"] = _cpu_seconds(pid) - cpu
+        found["cpu_ms_per_request"] = found["server_cpu_s"] * 1000 / max(1.0, found["requests"])
+    found["load_average"] = os.getloadavg()[0]
     return found
 
 
 def replay(db: Path, count: int, client_counts: list[int], duration: float,
-           env: dict[str, str] | None = None, write_after: int = 0) -> dict[str, Any]:
+           env: dict[str, str] | None = None, write_after: int = 0,
+           write_firms: int = 0) -> dict[str, Any]:
     """The mix and the floor at each client count: wrk's figures for each. ``write_after``:
     a store of that many synthetic firms, which another process keeps loading with the
     firms after them (benchmarks/readers.py's writer) while the mix runs: reads during
-    writes (the floor and the two fixed queries are then left out)."""
+    writes (the floor and the two fixed queries are then left out); ``write_firms``: that
+    many, the mix replayed until they are loaded."""
     requests = generate(db, count)
     shares = {k: sum(1 for r in requests if r[0] == k) for k in KINDS}
     ids = sorted({json.loads(b)["variables"]["id"] for k, _, _, b in requests if k == "node"})
@@ -245,17 +284,23 @@ def replay(db: Path, count: int, client_counts: list[int], duration: float,
         }))
         api_env = {"ENFORCEGRAPH_DB": str(db), "ENFORCEGRAPH_RESPONSE_CACHE_BYTES": "0",
                    **(env or {})}
-        with serve("api", 2, api_env) as (port, _), \
-                serve("floor", 2, {"BENCH_FLOOR_DATA": str(floor_data)}) as (floor_port, _):
+        with serve("api", 2, api_env) as (port, api_proc), \
+                serve("floor", 2, {"BENCH_FLOOR_DATA": str(floor_data)}) as (floor_port, floor_proc):
             if write_after:
-                return _during_load(db, write_after, port, requests, client_counts, duration,
-                                    work, results)
+                return _during_load(db, write_after, write_firms, port, api_proc.pid, requests,
+                                    client_counts, duration, work, results)
             for clients in client_counts:
                 began = time.time()
-                api = _wrk(port, requests, clients, duration, work)
-                floor = _wrk(floor_port, floor_requests, clients, duration, work)
+                api = _wrk(port, requests, clients, duration, work, api_proc.pid)
+                floor = _wrk(floor_port, floor_requests, clients, duration, work, floor_proc.pid)
                 results["runs"].append({"clients": clients, "api": api, "floor": floor,
                                         "started": began})
+                print(f"{clients} clients: mix {api['rps']:.1f}/s p50 {api.get('p50_ms', 0):.1f} "
+                      f"p99 {api.get('p99_ms', 0):.1f} errors {api['errors']:.0f} of "
+                      f"{api['requests']:.0f}, server CPU {api['cpu_ms_per_request']:.1f} ms a "
+                      f"request; floor {floor['rps']:.1f}/s p50 {floor.get('p50_ms', 0):.1f} p99 "
+                      f"{floor.get('p99_ms', 0):.1f}, CPU {floor['cpu_ms_per_request']:.1f} ms "
+                      f"(load average {api['load_average']:.1f})", flush=True)
             # the two fixed queries of graphql_load, cache off, at the largest client count
             most = max(client_counts)
             for name, query, node_ids in (("headline", HEADLINE_QUERY, []),
@@ -266,39 +311,67 @@ def replay(db: Path, count: int, client_counts: list[int], duration: float,
                 print(f"{name} at {most}: api {pair['api']['rps']:.0f}/s p99 "
                       f"{pair['api'].get('p99_ms', 0):.1f}; floor {pair['floor']['rps']:.0f}/s "
                       f"p99 {pair['floor'].get('p99_ms', 0):.1f}", flush=True)
-                print(f"{clients} clients: mix {api['rps']:.0f}/s p50 {api.get('p50_ms', 0):.1f} "
-                      f"p99 {api.get('p99_ms', 0):.1f} errors {api['errors']:.0f} of "
-                      f"{api['requests']:.0f}; floor {floor['rps']:.0f}/s", flush=True)
     return results
 
 
-def _during_load(db: Path, firms: int, port: int, requests: list[tuple[str, str, str, str]],
-                 client_counts: list[int], duration: float, work: Path,
-                 results: dict[str, Any]) -> dict[str, Any]:
-    """The mix at each client count while another process loads more firms."""
+def _during_load(db: Path, firms: int, more: int, port: int, pid: int,
+                 requests: list[tuple[str, str, str, str]], client_counts: list[int],
+                 duration: float, work: Path, results: dict[str, Any]) -> dict[str, Any]:
+    """The mix while another process loads more firms: each client count once, or (``more``)
+    windows at the largest until the writer has loaded ``more`` firms."""
     import multiprocessing
 
     from benchmarks.readers import write
 
     context = multiprocessing.get_context("spawn")
     stop, written = context.Event(), context.Value("q", 0)
-    writer = context.Process(target=write, args=(str(db), firms, stop, written))
+    log = work / "writer.jsonl"
+    writer = context.Process(target=write, args=(str(db), firms, stop, written, more, str(log)))
     writer.start()
     began = time.monotonic()
     try:
         time.sleep(5)  # the writer's first transactions under way
-        for clients in client_counts:
-            api = _wrk(port, requests, clients, duration, work)
-            results["runs"].append({"clients": clients, "api": api, "started": time.time()})
-            print(f"{clients} clients during the load: mix {api['rps']:.0f}/s p50 "
-                  f"{api.get('p50_ms', 0):.1f} p99 {api.get('p99_ms', 0):.1f} errors "
-                  f"{api['errors']:.0f} of {api['requests']:.0f}", flush=True)
+        counts = client_counts
+        while counts:
+            clients = counts[0]
+            api = _wrk(port, requests, clients, duration, work, pid)
+            results["runs"].append({"clients": clients, "api": api, "started": time.time(),
+                                    "written": written.value})
+            print(f"{clients} clients during the load ({written.value} records written): "
+                  f"mix {api['rps']:.1f}/s p50 {api.get('p50_ms', 0):.1f} p99 "
+                  f"{api.get('p99_ms', 0):.1f} errors {api['errors']:.0f} of "
+                  f"{api['requests']:.0f}, server CPU {api['cpu_ms_per_request']:.1f} ms a "
+                  f"request (load average {api['load_average']:.1f})", flush=True)
+            again = [max(client_counts)] if writer.is_alive() else []
+            counts = again if more else counts[1:]
     finally:
-        stop.set()
+        stop.set()  # a load of ``more`` firms has ended by now, unless cut short
         writer.join()
     elapsed = time.monotonic() - began
+    batches = [json.loads(line) for line in log.read_text("utf-8").splitlines()] \
+        if log.exists() else []
     results["writer"] = {"records": written.value, "seconds": elapsed,
-                         "records_per_s": written.value / elapsed}
+                         "records_per_s": written.value / elapsed, "batches": batches}
+    if batches:
+        from benchmarks.stats import percentile
+
+        locks = sorted(b["lock_ms"] for b in batches)
+        commits = sorted(b["commit_ms"] for b in batches)
+        rates = [b["records"] / b["wall_s"] for b in batches]
+        tenth = max(1, len(rates) // 10)
+        results["writer"].update(
+            lock_ms_p50=percentile(locks, 0.5), lock_ms_p99=percentile(locks, 0.99),
+            lock_ms_max=locks[-1], commit_ms_p50=percentile(commits, 0.5),
+            commit_ms_max=commits[-1],
+            records_per_s_first_tenth=sum(rates[:tenth]) / tenth,
+            records_per_s_last_tenth=sum(rates[-tenth:]) / tenth,
+            records_per_cpu_s=sum(b["records"] for b in batches) / sum(b["cpu_s"] for b in batches))
+        print(f"writer: {len(batches)} transactions; lock held p50 {results['writer']['lock_ms_p50']:.0f}"
+              f" p99 {results['writer']['lock_ms_p99']:.0f} max {locks[-1]:.0f} ms (COMMIT itself "
+              f"p50 {results['writer']['commit_ms_p50']:.1f} max {commits[-1]:.1f} ms); records/s "
+              f"first tenth {results['writer']['records_per_s_first_tenth']:.0f}, last tenth "
+              f"{results['writer']['records_per_s_last_tenth']:.0f}; "
+              f"{results['writer']['records_per_cpu_s']:.0f} per CPU-second", flush=True)
     print(f"writer: {written.value} records in {elapsed:.0f} s", flush=True)
     return results
 
@@ -315,9 +388,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write-after", type=int, default=0, metavar="FIRMS",
                         help="the store holds FIRMS synthetic firms; load the next ones "
                              "from another process while the mix runs")
+    parser.add_argument("--write-firms", type=int, default=0, metavar="N",
+                        help="with --write-after: load exactly the next N firms, the mix "
+                             "replayed at the largest client count until they are loaded")
     args = parser.parse_args(argv)
     found = replay(args.db, args.requests, [int(c) for c in args.clients.split(",")],
-                   args.duration, write_after=args.write_after)
+                   args.duration, write_after=args.write_after, write_firms=args.write_firms)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(found, indent=1), "utf-8")

@@ -48,20 +48,47 @@ def build(db: Path, firms: int) -> None:
                     "--firms", str(firms), "--load"], check=True, stdout=subprocess.DEVNULL)
 
 
-def write(db: str, firms: int, stop: Any, written: Any) -> None:
-    """Upsert the synthetic firms after the first ``firms`` until told to stop."""
+def write(db: str, firms: int, stop: Any, written: Any, more: int = 0,
+          log: str | None = None) -> None:
+    """Upsert the synthetic firms after the first ``firms`` until told to stop (``more``:
+    the next ``more`` firms, then stop). ``log``: one JSON line per transaction (records,
+    wall and CPU seconds, how long it held the write lock: BEGIN IMMEDIATE to the end of
+    COMMIT, the full-text flush and kept counts included, and the COMMIT statement's own
+    share)."""
     store = EmbeddedStore(db)
-    config = SynthConfig(firms=firms * 4, chunk_firms=CHUNK_FIRMS)
+    marks: dict[str, float] = {}
+
+    def trace(statement: str) -> None:  # when each statement starts, on the writer's connection
+        if statement.startswith(("BEGIN", "COMMIT")):
+            marks[statement.split()[0]] = time.perf_counter()
+
+    store._conn.set_trace_callback(trace)
+    config = SynthConfig(firms=firms + more if more else firms * 4, chunk_firms=CHUNK_FIRMS)
     batches = synth_batches(config)
     store.upsert(next(batches))  # the shared nodes of the larger graph (more agencies)
-    for number, batch in enumerate(batches):
-        if number * CHUNK_FIRMS < firms:
-            continue
-        if stop.is_set():
-            break
-        store.upsert(batch)
-        written.value += len(batch)
-    store.close()
+    out = open(log, "a", encoding="utf-8") if log else None  # noqa: SIM115
+    try:
+        for number, batch in enumerate(batches):
+            if number * CHUNK_FIRMS < firms:
+                continue
+            if stop.is_set():
+                break
+            wall, cpu = time.perf_counter(), time.process_time()
+            store.upsert(batch)
+            done = time.perf_counter()
+            records = len(batch)
+            written.value += records
+            if out is not None:
+                out.write(json.dumps({
+                    "batch": number, "records": records, "at": time.time(),
+                    "wall_s": done - wall, "cpu_s": time.process_time() - cpu,
+                    "lock_ms": (done - marks.get("BEGIN", wall)) * 1000,
+                    "commit_ms": (done - marks.get("COMMIT", done)) * 1000}) + "\n")
+                out.flush()
+    finally:
+        if out is not None:
+            out.close()
+        store.close()
 
 
 def reads(store: EmbeddedStore, firms: int, rng: random.Random) -> list[Callable[[], object]]:
