@@ -146,7 +146,7 @@ def load(settings: Settings, sources: tuple[str, ...], format_name: str | None,
     and locate the firms from evidence (enforcegraph locate)."""
     from itertools import chain
 
-    from enforcegraph.loaders.reports import stream_with_report, write_errors
+    from enforcegraph.loaders.reports import reported_batches, stream_with_report, write_errors
 
     total = UpsertSummary()
     store: GraphStore | None = None
@@ -157,7 +157,8 @@ def load(settings: Settings, sources: tuple[str, ...], format_name: str | None,
             progress.update(task, description=f"loading {source}")
             try:
                 if is_dataset(source) and not Path(source).exists():
-                    batches: Iterator[Batch] = iter([dataset_batch(source)])
+                    batches: Iterator[Batch] = reported_batches([dataset_batch(source)], source,
+                                                                "dataset", report)
                 else:  # a file is read in batches (formats that stream), written as one load
                     batches = stream_with_report(Path(source), format_name, report, limits)
                 first = next(batches, None)

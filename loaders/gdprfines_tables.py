@@ -52,6 +52,9 @@ class Tables:
     association_words: frozenset[str]
     legal_forms: frozenset[str]
     laws: dict[str, LawSpec]
+    union_words: tuple[str, ...] = ()
+    person_titles: tuple[str, ...] = ()
+    anonymised_titles: tuple[str, ...] = ()
 
     def regulator(self, authority: str, country: str) -> RegulatorSpec | None:
         """The authority a spelling names, in that country; None if none.
@@ -80,8 +83,17 @@ class Tables:
         return normalize_name(controller) in self.anonymous
 
     def party_kind(self, controller: str) -> str:
-        """company, public_body or association, from whole words of the name."""
-        words = set(normalize_name(controller).split())
+        """company, public_body or association (trade unions too), from whole words of the name.
+
+        >>> tables = load_tables()
+        >>> [tables.party_kind(n) for n in ("Sindicato Aragonés de Transporte", "Christian Trade Union",
+        ...                                 "ILUNION SEGURIDAD, S.A.", "English School staff union (ESSA)")]
+        ['association', 'association', 'company', 'association']
+        """
+        norm = f" {normalize_name(controller)} "
+        if any(f" {phrase} " in norm for phrase in self.union_words):
+            return "association"
+        words = set(norm.split())
         if words & self.public_body_words:
             return "public_body"
         if words & self.association_words:
@@ -112,6 +124,9 @@ def load_tables() -> Tables:
         public_body_words=frozenset(str(w) for w in raw["public_body_words"]),
         association_words=frozenset(str(w) for w in raw["association_words"]),
         legal_forms=frozenset(str(w) for w in raw["extra_legal_forms"]),
+        union_words=tuple(normalize_name(str(w)) for w in raw["union_words"]),
+        person_titles=tuple(str(w) for w in raw["person_titles"]),
+        anonymised_titles=tuple(str(w) for w in raw["anonymised_titles"]),
         laws={
             str(text): LawSpec(str(v["id"]), str(v["name"]), str(v["country"]), str(v["url"]))
             for text, v in raw["national_laws"].items()

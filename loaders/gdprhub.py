@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from enforcegraph.loaders.base import BATCH_RECORDS, LoadFormat, register_format
+from enforcegraph.loaders.builder import FirmNames
 from enforcegraph.loaders.gdprfines_tables import load_tables as fines_tables
 from enforcegraph.loaders.gdprhub_build import HubBuilder, case_key, named_key
 from enforcegraph.loaders.gdprhub_parties import against
@@ -54,7 +55,7 @@ Records = Callable[[Path, InputLimits | None, list[FieldError]], Iterator[HubRec
 
 def decision_key(d: HubDecision, shared: set[tuple[str, str]]) -> str:
     """The part of the decision's id after ``decision:gdprhub-`` (see the module's docstring)."""
-    case = case_key(d.case)
+    case = case_key(d.ref)
     if case is None:
         return f"{d.issuer.key}-nocase-{d.digest}"
     if (d.issuer.key, case) in shared:
@@ -67,7 +68,7 @@ class _FirstPass:
 
     def __init__(self) -> None:
         self.digests: dict[tuple[str, str], set[str]] = defaultdict(set)
-        self.names: dict[str, Counter[str]] = defaultdict(Counter)
+        self.names = FirmNames(lambda name: named_key(name, fines_tables().legal_forms))
         self.dpa_read = 0
         self.dpa_loaded = 0
         self.by_issuer: Counter[str] = Counter()
@@ -76,8 +77,9 @@ class _FirstPass:
         self.fines_eur = 0.0
         self.against = 0
         self.anonymous = 0
+        self.persons = 0
 
-    def add(self, record: HubRecord, d: HubDecision | None, legal_forms: frozenset[str]) -> None:
+    def add(self, record: HubRecord, d: HubDecision | None) -> None:
         is_dpa = record.decision_by.strip().startswith("DPA:")
         self.dpa_read += is_dpa
         if d is None:
@@ -85,7 +87,7 @@ class _FirstPass:
         self.dpa_loaded += is_dpa
         self.by_issuer[d.issuer.label] += 1
         self.kinds[d.kind] += 1
-        case = case_key(d.case)
+        case = case_key(d.ref)
         if case is not None:
             self.digests[(d.issuer.key, case)].add(d.digest)
         if d.currency:
@@ -94,8 +96,10 @@ class _FirstPass:
         for party in against(d.parties):
             self.against += 1
             self.anonymous += party.anonymous
-            if not party.anonymous:
-                self.names[named_key(party.name, legal_forms)][party.name] += 1
+            if party.person is not None:
+                self.persons += 1
+            elif not party.anonymous:
+                self.names.add(party.name)
 
     def shared(self) -> set[tuple[str, str]]:
         return {key for key, digests in self.digests.items() if len(digests) > 1}
@@ -112,7 +116,8 @@ class _FirstPass:
             "fines_total_eur": round(self.fines_eur, 2),
             "parties_against": self.against,
             "anonymous_parties": self.anonymous,
-            "named_parties": len(self.names),
+            "named_persons": self.persons,
+            "named_parties": len({self.names.id_of(n) for s in self.names.spellings.values() for n in s}),
         }
 
 
@@ -126,12 +131,18 @@ def _stream(fmt: str, records: Records, path: Path, limits: InputLimits | None,
         report.rows_read += 1
         decision = clean(record, tables, report)
         report.rows_loaded += decision is not None
-        first.add(record, decision, fines.legal_forms)
+        first.add(record, decision)
     if errors:
         raise InvalidData(errors)
     report.figures = first.figures()
-    for key, spellings in sorted(first.names.items()):
-        if len(spellings) > 1:
+    splits = first.names.splits()
+    for key, spellings in sorted(first.names.spellings.items()):
+        if key in splits:
+            report.note(f"company:{key}", "Parties", "party-not-merged",
+                        "spellings of one name key whose legal forms tell two firms apart: "
+                        + "; ".join(f"{node_id}: {sorted(names)}" for node_id, names in splits[key].items())
+                        + " (enforcegraph resolve lists the pairs for review)")
+        elif len(spellings) > 1:
             report.note(f"company:{key}", "Parties", "party-merged",
                         f"one party from spellings {sorted(spellings)}")
     shared, scratch = first.shared(), QualityReport(str(path), fmt)
@@ -147,7 +158,7 @@ def _stream(fmt: str, records: Records, path: Path, limits: InputLimits | None,
         if key in seen:
             report.note(record.where, "Case number/name", "duplicate-row",
                         f"decision:gdprhub-{key} given again: one decision")
-        elif (decision.issuer.key, case_key(decision.case) or "") in shared:
+        elif (decision.issuer.key, case_key(decision.ref) or "") in shared:
             report.note(record.where, "Case number/name", "case-shared",
                         f"{decision.case!r} is shared by decisions of other summaries: "
                         f"decision:gdprhub-{key}")

@@ -16,16 +16,16 @@ otherwise, only the API's URL is the page itself.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, unquote
 
-from enforcegraph.loaders.builder import RecordBuilder, union_lists
+from enforcegraph.loaders.builder import FirmNames, RecordBuilder, union_lists
 from enforcegraph.loaders.gdpr import EURLEX_SOURCE_ID, GDPR_LAW_ID, eurlex_source, gdpr_law
 from enforcegraph.loaders.gdprfines_tables import Tables as FinesTables
 from enforcegraph.loaders.gdprhub_parties import against
 from enforcegraph.loaders.gdprhub_rows import HubDecision
+from enforcegraph.loaders.persons import person_id
 from enforcegraph.loaders.sources import source_id
 from enforcegraph.schema.ids import slugify
 from enforcegraph.schema.names import party_key
@@ -91,7 +91,7 @@ class HubBuilder(RecordBuilder):
     source's: empty values (None, "", []) are dropped from a node's properties, and a
     relationship met again adds its sources."""
 
-    def __init__(self, names: dict[str, Counter[str]], fines: FinesTables) -> None:
+    def __init__(self, names: FirmNames, fines: FinesTables) -> None:
         super().__init__()
         self.names = names
         self.fines = fines
@@ -136,7 +136,7 @@ class HubBuilder(RecordBuilder):
             self.rel("ENFORCES", issuer.id, GDPR_LAW_ID, {"sources": [EURLEX_SOURCE_ID]}, origin)
         decision_id = f"decision:gdprhub-{key}"
         self.node(decision_id, "Decision", {
-            "kind": d.kind, "ref": d.case, "title": d.title[:500], "date": d.date,
+            "kind": d.kind, "ref": d.ref, "title": d.title[:500], "date": d.date,
             "announced_date": d.announced, "status_note": d.status_note, "summary": d.summary,
             "sources": sources}, origin)
         self.rel("ISSUED", issuer.id, decision_id, {"sources": sources}, origin)
@@ -156,10 +156,14 @@ class HubBuilder(RecordBuilder):
                 party_id = f"company:anonymous-gdprhub-{key}" + (f"-{anonymous}" if anonymous > 1 else "")
                 self.node(party_id, "Company", {"name": party.name[:500], "kind": "anonymous",
                                                 "sources": [page_id]}, origin)
+            elif party.person is not None:
+                party_id = person_id(party.person)
+                self.node(party_id, "Person", {
+                    "name": party.person.name[:500], "sources": [page_id],
+                    "aliases": [party.name[:500]] if party.name != party.person.name else []}, origin)
             else:
-                slug = named_key(party.name, self.fines.legal_forms)
-                party_id = f"company:{slug}"
-                spellings = self.names.get(slug) or Counter({party.name: 1})
+                party_id = self.names.id_of(party.name)
+                spellings = self.names.spellings_of(party.name)
                 name = sorted(spellings, key=lambda n: (-spellings[n], n))[0]
                 aliases = sorted(n[:500] for n in spellings if n != name)
                 self.node(party_id, "Company", {"name": name[:500], "aliases": aliases,

@@ -19,7 +19,10 @@ their representatives and the authority itself. Rules, in order (word lists in
    (``Controller``, ``Private person``, ``Kebab restaurant``: the descriptor list) is on the
    controller side; a bare one (``Anonymous``, ``X``) is on the controller side only when
    the decision names no controller-side party at all (``anonymous-sole-party``);
-5. else (a named party with no role) the controller side: GDPRhub names the addressees
+5. else a name with a person's title ("Mr ...", "Herr ...", "Sig. ...": loaders/persons.py)
+   is a natural person on the controller side: a Person (``person-named``), or an
+   anonymous party when the rest is anonymised (``person-anonymised``: "Mr. Y.L.");
+6. else (a named party with no role) the controller side: GDPRhub names the addressees
    of a decision, while complainants are anonymised by the authorities.
 
 Only the controller side becomes AGAINST. Anonymous parties become one node per party
@@ -32,6 +35,7 @@ import re
 from dataclasses import dataclass
 
 from enforcegraph.loaders.gdprhub_tables import Tables
+from enforcegraph.loaders.persons import TitledPerson, titled_person
 from enforcegraph.schema.names import normalize_name
 
 __all__ = ["Party", "against", "classify", "split_parties"]
@@ -61,6 +65,7 @@ class Party:
     side: str  # controller | complainant | authority | bare (an anonymous party, no role)
     anonymous: bool
     rule: str  # which rule classed it
+    person: TitledPerson | None = None  # a natural person named with a title (rule person-named)
 
 
 def split_parties(text: str) -> list[str]:
@@ -116,6 +121,11 @@ def classify(text: str, tables: Tables) -> Party | None:
     brackets = {normalize_name(b) for b in _PARENS.findall(name)}
     if norm in tables.authority_names or brackets & tables.authority_names or words.authority.search(name):
         return Party(text, name, "authority", False, "party-authority")
+    titled = None if anonymous else titled_person(name)
+    if titled is not None and titled.anonymised:
+        return Party(text, name, "controller", True, "person-anonymised")
+    if titled is not None:
+        return Party(text, name, "controller", False, "person-named", titled)
     if anonymous:
         if norm in words.descriptors:
             return Party(text, name, "controller", True, "anonymous-controller")

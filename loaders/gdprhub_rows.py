@@ -12,7 +12,9 @@ repair, hold-back and note to the quality report. Rules:
   a calendar date; ``case-in-date-column``: the date cell holds a case number while the
   case cell is empty, a placeholder or the same text: it becomes the case and the date is
   unknown; any other text in the date cell: ``date-unreadable`` (held back);
-  ``case-is-date``: a case name that is a date stays the case (GDPRhub titles the page
+  ``ref-placeholder``: a case cell that gives no case number ("Not available",
+  "XXXXXXXXX", "Not public (27/01/2021)") titles the page but is never the ``ref`` nor
+  part of the id; ``case-is-date``: a case name that is a date stays the case (GDPRhub titles the page
   so) and is not taken for the decision date; the API's ``date_published`` is the
   ``announced_date``;
 - fines ``10000 RON``, ``2.000 EUR``: a ``.`` or ``,`` followed by groups of exactly three
@@ -95,7 +97,7 @@ class HubDecision:
 
     where: str
     issuer: Issuer
-    case: str | None
+    case: str | None  # as given: the page title's
     title: str
     date: str | None
     announced: str | None
@@ -114,6 +116,7 @@ class HubDecision:
     parties: list[Party]
     page_url: str | None
     documents: list[tuple[str, str]]
+    ref: str | None = None  # the case number: the case unless it gives none (ref-placeholder)
 
 
 def digest(summary: str) -> str:
@@ -219,8 +222,15 @@ class _Cleaner:
             summary=summary or None, digest=digest(summary or case or ""), violation=violation,
             citations=self.citations(), fine=fine, amount=amount, currency=currency,
             amount_eur=amount_eur, fine_note=note, sanction=sanction, parties=parties,
-            page_url=r.page_url, documents=self.documents(),
+            page_url=r.page_url, documents=self.documents(), ref=self.ref(case),
         )
+
+    def ref(self, case: str | None) -> str | None:
+        if case is not None and self.tables.is_ref_placeholder(case):
+            self.report.note(self.where, "Case number/name", "ref-placeholder",
+                             f"{case!r} gives no case number: never a ref (the id uses the summary)")
+            return None
+        return case
 
     def summary(self) -> str:
         text = self.r.summary if self.given(self.r.summary) else ""
@@ -346,6 +356,13 @@ class _Cleaner:
         if code not in CURRENCY_CODES:
             self.report.note(self.where, "Fine", "currency-unknown", f"{code!r} is no ISO 4217 currency")
             return None, None, True, f"GDPRhub states the fine as {text!r}."
+        allowed = self.tables.fine_currencies(issuer.country, when)
+        if allowed is not None and code not in allowed:
+            self.report.note(self.where, "Fine", "currency-foreign",
+                             f"{text!r}: {code} is neither EUR nor the currency of {issuer.country} "
+                             f"({', '.join(sorted(allowed))}); held back for review, not converted")
+            return None, None, True, (f"GDPRhub states the fine as {text!r}, in a currency {issuer.name} "
+                                      "does not fine in: held back for review.")
         return value, code, True, None
 
     def citations(self) -> list[Citation]:

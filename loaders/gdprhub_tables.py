@@ -54,6 +54,10 @@ class PartyWords:
     descriptors: frozenset[str]
 
 
+_REMARK = re.compile(r"\(([^()]*)\)")
+_X_RUN = re.compile(r"x{3,}")
+
+
 def _words(words: list[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
@@ -72,10 +76,22 @@ class Tables:
     authority_names: frozenset[str]
     party_words: PartyWords
     largest_fine_eur: float
+    ref_placeholders: frozenset[str] = frozenset()
+    national_currencies: dict[str, str] | None = None
 
     def is_placeholder(self, text: str) -> bool:
         """A cell that says nothing (``'-``, ``N/A``, ``Unknown``)."""
         return text.strip().lower() in self.placeholders
+
+    def is_ref_placeholder(self, case: str) -> bool:
+        """A case cell that gives no case number (rule ``ref-placeholder``): a placeholder
+        ("Not available", "unbekannt", "XXXXXXXXX"), alone or before a remark in brackets
+        ("Not public (27/01/2021)"), or a name followed by "(no case number)"."""
+        norm = normalize_name(case)
+        head = normalize_name(_REMARK.sub(" ", case))
+        remarks = {normalize_name(r) for r in _REMARK.findall(case)}
+        return (self.is_placeholder(case) or not norm or bool(_X_RUN.fullmatch(norm))
+                or bool({norm, head} & self.ref_placeholders) or bool(remarks & self.ref_placeholders))
 
     def country(self, jurisdiction: str) -> str | None:
         """ISO code of a Jurisdiction cell; None if unknown."""
@@ -112,6 +128,22 @@ class Tables:
         if not slug:
             return None
         return Issuer(f"court:{country.lower()}-{slug}", "Court", name, country, "court", by_rule=True)
+
+    def fine_currencies(self, country: str, day: str | None) -> set[str] | None:
+        """The currencies an issuer of ``country`` fines in on ``day`` (or an unknown day):
+        EUR and, outside the euro area, its own; None when the tables do not know the
+        country's currency.
+
+        >>> tables = load_tables()
+        >>> tables.fine_currencies("ES", "2022-05-01"), sorted(tables.fine_currencies("HR", "2021-03-01"))
+        ({'EUR'}, ['EUR', 'HRK'])
+        """
+        national = (self.national_currencies or {}).get(country)
+        if national is not None and not self.in_euro_area(country, day):
+            return {"EUR", national}
+        if country in self.euro_since:
+            return {"EUR"}
+        return None
 
     def in_euro_area(self, country: str, day: str | None) -> bool:
         """Whether ``country`` had the euro on ``day`` (a full or partial ISO date)."""
@@ -151,10 +183,12 @@ def load_tables() -> Tables:
     return Tables(
         countries={str(k): str(v) for k, v in raw["countries"].items()},
         euro_since={str(k): str(v) for k, v in raw["euro_since"].items()},
+        national_currencies={str(k): str(v) for k, v in raw["national_currencies"].items()},
         dpa_labels=dpa,
         court_labels=court,
         cjeu_labels=frozenset(str(x) for x in raw["cjeu_labels"]),
         placeholders=frozenset(str(p).lower() for p in raw["placeholders"]),
+        ref_placeholders=frozenset(normalize_name(str(p)) for p in raw["ref_placeholders"]),
         authority_names=frozenset(authority_names),
         party_words=PartyWords(
             complainant=_words(words["complainant_words"]),

@@ -1,17 +1,21 @@
-"""Loading a file, with a data-quality report for the formats that keep one."""
+"""Loading a file, with a data-quality report: the one a format keeps (its repairs, held-back
+rows and notes), else a plain one (``records-as-written``: what was loaded, by label and
+relationship type; such formats repair nothing, and an invalid record fails the load)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from enforcegraph.loaders.base import BATCH_RECORDS, read_batch, read_batches
+from enforcegraph.loaders.base import BATCH_RECORDS, guess_format, read_batch, read_batches
 from enforcegraph.loaders.limits import InputLimits
+from enforcegraph.loaders.quality import QualityReport
 from enforcegraph.schema.errors import InvalidData
 from enforcegraph.schema.records import Batch
 
-__all__ = ["load_with_report", "stream_with_report", "write_errors"]
+__all__ = ["load_with_report", "plain_report", "reported_batches", "stream_with_report", "write_errors"]
 
 
 def write_errors(report: Path, path: Path, exc: InvalidData) -> None:
@@ -31,8 +35,8 @@ def load_with_report(
     to ``report``."""
     batch = read_batch(path, format_name, limits)
     quality = getattr(batch, "report", None)
-    if report is not None and quality is not None:
-        quality.write(report)
+    if report is not None:
+        (quality or plain_report(str(path), format_name or guess_format(path), [batch])).write(report)
     return batch
 
 
@@ -43,13 +47,41 @@ def stream_with_report(
     """:func:`load_with_report` as a stream of batches (loaders/base.py ``read_batches``);
     a format's quality report covers the whole file and is written once it is read."""
     batches = read_batches(path, format_name, limits, size)
+    return reported_batches(batches, str(path), format_name or guess_format(path), report)
 
-    def reported() -> Iterator[Batch]:
-        quality = None
-        for batch in batches:
-            quality = getattr(batch, "report", None) or quality
-            yield batch
-        if report is not None and quality is not None:
-            quality.write(report)
 
-    return reported()
+def reported_batches(batches: Iterable[Batch], file: str, format_name: str,
+                     report: Path | None) -> Iterator[Batch]:
+    """The batches, and once they are read the report at ``report``: the format's own
+    quality report, else :func:`plain_report`."""
+    quality = None
+    seen = Counter[str](), Counter[str]()
+    for batch in batches:
+        quality = getattr(batch, "report", None) or quality
+        seen[0].update(n.label for n in batch.nodes)
+        seen[1].update(r.type for r in batch.relationships)
+        yield batch
+    if report is not None:
+        (quality or _plain(file, format_name, *seen)).write(report)
+
+
+def plain_report(file: str, format_name: str, batches: Iterable[Batch]) -> QualityReport:
+    """The report of a format that keeps none (case files, FtM, ...): every record as
+    written, counted by node label and relationship type."""
+    nodes, rels = Counter[str](), Counter[str]()
+    for batch in batches:
+        nodes.update(n.label for n in batch.nodes)
+        rels.update(r.type for r in batch.relationships)
+    return _plain(file, format_name, nodes, rels)
+
+
+def _plain(file: str, format_name: str, nodes: Counter[str], rels: Counter[str]) -> QualityReport:
+    records = sum(nodes.values()) + sum(rels.values())
+    report = QualityReport(file, format_name, rows_read=records, rows_loaded=records)
+    report.figures = {"nodes": sum(nodes.values()), "relationships": sum(rels.values()),
+                      "nodes_by_label": dict(sorted(nodes.items())),
+                      "relationships_by_type": dict(sorted(rels.items()))}
+    report.note(file, "-", "records-as-written",
+                f"format {format_name} keeps no repairs: every record is loaded as written (rows "
+                "are records: nodes and relationships); an invalid record fails the whole load")
+    return report

@@ -19,8 +19,10 @@ keys one edit apart (keys of 8 characters or more)           unsure (never appli
 
 *Evidence* is a second, independent fact: both firms are targets of decisions of one
 issuer, or both have the same country. A close name alone is never applied, nor a pair
-whose names (and aliases) carry legal forms and none in common: ``TikTok Inc.`` and the
-``TikTok`` that is also ``TikTok Limited`` go to review (two legal entities of one group).
+whose names (and aliases) the firm-name guard tells apart (loaders/firmnames.py, which
+the loaders use too): legal forms and none in common (``TikTok Inc.`` and the ``TikTok``
+that is also ``TikTok Limited``: two legal entities of one group), or a legal form on one
+side only and names that differ beyond it; these go to review.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from enforcegraph.graph.record.judgements import Judgement, latest, pair
-from enforcegraph.graph.store.base import GraphStore
+from enforcegraph.graph.store.base import GraphStore, Node
+from enforcegraph.loaders.firmnames import distinct_firms, legal_forms
 from enforcegraph.loaders.gdprfines_tables import load_tables
 from enforcegraph.loaders.linkage_facts import (
     CURATED,
@@ -58,23 +61,6 @@ def skeleton(key: str) -> str:
     for seen, read in _LOOK_ALIKE:
         key = key.replace(seen, read)
     return key
-
-
-def legal_forms(names: Iterable[str]) -> set[str]:
-    """The legal forms the names carry, as FollowTheMoney's fingerprints abbreviate them
-    (not ``intl``, ``co``: words of names as much as forms).
-
-    >>> sorted(legal_forms(["TikTok Inc."])), sorted(legal_forms(["TikTok", "TikTok Limited"]))
-    (['inc'], ['ltd'])
-    """
-    import fingerprints  # ~90 ms of imports, as schema.names does
-
-    found: set[str] = set()
-    for name in names:
-        typed = set((fingerprints.generate(fingerprints.replace_types(name)) or "").split())
-        bare = set((fingerprints.generate(fingerprints.remove_types(name)) or "").split())
-        found |= typed - bare - {"intl", "co"}
-    return found
 
 
 def _deletions(key: str) -> set[str]:
@@ -141,27 +127,34 @@ def propose_firms(store: GraphStore) -> list[Link]:
             "shared issuers": ", ".join(shared) or "none",
             "country": str(country or "not both known and equal"),
         }
-        carried = [legal_forms([str(n) for n in [nodes[x].get("name"), *(nodes[x].get("aliases") or [])] if n])
-                   for x in (first, second)]
-        clash = bool(carried[0] and carried[1] and not carried[0] & carried[1])
+        carried = [legal_forms(_names_of(nodes[x])) for x in (first, second)]
+        clash = distinct_firms(_names_of(nodes[first]), _names_of(nodes[second]), skeleton)
         evidence["legal forms"] = " / ".join(", ".join(sorted(f)) or "-" for f in carried)
         agreed = bool(shared or country)
         verdict = "same" if agreed and not clash and rule != "one edit apart" else "unsure"
-        why = f"names: {rule}" + (", legal forms differ" if clash else
+        why = f"names: {rule}" + (f", {clash}" if clash else
                                   ", with evidence" if agreed else ", no further evidence")
         links.append(Link("firm", first, second, verdict, why, evidence))
-    return _one_per_family(links, families, judgements)
+    return _one_per_family(links, families, judgements, nodes)
+
+
+def _names_of(node: Node) -> list[str]:
+    return [str(n) for n in [node.get("name"), *(node.get("aliases") or [])] if n]
 
 
 def _one_per_family(links: list[Link], families: dict[str, frozenset[str]],
-                    judgements: list[Judgement]) -> list[Link]:
+                    judgements: list[Judgement], nodes: dict[str, Node]) -> list[Link]:
     """Links of a group holding two curated firms go to review (a firm of the tracker
     close to two firms of a case file is not merged into either), and so do those of a
-    group a standing ``not_same`` keeps apart."""
+    group a standing ``not_same`` keeps apart, or holding two firms the firm-name guard
+    tells apart ("Niantic" linked to both "Niantic, Inc." and "Niantic International Limited")."""
     crowded: set[str] = set()
     for group in link_groups(k for k in links if k.verdict == "same"):
         curated = sum(1 for member in group if CURATED in families[member])
-        if curated > 1 or rejected_within(group, judgements):
+        members = sorted(group)
+        apart = any(distinct_firms(_names_of(nodes[a]), _names_of(nodes[b]), skeleton)
+                    for i, a in enumerate(members) for b in members[i + 1:])
+        if curated > 1 or apart or rejected_within(group, judgements):
             crowded |= group
     return [k if k.verdict != "same" or k.canonical not in crowded
             else Link(k.label, k.canonical, k.other, "unsure", k.rule + " (but one of several)", k.evidence)

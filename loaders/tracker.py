@@ -7,7 +7,10 @@ Regulator (or Court) -ISSUED-> ``decision:etid-N`` -IMPOSES-> ``sanction:etid-N`
 AGAINST each party; the Decision -INFRINGES-> GDPR articles, -CITES-> national laws. Every
 fact cites the row's ETid page (a Source of kind dataset) and every document its sources
 column links. Named parties are ``company:{party_key}`` (the first spelling in the file
-the name, the others aliases: a reload says the same), anonymous ones one node per row. The rules are in
+the name, the others aliases: a reload says the same; a first pass reads the names of the
+whole file, and spellings of one key that the firm-name guard tells apart, such as "Niantic,
+Inc." and "Niantic International Limited", are several nodes: loaders/builder.py
+``FirmNames``), anonymous ones one node per row. The rules are in
 ``tracker_rows``; the batches carry a :class:`QualityReport` (``load --report``). Every
 batch is recorded as dataset ``enforcement-tracker`` whatever the file is called, so a
 newer snapshot replaces what an older one said (and ranks below case files).
@@ -22,11 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from enforcegraph.loaders.base import BATCH_RECORDS, LoadFormat, register_format
-from enforcegraph.loaders.builder import RecordBuilder
+from enforcegraph.loaders.builder import FirmNames, RecordBuilder
 from enforcegraph.loaders.gdpr import EURLEX_SOURCE_ID, GDPR_LAW_ID, eurlex_source, gdpr_law
 from enforcegraph.loaders.gdprfines_tables import load_tables as load_fines_tables
 from enforcegraph.loaders.jsonstream import iter_array_items
 from enforcegraph.loaders.limits import InputLimits
+from enforcegraph.loaders.persons import person_id
 from enforcegraph.loaders.quality import QualityReport, ReportedBatch
 from enforcegraph.loaders.sources import source_id
 from enforcegraph.loaders.tracker_rows import TrackerRow, clean_tracker_row
@@ -52,12 +56,12 @@ def _batch(b: RecordBuilder, report: QualityReport) -> ReportedBatch:
 
 
 class _Rows:
-    """Turns cleaned rows into records; keeps the party spellings seen so far."""
+    """Turns cleaned rows into records; the party spellings of the whole file are known."""
 
-    def __init__(self, tables: TrackerTables) -> None:
+    def __init__(self, tables: TrackerTables, firms: FirmNames) -> None:
         self.tables = tables
         self.fines = load_fines_tables()
-        self.spellings: dict[str, dict[str, int]] = defaultdict(dict)
+        self.firms = firms
         self.law_names: dict[str, str] = {}
 
     def add(self, b: RecordBuilder, row: TrackerRow, origin: Origin) -> None:
@@ -126,16 +130,22 @@ class _Rows:
             party_id = f"company:anonymous-etid-{row.etid}{suffix}"
             b.node(party_id, "Company", {"name": party.name, "kind": "anonymous", "sources": sources}, origin)
             return party_id, party.name
-        key = party_key(party.name, self.tables.legal_forms)
-        seen = self.spellings[key]
-        seen.setdefault(party.name, len(seen))
+        if party.person is not None:
+            party_id = person_id(party.person)
+            person: dict[str, Any] = {"name": party.person.name, "sources": sources}
+            if party.name != party.person.name:
+                person["aliases"] = [party.name]
+            b.node(party_id, "Person", person, origin)
+            return party_id, party.name
+        party_id = self.firms.id_of(party.name)
+        seen = self.firms.spellings_of(party.name)
         name = next(iter(seen))  # the first spelling in the file: every batch says the same
         props: dict[str, Any] = {"name": name, "kind": self.fines.party_kind(party.name), "sources": sources}
         aliases = sorted(n for n in seen if n != name)
         if aliases:
             props["aliases"] = aliases
-        b.node(f"company:{key}", "Company", props, origin)
-        return f"company:{key}", party.name
+        b.node(party_id, "Company", props, origin)
+        return party_id, party.name
 
 
 def _figures(report: QualityReport, by_country: dict[str, float], counts: Counter[str]) -> None:
@@ -147,8 +157,29 @@ def _figures(report: QualityReport, by_country: dict[str, float], counts: Counte
         "fines_without_amount": counts["no_amount"],
         "decisions_without_date": counts["no_date"],
         "anonymous_parties": counts["anonymous"],
+        "named_persons": counts["persons"],
         "parties": counts["parties"],
     }
+
+
+def _firm_names(path: Path, limits: InputLimits | None, tables: TrackerTables,
+                report: QualityReport) -> FirmNames:
+    """The named parties of the whole file (a first pass), so that every batch gives a
+    party the same id and name; spellings of one key that are several firms are noted
+    (``party-not-merged``)."""
+    firms = FirmNames(lambda name: party_key(name, tables.legal_forms))
+    scratch = QualityReport(str(path), FORMAT)
+    for item in iter_array_items(path, "data", limits):
+        row, _ = clean_tracker_row(path, item.line, item.index, item.value, tables, scratch)
+        for party in row.parties if row is not None else []:
+            if not party.anonymous and party.person is None:
+                firms.add(party.name)
+    for key, nodes in firms.splits().items():
+        report.note(f"company:{key}", "controller", "party-not-merged",
+                    "spellings of one name key whose legal forms tell two firms apart: "
+                    + "; ".join(f"{node_id}: {sorted(names)}" for node_id, names in nodes.items())
+                    + " (enforcegraph resolve lists the pairs for review)")
+    return firms
 
 
 def stream_tracker(path: Path, limits: InputLimits | None = None,
@@ -157,7 +188,8 @@ def stream_tracker(path: Path, limits: InputLimits | None = None,
     InvalidData lists the bad rows found before the batch they fall in."""
     tables = load_tracker_tables()
     report = QualityReport(str(path), FORMAT)
-    rows = _Rows(tables)
+    firms = _firm_names(path, limits, tables, report)
+    rows = _Rows(tables, firms)
     b = RecordBuilder()
     here = Origin(str(path), "line 1")
     for node in (eurlex_source(), NodeRecord(TRACKER_SOURCE_ID, "Source", dict(_TRACKER_SOURCE), here),
@@ -182,7 +214,8 @@ def stream_tracker(path: Path, limits: InputLimits | None = None,
         by_country[row.country] += row.amount_eur or 0.0
         counts.update(original=row.currency not in (None, "EUR"), no_amount=row.amount_eur is None,
                       no_date=row.date is None, parties=len(row.parties),
-                      anonymous=sum(p.anonymous for p in row.parties))
+                      anonymous=sum(p.anonymous for p in row.parties),
+                      persons=sum(p.person is not None for p in row.parties))
         if len(b) >= size:
             yield _batch(b, report)
             b = RecordBuilder()

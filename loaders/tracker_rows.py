@@ -21,6 +21,9 @@ Each rule's name is what the quality report records (repairs, notes, held-back r
 - ``parties-split``: a controller cell naming several firms, each with a legal form
   (one per line, quoted and joined by "and", or "A Ltd, B Ltd, and C Ltd"), is several
   parties, each AGAINST; ``name-line-break``: a line break inside one name is a space;
+- ``person-named``: a controller named with a person's title ("Mr ...", "Herr ...",
+  "Sig. ...": loaders/persons.py) is a Person; ``person-anonymised``: a titled name whose
+  rest is anonymised ("Mr. Y.L.", "Dr. Ludwig A***") is an anonymous party;
 - ``anonymous-party``: a controller that names nobody (tables: listed names, a person
   described, or generic words only: "Private person", "Kebab restaurant") is one anonymous party of this row,
   never merged; other names keep their spelling ("Clearview Al Inc." stays so);
@@ -43,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from enforcegraph.loaders.gdprfines_rows import citations_of
+from enforcegraph.loaders.persons import TitledPerson, titled_person
 from enforcegraph.loaders.quality import QualityReport
 from enforcegraph.loaders.tracker_html import read_markup, safe_url
 from enforcegraph.loaders.tracker_tables import Issuer, TrackerTables
@@ -78,10 +82,12 @@ _TOLERANCE = 0.25
 
 @dataclass(frozen=True)
 class Party:
-    """One controller of a row: its name as written and whether it names nobody."""
+    """One controller of a row: its name as written, whether it names nobody, and the
+    natural person it names (rule ``person-named``), if one."""
 
     name: str
     anonymous: bool
+    person: TitledPerson | None = None
 
 
 @dataclass
@@ -351,10 +357,19 @@ class _Cleaner:
                                else "a line break inside one name", text, " | ".join(names))
         for name in names or ["Unknown"]:
             anonymous = self.tables.is_anonymous(name)
-            if anonymous:
+            person = None if anonymous else titled_person(name)
+            if person is not None and person.anonymised:
+                anonymous, person = True, None
+                self.report.note(self.where, "controller", "person-anonymised",
+                                 f"{name!r}: a person whose name is anonymised: one anonymous party "
+                                 "of this row, never merged")
+            elif anonymous:
                 self.report.note(self.where, "controller", "anonymous-party",
                                  f"{name!r}: one anonymous party of this row, never merged")
-            row.parties.append(Party(name, anonymous))
+            elif person is not None:
+                self.report.note(self.where, "controller", "person-named",
+                                 f"{name!r}: a natural person by the title, a Person (not a company)")
+            row.parties.append(Party(name, anonymous, person))
 
     def articles(self, row: TrackerRow, text: str) -> None:
         for part in (p.strip().rstrip(",").strip() for p in _PART.split(text)):

@@ -62,19 +62,21 @@ def rules(report: dict[str, Any], section: str) -> set[str]:
 
 def test_fines_in_other_currencies_thousands_and_symbols(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "f.csv", [
-        row(Case_number_name="A-1", Fine="10000 RON", Date_of_decision="18.05.2022"),
+        row(Case_number_name="A-1", Fine="10000 RON", Date_of_decision="18.05.2022",
+            Decision_by="DPA: ANSPDCP (Romania)", Jurisdiction="Romania"),
         row(Case_number_name="A-2", Fine="2.000 EUR"),
-        row(Case_number_name="A-3", Fine="500,000 SEK", Date_of_decision=""),
+        row(Case_number_name="A-3", Fine="500,000 SEK", Date_of_decision="",
+            Decision_by="DPA: IMY (Sweden)", Jurisdiction="Sweden"),
         row(Case_number_name="A-4", Fine="15 €"),
         row(Case_number_name="A-5", Fine="0 EUR"),
     ])
     batch, report = load(path)
     s = nodes(batch, "Sanction")
-    ron = s["sanction:gdprhub-fr-cnil-a-1"]
+    ron = s["sanction:gdprhub-ro-anspdcp-a-1"]
     assert (ron["amount"], ron["currency"]) == (10000.0, "RON")
     assert 1900 < ron["amount_eur"] < 2100  # ECB RON rate of 2022-05-18 (about 4.95)
     assert (s["sanction:gdprhub-fr-cnil-a-2"]["amount"], s["sanction:gdprhub-fr-cnil-a-2"]["currency"]) == (2000.0, "EUR")
-    sek = s["sanction:gdprhub-fr-cnil-a-3"]
+    sek = s["sanction:gdprhub-se-imy-a-3"]
     assert (sek["amount"], sek["currency"], sek.get("amount_eur")) == (500000.0, "SEK", None)  # no decision date
     assert s["sanction:gdprhub-fr-cnil-a-4"]["currency"] == "EUR"
     assert "sanction:gdprhub-fr-cnil-a-5" not in s  # a fine of 0 is no fine
