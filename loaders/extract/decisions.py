@@ -35,7 +35,7 @@ _VERB = re.compile(
     # ordering in the languages present ("ha disposto la limitazione", "ha ordenado una medida cautelar")
     r"(?:ha|hanno|aveva)\s+disposto|dispone|ordenad\w*|ordenó|erlässt|"
     # Portuguese, Greek, Croatian, Finnish, Danish, Norwegian
-    r"aplicou|multou|επέβαλε|επιβλήθηκε|izrek\w+|izreč\w+|kaznio|kaznila|määräsi|ilagt|ilegg\w*|pålagt|idømt\w*|"
+    r"aplicou|aplica|impõe|impôs|punid[oa]s?|multou|επέβαλε|επιβλήθηκε|izrek\w+|izreč\w+|kaznio|kaznila|määräsi|ilagt|ilegg\w*|pålagt|idømt\w*|"
     r"(?:must|has\s+to|have\s+to|will\s+have\s+to|muss|müssen|musste|mussten|soll|sollen|dovrà|dovranno|doit|devra|moet|"
     r"deberá|tendrá\s+que|måste|musi|må|skal)\s+"
     r"(?:\w+\s+){0,3}?(?:pay|zahlen|pagare|payer|betalen|pagar)|zahlte|zahlten)(?!\w)"
@@ -47,7 +47,7 @@ _THE_SANCTION = re.compile(
 )
 _NOUN = re.compile(
     r"(?i)\b(?:fine|penalty|penalties|sanction|sanctions|ban|order|reprimand|amende|astreinte|"
-    r"Bußgeld\w*|Bussgeld\w*|Geldbuße|Strafe|sanzion[ei]|multa|multe|boetes?|\w+boete|sanci[oó]n(?:es)?|"
+    r"Bußgeld\w*|Bussgeld\w*|Geldbuße|Strafe|sanzion[ei]|multas?|multe|boetes?|\w+boete|sanci[oó]n(?:es)?|"
     r"kar[aęyą]|grzywn\w+|sanktionsavgift\w*|böter|bötesbelopp\w*|coima|πρόστιμο\w*|kazn\w+|sakko\w*|"
     r"seuraamusmaksu\w*|bøde\w*|gebyr\w*|overtredelsesgebyr\w*|pokut\w+|amend\w+)(?!\w)"
 )

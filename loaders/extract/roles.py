@@ -24,10 +24,10 @@ _NOUN = (r"(?:fine|penalty|sanction|reprimand|ban|amende|sanction|astreinte|Buß
 _PASSIVE = (r"(?:(?:has|have|had|was|were|is|are|will|would|could|may|might|to)\s+(?:also\s+|now\s+|already\s+)?"
             r"(?:be\s+|been\s+|being\s+)?|(?:è|sono|era|fu)\s+(?:anche\s+)?stat[aoie]\s+|(?:a|ont|avait)\s+été\s+|"
             r"(?:wurde|wurden|ist|sind)\s+(?:\w+\s+){0,3}?|(?:werd|is|zijn)\s+|(?:ha|han)\s+sido\s+|fue\s+|"
-            r"został[aoy]?\s+|har\s+)")
+            r"został[aoy]?\s+|har\s+|(?:foi|foram)\s+)")
 _PASSIVE_VERB = (r"(?:fined|penali[sz]ed|sanctioned|reprimanded|hit\s+with|slapped\s+with|multat[aoie]|"
                  r"sanzionat[aoie]|sanctionn[ée]e?s?|condamn[ée]e?s?|beboet|multad[oa]s?|sancionad[oa]s?|"
-                 r"ukaran[aoy]?|bötfäll\w*|mit\s+einem\s+Bußgeld\s+belegt|bebußt)")
+                 r"ukaran[aoy]?|bötfäll\w*|mit\s+einem\s+Bußgeld\s+belegt|bebußt|punid[oa]s?|multad[oa]s?)")
 
 # A passive sanction verb with its auxiliary, in any of the languages.
 PASSIVE_EVENT = re.compile(r"(?i)\b" + _PASSIVE + _PASSIVE_VERB + r"\b")
