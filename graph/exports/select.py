@@ -11,6 +11,7 @@ import networkx as nx
 from enforcegraph.graph.analytics import ego_subgraph, graph_of
 from enforcegraph.graph.domain.traversals import resolve_entity
 from enforcegraph.graph.store.base import GraphStore
+from enforcegraph.schema.errors import NotFound
 from enforcegraph.schema.ids import ID_PATTERN
 
 __all__ = ["connected", "ego_selection", "filtered_selection", "ids_in", "traversal_selection", "whole_graph",
@@ -34,10 +35,45 @@ def whole_graph(store: GraphStore) -> nx.MultiDiGraph:
 
 
 def ego_selection(store: GraphStore, entity: str, depth: int = 1) -> nx.MultiDiGraph:
-    """The ego network of an entity (id or name) with the sources it cites."""
-    full = graph_of(store)
+    """The ego network of an entity (id or name) with the sources it cites.
+
+    Read from the store level by level (never the whole graph: one export of a firm
+    at 100k firms built all 286k nodes' view first, again after every write): the nodes
+    within ``depth`` (Source nodes not walked through), every relationship among them,
+    in the whole graph's order, so the answer is ``ego_subgraph`` of the whole graph's.
+    """
     center = resolve_entity(store, entity, ()).id
-    return with_sources(ego_subgraph(full, center, depth), full)
+    ball = _ball(store, center, depth)
+    cited = {s for _, attrs in ball.nodes(data=True) for s in attrs.get("sources") or []}
+    cited |= {s for _, _, attrs in ball.edges(data=True) for s in attrs.get("sources") or []}
+    sources = nx.MultiDiGraph()
+    for node in sorted(store.get_many(cited).values(), key=lambda n: n.id):
+        sources.add_node(node.id, label=node.label, **node.properties)
+    return with_sources(ego_subgraph(ball, center, depth), sources)
+
+
+def _ball(store: GraphStore, center: str, depth: int) -> nx.MultiDiGraph:
+    """The nodes within ``depth`` relationships of ``center`` through nodes that are not
+    Sources, and every relationship among them, added in id order (as ``to_networkx``)."""
+    labels = store.lookup_labels([center])
+    if labels.get(center, "Source") == "Source":
+        raise NotFound(f"no node {center!r} in the graph")
+    reached, frontier = {center}, [center]
+    for _ in range(depth):
+        rels = store.relationships_of(frontier)
+        here = set(frontier)
+        fresh = {r.other(h) for r in rels for h in (r.start, r.end) if h in here} - reached
+        labels.update(store.lookup_labels(fresh))
+        frontier = sorted(i for i in fresh if labels.get(i, "Source") != "Source")
+        reached.update(frontier)
+    nodes = store.get_many(reached)
+    ball = nx.MultiDiGraph()
+    for node_id in sorted(nodes):
+        ball.add_node(node_id, label=nodes[node_id].label, **nodes[node_id].properties)
+    for rel in store.relationships_of(sorted(nodes)):
+        if rel.start in ball and rel.end in ball:
+            ball.add_edge(rel.start, rel.end, key=rel.id, type=rel.type, **rel.properties)
+    return ball
 
 
 def ids_in(rows: Any) -> set[str]:

@@ -1,0 +1,45 @@
+"""An ego export is read from the store level by level, never the whole graph, and is
+exactly the whole graph's ego subgraph with its sources (nodes, edges, keys and
+attributes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from enforcegraph.graph.analytics import ego_subgraph, graph_of
+from enforcegraph.graph.backends.embedded import EmbeddedStore
+from enforcegraph.graph.exports.select import ego_selection, with_sources
+from enforcegraph.schema.errors import NotFound
+
+
+def _shape(graph: nx.MultiDiGraph) -> tuple[list[Any], list[Any]]:
+    """Nodes and edges with their attributes (sorted: a subgraph's order follows a set's)."""
+    return (sorted(graph.nodes(data=True), key=lambda n: n[0]),
+            sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]))
+
+
+def test_ego_export_equals_the_whole_graphs(rich_store: EmbeddedStore) -> None:
+    full = graph_of(rich_store)
+    centers = sorted(n for n, label in full.nodes(data="label") if label != "Source")
+    assert len(centers) > 20
+    for center in centers:
+        for depth in (1, 2, 3):
+            expected = with_sources(ego_subgraph(full, center, depth), full)
+            assert _shape(ego_selection(rich_store, center, depth)) == _shape(expected), \
+                (center, depth)
+
+
+def test_ego_export_never_builds_the_whole_graph(rich_store: EmbeddedStore,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_: Any) -> None:
+        raise AssertionError("the whole graph was read")
+
+    monkeypatch.setattr(rich_store, "view", refuse)
+    monkeypatch.setattr(rich_store, "iter_relationships", refuse)
+    picked = ego_selection(rich_store, "regulator:fr-dpa", 1)
+    assert "regulator:fr-dpa" in picked and picked.number_of_edges() > 0
+    with pytest.raises(NotFound):  # a Source is provenance, not part of the network
+        ego_selection(rich_store, "source:example-1", 1)
