@@ -105,6 +105,8 @@ _DATED = re.compile(
     r"wydan[aoy]|ogłos\w+|ogłoszon\w+|meddela\w*|fattade|fattat|"
     r"(?:se\s+han|fueron|ha\s+sido|han\s+sido)\s+publicad\w+|formation\s+restreinte[^.;]{0,40}?réunie)\b"
 )
+_DECIDED = re.compile(r"(?i)\b(?:resolvi\w+|resolv\w+|decided|decidi\w+|décid\w+|beslut\w+|besloot|besloten|entschied\w*|"
+                      r"concluded|conclu\w+|adopt\w+)\b")
 _MAXIMUM = re.compile(r"(?i)\bmaximum\b|\bhighest\s+possible\b|\bmaximum\s+possible\b")
 _INFRINGE = re.compile(r"(?i)\b(?:breach\w*|infring\w*|violat\w*|contrary\s+to|fail\w*\s+to\s+comply)\b")
 _APPEAL = re.compile(
@@ -137,7 +139,7 @@ _COUNTERFACTUAL = re.compile(r"(?i)\b(?:would|could|might)\s+(?:otherwise\s+)?ha
 _CHANGED = re.compile(r"(?i)\b(?:reduc\w+|cut|cuts|lower\w*|halv\w+|verlaag\w*|senkt\w*|gesenkt|reduziert|herabgesetzt|"
                       r"réduit\w*|abaiss\w+|ridott\w*|ridu\w+|reducid\w*|rebaj\w+|satt\s+ned|redusert|sänk\w+|"
                       r"nedsat\w*|obniż\w+|raised|increased|erhöht|verhoogd|aumentat\w*)\b")
-_FROM_TO = re.compile(r"(?i)^[^.;]{0,80}?\b(?:to|naar|auf|à|a|til|till|até|na|do)\s*$")
+_FROM_TO = re.compile(r"(?i)^[^.;]{0,160}?\b(?:to|naar|auf|à|a|til|till|até|na|do)\s*$")
 _FINDING = re.compile(r"(?i)\b(?:found|finds|held|concluded|breach\w*|infring\w*|violat\w*|under|pursuant)\b")
 
 
@@ -301,6 +303,8 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             listed = [(listed[1][0], listed[1][1] or listed[0][1]), (listed[0][0], listed[0][1] or listed[1][1])]
             segments = [segments[1], segments[0]]
         earlier = _earlier(ctx, *(segments[0] if listed else (sentence.start, sentence.end)))
+        if changed:  # the new fine is as old as the words before the old one and after the new one
+            earlier = _earlier(ctx, sentence.start, listed[1][0].start) or _earlier(ctx, listed[0][0].end, sentence.end)
         if confidence < 0.9 and _COURT.search(sentence.text):
             continue  # an amount a court or appeal board set: not the regulator's decision
         if earlier and (not ctx.firms_in(sentence.start, sentence.end) or confidence < 0.9):
@@ -336,7 +340,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
         if draft.date is None and issuer_how == "cataphor" and index + 1 < len(ctx.sentences):
             draft.date = _date_in(ctx, ctx.sentences[index + 1].start, ctx.sentences[index + 1].end)
         if draft.date is None and earlier:
-            draft.period = find_period(ctx.text, sentence.start, sentence.end)
+            draft.period = _period_of(ctx, sentence, amounts[0] if amounts else None)
         for citation in ctx.citations:
             if sentence.start <= citation.start < sentence.end:
                 before = ctx.text[sentence.start : citation.start]
@@ -369,6 +373,18 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     return drafts
 
 
+
+
+def _period_of(ctx: Context, sentence: Sentence, money: Money | None) -> str | None:
+    """An earlier decision's month or year: the last one named before its amount in the
+    sentence ("in 2018 ..., in 2020 ..., and in 2021 it was fined 2.75 million" -> 2021),
+    else the first of the sentence."""
+    if money is not None:
+        starts = [m.start() for m in re.finditer(r"\b(?:19|20)\d{2}\b", ctx.text[sentence.start : money.start])]
+        if starts:
+            at = sentence.start + starts[-1]
+            return find_period(ctx.text, max(sentence.start, at - 20), at + 4)
+    return find_period(ctx.text, sentence.start, sentence.end)
 
 
 def _periods(ctx: Context, drafts: list[DecisionDraft]) -> None:
@@ -468,6 +484,15 @@ def _dated(ctx: Context, drafts: list[DecisionDraft]) -> None:
         candidates = [d for d in main if found is None or d.regulator == found[0]]
         if len(candidates) == 1 and candidates[0].date is None:
             candidates[0].date = when
+    for index, sentence in enumerate(ctx.sentences[:-1]):  # "On 1 February the Agency decided five cases. A must pay ..."
+        if not _DECIDED.search(sentence.text) or _EARLIER.search(sentence.text):
+            continue
+        when = _date_in(ctx, sentence.start, sentence.end)
+        following = ctx.sentences[index + 1]
+        listed = [d for d in main if d.date is None and d.spans and following.start <= d.spans[0][0] < following.end]
+        if when is not None and len(listed) > 1:
+            for draft in listed:
+                draft.date = when
     for draft in main:  # the authority's own release announces its decision the day it is dated
         if draft.date is None and day and issuer == {draft.regulator}:
             draft.published = day

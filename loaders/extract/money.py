@@ -234,7 +234,35 @@ def find_money(text: str) -> list[Money]:
                 text[max(0, match.start() - 80) : match.start()]):
             money.meaning = "total"
         found.append(money)
+    found += _bare(text, found)
     return sorted(found, key=lambda m: m.start)
+
+
+# "una multa de 3,94 millones", "fines from 70,000 euros to 3.94 million": a magnitude with
+# no currency, after a fine's noun or as the end of a range, in a story of one currency.
+_BARE = re.compile(rf"(?i)\b(?P<n>{_NUM})\s?(?P<m>millones|millions?|Millionen|milioni|miljoen|milhões|mln|Mio\.)(?!\w)"
+                   r"(?=\s*(?:[;,.)]|$)|\s+(?:por|for|pour|per|wegen|voor|over|because)\b)")
+_BARE_BEFORE = re.compile(r"(?i)(?:\b(?:multa|fine|penalty|amende|Bußgeld|Geldbuße|sanzione|boete|sanción|coima|kara)\s+"
+                          r"(?:de|of|von|di|van|in\s+Höhe\s+von|d['’])\s*|\b(?:a|to|bis|à|al|tot)\s+)$")
+
+
+def _bare(text: str, found: list[Money]) -> list[Money]:
+    currencies = {m.currency for m in found}
+    if len(currencies) != 1:
+        return []
+    currency = next(iter(currencies))
+    extra = []
+    for match in _BARE.finditer(text):
+        before = _BARE_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
+        if any(m.start <= match.start() < m.end for m in found) or before is None:
+            continue
+        if before.group(0).split()[0].lower() in ("a", "to", "bis", "à", "al", "tot") and not any(
+                0 <= match.start() - m.end <= 25 for m in found):
+            continue  # the end of a range only right after its start ("de 70.000 euros a 3,94 millones")
+        value = parse_number(match.group("n"), True)
+        if value is not None:
+            extra.append(Money(match.start(), match.end(), _number(value * _MAGNITUDES[match.group("m").lower()]), currency))
+    return extra
 
 
 _PERCENT = re.compile(

@@ -17,9 +17,9 @@ PUBLIC_BODY = (r"\b(?P<name>(?:Comune|Municipality|City|Ministry|Ministero|Minis
                r"\s+{name}|(?:Regione|Provincia|Comunidad|Generalitat|Landkreis|Kommune|Région)\s+{name}|(?<=\bgemeente\s){name}|(?<=\bthe\s)(?:[A-Z][a-z]+\s+){1,2}Office)")
 
 # The sanction's noun in the languages present ("boete", "Bußgeld", "kara", "sanktionsavgift").
-_NOUN = (r"(?:fine|penalty|sanction|reprimand|ban|amende|sanction|astreinte|Bußgeld\w*|Geldbuße\w*|Verfahren|"
-         r"Zwangsgeld\w*|sanzione|multa|boete|\w+boete|dwangsom|kar[aęy]|upomnieni\w+|sanktionsavgift\w*|"
-         r"avgift|böter|sanci[oó]n|medida\s+cautelar)")
+_NOUN = (r"(?:fines?|penalty|penalties|sanctions?|reprimands?|ban|amendes?|astreintes?|Bußgeld\w*|Geldbuße\w*|Verfahren|"
+         r"Zwangsgeld\w*|sanzion[ei]|multas?|multe|boetes?|\w+boete|dwangsom|kar[aęy]|upomnieni\w+|sanktionsavgift\w*|"
+         r"avgift|böter|sanci[oó]n(?:es)?|medida\s+cautelar|coimas?)")
 # The auxiliaries of a passive ("has been", "will be", "è stata", "a été", "wurde", "werd", "został").
 _PASSIVE = (r"(?:(?:has|have|had|was|were|is|are|will|would|could|may|might|to)\s+(?:also\s+|now\s+|already\s+)?"
             r"(?:be\s+|been\s+|being\s+)?|(?:è|sono|era|fu)\s+(?:anche\s+)?stat[aoie]\s+|(?:a|ont|avait)\s+été\s+|"
