@@ -95,6 +95,7 @@ _EARLIER = re.compile(
 _INCIDENT = re.compile(r"(?i)\b(?:breach|attack|cyberattack|incident|leak|hack|violazione|attacco|fuite|"
                        r"cyberattaque|Datenpanne|Datenleck|Angriff|Hackerangriff|datalek|lek|brecha|filtración|"
                        r"ciberataque|incidente|wyciek\w*|atak\w*|dataintrång|intrång)\b[^.;]{0,40}$")
+_INCIDENT_AFTER = re.compile(r"(?i)\s+(?:\w+\s+){0,2}?(?:data\s+)?(?:breach|attack|cyberattack|cyber\s+attack|incident|leak|hack)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _RANGE_BEFORE = re.compile(r"(?i)\b(?:between|from|since|until|till|to|and|au|et|seit|bis|und|tra|e|dal|al|"
                            r"tussen|tot|en|desde|hasta|y)\s+$")
@@ -416,8 +417,9 @@ def _earlier(ctx: Context, start: int, end: int) -> bool:
         year = _YEAR.search(match.group(0))
         if year and published.isdigit() and year.group(0) >= published:
             continue
-        if year and _INCIDENT.search(ctx.text, max(start, match.start() - 60), match.start()):
-            continue
+        if year and (_INCIDENT.search(ctx.text, max(start, match.start() - 60), match.start()) or _INCIDENT_AFTER.match(
+                ctx.text, match.end(), end)):
+            continue  # "a data breach that in 2018 ...", "in a 2023 cyberattack"
         return True
     return False
 

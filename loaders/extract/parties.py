@@ -276,7 +276,9 @@ class PartyFinder:
             (rf"(?P<name>{NAME})\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?"
              r"(?:fined|hit\s+with|ordered|banned|sanctioned|reprimanded|penalised|penalized)\b",
              "decision-target", 0.8),
-            (rf"\b{_SANCTION_VERB}\s+{self.skip}(?P<name>{NAME})(?![\w&])(?!\s+{PRODUCT_NOUN}\b)(?![’']s\b)",
+            # ... not a word that describes the firm named next ("fined DNA testing company 23andMe")
+            (rf"\b{_SANCTION_VERB}\s+{self.skip}(?P<name>{NAME})(?![\w&])(?!\s+{PRODUCT_NOUN}\b)(?![’']s\b)"
+             rf"(?!\s+(?:[a-z][\w\-]*\s+){{0,2}}{COMPANY_NOUN}\s+[A-Z0-9])",
              "decision-target", 0.75),
             (rf"\b(?:(?:fine|penalty|sanction)\s+(?:imposed\s+)?|imposed\s+)(?:on|against)\s+(?P<name>{NAME})",
              "decision-target", 0.75),
