@@ -3,6 +3,16 @@
 Both servers run on uvicorn with the same settings (workers, uvloop, httptools); wrk
 keeps 32 connections busy for a bounded duration and reports throughput and latency
 percentiles. One request per query is checked for a correct, error-free answer first.
+
+Run on its own, the headline page and ``node(id)`` against the floor in one run, cache
+off, the two servers taking turns (api, floor, api, floor ...)::
+
+    python -m benchmarks.graphql_load --db /tmp/100k.sqlite [--clients 32] [--duration 20]
+        [--repeats 3] [--out results.json]
+
+Beside wrk's wall-clock figures it gives each server's CPU milliseconds per request (its
+processes' user + system time over the requests answered): on a machine shared with other
+work, throughput measures the neighbours too, CPU per request much less so.
 """
 
 from __future__ import annotations
@@ -22,7 +32,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-__all__ = ["HEADLINE_QUERY", "NODE_QUERY", "graphql", "run_wrk", "serve", "tree_peak_rss"]
+__all__ = ["HEADLINE_QUERY", "NODE_QUERY", "compare", "graphql", "run_wrk", "serve",
+           "tree_cpu_seconds", "tree_peak_rss"]
 
 REPO = Path(__file__).resolve().parent.parent
 NODE_QUERY = "query Node($id: ID!) { node(id: $id) { id label name } }"
@@ -132,6 +143,21 @@ def tree_peak_rss(pid: int) -> dict[str, float]:
     return {"max_mib": max(peaks, default=0.0), "total_mib": sum(peaks)}
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and its children (those alive now)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+        todo += _children(current)
+    return total
+
+
 def _parse_wrk(text: str) -> dict[str, float]:
     def ms(value: str, unit: str) -> float:
         return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
@@ -171,3 +197,91 @@ def run_wrk(port: int, query: str, ids: list[str], *, connections: int, duration
     finally:
         os.unlink(handle.name)
     return _parse_wrk(out.stdout)
+
+
+def _floor_data(db: Path, target: Path) -> list[str]:
+    """Write the floor's data (the firms and the headline page of ``db``); the firm ids."""
+    from enforcegraph.graph.backends.embedded import EmbeddedStore
+
+    with EmbeddedStore(db, read_only=True) as store:
+        ids = [n.id for n in store.find("Company", limit=1000)]
+        nodes = store.get_many(ids)
+        page = store.traversals().sanctions_without_eu_establishment(limit=100)
+    target.write_text(json.dumps({
+        "nodes": {i: {"label": n.label, "name": n.display_name} for i, n in nodes.items()},
+        "page": [{k: r[k] for k in ("sanction", "decision", "firm", "regulator")} for r in page],
+    }))
+    return ids
+
+
+def compare(db: Path, clients: int = 32, duration: float = 20, repeats: int = 3,
+            workers: int = 2) -> dict[str, Any]:
+    """wrk figures and CPU ms per request of the API (cache off) and the floor, per query,
+    the servers taking turns ``repeats`` times."""
+    out: dict[str, Any] = {"clients": clients, "duration": duration, "workers": workers,
+                           "load_average": list(os.getloadavg()), "runs": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "floor.json"
+        ids = _floor_data(db, data)
+        api_env = {"ENFORCEGRAPH_DB": str(db), "ENFORCEGRAPH_RESPONSE_CACHE_BYTES": "0"}
+        with serve("api", workers, api_env) as (api_port, api_proc), \
+                serve("floor", workers, {"BENCH_FLOOR_DATA": str(data)}) as (floor_port, floor_proc):
+            servers = {"api": (api_port, api_proc), "floor": (floor_port, floor_proc)}
+            for name, query, node_ids in (("headline", HEADLINE_QUERY, []),
+                                          ("node", NODE_QUERY, ids)):
+                for side, (port, _) in servers.items():  # a correct answer, and a warm-up
+                    variables = {"id": node_ids[0]} if node_ids else {}
+                    answer = graphql(port, query, variables)
+                    if answer.get("errors") or not answer.get("data"):
+                        raise RuntimeError(f"{side} {name}: {answer}")
+                    run_wrk(port, query, node_ids, connections=clients, duration=3)
+                for repeat in range(repeats):
+                    for side, (port, proc) in servers.items():
+                        before = tree_cpu_seconds(proc.pid)
+                        found = run_wrk(port, query, node_ids, connections=clients,
+                                        duration=duration)
+                        cpu = tree_cpu_seconds(proc.pid) - before
+                        found["cpu_ms_per_request"] = 1000 * cpu / max(1.0, found["requests"])
+                        out["runs"].append({"query": name, "side": side, "repeat": repeat,
+                                            **found})
+                        print(f"{name} {side} #{repeat}: {found['rps']:.1f}/s p50 "
+                              f"{found.get('p50_ms', 0):.1f} p99 {found.get('p99_ms', 0):.1f} ms, "
+                              f"CPU {found['cpu_ms_per_request']:.2f} ms/request, non-2xx "
+                              f"{found['non_2xx']:.0f}", flush=True)
+    out["load_average_after"] = list(os.getloadavg())
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print (and with --out write) the API against the floor under load."""
+    import argparse
+    import statistics
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--db", type=Path, required=True, help="an embedded store file")
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--duration", type=float, default=20)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--out", type=Path, help="write the figures as JSON")
+    args = parser.parse_args(argv)
+    found = compare(args.db, args.clients, args.duration, args.repeats, args.workers)
+    for name in ("headline", "node"):
+        median = {side: {key: statistics.median(r[key] for r in found["runs"]
+                                                if r["query"] == name and r["side"] == side)
+                         for key in ("rps", "p50_ms", "p99_ms", "cpu_ms_per_request")}
+                  for side in ("api", "floor")}
+        api, floor = median["api"], median["floor"]
+        print(f"{name}: api {api['rps']:.1f}/s (p50 {api['p50_ms']:.1f}, p99 {api['p99_ms']:.1f} ms,"
+              f" CPU {api['cpu_ms_per_request']:.2f} ms) vs floor {floor['rps']:.1f}/s (p50 "
+              f"{floor['p50_ms']:.1f}, p99 {floor['p99_ms']:.1f} ms, CPU "
+              f"{floor['cpu_ms_per_request']:.2f} ms): {api['rps'] / floor['rps']:.2f}x; load "
+              f"average {found['load_average'][0]:.1f} -> {found['load_average_after'][0]:.1f}")
+        found[name] = median
+    if args.out:
+        args.out.write_text(json.dumps(found, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
