@@ -304,8 +304,8 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             listed = [(listed[1][0], listed[1][1] or listed[0][1]), (listed[0][0], listed[0][1] or listed[1][1])]
             segments = [segments[1], segments[0]]
         earlier = _earlier(ctx, *(segments[0] if listed else (sentence.start, sentence.end)))
-        if changed:  # the new fine is as old as the words before the old one and after the new one
-            earlier = _earlier(ctx, sentence.start, listed[1][0].start) or _earlier(ctx, listed[0][0].end, sentence.end)
+        if changed:  # the new fine is as old as the words after it (those before the old one date the old one)
+            earlier = _earlier(ctx, listed[0][0].end, sentence.end)
         if confidence < 0.9 and _COURT.search(sentence.text):
             continue  # an amount a court or appeal board set: not the regulator's decision
         if earlier and (not ctx.firms_in(sentence.start, sentence.end) or confidence < 0.9):

@@ -172,6 +172,18 @@ def _raw_matches(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(), match.end(), match.group(0)
 
 
+def _nordic_language(text: str) -> str | None:
+    """NO or DK for a text written in Norwegian or Danish, told apart by their words for "of"
+    and "after" ("av", "etter" against "af", "efter"); None for any other text."""
+    norwegian = len(re.findall(r"\b(?:av|etter|ikke|hadde|fikk)\b", text))
+    danish = len(re.findall(r"\b(?:af|efter|ikke|havde|fik)\b", text))
+    norwegian_only = len(re.findall(r"\b(?:av|etter|hadde|fikk)\b", text))
+    danish_only = len(re.findall(r"\b(?:af|efter|havde|fik)\b", text))
+    if norwegian + danish < 3 or norwegian_only == danish_only:
+        return None
+    return "NO" if norwegian_only > danish_only else "DK"
+
+
 def _defined_after_descriptors(text: str, found: list[RegulatorMatch]) -> list[RegulatorMatch]:
     """An authority described, then abbreviated in brackets ("l'Autorité belge de la
     protection des données (APD)"): its acronym names it wherever the text uses it, even an
@@ -218,6 +230,8 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
             plain.append(RegulatorMatch(defined[found], start, end, 0.8, "gazetteer-defined"))
             continue
         local = [e for e in entries if e.country in mentioned]
+        if not local and (language := _nordic_language(text)):  # "Datatilsynet" in a Norwegian or Danish text
+            local = [e for e in entries if e.country == language]
         if not found.isupper() and len(local) == 1:
             plain.append(RegulatorMatch(local[0], start, end, 0.75, "gazetteer-country"))
     for name, entry in defined.items():
