@@ -23,6 +23,7 @@ __all__ = [
     "CROSS_BORDER_CASES",
     "DECISIONS_CITING",
     "DELETE_NODES",
+    "DROP_INDEX",
     "ENFORCEMENT_HISTORY",
     "ENTITY",
     "FULLTEXT_BACKFILL_READ",
@@ -34,7 +35,10 @@ __all__ = [
     "HEADLINE_CREATE",
     "HEADLINE_DELETE",
     "HEADLINE_DELETE_ALL",
+    "HEADLINE_OLD_INDEXES",
+    "HEADLINE_ORDER",
     "HEADLINE_ROW",
+    "HEADLINE_ROWS",
     "JUDGEMENT",
     "JUDGEMENTS",
     "KEPT_COUNTS",
@@ -65,6 +69,7 @@ __all__ = [
     "first_relationships_of",
     "full_text_ranked",
     "headline_count",
+    "headline_page",
     "iter_nodes",
     "iter_relationships",
     "label",
@@ -684,13 +689,26 @@ RETURN {_map("f")} AS firm, size(decisions) AS decisions, [r IN regs | {_map("r"
 # -- counts kept in step with writes (graph/backends/neo4j_counts.py) --------------------
 HEADLINE_ROW = "EnforcegraphHeadlineRow"  # not a model label: never an Entity, never counted
 KEPT_COUNTS = "EnforcegraphKeptCounts"  # one node: the rows' layout version, their day
+# A row's order columns (the catalogue's page order: k the date key, as the generic
+# ``_date_key``, then sanction, firm, IMPOSES and AGAINST ids) follow each filter's
+# equality columns, so a page is one index range read in order and cut by LIMIT, and
+# a count one index seek (dates: a range of k).
+HEADLINE_ORDER = ("k", "sid", "fid", "iid", "aid")
+_HEADLINE_INDEXES = (
+    ("first", ("first", "kind_dt")), ("first_today", ("first", "kind_today")),
+    ("issuer", ("issuer", "kind_dt")), ("issuer_today", ("issuer", "kind_today")),
+    ("country", ("country", "first", "kind_dt")), ("eu", ("eu", "first", "kind_dt")),
+)
 KEPT_COUNTS_SCHEMA = {
     "headline_row_did": f"CREATE INDEX headline_row_did IF NOT EXISTS FOR (h:{HEADLINE_ROW}) ON (h.did)",
-    **{f"headline_row_{name}": f"CREATE INDEX headline_row_{name} IF NOT EXISTS "
-       f"FOR (h:{HEADLINE_ROW}) ON ({', '.join('h.' + p for p in props)})"
-       for name, props in (("first", ("first", "kind_dt")), ("first_today", ("first", "kind_today")),
-                           ("issuer", ("issuer", "kind_dt")), ("country", ("country", "kind_dt")))},
+    **{f"headline_page_{name}": f"CREATE INDEX headline_page_{name} IF NOT EXISTS "
+       f"FOR (h:{HEADLINE_ROW}) ON ({', '.join('h.' + p for p in (*props, *HEADLINE_ORDER))})"
+       for name, props in _HEADLINE_INDEXES},
 }
+# the count-only indexes of the rows' first layout: dropped when the rows are rebuilt
+HEADLINE_OLD_INDEXES = ("headline_row_first", "headline_row_first_today", "headline_row_issuer",
+                        "headline_row_country")
+DROP_INDEX = "DROP INDEX $name IF EXISTS"
 KEPT_COUNTS_READ = f"MATCH (k:{KEPT_COUNTS}) RETURN k.version AS version, k.today AS today"
 KEPT_COUNTS_WRITE = f"MERGE (k:{KEPT_COUNTS} {{key: 'headline'}}) SET k.version = $version, k.today = $today"
 KEPT_COUNTS_CLEAR = (f"MATCH (h:{HEADLINE_ROW}) CALL (h) {{ DELETE h }} IN TRANSACTIONS OF 10000 ROWS",
@@ -712,6 +730,7 @@ RETURN collect(DISTINCT did) AS dids
 """
 HEADLINE_ALL_DECISIONS = "MATCH (d:Decision) RETURN collect(d.id) AS dids"
 HEADLINE_DELETE_ALL = f"MATCH (h:{HEADLINE_ROW}) DELETE h"
+HEADLINE_ROWS = f"MATCH (h:{HEADLINE_ROW}) RETURN count(h) AS count"
 HEADLINE_DELETE = f"UNWIND $dids AS did MATCH (h:{HEADLINE_ROW} {{did: did}}) DELETE h"
 
 
@@ -722,49 +741,95 @@ def _established(at: str) -> str:
 
 
 # each headline candidate of these decisions (as _sanctions_match joins them), once per
-# issuing regulator, with its filter columns and its class at the decision date and
-# today: 0 established in the EU, 1 located and not (the headline), 2 not located
+# issuing regulator, with its filter columns, its order columns (HEADLINE_ORDER), the
+# regulator shown (r) and its class at the decision date and today: 0 established in
+# the EU, 1 located and not (the headline), 2 not located
 HEADLINE_CREATE = f"""{_eu_windows()}
 UNWIND $dids AS did
 MATCH (d:Decision {{id: did}})
 WITH eu, d, d.date AS ddate, {_regulator("d", 1)} AS reg
 WHERE reg IS NOT NULL
 WITH eu, d, ddate, reg, COLLECT {{ MATCH (g:{_REGULATOR})-[:ISSUED]->(d) RETURN DISTINCT g.id }} AS issuers
-MATCH (d)-[:IMPOSES]->(s)
-WITH eu, d, ddate, reg, issuers, s, COLLECT {{ MATCH (s)-[:AGAINST]->(t) RETURN t }} AS targets
-WITH eu, d, ddate, reg, issuers, s, CASE WHEN size(targets) > 0 THEN targets
-     ELSE COLLECT {{ MATCH (d)-[:AGAINST]->(t) RETURN t }} END AS targets
-UNWIND targets AS f
-WITH eu, d, ddate, reg, issuers, s, f WHERE f:Company
-WITH eu, d, ddate, reg, issuers, s, f,
+MATCH (d)-[imp:IMPOSES]->(s)
+WITH eu, d, ddate, reg, issuers, s, imp,
+     COLLECT {{ MATCH (s)-[a:AGAINST]->(t) RETURN {{t: t, a: a.id}} }} AS targets
+WITH eu, d, ddate, reg, issuers, s, imp, CASE WHEN size(targets) > 0 THEN targets
+     ELSE COLLECT {{ MATCH (d)-[a:AGAINST]->(t) RETURN {{t: t, a: a.id}} }} END AS targets
+UNWIND targets AS target
+WITH eu, d, ddate, reg, issuers, s, imp, target.t AS f, target.a AS aid WHERE f:Company
+WITH eu, d, ddate, reg, issuers, s, imp, f, aid,
      (coalesce(f.country, '') <> '' OR EXISTS {{ (f)-[l:{_LOCATIONS}]->()
       WHERE coalesce(l.{_RULE}, '') = '' }}) AS located,
      {_established("ddate")} AS est_dt, {_established("$today")} AS est_today
 UNWIND issuers AS issuer
-CREATE (:{HEADLINE_ROW} {{did: d.id, sid: s.id, fid: f.id, issuer: issuer, first: issuer = reg.id,
-  country: reg.country,
+CREATE (:{HEADLINE_ROW} {{did: d.id, sid: s.id, fid: f.id, iid: imp.id, aid: aid, r: reg.id,
+  issuer: issuer, first: issuer = reg.id, country: reg.country,
   eu: any(w IN eu WHERE w.code = reg.country AND {_valid_at("w.from", "w.to", "ddate")}),
   fdt: CASE WHEN coalesce(ddate, '') = '' THEN null ELSE {_floor("ddate")} END,
+  k: {_DATE_KEY},
   kind_dt: CASE WHEN est_dt THEN 0 WHEN located THEN 1 ELSE 2 END,
   kind_today: CASE WHEN est_today THEN 0 WHEN located THEN 1 ELSE 2 END}})
 """
+
+
+def _headline_where(regulator: bool, jurisdiction: str, since: bool, until: bool,
+                    today: bool) -> tuple[str, str]:
+    """The kept rows' WHERE for a filter's shape, with the hint of the index whose columns
+    it fixes (every column of a composite index needs a predicate for it to be used), and
+    that index's columns: ordered by them all, a page reads the index in order."""
+    kind = "kind_today" if today else "kind_dt"
+    fixed: tuple[str, ...]
+    if regulator:
+        fixed = ("issuer", kind)
+    elif jurisdiction and not today:
+        fixed = ("eu" if jurisdiction == "eu" else "country", "first", kind)
+    else:
+        fixed = ("first", kind)
+    where = ["h.issuer = $regulator" if regulator else "h.first = true", f"h.{kind} = $kind"]
+    if jurisdiction == "eu":
+        where.append("h.eu = true")
+    elif jurisdiction:
+        where.append("h.country = $jurisdiction")
+    if since:  # k is the date's floor ('9999' when undated: fdt is null then)
+        where.append(f"h.k >= {_floor('$since')} AND h.fdt IS NOT NULL")
+    if until:
+        where.append(f"h.k <= {_floor('$until')} AND h.fdt IS NOT NULL")
+    where += [f"h.{c} IS NOT NULL" for c in HEADLINE_ORDER if c != "k" or not (since or until)]
+    columns = ", ".join(f"h.{c}" for c in (*fixed, *HEADLINE_ORDER))
+    hint = f"USING INDEX h:{HEADLINE_ROW}({columns.replace('h.', '')})"
+    return f"{hint} WHERE {' AND '.join(where)}", columns
 
 
 def headline_count(regulator: bool, jurisdiction: str, since: bool, until: bool,
                    today: bool) -> str:
     """The kept headline count for a filter's shape (``jurisdiction``: '', 'eu' or
     'code'); values as ``$regulator``, ``$jurisdiction``, ``$since``, ``$until``, ``$kind``."""
-    kind = "kind_today" if today else "kind_dt"
-    where = ["h.issuer = $regulator" if regulator else "h.first = true", f"h.{kind} = $kind"]
-    if jurisdiction == "eu":
-        where.append("h.eu = true")
-    elif jurisdiction:
-        where.append("h.country = $jurisdiction")
-    if since:
-        where.append(f"h.fdt >= {_floor('$since')}")
-    if until:
-        where.append(f"h.fdt <= {_floor('$until')}")
-    return f"MATCH (h:{HEADLINE_ROW}) WHERE {' AND '.join(where)} RETURN count(h) AS count"
+    where, _ = _headline_where(regulator, jurisdiction, since, until, today)
+    return f"MATCH (h:{HEADLINE_ROW}) {where} RETURN count(h) AS count"
+
+
+def headline_page(regulator: bool, jurisdiction: str, since: bool, until: bool,
+                  today: bool) -> str:
+    """One page of kept headline rows (``$offset``, ``$limit``; the filter's values as in
+    :func:`headline_count`): an index range in the catalogue's order cut by LIMIT, then
+    the rows' nodes (the catalogue's picked properties), articles and source URLs; a row
+    whose node is gone has ``gone`` true; ``n`` is each row's place in the page."""
+    where, order = _headline_where(regulator, jurisdiction, since, until, today)
+    return f"""MATCH (h:{HEADLINE_ROW}) {where}
+WITH h ORDER BY {order} SKIP $offset LIMIT $limit
+WITH collect(h) AS page
+UNWIND range(0, size(page) - 1) AS n
+WITH n, page[n] AS h
+OPTIONAL MATCH (d:{ENTITY} {{id: h.did}})
+OPTIONAL MATCH (s:{ENTITY} {{id: h.sid}})
+OPTIONAL MATCH (f:{ENTITY} {{id: h.fid}})
+OPTIONAL MATCH (reg:{ENTITY} {{id: h.r}})
+RETURN n, d IS NULL OR s IS NULL OR f IS NULL OR reg IS NULL AS gone,
+       {_picked("s", "kind", "amount", "currency", "amount_eur")} AS sanction,
+       {_picked("d", "ref", "date", "status")} AS decision,
+       {_picked("reg", "name", "country")} AS regulator, {_picked("f", "name", "country")} AS firm,
+       COLLECT {{ MATCH (d)-[:INFRINGES]->(art) RETURN art.id }} AS articles,
+       {_source_urls("coalesce(s.sources, []) + coalesce(d.sources, [])", 3)} AS sources"""
 
 
 # -- nodes counted by label and property value (graph/backends/neo4j_filtered_counts.py) --

@@ -443,6 +443,17 @@ class Neo4jStore(GraphStore):
         query, params = neo4j_counts.count_query(flt, unknown)
         return int(self._read(query, **params)[0]["count"])
 
+    def kept_headline_page(self, flt: SanctionFilter, unknown: bool, limit: int,
+                           offset: int) -> list[Record] | None:
+        """One headline page from the kept rows (an index range in the catalogue's order,
+        then its nodes, in one statement), or None when they cannot answer."""
+        kept = self._read(cypher.KEPT_COUNTS_READ)
+        if not neo4j_counts.ready(dict(kept[0]) if kept else None, flt):
+            return None
+        query, params = neo4j_counts.page_query(flt, unknown, limit, offset)
+        records = sorted(self._read(query, **params), key=lambda record: int(record["n"]))
+        return None if any(record["gone"] for record in records) else records
+
     def run_traversal(self, query: str, **params: Any) -> list[Record]:
         """Run one catalogue query (for Neo4jTraversals); its parameters travel as ``$args``."""
         return self._read(query, args=params)

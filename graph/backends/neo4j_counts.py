@@ -5,10 +5,11 @@ database keeps transactionally (``stats``, an unfiltered ``count``). The headlin
 need the catalogue's rules, so the store keeps one node of its own label
 (``cypher.HEADLINE_ROW``, never an Entity) per headline candidate: decision, sanction,
 target firm, once per issuing regulator, with the filters' columns and its class at the
-decision date and today (as graph/backends/sqlcounts.py does in SQLite). The rows
-written in a transaction are noted (graph/backends/keptnotes.py); before it commits,
+decision date and today (as graph/backends/sqlcounts.py does in SQLite), and the
+catalogue's order columns after each filter's columns in one index. The rows written in
+a transaction are noted (graph/backends/keptnotes.py); before it commits,
 :func:`refresh` recomputes the candidates of the decisions they lead to. A count is one
-index seek.
+index seek; a page one index range in order, cut by LIMIT, then its nodes.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from neo4j import ManagedTransaction, Transaction
+from neo4j import ManagedTransaction, Session, Transaction
 
 from enforcegraph.graph.backends import cypher
 from enforcegraph.graph.backends.keptnotes import ALL, noted_nodes, noted_relationships
@@ -26,9 +27,9 @@ from enforcegraph.graph.domain import rules as domain
 from enforcegraph.graph.domain.traversals import SanctionFilter
 from enforcegraph.graph.store.recording import NewRecords, Row
 
-__all__ = ["VERSION", "NotingRows", "count_query", "ready", "refresh"]
+__all__ = ["VERSION", "NotingRows", "count_query", "page_query", "ready", "rebuild", "refresh"]
 
-VERSION = "1"  # of the kept rows' layout: another value recomputes them at the next write
+VERSION = "2"  # of the kept rows' layout: another value recomputes them at the next write
 
 
 class NotingRows(Neo4jRows):
@@ -96,13 +97,48 @@ def ready(kept: dict[str, Any] | None, flt: SanctionFilter) -> bool:
     return flt.at != "today" or kept.get("today") == _today()
 
 
-def count_query(flt: SanctionFilter, unknown: bool) -> tuple[str, dict[str, Any]]:
-    """The kept count of the headline (``unknown``: of its rows not located) for ``flt``."""
+def _shape(flt: SanctionFilter, unknown: bool) -> tuple[tuple[bool, str, bool, bool, bool],
+                                                      dict[str, Any]]:
     params: dict[str, Any] = {"kind": 2 if unknown else 1}
     shape = "eu" if flt.jurisdiction == domain.EU_CODE else ("code" if flt.jurisdiction else "")
     for name in ("regulator", "jurisdiction", "since", "until"):
         if getattr(flt, name):
             params[name] = getattr(flt, name)
-    query = cypher.headline_count(bool(flt.regulator), shape, bool(flt.since), bool(flt.until),
-                                  flt.at == "today")
-    return query, params
+    return (bool(flt.regulator), shape, bool(flt.since), bool(flt.until), flt.at == "today"), params
+
+
+def count_query(flt: SanctionFilter, unknown: bool) -> tuple[str, dict[str, Any]]:
+    """The kept count of the headline (``unknown``: of its rows not located) for ``flt``."""
+    shape, params = _shape(flt, unknown)
+    return cypher.headline_count(*shape), params
+
+
+def page_query(flt: SanctionFilter, unknown: bool, limit: int,
+               offset: int) -> tuple[str, dict[str, Any]]:
+    """One page of the headline (``unknown``: of its rows not located) for ``flt``, from
+    the kept rows: an index range in the catalogue's order, then the rows' nodes."""
+    shape, params = _shape(flt, unknown)
+    return cypher.headline_page(*shape), {**params, "limit": limit, "offset": offset}
+
+
+def rebuild(session: Session, chunk: int = 5000) -> int:
+    """Recompute every kept row in transactions of ``chunk`` decisions (a store loaded
+    before this layout, too large for one transaction); return the rows made.
+
+    For a store no one writes meanwhile (maintenance, benchmarks): the counts read from
+    it are unready (another layout's version) until the last transaction commits.
+    """
+    for name in cypher.HEADLINE_OLD_INDEXES:
+        session.run(cypher.DROP_INDEX, name=name).consume()
+    session.run(cypher.KEPT_COUNTS_WRITE, version="", today="").consume()
+    session.run(cypher.KEPT_COUNTS_CLEAR[0]).consume()
+    dids = session.run(cypher.HEADLINE_ALL_DECISIONS).single(strict=True)["dids"]
+    today = _today()
+    params = {**cypher.domain_params(), "today": today}
+    def create(tx: ManagedTransaction, part: list[str]) -> None:
+        tx.run(cypher.HEADLINE_CREATE, dids=part, **params).consume()
+
+    for start in range(0, len(dids), chunk):
+        session.execute_write(create, dids[start : start + chunk])
+    session.run(cypher.KEPT_COUNTS_WRITE, version=VERSION, today=today).consume()
+    return int(session.run(cypher.HEADLINE_ROWS).single(strict=True)["count"])

@@ -108,6 +108,9 @@ class Neo4jTraversals(generic.Traversals):
     def _page(self, flt: SanctionFilter, limit: int | None, offset: int, unknown: bool) -> list[Row]:
         if limit is None:
             return self._all_rows(flt, unknown)[offset:]
+        kept = self.store.kept_headline_page(flt, unknown, max(limit, 0), max(offset, 0))
+        if kept is not None:  # the rows kept in step with writes: one index range
+            return [self._sanction_row(record) for record in kept]
         records = self._run(
             self._QUERIES[unknown][1],
             offset=max(offset, 0), limit=max(limit, 0), **self._sanction_options(flt),

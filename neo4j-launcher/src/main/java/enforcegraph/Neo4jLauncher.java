@@ -22,6 +22,8 @@ import org.neo4j.io.ByteUnit;
  * Usage: Neo4jLauncher HOME_DIR PORT [PASSWORD]. Without a password, auth is off.
  * Prints "ENFORCEGRAPH_NEO4J_READY bolt://127.0.0.1:PORT" once Bolt accepts connections;
  * shuts down on SIGTERM and when stdin closes (unless -Denforcegraph.watchStdin=false).
+ * Benchmarks may size it with -Denforcegraph.pagecache=6g (default 64m) and
+ * -Denforcegraph.txTimeoutMinutes=60 (default 5); the tests use the defaults.
  */
 public final class Neo4jLauncher {
     public static void main(String[] args) {
@@ -47,11 +49,11 @@ public final class Neo4jLauncher {
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(GraphDatabaseSettings.auth_enabled, password != null)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(64))
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(System.getProperty("enforcegraph.pagecache", "64m")))
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16))
-                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(5))
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(Long.getLong("enforcegraph.txTimeoutMinutes", 5L)))
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .setConfig(GraphDatabaseInternalSettings.udc_network_enabled, false)
                 // Bolt waits ~10 s for idle connections and Netty on shutdown by default.
