@@ -120,12 +120,17 @@ def find_dates(text: str, start: int, end: int, today: str | None) -> list[tuple
     """Dates in ``text[start:end]`` as ISO strings, relative ones resolved against ``today``.
 
     A weekday means the latest such day on or before ``today``; a day and month without
-    a year mean the latest such date on or before ``today``.
+    a year mean the latest such date on or before ``today`` (which may be a month,
+    "2022-02", or a year: then weekdays stay unresolved).
 
     >>> [d for _, _, d in find_dates("fined on Friday, 17 October 2022", 0, 32, "2022-10-21")]
     ['2022-10-21', '2022-10-17']
+    >>> [d for _, _, d in find_dates("El pasado 1 de febrero", 0, 22, "2022-02")]
+    ['2022-02-01']
     """
-    base = dt.date.fromisoformat(today) if today else None
+    base = dt.date.fromisoformat(today) if today and re.fullmatch(r"\d{4}-\d{2}-\d{2}", today) else None
+    # A publication date known to the month or year only still gives "17 octobre" its year.
+    partial = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", today or "") if base is None else None
     found: list[tuple[int, int, str]] = []
     for match in _DATE.finditer(text, start, end):
         value: dt.date | None = None
@@ -152,6 +157,9 @@ def find_dates(text: str, start: int, end: int, today: str | None) -> list[tuple
                 value = _day(base.year, month, day)
                 if value and value > base:
                     value = _day(base.year - 1, month, day)
+            elif partial is not None:
+                year, last_month = int(partial.group(1)), int(partial.group(2) or 12)
+                value = _day(year if month <= last_month else year - 1, month, day)
         if value is not None:
             found.append((match.start(), match.end(), value.isoformat()))
     return found
