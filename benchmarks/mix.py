@@ -381,6 +381,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", type=Path, required=True, help="an embedded store file")
+    parser.add_argument("--neo4j-uri", metavar="URI",
+                        help="the API serves from this Neo4j (auth off), which must hold the "
+                             "same data as --db (that file still gives the requests' ids and "
+                             "the floor's data)")
     parser.add_argument("--requests", type=int, default=10_000)
     parser.add_argument("--clients", default="1,8,32")
     parser.add_argument("--duration", type=float, default=30.0, help="seconds per client count")
@@ -392,6 +396,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --write-after: load exactly the next N firms, the mix "
                              "replayed at the largest client count until they are loaded")
     args = parser.parse_args(argv)
+    if args.neo4j_uri:  # the servers inherit the environment
+        os.environ.update(ENFORCEGRAPH_BACKEND="neo4j", ENFORCEGRAPH_NEO4J_URI=args.neo4j_uri)
     found = replay(args.db, args.requests, [int(c) for c in args.clients.split(",")],
                    args.duration, write_after=args.write_after, write_firms=args.write_firms)
     if args.out:
