@@ -17,7 +17,7 @@ and ``case`` the slug of the case number/name (``PS/00032/2020`` and ``PS-00032-
 are one). Two rows of one file that share issuer and case but not their summary are two
 decisions: each gets ``-{digest}`` (8 hex of the summary's sha256, ``case-shared``); the
 same row given twice is one decision (``duplicate-row``); a decision without a case number
-is ``decision:gdprhub-{issuer}-nocase-{digest}``. So a summary edited in a later snapshot
+(or whose case cell gives none: ``ref-placeholder``) is ``decision:gdprhub-{issuer}-nocase-{digest}``. So a summary edited in a later snapshot
 moves only those decisions to a new id. The sample of the API holds one of two rows the
 full CSV shares a case number for (AEPD PS/00032/2020): there the ids differ.
 
