@@ -396,8 +396,11 @@ def _periods(ctx: Context, drafts: list[DecisionDraft]) -> None:
         if draft.date or draft.published or draft.period or not draft.spans:
             continue
         start, end = draft.spans[0]
-        for year in re.finditer(r"\b(?:19|20)\d{2}\b", ctx.text[start:end]):
-            at = start + year.start()
+        for year in re.finditer(r"\b(?:in|en|im|nel|em|w|i|på|de|del|van|of|dell['’]anno|during|durante|während|pendant|"
+                                r"tijdens|under|år)\s+(?:(?:[a-zäéû]+|\d{1,2})\s+)?(?:de\s+)?((?:19|20)\d{2})\b"
+                                r"|\b((?:19|20)\d{2})\.?\s+(?:godine|roku|r\.)", ctx.text[start:end], re.IGNORECASE):
+            group = 1 if year.group(1) else 2
+            at = start + year.start(group)  # "in 2024", "de 2024", "2020. godine"; not "Censos 2021"
             if _INCIDENT.search(ctx.text, max(start, at - 60), at) or _RANGE_BEFORE.search(ctx.text[max(start, at - 12) : at]):
                 continue
             period = find_period(ctx.text, max(start, at - 20), at + 4)

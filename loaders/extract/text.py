@@ -86,11 +86,11 @@ _MONTH_NAMES = [  # English, French, German, Italian, Dutch, Spanish, Swedish, P
 ]
 _MONTHS = {name: index + 1 for index, names in enumerate(_MONTH_NAMES) for name in names}
 _WEEKDAY_NAMES = [
-    ("monday", "lundi", "montag", "lunedì", "lunedi", "maandag", "lunes", "måndag", "poniedziałek"),
-    ("tuesday", "mardi", "dienstag", "martedì", "martedi", "dinsdag", "martes", "tisdag", "wtorek"),
-    ("wednesday", "mercredi", "mittwoch", "mercoledì", "mercoledi", "woensdag", "miércoles", "onsdag", "środę", "środa"),
-    ("thursday", "jeudi", "donnerstag", "giovedì", "giovedi", "donderdag", "jueves", "torsdag", "czwartek"),
-    ("friday", "vendredi", "freitag", "venerdì", "venerdi", "vrijdag", "viernes", "fredag", "piątek"),
+    ("segunda-feira", "monday", "lundi", "montag", "lunedì", "lunedi", "maandag", "lunes", "måndag", "poniedziałek"),
+    ("terça-feira", "tuesday", "mardi", "dienstag", "martedì", "martedi", "dinsdag", "martes", "tisdag", "wtorek"),
+    ("quarta-feira", "wednesday", "mercredi", "mittwoch", "mercoledì", "mercoledi", "woensdag", "miércoles", "onsdag", "środę", "środa"),
+    ("quinta-feira", "thursday", "jeudi", "donnerstag", "giovedì", "giovedi", "donderdag", "jueves", "torsdag", "czwartek"),
+    ("sexta-feira", "friday", "vendredi", "freitag", "venerdì", "venerdi", "vrijdag", "viernes", "fredag", "piątek"),
     ("saturday", "samedi", "samstag", "sabato", "zaterdag", "sábado", "lördag", "sobotę", "sobota"),
     ("sunday", "dimanche", "sonntag", "domenica", "zondag", "domingo", "söndag", "niedzielę", "niedziela"),
 ]
