@@ -234,6 +234,12 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
             local = [e for e in entries if e.country == language]
         if not found.isupper() and len(local) == 1:
             plain.append(RegulatorMatch(local[0], start, end, 0.75, "gazetteer-country"))
+            continue
+        right_before = re.search(r"(\w+)(?:['’]s)?\s+(?:the\s+)?$", text[max(0, start - 30) : start])
+        code = _country_of(right_before.group(1)) if right_before else None
+        attached = [e for e in entries if e.country == code]
+        if len(attached) == 1:  # "the Irish DPC", "Ireland's DPC": the country names the acronym's authority
+            plain.append(RegulatorMatch(attached[0], start, end, 0.8, "gazetteer-country"))
     for name, entry in defined.items():
         if entry in by_name.get(_key(name), []):
             continue

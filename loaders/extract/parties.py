@@ -305,7 +305,7 @@ class PartyFinder:
             # Dutch: "heeft Uber een boete ... opgelegd", "Uber krijgt ... een boete", "boete ... aan Uber"
             (rf"\bheeft\s+(?P<name>{NAME})\s+een\s+(?:\w+\s+)?\w*boetes?\b", "decision-target", 0.75),
             (rf"(?P<name>{NAME})\s+krijgt\s+(?:[^.;]{{0,60}}?\s+)?een\s+(?:\w+\s+)?\w*boetes?\b", "decision-target", 0.75),
-            (rf"\b\w*boetes?\s+(?:[^.;]{{0,60}}?\s+)?(?:aan|op\s+aan)\s+(?P<name>{NAME})", "decision-target", 0.75),
+            (rf"\b\w*boetes?\s+(?:[^.;]{{0,60}}?\s+)?(?:aan|op\s+aan)\s+{self.skip}(?P<name>{NAME})", "decision-target", 0.75),
         ]
         patterns += [(p.replace("{name}", NAME).replace("{skip}", self.skip), r, c) for p, r, c in EVENT_TARGETS]
         patterns.append((PUBLIC_BODY.replace("{name}", NAME), "public-body", 0.8))

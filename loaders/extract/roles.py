@@ -57,6 +57,9 @@ EVENT_TARGETS: list[tuple[str, str, float]] = [
      r"(?:soci[ée]t[ée]\s+|l['’]entreprise\s+)?{skip}(?P<name>{name})", "patient", 0.75),
     (r"\b(?:inflitt[oa]|irrogat[oa]|impuest[oa]|impôs|aplicou|impõe)\s+(?:(?:una?|uma)\s+[^.;]{0,50}?\s+)?"
      r"(?:a|al|alla|allo|ao|à)\s+(?:empresa\s+|società\s+)?{skip}(?P<name>{name})", "patient", 0.75),
+    # "issued a reprimand to X", "served an enforcement notice on X"
+    (r"\b(?:issued|gave|served|handed)\s+(?:a|an)\s+(?:[\w\-]+\s+){0,2}?(?:reprimand|fine|penalty|(?:enforcement|penalty)\s+notice|"
+     r"warning)\s+(?:to|on|against)\s+(?:the\s+)?(?P<name>{name})", "patient", 0.75),
     # "ordenado una medida cautelar contra X", "erlässt gegenüber der X"
     (r"\b(?:nei\s+confronti\s+di|à\s+l['’]encontre\s+de)\s+(?:la\s+soci[ée]t[ée]\s+)?"
      r"(?P<name>{name})", "patient", 0.75),
