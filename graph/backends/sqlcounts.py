@@ -67,7 +67,7 @@ __all__ = [
     "removed",
 ]
 
-VERSION = "7"  # of the derived tables' layout: another value rebuilds them on open
+VERSION = "8"  # of the derived tables' layout: another value rebuilds them on open
 TABLES = ("counts", "hl", "hls", "hlm", sqlpropcounts.TABLE)  # what a clear empties
 
 # The schema's text is kept short (one-letter columns): it shares the file's first pages
@@ -77,7 +77,8 @@ TABLES = ("counts", "hl", "hls", "hlm", sqlpropcounts.TABLE)  # what a clear emp
 # c r's country, e 1 if c was in the EU at the date, k the floor of the date and t the
 # date as given ('~' when there is none: after every date), kd / kt the class at the
 # decision date / today. Ordered by k, t, s, f, i, a the rows are in the catalogue's
-# order (the floor of a date never sorts against the date): a page is one index range.
+# order (the floor of a date never sorts against the date): a page is one index range;
+# the filters' columns close the indexes, so a count of an edge month reads the index alone.
 # ``hls``, the sums: the rows counted by (g, p, c, e, kd, kt), c '' when unknown;
 # ``hlm``, the same by m as well, the month of k ('2020-03' of '2020-03-15', '2020-00' of
 # a year alone, '~' without a date).
@@ -93,8 +94,8 @@ CREATE TABLE hls(g,p,c,e,kd,kt,n,PRIMARY KEY(g,p,c,e,kd,kt))WITHOUT ROWID;
 DROP TABLE IF EXISTS hlm;
 CREATE TABLE hlm(p,kd,m,g,c,e,kt,n,PRIMARY KEY(p,kd,m,g,c,e,kt))WITHOUT ROWID;
 CREATE INDEX hlm_g ON hlm(g,m);
-CREATE INDEX hl_p ON hl(p,{_ORDER},kd,kt);
-CREATE INDEX hl_g ON hl(g,{_ORDER},kd,kt);
+CREATE INDEX hl_p ON hl(p,{_ORDER},kd,kt,c,e);
+CREATE INDEX hl_g ON hl(g,{_ORDER},kd,kt,c,e);
 """
 
 
