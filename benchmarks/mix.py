@@ -257,7 +257,7 @@ def _wrk(port: int, requests: list[tuple[str, str, str, str]], clients: int, dur
 
 def replay(db: Path, count: int, client_counts: list[int], duration: float,
            env: dict[str, str] | None = None, write_after: int = 0,
-           write_firms: int = 0) -> dict[str, Any]:
+           write_firms: int = 0, write_chunk: int = 2000) -> dict[str, Any]:
     """The mix and the floor at each client count: wrk's figures for each. ``write_after``:
     a store of that many synthetic firms, which another process keeps loading with the
     firms after them (benchmarks/readers.py's writer) while the mix runs: reads during
@@ -287,8 +287,9 @@ def replay(db: Path, count: int, client_counts: list[int], duration: float,
         with serve("api", 2, api_env) as (port, api_proc), \
                 serve("floor", 2, {"BENCH_FLOOR_DATA": str(floor_data)}) as (floor_port, floor_proc):
             if write_after:
-                return _during_load(db, write_after, write_firms, port, api_proc.pid, requests,
-                                    client_counts, duration, work, results)
+                return _during_load(db, (write_after, write_firms, write_chunk), port,
+                                    api_proc.pid, requests, client_counts, duration, work,
+                                    results)
             for clients in client_counts:
                 began = time.time()
                 api = _wrk(port, requests, clients, duration, work, api_proc.pid)
@@ -314,19 +315,22 @@ def replay(db: Path, count: int, client_counts: list[int], duration: float,
     return results
 
 
-def _during_load(db: Path, firms: int, more: int, port: int, pid: int,
+def _during_load(db: Path, sizes: tuple[int, int, int], port: int, pid: int,
                  requests: list[tuple[str, str, str, str]], client_counts: list[int],
                  duration: float, work: Path, results: dict[str, Any]) -> dict[str, Any]:
     """The mix while another process loads more firms: each client count once, or (``more``)
-    windows at the largest until the writer has loaded ``more`` firms."""
+    windows at the largest until the writer has loaded ``more`` firms; ``sizes``: the
+    firms in the store, ``more`` and the firms a transaction."""
     import multiprocessing
 
     from benchmarks.readers import write
 
     context = multiprocessing.get_context("spawn")
     stop, written = context.Event(), context.Value("q", 0)
+    firms, more, chunk = sizes
     log = work / "writer.jsonl"
-    writer = context.Process(target=write, args=(str(db), firms, stop, written, more, str(log)))
+    writer = context.Process(target=write,
+                             args=(str(db), firms, stop, written, more, str(log), chunk))
     writer.start()
     began = time.monotonic()
     try:
@@ -395,11 +399,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write-firms", type=int, default=0, metavar="N",
                         help="with --write-after: load exactly the next N firms, the mix "
                              "replayed at the largest client count until they are loaded")
+    parser.add_argument("--write-chunk", type=int, default=2000, metavar="FIRMS",
+                        help="firms the writer loads a transaction (default 2000, ~19k records)")
     args = parser.parse_args(argv)
     if args.neo4j_uri:  # the servers inherit the environment
         os.environ.update(ENFORCEGRAPH_BACKEND="neo4j", ENFORCEGRAPH_NEO4J_URI=args.neo4j_uri)
     found = replay(args.db, args.requests, [int(c) for c in args.clients.split(",")],
-                   args.duration, write_after=args.write_after, write_firms=args.write_firms)
+                   args.duration, write_after=args.write_after, write_firms=args.write_firms,
+                   write_chunk=args.write_chunk)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(found, indent=1), "utf-8")

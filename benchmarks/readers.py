@@ -49,9 +49,9 @@ def build(db: Path, firms: int) -> None:
 
 
 def write(db: str, firms: int, stop: Any, written: Any, more: int = 0,
-          log: str | None = None) -> None:
-    """Upsert the synthetic firms after the first ``firms`` until told to stop (``more``:
-    the next ``more`` firms, then stop). ``log``: one JSON line per transaction (records,
+          log: str | None = None, chunk: int = CHUNK_FIRMS) -> None:
+    """Upsert the synthetic firms after the first ``firms``, ``chunk`` firms a transaction,
+    until told to stop (``more``: the next ``more`` firms, then stop). ``log``: one JSON line per transaction (records,
     wall and CPU seconds, how long it held the write lock: BEGIN IMMEDIATE to the end of
     COMMIT, the full-text flush and kept counts included, and the COMMIT statement's own
     share)."""
@@ -63,13 +63,13 @@ def write(db: str, firms: int, stop: Any, written: Any, more: int = 0,
             marks[statement.split()[0]] = time.perf_counter()
 
     store._conn.set_trace_callback(trace)
-    config = SynthConfig(firms=firms + more if more else firms * 4, chunk_firms=CHUNK_FIRMS)
+    config = SynthConfig(firms=firms + more if more else firms * 4, chunk_firms=chunk)
     batches = synth_batches(config)
     store.upsert(next(batches))  # the shared nodes of the larger graph (more agencies)
     out = open(log, "a", encoding="utf-8") if log else None  # noqa: SIM115
     try:
         for number, batch in enumerate(batches):
-            if number * CHUNK_FIRMS < firms:
+            if number * chunk < firms:
                 continue
             if stop.is_set():
                 break
