@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from enforcegraph.graph.backends.embedded import EmbeddedStore
+from enforcegraph.graph.store.base import GraphStore
 from enforcegraph.loaders.base import read_batch, read_batches
 from enforcegraph.loaders.gdprhub_read import CSV_COLUMNS
 from enforcegraph.loaders.linkage import link_all
@@ -250,3 +251,27 @@ def test_load_report_for_a_case_file_or_bundled_dataset(tmp_path: Path, cli: Any
     assert written["figures"]["nodes"] == written["rows_loaded"] - written["figures"]["relationships"] > 0
     assert "Company" in written["figures"]["nodes_by_label"]
     assert report.with_suffix(".txt").exists()
+
+
+def test_each_backend_stores_the_guarded_records_and_a_reload_changes_nothing(store: GraphStore,
+                                                                               tmp_path: Path) -> None:
+    hub = write_hub(tmp_path / "gdprhub-decisions.csv", [
+        hub_row("PS/00331/2022", "Niantic, Inc.\nNiantic International Limited", fine="2500000 BGN"),
+        hub_row("Not available", "Mr Panah Farhadbahman"), hub_row("PS/2/2022", "Sindicato Aragonés de Transporte")])
+    tracker = write_tracker(tmp_path / "enforcementtracker.json", [
+        tracker_row(1, "Tensa Art Design SA"), tracker_row(2, "Tensa Art Design SRL"), tracker_row(3, "Herr Max Mustermann")])
+    first = [store.upsert_stream(read_batches(path, size=10)) for path in (hub, tracker)]
+    again = [store.upsert_stream(read_batches(path, size=10)) for path in (hub, tracker)]
+    assert all(s.nodes_created for s in first) and not any(s.changed for s in again)
+    targets = {n.id for _, n in store.neighbours("decision:gdprhub-es-aepd-ps-00331-2022", ["AGAINST"], "out")}
+    assert targets == {"company:niantic-inc", "company:niantic-intl-ltd"}
+    person = store.get("person:panah-farhadbahman")
+    assert person is not None and person.label == "Person"
+    assert {n.id for _, n in store.neighbours("person:max-mustermann", ["AGAINST"], "in")} == {
+        "decision:etid-3", "sanction:etid-3"}
+    sanction = store.get("sanction:gdprhub-es-aepd-ps-00331-2022")
+    assert sanction is not None and sanction.get("amount") is None
+    union = store.get("company:sindicato-aragones-de-transporte")
+    assert union is not None and union.get("kind") == "association"
+    assert {store.get(i) is not None for i in ("company:tensa-art-design-sa", "company:tensa-art-design-srl")} == {True}
+    assert [n for n in store.iter_nodes("Decision") if n.get("ref") == "Not available"] == []
