@@ -33,7 +33,7 @@ COMPANY_NOUN = (
 LEGAL_FORM = (
     r"(?:Inc|Ltd|Limited|LLC|L\.L\.C|Corp|Corporation|GmbH(?:\s+&\s+Co\.\s+KG)?|AG|KG|SE|plc|PLC|"
     r"S\.A\.U|S\.A|SA|SAS|SARL|S\.à\s?r\.l|S\.à\.r\.l|S\.a\.r\.l|B\.V|N\.V|[Ss]\.[Pp]\.A|[Ss]\.r\.l|"
-    r"A\.B|AB|ASA|A/S|Oy|Oyj|DAC|Unlimited\s+Company|Co\.\s+KG|Co\.\s+Inc|OpCo,\s+LLC|[Ss]p\.\s?z\s?o\.\s?o\.?|S\.L\.U|S\.L|SL)"
+    r"A\.B|AB|ASA|AS|A/S|Oy|Oyj|DAC|Unlimited\s+Company|Co\.\s+KG|Co\.\s+Inc|OpCo,\s+LLC|[Ss]p\.\s?z\s?o\.\s?o\.?|S\.L\.U|S\.L|SL)"
 )
 # Up to eight capitalised words (joined by "&", "of", "de" ...) before a legal form.
 # A possessive inside ("McDonald's Polska Sp. z o.o.") and a year or number after the first

@@ -283,7 +283,8 @@ class PartyFinder:
             (rf"\b(?:(?:fine|penalty|sanction)\s+(?:imposed\s+)?|imposed\s+)(?:on|against)\s+(?P<name>{NAME})",
              "decision-target", 0.75),
             # "imposed an administrative fine of SEK 2,500,000 on the Police Authority"
-            (rf"\b(?:fine|penalty)\s+of\s+[^.;]{{1,40}}?\s+on\s+(?:the\s+)?(?P<name>{NAME})", "decision-target", 0.75),
+            (rf"\b(?:fine|penalty)\s+of\s+(?:[^.;]|\.(?=\d)){{1,40}}?\s+on\s+(?:the\s+)?{self.skip}(?P<name>{NAME})",
+             "decision-target", 0.75),
             # French, Italian: "à l'encontre de la société GOOGLE LLC", "contro OpenAI"
             (rf"(?:à\s+l['’]encontre\s+de|nei\s+confronti\s+di|contro|contre)\s+"
              rf"(?:la\s+soci[ée]t[ée]\s+|l['’]entreprise\s+|l['’]azienda\s+)?(?P<name>{NAME})", "decision-target", 0.75),

@@ -11,7 +11,9 @@ __all__ = ["Sentence", "find_dates", "find_month", "find_period", "find_quotes",
 _ABBREV = re.compile(
     r"(?:\b(?:Inc|Ltd|Co|Corp|Art|Arts|No|Nos|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|vs|approx|e\.g|i\.e|"
     r"cf|para|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|S\.A|B\.V|N\.V|"
-    r"n|nr|Nr|no|art|Abs|ca|bzw|Mio|Mrd|doc|pag|cit|ord|prof|avv|dott|dr|ing|sig|Avv|Dott|Ing|Sig|Me|Mme|mr)|"
+    r"n|nr|Nr|no|art|Abs|ca|bzw|Mio|Mrd|doc|pag|cit|ord|prof|avv|dott|dr|ing|sig|Avv|Dott|Ing|Sig|Me|Mme|mr|"
+    # legal forms that end with a full stop ("Acme S.à r.l. 120 million euros")
+    r"r\.l|S\.p\.A|s\.p\.a|S\.r\.l|s\.r\.l|A\.B|o\.o|S\.A\.U|S\.L|S\.L\.U|Pty|Cie)|"
     r"\b[A-Z])\.$"
 )
 _END = re.compile(r"[.!?…][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9€£$])")
