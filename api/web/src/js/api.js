@@ -51,6 +51,7 @@ const ENTITY = `query Entity($id: ID!) {
     sources { id url title publisher date kind }
     relationships { ${REL} sources { id url title publisher date }
       from { ${NODE} } to { ${NODE} } }
+    moreRelationships
   }
 }`;
 
@@ -69,6 +70,7 @@ const NEIGHBOURS = `query Neighbours($id: ID!) {
   node(id: $id) {
     ${NODE}
     relationships { ${REL} from { ${NODE} } to { ${NODE} } }
+    moreRelationships
   }
 }`;
 

@@ -352,7 +352,8 @@ export class EntityPanel {
       groups.get(key).push(rel);
     }
     const section = h("section", { "aria-labelledby": "rels-h", id: "relationships" },
-      h("h2", { id: "rels-h" }, "Relationships", h("span", { class: "count" }, String((node.relationships || []).length))));
+      h("h2", { id: "rels-h" }, "Relationships", h("span", { class: "count" },
+        `${(node.relationships || []).length}${node.moreRelationships ? "+" : ""}`)));
     for (const [key, list] of [...groups.entries()].sort()) {
       const limit = 25;
       const ul = h("ul", { class: "rels" });

@@ -194,7 +194,9 @@ export class Network {
     });
     this.applyFilters();
     if (layout) this.layout();
-    this.onInfo(`${displayName(node)}: ${shown.length} of ${rels.length} relationships shown`);
+    // a hub lists its first relationships only (the server's largest page): "of 500+"
+    const total = `${rels.length}${node.moreRelationships ? "+" : ""}`;
+    this.onInfo(`${displayName(node)}: ${shown.length} of ${total} relationships shown`);
     this.changed();
   }
 
