@@ -173,15 +173,14 @@ def _raw_matches(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def _nordic_language(text: str) -> str | None:
-    """NO or DK for a text written in Norwegian or Danish, told apart by their words for "of"
-    and "after" ("av", "etter" against "af", "efter"); None for any other text."""
-    norwegian = len(re.findall(r"\b(?:av|etter|ikke|hadde|fikk)\b", text))
-    danish = len(re.findall(r"\b(?:af|efter|ikke|havde|fik)\b", text))
-    norwegian_only = len(re.findall(r"\b(?:av|etter|hadde|fikk)\b", text))
-    danish_only = len(re.findall(r"\b(?:af|efter|havde|fik)\b", text))
-    if norwegian + danish < 3 or norwegian_only == danish_only:
+    """NO or DK for a text written in Norwegian or Danish, told apart by words only one of
+    them uses ("av", "etter", "ilagt", "overtredelsesgebyr" against "af", "efter", "bøde");
+    None for any other text."""
+    norwegian = len(re.findall(r"(?i)\b(?:av|etter|hadde|fikk|ilagt|ilegger|ilegge|overtredelsesgebyr\w*|gebyret)\b", text))
+    danish = len(re.findall(r"(?i)\b(?:af|efter|havde|fik|bøde\w*|indstillet|politianmeldt\w*)\b", text))
+    if norwegian == danish:
         return None
-    return "NO" if norwegian_only > danish_only else "DK"
+    return "NO" if norwegian > danish else "DK"
 
 
 def _defined_after_descriptors(text: str, found: list[RegulatorMatch]) -> list[RegulatorMatch]:

@@ -40,6 +40,9 @@ EVENT_TARGETS: list[tuple[str, str, float]] = [
      r"\d|EUR|GBP|USD)", "passive-subject", 0.8),
     # Dutch "legt (de) X een boete op", "legde X een last onder dwangsom op"
     (r"\b(?:legt|legde|legden|leggen)\s+(?:de\s+|het\s+)?(?P<name>{name})\s+(?:een|twee|drie)\b", "patient", 0.8),
+    # Norwegian, Danish, Swedish "har ilagt X et overtredelsesgebyr", "påförde X en sanktionsavgift"
+    (r"\b(?:ilagt|ilegger|ila|ileggs|pålagt|pålægger|pålagde|påført|påför|påförde|ålagt|ålade)\s+(?P<name>{name})\s+(?:et|en|ett)\b",
+     "patient", 0.8),
     # Polish "nałożył na (spółkę) X karę", "ukarał X"
     (r"\b(?:nałoży\w*|nakłada\w*)\s+(?:\w+\s+){0,3}?na\s+(?:spółkę\s+|firmę\s+)?(?P<name>{name})", "patient", 0.8),
     # "gegen die X AG", "contra X", "mot X", "tegen X", "wobec X" after the sanction's noun
