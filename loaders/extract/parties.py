@@ -322,7 +322,7 @@ class PartyFinder:
     def _country_only(self, name: str, span: tuple[int, int]) -> bool:
         """A country's adjective with a regulator's name ("Irish DPC"), not a firm that
         begins with one ("British Airways")."""
-        words = name.split()
+        words = (clean_name(name) or name).split()  # "The Irish DPC": the article is no part of it
         if re.fullmatch(r"EUR|USD|GBP|SEK|NOK|DKK|CHF|PLN|CAD|AUD|TRY|BRL|HRK|CZK|HUF|RON|KRW|JPY", name):
             return True  # a currency code, no firm
         return words[0] in self.country_words and (len(words) == 1 or not self._free(span) or all(

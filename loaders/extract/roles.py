@@ -21,8 +21,8 @@ _NOUN = (r"(?:fines?|penalty|penalties|sanctions?|reprimands?|ban|amendes?|astre
          r"Zwangsgeld\w*|sanzion[ei]|multas?|multe|boetes?|\w+boete|dwangsom|kar[aęy]|upomnieni\w+|sanktionsavgift\w*|"
          r"avgift|böter|sanci[oó]n(?:es)?|medida\s+cautelar|coimas?)")
 # The auxiliaries of a passive ("has been", "will be", "è stata", "a été", "wurde", "werd", "został").
-_PASSIVE = (r"(?:(?:has|have|had|was|were|is|are|will|would|could|may|might|to)\s+(?:also\s+|now\s+|already\s+)?"
-            r"(?:be\s+|been\s+|being\s+)?|(?:è|sono|era|fu)\s+(?:anche\s+)?stat[aoie]\s+|(?:a|ont|avait)\s+été\s+|"
+_PASSIVE = (r"(?:(?:has|have|had)\s+(?:also\s+|now\s+|already\s+)?been\s+|(?:was|were|is|are)\s+(?:also\s+|now\s+)?(?:being\s+)?|"
+            r"(?:will|would|could|may|might|to)\s+(?:also\s+)?be\s+|(?:è|sono|era|fu)\s+(?:anche\s+)?stat[aoie]\s+|(?:a|ont|avait)\s+été\s+|"
             r"(?:wurde|wurden|ist|sind)\s+(?:\w+\s+){0,3}?|(?:werd|is|zijn)\s+|(?:ha|han)\s+sido\s+|fue\s+|"
             r"został[aoy]?\s+|har\s+|(?:foi|foram)\s+)")
 _PASSIVE_VERB = (r"(?:fined|penali[sz]ed|sanctioned|reprimanded|hit\s+with|slapped\s+with|multat[aoie]|"

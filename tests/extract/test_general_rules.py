@@ -157,6 +157,17 @@ def _with_kind(tmp_path: Path, text: str, **kwargs: Any) -> list[dict[str, Any]]
     # public bodies named by their kind
     ("Il Garante per la privacy ha inflitto una sanzione di 50.000 euro al Comune di Montebello.",
      "Comune di Montebello"),
+    # Norwegian patients; a legal form's full stop ends no sentence; an acronym its country names
+    ("Datatilsynet har ilagt Helse Vest RHF et overtredelsesgebyr på 2 millioner kroner.", "Helse Vest RHF"),
+    ("Luxembourg's CNPD has fined Ventura Commerce Europe S.à r.l. 120 million euros.",
+     "Ventura Commerce Europe S.à r.l."),
+    ("The Irish DPC has fined Vidly Technology Limited €345 million.", "Vidly Technology Limited"),
+    # a descriptor between the fine and its target; a capitalised word that describes the firm
+    ("Croatia's AZOP imposed a fine of 2.26 million euros on debt collection agency B3 Kapital.", "B3 Kapital"),
+    ("The UK's data protection watchdog has fined DNA testing company 23andMe £2.31 million.", "23andMe"),
+    ("The ICO has issued a reprimand to Northtown Council after it published residents' details.", "Northtown Council"),
+    ("De Autoriteit Persoonsgegevens (AP) heeft een boete van 4,75 miljoen euro opgelegd aan streamingdienst Flixo.",
+     "Flixo"),
     # a currency code is never the target
     ("The Norwegian Data Protection Authority said it intends to impose a fine of NOK 25 million on Acme Inc. "
      "for the breach.", "Acme Inc."),
@@ -191,6 +202,19 @@ def test_the_target_from_the_events_syntax(tmp_path: Path, text: str, target: st
 def test_kinds_conversions_parts_and_what_is_no_fine(tmp_path: Path, text: str,
                                                      expected: list[tuple[Any, ...]]) -> None:
     assert _kinds(_with_kind(tmp_path, "Report\n\n" + text)) == expected
+
+
+def test_a_magnitude_without_currency_takes_the_storys_one_currency(tmp_path: Path) -> None:
+    found = _with_kind(tmp_path, "Multas\n\nLa Agencia Española de Protección de Datos (AEPD) ha impuesto multas que van "
+                                 "de 70.000 euros a 3,94 millones. Vodafono deberá pagar una multa de 3,94 millones; "
+                                 "hasta 28 millones clientes afectados.")
+    assert [(d["target"], d["amount"], d["currency"]) for d in found if d["target"]] == [(["Vodafono"], 3940000, "EUR")]
+
+
+def test_a_year_right_before_an_incident_is_no_earlier_decision(tmp_path: Path) -> None:
+    found = _with_kind(tmp_path, "Fine\n\nThe ICO has fined Acme Genetics Ltd £2.31 million for failing to protect user "
+                                 "data in a 2023 cyberattack.")
+    assert [(d["amount"], d["earlier"]) for d in found] == [(2310000, "no")]
 
 
 def test_a_fine_cut_from_a_to_b_is_b_and_a_is_earlier(tmp_path: Path) -> None:
