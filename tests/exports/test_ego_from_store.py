@@ -4,6 +4,7 @@ attributes)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -12,7 +13,12 @@ import pytest
 from enforcegraph.graph.analytics import ego_subgraph, graph_of
 from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.exports.select import ego_selection, with_sources
+from enforcegraph.graph.store.base import GraphStore
+from enforcegraph.loaders.casefile import parse_case_file
 from enforcegraph.schema.errors import NotFound
+
+TESTS = Path(__file__).resolve().parent.parent
+CASE_FILES = (TESTS / "fixtures" / "mini.yaml", TESTS / "analytics" / "extra.yaml")
 
 
 def _shape(graph: nx.MultiDiGraph) -> tuple[list[Any], list[Any]]:
@@ -43,3 +49,13 @@ def test_ego_export_never_builds_the_whole_graph(rich_store: EmbeddedStore,
     assert "regulator:fr-dpa" in picked and picked.number_of_edges() > 0
     with pytest.raises(NotFound):  # a Source is provenance, not part of the network
         ego_selection(rich_store, "source:example-1", 1)
+
+
+def test_ego_export_on_every_backend(store: GraphStore) -> None:
+    for path in CASE_FILES:
+        store.upsert(parse_case_file(path).batch)
+    full = graph_of(store)
+    for center in ("regulator:fr-dpa", "company:far-away", "decision:fr-1"):
+        for depth in (1, 2):
+            expected = with_sources(ego_subgraph(full, center, depth), full)
+            assert _shape(ego_selection(store, center, depth)) == _shape(expected), (center, depth)
