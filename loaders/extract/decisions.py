@@ -358,7 +358,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
                                  ["regulator-action", "listed"], earlier=prior)
             more.issuer_how, more.target_how = issuer_how, "listed"
             more.sanctions.append(_fine(money, ctx, segment, segment[0]))
-            more.date = _date_in(ctx, *segment) if prior else draft.date
+            more.date = _date_in(ctx, *segment) or (None if prior else draft.date)
             if prior and more.date is None:
                 more.period = find_period(ctx.text, *segment)
             _merge(drafts, more)

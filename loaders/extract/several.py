@@ -37,6 +37,11 @@ def segments(sentence: Sentence, amounts: list[Money]) -> list[tuple[int, int]]:
     to the fine after it ("fined A 8 million, after fining B 5 million in 2020")."""
     bounds = [sentence.start, *(m.end for m in amounts[:-1])]
     ends = [*(m.start for m in amounts[1:]), sentence.end]
+    text = sentence.text
+    for index in range(len(amounts) - 1):  # a semicolon between two fines ends the first one's part
+        cut = text.find(";", amounts[index].end - sentence.start, amounts[index + 1].start - sentence.start)
+        if cut >= 0:
+            ends[index], bounds[index + 1] = sentence.start + cut, sentence.start + cut + 1
     return list(zip(bounds, ends, strict=True)) or [(sentence.start, sentence.end)]
 
 
