@@ -835,9 +835,11 @@ RETURN n, d IS NULL OR s IS NULL OR f IS NULL OR reg IS NULL AS gone,
 # -- nodes counted by label and property value (graph/backends/neo4j_filtered_counts.py) --
 VALUE_COUNT = "EnforcegraphValueCount"  # not a model label: never an Entity, never counted
 VALUE_COUNTS = "EnforcegraphValueCounts"  # one node: the properties kept
-VALUE_COUNTS_SCHEMA = {
+VALUE_COUNTS_SCHEMA = {  # the key (a write's MERGE); a count's label and property (its seek)
     "value_count_key": f"CREATE INDEX value_count_key IF NOT EXISTS FOR (c:{VALUE_COUNT}) "
                        "ON (c._l, c._p, c._k)",
+    "value_count_of": f"CREATE INDEX value_count_of IF NOT EXISTS FOR (c:{VALUE_COUNT}) "
+                      "ON (c._l, c._p)",
 }
 VALUE_COUNTS_READ = f"MATCH (m:{VALUE_COUNTS}) RETURN m.properties AS properties"
 VALUE_COUNTS_WRITE = f"MERGE (m:{VALUE_COUNTS} {{key: 'values'}}) SET m.properties = $properties"
