@@ -10,6 +10,7 @@ share of fully right decisions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -96,8 +97,16 @@ def _proposal_names(extraction: Extraction, ids: list[str]) -> tuple[set[str], s
 
 
 def _gold_names(value: Any) -> set[str]:
+    """Name keys of a gold issuer or target (any of a list), a "Long Name (SHORT)" also as
+    its parts, as the per-kind scorer reads names.
+
+    >>> sorted(_gold_names("Autoridade Nacional de Proteção de Dados (ANPD)"))[:2]
+    ['anpd', 'autoridade nacional de protecao de dados']
+    """
     values = value if isinstance(value, list) else [value]
-    return _keys(str(v) for v in values if v)
+    names = [str(v) for v in values if v]
+    parts = [p for n in names for p in (*re.findall(r"\(([^)]+)\)", n), re.sub(r"\s*\([^)]*\)", "", n))]
+    return _keys([*names, *parts])
 
 
 def _issuer_right(gold: dict[str, Any], extraction: Extraction, proposal: Proposal) -> bool:

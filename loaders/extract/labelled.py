@@ -14,7 +14,7 @@ from enforcegraph.schema.errors import EnforcegraphError
 
 __all__ = ["labelled_names", "read_labelled", "read_one"]
 
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
 
 
 def labelled_names(folder: Path) -> list[str]:
@@ -23,14 +23,15 @@ def labelled_names(folder: Path) -> list[str]:
 
 
 def read_one(folder: Path, name: str) -> tuple[Article, dict[str, Any]]:
-    """One report and its gold; a publication date given only to the month is not used to
-    resolve "on Friday"."""
+    """One report and its gold. The publication date is passed as the gold gives it, also to
+    the month or the year only ("2022-01", "2022"): the extractor then dates "on Jan. 27" in
+    that year but leaves "on Friday" unresolved."""
     path = folder / f"{name}.gold.json"
     try:
         gold: dict[str, Any] = json.loads(path.read_text("utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise EnforcegraphError(f"{path}: {exc}") from None
-    date = gold.get("date") if _DAY.fullmatch(str(gold.get("date") or "")) else None
+    date = gold.get("date") if _DATE.fullmatch(str(gold.get("date") or "")) else None
     article = read_article(folder / f"{name}.txt", url=gold.get("url"), date=date,
                            title=gold.get("title"), publisher=gold.get("publisher"),
                            author=gold.get("author"))

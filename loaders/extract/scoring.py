@@ -131,10 +131,29 @@ def _decisions(extraction: Extraction, gold: dict[str, Any]) -> tuple[Score, Sco
                 "statutory_maximum": bool(fine(match).get("statutory_maximum")),
                 "cites": [f"GDPR Art. {c['article'].rsplit('-', 1)[1]}" if c["article"].startswith("article:gdpr-")
                           else c["article"] for c in props.get("cites") or []],
-                "announced_date": props.get("announced_date"),
+                "announced_date": _announced(item, props.get("announced_date")),
                 "appeal_intent": bool(props.get("appeal_intent")),
             })
     return score, _greedy(gold_facts, pred_facts, lambda a, b: bool(a == b))
+
+
+def _announced(item: dict[str, Any], proposed: Any) -> Any:
+    """The proposal's date as a fact against a gold decision: scored only where the gold gives
+    an ``announced_date``, and right when it is any of the gold's dates (as in evaluation.py).
+
+    >>> _announced({"announced_date": "2022-01-31", "date": "2022-01-27"}, "2022-01-27")
+    '2022-01-31'
+    >>> _announced({"decision_date": "2022-12-19"}, "2022-12-19") is None
+    True
+    >>> _announced({"announced_date": "2022-01-31"}, "2022-02-01")
+    '2022-02-01'
+    """
+    if not item.get("announced_date") or not proposed:
+        return None
+    dates = [str(item[k]) for k in ("announced_date", "date", "decision_date") if item.get(k)]
+    have = str(proposed)
+    right = any(have == d or (len(d) < 10 and have.startswith(d)) for d in dates)
+    return item["announced_date"] if right else proposed
 
 
 def _facts(item: dict[str, Any]) -> list[tuple[str, Any]]:
