@@ -25,6 +25,7 @@ from typing import Any
 
 from enforcegraph.graph.record.judgements import Judgement, Verdict, canonical_ids, latest, pair
 from enforcegraph.graph.store.base import GraphStore, Node
+from enforcegraph.loaders.firmnames import distinct_firms
 from enforcegraph.loaders.gdprfines_tables import load_tables
 from enforcegraph.schema.errors import EnforcegraphError, NotFound
 from enforcegraph.schema.names import party_key
@@ -90,6 +91,13 @@ def conflicting(a: Node, b: Node) -> bool:
     return any(sa[s] and sb[s] and not sa[s] & sb[s] for s in set(sa) & set(sb))
 
 
+def _told_apart(nodes: dict[str, Node], group: set[str]) -> bool:
+    """Two companies of ``group`` that the firm-name guard tells apart."""
+    members = sorted(group)
+    return any(distinct_firms(_names(nodes[a]), _names(nodes[b]))
+               for i, a in enumerate(members) for b in members[i + 1:])
+
+
 def _components(pairs: list[tuple[str, str]]) -> list[set[str]]:
     parent: dict[str, str] = {}
 
@@ -127,6 +135,9 @@ def propose(store: GraphStore) -> list[Proposal]:
     ``strength`` "name": the names themselves have one fingerprint (or an identifier is
     shared); ``--accept`` applies these. "alias": only an alias matches (trading names such
     as "DeepSeek" are shared by distinct firms): listed for review, never applied.
+    "legal-forms": companies (or a group of them) that the firm-name guard tells apart
+    (loaders/firmnames.py: "Niantic, Inc." / "Niantic International Limited"): listed for
+    review, never applied.
     """
     forms = load_tables().legal_forms
     judged = set(latest(store.judgements()))
@@ -141,6 +152,7 @@ def propose(store: GraphStore) -> list[Proposal]:
                 by_key[key].append(node_id)
         strong: list[tuple[str, str]] = []
         weak: set[tuple[str, str]] = set()
+        apart: set[tuple[str, str]] = set()
         for ids in by_key.values():
             ordered = sorted(ids)
             for i, a in enumerate(ordered):
@@ -149,17 +161,22 @@ def propose(store: GraphStore) -> list[Proposal]:
                         continue
                     shared_ident = {str(x) for x in nodes[a].get("identifiers") or []} & {
                         str(x) for x in nodes[b].get("identifiers") or []}
-                    if name_key[a] == name_key[b] or shared_ident:
+                    if label == "Company" and not shared_ident and _told_apart(nodes, {a, b}):
+                        apart.add((a, b))
+                    elif name_key[a] == name_key[b] or shared_ident:
                         strong.append((a, b))
                     elif label in ALIAS_REVIEW_LABELS:
                         weak.add((a, b))
         groups = _components(strong)
         grouped = {n for g in groups for n in g}
-        involved = sorted(grouped | {n for pair in weak for n in pair})
+        involved = sorted(grouped | {n for pair in weak | apart for n in pair})
         rels = store.relationships_of(involved) if involved else []
         degree = {n: sum(1 for r in rels if n in (r.start, r.end)) for n in involved}
         for group in groups:
-            proposals.append(_proposal(label, group, nodes, keys, degree, "name"))
+            apart_within = label == "Company" and _told_apart(nodes, group)
+            proposals.append(_proposal(label, group, nodes, keys, degree, "legal-forms" if apart_within else "name"))
+        for a, b in sorted(apart):
+            proposals.append(_proposal(label, {a, b}, nodes, keys, degree, "legal-forms"))
         for a, b in sorted(weak):
             if not any(a in g and b in g for g in groups):
                 proposals.append(_proposal(label, {a, b}, nodes, keys, degree, "alias"))

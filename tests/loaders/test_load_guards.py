@@ -275,3 +275,21 @@ def test_each_backend_stores_the_guarded_records_and_a_reload_changes_nothing(st
     assert union is not None and union.get("kind") == "association"
     assert {store.get(i) is not None for i in ("company:tensa-art-design-sa", "company:tensa-art-design-srl")} == {True}
     assert [n for n in store.iter_nodes("Decision") if n.get("ref") == "Not available"] == []
+
+
+def test_resolve_lists_firms_the_guard_tells_apart_and_never_accepts_them(tmp_path: Path) -> None:
+    """Without the linker's judgements (load --no-link), 'resolve --accept' merged every
+    name proposal: 'Google' with both 'Google LLC' and 'Google Inc.'."""
+    from enforcegraph.loaders.resolution import accept, propose
+
+    hub = write_hub(tmp_path / "gdprhub-decisions.csv", [
+        hub_row("PS/00001/2022", "Niantic, Inc.\nNiantic International Limited"),
+        hub_row("PS/00002/2022", "Google LLC"), hub_row("PS/00003/2022", "Google Inc.")])
+    tracker = write_tracker(tmp_path / "enforcementtracker.json", [tracker_row(3, "Google")])
+    with _store_with(tmp_path, hub, tracker) as store:
+        proposals = {frozenset([p.canonical, *p.merged]): p.strength for p in propose(store)}
+        assert proposals[frozenset({"company:niantic-inc", "company:niantic-intl-ltd"})] == "legal-forms"
+        assert proposals[frozenset({"company:google", "company:google-llc", "company:google-inc"})] == "legal-forms"
+        assert accept(store, propose(store)) == 0  # (test_resolution: 'Google' / 'Google LLC' alone merge)
+        assert all(store.get(i) is not None for i in ("company:niantic-inc", "company:niantic-intl-ltd",
+                                                      "company:google", "company:google-llc", "company:google-inc"))
