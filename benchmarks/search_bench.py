@@ -3,6 +3,7 @@ with snippets), on the bundled data and on a synthetic graph (``enforcegraph syn
 
     python -m benchmarks.search_bench                     # bundled data and 100k firms
     python -m benchmarks.search_bench --firms 10000 --neo4j
+    python -m benchmarks.search_bench --db 100k.sqlite --neo4j   # a synthetic store already built
 
 Each query is asked ``--repeats`` times after one unmeasured ask; the figures are p50 and
 p99 over all asks of a query, wall time in this process. GraphQL runs the served schema
@@ -42,7 +43,7 @@ BUNDLED_QUERIES = ("establishment", "Clearview", "cnil", "SAN-2022-019", "no pla
 # 30% of firms an "Officer N", 2% of decisions a statement
 SYNTH_QUERIES = ("synthetic firm 4242", "SF777", "SYN-4242-0", "officer 99", "law does not apply",
                  "synthetic", "s", "firm")
-GRAPHQL = """query($text: String!) { search(text: $text, first: 20) { totalCount
+GRAPHQL = """query($text: String!) { search(text: $text, first: 20) { totalCount totalCountCapped
   edges { score node { id label name } snippet { property text parts { text match } } } } }"""
 
 
@@ -51,14 +52,17 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def _time(call: Callable[[], Any], repeats: int) -> tuple[list[float], Any]:
+def _time(call: Callable[[], Any], repeats: int) -> tuple[list[float], Any, list[float]]:
+    """Wall ms of each ask, the answer, and CPU ms of each ask (this process: on a shared
+    machine the wall time also holds the neighbours' turns)."""
     answer = call()  # warm-up, unmeasured
-    times = []
+    times, cpu = [], []
     for _ in range(repeats):
-        start = time.perf_counter()
+        start, began = time.perf_counter(), time.process_time()
         call()
         times.append((time.perf_counter() - start) * 1000)
-    return times, answer
+        cpu.append((time.process_time() - began) * 1000)
+    return times, answer, cpu
 
 
 def measure(store: GraphStore, queries: tuple[str, ...], repeats: int) -> list[dict[str, Any]]:
@@ -75,13 +79,15 @@ def measure(store: GraphStore, queries: tuple[str, ...], repeats: int) -> list[d
 
     rows = []
     for text in queries:
-        store_ms, page = _time(partial(store.full_text, text, limit=20), repeats)
-        api_ms, _ = _time(partial(graphql, text), repeats)
-        rows.append({"query": text, "total": page.total,
+        store_ms, page, _ = _time(partial(store.full_text, text, limit=20), repeats)
+        api_ms, _, api_cpu = _time(partial(graphql, text), repeats)
+        rows.append({"query": text, "total": page.total, "capped": page.capped,
                      "store_p50_ms": statistics.median(store_ms),
                      "store_p99_ms": _percentile(store_ms, 0.99),
                      "graphql_p50_ms": statistics.median(api_ms),
-                     "graphql_p99_ms": _percentile(api_ms, 0.99)})
+                     "graphql_p99_ms": _percentile(api_ms, 0.99),
+                     "graphql_cpu_p50_ms": statistics.median(api_cpu),
+                     "graphql_cpu_p99_ms": _percentile(api_cpu, 0.99)})
         print(f"  {text!r}: {page.total} hits, store p50 {rows[-1]['store_p50_ms']:.1f} ms, "
               f"GraphQL p50 {rows[-1]['graphql_p50_ms']:.1f} ms", flush=True)
     loop.close()
@@ -115,14 +121,20 @@ def _neo4j() -> tuple[Any, GraphStore]:
 
 
 def _table(rows: list[dict[str, Any]]) -> list[str]:
-    out = ["| query | hits | store p50 / p99 ms | GraphQL p50 / p99 ms |", "|---|---|---|---|"]
+    out = ["| query | hits | store p50 / p99 ms | GraphQL p50 / p99 ms | GraphQL CPU p50 / p99 ms |",
+           "|---|---|---|---|---|"]
     for r in rows:
-        out.append(f"| `{r['query']}` | {r['total']:,} | {r['store_p50_ms']:.1f} / "
-                   f"{r['store_p99_ms']:.1f} | {r['graphql_p50_ms']:.1f} / {r['graphql_p99_ms']:.1f} |")
+        hits = f"{r['total']:,}" + (" (capped: more match)" if r.get("capped") else "")
+        out.append(f"| `{r['query']}` | {hits} | {r['store_p50_ms']:.1f} / "
+                   f"{r['store_p99_ms']:.1f} | {r['graphql_p50_ms']:.1f} / {r['graphql_p99_ms']:.1f} | "
+                   f"{r['graphql_cpu_p50_ms']:.1f} / {r['graphql_cpu_p99_ms']:.1f} |")
     worst = max(r["graphql_p99_ms"] for r in rows)
     verdict = "met" if worst <= TARGET_MS else "missed"
+    cpu = max(r["graphql_cpu_p99_ms"] for r in rows)
     out.append("")
-    out.append(f"Slowest GraphQL p99: {worst:.1f} ms; target {TARGET_MS:.0f} ms: **{verdict}**.")
+    out.append(f"Slowest GraphQL p99: {worst:.1f} ms wall, {cpu:.1f} ms CPU; target "
+               f"{TARGET_MS:.0f} ms: **{verdict}** in wall time"
+               + (", met in CPU time." if cpu <= TARGET_MS and worst > TARGET_MS else "."))
     return out
 
 
@@ -156,6 +168,8 @@ def main() -> None:
     parser.add_argument("--firms", type=int, default=100_000, help="synthetic firms (0: none)")
     parser.add_argument("--repeats", type=int, default=20, help="asks per query")
     parser.add_argument("--neo4j", action="store_true", help="also the bundled data on Neo4j")
+    parser.add_argument("--db", type=Path, help="a synthetic store already built (read only), "
+                                                 "instead of loading --firms")
     parser.add_argument("--results", type=Path, default=HERE / "results" / "search.json")
     parser.add_argument("--markdown", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args()
@@ -187,7 +201,16 @@ def main() -> None:
             finally:
                 neo.close()
                 server.close()
-        if args.firms:
+        if args.db:
+            print(f"{args.db}, embedded", flush=True)
+            with EmbeddedStore(args.db, read_only=True) as store:
+                firms = store.count("Company")
+                results["parts"].append({
+                    "name": f"{args.db.name}: {firms:,} firms, embedded store",
+                    "rows": measure(store, SYNTH_QUERIES, args.repeats),
+                    "note": f"A synthetic store built before ({store.stats().total_nodes:,} "
+                            "nodes), opened read-only."})
+        elif args.firms:
             print(f"{args.firms:,} synthetic firms, embedded", flush=True)
             with EmbeddedStore(Path(folder) / "synth.sqlite") as store:
                 seconds, records = _synthetic(store, args.firms)
