@@ -114,8 +114,8 @@ def _descriptor() -> re.Pattern[str]:
     words = sorted({w for ws in country_words().values() for w in ws}, key=len, reverse=True)
     country = "|".join(re.escape(w) for w in words)
     return re.compile(
-        rf"(?<!\w)(?P<country>{country})(?:['’]s?)?\s+(?i:(?P<competition>competition|antitrust)|"
-        rf"{_FIELD})\s+(?i:(?:protection\s+)?{_BODY})(?!\w)"
+        rf"(?<!\w)(?P<country>{country})(?:['’]s?)?\s+(?:(?i:(?P<competition>competition|antitrust)|"
+        rf"{_FIELD})\s+(?i:(?:protection\s+)?{_BODY})|DPA|SA)(?!\w)"
     )
 
 
@@ -252,6 +252,13 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
         if len(candidates) == 1:
             plain.append(RegulatorMatch(candidates[0], described.start(), described.end(), 0.7,
                                         "descriptor"))
+    for described in re.finditer(r"(?i)\b(?:the\s+)?(?:country|nation)['’]s\s+(?:own\s+)?(?:data\s+protection|privacy|data)\s+"
+                                 r"(?:authority|regulator|watchdog|agency|commission)", text):
+        named = [m.group(0) for m in _country_pattern().finditer(text, max(0, described.start() - 300), described.start())]
+        code = _country_of(named[-1]) if named else None  # "Amazon's Luxembourg unit ... the country's authority"
+        candidates = [e for e in gazetteer() if e.country == code and e.kind == "data_protection"]
+        if len(candidates) == 1:
+            plain.append(RegulatorMatch(candidates[0], described.start(), described.end(), 0.7, "descriptor"))
     taken = [(m.start, m.end) for m in plain]
     for described in _local_descriptor().finditer(text):
         if any(a < described.end() and described.start() < b for a, b in taken):

@@ -254,9 +254,10 @@ def _bare(text: str, found: list[Money]) -> list[Money]:
     extra = []
     for match in _BARE.finditer(text):
         before = _BARE_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
-        if any(m.start <= match.start() < m.end for m in found) or before is None:
-            continue
-        if before.group(0).split()[0].lower() in ("a", "to", "bis", "à", "al", "tot") and not any(
+        owner = re.match(r"\s+(?:for|pour|für|voor|para|per)\s+[A-Z]", text[match.end() : match.end() + 12])
+        if any(m.start <= match.start() < m.end for m in found) or (before is None and owner is None):
+            continue  # "... a combined 150 million euros, 90 million for Google LLC"
+        if before is not None and before.group(0).split()[0].lower() in ("a", "to", "bis", "à", "al", "tot") and not any(
                 0 <= match.start() - m.end <= 25 for m in found):
             continue  # the end of a range only right after its start ("de 70.000 euros a 3,94 millones")
         value = parse_number(match.group("n"), True)

@@ -43,6 +43,11 @@ _PRODUCT_OF = [
     # "Meta Platforms Ireland Limited, which runs Instagram"; "the company behind Replika"
     rf"(?P<firm>{NAME}),?\s+(?:which|that|who)\s+(?:runs|operates|owns|makes|develops|publishes)\s+"
     rf"(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,3}}(?P<product>{NAME})",
+    # "Instagram, owned by Meta Platforms Ireland Limited": the legal entity is the firm
+    rf"(?P<product>{NAME}),\s+(?:owned|operated|run|developed|made|published)\s+by\s+(?P<firm>{_WITH_LEGAL_FORM})",
+    # "the company behind the Replika chatbot, Luka Inc."
+    rf"\b(?:company|firm|maker|developer|owner|operator|creator)\s+(?:behind|of)\s+(?:the\s+)?(?P<product>{NAME})"
+    rf"(?:\s+[a-z][\w\-]*){{0,2}},\s+(?P<firm>{NAME})",
     # "la società statunitense che gestisce il social network Clubhouse"
     rf"(?:che\s+gestisce|qui\s+exploite|die\s+betreibt|dat\s+beheert|que\s+gestiona)\s+"
     rf"(?:[a-zà-ÿ][\w\-]*\s+){{0,4}}(?P<product>{NAME})",
@@ -310,6 +315,9 @@ class PartyFinder:
         ]
         patterns += [(p.replace("{name}", NAME).replace("{skip}", self.skip), r, c) for p, r, c in EVENT_TARGETS]
         patterns.append((PUBLIC_BODY.replace("{name}", NAME), "public-body", 0.8))
+        # "Amazon's Luxembourg unit", "Google's French subsidiary": the firm named (when its unit is not)
+        patterns.append((rf"(?P<name>{NAME})['’]s\s+(?:[\w\-]+\s+){{0,2}}(?:unit|subsidiary|arm|division|affiliate|branch)\b",
+                         "possessive-unit", 0.7))
         for pattern, rule, confidence in patterns:
             for match in re.finditer(pattern, self.text, re.MULTILINE):
                 span = _group_span(match, "name")
@@ -317,7 +325,18 @@ class PartyFinder:
                     continue
                 if self._country_only(match.group("name"), span):
                     continue
-                self.add("company", match.group("name"), span, rule, confidence)
+                for part in self._entities(match.group("name"), span[0]):
+                    self.add("company", self.text[part[0] : part[1]], part, rule, confidence)
+
+    @staticmethod
+    def _entities(name: str, start: int) -> list[tuple[int, int]]:
+        """Two legal entities joined by "and" are two firms ("Google LLC and Google Ireland
+        Limited"), split after the first one's legal form."""
+        spans, begin = [], 0
+        for joint in re.finditer(rf"\b{LEGAL_FORM}\.?(?P<joint>,?\s+(?:and|und|et|e|y|en|och|og|oraz|&)\s+)(?=[A-Z])(?!Co\.|{LEGAL_FORM}\b)", name):
+            spans.append((start + begin, start + joint.start("joint")))
+            begin = joint.end("joint")
+        return [*spans, (start + begin, start + len(name))]
 
     def _country_only(self, name: str, span: tuple[int, int]) -> bool:
         """A country's adjective with a regulator's name ("Irish DPC"), not a firm that
@@ -352,27 +371,34 @@ class PartyFinder:
                 self.add(kind, name, span, "store-name", 0.8)
 
     def expand(self) -> None:
-        """Every further occurrence of a found name, and of its short form ("Clearview")."""
+        """Every further occurrence of a found name, and of its short forms ("Clearview";
+        "Google Ireland" of "Google Ireland Limited"), the longest forms first."""
+        pairs: list[tuple[str, Found]] = []
         for entry in list(self.found.values()):
             forms = {entry.name}
             words = entry.name.replace(",", "").split()
             if entry.kind == "company" and len(words) > 1 and len(words[0]) >= 4:
                 forms.add(words[0])
+            bare = re.sub(rf"(?:,?\s+(?:&\s+)?{LEGAL_FORM}\.?)+$", "", entry.name)
+            if entry.kind == "company" and bare != entry.name and len(bare.split()) > 1:
+                forms.add(bare)
             if entry.kind == "person" and len(words) > 1:
                 forms.add(words[-1])
-            for form in forms:
-                for match in re.finditer(rf"(?<![\w&\-]){re.escape(form)}(?![\w&\-])", self.text):
-                    span = (match.start(), match.end())
-                    if not self._free(span) or span in entry.spans:
-                        continue
-                    if entry.kind != "mention" and any(a < span[1] and span[0] < b for a, b in self.mention_spans):
-                        continue
-                    if any(a <= span[0] < b for other in self.found.values() if other is not entry
-                           for a, b in other.spans):
-                        continue
-                    if any(a <= span[0] < b for a, b in entry.spans):
-                        continue
-                    entry.spans.append(span)
+            pairs += [(form, entry) for form in forms]
+        for form, entry in sorted(pairs, key=lambda pair: len(pair[0]), reverse=True):
+            for match in re.finditer(rf"(?<![\w&\-]){re.escape(form)}(?![\w&\-])", self.text):
+                span = (match.start(), match.end())
+                if not self._free(span) or span in entry.spans:
+                    continue
+                if entry.kind != "mention" and any(a < span[1] and span[0] < b for a, b in self.mention_spans):
+                    continue
+                if any(a <= span[0] < b for other in self.found.values() if other is not entry
+                       for a, b in other.spans):
+                    continue
+                if any(a <= span[0] < b for a, b in entry.spans):
+                    continue
+                entry.spans.append(span)
+        for entry in self.found.values():
             entry.spans = sorted(
                 (a, b) for a, b in set(entry.spans)
                 if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in entry.spans)

@@ -55,6 +55,9 @@ def listed(ctx: Context, sentence: Sentence, amounts: list[Money],
     found: list[tuple[Money, str | None]] = []
     previous = sentence.start
     firm = target if not ctx.firms_in(sentence.start, amounts[0].start) else None
+    cut = sentence.text.find(";", amounts[0].end - sentence.start)
+    if cut >= 0 and not ctx.firms_in(sentence.start, sentence.start + cut):
+        firm = None  # "the 10 million euro fine was too low; the CNIL had fined B 100 million": not B's
     for money in amounts:
         named = ctx.firms_in(previous, money.start)
         firm = named[-1][1].name if named else firm
