@@ -168,6 +168,13 @@ def _with_kind(tmp_path: Path, text: str, **kwargs: Any) -> list[dict[str, Any]]
     ("The ICO has issued a reprimand to Northtown Council after it published residents' details.", "Northtown Council"),
     ("De Autoriteit Persoonsgegevens (AP) heeft een boete van 4,75 miljoen euro opgelegd aan streamingdienst Flixo.",
      "Flixo"),
+    # products and the legal entity behind them; a unit named by its parent
+    ("Ireland's DPC fined Instagram, owned by Acme Platforms Ireland Limited, 405 million euros.",
+     "Acme Platforms Ireland Limited"),
+    ("The Italian data protection authority fined the company behind the Lumo chatbot, Luka Inc., 5 million euros.",
+     "Luka Inc."),
+    ("Acmezon's Luxembourg unit has been fined a record 746 million euros ($888 million) by the country's data "
+     "protection authority.", "Acmezon"),
     # a currency code is never the target
     ("The Norwegian Data Protection Authority said it intends to impose a fine of NOK 25 million on Acme Inc. "
      "for the breach.", "Acme Inc."),
@@ -202,6 +209,20 @@ def test_the_target_from_the_events_syntax(tmp_path: Path, text: str, target: st
 def test_kinds_conversions_parts_and_what_is_no_fine(tmp_path: Path, text: str,
                                                      expected: list[tuple[Any, ...]]) -> None:
     assert _kinds(_with_kind(tmp_path, "Report\n\n" + text)) == expected
+
+
+def test_two_legal_entities_joined_by_and_are_two_firms(tmp_path: Path) -> None:
+    found = _with_kind(tmp_path, "Cookies\n\nThe CNIL fined Gamma LLC and Gamma Ireland Limited a combined 150 million "
+                                 "euros, 90 million for Gamma LLC and 60 million for Gamma Ireland.")
+    assert sorted((d["target"][0], d["amount"]) for d in found) == [
+        ("Gamma Ireland Limited", 60000000), ("Gamma LLC", 90000000)]
+
+
+def test_a_fine_before_a_semicolon_takes_no_firm_named_after_it(tmp_path: Path) -> None:
+    found = _with_kind(tmp_path, "Fine\n\nCritics said the 10 million euro fine was too low; in comparison, the CNIL "
+                                 "had fined Gamma Search 100 million euros in 2020.")
+    assert sorted((tuple(d["target"]), d["amount"], d["earlier"]) for d in found) == [
+        ((), 10000000, "no"), (("Gamma Search",), 100000000, "yes")]
 
 
 def test_a_magnitude_without_currency_takes_the_storys_one_currency(tmp_path: Path) -> None:
