@@ -18,7 +18,7 @@ T = TypeVar("T")
 _PREFIX = "offset:"
 # the most items a totalCount counts one by one: a count no total kept in step with the
 # writes can answer (filters on two properties, on text) stops there (``totalCountCapped``)
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000
 
 
 def encode_cursor(offset: int) -> str:
