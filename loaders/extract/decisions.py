@@ -33,7 +33,9 @@ _VERB = re.compile(
     # Polish, Swedish
     r"nałoży\w*|ukara\w*|bötfäll\w*|påför\w*|påfört|ålägg\w*|ålagt|ålade|utfärda\w*|"
     # ordering in the languages present ("ha disposto la limitazione", "ha ordenado una medida cautelar")
-    r"(?:ha|hanno|aveva)\s+disposto|dispone|ordenad\w*|ordenó|erlässt|"
+    r"(?:ha|hanno|aveva)\s+disposto|dispone|ordenad\w*|ordenó|erlässt|mis(?:e)?\s+en\s+demeure|"
+    # reprimands ("ha ammonito", "verwarnt", "berispt")
+    r"ammonit[oaie]|verwarnt|berispt|apercibid[oa]|upomnia\w*|"
     # Portuguese, Greek, Croatian, Finnish, Danish, Norwegian
     r"aplicou|aplica|impõe|impôs|punid[oa]s?|multou|επέβαλε|επιβλήθηκε|izrek\w+|izreč\w+|kaznio|kaznila|määräsi|ilagt|ilegg\w*|pålagt|idømt\w*|"
     r"(?:must|has\s+to|have\s+to|will\s+have\s+to|muss|müssen|musste|mussten|soll|sollen|dovrà|dovranno|doit|devra|moet|"
@@ -128,7 +130,7 @@ _PROPOSED = re.compile(
 _LIQUIDATION = re.compile(r"(?i)\bliquid(?:at|er|é|e)\w*")
 _CLAUSE = r"(?:[^.;]|\.(?=\d))"
 _ORDER = re.compile(rf"(?i)\b(?:ordered|orders|ordering|ordonn[ée]\w*|enjoint|injonction|ingiun\w+|"
-                    rf"(?:ha|hanno|aveva)\s+disposto|ordenad[oa]|ordenó|angeordnet|gelast)\b(?P<what>{_CLAUSE}{{0,160}})")
+                    rf"(?:ha|hanno|aveva)\s+disposto|ordenad[oa]|ordenó|angeordnet|gelast|mis(?:e)?\s+en\s+demeure)\b(?P<what>{_CLAUSE}{{0,160}})")
 _BAN = re.compile(rf"(?i)\b(?:banned|bans|ban\s+on)\b(?P<what>{_CLAUSE}{{0,160}})")
 _REPRIMAND = re.compile(r"(?i)\b(?:reprimand(?:ed|s)?|rappel\s+à\s+l['’]ordre|Verwarnung|verwarnt|ammonimento|"
                         r"ammonit[oa]|berisping|apercibimiento|upomnieni\w+|reprimenda)\b(?P<what>)")

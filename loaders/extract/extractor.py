@@ -338,6 +338,14 @@ def _distinct_fines(ctx: Context) -> list[tuple[float, str]]:
     return found
 
 
+# The currency of the authorities' countries that do not use the euro (the euro otherwise).
+_LOCAL_CURRENCY = {
+    "GB": "GBP", "SE": "SEK", "NO": "NOK", "DK": "DKK", "PL": "PLN", "CH": "CHF", "CZ": "CZK", "HU": "HUF",
+    "RO": "RON", "BG": "BGN", "IS": "ISK", "TR": "TRY", "BR": "BRL", "KR": "KRW", "JP": "JPY", "CA": "CAD",
+    "AU": "AUD", "US": "USD", "LI": "CHF",
+}
+
+
 def _context(article: Article, store: GraphStore | None) -> Context:
     text = article.text
     regulators = find_regulators(text)
@@ -356,6 +364,14 @@ def _context(article: Article, store: GraphStore | None) -> Context:
     for found in money:  # "kroner", "crowns": the currency of the story's Nordic regulator
         if found.crowns and len(countries) == 1:
             found.currency = next(iter(countries))
+    local = {_LOCAL_CURRENCY.get(m.entry.country, "EUR") for m in regulators}
+    for found in money:  # "$5.4 million (58 million kronor)" from a Swedish authority: the fine is in kronor
+        original = [(a, c) for a, c in found.conversions if {c} == local and found.currency not in local]
+        if len(local) == 1 and len(original) == 1:
+            amount, currency = original[0]
+            found.conversions = ((found.amount, found.currency),
+                                 *((a, c) for a, c in found.conversions if (a, c) != original[0]))
+            found.amount, found.currency = amount, currency
     return Context(article, split, regulators, laws, citations, money, find_percentages(text), finder)
 
 
