@@ -6,16 +6,17 @@ import re
 
 from enforcegraph.loaders.extract import several
 from enforcegraph.loaders.extract.context import Context
-from enforcegraph.loaders.extract.drafts import (
-    ISSUER_RANK,
-    TARGET_RANK,
-    DecisionDraft,
-    SanctionDraft,
-)
-from enforcegraph.loaders.extract.gazetteer import find_regulators
+from enforcegraph.loaders.extract.drafts import DecisionDraft, SanctionDraft
 from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.roles import PASSIVE_EVENT
-from enforcegraph.loaders.extract.text import Sentence, find_dates, find_month, find_period
+from enforcegraph.loaders.extract.text import Sentence, find_period
+from enforcegraph.loaders.extract.timing import (
+    date_in,
+    dated,
+    is_earlier,
+    period_of,
+    periods,
+)
 
 __all__ = ["DecisionDraft", "SanctionDraft", "find_decisions"]
 
@@ -80,36 +81,6 @@ _BY_AGENT = re.compile(r"(?i)\b(?:by|par|dal|dalla|von|door|por|av|przez)\s+(?:t
 _EACH = re.compile(r"(?i)\b(?:each|cada\s+una?|ciascun[ao]|chacune?|jeweils|elk|varje|każd\w+)\b[^.;]{0,40}$")
 _PARTS = re.compile(r"(?i)\b(?:made\s+up\s+of|comprises?|comprising|consists?\s+of|of\s+which|"
                     r"broken\s+down\s+into|davon|di\s+cui|waarvan|de\s+los\s+cuales)\b[^.;]{0,30}$")
-# An earlier or other decision told in the same story ("In September 2023 the DPC fined ...").
-_EARLIER = re.compile(
-    r"(?i)\b(?:in|en|im|nel|em|w|i)\s+(?:(?:early|late|mid-?)\s+)?(?:[a-zäéû]+\s+)?(?:19|20)\d{2}\b(?!\s*[-–]\d)|"
-    r"\b(?:earlier|previously|last\s+year|a\s+year\s+ago|in\s+the\s+past|prior|"
-    r"im\s+vergangenen\s+Jahr|vergangenes\s+Jahr|l['’]an\s+dernier|l['’]année\s+dernière|"
-    r"vorig\s+jaar|eerder|l['’]anno\s+scorso|el\s+año\s+pasado|second[-\s]+(?:largest|highest)|"
-    r"bisher\s+höchste\w*|previous\s+record|(?:el\s+)?pasado\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|"
-    r"agosto|septiembre|octubre|noviembre|diciembre|año)|last\s+(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)|im\s+(?:vergangenen|letzten)\s+\w+|lo\s+scorso\s+\w+|"
-    r"jusqu['’](?:ici|alors)|finora|tot\s+nu\s+toe|déjà|già|bereits|already|tidigare|i\s+fjol|wcześniej|w\s+zeszłym\s+roku|już|"
-    r"(?:largest|highest|biggest)\s+(?:\w+\s+){0,3}?(?:so\s+far|to\s+date|until\s+then|before))\b"
-)
-# A year right after an incident ("a data breach that in 2018 affected ...") dates the
-# incident, not an earlier decision.
-_INCIDENT = re.compile(r"(?i)\b(?:breach|attack|cyberattack|incident|leak|hack|violazione|attacco|fuite|"
-                       r"cyberattaque|Datenpanne|Datenleck|Angriff|Hackerangriff|datalek|lek|brecha|filtración|"
-                       r"ciberataque|incidente|wyciek\w*|atak\w*|dataintrång|intrång)\b[^.;]{0,40}$")
-_INCIDENT_AFTER = re.compile(r"(?i)\s+(?:\w+\s+){0,2}?(?:data\s+)?(?:breach|attack|cyberattack|cyber\s+attack|incident|leak|hack)")
-_YEAR = re.compile(r"(?:19|20)\d{2}")
-_RANGE_BEFORE = re.compile(r"(?i)\b(?:between|from|since|until|till|to|and|au|et|seit|bis|und|tra|e|dal|al|"
-                           r"tussen|tot|en|desde|hasta|y)\s+$")
-_DATED = re.compile(
-    r"(?i)\b(?:decision|délibération|provvedimento|ordinanza|Bescheid|besluit|resoluci[oó]n)\b"
-    r"[^.;]{0,60}?\b(?:dated|of|du|del|dell|vom|van|de|from)\b|\b(?:announced|annonc\w+|bekanntgegeben|"
-    r"annunciat\w*|aangekondigd|anunci\w+|adopted|notified|handed\s+down|reso\s+not[oa]|"
-    r"wydan[aoy]|ogłos\w+|ogłoszon\w+|meddela\w*|fattade|fattat|"
-    r"(?:se\s+han|fueron|ha\s+sido|han\s+sido)\s+publicad\w+|formation\s+restreinte[^.;]{0,40}?réunie)\b"
-)
-_DECIDED = re.compile(r"(?i)\b(?:resolvi\w+|resolv\w+|decided|decidi\w+|décid\w+|beslut\w+|besloot|besloten|entschied\w*|"
-                      r"concluded|conclu\w+|adopt\w+)\b")
 _MAXIMUM = re.compile(r"(?i)\bmaximum\b|\bhighest\s+possible\b|\bmaximum\s+possible\b")
 _INFRINGE = re.compile(r"(?i)\b(?:breach\w*|infring\w*|violat\w*|contrary\s+to|fail\w*\s+to\s+comply)\b")
 _APPEAL = re.compile(
@@ -220,56 +191,6 @@ def _fine(money: Money, ctx: Context, bounds: tuple[int, int], before: int | Non
                          money.per, approximate=money.approximate, conversions=money.conversions)
 
 
-def _compatible(old: DecisionDraft, new: DecisionDraft) -> bool:
-    """Two drafts can be one decision: same issuer, same (or unknown) target, and no
-    fine of a different amount or a different date between them."""
-    if old.regulator != new.regulator or not (old.target == new.target or not new.target or not old.target):
-        return False
-    if old.earlier != new.earlier:
-        return False
-    for a in old.sanctions:
-        for b in new.sanctions:
-            if a.kind == b.kind and a.amount is not None and b.amount is not None and (
-                    a.currency == b.currency and not several.rounded_same(a.amount, b.amount)
-                    and not (a.approximate or b.approximate)):
-                return False
-    return not (old.date and new.date and old.date[2] != new.date[2])
-
-
-def _merge(drafts: list[DecisionDraft], new: DecisionDraft) -> None:
-    for old in drafts:
-        if _compatible(old, new):
-            old.target = old.target or new.target
-            old.spans += [s for s in new.spans if s not in old.spans]
-            old.rules += [r for r in new.rules if r not in old.rules]
-            old.confidence = max(old.confidence, new.confidence)
-            old.issuer_how = max(old.issuer_how, new.issuer_how, key=ISSUER_RANK.index)
-            old.target_how = max(old.target_how, new.target_how, key=TARGET_RANK.index)
-            for sanction in new.sanctions:
-                same = next((s for s in old.sanctions if s.kind == sanction.kind), None)
-                if same is None:
-                    old.sanctions.append(sanction)
-                elif sanction.amount is not None and (same.amount is None or (
-                        same.approximate and not sanction.approximate
-                        and same.currency == sanction.currency) or (
-                        same.currency == sanction.currency and several.exactness(sanction.amount) > several.exactness(same.amount))):
-                    sanction.spans = sorted(set(same.spans + sanction.spans))
-                    sanction.statutory_maximum |= same.statutory_maximum
-                    old.sanctions[old.sanctions.index(same)] = sanction
-                else:
-                    same.spans += [s for s in sanction.spans if s not in same.spans]
-                    same.statutory_maximum |= sanction.statutory_maximum
-            old.date = old.date or new.date
-            old.period = old.period or new.period
-            old.cites += [c for c in new.cites if c not in old.cites]
-            old.appeal = old.appeal or new.appeal
-            old.decided_by = old.decided_by or new.decided_by
-            old.summary = old.summary or new.summary
-            old.crowded = old.crowded or new.crowded
-            return
-    drafts.append(new)
-
-
 def find_decisions(ctx: Context) -> list[DecisionDraft]:
     """Decisions reported in the article, one per regulator and target."""
     drafts: list[DecisionDraft] = []
@@ -305,9 +226,9 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
         if changed:  # "cut the fine of 500,000 to 50,000": the second is the fine, the first an earlier one
             listed = [(listed[1][0], listed[1][1] or listed[0][1]), (listed[0][0], listed[0][1] or listed[1][1])]
             segments = [segments[1], segments[0]]
-        earlier = _earlier(ctx, *(segments[0] if listed else (sentence.start, sentence.end)))
+        earlier = is_earlier(ctx, *(segments[0] if listed else (sentence.start, sentence.end)))
         if changed:  # the new fine is as old as the words after it (those before the old one date the old one)
-            earlier = _earlier(ctx, listed[0][0].end, sentence.end)
+            earlier = is_earlier(ctx, listed[0][0].end, sentence.end)
         if confidence < 0.9 and _COURT.search(sentence.text):
             continue  # an amount a court or appeal board set: not the regulator's decision
         if earlier and (not ctx.firms_in(sentence.start, sentence.end) or confidence < 0.9):
@@ -339,11 +260,11 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
                 what = " ".join(match.group(0).split())
                 span = (sentence.start + match.start(), sentence.start + match.end())
                 draft.sanctions.append(SanctionDraft(kind, [span], description=what))
-        draft.date = _date_in(ctx, *(segments[0] if listed else (sentence.start, sentence.end)))
+        draft.date = date_in(ctx, *(segments[0] if listed else (sentence.start, sentence.end)))
         if draft.date is None and issuer_how == "cataphor" and index + 1 < len(ctx.sentences):
-            draft.date = _date_in(ctx, ctx.sentences[index + 1].start, ctx.sentences[index + 1].end)
+            draft.date = date_in(ctx, ctx.sentences[index + 1].start, ctx.sentences[index + 1].end)
         if draft.date is None and earlier:
-            draft.period = _period_of(ctx, sentence, amounts[0] if amounts else None)
+            draft.period = period_of(ctx, sentence, amounts[0] if amounts else None)
         for citation in ctx.citations:
             if sentence.start <= citation.start < sentence.end:
                 before = ctx.text[sentence.start : citation.start]
@@ -351,23 +272,23 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
                                     bool(_INFRINGE.search(before))))
         if committee := _COMMITTEE.search(sentence.text):
             draft.decided_by = " ".join(committee.group(0).lower().split())
-        _merge(drafts, draft)
+        several.merge(drafts, draft)
         for (money, firm), segment in zip(listed[1:], segments[1:], strict=True):
-            prior = changed or _earlier(ctx, *segment)
+            prior = changed or is_earlier(ctx, *segment)
             if prior and confidence < 0.9:
                 continue
             more = DecisionDraft(regulator, firm, [(sentence.start, sentence.end)], draft.confidence,
                                  ["regulator-action", "listed"], earlier=prior)
             more.issuer_how, more.target_how = issuer_how, "listed"
             more.sanctions.append(_fine(money, ctx, segment, segment[0]))
-            more.date = _date_in(ctx, *segment) or (None if prior else draft.date)
+            more.date = date_in(ctx, *segment) or (None if prior else draft.date)
             if prior and more.date is None:
                 more.period = find_period(ctx.text, *segment)
-            _merge(drafts, more)
+            several.merge(drafts, more)
     _appeals(ctx, drafts)
-    _dated(ctx, drafts)
+    dated(ctx, drafts, _regulator_for)
     _findings(ctx, drafts)
-    _periods(ctx, drafts)
+    periods(ctx, drafts)
     _maximum_elsewhere(ctx, drafts)
     drafts = [d for d in several.no_sums_or_parts(ctx, drafts) if d.sanctions or d.cites]
     if all(d.earlier for d in drafts):
@@ -376,57 +297,6 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     return drafts
 
 
-
-
-def _period_of(ctx: Context, sentence: Sentence, money: Money | None) -> str | None:
-    """An earlier decision's month or year: the last one named before its amount in the
-    sentence ("in 2018 ..., in 2020 ..., and in 2021 it was fined 2.75 million" -> 2021),
-    else the first of the sentence."""
-    if money is not None:
-        starts = [m.start() for m in re.finditer(r"\b(?:19|20)\d{2}\b", ctx.text[sentence.start : money.start])]
-        if starts:
-            at = sentence.start + starts[-1]
-            return find_period(ctx.text, max(sentence.start, at - 20), at + 4)
-    return find_period(ctx.text, sentence.start, sentence.end)
-
-
-def _periods(ctx: Context, drafts: list[DecisionDraft]) -> None:
-    """A decision dated no closer takes the month or year its own sentence gives it ("La mayor
-    multa de 2024 se impuso en febrero" -> 2024-02), not a year that dates an incident or
-    begins a period."""
-    for draft in drafts:
-        if draft.date or draft.published or draft.period or not draft.spans:
-            continue
-        start, end = draft.spans[0]
-        for year in re.finditer(r"\b(?:in|en|im|nel|em|w|i|på|de|del|van|of|dell['’]anno|during|durante|während|pendant|"
-                                r"tijdens|under|år)\s+(?:(?:[a-zäéû]+|\d{1,2})\s+)?(?:de\s+)?((?:19|20)\d{2})\b"
-                                r"|\b((?:19|20)\d{2})\.?\s+(?:godine|roku|r\.)", ctx.text[start:end], re.IGNORECASE):
-            group = 1 if year.group(1) else 2
-            at = start + year.start(group)  # "in 2024", "de 2024", "2020. godine"; not "Censos 2021"
-            if _INCIDENT.search(ctx.text, max(start, at - 60), at) or _RANGE_BEFORE.search(ctx.text[max(start, at - 12) : at]):
-                continue
-            period = find_period(ctx.text, max(start, at - 20), at + 4)
-            month = find_month(ctx.text, start, end)
-            if period and len(period) == 4 and month:
-                period = f"{period}-{month:02d}"
-            draft.period = period
-            break
-
-
-def _earlier(ctx: Context, start: int, end: int) -> bool:
-    """Whether a range tells an earlier or other decision: a temporal or comparative cue,
-    except a year no earlier than the report's own or one that dates an incident ("a data
-    breach that in 2018 affected ...")."""
-    published = (ctx.article.date or "")[:4]
-    for match in _EARLIER.finditer(ctx.text, start, end):
-        year = _YEAR.search(match.group(0))
-        if year and published.isdigit() and year.group(0) >= published:
-            continue
-        if year and (_INCIDENT.search(ctx.text, max(start, match.start() - 60), match.start()) or _INCIDENT_AFTER.match(
-                ctx.text, match.end(), end)):
-            continue  # "a data breach that in 2018 ...", "in a 2023 cyberattack"
-        return True
-    return False
 
 
 def _issuer_how(ctx: Context, sentence: Sentence, regulator: str, confidence: float) -> str:
@@ -454,55 +324,6 @@ def _short_form(ctx: Context, target: str, sentence: Sentence) -> tuple[int, int
                 end += more.end()  # "die Deutsche Wohnen" of "Deutsche Wohnen SE"
             return start, end
     return None
-
-
-def _date_in(ctx: Context, start: int, end: int) -> tuple[int, int, str] | None:
-    """The first date of a range of text that is not an end of a period ("between 31 July
-    and 31 December 2020")."""
-    found = find_dates(ctx.text, start, end, ctx.article.date)
-    for index, (a, b, iso) in enumerate(found):
-        if _RANGE_BEFORE.search(ctx.text[max(start, a - 12) : a]):
-            continue
-        following = found[index + 1] if index + 1 < len(found) else None
-        if following is not None and following[0] - b < 12 and _RANGE_BEFORE.search(ctx.text[b : following[0]]):
-            continue  # the start of a period
-        return a, b, iso
-    return None
-
-
-def _dated(ctx: Context, drafts: list[DecisionDraft]) -> None:
-    """A sentence that dates the decision ("The decision, dated 16 July 2021", "announced
-    on 15 September 2023") dates the main decision of its regulator when it has no date."""
-    main = [d for d in drafts if not d.earlier and (d.sanctions or d.cites)]
-    issuer = {m.entry.id for m in find_regulators(ctx.article.publisher or "")}
-    day = ctx.article.date if re.fullmatch(r"\d{4}-\d{2}-\d{2}", ctx.article.date or "") else None
-    for number, sentence in enumerate(ctx.sentences[:3]):  # a press release's date line
-        if len(main) == 1 and main[0].date is None and len(sentence.text) <= 30 and number == sentence.paragraph:
-            found_date = _date_in(ctx, sentence.start, sentence.end)
-            if found_date is not None and sentence.text.strip(" .") == ctx.text[found_date[0]:found_date[1]]:
-                main[0].date = found_date
-    for index, sentence in enumerate(ctx.sentences):
-        if not _DATED.search(sentence.text) or _EARLIER.search(sentence.text):
-            continue
-        when = _date_in(ctx, sentence.start, sentence.end)
-        if when is None:
-            continue
-        found = _regulator_for(ctx, index, sentence)
-        candidates = [d for d in main if found is None or d.regulator == found[0]]
-        if len(candidates) == 1 and candidates[0].date is None:
-            candidates[0].date = when
-    for index, sentence in enumerate(ctx.sentences[:-1]):  # "On 1 February the Agency decided five cases. A must pay ..."
-        if not _DECIDED.search(sentence.text) or _EARLIER.search(sentence.text):
-            continue
-        when = _date_in(ctx, sentence.start, sentence.end)
-        following = ctx.sentences[index + 1]
-        listed = [d for d in main if d.date is None and d.spans and following.start <= d.spans[0][0] < following.end]
-        if when is not None and len(listed) > 1:
-            for draft in listed:
-                draft.date = when
-    for draft in main:  # the authority's own release announces its decision the day it is dated
-        if draft.date is None and day and issuer == {draft.regulator}:
-            draft.published = day
 
 
 def _maximum_elsewhere(ctx: Context, drafts: list[DecisionDraft]) -> None:

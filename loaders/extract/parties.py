@@ -11,7 +11,6 @@ from enforcegraph.loaders.extract.names import (
     COMPANY_NOUN,
     DESCRIPTOR_WORD,
     LEGAL_FORM,
-    LONG_NAME,
     NAME,
     PERSON,
     PRODUCT_NOUN,
@@ -20,7 +19,7 @@ from enforcegraph.loaders.extract.names import (
     clean_name,
     is_regulator_role,
 )
-from enforcegraph.loaders.extract.roles import EVENT_TARGETS, PUBLIC_BODY
+from enforcegraph.loaders.extract.roles import WITH_LEGAL_FORM, firm_patterns
 from enforcegraph.schema.names import normalize_name
 
 __all__ = ["Found", "PartyFinder", "Relation"]
@@ -30,13 +29,10 @@ _AGENCY = (r"(?:(?P<kind>PR|public\s+relations|communications|press|media|law|le
            r"(?:agency|firm|consultancy|advisers|advisors|representatives?))")
 _LIST_INTRO = re.compile(r"(?:\blike|\bsuch\s+as|\bincluding|\bunlike|\bcompared\s+(?:to|with)|\bversus|\bvs\.)\s+$")
 _NAME_LIST = re.compile(rf"(?P<first>{NAME})(?P<rest>(?:\s*,\s*{NAME})*(?:,?\s+(?:and|or)\s+{NAME})?)")
-_SANCTION_VERB = (r"(?:fined|fining|sanctioned|reprimanded|penalised|penalized|sanctionn[ée]e?s?|"
-                  r"condamn[ée]e?s?|sanzionat[oa]|multat[oa]|beboet)")
 # Words between a sanction verb and its target: lower-case words and descriptors
 # ("fined the Chinese-owned video app TikTok", "sanctionné la société CRITEO").
 _NATIONALITY = (r"(?:American|Chinese|Russian|Japanese|Korean|Canadian|Australian|Swiss|British|"
                 r"Israeli|Indian|Singaporean|US|U\.S\.|UK|EU)")
-_WITH_LEGAL_FORM = rf"{LONG_NAME}(?:\s*,?\s*(?:&\s+)?{LEGAL_FORM}\b\.?)+"
 _PRODUCT_OF = [
     # "ChatGPT maker OpenAI", "Instagram owner Meta"
     rf"(?P<product>{NAME})\s+{PRODUCT_NOUN}\s+(?P<firm>{NAME})",
@@ -44,7 +40,7 @@ _PRODUCT_OF = [
     rf"(?P<firm>{NAME}),?\s+(?:which|that|who)\s+(?:runs|operates|owns|makes|develops|publishes)\s+"
     rf"(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,3}}(?P<product>{NAME})",
     # "Instagram, owned by Meta Platforms Ireland Limited": the legal entity is the firm
-    rf"(?P<product>{NAME}),\s+(?:owned|operated|run|developed|made|published)\s+by\s+(?P<firm>{_WITH_LEGAL_FORM})",
+    rf"(?P<product>{NAME}),\s+(?:owned|operated|run|developed|made|published)\s+by\s+(?P<firm>{WITH_LEGAL_FORM})",
     # "the company behind the Replika chatbot, Luka Inc."
     rf"\b(?:company|firm|maker|developer|owner|operator|creator)\s+(?:behind|of)\s+(?:the\s+)?(?P<product>{NAME})"
     rf"(?:\s+[a-z][\w\-]*){{0,2}},\s+(?P<firm>{NAME})",
@@ -263,61 +259,7 @@ class PartyFinder:
     def firms(self) -> None:
         """Firms by legal form, by descriptor ("facial recognition firm X") or by apposition."""
         self.products()
-        patterns = [
-            (rf"(?P<name>{_WITH_LEGAL_FORM})", "legal-form", 0.9),
-            # a lower-case web name with a legal form ("die notebooksbilliger.de AG")
-            (rf"(?<![\w.])(?P<name>[a-z][\w\-]*\.(?:de|com|net|org|eu|fr|it|nl|es|at|ch)\s+{LEGAL_FORM}\b\.?)",
-             "legal-form", 0.9),
-            (rf"(?P<name>{NAME},?\s+(?:Inc|Ltd|Corp|LLC|GmbH|S\.A|B\.V|N\.V|plc|AG|SAS|S\.p\.A)\b\.?)",
-             "legal-form", 0.9),
-            (rf"(?P<name>{NAME}\s+(?:Group|Limited|Corporation|Technologies|Holdings|Platforms|Labs))\b", "legal-form", 0.85),
-            (rf"\b{COMPANY_NOUN}\s+(?P<name>{NAME})", "descriptor", 0.75),
-            (rf"(?P<name>{NAME}),\s+(?:the|a|an|la|le|il|l['’]|el|de|het|die|der|das|een|une?|una?)\s*"
-             rf"(?:(?!(?:at|of|with|for|in|by|on)\b)[\w\-]+\s+){{0,5}}?"
-             rf"{COMPANY_NOUN}\b", "apposition", 0.8),
-            # "TikTok, owned by China's ByteDance, was fined"
-            (rf"^(?P<name>{NAME}),\s+[^,;.\n]{{1,80}},\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+)?"
-             r"(?:fined|hit\s+with|ordered|banned|sanctioned|reprimanded)\b", "decision-target", 0.8),
-            (rf"(?P<name>{NAME})\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?"
-             r"(?:fined|hit\s+with|ordered|banned|sanctioned|reprimanded|penalised|penalized)\b",
-             "decision-target", 0.8),
-            # ... not a word that describes the firm named next ("fined DNA testing company 23andMe")
-            (rf"\b{_SANCTION_VERB}\s+{self.skip}(?P<name>{NAME})(?![\w&])(?!\s+{PRODUCT_NOUN}\b)(?![’']s\b)"
-             rf"(?!\s+(?:[a-z][\w\-]*\s+){{0,2}}{COMPANY_NOUN}\s+[A-Z0-9])",
-             "decision-target", 0.75),
-            (rf"\b(?:(?:fine|penalty|sanction)\s+(?:imposed\s+)?|imposed\s+)(?:on|against)\s+(?P<name>{NAME})",
-             "decision-target", 0.75),
-            # "imposed an administrative fine of SEK 2,500,000 on the Police Authority"
-            (rf"\b(?:fine|penalty)\s+of\s+(?:[^.;]|\.(?=\d)){{1,40}}?\s+on\s+(?:the\s+)?{self.skip}(?P<name>{NAME})",
-             "decision-target", 0.75),
-            # French, Italian: "à l'encontre de la société GOOGLE LLC", "contro OpenAI"
-            (rf"(?:à\s+l['’]encontre\s+de|nei\s+confronti\s+di|contro|contre)\s+"
-             rf"(?:la\s+soci[ée]t[ée]\s+|l['’]entreprise\s+|l['’]azienda\s+)?(?P<name>{NAME})", "decision-target", 0.75),
-            # Italian: "ha inflitto a Foodinho, società del gruppo ..., una sanzione"
-            (rf"\b(?:inflitt[oaie]|irrogat[oaie]|ingiunt[oaie]|comminat[oaie])\s+(?:[^.;]{{0,60}}?\s+)?a\s+"
-             rf"(?:la\s+società\s+)?(?P<name>{NAME})", "decision-target", 0.75),
-            # French, English: "L'amende vise Amazon France Logistique", "the fine targets X"
-            (rf"\b(?:amende|sanction|fine|penalty)\s+(?:vise|visait|targets|targeted|concerns)\s+"
-             rf"(?:la\s+soci[ée]t[ée]\s+|l['’]entreprise\s+)?(?P<name>{NAME})", "decision-target", 0.75),
-            # Spanish: "una multa de diez millones de euros a Google", "al banco BBVA", "sanciona a X"
-            (rf"\b(?:multas?|sanci[oó]n(?:es)?)\s+(?:[^.;]{{0,70}}?\s+)?a\s+(?:la\s+(?:compañía|empresa|entidad|"
-             rf"sociedad|filial)\s+)?(?P<name>{NAME})", "decision-target", 0.75),
-            (rf"\b(?:al\s+banco|a\s+la\s+(?:compañía|empresa|entidad|sociedad))\s+(?P<name>{NAME})", "decision-target", 0.75),
-            (rf"\b(?:sanciona|sancionó|multó|multad[oa]s?|multa|castig[oóa])\w*\s+(?:(?:también\s+)?con\s+[^.;]{{0,50}}?\s+)?a\s+(?P<name>{NAME})",
-             "decision-target", 0.75),
-            # French: "Criteo, spécialiste ..., a reçu une amende"
-            (rf"(?P<name>{NAME}),\s+[^.;()]{{0,80}}?,\s+a\s+reçu\s+une\s+amende", "decision-target", 0.75),
-            (rf"(?P<name>{NAME})\s+a\s+reçu\s+une\s+amende", "decision-target", 0.75),
-            # Dutch: "heeft Uber een boete ... opgelegd", "Uber krijgt ... een boete", "boete ... aan Uber"
-            (rf"\bheeft\s+(?P<name>{NAME})\s+een\s+(?:\w+\s+)?\w*boetes?\b", "decision-target", 0.75),
-            (rf"(?P<name>{NAME})\s+krijgt\s+(?:[^.;]{{0,60}}?\s+)?een\s+(?:\w+\s+)?\w*boetes?\b", "decision-target", 0.75),
-            (rf"\b\w*boetes?\s+(?:[^.;]{{0,60}}?\s+)?(?:aan|op\s+aan)\s+{self.skip}(?P<name>{NAME})", "decision-target", 0.75),
-        ]
-        patterns += [(p.replace("{name}", NAME).replace("{skip}", self.skip), r, c) for p, r, c in EVENT_TARGETS]
-        patterns.append((PUBLIC_BODY.replace("{name}", NAME), "public-body", 0.8))
-        # "Amazon's Luxembourg unit", "Google's French subsidiary": the firm named (when its unit is not)
-        patterns.append((rf"(?P<name>{NAME})['’]s\s+(?:[\w\-]+\s+){{0,2}}(?:unit|subsidiary|arm|division|affiliate|branch)\b",
-                         "possessive-unit", 0.7))
+        patterns = firm_patterns(self.skip)
         for pattern, rule, confidence in patterns:
             for match in re.finditer(pattern, self.text, re.MULTILINE):
                 span = _group_span(match, "name")

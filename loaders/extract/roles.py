@@ -1,14 +1,23 @@
-"""The target of a sanction event from the event's syntax, in the languages of the reports:
-the patient of an active verb ("legt X een boete op", "nałożył na X karę", "sanktionsavgift
-mot X", "Bußgeld gegen die X AG") or the subject of a passive one ("X has been fined",
-"X è stata multata", "X a été sanctionnée", "X will be fined"). Each pattern is a template
-whose ``{name}`` is a proper name and ``{skip}`` a few descriptor words."""
+"""Where a report names a firm: by its legal form, a descriptor or an apposition, and by
+its role in the sanction event, in the languages of the reports: the patient of an active
+verb ("legt X een boete op", "nałożył na X karę", "sanktionsavgift mot X") or the subject of
+a passive one ("X has been fined", "X è stata multata", "X a été sanctionnée"). Event
+patterns are templates whose ``{name}`` is a proper name and ``{skip}`` a few descriptor
+words; ``firm_patterns`` fills them in."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["EVENT_TARGETS", "PASSIVE_EVENT", "PUBLIC_BODY"]
+from enforcegraph.loaders.extract.names import (
+    COMPANY_NOUN,
+    LEGAL_FORM,
+    LONG_NAME,
+    NAME,
+    PRODUCT_NOUN,
+)
+
+__all__ = ["EVENT_TARGETS", "PASSIVE_EVENT", "PUBLIC_BODY", "WITH_LEGAL_FORM", "firm_patterns"]
 
 # Public bodies named by their kind: "al Comune di Trento", "de gemeente Enschede", "the
 # Ministry of Health", "the Cabinet Office" (a regulator's own name is blocked before).
@@ -16,6 +25,10 @@ PUBLIC_BODY = (r"\b(?P<name>(?:Comune|Municipality|City|Ministry|Ministero|Minis
                r"Department|Gemeinde|Stadt|Ayuntamiento|Câmara\s+Municipal|Commune)\s+(?:di|of|de|del|van|for|der|des|du|da|do)"
                r"\s+{name}|(?:Regione|Provincia|Comunidad|Generalitat|Landkreis|Kommune|Région)\s+{name}|(?<=\bgemeente\s){name}|(?<=\bthe\s)(?:[A-Z][a-z]+\s+){1,2}Office)")
 
+# A name that ends with one or more legal forms ("H&M Hennes & Mauritz Online Shop A.B. & Co. KG").
+WITH_LEGAL_FORM = rf"{LONG_NAME}(?:\s*,?\s*(?:&\s+)?{LEGAL_FORM}\b\.?)+"
+_SANCTION_VERB = (r"(?:fined|fining|sanctioned|reprimanded|penalised|penalized|sanctionn[ée]e?s?|"
+                  r"condamn[ée]e?s?|sanzionat[oa]|multat[oa]|beboet)")
 # The sanction's noun in the languages present ("boete", "Bußgeld", "kara", "sanktionsavgift").
 _NOUN = (r"(?:fines?|penalty|penalties|sanctions?|reprimands?|ban|amendes?|astreintes?|Bußgeld\w*|Geldbuße\w*|Verfahren|"
          r"Zwangsgeld\w*|sanzion[ei]|multas?|multe|boetes?|\w+boete|dwangsom|kar[aęy]|upomnieni\w+|sanktionsavgift\w*|"
@@ -67,3 +80,65 @@ EVENT_TARGETS: list[tuple[str, str, float]] = [
     (r"\b(?:nei\s+confronti\s+di|à\s+l['’]encontre\s+de)\s+(?:la\s+soci[ée]t[ée]\s+)?"
      r"(?P<name>{name})", "patient", 0.75),
 ]
+
+
+def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
+    """(pattern, rule, confidence) of every rule that names a firm: legal forms, descriptors,
+    appositions and the sanction event's roles; ``skip`` matches the descriptor words that
+    may stand between a sanction's verb and its target."""
+    patterns = [
+        (rf"(?P<name>{WITH_LEGAL_FORM})", "legal-form", 0.9),
+        # a lower-case web name with a legal form ("die notebooksbilliger.de AG")
+        (rf"(?<![\w.])(?P<name>[a-z][\w\-]*\.(?:de|com|net|org|eu|fr|it|nl|es|at|ch)\s+{LEGAL_FORM}\b\.?)",
+         "legal-form", 0.9),
+        (rf"(?P<name>{NAME},?\s+(?:Inc|Ltd|Corp|LLC|GmbH|S\.A|B\.V|N\.V|plc|AG|SAS|S\.p\.A)\b\.?)",
+         "legal-form", 0.9),
+        (rf"(?P<name>{NAME}\s+(?:Group|Limited|Corporation|Technologies|Holdings|Platforms|Labs))\b", "legal-form", 0.85),
+        (rf"\b{COMPANY_NOUN}\s+(?P<name>{NAME})", "descriptor", 0.75),
+        (rf"(?P<name>{NAME}),\s+(?:the|a|an|la|le|il|l['’]|el|de|het|die|der|das|een|une?|una?)\s*"
+         rf"(?:(?!(?:at|of|with|for|in|by|on)\b)[\w\-]+\s+){{0,5}}?"
+         rf"{COMPANY_NOUN}\b", "apposition", 0.8),
+        # "TikTok, owned by China's ByteDance, was fined"
+        (rf"^(?P<name>{NAME}),\s+[^,;.\n]{{1,80}},\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+)?"
+         r"(?:fined|hit\s+with|ordered|banned|sanctioned|reprimanded)\b", "decision-target", 0.8),
+        (rf"(?P<name>{NAME})\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?"
+         r"(?:fined|hit\s+with|ordered|banned|sanctioned|reprimanded|penalised|penalized)\b",
+         "decision-target", 0.8),
+        # ... not a word that describes the firm named next ("fined DNA testing company 23andMe")
+        (rf"\b{_SANCTION_VERB}\s+{skip}(?P<name>{NAME})(?![\w&])(?!\s+{PRODUCT_NOUN}\b)(?![’']s\b)"
+         rf"(?!\s+(?:[a-z][\w\-]*\s+){{0,2}}{COMPANY_NOUN}\s+[A-Z0-9])",
+         "decision-target", 0.75),
+        (rf"\b(?:(?:fine|penalty|sanction)\s+(?:imposed\s+)?|imposed\s+)(?:on|against)\s+(?P<name>{NAME})",
+         "decision-target", 0.75),
+        # "imposed an administrative fine of SEK 2,500,000 on the Police Authority"
+        (rf"\b(?:fine|penalty)\s+of\s+(?:[^.;]|\.(?=\d)){{1,40}}?\s+on\s+(?:the\s+)?{skip}(?P<name>{NAME})",
+         "decision-target", 0.75),
+        # French, Italian: "à l'encontre de la société GOOGLE LLC", "contro OpenAI"
+        (rf"(?:à\s+l['’]encontre\s+de|nei\s+confronti\s+di|contro|contre)\s+"
+         rf"(?:la\s+soci[ée]t[ée]\s+|l['’]entreprise\s+|l['’]azienda\s+)?(?P<name>{NAME})", "decision-target", 0.75),
+        # Italian: "ha inflitto a Foodinho, società del gruppo ..., una sanzione"
+        (rf"\b(?:inflitt[oaie]|irrogat[oaie]|ingiunt[oaie]|comminat[oaie])\s+(?:[^.;]{{0,60}}?\s+)?a\s+"
+         rf"(?:la\s+società\s+)?(?P<name>{NAME})", "decision-target", 0.75),
+        # French, English: "L'amende vise Amazon France Logistique", "the fine targets X"
+        (rf"\b(?:amende|sanction|fine|penalty)\s+(?:vise|visait|targets|targeted|concerns)\s+"
+         rf"(?:la\s+soci[ée]t[ée]\s+|l['’]entreprise\s+)?(?P<name>{NAME})", "decision-target", 0.75),
+        # Spanish: "una multa de diez millones de euros a Google", "al banco BBVA", "sanciona a X"
+        (rf"\b(?:multas?|sanci[oó]n(?:es)?)\s+(?:[^.;]{{0,70}}?\s+)?a\s+(?:la\s+(?:compañía|empresa|entidad|"
+         rf"sociedad|filial)\s+)?(?P<name>{NAME})", "decision-target", 0.75),
+        (rf"\b(?:al\s+banco|a\s+la\s+(?:compañía|empresa|entidad|sociedad))\s+(?P<name>{NAME})", "decision-target", 0.75),
+        (rf"\b(?:sanciona|sancionó|multó|multad[oa]s?|multa|castig[oóa])\w*\s+(?:(?:también\s+)?con\s+[^.;]{{0,50}}?\s+)?a\s+(?P<name>{NAME})",
+         "decision-target", 0.75),
+        # French: "Criteo, spécialiste ..., a reçu une amende"
+        (rf"(?P<name>{NAME}),\s+[^.;()]{{0,80}}?,\s+a\s+reçu\s+une\s+amende", "decision-target", 0.75),
+        (rf"(?P<name>{NAME})\s+a\s+reçu\s+une\s+amende", "decision-target", 0.75),
+        # Dutch: "heeft Uber een boete ... opgelegd", "Uber krijgt ... een boete", "boete ... aan Uber"
+        (rf"\bheeft\s+(?P<name>{NAME})\s+een\s+(?:\w+\s+)?\w*boetes?\b", "decision-target", 0.75),
+        (rf"(?P<name>{NAME})\s+krijgt\s+(?:[^.;]{{0,60}}?\s+)?een\s+(?:\w+\s+)?\w*boetes?\b", "decision-target", 0.75),
+        (rf"\b\w*boetes?\s+(?:[^.;]{{0,60}}?\s+)?(?:aan|op\s+aan)\s+{skip}(?P<name>{NAME})", "decision-target", 0.75),
+    ]
+    patterns += [(p.replace("{name}", NAME).replace("{skip}", skip), r, c) for p, r, c in EVENT_TARGETS]
+    patterns.append((PUBLIC_BODY.replace("{name}", NAME), "public-body", 0.8))
+    # "Amazon's Luxembourg unit", "Google's French subsidiary": the firm named (when its unit is not)
+    patterns.append((rf"(?P<name>{NAME})['’]s\s+(?:[\w\-]+\s+){{0,2}}(?:unit|subsidiary|arm|division|affiliate|branch)\b",
+                     "possessive-unit", 0.7))
+    return patterns

@@ -7,11 +7,16 @@ import re
 from itertools import pairwise
 
 from enforcegraph.loaders.extract.context import Context
-from enforcegraph.loaders.extract.drafts import DecisionDraft, SanctionDraft
+from enforcegraph.loaders.extract.drafts import (
+    ISSUER_RANK,
+    TARGET_RANK,
+    DecisionDraft,
+    SanctionDraft,
+)
 from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.text import Sentence
 
-__all__ = ["exactness", "listed", "no_sums_or_parts", "rounded_same", "segments"]
+__all__ = ["compatible", "exactness", "listed", "merge", "no_sums_or_parts", "rounded_same", "segments"]
 
 
 def rounded_same(a: float | int, b: float | int) -> bool:
@@ -115,3 +120,53 @@ def _sums_to(amounts: list[float | int], total: float) -> bool:
         for have, count in list(sums.items()):
             sums.setdefault(round(have + value, 2), count + 1)
     return any(abs(have - total) < 0.01 and count >= 2 for have, count in sums.items())
+
+
+def compatible(old: DecisionDraft, new: DecisionDraft) -> bool:
+    """Two drafts can be one decision: same issuer, same (or unknown) target, and no
+    fine of a different amount or a different date between them."""
+    if old.regulator != new.regulator or not (old.target == new.target or not new.target or not old.target):
+        return False
+    if old.earlier != new.earlier:
+        return False
+    for a in old.sanctions:
+        for b in new.sanctions:
+            if a.kind == b.kind and a.amount is not None and b.amount is not None and (
+                    a.currency == b.currency and not rounded_same(a.amount, b.amount)
+                    and not (a.approximate or b.approximate)):
+                return False
+    return not (old.date and new.date and old.date[2] != new.date[2])
+
+
+def merge(drafts: list[DecisionDraft], new: DecisionDraft) -> None:
+    for old in drafts:
+        if compatible(old, new):
+            old.target = old.target or new.target
+            old.spans += [s for s in new.spans if s not in old.spans]
+            old.rules += [r for r in new.rules if r not in old.rules]
+            old.confidence = max(old.confidence, new.confidence)
+            old.issuer_how = max(old.issuer_how, new.issuer_how, key=ISSUER_RANK.index)
+            old.target_how = max(old.target_how, new.target_how, key=TARGET_RANK.index)
+            for sanction in new.sanctions:
+                same = next((s for s in old.sanctions if s.kind == sanction.kind), None)
+                if same is None:
+                    old.sanctions.append(sanction)
+                elif sanction.amount is not None and (same.amount is None or (
+                        same.approximate and not sanction.approximate
+                        and same.currency == sanction.currency) or (
+                        same.currency == sanction.currency and exactness(sanction.amount) > exactness(same.amount))):
+                    sanction.spans = sorted(set(same.spans + sanction.spans))
+                    sanction.statutory_maximum |= same.statutory_maximum
+                    old.sanctions[old.sanctions.index(same)] = sanction
+                else:
+                    same.spans += [s for s in sanction.spans if s not in same.spans]
+                    same.statutory_maximum |= sanction.statutory_maximum
+            old.date = old.date or new.date
+            old.period = old.period or new.period
+            old.cites += [c for c in new.cites if c not in old.cites]
+            old.appeal = old.appeal or new.appeal
+            old.decided_by = old.decided_by or new.decided_by
+            old.summary = old.summary or new.summary
+            old.crowded = old.crowded or new.crowded
+            return
+    drafts.append(new)
