@@ -9,6 +9,7 @@ import importlib.util
 import json
 import os
 import shutil
+import sqlite3
 import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -82,3 +83,25 @@ def test_the_mix_replays_through_wrk(small_store: Path) -> None:
     assert run["api"]["requests"] > 0 and run["floor"]["requests"] > 0
     assert run["api"]["errors"] == 0
     assert found["headline"]["api"]["rps"] > 0 and found["node"]["floor"]["rps"] > 0
+    assert run["api"]["server_cpu_s"] > 0 and run["floor"]["cpu_ms_per_request"] > 0
+
+
+def test_the_mix_replays_while_a_fixed_number_of_firms_is_loaded(
+        small_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if shutil.which("wrk") is None:
+        pytest.skip("wrk is not installed: scripts/install-system-packages.sh test")
+    monkeypatch.syspath_prepend(str(BENCHMARKS.parent))  # the writer's process imports benchmarks
+    copy = tmp_path / "during.sqlite"
+    source, target = sqlite3.connect(small_store), sqlite3.connect(copy)
+    source.backup(target)
+    source.close()
+    target.close()
+    found = mix.replay(copy, 300, [2], 1.0, write_after=300, write_firms=100, write_chunk=50)
+    writer = found["writer"]
+    assert len(writer["batches"]) == 2  # 100 firms, 50 a transaction, then it stops
+    assert writer["records"] == sum(b["records"] for b in writer["batches"]) > 0
+    assert all(0 < b["commit_ms"] <= b["lock_ms"] for b in writer["batches"])
+    assert found["runs"] and all(run["clients"] == 2 for run in found["runs"])
+    with EmbeddedStore(copy, read_only=True) as after:
+        assert after.get("company:synth-399") is not None
+        assert after.get("company:synth-400") is None
