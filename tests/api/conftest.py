@@ -55,8 +55,9 @@ class CountingStore:
 
     def total(self, *names: str) -> int:
         """Calls to these methods (all data-reading methods by default)."""
-        wanted = names or ("get_many", "relationships_of", "find", "count", "search", "full_text", "get",
-                           "lookup_labels", "iter_nodes", "iter_relationships", "stats")
+        wanted = names or ("get_many", "relationships_of", "find", "count", "count_at_most", "search",
+                           "full_text", "get", "lookup_labels", "iter_nodes", "iter_relationships",
+                           "stats")
         return sum(self.calls[n] for n in wanted)
 
 
