@@ -114,7 +114,7 @@ def _descriptor() -> re.Pattern[str]:
     words = sorted({w for ws in country_words().values() for w in ws}, key=len, reverse=True)
     country = "|".join(re.escape(w) for w in words)
     return re.compile(
-        rf"(?<!\w)(?P<country>{country})(?:['’]s?)?\s+(?:(?i:(?P<competition>competition|antitrust)|"
+        rf"(?<!\w)(?P<country>{country})(?:['’]s?)?\s+(?i:(?:federal|national|state)\s+)?(?:(?i:(?P<competition>competition|antitrust)|"
         rf"{_FIELD})\s+(?i:(?:protection\s+)?{_BODY})|DPA|SA)(?!\w)"
     )
 
@@ -172,6 +172,18 @@ def _raw_matches(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(), match.end(), match.group(0)
 
 
+# Official names made only of generic words ("Data Protection Commission"): names only when
+# capitalised, and not when another country is named right before them.
+_GENERIC = re.compile(r"(?i)(?:(?:the|national|federal|data|protection|privacy|information|personal|commission(?:er)?|"
+                      r"authority|office|agency|supervisory|inspectorate|for|of|and)\s*)+")
+
+
+def _other_country(text: str, start: int, entries: list[RegulatorEntry]) -> bool:
+    """Whether a country other than the entries' is named just before ``start``."""
+    before = [m.group(0) for m in _country_pattern().finditer(text, max(0, start - 30), start)]
+    return bool(before) and _country_of(before[-1]) not in {e.country for e in entries}
+
+
 def _nordic_language(text: str) -> str | None:
     """NO or DK for a text written in Norwegian or Danish, told apart by words only one of
     them uses ("av", "etter", "ilagt", "overtredelsesgebyr" against "af", "efter", "bøde");
@@ -209,6 +221,8 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
     for start, end, found in _raw_matches(text):
         key = _key(found)
         entries = by_name.get(key, [])
+        if _GENERIC.fullmatch(found) and (found[:1].islower() or _other_country(text, start, entries)):
+            continue  # "Portugal's data protection commission" is no name of Ireland's Data Protection Commission
         clear = [e for e in entries if found not in e.ambiguous and key not in
                  {a.casefold() for a in e.ambiguous}]
         if len(clear) == 1:

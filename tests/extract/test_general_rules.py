@@ -276,6 +276,19 @@ def test_regulators_described_by_their_country(tmp_path: Path, text: str, issuer
     assert [d["issuer"] for d in found] == [[issuer]]
 
 
+@pytest.mark.parametrize(("text", "issuers"), [
+    # an official name made only of generic words names its authority only when capitalised,
+    # and never after another country's name
+    ("Portugal's data protection commission fined Acme Lda 1 million euros.", {"regulator:pt-cnpd"}),
+    ("Germany's federal data protection commissioner fined Acme GmbH 1 million euros.", set()),
+    ("The Data Protection Commission fined Acme Limited 1 million euros.", {"regulator:ie-dpc"}),
+])
+def test_generic_official_names(text: str, issuers: set[str]) -> None:
+    from enforcegraph.loaders.extract.gazetteer import find_regulators
+
+    assert {m.entry.id for m in find_regulators(text)} == issuers
+
+
 def test_the_payer_of_each_listed_fine_is_its_target(tmp_path: Path) -> None:
     found = _with_kind(tmp_path, "Multas\n\nLa Agencia Española de Protección de Datos (AEPD) resolvió los expedientes. "
                                  "Acmefon deberá pagar una multa de 3.940.000 euros; Betatel tendrá que abonar 900.000 "
