@@ -72,6 +72,12 @@ _NOT_ISSUER_BEFORE = re.compile(
 _COURT = re.compile(r"(?i)\b(?:\w*court|tribunal\w*|\w*gericht\w*|\w*rätten|\w*retten|domstol\w*|tribunale|"
                     r"rechtbank|sąd\w*|\w*nemnda|cour|juez|giudice|judge|Conseil\s+d['’]État|Consiglio\s+di\s+Stato|"
                     r"Raad\s+van\s+State|Verwaltungsgerichtshof|hallinto-oikeu\w+)\b")
+# ... when the court acted on it ("reduced the fine to", "upheld", "the judgment became final"),
+# not when a firm only says it will go to court.
+_COURT_ACTS = re.compile(r"(?i)\b(?:reduc\w+|cut|lower\w*|annul\w*|overturn\w*|quash\w*|upheld|uphold\w*|confirm\w*|"
+                         r"set\s+aside|sänk\w+|opphev\w*|aufgehoben|aufgehob\w*|hob\b|bestätigt\w*|annulé\w*|confirmé\w*|"
+                         r"ridott\w*|annullat\w*|confermat\w*|vernietigd|verlaagd|bevestigd|rebaj\w+|anul\w+|confirm\w+|"
+                         r"oddalił|uchylił|stadfäst\w*|fastställ\w*|laga\s+kraft|rechtskräftig|became\s+final)\b")
 # A regulator's name used as a common noun ("avec les autres CNIL de l'Union") names none.
 _OTHER_BODIES = re.compile(r"(?i)\b(?:other|autres|altre|altri|andere[nr]?|otras|otros|outras|andra|øvrige)\s+$")
 # The agent of a passive ("fined by the ICO", "multata dal Garante", "par la CNIL").
@@ -229,7 +235,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
         earlier = is_earlier(ctx, *(segments[0] if listed else (sentence.start, sentence.end)))
         if changed:  # the new fine is as old as the words after it (those before the old one date the old one)
             earlier = is_earlier(ctx, listed[0][0].end, sentence.end)
-        if confidence < 0.9 and _COURT.search(sentence.text):
+        if confidence < 0.9 and _COURT.search(sentence.text) and _COURT_ACTS.search(sentence.text):
             continue  # an amount a court or appeal board set: not the regulator's decision
         if earlier and (not ctx.firms_in(sentence.start, sentence.end) or confidence < 0.9):
             continue  # an earlier or other decision whose firm or issuer the sentence does not name
