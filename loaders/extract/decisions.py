@@ -111,10 +111,10 @@ _ORDER = re.compile(rf"(?i)\b(?:ordered|orders|ordering|ordonn[ée]\w*|enjoint|i
 _BAN = re.compile(rf"(?i)\b(?:banned|bans|ban\s+on)\b(?P<what>{_CLAUSE}{{0,160}})")
 _REPRIMAND = re.compile(r"(?i)\b(?:reprimand(?:ed|s)?|rappel\s+à\s+l['’]ordre|Verwarnung|verwarnt|ammonimento|"
                         r"ammonit[oa]|berisping|apercibimiento|upomnieni\w+|reprimenda)\b(?P<what>)")
-# "would have been fined", "hätte ... verhängt": a sanction that was not imposed.
-_COUNTERFACTUAL = re.compile(r"(?i)\b(?:would|could|might)\s+(?:otherwise\s+)?have\s+been|\bwould\s+otherwise|\bhätte|"
-                             r"\bwäre|\bwürde|\baurai(?:t|ent)|\bserait|\bavrebbe|\bsarebbe|\bhabría|\bsería|\bcairia|\bseria|"
-                             r"\bzou(?:den)?\b|\bwould\s+(?:fall|drop|be\s+reduced)")
+# "would have been fined", "would fall to": a sanction that was not imposed (the Romance and
+# German conditional also reports a fact, "avrebbe multato": not read as one).
+_COUNTERFACTUAL = re.compile(r"(?i)\b(?:would|could|might)\s+(?:otherwise\s+)?have\s+been|\bwould\s+otherwise|"
+                             r"\bwould\s+(?:fall|drop|be\s+reduced)|\bcairia|\bsenkt\s+würde|\bserait\s+ramen[ée]e?")
 # A fine cut or raised "from A to B": B is the decision's fine now, A the earlier one.
 _CHANGED = re.compile(r"(?i)\b(?:reduc\w+|cut|cuts|lower\w*|halv\w+|verlaag\w*|senkt\w*|gesenkt|reduziert|herabgesetzt|"
                       r"réduit\w*|abaiss\w+|ridott\w*|ridu\w+|reducid\w*|rebaj\w+|satt\s+ned|redusert|sänk\w+|"
