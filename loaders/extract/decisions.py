@@ -100,7 +100,8 @@ _COMMITTEE = re.compile(r"(?i)\b(?:restricted\s+committee|formation\s+restreinte
 _PERIODIC = re.compile(r"(?i)\b(?:overdue|periodic)\s+penalt\w*|\bpenalty\s+payments?\b|\bastreinte\b|"
                        r"\bZwangsgeld\w*|\bdwangsom\w*|\bpenalit\w+\s+di\s+mora")
 _PROPOSED = re.compile(
-    r"(?i)\bpropos\w+|\bintend\w*\s+to\s+(?:fine|impose)|\bintending\b|\bintended\b|\bvarsel\s+om|\bindstill\w*|\bintention\s+to\s+(?:fine|impose)|\bprovisional|"
+    r"(?i)\bpropos\w+|\bintend(?:s|ed|ing)?\W{0,2}\s+to\s+(?:fine|impose|issue)|\bvarsel\s+om|\bindstill\w*|"
+    r"\bintention\s+to\s+(?:fine|impose)|\bprovisional|"
     r"\bpreliminary\b|\badvance\s+notifi\w+|\bdraft\s+decision|\bprojet\s+de\s+(?:décision|sanction)|"
     r"\bvoornemen\b|\bschema\s+di\s+provvedimento|\bAnhörung"
 )
