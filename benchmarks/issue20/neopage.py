@@ -1,0 +1,129 @@
+"""The Neo4j headline page and kept counts at N firms, with the server's CPU and PROFILE.
+
+    python -m benchmarks.issue20.neopage URI [--pid-file HOME/jvm.pid] [--repeats 30]
+        [--out benchmarks/results/neo4j/1m.json]
+
+Against a running Neo4j already loaded (benchmarks/issue20/neoload.py) and whose kept
+rows are of this layout (``--rebuild`` recomputes them first, in parts: a store loaded
+by an older version). For each filter: the kept count and the first page of 100 (and
+pages at random offsets: the API's cursors), p50/p99 wall, the server JVM's CPU per call
+(user + system, /proc) and this process's; then SHOW INDEXES of the kept rows and the
+PROFILE (operators, rows, db hits) of each page and count statement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.issue20.neoload import jvm_cpu_seconds
+from enforcegraph.graph.backends import cypher, neo4j_counts
+from enforcegraph.graph.backends.neo4j import Neo4jStore
+from enforcegraph.graph.backends.neo4j_traversals import Neo4jTraversals
+from enforcegraph.graph.domain.traversals import SanctionFilter
+
+FILTERS = {
+    "none": SanctionFilter(),
+    "regulator at-synth-0": SanctionFilter(regulator="regulator:at-synth-0"),
+    "jurisdiction EU": SanctionFilter(jurisdiction="EU"),
+    "jurisdiction FR": SanctionFilter(jurisdiction="FR"),
+    "since 2020-01-01": SanctionFilter(since="2020-01-01"),
+    "EU, at today": SanctionFilter(jurisdiction="EU", at="today"),
+}
+
+
+def _timed(call: Any, repeats: int, pid: int | None) -> dict[str, float]:
+    walls, cpu0, jvm0 = [], time.process_time(), jvm_cpu_seconds(pid)
+    for _ in range(repeats):
+        began = time.perf_counter()
+        call()
+        walls.append((time.perf_counter() - began) * 1000)
+    walls.sort()
+    return {"p50_ms": statistics.median(walls), "p99_ms": walls[min(len(walls) - 1, int(len(walls) * 0.99))],
+            "max_ms": walls[-1], "client_cpu_ms": (time.process_time() - cpu0) * 1000 / repeats,
+            "server_cpu_ms": (jvm_cpu_seconds(pid) - jvm0) * 1000 / repeats if pid else -1.0}
+
+
+def _plan(plan: dict[str, Any], depth: int = 0) -> list[str]:
+    if not plan:
+        return []
+    args = plan.get("args", {})
+    details = " ".join(str(args.get("Details", "")).split())[:140]
+    lines = [f"{'  ' * depth}{plan['operatorType'].split('@')[0]} {details} "
+             f"(rows {plan.get('rows')}, db hits {plan.get('dbHits')})"]
+    for child in plan.get("children", []):
+        lines += _plan(child, depth + 1)
+    return lines
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("uri")
+    parser.add_argument("--pid-file", type=Path)
+    parser.add_argument("--repeats", type=int, default=30)
+    parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--catalogue", type=int, default=0, metavar="N",
+                        help="also time the catalogue's own Cypher page (no filter) N times")
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args(argv)
+    pid = int(args.pid_file.read_text()) if args.pid_file else None
+    store = Neo4jStore(args.uri)
+    rng = random.Random(7)
+    found: dict[str, Any] = {"filters": {}}
+    with store._driver.session(database=store.database) as session:
+        if args.rebuild:
+            began, jvm0 = time.time(), jvm_cpu_seconds(pid)
+            rows = neo4j_counts.rebuild(session)
+            session.run("CALL db.awaitIndexes(3600)").consume()
+            found["rebuild"] = {"rows": rows, "seconds": time.time() - began,
+                                "server_cpu_s": jvm_cpu_seconds(pid) - jvm0}
+            print("REBUILD", found["rebuild"], flush=True)
+        found["indexes"] = [dict(r) for r in session.run(
+            "SHOW INDEXES YIELD name, labelsOrTypes, properties, state "
+            "WHERE name STARTS WITH 'headline' RETURN name, labelsOrTypes, properties, state")]
+        for index in found["indexes"]:
+            print("INDEX", index, flush=True)
+    tr = Neo4jTraversals(store)
+    for name, flt in FILTERS.items():
+        count = tr.count_sanctions_without_eu_establishment(flt)
+        first = _timed(lambda flt=flt: tr.sanctions_without_eu_establishment(flt, 100, 0),
+                       args.repeats, pid)
+        offsets = [rng.randrange(max(1, count - 100)) for _ in range(args.repeats)]
+        deep = _timed(lambda flt=flt, offsets=offsets: tr.sanctions_without_eu_establishment(
+            flt, 100, offsets.pop()),
+                      args.repeats, pid)
+        counted = _timed(lambda flt=flt: tr.count_sanctions_without_eu_establishment(flt),
+                         args.repeats, pid)
+        plans = {}
+        with store._driver.session(database=store.database) as session:
+            for kind, (query, params) in (("page", neo4j_counts.page_query(flt, False, 100, 0)),
+                                          ("count", neo4j_counts.count_query(flt, False))):
+                plans[kind] = _plan(session.run("PROFILE " + query, params).consume().profile or {})
+        found["filters"][name] = {"rows": count, "first_page": first, "page_at_random_offset": deep,
+                                  "count": counted, "plans": plans}
+        print(f"{name}: {count} rows; page p50 {first['p50_ms']:.1f} p99 {first['p99_ms']:.1f} ms "
+              f"(server CPU {first['server_cpu_ms']:.1f}, client {first['client_cpu_ms']:.1f}); "
+              f"at random offsets p50 {deep['p50_ms']:.1f} p99 {deep['p99_ms']:.1f} ms "
+              f"(server CPU {deep['server_cpu_ms']:.1f}); count p50 {counted['p50_ms']:.2f} "
+              f"p99 {counted['p99_ms']:.2f} ms (server CPU {counted['server_cpu_ms']:.2f})", flush=True)
+        for kind, lines in plans.items():
+            print(f"PROFILE {kind} ({name})", *lines, sep="\n    ", flush=True)
+    if args.catalogue:  # the page as it was: the catalogue's Cypher over every sanction
+        options = {**tr._sanction_options(SanctionFilter()), "offset": 0, "limit": 100}
+        found["catalogue_page"] = _timed(
+            lambda: tr._run(cypher.SANCTIONS_WITHOUT_EU_ESTABLISHMENT_PAGE, **options),
+            args.catalogue, pid)
+        print("CATALOGUE page", found["catalogue_page"], flush=True)
+    store.close()
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(found, indent=1), "utf-8")
+
+
+if __name__ == "__main__":
+    main()
