@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 from collections.abc import AsyncIterator
 from functools import partial
@@ -39,7 +40,7 @@ from enforcegraph.graph.settings import Settings
 from enforcegraph.graph.store.base import GraphStore
 from enforcegraph.schema.errors import EnforcegraphError, NotFound, StoreError
 
-__all__ = ["app_from_env", "create_app"]
+__all__ = ["GC_THRESHOLD", "app_from_env", "create_app", "settle_heap"]
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,25 @@ PLACEHOLDER = """<!doctype html>
 <code>?traversal=NAME</code> for a subgraph).</p>
 </body></html>
 """
+
+
+# Allocations between two young-generation collections in a serving process (Python's
+# default is 700): a page of 100 rows allocates thousands of short-lived objects.
+GC_THRESHOLD = 5000
+
+
+def settle_heap() -> None:
+    """Tune the garbage collector of a serving process, once its start-up is done.
+
+    What start-up made (modules, the schema, the model: over 100,000 objects once the CLI
+    and the analytics are imported) is frozen out of every later collection, and young
+    objects are collected less often. Each request's objects then never make a full
+    collection walk the whole heap: at 100k firms that walk was about 2 ms of CPU per
+    headline page (1.4 ms of full collections, 0.7 of young ones; 8.5 -> 5.8 ms a page).
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
 class _Holder:
@@ -99,8 +119,14 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse(error_payload(code, message), status_code=status)
 
 
-def create_app(settings: Settings, store: GraphStore | None = None) -> ASGIApp:
-    """The whole ASGI app; opens (and closes) the configured store unless one is given."""
+def create_app(settings: Settings, store: GraphStore | None = None, *,
+               serving: bool = False) -> ASGIApp:
+    """The whole ASGI app; opens (and closes) the configured store unless one is given.
+
+    ``serving``: the app is the process's one job (``enforcegraph serve``): its start-up
+    also tunes the garbage collector (:func:`settle_heap`), which a test or an embedding
+    program should not have done to its own process.
+    """
     holder = _Holder(store)
     graphql_app = _GraphQLApp(settings, holder)
 
@@ -113,6 +139,8 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> ASGIApp:
             except StoreError as exc:  # serve 503 UNAVAILABLE (and say why) rather than exit
                 log.error("the store cannot be opened: %s", exc)
                 holder.failure = StoreError(f"the store cannot be opened: {exc}")
+        if serving:
+            settle_heap()
         holder.ready = True
         try:
             yield
@@ -188,4 +216,4 @@ def create_app(settings: Settings, store: GraphStore | None = None) -> ASGIApp:
 
 def app_from_env() -> ASGIApp:
     """An app from ``ENFORCEGRAPH_*`` (the factory uvicorn workers import)."""
-    return create_app(Settings.from_env())
+    return create_app(Settings.from_env(), serving=True)

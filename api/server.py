@@ -56,4 +56,4 @@ def run_server(settings: Settings) -> None:
             "enforcegraph.api.app:app_from_env", factory=True, workers=settings.workers, **options  # type: ignore[arg-type]
         )
     else:
-        uvicorn.run(create_app(settings), **options)  # type: ignore[arg-type]
+        uvicorn.run(create_app(settings, serving=True), **options)  # type: ignore[arg-type]

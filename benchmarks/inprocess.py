@@ -1,12 +1,19 @@
 """One GraphQL request in process, without HTTP: the API against the bare strawberry floor.
 
     python -m benchmarks.inprocess --db /tmp/100k.sqlite [--repeats 200] [--profile]
+        [--gc-default]
 
 Executes the benchmark's headline page (100 rows) and ``node(id)`` with the API's schema
 and a fresh context per request, as a worker does (no response cache: that sits in the
 ASGI middleware), and the same query texts against ``benchmarks/floor_app.py`` fed the
 same rows; prints the CPU milliseconds per request (median, p99) of each and, with
 ``--profile``, cProfile's functions by own time for the headline page.
+
+The process is set up as a server's: the CLI imported (what ``enforcegraph serve``
+holds in memory), then the garbage collector tuned as a serving process tunes it
+(``api.app.settle_heap``; ``--gc-default`` leaves Python's defaults). The store's kept
+headline rows must be of the running code's layout: a store written by older code is
+read the slow way until it is opened once for writing (a warning says so).
 """
 
 from __future__ import annotations
@@ -44,17 +51,27 @@ def _timed(execute: Any, query: str, variables: list[dict[str, Any]], repeats: i
         loop.close()
 
 
-def measure(db: Path, repeats: int = 200, profile: bool = False) -> dict[str, Any]:
-    """Per request ms (p50, p99) of the API and the floor, in this process."""
+def measure(db: Path, repeats: int = 200, profile: bool = False,
+            settle: bool = False) -> dict[str, Any]:
+    """Per request ms (p50, p99) of the API and the floor, in this process (and under
+    "means", the mean of each); ``settle``: tune the collector as a server does (for good:
+    only in a process of its own)."""
     import os
+    import sys
 
+    import enforcegraph.graph.cli  # noqa: F401  (the heap of `enforcegraph serve`)
+    from enforcegraph.api.app import settle_heap
     from enforcegraph.api.context import make_context
     from enforcegraph.api.schema import build_schema
     from enforcegraph.graph.backends.embedded import EmbeddedStore
+    from enforcegraph.graph.domain.traversals import SanctionFilter
     from enforcegraph.graph.settings import Settings
 
     settings = Settings(db=db, response_cache_bytes=0)
     store = EmbeddedStore(db, read_only=True)
+    if not store.kept_counts(SanctionFilter()):
+        print(f"warning: the kept headline rows of {db} are not of this code's layout: pages "
+              "are read the slow way (open the store once for writing)", file=sys.stderr)
     schema = build_schema(settings)
 
     async def api(query: str, variables: dict[str, Any]) -> Any:
@@ -75,12 +92,17 @@ def measure(db: Path, repeats: int = 200, profile: bool = False) -> dict[str, An
     async def floor(query: str, variables: dict[str, Any]) -> Any:
         return await floor_app.schema.execute(query, variable_values=variables)
 
-    by_id = [{"id": i} for i in ids]
-    out: dict[str, Any] = {}
-    for name, query, variables in (("headline", HEADLINE_QUERY, [{}]), ("node", NODE_QUERY, by_id)):
+    by_id: list[dict[str, Any]] = [{"id": i} for i in ids]
+    cases: list[tuple[str, str, list[dict[str, Any]]]] = [
+        ("headline", HEADLINE_QUERY, [{}]), ("node", NODE_QUERY, by_id)]
+    if settle:
+        settle_heap()
+    out: dict[str, Any] = {"means": {}}
+    for name, query, variables in cases:
         for side, execute in (("api", api), ("floor", floor)):
             times = _timed(execute, query, variables, repeats)
             out[f"{name} {side}"] = (percentile(times, 0.5), percentile(times, 0.99))
+            out["means"][f"{name} {side}"] = sum(times) / len(times)
     if profile:
         profiler = cProfile.Profile(time.process_time)
         profiler.enable()
@@ -99,11 +121,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, required=True, help="an embedded store file")
     parser.add_argument("--repeats", type=int, default=200)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--gc-default", action="store_true",
+                        help="leave the garbage collector as Python sets it")
     args = parser.parse_args(argv)
-    found = measure(args.db, args.repeats, args.profile)
+    found = measure(args.db, args.repeats, args.profile, settle=not args.gc_default)
     for key, value in found.items():
-        if key != "profile":
-            print(f"{key}: p50 {value[0]:.2f} ms, p99 {value[1]:.2f} ms")
+        if key not in ("profile", "means"):
+            print(f"{key}: p50 {value[0]:.2f} ms, p99 {value[1]:.2f} ms, "
+                  f"mean {found['means'][key]:.2f} ms")
     if "profile" in found:
         print(found["profile"])
     return 0
