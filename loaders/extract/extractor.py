@@ -284,6 +284,8 @@ class _Builder:
     def statements(self, drafts: list[StatementDraft]) -> None:
         for index, draft in enumerate(drafts):
             text = draft.text(self.ctx.text)
+            if not text.strip():
+                continue  # an opener with nothing after it ("... sent us this statement:" at the end)
             props: dict[str, Any] = {"text": text, "claims": [c for _, _, c in draft.claims]}
             if self.ctx.article.date:
                 props["date"] = self.ctx.article.date
