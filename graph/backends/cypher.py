@@ -39,6 +39,9 @@ __all__ = [
     "HEADLINE_ORDER",
     "HEADLINE_ROW",
     "HEADLINE_ROWS",
+    "HEADLINE_SUM",
+    "HEADLINE_SUMS_DELETE_ALL",
+    "HEADLINE_SUMS_MOVE",
     "JUDGEMENT",
     "JUDGEMENTS",
     "KEPT_COUNTS",
@@ -705,6 +708,25 @@ KEPT_COUNTS_SCHEMA = {
        f"FOR (h:{HEADLINE_ROW}) ON ({', '.join('h.' + p for p in (*props, *HEADLINE_ORDER))})"
        for name, props in _HEADLINE_INDEXES},
 }
+# the rows counted by every filter column but the dates (m '') and by month as well (m the
+# first seven characters of k: '2020-03', '2020-00' of a year alone, '9999' undated), so a
+# count without dates adds up a few thousand sums, and one with dates the sums of the
+# months between its ends and the rows of its two edge months (an index range each)
+HEADLINE_SUM = "EnforcegraphHeadlineSum"
+KEPT_COUNTS_SCHEMA["headline_sum_m"] = (
+    f"CREATE INDEX headline_sum_m IF NOT EXISTS FOR (x:{HEADLINE_SUM}) ON (x.m)")
+HEADLINE_SUMS_MOVE = f"""
+UNWIND $dids AS did
+MATCH (h:{HEADLINE_ROW} {{did: did}})
+WITH h.issuer AS g, h.first AS p, coalesce(h.country, '') AS c, coalesce(h.eu, false) AS e,
+     h.kind_dt AS kd, h.kind_today AS kt, left(h.k, 7) AS m, count(*) AS n
+UNWIND ['', m] AS month
+WITH g, p, c, e, kd, kt, month, sum(n) AS n
+ORDER BY g, p, c, e, kd, kt, month
+MERGE (x:{HEADLINE_SUM} {{g: g, p: p, c: c, e: e, kd: kd, kt: kt, m: month}})
+SET x.n = coalesce(x.n, 0) + $sign * n
+"""
+HEADLINE_SUMS_DELETE_ALL = f"MATCH (x:{HEADLINE_SUM}) DELETE x"
 # the count-only indexes of the rows' first layout: dropped when the rows are rebuilt
 HEADLINE_OLD_INDEXES = ("headline_row_first", "headline_row_first_today", "headline_row_issuer",
                         "headline_row_country")
@@ -712,6 +734,7 @@ DROP_INDEX = "DROP INDEX $name IF EXISTS"
 KEPT_COUNTS_READ = f"MATCH (k:{KEPT_COUNTS}) RETURN k.version AS version, k.today AS today"
 KEPT_COUNTS_WRITE = f"MERGE (k:{KEPT_COUNTS} {{key: 'headline'}}) SET k.version = $version, k.today = $today"
 KEPT_COUNTS_CLEAR = (f"MATCH (h:{HEADLINE_ROW}) CALL (h) {{ DELETE h }} IN TRANSACTIONS OF 10000 ROWS",
+                     f"MATCH (x:{HEADLINE_SUM}) CALL (x) {{ DELETE x }} IN TRANSACTIONS OF 10000 ROWS",
                      f"MATCH (k:{KEPT_COUNTS}) DELETE k")
 # the decisions the noted ids lead to (graph/backends/keptnotes.py): a decision itself (or
 # one deleted, by its kept rows), through IMPOSES, AGAINST (directly or through a
@@ -803,9 +826,31 @@ def _headline_where(regulator: bool, jurisdiction: str, since: bool, until: bool
 def headline_count(regulator: bool, jurisdiction: str, since: bool, until: bool,
                    today: bool) -> str:
     """The kept headline count for a filter's shape (``jurisdiction``: '', 'eu' or
-    'code'); values as ``$regulator``, ``$jurisdiction``, ``$since``, ``$until``, ``$kind``."""
-    where, _ = _headline_where(regulator, jurisdiction, since, until, today)
-    return f"MATCH (h:{HEADLINE_ROW}) {where} RETURN count(h) AS count"
+    'code'); values as ``$regulator``, ``$jurisdiction``, ``$kind`` and, with dates, the
+    floors ``$low``/``$high`` and their months ``$low_m``/``$high_m`` (the edge months' rows
+    counted by index ranges, the months between them from the sums)."""
+    sums = ["x.g = $regulator" if regulator else "x.p = true",
+            f"x.{'kt' if today else 'kd'} = $kind"]
+    if jurisdiction == "eu":
+        sums.append("x.e = true")
+    elif jurisdiction:
+        sums.append("x.c = $jurisdiction")
+    if not (since or until):
+        return (f"MATCH (x:{HEADLINE_SUM}) WHERE x.m = '' AND {' AND '.join(sums)} "
+                "RETURN coalesce(sum(x.n), 0) AS count")
+    sums.append("size(x.m) = 7")  # dated months only ('9999': undated)
+    edges = []
+    if since:  # low's month, from low (and to high)
+        sums.append("x.m > $low_m")
+        where, _ = _headline_where(regulator, jurisdiction, True, until, today)
+        edges.append(f"COUNT {{ MATCH (h:{HEADLINE_ROW}) {where} AND h.k <= $low_m + '-99' }}")
+    if until:  # high's month, to high (and from low), unless that is low's month
+        sums.append("x.m < $high_m")
+        where, _ = _headline_where(regulator, jurisdiction, since, True, today)
+        same = " AND $low_m <> $high_m" if since else ""
+        edges.append(f"COUNT {{ MATCH (h:{HEADLINE_ROW}) {where} AND h.k >= $high_m + '-00'{same} }}")
+    return (f"MATCH (x:{HEADLINE_SUM}) WHERE {' AND '.join(sums)} "
+            f"WITH coalesce(sum(x.n), 0) AS months RETURN months + {' + '.join(edges)} AS count")
 
 
 def headline_page(regulator: bool, jurisdiction: str, since: bool, until: bool,

@@ -24,12 +24,13 @@ from enforcegraph.graph.backends import cypher
 from enforcegraph.graph.backends.keptnotes import ALL, noted_nodes, noted_relationships
 from enforcegraph.graph.backends.neo4j_rows import Neo4jRows
 from enforcegraph.graph.domain import rules as domain
+from enforcegraph.graph.domain.dates import date_floor
 from enforcegraph.graph.domain.traversals import SanctionFilter
 from enforcegraph.graph.store.recording import NewRecords, Row
 
 __all__ = ["VERSION", "NotingRows", "count_query", "page_query", "ready", "rebuild", "refresh"]
 
-VERSION = "2"  # of the kept rows' layout: another value recomputes them at the next write
+VERSION = "3"  # of the kept rows' layout: another value recomputes them at the next write
 
 
 class NotingRows(Neo4jRows):
@@ -77,13 +78,17 @@ def refresh(tx: Transaction | ManagedTransaction, notes: set[str]) -> None:
     today = _today()
     if whole:
         tx.run(cypher.HEADLINE_DELETE_ALL).consume()
+        tx.run(cypher.HEADLINE_SUMS_DELETE_ALL).consume()
         dids = tx.run(cypher.HEADLINE_ALL_DECISIONS).single(strict=True)["dids"]
     else:
         dids = tx.run(cypher.HEADLINE_AFFECTED, notes=sorted(notes)).single(strict=True)["dids"]
+        for start in range(0, len(dids), 2000):  # their rows leave the sums
+            tx.run(cypher.HEADLINE_SUMS_MOVE, dids=dids[start : start + 2000], sign=-1).consume()
         tx.run(cypher.HEADLINE_DELETE, dids=dids).consume()
     params = {**cypher.domain_params(), "today": today}
     for start in range(0, len(dids), 2000):
         tx.run(cypher.HEADLINE_CREATE, dids=dids[start : start + 2000], **params).consume()
+        tx.run(cypher.HEADLINE_SUMS_MOVE, dids=dids[start : start + 2000], sign=1).consume()
     # the classes "at today" hold for one day: rows recomputed on another day than the
     # rest leave them mixed ('': counts at today are computed, until all are recomputed)
     day = today if whole or (kept is not None and kept["today"] == today) else ""
@@ -108,8 +113,13 @@ def _shape(flt: SanctionFilter, unknown: bool) -> tuple[tuple[bool, str, bool, b
 
 
 def count_query(flt: SanctionFilter, unknown: bool) -> tuple[str, dict[str, Any]]:
-    """The kept count of the headline (``unknown``: of its rows not located) for ``flt``."""
+    """The kept count of the headline (``unknown``: of its rows not located) for ``flt``:
+    a sum of the kept sums, and with dates the rows of the two edge months."""
     shape, params = _shape(flt, unknown)
+    if flt.since:
+        params["low_m"] = date_floor(flt.since)[:7]
+    if flt.until:
+        params["high_m"] = date_floor(flt.until)[:7]
     return cypher.headline_count(*shape), params
 
 
@@ -131,12 +141,14 @@ def rebuild(session: Session, chunk: int = 5000) -> int:
     for name in cypher.HEADLINE_OLD_INDEXES:
         session.run(cypher.DROP_INDEX, name=name).consume()
     session.run(cypher.KEPT_COUNTS_WRITE, version="", today="").consume()
-    session.run(cypher.KEPT_COUNTS_CLEAR[0]).consume()
+    for statement in cypher.KEPT_COUNTS_CLEAR[:2]:  # the rows, their sums
+        session.run(statement).consume()
     dids = session.run(cypher.HEADLINE_ALL_DECISIONS).single(strict=True)["dids"]
     today = _today()
     params = {**cypher.domain_params(), "today": today}
     def create(tx: ManagedTransaction, part: list[str]) -> None:
         tx.run(cypher.HEADLINE_CREATE, dids=part, **params).consume()
+        tx.run(cypher.HEADLINE_SUMS_MOVE, dids=part, sign=1).consume()
 
     for start in range(0, len(dids), chunk):
         session.execute_write(create, dids[start : start + chunk])
