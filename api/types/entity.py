@@ -258,14 +258,46 @@ def node_type(label: str) -> Callable[[type[T]], type[T]]:
     return decorate
 
 
+def _maker(label: str) -> Callable[[Node], Entity]:
+    """How to make the object of a node of ``label``: its attributes set at once, as the
+    dataclass constructor and ``Entity.__post_init__`` set them (a page wraps hundreds);
+    the constructor itself for a type that sets anything else."""
+    cls = TYPES[label]
+
+    def construct(node: Node) -> Entity:
+        return cls(raw=node)
+
+    def make(node: Node) -> Entity:
+        made = new(cls)
+        made.__dict__.update(raw=node, id=node.id, name=display_name(node.id, node.properties),
+                             label=_LABELS.get(node.label) or Label(node.label))
+        return made
+
+    def first(node: Node) -> Entity:  # decides on the first node, by comparing both ways
+        made, built = make(node), construct(node)
+        _MAKERS[label] = make if vars(made) == vars(built) else construct
+        return built
+
+    new = object.__new__
+    return first
+
+
+_MAKERS: dict[str, Callable[[Node], Entity]] = {}
+
+
 def wrap(node: Node | None) -> Entity | None:
     """The GraphQL object for a stored node."""
-    return None if node is None else TYPES[node.label](raw=node)
+    if node is None:
+        return None
+    make = _MAKERS.get(node.label) or _MAKERS.setdefault(node.label, _maker(node.label))
+    return make(node)
 
 
 def wrap_all(nodes: Iterable[Node]) -> list[Entity]:
     """GraphQL objects for stored nodes, in order."""
-    return [TYPES[n.label](raw=n) for n in nodes]
+    makers = _MAKERS
+    return [(makers.get(n.label) or makers.setdefault(n.label, _maker(n.label)))(n)
+            for n in nodes]
 
 
 async def source_nodes(info: Info, ids: Sequence[str]) -> list[Node]:
