@@ -190,7 +190,7 @@ def run_wrk(port: int, query: str, ids: list[str], *, connections: int, duration
     try:
         timeout = f"{max(2, int(duration * 2))}s"
         out = subprocess.run(
-            ["wrk", f"-t{threads}", f"-c{connections}", f"-d{max(1, round(duration))}s", "--timeout", timeout,
+            ["wrk", f"-t{min(threads, connections)}", f"-c{connections}", f"-d{max(1, round(duration))}s", "--timeout", timeout,
              "--latency", "-s", handle.name, f"http://127.0.0.1:{port}"],
             capture_output=True, text=True, check=True, timeout=duration + 60,
         )
