@@ -10,8 +10,9 @@ text (a bounded LRU per schema). No limit is skipped on a cached document:
   (api/shape.py), so their time is linear in the document even when fragments fan out;
   a cached entry keeps the validation errors of its document, so a refused document is
   refused again from the cache;
-- the cost limit depends on the variables, so it is estimated for every request (also
-  remembering each fragment: linear in the document).
+- the cost limit may depend on the variables (a ``first: $n``): it is estimated once per
+  operation and values of the variables it reads (each fragment remembered: linear in the
+  document), and that verdict is kept with the document (``COSTS_KEPT`` of them).
 
 A new text is parsed and validated in a worker thread, off the event loop: the request
 timeout can cut it off, and other requests (and /healthz) keep being answered meanwhile.
@@ -37,19 +38,38 @@ from graphql.validation import specified_rules, validate
 
 from enforcegraph.api.dataloaders import in_thread
 from enforcegraph.api.errors import TypedErrors
-from enforcegraph.api.limits import cost_error
+from enforcegraph.api.limits import cost_key, costed, over_cost
 from enforcegraph.api.shape import shape_errors
 from enforcegraph.graph.settings import Settings
 
-__all__ = ["CACHE_SIZE", "DocumentCache", "GuardConfig", "RequestGuard", "prepare"]
+__all__ = ["CACHE_SIZE", "COSTS_KEPT", "DocumentCache", "GuardConfig", "RequestGuard", "prepare"]
 
 CACHE_SIZE = 512  # distinct query texts kept per process
+COSTS_KEPT = 64  # cost estimates kept per document (operation and the variables they read)
 
 
 @dataclass
 class _Entry:
     document: DocumentNode
     errors: list[GraphQLError]
+    # per operation name: the variables its cost depends on; per (name, their values): cost
+    cost_reads: dict[str | None, frozenset[str]] = field(default_factory=dict)
+    costs: dict[tuple[object, ...], int] = field(default_factory=dict)
+
+    def cost(self, schema: GraphQLSchema, operation: str | None,
+             variables: dict[str, object] | None, default_page_size: int) -> int:
+        """The operation's estimated cost with these variables, estimated once per values
+        of the variables it reads."""
+        reads = self.cost_reads.get(operation)
+        key = None if reads is None else (operation, cost_key(reads, variables))
+        if key is not None and key in self.costs:
+            return self.costs[key]
+        cost, reads = costed(schema, self.document, operation, variables, default_page_size)
+        if len(self.costs) >= COSTS_KEPT:
+            self.costs.clear()
+        self.cost_reads[operation] = reads
+        self.costs[(operation, cost_key(reads, variables))] = cost
+        return cost
 
 
 @dataclass
@@ -128,6 +148,7 @@ class RequestGuard(TypedErrors):
     def __init__(self, config: GuardConfig) -> None:
         super().__init__()
         self.config = config
+        self.entry: _Entry | None = None  # this request's cached document, if it has one
 
     async def on_operation(self) -> AsyncIterator[None]:  # type: ignore[override]
         context = self.execution_context
@@ -144,6 +165,7 @@ class RequestGuard(TypedErrors):
             if entry is not None:
                 context.graphql_document = entry.document
                 context.pre_execution_errors = list(entry.errors)  # validation is done
+                self.entry = entry
         masking: Iterator[None] = super().on_operation()
         next(masking)
         yield
@@ -152,14 +174,12 @@ class RequestGuard(TypedErrors):
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context
         if context.graphql_document is not None and not context.result:
-            error = cost_error(
-                context.schema._schema,
-                context.graphql_document,
-                context.operation_name,
-                context.variables,
-                self.config.max_cost,
-                self.config.default_page_size,
-            )
+            entry = self.entry
+            if entry is None or entry.document is not context.graphql_document:
+                entry = _Entry(context.graphql_document, [])  # estimated for this request only
+            cost = entry.cost(context.schema._schema, context.operation_name, context.variables,
+                              self.config.default_page_size)
+            error = over_cost(cost, self.config.max_cost)
             if error is not None:
                 context.result = ExecutionResult(data=None, errors=[error])
         yield

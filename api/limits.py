@@ -34,7 +34,8 @@ from graphql import (
 
 from enforcegraph.api.errors import LIMIT_EXCEEDED
 
-__all__ = ["FIELD_WEIGHTS", "LIST_FACTOR", "cost_error", "estimate_cost"]
+__all__ = ["FIELD_WEIGHTS", "LIST_FACTOR", "cost_error", "cost_key", "costed", "estimate_cost",
+           "over_cost"]
 
 LIST_FACTOR = 10
 
@@ -72,6 +73,7 @@ class _Estimator:
         self.variables = variables
         self.default_page_size = default_page_size
         self.memo: dict[tuple[str, str], int] = {}
+        self.read: set[str] = set()  # the variables the estimate depends on
 
     def _factor(self, node: FieldNode, field_def: Any, parent: Any) -> int:
         if f"{getattr(parent, 'name', '')}.{node.name.value}" in ONE_OBJECT:
@@ -92,6 +94,7 @@ class _Estimator:
             if isinstance(arg.value, IntValueNode):
                 return int(arg.value.value)
             if isinstance(arg.value, VariableNode):
+                self.read.add(arg.value.name.value)
                 value = self.variables.get(arg.value.name.value)
                 return value if isinstance(value, int) else None
         default = field_def.args[name].default_value if name in field_def.args else None
@@ -149,17 +152,39 @@ def estimate_cost(
     default_page_size: int,
 ) -> int:
     """The estimated cost of the operation to run in ``document``."""
+    return costed(schema, document, operation_name, variables, default_page_size)[0]
+
+
+def costed(
+    schema: GraphQLSchema,
+    document: Any,
+    operation_name: str | None,
+    variables: Mapping[str, Any] | None,
+    default_page_size: int,
+) -> tuple[int, frozenset[str]]:
+    """The estimated cost, and the names of the variables it depends on (the same cost for
+    any variables whose :func:`cost_key` is the same)."""
     fragments = {
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
     }
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     chosen = [o for o in operations if not operation_name or (o.name and o.name.value == operation_name)]
     if not chosen:
-        return 0
+        return 0, frozenset()
     operation = chosen[0]
     root = schema.get_root_type(operation.operation)
     estimator = _Estimator(schema, fragments, variables or {}, default_page_size)
-    return estimator.cost(operation.selection_set, root)
+    return estimator.cost(operation.selection_set, root), frozenset(estimator.read)
+
+
+def cost_key(names: frozenset[str], variables: Mapping[str, Any] | None) -> tuple[Any, ...]:
+    """What of ``variables`` the estimate reads: each named one as an int, or None (the
+    estimator treats anything else as not given)."""
+    given = variables or {}
+    return tuple(
+        (name, value if isinstance(value := given.get(name), int) else None)
+        for name in sorted(names)
+    )
 
 
 def cost_error(
@@ -172,6 +197,11 @@ def cost_error(
 ) -> GraphQLError | None:
     """A LIMIT_EXCEEDED error if the operation's estimated cost is over ``max_cost``."""
     cost = estimate_cost(schema, document, operation_name, variables, default_page_size)
+    return over_cost(cost, max_cost)
+
+
+def over_cost(cost: int, max_cost: int) -> GraphQLError | None:
+    """The LIMIT_EXCEEDED error of an estimated ``cost`` over ``max_cost``, if it is."""
     if cost <= max_cost:
         return None
     shown = str(cost) if cost < 10**12 else f"over 10^{len(str(cost)) - 1}"

@@ -90,3 +90,53 @@ def test_the_cache_is_bounded() -> None:
     assert list(cache.entries) == ["{ b }", "{ c }"]
     assert cache.get("{ a }") is None
     assert guard.prepare(schema, "{ a", config) is None
+
+
+@pytest.fixture
+def estimates(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """The operation of every cost estimate actually computed."""
+    seen: list[str | None] = []
+    real = guard.costed
+
+    def counted(schema: Any, document: Any, operation: str | None, *rest: Any) -> Any:
+        seen.append(operation)
+        return real(schema, document, operation, *rest)
+
+    monkeypatch.setattr(guard, "costed", counted)
+    return seen
+
+
+def test_cost_verdicts_are_kept_per_operation_and_variables_read(
+    embedded_store: EmbeddedStore, estimates: list[str | None]
+) -> None:
+    settings = Settings(max_cost=1000, max_page_size=1000)  # only the cost refuses 400
+    schema = build_schema(settings)
+    query = """query Page($n: Int, $who: String) { companies(first: $n, filter: {name: {eq: $who}}) {
+                 nodes { id sanctions { id } } } }
+               query Fixed { companies(first: 400) { nodes { id sanctions { id } } } }"""
+
+    def run(operation: str, **variables: Any) -> list[str]:
+        result = asyncio.run(schema.execute(query, variable_values=variables,
+                                            operation_name=operation,
+                                            context_value=make_context(settings, embedded_store)))
+        return [str((e.extensions or {}).get("code")) for e in result.errors or []]
+
+    assert run("Page", n=5, who="a") == []
+    assert run("Page", n=5, who="b") == []  # $who is not read by the estimate: kept
+    assert run("Page", n=400, who="a") == ["LIMIT_EXCEEDED"]
+    assert run("Page", n=400, who="c") == ["LIMIT_EXCEEDED"]
+    assert run("Page", n=5, who="c") == []
+    assert run("Fixed") == ["LIMIT_EXCEEDED"]  # another operation of the same document
+    assert run("Fixed") == ["LIMIT_EXCEEDED"]
+    assert run("Page", who="d") == []  # no $n: the default page size, estimated apart
+    assert estimates == ["Page", "Page", "Fixed", "Page"]
+
+
+def test_cost_verdicts_per_document_are_bounded(embedded_store: EmbeddedStore) -> None:
+    schema = build_schema(Settings(max_cost=10**9))
+    query = "query($n: Int) { companies(first: $n) { nodes { id } } }"
+    for n in range(guard.COSTS_KEPT + 5):
+        assert _run(schema, embedded_store, query, n=n) == []
+    config = schema.extensions[0]().config  # type: ignore[operator, attr-defined]
+    entry = config.cache.get(query)
+    assert entry is not None and 0 < len(entry.costs) <= guard.COSTS_KEPT
