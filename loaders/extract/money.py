@@ -11,6 +11,7 @@ __all__ = ["Money", "Percentage", "find_money", "find_percentages", "parse_numbe
 _SYMBOLS = {
     "€": "EUR", "£": "GBP", "$": "USD", "us$": "USD", "c$": "CAD", "ca$": "CAD",
     "a$": "AUD", "au$": "AUD", "r$": "BRL", "¥": "JPY", "₩": "KRW", "chf": "CHF",
+    "skr": "SEK", "nkr": "NOK", "dkr": "DKK",  # "SKr 37m" (Swedish crowns before the figure)
 }
 _CODES = (
     "EUR", "GBP", "USD", "SEK", "NOK", "DKK", "CHF", "CAD", "AUD", "KRW", "JPY", "PLN",
@@ -41,6 +42,7 @@ _MAGNITUDES = {
     "tisuća": 10**3, "miljoonaa": 10**6, "milyon": 10**6, "milyar": 10**9, "mil": 10**3,
 }
 # Thousands grouped by ",", "." or a (narrow, no-break) space; decimals by "." or ",".
+_NUM_HEAD = r"\d+(?:[.,]\d+)?"
 _NUM = r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\x20\d{3})+(?:,\d{2}(?!\d))?(?![\d.,])|\d+(?:[.,]\d+)?"
 _MAG = (r"(?:\s?(?:thousand|millions?|billions?|mln|mn|bn|milliards?|millionen|milliarden?|"
         r"milion[ei]|miliard[oi]|miljoen|miljard(?:er)?|miljon(?:er)?|millioner|mld|mill[oó]n(?:es)?|mil\s+millones|tausend|mila|"
@@ -60,7 +62,7 @@ _WORD_VALUE = {word: value for value, words in _NUMBER_WORDS.items() for word in
 _NUMBER_WORD = "|".join(sorted(_WORD_VALUE, key=len, reverse=True))
 # "5,2 millions d'euros", "15 milioni di euro", "35,3 Millionen Euro", "10 millones de euros"
 _OF = r"(?:\s?(?:d['’]|de\s+|di\s+|of\s+)?)"
-_SYM = r"US\$|C\$|CA\$|A\$|AU\$|R\$|[€£$¥₩]"
+_SYM = r"US\$|C\$|CA\$|A\$|AU\$|R\$|[€£$¥₩]|\b[SND]Kr\.?(?=\s?\d)"
 _WORD = "|".join(w for w, _ in _WORDS)
 _MONEY = re.compile(
     rf"""(?ix)
@@ -165,7 +167,7 @@ def _number(value: Decimal) -> float | int:
 
 def _currency(match: re.Match[str]) -> str:
     if match.group("sym"):
-        return _SYMBOLS[match.group("sym").lower()]
+        return _SYMBOLS[match.group("sym").lower().rstrip(".")]
     if match.group("code") or match.group("code3") or match.group("code4"):
         return str(match.group("code") or match.group("code3") or match.group("code4")).upper()
     word = (match.group("word") or match.group("word4")).lower()
@@ -235,7 +237,38 @@ def find_money(text: str) -> list[Money]:
             money.meaning = "total"
         found.append(money)
     found += _bare(text, found)
+    found += _shared(text, found)
     return sorted(found, key=lambda m: m.start)
+
+
+# "d'amendes de 27 et 15 millions d'euros", "fined 27 and 15 million euros": the first figure
+# takes the magnitude and currency of the second (not a range: "between 10 and 20 million").
+_SHARED = re.compile(r"(?i)(?<![\w$€£.,])(?P<n>\d{1,3}(?:[.,]\d{1,2})?)\s*(?:,|and|et|und|e|y|en|och|og|i|oraz)\s*$")
+_RANGE = re.compile(r"(?i)\b(?:between|entre|zwischen|tra|tussen|mellan|między|from)\s*$")
+
+
+def _shared(text: str, found: list[Money]) -> list[Money]:
+    more: list[Money] = []
+    for money in found:
+        if money.meaning != "amount" or money.conversion_of is not None:
+            continue
+        head = _MAG_HEAD.match(text, money.start)
+        if head is None:
+            continue
+        multiplier = _MAGNITUDES.get(head.group("m").strip().lower())
+        shared = _SHARED.search(text, max(0, money.start - 20), money.start)
+        if not multiplier or shared is None or _RANGE.search(text[max(0, shared.start() - 12) : shared.start()]):
+            continue
+        if any(m.start < shared.end() and shared.start() < m.end for m in found):
+            continue
+        value = parse_number(shared.group("n"), True)
+        if value is not None:
+            more.append(Money(shared.start("n"), shared.end("n"), _number(value * multiplier), money.currency))
+    return more
+
+
+_CODE_ALT = "|".join(_CODES)
+_MAG_HEAD = re.compile(rf"(?i)(?:{_SYM}|\b(?:{_CODE_ALT})\s?)?{_NUM_HEAD}(?P<m>{_MAG})")
 
 
 # "una multa de 3,94 millones", "fines from 70,000 euros to 3.94 million": a magnitude with

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "COMPANY_NOUN", "DESCRIPTOR_WORD", "LEGAL_FORM", "LONG_NAME", "NAME", "PERSON", "PRODUCT_NOUN",
-    "ROLE", "STOP_WORDS", "canonical_role", "clean_name", "is_regulator_role",
+    "COMPANY_NOUN", "DESCRIPTOR_WORD", "LAW_ACRONYMS", "LEGAL_FORM", "LONG_NAME", "NAME", "PERSON", "PRODUCT_NOUN",
+    "ROLE", "STOP_WORDS", "canonical_role", "clean_name", "is_law_or_currency", "is_regulator_role",
 ]
 
 # A capitalised word ("H&M", "Ton-That", "O'Brien", "Locatefamily.com") or initials ("A.B.").
@@ -87,11 +87,35 @@ def is_regulator_role(role: str) -> bool:
     return canonical_role(role).lower() in {r.lower() for r in _REGULATOR_ROLES} | {"chairperson"}
 
 
+# Whole names that are a law or regulation's short name, or a currency's sign, never a party
+# ("organisaties die de AVG overtraden", "fined SKr 37m").
+LAW_ACRONYMS = frozenset([
+    "gdpr", "uk gdpr", "eu gdpr", "avg", "uavg", "dsgvo", "bdsg", "tdddg", "ttdsg", "dsg", "ndsg", "rgpd", "lopd",
+    "lopdgdd", "lgpd", "rodo", "gdpr-k", "pecr", "ccpa", "cpra", "hipaa", "coppa", "dpa 2018", "eprivacy",
+    "dsa", "dma", "ai act", "gdpd", "ggdpr", "ΓΚΠΔ".lower(), "rgpd-ue", "lfpdppp", "pipeda", "pipl", "appi",
+])
+_CURRENCY_WORDS = frozenset(["skr", "nkr", "dkr", "kr", "zł", "zl", "kč", "lei", "sfr", "eur", "usd", "gbp",
+                             "sek", "nok", "dkk", "chf", "pln", "czk", "huf", "ron", "euro", "euros"])
+
+
+def is_law_or_currency(name: str) -> bool:
+    """A law's short name ("AVG", "UK GDPR", "DSGVO") or a currency's sign ("SKr"): never a firm.
+
+    >>> is_law_or_currency("UK GDPR"), is_law_or_currency("SKr."), is_law_or_currency("AVG Technologies")
+    (True, True, False)
+    """
+    text = " ".join(name.replace("’", "'").split()).strip(" .,'").lower().removesuffix("'s").removeprefix("the ")
+    return text in LAW_ACRONYMS or text in _CURRENCY_WORDS
+
+
 def clean_name(name: str) -> str | None:
-    """A candidate name without leading articles, or None if it is no name at all.
+    """A candidate name without leading articles, or None if it is no name at all (nor a
+    law's short name or a currency's sign).
 
     >>> clean_name("The Clearview AI"), clean_name("However"), clean_name("Clearview AI, Inc.")
     ('Clearview AI', None, 'Clearview AI, Inc.')
+    >>> clean_name("the AVG"), clean_name("DSGVO"), clean_name("SKr")
+    (None, None, None)
     """
     words = name.split()
     while words and words[0].lower() in STOP_WORDS:
@@ -99,5 +123,7 @@ def clean_name(name: str) -> str | None:
     while len(words) > 1 and words[-1].lower() in _NOT_NAME_END:
         words = words[:-1]
     if not words or all(w.lower().strip(".,") in STOP_WORDS for w in words):
+        return None
+    if is_law_or_currency(" ".join(words)):
         return None
     return " ".join(words)

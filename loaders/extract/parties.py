@@ -78,6 +78,9 @@ class Relation:
     rule: str
 
 
+_JOINT = r",?\s+(?:and|und|et|e|y|en|och|og|oraz|as\s+well\s+as)\s+(?:(?:the|la|le|die|de)\s+)?"
+
+
 def _group_span(match: re.Match[str], group: str) -> tuple[int, int]:
     return match.start(group), match.end(group)
 
@@ -269,6 +272,11 @@ class PartyFinder:
                     continue
                 for part in self._entities(match.group("name"), span[0]):
                     self.add("company", self.text[part[0] : part[1]], part, rule, confidence)
+        for entry in [f for f in self.found.values() if f.kind == "company" and len(f.name.split()) > 1
+                      and not re.search(rf"\s{LEGAL_FORM}\.?$", f.name)]:
+            first = re.escape(entry.name.split()[0])  # "FREE MOBILE et FREE": the short name is a firm too
+            for match in re.finditer(rf"(?<![\w&]){re.escape(entry.name)}{_JOINT}(?P<short>{first})(?![\w&\-]|\s+[A-Z])", self.text):
+                self.add("company", match.group("short"), match.span("short"), "joined-short", entry.confidence)
 
     @staticmethod
     def _entities(name: str, start: int) -> list[tuple[int, int]]:
@@ -326,7 +334,8 @@ class PartyFinder:
                 forms.add(bare)
             if entry.kind == "person" and len(words) > 1:
                 forms.add(words[-1])
-            pairs += [(form, entry) for form in forms]
+            pairs += [(form, entry) for form in forms  # not the name of another firm found ("FREE MOBILE et FREE")
+                      if form == entry.name or normalize_name(form) not in self.found]
         for form, entry in sorted(pairs, key=lambda pair: len(pair[0]), reverse=True):
             for match in re.finditer(rf"(?<![\w&\-]){re.escape(form)}(?![\w&\-])", self.text):
                 span = (match.start(), match.end())
@@ -354,7 +363,7 @@ class PartyFinder:
             words = normalize_name(short.name).split()
             longer = next((f for f in firms if f is not short and len(f.name) > len(short.name)
                            and normalize_name(f.name).split()[: len(words)] == words), None)
-            if longer is None:
+            if longer is None or self._joined(short.name, longer.name):
                 continue
             longer.spans = sorted(set(longer.spans) | set(short.spans))
             longer.roles |= short.roles
@@ -370,6 +379,12 @@ class PartyFinder:
             for person in self.found.values():
                 if person.office_of == short.name:
                     person.office_of = longer.name
+
+    def _joined(self, short: str, longer: str) -> bool:
+        """Two firms, not one name's short form, when the text joins them ("FREE MOBILE et FREE")."""
+        a, b = re.escape(longer), re.escape(short)
+        end = r"(?![\w&\-]|\s+[A-Z])"
+        return bool(re.search(rf"(?<![\w&]){a}{_JOINT}{b}{end}|(?<![\w&]){b}{_JOINT}{a}{end}", self.text))
 
     def salient_firm(self) -> Found | None:
         """The firm the text is most about: the most often named firm that is no agency."""

@@ -34,7 +34,9 @@ def exactness(amount: float | int) -> int:
 
 
 _FOR_FIRM = re.compile(r"(?i)[^\S\n]*(?:euros?\s+|EUR\s+)?(?:for|against|on|pour|contre|gegen|für|a\s+carico\s+di|"
-                       r"nei\s+confronti\s+di|voor|tegen|para|contra)\s+(?:the\s+|la\s+|die\s+|den\s+)?")
+                       r"nei\s+confronti\s+di|voor|tegen|para|contra|à|to|an|aan|a)\s+(?:the\s+|la\s+|die\s+|den\s+|de\s+)?"
+                       r"(?:(?:société|company|firm|entreprise|Unternehmen|Firma|bedrijf|empresa|società|operator|"
+                       r"opérateur|provider)\s+)?")  # "une amende de 27 millions d'euros à la société X"
 
 
 def segments(sentence: Sentence, amounts: list[Money]) -> list[tuple[int, int]]:
@@ -63,6 +65,8 @@ def listed(ctx: Context, sentence: Sentence, amounts: list[Money],
     cut = sentence.text.find(";", amounts[0].end - sentence.start)
     if cut >= 0 and not ctx.firms_in(sentence.start, sentence.start + cut):
         firm = None  # "the 10 million euro fine was too low; the CNIL had fined B 100 million": not B's
+    if pairs := _respectively(ctx, sentence, amounts):
+        return pairs
     for money in amounts:
         named = ctx.firms_in(previous, money.start)
         firm = named[-1][1].name if named else firm
@@ -72,6 +76,24 @@ def listed(ctx: Context, sentence: Sentence, amounts: list[Money],
         found.append((money, firm))
         previous = money.end
     return found
+
+
+_COORDINATED = re.compile(r"(?i)\s*(?:,|and|et|und|e|y|en|och|og|i|oraz)\s*")
+
+
+def _respectively(ctx: Context, sentence: Sentence, amounts: list[Money]) -> list[tuple[Money, str | None]]:
+    """Firms named together before fines listed together take them in order ("X and Y were
+    fined 27 and 15 million euros (respectively)", "sanctionne X et Y d'amendes de 27 et 15
+    millions"); empty unless the fines are only joined and as many different firms are named."""
+    if len(amounts) < 2 or not all(_COORDINATED.fullmatch(ctx.text, a.end, b.start) for a, b in pairwise(amounts)):
+        return []
+    names: list[str] = []
+    for _, firm in ctx.firms_in(sentence.start, amounts[0].start):
+        if firm.name not in names:
+            names.append(firm.name)
+    if len(names) != len(amounts):
+        return []
+    return list(zip(amounts, names, strict=True))
 
 
 def _fine_of(draft: DecisionDraft) -> SanctionDraft | None:

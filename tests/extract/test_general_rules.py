@@ -294,3 +294,48 @@ def test_the_payer_of_each_listed_fine_is_its_target(tmp_path: Path) -> None:
                                  "Acmefon deberá pagar una multa de 3.940.000 euros; Betatel tendrá que abonar 900.000 "
                                  "euros.")
     assert sorted((d["target"][0], d["amount"]) for d in found) == [("Acmefon", 3940000), ("Betatel", 900000)]
+
+
+# Round 4 (the failures of held-out v3), on invented names.
+
+@pytest.mark.parametrize("law", ["AVG", "DSGVO", "RGPD", "UK GDPR", "LOPD"])
+def test_a_laws_short_name_is_never_a_target(tmp_path: Path, law: str) -> None:
+    found = _decisions(tmp_path, f"Boete\n\nDe Autoriteit Persoonsgegevens heeft organisaties beboet die de {law} "
+                                 "overtraden. Omega Telecom B.V. moet 40.000 euro betalen.")
+    assert all(law not in d["target"] for d in found)
+    assert all(d["confidence"] < 0.9 or d["target"] == ["Omega Telecom B.V."] for d in found)
+
+
+def test_crowns_before_the_figure_are_the_fines_currency_and_no_firm(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Fines\n\nThe Swedish Authority for Privacy Protection (IMY) fined Kappa Apotek AB "
+                                 "SKr 12m ($1.1m) for its use of a tracking pixel.")
+    assert [(d["amount"], d["currency"]) for d in found] == [(12000000, "SEK")]
+    assert all("SKr" not in d["target"] for d in found)
+
+
+def test_firms_and_fines_named_together_pair_in_order(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Sanction\n\nLa CNIL sanctionne les sociétés ZETA MOBILE et ZETA d'amendes de 21 et 9 millions "
+                                 "d'euros.", publisher="CNIL")
+    assert sorted((d["target"][0], d["amount"]) for d in found) == [("ZETA", 9000000), ("ZETA MOBILE", 21000000)]
+
+
+def test_respectively_gives_each_firm_its_own_fine(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Fines\n\nThe Dutch Data Protection Authority fined Lambda Media B.V. and Sigma "
+                                 "Travel B.V. 4 and 2 million euros respectively.")
+    assert sorted((d["target"][0], d["amount"]) for d in found) == [
+        ("Lambda Media B.V.", 4000000), ("Sigma Travel B.V.", 2000000)]
+
+
+def test_a_fine_to_the_company_named_after_it(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Sanction\n\nLa CNIL a infligé une amende de 8 millions d'euros à "
+                                 "la société RHO SERVICES et une amende de 3 millions d'euros à la société TAU "
+                                 "SERVICES.", publisher="CNIL")
+    assert sorted((d["target"][0], d["amount"]) for d in found) == [
+        ("RHO SERVICES", 8000000), ("TAU SERVICES", 3000000)]
+    assert len({d["target"][0] for d in found}) == len(found)  # never the same firm twice
+
+
+def test_a_range_of_figures_is_not_two_fines(tmp_path: Path) -> None:
+    from enforcegraph.loaders.extract.money import find_money
+    assert [m.amount for m in find_money("fines of between 10 and 20 million euros")] == [20000000]
+    assert [m.amount for m in find_money("fined 27 and 15 million euros")] == [27000000, 15000000]
