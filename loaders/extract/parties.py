@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from enforcegraph.loaders.extract.gazetteer import country_words
+from enforcegraph.loaders.extract.joined import joined, joined_firms
 from enforcegraph.loaders.extract.names import (
     COMPANY_NOUN,
     DESCRIPTOR_WORD,
@@ -76,9 +77,6 @@ class Relation:
     span: tuple[int, int]
     confidence: float
     rule: str
-
-
-_JOINT = r",?\s+(?:and|und|et|e|y|en|och|og|oraz|as\s+well\s+as)\s+(?:(?:the|la|le|die|de)\s+)?"
 
 
 def _group_span(match: re.Match[str], group: str) -> tuple[int, int]:
@@ -268,15 +266,11 @@ class PartyFinder:
                 span = _group_span(match, "name")
                 if any(a < span[1] and span[0] < b for a, b in self.mention_spans):
                     continue
-                if self._country_only(match.group("name"), span):
+                if self.country_only(match.group("name"), span):
                     continue
                 for part in self._entities(match.group("name"), span[0]):
                     self.add("company", self.text[part[0] : part[1]], part, rule, confidence)
-        for entry in [f for f in self.found.values() if f.kind == "company" and len(f.name.split()) > 1
-                      and not re.search(rf"\s{LEGAL_FORM}\.?$", f.name)]:
-            first = re.escape(entry.name.split()[0])  # "FREE MOBILE et FREE": the short name is a firm too
-            for match in re.finditer(rf"(?<![\w&]){re.escape(entry.name)}{_JOINT}(?P<short>{first})(?![\w&\-]|\s+[A-Z])", self.text):
-                self.add("company", match.group("short"), match.span("short"), "joined-short", entry.confidence)
+        joined_firms(self)
 
     @staticmethod
     def _entities(name: str, start: int) -> list[tuple[int, int]]:
@@ -288,7 +282,7 @@ class PartyFinder:
             begin = joint.end("joint")
         return [*spans, (start + begin, start + len(name))]
 
-    def _country_only(self, name: str, span: tuple[int, int]) -> bool:
+    def country_only(self, name: str, span: tuple[int, int]) -> bool:
         """A country's adjective with a regulator's name ("Irish DPC"), not a firm that
         begins with one ("British Airways")."""
         words = (clean_name(name) or name).split()  # "The Irish DPC": the article is no part of it
@@ -363,7 +357,7 @@ class PartyFinder:
             words = normalize_name(short.name).split()
             longer = next((f for f in firms if f is not short and len(f.name) > len(short.name)
                            and normalize_name(f.name).split()[: len(words)] == words), None)
-            if longer is None or self._joined(short.name, longer.name):
+            if longer is None or joined(self.text, short.name, longer.name):
                 continue
             longer.spans = sorted(set(longer.spans) | set(short.spans))
             longer.roles |= short.roles
@@ -379,12 +373,6 @@ class PartyFinder:
             for person in self.found.values():
                 if person.office_of == short.name:
                     person.office_of = longer.name
-
-    def _joined(self, short: str, longer: str) -> bool:
-        """Two firms, not one name's short form, when the text joins them ("FREE MOBILE et FREE")."""
-        a, b = re.escape(longer), re.escape(short)
-        end = r"(?![\w&\-]|\s+[A-Z])"
-        return bool(re.search(rf"(?<![\w&]){a}{_JOINT}{b}{end}|(?<![\w&]){b}{_JOINT}{a}{end}", self.text))
 
     def salient_firm(self) -> Found | None:
         """The firm the text is most about: the most often named firm that is no agency."""

@@ -78,7 +78,7 @@ def listed(ctx: Context, sentence: Sentence, amounts: list[Money],
     return found
 
 
-_COORDINATED = re.compile(r"(?i)\s*(?:,|and|et|und|e|y|en|och|og|i|oraz)\s*")
+_COORDINATED = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?(?:,|and|et|und|e|y|en|och|og|i|oraz)\s*")
 
 
 def _respectively(ctx: Context, sentence: Sentence, amounts: list[Money]) -> list[tuple[Money, str | None]]:
@@ -87,8 +87,13 @@ def _respectively(ctx: Context, sentence: Sentence, amounts: list[Money]) -> lis
     millions"); empty unless the fines are only joined and as many different firms are named."""
     if len(amounts) < 2 or not all(_COORDINATED.fullmatch(ctx.text, a.end, b.start) for a, b in pairwise(amounts)):
         return []
+    start = sentence.start
+    index = ctx.sentence_index(sentence.start)
+    if not ctx.firms_in(sentence.start, sentence.end):  # "X AB and Y AB were fined. The fines, SKr 37m and SKr 8m"
+        start = next((s.start for s in ctx.sentences[max(0, index - 2) : index][::-1]
+                      if ctx.firms_in(s.start, s.end)), sentence.start)
     names: list[str] = []
-    for _, firm in ctx.firms_in(sentence.start, amounts[0].start):
+    for _, firm in ctx.firms_in(start, amounts[0].start):
         if firm.name not in names:
             names.append(firm.name)
     if len(names) != len(amounts):

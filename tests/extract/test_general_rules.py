@@ -339,3 +339,21 @@ def test_a_range_of_figures_is_not_two_fines(tmp_path: Path) -> None:
     from enforcegraph.loaders.extract.money import find_money
     assert [m.amount for m in find_money("fines of between 10 and 20 million euros")] == [20000000]
     assert [m.amount for m in find_money("fined 27 and 15 million euros")] == [27000000, 15000000]
+
+
+def test_fines_listed_after_the_sentence_naming_the_firms_pair_in_order(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Fines\n\nThe Swedish Authority for Privacy Protection (IMY) has fined the pharmacies "
+                                 "Borealis Care AB and Vita Health AB a total of SKr 30m ($2.9m). The data "
+                                 "included purchases of medicines.\n\nThe fines, SKr 21m ($2m) and SKr 9m ($0.9m), "
+                                 "were imposed by IMY.")
+    assert sorted((d["target"][0], d["amount"], d["currency"]) for d in found) == [
+        ("Borealis Care AB", 21000000, "SEK"), ("Vita Health AB", 9000000, "SEK")]
+
+
+def test_a_word_joined_to_a_firm_is_a_firm_of_its_own(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Cookies\n\nLa CNIL inflige des amendes à Omicron Search S.A. et Zirkon : 200 "
+                                 "millions d'euros pour Omicron Search S.A. et 80 millions pour Zirkon.")
+    assert sorted((d["target"][0], d["amount"]) for d in found) == [
+        ("Omicron Search S.A.", 200000000), ("Zirkon", 80000000)]
+    assert _decisions(tmp_path, "Sanctions\n\nLa CNIL sanctionne les sociétés PHI FRANCE et PHI BANQUE de 2 et "
+                                "1 millions d'euros.")[0]["target"] in (["PHI FRANCE"], ["PHI BANQUE"])  # no 'FRANCE'
