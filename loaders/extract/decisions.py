@@ -100,7 +100,7 @@ _COMMITTEE = re.compile(r"(?i)\b(?:restricted\s+committee|formation\s+restreinte
 _PERIODIC = re.compile(r"(?i)\b(?:overdue|periodic)\s+penalt\w*|\bpenalty\s+payments?\b|\bastreinte\b|"
                        r"\bZwangsgeld\w*|\bdwangsom\w*|\bpenalit\w+\s+di\s+mora")
 _PROPOSED = re.compile(
-    r"(?i)\bpropos\w+|\bintend(?:s|ed|ing)?\W{0,2}\s+to\s+(?:fine|impose|issue)|\bvarsel\s+om|\bindstill\w*|"
+    r"(?i)\bpropos\w+|\bpropuest\w+|\bintend(?:s|ed|ing)?\W{0,2}\s+to\s+(?:fine|impose|issue)|\bvarsel\s+om|\bvarsl(?:et|a|er|ede)\b|\bindstill\w*|"
     r"\bintention\s+to\s+(?:fine|impose)|\bprovisional|"
     r"\bpreliminary\b|\badvance\s+notifi\w+|\bdraft\s+decision|\bprojet\s+de\s+(?:décision|sanction)|"
     r"\bvoornemen\b|\bschema\s+di\s+provvedimento|\bAnhörung"
@@ -115,7 +115,8 @@ _REPRIMAND = re.compile(r"(?i)\b(?:reprimand(?:ed|s)?|rappel\s+à\s+l['’]ordre
 # "would have been fined", "would fall to": a sanction that was not imposed (the Romance and
 # German conditional also reports a fact, "avrebbe multato": not read as one).
 _COUNTERFACTUAL = re.compile(r"(?i)\b(?:would|could|might)\s+(?:otherwise\s+)?have\s+been|\bwould\s+otherwise|"
-                             r"\bwould\s+(?:fall|drop|be\s+reduced)|\bcairia|\bsenkt\s+würde|\bserait\s+ramen[ée]e?")
+                             r"\bwould\s+(?:fall|drop|be\s+reduced)|\bcairia|\bsenkt\s+würde|\bserait\s+ramen[ée]e?|"
+                             r"\bde\s+haber\s+\w+(?:ado|ido)\b|\bhad\s+it\s+not\b")  # "la que habría afrontado de haber rebatido"
 # A fine cut or raised "from A to B": B is the decision's fine now, A the earlier one.
 _CHANGED = re.compile(r"(?i)\b(?:reduc\w+|cut|cuts|lower\w*|halv\w+|verlaag\w*|senkt\w*|gesenkt|reduziert|herabgesetzt|"
                       r"réduit\w*|abaiss\w+|ridott\w*|ridu\w+|reducid\w*|rebaj\w+|satt\s+ned|redusert|sänk\w+|"

@@ -151,14 +151,15 @@ def _sums_to(amounts: list[float | int], total: float) -> bool:
 
 def compatible(old: DecisionDraft, new: DecisionDraft) -> bool:
     """Two drafts can be one decision: same issuer, same (or unknown) target, and no
-    fine of a different amount or a different date between them."""
+    fine of a different amount (a proposed fine and a final one of another amount are two)
+    or a different date between them."""
     if old.regulator != new.regulator or not (old.target == new.target or not new.target or not old.target):
         return False
     if old.earlier != new.earlier:
         return False
     for a in old.sanctions:
         for b in new.sanctions:
-            if a.kind == b.kind and a.amount is not None and b.amount is not None and (
+            if (a.kind == b.kind or {a.kind, b.kind} == {"fine", "proposed_fine"}) and a.amount is not None and b.amount is not None and (
                     a.currency == b.currency and not rounded_same(a.amount, b.amount)
                     and not (a.approximate or b.approximate)):
                 return False

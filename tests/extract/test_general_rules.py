@@ -357,3 +357,17 @@ def test_a_word_joined_to_a_firm_is_a_firm_of_its_own(tmp_path: Path) -> None:
         ("Omicron Search S.A.", 200000000), ("Zirkon", 80000000)]
     assert _decisions(tmp_path, "Sanctions\n\nLa CNIL sanctionne les sociétés PHI FRANCE et PHI BANQUE de 2 et "
                                 "1 millions d'euros.")[0]["target"] in (["PHI FRANCE"], ["PHI BANQUE"])  # no 'FRANCE'
+
+
+def test_a_notified_fine_and_the_final_one_are_two_decisions(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Vedtak\n\nDatatilsynet varslet 3. mars 2021 Fjord Kreditt AS om et overtredelsesgebyr "
+                                 "på 90 000 kroner. Datatilsynet ila 9. juni 2021 Fjord Kreditt AS et "
+                                 "overtredelsesgebyr på 60 000 kroner.")
+    assert sorted(d["amount"] for d in found) == [60000, 90000]
+
+
+def test_a_fine_it_would_have_faced_is_no_decision(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Multa\n\nLa AEPD ha sancionado a Pérez Alimentación S.A. con 1,8 millones de euros: "
+                                 "la sanción inicial, la que habría afrontado de haber rebatido la propuesta, "
+                                 "superaba los 3 millones de euros.")
+    assert [d["amount"] for d in found] == [1800000]
