@@ -299,6 +299,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     periods(ctx, drafts)
     _maximum_elsewhere(ctx, drafts)
     drafts = [d for d in several.no_sums_or_parts(ctx, drafts) if d.sanctions or d.cites]
+    drafts += several.both(ctx, drafts)
     if all(d.earlier for d in drafts):
         for draft in drafts:  # a story about an earlier decision only: its firm by its full name
             draft.as_written = None

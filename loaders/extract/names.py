@@ -27,7 +27,7 @@ COMPANY_NOUN = (
     # French, Italian, Spanish; German and Dutch compounds ("Modeunternehmen", "Taxidienstenbedrijf")
     r"société|entreprise|groupe|società|azienda|empresa|compañía|spółk[aęiią]|bolaget|företaget|"
     r"[\w\-]*(?:[Uu]nternehmen|[Kk]onzern|[Rr]iesen?|[Hh]ändler|[Kk]ette|[Gg]esellschaft|[Dd]ienstleister|[Aa]nbieter|"
-    r"[Bb]etreiber|[Hh]ersteller|[Vv]ersender|[Vv]ersandhändler|[Gg]ruppe)|[A-ZÄÖÜ][\w\-]*firma|Firma|\w*(?:bedrijf|concern|onderneming|dienst))"
+    r"[Bb]etreiber|[Hh]ersteller|[Vv]ersender|[Vv]ersandhändler|[Gg]ruppe|[a-zäöü]+platt?form|[Nn]etzwerk)|network|netwerk|réseau|[A-ZÄÖÜ][\w\-]*firma|Firma|\w*(?:bedrijf|concern|onderneming|dienst))"
 )
 # Legal forms that end a firm's name ("Amazon Europe Core S.à r.l.", "H&M ... A.B. & Co. KG").
 LEGAL_FORM = (

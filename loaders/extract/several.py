@@ -4,6 +4,7 @@ figures, and whether two figures are the same fine rounded."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from enforcegraph.loaders.extract.context import Context
@@ -16,7 +17,7 @@ from enforcegraph.loaders.extract.drafts import (
 from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.text import Sentence
 
-__all__ = ["compatible", "exactness", "listed", "merge", "no_sums_or_parts", "rounded_same", "segments"]
+__all__ = ["both", "compatible", "exactness", "listed", "merge", "no_sums_or_parts", "rounded_same", "segments"]
 
 
 def rounded_same(a: float | int, b: float | int) -> bool:
@@ -198,3 +199,28 @@ def merge(drafts: list[DecisionDraft], new: DecisionDraft) -> None:
             old.crowded = old.crowded or new.crowded
             return
     drafts.append(new)
+
+
+_BOTH = re.compile(r"(?i)\b(?:both|zowel|sowohl|tanto|à\s+la\s+fois|zarówno|både)\b")
+
+
+def both(ctx: Context, drafts: list[DecisionDraft]) -> list[DecisionDraft]:
+    """One fine on each of two firms named together ("Both X and Y must pay 50,000 euros",
+    "Zowel X als Y moet 50.000 euro betalen"): the second firm's decision, a copy of the first."""
+    more: list[DecisionDraft] = []
+    for draft in drafts:
+        fines = [s for s in draft.sanctions if s.amount is not None]
+        if draft.earlier or draft.target is None or len(fines) != 1:
+            continue
+        pairs = [names for sentence in ctx.sentences if _BOTH.search(sentence.text) and any(
+            m.amount == fines[0].amount for m in ctx.money_in(sentence.start, sentence.end)) and len(
+            names := list(dict.fromkeys(f.name for _, f in ctx.firms_in(sentence.start, sentence.end)))) == 2
+            and draft.target in names]
+        if not pairs:
+            continue
+        other = pairs[0][1 - pairs[0].index(draft.target)]
+        if any(d.target == other and d.regulator == draft.regulator for d in [*drafts, *more]):
+            continue
+        more.append(replace(draft, target=other, target_how="listed", sanctions=list(draft.sanctions),
+                            rules=[*draft.rules, "both"]))
+    return more

@@ -371,3 +371,17 @@ def test_a_fine_it_would_have_faced_is_no_decision(tmp_path: Path) -> None:
                                  "la sanción inicial, la que habría afrontado de haber rebatido la propuesta, "
                                  "superaba los 3 millones de euros.")
     assert [d["amount"] for d in found] == [1800000]
+
+
+def test_both_firms_named_together_get_one_fine_each(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Boetes\n\nDe Autoriteit Persoonsgegevens heeft boetes opgelegd aan organisaties, "
+                                 "samen goed voor 80.000 euro.\n\nDe twee hoogste boetes, elk 30.000 euro, werden vorige "
+                                 "week opgelegd. Zowel provider Kolibrie Net als het sociale netwerk Pelikaan moet "
+                                 "30.000 euro betalen. Kolibrie Net werd beboet wegens een conflict.")
+    assert sorted((d["target"][0], d["amount"]) for d in found) == [("Kolibrie Net", 30000), ("Pelikaan", 30000)]
+
+
+def test_a_compound_platform_noun_describes_the_firm(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Boete\n\nDe Autoriteit Persoonsgegevens (AP) heeft het videoplatform Sportbeeld "
+                                 "een boete van 120.000 euro opgelegd.")
+    assert [(d["target"], d["amount"]) for d in found] == [(["Sportbeeld"], 120000)]
