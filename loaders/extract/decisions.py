@@ -196,7 +196,8 @@ def _fine(money: Money, ctx: Context, bounds: tuple[int, int], before: int | Non
     elif kind == "fine" and _PROPOSED.search(clause):
         kind = "proposed_fine"
     return SanctionDraft(kind, [(money.start, money.end)], money.amount, money.currency,
-                         money.per, approximate=money.approximate, conversions=money.conversions)
+                         money.per, approximate=money.approximate, conversions=money.conversions,
+                         doubtful=money.doubtful)
 
 
 def find_decisions(ctx: Context) -> list[DecisionDraft]:

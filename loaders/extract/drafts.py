@@ -20,6 +20,7 @@ class SanctionDraft:
     statutory_maximum: bool = False
     description: str | None = None
     approximate: bool = False
+    doubtful: bool = False          # a figure written against the text's own number format
     conversions: tuple[tuple[float | int, str], ...] = ()
 
 
@@ -50,7 +51,8 @@ class DecisionDraft:
     def evidence(self) -> dict[str, str]:
         """What the decision rests on (the features its confidence is calibrated by)."""
         return {"issuer": self.issuer_how, "target": self.target_how,
-                "money": "fine" if any(s.amount is not None for s in self.sanctions) else "none",
+                "money": ("doubtful" if any(s.doubtful for s in self.sanctions) else "fine")
+                if any(s.amount is not None for s in self.sanctions) else "none",
                 "earlier": "yes" if self.earlier else "no"}
 
     @property

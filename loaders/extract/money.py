@@ -72,6 +72,7 @@ _MONEY = re.compile(
     | (?:\b(?P<n4>{_NUMBER_WORD})(?P<m4>{_MAG}){_OF}(?:(?P<code4>{"|".join(_CODES)})\b|(?P<word4>{_WORD})\b))
     """
 )
+_DOT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d.]|,\d)")  # "500.000 Euro": "." groups thousands here
 _CONVERSION = re.compile(r"\(\s*(?:~|about|approx\.?|approximately|around|roughly|some|circa|c\.|ca\.)?\s*"
                          r"(?:U\.?S\.?|A\.?U\.?)?\s*$", re.I)
 _CEILING_BEFORE = re.compile(r"(?i)(?:up\s+to|maximum\s+of|as\s+much\s+as|capped\s+at|ceiling\s+of|or)\s*$")
@@ -125,6 +126,7 @@ class Money:
     conversion_of: Money | None = None
     conversions: tuple[tuple[float | int, str], ...] = ()
     crowns: bool = False             # "kroner", "crowns": Danish or Norwegian (or Swedish) by the story
+    doubtful: bool = False           # "492.00 Euro" in a text that groups thousands with "." (a digit lost?)
 
 
 @dataclass(frozen=True)
@@ -226,6 +228,8 @@ def find_money(text: str) -> list[Money]:
             base.conversions += ((money.amount, money.currency),)
             continue
         money.approximate = bool(_APPROXIMATE.search(before))
+        money.doubtful = not magnitude and bool(re.fullmatch(r"\d{1,3}\.\d{2}", number or "")) and bool(
+            _DOT_GROUPS.search(text))
         if periodic := _PERIODIC.match(after):
             unit = periodic.group(1).lower()
             money.meaning, money.per = "periodic", _PER_UNIT.get(unit, unit)

@@ -385,3 +385,12 @@ def test_a_compound_platform_noun_describes_the_firm(tmp_path: Path) -> None:
     found = _decisions(tmp_path, "Boete\n\nDe Autoriteit Persoonsgegevens (AP) heeft het videoplatform Sportbeeld "
                                  "een boete van 120.000 euro opgelegd.")
     assert [(d["target"], d["amount"]) for d in found] == [(["Sportbeeld"], 120000)]
+
+
+def test_a_figure_against_the_texts_number_format_goes_to_review(tmp_path: Path) -> None:
+    text = ("Bußgeld\n\nFast 300.000 Euro zahlt ein Händler. Der HmbBfDI hat gegen die Omega Handel GmbH ein Bußgeld "
+            "in Höhe von {} Euro verhängt.")
+    doubtful = _decisions(tmp_path, text.format("312.00"))
+    plain = _decisions(tmp_path, text.format("312.000"))
+    assert [d["amount"] for d in plain] == [312000] and [d["amount"] for d in doubtful] == [312]
+    assert doubtful[0]["confidence"] < min(0.9, plain[0]["confidence"])
