@@ -5,23 +5,40 @@ bulk load stops after every batch to copy the batch's pages a second time. Here 
 writing connection leaves that to a thread with its own connection, woken after each
 commit: a passive checkpoint copies what is committed while the next batch is prepared
 (SQLite releases the GIL while it copies), and never blocks the writer or readers.
+
+A passive checkpoint never restarts the log: while readers keep arriving (an API serving
+during a load) the WAL grows without end, and every read pays for it (a page is looked up
+through all of the log's index blocks; measured: server CPU a request 12 -> 76 ms over a
+6.7M-record load with a 4.6 GB log). Once the log passes ``restart_bytes`` the thread
+asks for a TRUNCATE checkpoint, which waits at most ``RESTART_WAIT_MS`` for the readers
+still on older snapshots (new readers are never blocked; the writer waits at most that
+long) and then empties the log; if readers stay, it tries again after the next commit.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import threading
 from pathlib import Path
 
-__all__ = ["BackgroundCheckpointer"]
+__all__ = ["RESTART_BYTES", "RESTART_WAIT_MS", "BackgroundCheckpointer"]
+
+RESTART_BYTES = 256 * 1024 * 1024
+"""A log larger than this is emptied (TRUNCATE checkpoint) rather than only copied."""
+
+RESTART_WAIT_MS = 500
+"""How long a TRUNCATE checkpoint waits for readers on older snapshots before giving up."""
 
 
 class BackgroundCheckpointer:
     """Passive WAL checkpoints of one database file, on request, on a daemon thread."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, restart_bytes: int = RESTART_BYTES) -> None:
         self._path = path
+        self._wal = Path(f"{path}-wal")
+        self._restart_bytes = restart_bytes
         self._state = threading.Condition()
         self._pending = self._busy = self._closing = False
         self._thread: threading.Thread | None = None
@@ -40,6 +57,7 @@ class BackgroundCheckpointer:
 
     def _run(self) -> None:
         conn = sqlite3.connect(str(self._path), check_same_thread=False, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {RESTART_WAIT_MS}")
         try:
             while True:
                 with self._state:
@@ -50,7 +68,7 @@ class BackgroundCheckpointer:
                     self._pending, self._busy = False, True
                 # busy or gone: the next request (or the store's close) catches up
                 with contextlib.suppress(sqlite3.Error):
-                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                    conn.execute(f"PRAGMA wal_checkpoint({self._mode()})").fetchall()
                 with self._state:
                     self._busy = False
                     self._state.notify_all()
@@ -59,6 +77,14 @@ class BackgroundCheckpointer:
             with self._state:
                 self._busy = False
                 self._state.notify_all()
+
+    def _mode(self) -> str:
+        """PASSIVE, or TRUNCATE once the log has grown past ``restart_bytes``."""
+        try:
+            size = os.stat(self._wal).st_size
+        except OSError:
+            return "PASSIVE"
+        return "TRUNCATE" if size > self._restart_bytes else "PASSIVE"
 
     @property
     def running(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sqlite3
 import time
 from pathlib import Path
 
@@ -66,3 +67,29 @@ def test_a_store_dropped_without_close_stops_its_thread(tmp_path: Path) -> None:
     while checkpointer.running and time.monotonic() < deadline:
         time.sleep(0.02)
     assert not checkpointer.running
+
+
+def test_a_log_past_its_limit_is_emptied_once_old_readers_have_gone(tmp_path: Path) -> None:
+    path = tmp_path / "graph.sqlite"
+    wal = tmp_path / "graph.sqlite-wal"
+    store = EmbeddedStore(path)
+    checkpointer = store._checkpointer
+    assert checkpointer is not None
+    checkpointer._restart_bytes = 1  # every log is past the limit
+    reader = sqlite3.connect(path, isolation_level=None)
+    try:
+        store.upsert(next(iter(synth_batches(SynthConfig(firms=10, seed=3, chunk_firms=10)))))
+        checkpointer.settle()
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM nodes").fetchone()  # holds a snapshot
+        records = _load(store)  # the writer is not held up for long by the old reader
+        checkpointer.settle()
+        assert wal.stat().st_size > 0  # the reader's snapshot is still in the log
+        reader.execute("COMMIT")
+        store.upsert(next(iter(synth_batches(SynthConfig(firms=5, seed=4, chunk_firms=5)))))
+        checkpointer.settle()
+        assert wal.stat().st_size == 0  # a passive checkpoint would have left it as it was
+        assert records > 0 and store.stats().nodes["Company"] >= 400
+    finally:
+        reader.close()
+        store.close()
