@@ -4,10 +4,8 @@ small store, each answered without errors, with each server's CPU per request.""
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,13 +13,7 @@ import pytest
 from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.synth import SynthConfig, synth_batches
 
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-if "benchmarks" not in sys.modules:  # the package by its path, without the repo on sys.path
-    spec = importlib.util.spec_from_file_location(
-        "benchmarks", BENCHMARKS / "__init__.py", submodule_search_locations=[str(BENCHMARKS)])
-    assert spec is not None and spec.loader is not None
-    sys.modules["benchmarks"] = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(sys.modules["benchmarks"])
+# the benchmarks package is registered by this folder's conftest.py
 graphql_load = importlib.import_module("benchmarks.graphql_load")
 
 

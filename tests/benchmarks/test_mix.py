@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-import importlib.util
 import json
 import os
 import shutil
 import sqlite3
-import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -22,13 +20,8 @@ from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.settings import Settings
 from enforcegraph.graph.synth import SynthConfig, synth_batches
 
+# the benchmarks package is registered by this folder's conftest.py
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-if "benchmarks" not in sys.modules:  # the package by its path, without the repo on sys.path
-    spec = importlib.util.spec_from_file_location(
-        "benchmarks", BENCHMARKS / "__init__.py", submodule_search_locations=[str(BENCHMARKS)])
-    assert spec is not None and spec.loader is not None
-    sys.modules["benchmarks"] = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(sys.modules["benchmarks"])
 mix = importlib.import_module("benchmarks.mix")
 inprocess = importlib.import_module("benchmarks.inprocess")
 

@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import importlib.util
 import json
-import sys
-from pathlib import Path
 from typing import Any
 
-BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
-if "benchmarks" not in sys.modules:  # the package by its path, without the repo on sys.path
-    spec = importlib.util.spec_from_file_location(
-        "benchmarks", BENCHMARKS / "__init__.py", submodule_search_locations=[str(BENCHMARKS)])
-    assert spec is not None and spec.loader is not None
-    sys.modules["benchmarks"] = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(sys.modules["benchmarks"])
+# the benchmarks package is registered by this folder's conftest.py
 soak = importlib.import_module("benchmarks.soak")
 HOSTILE, NORMAL, Mix, Tally = soak.HOSTILE, soak.NORMAL, soak.Mix, soak.Tally
 _judge, render, summarise = soak._judge, soak.render, soak.summarise
