@@ -16,6 +16,13 @@ from enforcegraph.graph.store.base import Node, display_name
 from enforcegraph.graph.store.base import Relationship as StoreRelationship
 from enforcegraph.schema.model import PropertySpec, load_model
 
+TypesArgument = Annotated[
+    list[RelationshipType] | None, strawberry.argument(description="Only these types.")
+]
+DirectionArgument = Annotated[
+    Direction, strawberry.argument(description="Outgoing, incoming or both.")
+]
+
 __all__ = [
     "TYPES",
     "Entity",
@@ -95,12 +102,8 @@ class Entity:
     async def relationships(
         self,
         info: Info,
-        types: Annotated[
-            list[RelationshipType] | None, strawberry.argument(description="Only these types.")
-        ] = None,
-        direction: Annotated[
-            Direction, strawberry.argument(description="Outgoing, incoming or both.")
-        ] = Direction.BOTH,
+        types: TypesArgument = None,
+        direction: DirectionArgument = Direction.BOTH,
         first: Annotated[int | None, strawberry.argument(
             description="How many, the first by id (default: the largest page).")] = None,
     ) -> list["Relationship"]:
@@ -112,12 +115,8 @@ class Entity:
     async def more_relationships(
         self,
         info: Info,
-        types: Annotated[
-            list[RelationshipType] | None, strawberry.argument(description="Only these types.")
-        ] = None,
-        direction: Annotated[
-            Direction, strawberry.argument(description="Outgoing, incoming or both.")
-        ] = Direction.BOTH,
+        types: TypesArgument = None,
+        direction: DirectionArgument = Direction.BOTH,
         first: Annotated[int | None, strawberry.argument(
             description="As `relationships`' `first`.")] = None,
     ) -> bool:
