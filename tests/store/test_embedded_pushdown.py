@@ -17,61 +17,11 @@ from enforcegraph.graph.backends import sqltraversals
 from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.domain.traversals import SanctionFilter, Traversals
 from enforcegraph.graph.synth import SynthConfig, synth_batches
+from enforcegraph.graph.testing.awkward import DATES, awkward_cases
 from enforcegraph.loaders.base import read_batch
 from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
 
-SOURCE = "source:synth"
 EDGE_CASES = Path(__file__).resolve().parent / "edge_cases.yaml"
-DATES = ["2019", "2020-03", "2021-01-01", "2021-06", "2022", "2022-12-31", "2023-07-15", "2024"]
-
-
-def _node(node_id: str, label: str, **props: object) -> NodeRecord:
-    return NodeRecord(node_id, label, {**props, "sources": [SOURCE]})
-
-
-def _rel(rel_type: str, start: str, end: str, key: str = "") -> RelationshipRecord:
-    return RelationshipRecord(rel_type, start, end, {"sources": [SOURCE]}, key)
-
-
-def _more_cases(store: EmbeddedStore, rng: random.Random) -> Batch:
-    """Random edits making the synthetic graph as awkward as real data."""
-    decisions = [n.id for n in store.find("Decision")]
-    firms = [n.id for n in store.find("Company")]
-    regulators = [n.id for n in store.find("Regulator")]
-    batch = Batch()
-    for node in store.get_many(rng.sample(decisions, 60)).values():  # partial dates
-        batch.nodes.append(NodeRecord(node.id, "Decision", {**node.properties, "date": rng.choice(DATES)}))
-    for decision in rng.sample(decisions, 40):  # joint decisions
-        issuer = rng.choice([*regulators, "court:fr-council"])
-        batch.relationships.append(_rel("ISSUED", issuer, decision))
-    for number in range(30):
-        decision, firm = f"decision:extra-{number}", rng.choice(firms)
-        props = {"date": rng.choice(DATES)} if number % 3 else {}  # a third undated
-        batch.nodes.append(_node(decision, "Decision", kind="fine_decision", ref=f"X-{number}", **props))
-        batch.relationships += [_rel("ISSUED", rng.choice(regulators), decision),
-                                _rel("AGAINST", decision, firm)]
-        if number % 4 == 0:  # the decision targets a second firm
-            batch.relationships.append(_rel("AGAINST", decision, rng.choice(firms)))
-        for kind in range(1 + number % 2):  # one or two sanctions
-            sanction = f"sanction:extra-{number}-{kind}"
-            batch.nodes.append(_node(sanction, "Sanction", kind="fine", amount=1000 * number))
-            batch.relationships.append(_rel("IMPOSES", decision, sanction))
-            if number % 5 == 1:  # its own target, twice (two keys)
-                batch.relationships += [_rel("AGAINST", sanction, firm, "a"),
-                                        _rel("AGAINST", sanction, firm, "b")]
-    batch.nodes.append(_node("company:far-us", "Company", name="Far US", country="US"))
-    for number in range(8):  # one day's decisions, their sanctions' ids in reverse order
-        decision, sanction = f"decision:same-day-{number}", f"sanction:same-day-{9 - number}"
-        batch.nodes += [_node(decision, "Decision", kind="fine_decision", date="2021-05-05"),
-                        _node(sanction, "Sanction", kind="fine", amount=10 + number)]
-        batch.relationships += [_rel("ISSUED", regulators[0], decision),
-                                _rel("AGAINST", decision, "company:far-us"),
-                                _rel("IMPOSES", decision, sanction)]
-    for number in range(10):  # firms with no recorded location, sanctioned
-        firm = f"company:nowhere-{number}"
-        batch.nodes.append(_node(firm, "Company", name=f"Nowhere {number}"))
-        batch.relationships.append(_rel("AGAINST", rng.choice(decisions), firm))
-    return batch
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +30,7 @@ def awkward(tmp_path_factory: pytest.TempPathFactory) -> EmbeddedStore:
     for batch in synth_batches(SynthConfig(firms=400, seed=11, chunk_firms=200)):
         store.upsert(batch)
     store.upsert(read_batch(EDGE_CASES))
-    store.upsert(_more_cases(store, random.Random(5)))
+    store.upsert(awkward_cases(store, random.Random(5), 60, 40, 30))
     return store
 
 
