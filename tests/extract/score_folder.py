@@ -34,11 +34,11 @@ def _proposal(extraction: Any, proposal: Any) -> str:
             f"date={date} conf={proposal.confidence} ev={proposal.properties['evidence']}")
 
 
-def main(argv: list[str]) -> int:
-    folder = Path(argv[0])
-    misses = "--misses" in argv
+def report(folder: Path, names: list[str], misses: bool) -> float:
+    """Print the aggregate scores of these reports of a folder (and each miss with
+    ``misses``); return the share of fully right decisions."""
     results = []
-    for name in labelled_names(folder):
+    for name in names:
         article, gold = read_one(folder, name)
         extraction = extract(article)
         results.append((extraction, gold))
@@ -67,6 +67,12 @@ def main(argv: list[str]) -> int:
         print(f"  {band:<12}{count:>6}  {'' if ratio is None else f'{ratio:.3f}'}")
     print(f"  proposals >= 0.9: {sum(1 for c, _ in pairs if c >= 0.9)}, wrong: "
           f"{sum(1 for c, r in pairs if c >= 0.9 and not r)}")
+    return share
+
+
+def main(argv: list[str]) -> int:
+    folder = Path(argv[0])
+    report(folder, labelled_names(folder), "--misses" in argv)
     return 0
 
 
