@@ -1,33 +1,19 @@
 """Neo4j at N firms: load through Neo4jStore.upsert (kept counts in step), then the
 headline count kept against the catalogue's full Cypher count, and the first page.
 
-    python benchmarks/issue20/neo.py FIRMS
+    python -m benchmarks.issue20.neo FIRMS
 """
 
 import sys
 import time
 
-from enforcegraph.graph.backends.neo4j import Neo4jStore
+from benchmarks.issue20.neocommon import load, plan_lines, test_server_store
 from enforcegraph.graph.domain.traversals import SanctionFilter
-from enforcegraph.graph.settings import Settings
 from enforcegraph.graph.synth import SynthConfig, synth_batches
-from enforcegraph.graph.testing.neo4j_server import Neo4jTestServer
 
 firms = int(sys.argv[1])
-server = Neo4jTestServer()
-server.start(timeout=300)
-try:
-    store = Neo4jStore.from_settings(
-        Settings(backend="neo4j", neo4j_uri=server.uri, neo4j_password="")
-    )
-    store.clear()
-    n = 0
-    t0 = time.time()
-    c0 = time.process_time()
-    for b in synth_batches(SynthConfig(firms=firms, chunk_firms=2000)):
-        store.upsert(b)
-        n += len(b.nodes) + len(b.relationships)
-    wall = time.time() - t0
+with test_server_store() as store:
+    n, wall, _cpu = load(store, synth_batches(SynthConfig(firms=firms, chunk_firms=2000)))
     print(f"LOAD {n} records in {wall:.1f} s: {n / wall:.0f}/s", flush=True)
     tr = store.traversals()
     for flt in (
@@ -69,22 +55,5 @@ try:
             .profile
         )
 
-        def walk(p, depth=0):
-            args = p.get("args", {})
-            print(
-                "PLAN",
-                "  " * depth + p["operatorType"],
-                args.get("Details", ""),
-                "rows",
-                p.get("rows"),
-                "hits",
-                p.get("dbHits"),
-                flush=True,
-            )
-            for c in p.get("children", []):
-                walk(c, depth + 1)
-
-        walk(plan)
-    store.close()
-finally:
-    server.close()
+        for line in plan_lines(plan):
+            print("PLAN", line, flush=True)

@@ -2,36 +2,23 @@
 step), then typed lists' filtered ``count``: kept by value against the full Cypher count
 (each the median of 10 calls, wall and CPU), a capped count, and the PROFILE of a kept one.
 
-    python benchmarks/issue20/neocounts.py FIRMS
+    python -m benchmarks.issue20.neocounts FIRMS
 """
 
 import sys
 import time
 
+from benchmarks.issue20.neocommon import load, plan_lines, test_server_store
 from enforcegraph.api.pagination import COUNT_CAP
 from enforcegraph.graph.backends import cypher
-from enforcegraph.graph.backends.neo4j import Neo4jStore
-from enforcegraph.graph.settings import Settings
 from enforcegraph.graph.store.base import PropertyFilter
 from enforcegraph.graph.synth import SynthConfig, synth_batches
-from enforcegraph.graph.testing.neo4j_server import Neo4jTestServer
 
 firms = int(sys.argv[1])
-server = Neo4jTestServer()
-server.start(timeout=300)
-try:
-    store = Neo4jStore.from_settings(
-        Settings(backend="neo4j", neo4j_uri=server.uri, neo4j_password="")
-    )
-    store.clear()
-    n = 0
-    t0, c0 = time.time(), time.process_time()
-    for b in synth_batches(SynthConfig(firms=firms, chunk_firms=2000)):
-        store.upsert(b)
-        n += len(b.nodes) + len(b.relationships)
-    wall = time.time() - t0
+with test_server_store() as store:
+    n, wall, cpu = load(store, synth_batches(SynthConfig(firms=firms, chunk_firms=2000)))
     print(f"LOAD {n} records in {wall:.1f} s wall ({n / wall:.0f}/s), "
-          f"{time.process_time() - c0:.1f} s client CPU", flush=True)
+          f"{cpu:.1f} s client CPU", flush=True)
     lists = (
         ("Company", [PropertyFilter("country", "eq", "FR")]),
         ("Company", [PropertyFilter("country", "in", ["DE", "US", "GB"])]),
@@ -62,16 +49,5 @@ try:
                                         [PropertyFilter("country", "eq", "FR")])
     with store._driver.session() as session:
         summary = session.run("PROFILE " + query, **params).consume()
-        plan = summary.profile
-
-        def show(step: object, depth: int = 0) -> None:
-            s = step if isinstance(step, dict) else {}
-            args = s.get("args", {})
-            print(f"PLAN {'  ' * depth}{s.get('operatorType')} rows {s.get('rows')} "
-                  f"db hits {s.get('dbHits')} {args.get('Details', '')}", flush=True)
-            for child in s.get("children", []):
-                show(child, depth + 1)
-
-        show(plan)
-finally:
-    server.stop()
+        for line in plan_lines(summary.profile):
+            print("PLAN", line, flush=True)

@@ -2,20 +2,17 @@
 loaded into the test server, cleared between runs, alternately with the value counts off
 (their reads and refresh switched off) and on; wall seconds (the server's work included).
 
-    python benchmarks/issue20/neokeepab.py FIRMS [ROUNDS]
+    python -m benchmarks.issue20.neokeepab FIRMS [ROUNDS]
 """
 
 import sys
-import time
 from collections.abc import Iterable
 from typing import Any
 
+from benchmarks.issue20.neocommon import load, test_server_store
 from enforcegraph.graph.backends import neo4j_filtered_counts
-from enforcegraph.graph.backends.neo4j import Neo4jStore
 from enforcegraph.graph.backends.neo4j_filtered_counts import ValueNotingRows
-from enforcegraph.graph.settings import Settings
 from enforcegraph.graph.synth import SynthConfig, synth_batches
-from enforcegraph.graph.testing.neo4j_server import Neo4jTestServer
 
 firms = int(sys.argv[1])
 rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 2
@@ -32,21 +29,12 @@ def off_note(self: ValueNotingRows, ids: Iterable[str]) -> None:
     return None
 
 
-server = Neo4jTestServer()
-server.start(timeout=300)
-try:
-    store = Neo4jStore.from_settings(
-        Settings(backend="neo4j", neo4j_uri=server.uri, neo4j_password=""))
+with test_server_store() as store:
     for number in range(2 * rounds):
         kept = number % 2 == 1
         neo4j_filtered_counts.refresh = refresh if kept else off_refresh  # type: ignore[assignment]
         ValueNotingRows.note_stored = note_stored if kept else off_note  # type: ignore[method-assign]
         store.clear()
-        t0, c0 = time.time(), time.process_time()
-        for batch in batches:
-            store.upsert(batch)
-        wall = time.time() - t0
+        records, wall, cpu = load(store, batches)
         print(f"{'kept' if kept else 'off '}: {records} records in {wall:.1f} s wall "
-              f"({records / wall:.0f}/s), {time.process_time() - c0:.1f} s client CPU", flush=True)
-finally:
-    server.stop()
+              f"({records / wall:.0f}/s), {cpu:.1f} s client CPU", flush=True)
