@@ -161,7 +161,7 @@ def _pick(node: Node | None, *names: str) -> Row | None:
     if node is None:
         return None
     get = node.properties.get  # a headline page picks 400 times: no comprehension, no method
-    row = {"id": node.id}
+    row: Row = {"id": node.id}
     for name in names:
         row[name] = get(name)
     return row
