@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Hashable
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -10,6 +9,7 @@ from weakref import WeakKeyDictionary
 
 import orjson
 
+from enforcegraph.graph.backends.sqlpage import Page
 from enforcegraph.graph.domain import rules as domain
 from enforcegraph.graph.domain.dates import date_floor
 from enforcegraph.graph.domain.traversals import Row, SanctionFilter, Traversals, headline_row
@@ -189,28 +189,38 @@ class EmbeddedTraversals(Traversals):
         found = self.store._query(sql, {**params, "limit": limit})  # type: ignore[arg-type]
         return [(str(d), str(s), str(f), str(r)) for d, s, f, r in found]
 
-    def _rows(self, keys: list[Key]) -> list[Row] | None:
-        """Headline rows for page keys, built from their nodes, articles and sources."""
-        nodes = self.store.get_many({node_id for key in keys for node_id in key})
-        self.page_nodes = nodes
-        decisions = sorted({key[0] for key in keys})
-        articles: dict[str, set[str]] = defaultdict(set)
-        for at in range(0, len(decisions), 500):
-            chunk = decisions[at : at + 500]
-            for start, end in self.store._query(
-                f'SELECT start, "end" FROM rels WHERE start IN ({",".join("?" * len(chunk))}) '
-                "AND type = 'INFRINGES'",
-                chunk,
-            ):
-                articles[start].add(end)
-        held = {node_id for key in keys for node_id in key[:2]}
-        urls = self._source_map(nodes[n].get("sources", []) for n in held if n in nodes)
+    def _rows(self, keys: list[Key], details: bool = True) -> list[Row] | None:
+        """Headline rows for page keys, built from their nodes (and with ``details`` the
+        decisions' articles and the sources' URLs)."""
+        page = Page(keys, self.store.get_many({node_id for key in keys for node_id in key}))
+        if details:
+            decisions = sorted({key[0] for key in keys})
+            for at in range(0, len(decisions), 500):
+                chunk = decisions[at : at + 500]
+                for start, end in self.store._query(
+                    f'SELECT start, "end" FROM rels WHERE start IN ({",".join("?" * len(chunk))}) '
+                    "AND type = 'INFRINGES'",
+                    chunk,
+                ):
+                    page.articles.setdefault(start, set()).add(end)
+            held = {node_id for key in keys for node_id in key[:2]}
+            page.urls = self._source_map(page.nodes[n].get("sources", []) for n in held
+                                         if n in page.nodes)
+        return self._built(page, details)
+
+    def _built(self, page: Page, details: bool = True) -> list[Row] | None:
+        """The rows of ``page`` (None when a node went away between two statements);
+        without ``details`` they have no ``articles`` and ``sources``."""
+        nodes = self.page_nodes = page.nodes
         rows = []
-        for decision, sanction, firm, regulator in keys:
+        for decision, sanction, firm, regulator in page.keys:
             if not {decision, sanction, firm, regulator} <= nodes.keys():
                 return None
-            rows.append(headline_row(nodes[sanction], nodes[decision], nodes[regulator],
-                                     nodes[firm], articles, urls))
+            row = headline_row(nodes[sanction], nodes[decision], nodes[regulator],
+                               nodes[firm], page.articles, page.urls)
+            if not details:
+                del row["articles"], row["sources"]
+            rows.append(row)
         return rows
 
 
