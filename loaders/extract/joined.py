@@ -11,11 +11,12 @@ from enforcegraph.loaders.extract.names import LEGAL_FORM, clean_name
 if TYPE_CHECKING:
     from enforcegraph.loaders.extract.parties import PartyFinder
 
-__all__ = ["JOINT", "joined", "joined_firms"]
+__all__ = ["JOINT", "joined", "joined_firms", "split_pairs"]
 
 JOINT = r",?\s+(?:and|und|et|e|y|en|och|og|oraz|as\s+well\s+as)\s+(?:(?:the|la|le|die|de)\s+)?"
 _END = r"(?![\w&\-]|\s+[A-Z])"
 _TOKEN = r"[A-Z][\w\-&]*[A-Za-z]"
+_PAIR = re.compile(r"^(?P<a>.+?)\s+(?:and|und|et|e|y|en|och|og|oraz)\s+(?P<b>[A-Z].*)$")
 
 
 def joined(text: str, short: str, longer: str) -> bool:
@@ -51,3 +52,24 @@ def joined_firms(finder: PartyFinder) -> None:
             if clean_name(word) and not finder.country_only(word, span) and not (
                     finder.regulator_at(span) or (word.isupper() and len(word) <= 2)):
                 finder.add("company", word, span, "coordinated", 0.6)
+
+
+def split_pairs(finder: PartyFinder) -> None:
+    """A name read as "A and B" is two firms when the text also names A and B each on its
+    own ("fined Alpha and Alpha Pensions ... for Alpha"; "Alpha and Beta ... Beta said"),
+    never a firm whose name holds "and" ("Marks and Spencer" is never named apart)."""
+    text = finder.text
+    for key, entry in list(finder.found.items()):
+        pair = _PAIR.match(entry.name) if entry.kind == "company" else None
+        if pair is None or key not in finder.found:
+            continue
+        parts = [(pair.group(g), pair.start(g)) for g in ("a", "b")]
+        whole = [m.span() for m in re.finditer(re.escape(entry.name), text)]
+        alone = [[m.span() for m in re.finditer(rf"(?<![\w&\-]){re.escape(name)}(?![\w&\-])", text)
+                  if not any(a <= m.start() < b for a, b in whole)] for name, _ in parts]
+        if not all(alone) or not all(clean_name(name) for name, _ in parts):
+            continue
+        del finder.found[key]
+        for (name, offset), _ in zip(parts, alone, strict=True):
+            for a, _b in entry.spans:
+                finder.add("company", name, (a + offset, a + offset + len(name)), "split-pair", entry.confidence)

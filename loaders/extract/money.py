@@ -142,7 +142,7 @@ class Percentage:
 # A sum of several fines ("fines totalling", "zwei Geldbußen von zusammen", "per complessivi"),
 # never the amount of one decision.
 _TOTAL_BEFORE = re.compile(
-    r"(?i)\b(?:insgesamt|zusammen|gesamt|in\s+total|a\s+total\s+of|totall?ing|totall?ed|combined|"
+    r"(?i)\b(?:insgesamt|zusammen|gesamt|in\s+total|a\s+total\s+of|totall?ing|totall?ed|combined(?:\s+(?:fines?|penalt(?:y|ies)))?|"
     r"complessiv[io]|in\s+totale|per\s+un\s+totale\s+di|au\s+total|en\s+total|total\s+de|totaal|samen|"
     r"in\s+Höhe\s+von\s+insgesamt|cumul\w*|ukupn\w+(?:\s+iznos\w*)?|"
     r"yhteensä|samanlagt)\s*(?:von|of|di|de|d['’]|van|per|über|in\s+Höhe\s+von|od|på)?\s*$")
@@ -154,6 +154,10 @@ _TOTAL_PLURAL = re.compile(
 # A running total: "taking the penalties it has imposed on the company to €910 million".
 _RUNNING_TOTAL = re.compile(r"(?i)\b(?:taking|bringing|takes|brings|took|brought|raising|raises)\s+"
                             r"(?:the\s+)?(?:total|tally|sum|fines|penalties|sanctions)\b[^.;]{0,70}\bto\s*$")
+# ... unless the plural lists one figure per firm: "fines of 69 million for X and 31 million for Y".
+_LISTED_AFTER = re.compile(r"(?i)^\s*(?:for|to|on|against|à|au|a|an|für|gegen|per|voor|aan|til|för|mot)\s+"
+                           r"[^.;\d€£$]{1,60}?(?:,|\band\b|\bet\b|\bund\b|\be\b|\by\b|\ben\b|\bog\b|\boch\b)\s*"
+                           r"(?:(?:a|an|one|of)\s+)?(?:[€£$]|\d)")
 _TOTAL_AFTER = re.compile(r"(?i)\s*(?:in\s+total|insgesamt|in\s+totale|au\s+total|en\s+total|altogether)\b")
 
 
@@ -235,7 +239,8 @@ def find_money(text: str) -> list[Money]:
             money.meaning, money.per = "periodic", _PER_UNIT.get(unit, unit)
         elif _CEILING_BEFORE.search(before) or _CEILING_AFTER.match(after):
             money.meaning = "ceiling"
-        elif (_TOTAL_BEFORE.search(before) or _TOTAL_PLURAL.search(before) or _TOTAL_AFTER.match(after)
+        elif (_TOTAL_BEFORE.search(before) or (_TOTAL_PLURAL.search(before) and not _LISTED_AFTER.match(after))
+              or _TOTAL_AFTER.match(after)
               or _RUNNING_TOTAL.search(text[max(0, match.start() - 90) : match.start()])) and not _JOINT.search(
                 text[max(0, match.start() - 80) : match.start()]):
             money.meaning = "total"

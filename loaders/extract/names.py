@@ -25,7 +25,9 @@ COMPANY_NOUN = (
     r"créat(?:eur|rice)|éditeur|développeur|fabricant|propriétaire|exploitant|sviluppatore|creatore|"
     r"produttore|proprietario|gestore|creador[a]?|desarrollador[a]?|propietari[oa]|fabricante|eigenaar|ontwikkelaar|"
     # French, Italian, Spanish; German and Dutch compounds ("Modeunternehmen", "Taxidienstenbedrijf")
-    r"société|entreprise|groupe|società|azienda|empresa|compañía|spółk[aęiią]|bolaget|företaget|"
+    r"société|entreprise|groupe|società|azienda|empresa|compañía|spółk[aęiią]|"
+    # Nordic nouns and their compounds ("Försäkringsbolaget X", "Taxaselskabet X")
+    r"[\w\-]*(?:bolaget|företaget|selskabet|selskapet|virksomheden|virksomheten)|"
     r"[\w\-]*(?:[Uu]nternehmen|[Kk]onzern|[Rr]iesen?|[Hh]ändler|[Kk]ette|[Gg]esellschaft|[Dd]ienstleister|[Aa]nbieter|"
     r"[Bb]etreiber|[Hh]ersteller|[Vv]ersender|[Vv]ersandhändler|[Gg]ruppe|[a-zäöü]+platt?form|[Nn]etzwerk)|network|netwerk|réseau|[A-ZÄÖÜ][\w\-]*firma|Firma|\w*(?:bedrijf|concern|onderneming|dienst))"
 )

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from enforcegraph.loaders.extract.gazetteer import country_words
-from enforcegraph.loaders.extract.joined import joined, joined_firms
+from enforcegraph.loaders.extract.joined import joined, joined_firms, split_pairs
 from enforcegraph.loaders.extract.names import (
     COMPANY_NOUN,
     DESCRIPTOR_WORD,
@@ -270,6 +270,7 @@ class PartyFinder:
                     continue
                 for part in self._entities(match.group("name"), span[0]):
                     self.add("company", self.text[part[0] : part[1]], part, rule, confidence)
+        split_pairs(self)
         joined_firms(self)
 
     @staticmethod

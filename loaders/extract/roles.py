@@ -23,7 +23,8 @@ __all__ = ["EVENT_TARGETS", "PASSIVE_EVENT", "PUBLIC_BODY", "WITH_LEGAL_FORM", "
 # Ministry of Health", "the Cabinet Office" (a regulator's own name is blocked before).
 PUBLIC_BODY = (r"\b(?P<name>(?:Comune|Municipality|City|Ministry|Ministero|Ministerio|Ministère|Ministerie|Minist[eé]rio|"
                r"Department|Gemeinde|Stadt|Ayuntamiento|Câmara\s+Municipal|Commune)\s+(?:di|of|de|del|van|for|der|des|du|da|do)"
-               r"\s+{name}|(?:Regione|Provincia|Comunidad|Generalitat|Landkreis|Kommune|Région)\s+{name}|(?<=\bgemeente\s){name}|(?<=\bthe\s)(?:[A-Z][a-z]+\s+){1,2}Office)")
+               r"\s+{name}|(?:Regione|Provincia|Comunidad|Generalitat|Landkreis|Kommune|Région)\s+{name}|"
+               r"[A-ZÀ-Þ][\w\-]*\s+[Kk]ommune?\b|(?<=\bgemeente\s){name}|(?<=\bthe\s)(?:[A-Z][a-z]+\s+){1,2}Office)")
 
 # A name that ends with one or more legal forms ("H&M Hennes & Mauritz Online Shop A.B. & Co. KG").
 WITH_LEGAL_FORM = rf"{LONG_NAME}(?:\s*,?\s*(?:&\s+)?{LEGAL_FORM}\b\.?)+"
@@ -108,6 +109,8 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
         (rf"\b{_SANCTION_VERB}\s+{skip}(?P<name>{NAME})(?![\w&])(?!\s+{PRODUCT_NOUN}\b)(?![’']s\b)"
          rf"(?!\s+(?:[a-z][\w\-]*\s+){{0,2}}{COMPANY_NOUN}\s+[A-Z0-9])",
          "decision-target", 0.75),
+        # an infinitive: "we intend to fine the X", "decided to fine X"
+        (rf"\bto\s+(?:fine|sanction|reprimand)\s+{skip}(?P<name>{NAME})(?![\w&])(?![’']s\b)", "decision-target", 0.75),
         (rf"\b(?:(?:fine|penalty|sanction)\s+(?:imposed\s+)?|imposed\s+)(?:on|against)\s+(?P<name>{NAME})",
          "decision-target", 0.75),
         # "imposed an administrative fine of SEK 2,500,000 on the Police Authority"

@@ -1,0 +1,68 @@
+"""Round-5 rules (issue 17) on short texts written for the test (names invented): Nordic
+compound descriptors and municipalities, an infinitive's object, "A and B" named apart,
+combined fines and plural fines listed per firm."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from enforcegraph.loaders.extract import extract, read_article
+from enforcegraph.loaders.extract.evaluation import main_sanction
+
+
+def _decisions(tmp_path: Path, text: str) -> list[tuple[str | None, str | None, Any, Any]]:
+    """(issuer id, target, amount, currency) of each decision proposed, in text order."""
+    path = tmp_path / "report.txt"
+    path.write_text(text, "utf-8")
+    extraction = extract(read_article(path, url="https://example.org/r", date="2024-03-01", title=None,
+                                      publisher="Example News", author=None))
+    found = []
+    for proposal in extraction.of_kind("decision"):
+        fine = main_sanction(proposal.properties["sanctions"])
+        issuer = [extraction.by_id(i).node_id for i in proposal.links.get("regulator", [])]
+        target = [extraction.by_id(i).name for i in proposal.links.get("against", [])]
+        found.append((issuer[0] if issuer else None, target[0] if target else None,
+                      fine.get("amount"), fine.get("currency")))
+    return found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a Nordic compound descriptor before the name ("insurance company X", "taxi company X")
+    ("Böter\n\nFörsäkringsbolaget Lindqvist-Skydd har haft brister. Integritetsskyddsmyndigheten (IMY) utfärdar "
+     "en sanktionsavgift på 35 miljoner kronor mot bolaget.", ("regulator:se-imy", "Lindqvist-Skydd", 35000000, "SEK")),
+    ("Bøde\n\nTaxaselskabet Nordvogn gemte data. Datatilsynet indstillede taxaselskabet til en bøde på 1,2 "
+     "millioner kroner.", ("regulator:dk-datatilsynet", "Nordvogn", 1200000, "DKK")),
+    # a municipality named "X Kommune" / "X kommune" is the target
+    ("Bøde\n\nDatatilsynet har politianmeldt Nordby Kommune og indstillet kommunen til en bøde på 50.000 kr.",
+     ("regulator:dk-datatilsynet", "Nordby Kommune", 50000, "DKK")),
+    ("Gebyr\n\nDatatilsynet har ilagt Nordvik kommune et overtredelsesgebyr på 300 000 kroner.",
+     ("regulator:no-datatilsynet", "Nordvik kommune", 300000, "NOK")),
+    # the object of an infinitive: "we intend to fine X"
+    ("Fine\n\nThe Information Commissioner's Office said it intends to fine the Harbour Transit Authority "
+     "of Westland £750,000 for failing to protect data.", ("regulator:gb-ico", "Harbour Transit Authority of Westland",
+                                                           750000, "GBP")),
+])
+def test_targets_named_by_descriptor_municipality_or_infinitive(tmp_path: Path, text: str,
+                                                                 expected: tuple[str, str, int, str]) -> None:
+    assert _decisions(tmp_path, text) == [expected]
+
+
+def test_a_and_b_named_apart_elsewhere_are_two_firms(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Fine\n\nThe Information Commissioner's Office (ICO) has fined Alpha and Alpha "
+                                 "Pension Services a combined £14m. The ICO fined Alpha £8m and Alpha Pension Services £6m.")
+    assert sorted((t, a) for _, t, a, _ in found) == [("Alpha", 8000000), ("Alpha Pension Services", 6000000)]
+
+
+def test_a_name_with_and_never_named_apart_stays_one_firm(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Fine\n\nThe ICO fined Marks and Spencer £1m. Marks and Spencer said it would appeal.")
+    assert [t for _, t, _, _ in found] == ["Marks and Spencer"]
+
+
+def test_plural_fines_listed_per_firm_are_fines_and_a_combined_one_is_their_sum(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Fine\n\nSouth Korea's Personal Information Protection Commission (PIPC) imposed a "
+                                 "combined fine of 100 billion won on Gamma and Delta.\n\nThe commission approved "
+                                 "fines of 69.2 billion won for Gamma and 30.8 billion won for Delta.")
+    assert sorted((t, a) for _, t, a, _ in found) == [("Delta", 30800000000), ("Gamma", 69200000000)]
