@@ -1,45 +1,108 @@
-"""Relay cursor connections: opaque offset cursors, ``totalCount`` and ``pageInfo``."""
+"""Relay cursor connections: opaque cursors, ``totalCount`` and ``pageInfo``.
+
+A cursor is base64 text. An offset cursor (``offset:N``) names a place in the list; a
+keyset cursor (``seek:`` and JSON ``[N, scope, key]``) names the same place and the sort
+key of its item as well, so the next page seeks to the key (an index range: a deep page
+costs what the first costs) instead of skipping N items, and rows that did not change are
+neither repeated nor skipped when others are added or removed between two pages. The
+scope (which list, in which order) keeps a cursor to its own list; offset cursors (older
+clients, lists whose backend cannot seek) keep working everywhere, the slow way.
+"""
 
 from __future__ import annotations
 
 import base64
 import binascii
+import json
 from collections.abc import Sequence
-from typing import Generic, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 import strawberry
 
 from enforcegraph.api.errors import BAD_USER_INPUT, ApiError
 
-__all__ = ["COUNT_CAP", "Connection", "Edge", "PageInfo", "decode_cursor", "encode_cursor",
-           "page_of"]
+__all__ = ["COUNT_CAP", "Connection", "Edge", "PageInfo", "Position", "decode_cursor",
+           "decode_position", "encode_cursor", "page_of"]
 
 T = TypeVar("T")
 _PREFIX = "offset:"
+_SEEK = "seek:"
+_SCALARS = (str, int, float, bool, type(None))
 # the most items a totalCount counts one by one: a count no total kept in step with the
 # writes can answer (filters on two properties, on text) stops there (``totalCountCapped``)
 COUNT_CAP = 1_000
 
 
-def encode_cursor(offset: int) -> str:
-    """The opaque cursor of the item at ``offset``."""
-    return base64.urlsafe_b64encode(f"{_PREFIX}{offset}".encode()).decode()
+@dataclass(frozen=True)
+class Position:
+    """Where a page starts: after ``offset`` items (0: at the start) and, from a keyset
+    cursor, after the item whose sort key is ``key`` (None: by offset only)."""
+
+    offset: int
+    key: tuple[Any, ...] | None = None
+
+
+def encode_cursor(offset: int, scope: str = "", key: Sequence[Any] | None = None) -> str:
+    """The opaque cursor of the item at ``offset``; with ``key`` (its sort key in the
+    list ``scope``) a keyset cursor."""
+    if key is None:
+        text = f"{_PREFIX}{offset}"
+    else:
+        text = _SEEK + json.dumps([offset, scope, list(key)], separators=(",", ":"))
+    return base64.urlsafe_b64encode(text.encode()).decode()
+
+
+def decode_position(cursor: str | None, scope: str, argument: str = "after") -> Position:
+    """The position after ``cursor`` in the list ``scope``: BAD_USER_INPUT naming
+    ``argument`` if the cursor is garbled or a keyset cursor of another list."""
+    if not cursor:
+        return Position(0)
+    try:
+        text = base64.urlsafe_b64decode(cursor.encode()).decode()
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise _bad(argument, cursor) from None
+    if not text.startswith(_SEEK):
+        return Position(_offset_after(text, cursor, argument))
+    try:
+        offset, owner, key = json.loads(text.removeprefix(_SEEK))
+    except (ValueError, TypeError):
+        raise _bad(argument, cursor) from None
+    if (not isinstance(offset, int) or isinstance(offset, bool) or offset < 0
+            or not isinstance(key, list) or not all(isinstance(v, _SCALARS) for v in key)):
+        raise _bad(argument, cursor)
+    if owner != scope:
+        raise ApiError(BAD_USER_INPUT, f"{argument}: a cursor of another list or order "
+                                       f"({owner!r}, not {scope!r}): {cursor!r}")
+    return Position(offset + 1, tuple(key))
+
+
+def _offset_after(text: str, cursor: str, argument: str) -> int:
+    if not text.startswith(_PREFIX):
+        raise _bad(argument, cursor)
+    try:
+        offset = int(text.removeprefix(_PREFIX))
+    except ValueError:
+        raise _bad(argument, cursor) from None
+    if offset < 0:
+        raise _bad(argument, cursor)
+    return offset + 1
+
+
+def _bad(argument: str, cursor: str) -> ApiError:
+    return ApiError(BAD_USER_INPUT, f"{argument}: not a cursor of this API: {cursor!r}")
 
 
 def decode_cursor(cursor: str | None) -> int:
-    """The offset of the item after ``cursor`` (0 without one); BAD_USER_INPUT if garbled."""
+    """The offset of the item after an offset cursor (0 without one); BAD_USER_INPUT if
+    garbled (lists that page by offset only: keyset cursors are theirs to refuse)."""
     if not cursor:
         return 0
     try:
         text = base64.urlsafe_b64decode(cursor.encode()).decode()
-        if not text.startswith(_PREFIX):
-            raise ValueError(text)
-        offset = int(text.removeprefix(_PREFIX))
     except (ValueError, binascii.Error, UnicodeDecodeError):
-        raise ApiError(BAD_USER_INPUT, f"not a cursor of this API: {cursor!r}") from None
-    if offset < 0:
-        raise ApiError(BAD_USER_INPUT, f"not a cursor of this API: {cursor!r}")
-    return offset + 1
+        raise _bad("after", cursor) from None
+    return _offset_after(text, cursor, "after")
 
 
 @strawberry.type(description="Where a page sits in the whole list.")
@@ -76,10 +139,12 @@ class Connection(Generic[T]):
 
 
 def page_of(items: Sequence[T], offset: int, total: int, *, capped: bool = False,
-            more: bool | None = None) -> Connection[T]:
+            more: bool | None = None, keys: Sequence[Sequence[Any]] | None = None,
+            scope: str = "") -> Connection[T]:
     """A connection for one page (``items``) starting at ``offset`` of ``total``;
     ``capped``: ``total`` is a floor (the count stopped at a cap); ``more``: whether items
-    follow the page, when known (a capped count cannot tell)."""
+    follow the page, when known (a capped count cannot tell); ``keys``: each item's sort
+    key in the list ``scope`` (keyset cursors), None for offset cursors."""
     end = offset + len(items)
     if more is None:
         more = end < total
@@ -87,7 +152,12 @@ def page_of(items: Sequence[T], offset: int, total: int, *, capped: bool = False
         total, capped = end, False
     elif capped:
         total = max(total, end + 1)
-    edges = [Edge(cursor=encode_cursor(offset + i), node=item) for i, item in enumerate(items)]
+    if keys is not None and len(keys) != len(items):
+        raise ValueError("one sort key per item")
+    if keys is not None and not all(isinstance(v, _SCALARS) for key in keys for v in key):
+        keys = None  # a value a cursor cannot carry: offset cursors
+    edges = [Edge(cursor=encode_cursor(offset + i, scope, None if keys is None else keys[i]),
+                  node=item) for i, item in enumerate(items)]
     info = PageInfo(
         has_next_page=more,
         has_previous_page=offset > 0,

@@ -22,7 +22,7 @@ from enforcegraph.api.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, ApiError
 from enforcegraph.api.execution import executor_class
 from enforcegraph.api.filters import FILTERS, ORDERS, checked_filter, compile_filter, order_of
 from enforcegraph.api.guard import GuardConfig, RequestGuard
-from enforcegraph.api.pagination import COUNT_CAP, Connection, decode_cursor, page_of
+from enforcegraph.api.pagination import COUNT_CAP, Connection, decode_position, page_of
 from enforcegraph.api.search_fields import SearchQuery
 from enforcegraph.api.traversal_fields import TraversalQuery
 from enforcegraph.api.types import authorities, decisions, legal, parties, statements
@@ -32,6 +32,7 @@ from enforcegraph.api.types.graph import Stats, Subgraph
 from enforcegraph.api.walks import neighbourhood, shortest_path
 from enforcegraph.api.workbench_fields import WorkbenchQuery
 from enforcegraph.graph.settings import Settings
+from enforcegraph.graph.store.base import InvalidSeek
 from enforcegraph.schema.model import load_model
 
 __all__ = ["SDL_PATH", "build_schema", "list_field_name", "sdl"]
@@ -64,21 +65,26 @@ def _list_field(label: str) -> Any:
         after: str | None = None,
     ) -> Any:
         size = info.context.page_size(first)
-        offset = decode_cursor(after)
+        key, descending = order_of(order_by)
+        scope = f"{label}:{key}:{'desc' if descending else 'asc'}"  # a keyset cursor's list
+        position = decode_position(after, scope)
         store = info.context.store
         checked_filter(label, filter, info.context.settings.max_filter_terms)
 
         def page() -> tuple[list[Any], tuple[int, bool]]:
             filters = compile_filter(store, label, filter)
-            key, descending = order_of(order_by)
-            found = store.find(label, filters, order_by=key, descending=descending,
-                               limit=size + 1, offset=offset)  # one more: is there a next page
+            try:  # one more: is there a next page
+                found = store.find(label, filters, order_by=key, descending=descending,
+                                   limit=size + 1, offset=position.offset, after=position.key)
+            except InvalidSeek as exc:
+                raise ApiError(BAD_USER_INPUT, f"after: {exc}") from None
             return found, store.count_at_most(label, filters, COUNT_CAP)
 
         found, (total, capped) = await in_thread(page)
         more, found = len(found) > size, found[:size]
         info.context.loaders.nodes.prime_many({n.id: n for n in found})
-        return page_of(wrap_all(found), offset, total, capped=capped, more=more)
+        return page_of(wrap_all(found), position.offset, total, capped=capped, more=more,
+                       keys=[store.sort_key(n, key) for n in found], scope=scope)
 
     resolve.__annotations__ = {
         "info": Info,

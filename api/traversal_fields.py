@@ -7,7 +7,8 @@ import strawberry
 
 from enforcegraph.api.context import Info
 from enforcegraph.api.dataloaders import in_thread
-from enforcegraph.api.pagination import Connection, decode_cursor, page_of
+from enforcegraph.api.errors import BAD_USER_INPUT, ApiError
+from enforcegraph.api.pagination import Connection, decode_position, page_of
 from enforcegraph.api.types.decisions import Decision
 from enforcegraph.api.types.entity import wrap_all
 from enforcegraph.api.types.traversals import (
@@ -18,6 +19,7 @@ from enforcegraph.api.types.traversals import (
     SanctionWithoutEuEstablishment,
 )
 from enforcegraph.graph.domain.traversals import CATALOGUE, SanctionFilter
+from enforcegraph.graph.store.base import InvalidSeek
 
 __all__ = ["SanctionsFilter", "TraversalInfo", "TraversalQuery"]
 
@@ -148,7 +150,10 @@ async def _sanction_page(
             else traversals.sanctions_without_eu_establishment)
     count = (traversals.count_sanctions_with_unknown_establishment if unknown
              else traversals.count_sanctions_without_eu_establishment)
-    offset = decode_cursor(after)
+    scope = ("sanctionsWithUnknownEstablishment" if unknown
+             else "sanctionsWithoutEuEstablishment")  # a keyset cursor's list
+    position = decode_position(after, scope)
+    offset = position.offset
     flt = filter or SanctionsFilter()
     options = SanctionFilter(
         regulator=str(flt.regulator) if flt.regulator else None,
@@ -159,12 +164,19 @@ async def _sanction_page(
     )
     # One row past the page tells whether there is a next one; the full count is
     # computed only when the query asks for totalCount.
-    rows = await in_thread(lambda: page(options, size + 1, offset))
+    def page_rows() -> list[Any]:
+        try:  # with a key: from the index position after it (offset: the fallback)
+            return page(options, size + 1, offset, position.key)  # type: ignore[no-any-return]
+        except InvalidSeek as exc:
+            raise ApiError(BAD_USER_INPUT, f"after: {exc}") from None
+
+    rows = await in_thread(page_rows)
     if _selects(info, "totalCount"):
         total = await in_thread(lambda: count(options))
     else:
         total = offset + len(rows)
     rows = rows[:size]
+    keys = traversals.page_keys
     ids = [part["id"] for row in rows for key in PARTS if (part := row.get(key))]
     read = getattr(traversals, "page_nodes", None) or {}  # what the page was built from
     if ids and all(i in read for i in ids):
@@ -174,7 +186,7 @@ async def _sanction_page(
         found = await info.context.loaders.fetch(ids)
     objects = dict(zip(found, wrap_all(found.values()), strict=True))  # wrapped once each
     items = [SanctionWithoutEuEstablishment.of(r, objects) for r in rows]
-    return page_of(items, offset, total)
+    return page_of(items, offset, total, keys=None if keys is None else keys[:size], scope=scope)
 
 
 def _selects(info: Info, field_name: str) -> bool:

@@ -325,21 +325,38 @@ def find_nodes(
     descending: bool,
     limit: int | None,
     offset: int,
+    after: tuple[Any, str] | None = None,
 ) -> Statement:
-    """One page of nodes of a label: nulls last, then by ``order_by``, ties by id."""
+    """One page of nodes of a label: nulls last, then by ``order_by``, ties by id;
+    ``after`` (a keyset seek, ``(value, id)``): the nodes that sort after it, from the
+    index position (by id: a range of the label's id index) instead of SKIP."""
     lab = label(model, name)
     where, params = _where(model, name, filters)
     key = "n.id" if order_by == "id" else "n[$order]"
     params["order"] = order_by
     params["offset"] = offset
     direction = "DESC" if descending else "ASC"
+    past = "<" if descending else ">"
+    order = f"(k IS NULL), k {direction}, n.id {direction}"
+    if order_by == "id":
+        order = f"k {direction}"  # ids are never null: the index order
+    if after is not None:
+        params["offset"], params["after_value"], params["after_id"] = 0, after[0], after[1]
+        if order_by == "id":
+            seek = f"n.id {past} $after_id"
+        elif after[0] is None:  # the nodes without a value come last, by id
+            seek = f"{key} IS NULL AND n.id {past} $after_id"
+        else:
+            seek = (f"({key} IS NULL OR {key} {past} $after_value "
+                    f"OR ({key} = $after_value AND n.id {past} $after_id))")
+        where = f"{where} AND {seek}" if where else f" WHERE {seek}"
     page = " SKIP $offset"
     if limit is not None:
         page += " LIMIT $limit"
         params["limit"] = limit
     query = (
         f"MATCH (n:{lab}){where} WITH n, {key} AS k "
-        f"ORDER BY (k IS NULL), k {direction}, n.id {direction}{page} RETURN {NODE} AS node"
+        f"ORDER BY {order}{page} RETURN {NODE} AS node"
     )
     return query, params
 
@@ -853,13 +870,28 @@ def headline_count(regulator: bool, jurisdiction: str, since: bool, until: bool,
             f"WITH coalesce(sum(x.n), 0) AS months RETURN months + {' + '.join(edges)} AS count")
 
 
+def _headline_seek(columns: Sequence[str]) -> str:
+    """The rows after ``$after0``... in the order of ``columns`` (lexicographic: Cypher has
+    no tuple comparison). The first column's ``>=`` is the index range the planner seeks
+    to; the rest, read in index order from there, only passes over the key's own date."""
+    condition = f"h.{columns[-1]} > $after{len(columns) - 1}"
+    for n in range(len(columns) - 2, -1, -1):
+        condition = (f"h.{columns[n]} > $after{n} OR "
+                     f"(h.{columns[n]} = $after{n} AND ({condition}))")
+    return f"h.{columns[0]} >= $after0 AND ({condition})"
+
+
 def headline_page(regulator: bool, jurisdiction: str, since: bool, until: bool,
-                  today: bool) -> str:
+                  today: bool, seek: bool = False) -> str:
     """One page of kept headline rows (``$offset``, ``$limit``; the filter's values as in
     :func:`headline_count`): an index range in the catalogue's order cut by LIMIT, then
     the rows' nodes (the catalogue's picked properties), articles and source URLs; a row
-    whose node is gone has ``gone`` true; ``n`` is each row's place in the page."""
+    whose node is gone has ``gone`` true; ``n`` is each row's place in the page, ``key``
+    its seek key (its HEADLINE_ORDER columns). ``seek``: the range starts after the key
+    ``$after0``... (one per HEADLINE_ORDER column) instead of skipping ``$offset`` rows."""
     where, order = _headline_where(regulator, jurisdiction, since, until, today)
+    if seek:
+        where += f" AND {_headline_seek(HEADLINE_ORDER)}"
     return f"""MATCH (h:{HEADLINE_ROW}) {where}
 WITH h ORDER BY {order} SKIP $offset LIMIT $limit
 WITH collect(h) AS page
@@ -870,6 +902,7 @@ OPTIONAL MATCH (s:{ENTITY} {{id: h.sid}})
 OPTIONAL MATCH (f:{ENTITY} {{id: h.fid}})
 OPTIONAL MATCH (reg:{ENTITY} {{id: h.r}})
 RETURN n, d IS NULL OR s IS NULL OR f IS NULL OR reg IS NULL AS gone,
+       [{', '.join('h.' + c for c in HEADLINE_ORDER)}] AS key,
        {_picked("s", "kind", "amount", "currency", "amount_eur")} AS sanction,
        {_picked("d", "ref", "date", "status")} AS decision,
        {_picked("reg", "name", "country")} AS regulator, {_picked("f", "name", "country")} AS firm,

@@ -39,6 +39,7 @@ from enforcegraph.graph.store.base import (
     PropertyFilter,
     Relationship,
     StoreStats,
+    find_seek,
 )
 from enforcegraph.schema.errors import QueryTimeout, StoreError
 from enforcegraph.schema.ids import relationship_id_range
@@ -407,12 +408,28 @@ class EmbeddedStore(GraphStore):
         descending: bool = False,
         limit: int | None = None,
         offset: int = 0,
+        after: Sequence[Any] | None = None,
     ) -> list[Node]:
         self.check_order(label, order_by)
         where, params = self._where(label, filters)
         direction = "DESC" if descending else "ASC"
         key = "id" if order_by == "id" else f"json_extract(props, '$.{order_by}')"
         order = f"({key} IS NULL), {key} {direction}, id {direction}"
+        if after is not None:  # keyset: from the index position after the key
+            value, last = find_seek(after, label, order_by)
+            past = "<" if descending else ">"
+            if order_by == "id":
+                where, order = f"{where} AND id {past} ?", f"id {direction}"
+                params.append(last)
+            elif value is None:  # the nodes without a value come last, by id
+                where += f" AND {key} IS NULL AND id {past} ?"
+                params.append(last)
+            else:
+                where += f" AND ({key} IS NULL OR ({key}, id) {past} (?, ?))"
+                params += [value, last]
+            offset = 0
+        elif order_by == "id":
+            order = f"id {direction}"  # ids are never null: the index order
         sql = f"SELECT id, label, props FROM nodes WHERE {where} ORDER BY {order}"
         sql += " LIMIT ? OFFSET ?"
         params += [-1 if limit is None else limit, offset]

@@ -34,6 +34,7 @@ from enforcegraph.graph.store.base import (
     PropertyFilter,
     Relationship,
     StoreStats,
+    find_seek,
 )
 from enforcegraph.graph.store.fulltext import NAME_WEIGHT, field_texts
 from enforcegraph.schema.errors import StoreError
@@ -313,12 +314,14 @@ class Neo4jStore(GraphStore):
         descending: bool = False,
         limit: int | None = None,
         offset: int = 0,
+        after: Sequence[Any] | None = None,
     ) -> list[Node]:
         self.check_order(label, order_by)
         for flt in filters:
             self.check_filter(label, flt)
+        seek = None if after is None else find_seek(after, label, order_by)
         query, params = cypher.find_nodes(
-            self.model, label, filters, order_by, descending, limit, offset
+            self.model, label, filters, order_by, descending, limit, offset, seek
         )
         return [node_from(record["node"]) for record in self._read(query, **params)]
 
@@ -444,13 +447,14 @@ class Neo4jStore(GraphStore):
         return int(self._read(query, **params)[0]["count"])
 
     def kept_headline_page(self, flt: SanctionFilter, unknown: bool, limit: int,
-                           offset: int) -> list[Record] | None:
+                           offset: int, after: Sequence[str] | None = None) -> list[Record] | None:
         """One headline page from the kept rows (an index range in the catalogue's order,
-        then its nodes, in one statement), or None when they cannot answer."""
+        then its nodes, in one statement; ``after``: from a row's seek key, each
+        record's ``key``), or None when they cannot answer."""
         kept = self._read(cypher.KEPT_COUNTS_READ)
         if not neo4j_counts.ready(dict(kept[0]) if kept else None, flt):
             return None
-        query, params = neo4j_counts.page_query(flt, unknown, limit, offset)
+        query, params = neo4j_counts.page_query(flt, unknown, limit, offset, after)
         records = sorted(self._read(query, **params), key=lambda record: int(record["n"]))
         return None if any(record["gone"] for record in records) else records
 

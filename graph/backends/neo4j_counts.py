@@ -25,7 +25,7 @@ from enforcegraph.graph.backends.keptnotes import ALL, noted_nodes, noted_relati
 from enforcegraph.graph.backends.neo4j_rows import Neo4jRows
 from enforcegraph.graph.domain import rules as domain
 from enforcegraph.graph.domain.dates import date_floor
-from enforcegraph.graph.domain.traversals import SanctionFilter
+from enforcegraph.graph.domain.traversals import SanctionFilter, headline_seek
 from enforcegraph.graph.store.recording import NewRecords, Row
 
 __all__ = ["VERSION", "NotingRows", "count_query", "page_query", "ready", "rebuild", "refresh"]
@@ -123,12 +123,18 @@ def count_query(flt: SanctionFilter, unknown: bool) -> tuple[str, dict[str, Any]
     return cypher.headline_count(*shape), params
 
 
-def page_query(flt: SanctionFilter, unknown: bool, limit: int,
-               offset: int) -> tuple[str, dict[str, Any]]:
+def page_query(flt: SanctionFilter, unknown: bool, limit: int, offset: int,
+               after: Sequence[str] | None = None) -> tuple[str, dict[str, Any]]:
     """One page of the headline (``unknown``: of its rows not located) for ``flt``, from
-    the kept rows: an index range in the catalogue's order, then the rows' nodes."""
+    the kept rows: an index range in the catalogue's order, then the rows' nodes;
+    ``after`` (a row's seek key, ``cypher.HEADLINE_ORDER``): the range starts after it
+    and ``offset`` is not used."""
     shape, params = _shape(flt, unknown)
-    return cypher.headline_page(*shape), {**params, "limit": limit, "offset": offset}
+    params.update(limit=limit, offset=offset)
+    if after is not None:
+        seek = headline_seek(after, len(cypher.HEADLINE_ORDER))
+        params.update({f"after{n}": value for n, value in enumerate(seek)}, offset=0)
+    return cypher.headline_page(*shape, seek=after is not None), params
 
 
 def rebuild(session: Session, chunk: int = 5000) -> int:

@@ -8,6 +8,7 @@ both give identical rows.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any, ClassVar
 
@@ -19,6 +20,7 @@ from enforcegraph.graph.domain.traversals import (
     _by_date,
     _date_key,
     _pick,
+    headline_seek,
     resolve_article,
     resolve_entity,
     sanction_row_order,
@@ -94,22 +96,30 @@ class Neo4jTraversals(generic.Traversals):
         return sorted(map(self._sanction_row, records), key=sanction_row_order)
 
     def sanctions_without_eu_establishment(
-        self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0
+        self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0,
+        after: Sequence[str] | None = None,
     ) -> list[Row]:
-        """One page sorted and cut by the server (the whole list when ``limit`` is None)."""
-        return self._page(flt or SanctionFilter(), limit, offset, unknown=False)
+        """One page sorted and cut by the server (the whole list when ``limit`` is None);
+        ``after`` seeks in the kept rows (else the page is by ``offset``)."""
+        return self._page(flt or SanctionFilter(), limit, offset, after, unknown=False)
 
     def sanctions_with_unknown_establishment(
-        self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0
+        self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0,
+        after: Sequence[str] | None = None,
     ) -> list[Row]:
         """As :meth:`sanctions_without_eu_establishment`, for the rows it cannot classify."""
-        return self._page(flt or SanctionFilter(), limit, offset, unknown=True)
+        return self._page(flt or SanctionFilter(), limit, offset, after, unknown=True)
 
-    def _page(self, flt: SanctionFilter, limit: int | None, offset: int, unknown: bool) -> list[Row]:
+    def _page(self, flt: SanctionFilter, limit: int | None, offset: int,
+              after: Sequence[str] | None, unknown: bool) -> list[Row]:
+        self.page_keys = None
+        if after is not None:
+            headline_seek(after, len(cypher.HEADLINE_ORDER))  # a bad key fails on every path
         if limit is None:
             return self._all_rows(flt, unknown)[offset:]
-        kept = self.store.kept_headline_page(flt, unknown, max(limit, 0), max(offset, 0))
+        kept = self.store.kept_headline_page(flt, unknown, max(limit, 0), max(offset, 0), after)
         if kept is not None:  # the rows kept in step with writes: one index range
+            self.page_keys = [tuple(str(v) for v in record["key"]) for record in kept]
             return [self._sanction_row(record) for record in kept]
         records = self._run(
             self._QUERIES[unknown][1],

@@ -53,6 +53,7 @@ from enforcegraph.schema.model import Model
 
 __all__ = [
     "META_SQL",
+    "SEEK_SIZE",
     "TABLES",
     "VERSION",
     "add",
@@ -345,11 +346,22 @@ def count_sql(flt: SanctionFilter, unknown: bool) -> tuple[str, dict[str, Any]]:
     return "SELECT " + " + ".join(parts), params
 
 
-def page_sql(flt: SanctionFilter, unknown: bool) -> tuple[str, dict[str, Any]]:
-    """One page of headline keys (decision, sanction, firm, shown regulator) in the
-    catalogue's order, from the kept rows (``:limit``, ``:offset`` to bind)."""
+# the size of a kept row's seek key: its order columns
+SEEK_SIZE = len(_ORDER.split(","))
+
+
+def page_sql(flt: SanctionFilter, unknown: bool,
+             after: Sequence[str] | None = None) -> tuple[str, dict[str, Any]]:
+    """One page of headline keys (decision, sanction, firm, shown regulator) and each
+    row's seek key (its order columns) in the catalogue's order, from the kept rows
+    (``:limit``, ``:offset`` to bind); ``after`` (a seek key): the rows after it, one
+    range of the filter's index from the key (a row value SQLite seeks to)."""
     where, params = _where(flt, unknown)
-    return (f"SELECT d, s, f, r FROM hl WHERE {where} ORDER BY {_ORDER} "
+    if after is not None:
+        names = [f"after{n}" for n in range(SEEK_SIZE)]
+        where += f" AND ({_ORDER}) > ({', '.join(':' + n for n in names)})"
+        params.update(zip(names, after, strict=True))
+    return (f"SELECT d, s, f, r, {_ORDER} FROM hl WHERE {where} ORDER BY {_ORDER} "
             "LIMIT :limit OFFSET :offset", params)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
@@ -12,7 +12,13 @@ import orjson
 from enforcegraph.graph.backends.sqlpage import Page
 from enforcegraph.graph.domain import rules as domain
 from enforcegraph.graph.domain.dates import date_floor
-from enforcegraph.graph.domain.traversals import Row, SanctionFilter, Traversals, headline_row
+from enforcegraph.graph.domain.traversals import (
+    Row,
+    SanctionFilter,
+    Traversals,
+    headline_row,
+    headline_seek,
+)
 from enforcegraph.schema.ids import relationship_id_range
 
 if TYPE_CHECKING:
@@ -49,30 +55,38 @@ class EmbeddedTraversals(Traversals):
         self.page_nodes: dict[str, Node] = {}
 
     def sanctions_without_eu_establishment(
-        self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0
+        self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0,
+        after: Sequence[str] | None = None,
     ) -> list[Row]:
-        return self._page(flt or SanctionFilter(), limit, offset, unknown=False)
+        return self._page(flt or SanctionFilter(), limit, offset, after, unknown=False)
 
     def sanctions_with_unknown_establishment(
-        self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0
+        self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0,
+        after: Sequence[str] | None = None,
     ) -> list[Row]:
-        return self._page(flt or SanctionFilter(), limit, offset, unknown=True)
+        return self._page(flt or SanctionFilter(), limit, offset, after, unknown=True)
 
-    def _page(self, flt: SanctionFilter, limit: int | None, offset: int, unknown: bool) -> list[Row]:
+    def _page(self, flt: SanctionFilter, limit: int | None, offset: int,
+              after: Sequence[str] | None, unknown: bool) -> list[Row]:
+        """One page; ``after`` (a kept row's order columns, :attr:`page_keys`) seeks when
+        the kept rows answer, else the page is by ``offset``."""
+        from enforcegraph.graph.backends import sqlcounts  # it reads this module's SQL
+
         generic = (super().sanctions_with_unknown_establishment if unknown
                    else super().sanctions_without_eu_establishment)
         self.page_nodes = {}
+        seek = None if after is None else headline_seek(after, sqlcounts.SEEK_SIZE)
         if limit is None or limit < 0 or offset < 0 or self._has_far_dates():
             return generic(flt, limit, offset)
         wanted = offset + limit
         today = date.today().isoformat()
         if self.store.kept_counts(flt):  # the rows kept in step with writes: one range
-            from enforcegraph.graph.backends import sqlcounts  # it reads this module's SQL
-
-            sql, params = sqlcounts.page_sql(flt, unknown)
-            found = self.store._query(sql, {**params, "limit": limit, "offset": offset})  # type: ignore[arg-type]
-            kept = self._rows([(str(d), str(s), str(f), str(r)) for d, s, f, r in found])
+            sql, params = sqlcounts.page_sql(flt, unknown, seek)
+            at = 0 if seek else offset
+            found = self.store._query(sql, {**params, "limit": limit, "offset": at})  # type: ignore[arg-type]
+            kept = self._rows([(str(d), str(s), str(f), str(r)) for d, s, f, r, *_ in found])
             if kept is not None:
+                self.page_keys = [tuple(str(v) for v in row[4:]) for row in found]
                 return kept
         if self._few_candidates(flt, wanted):
             keys = self._candidate_keys(flt, today, wanted, unknown)

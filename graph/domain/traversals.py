@@ -8,7 +8,7 @@ bulk calls per traversal, never one call per node.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
@@ -29,6 +29,7 @@ __all__ = [
     "Traversal",
     "Traversals",
     "headline_row",
+    "headline_seek",
     "resolve_article",
     "resolve_entity",
     "sanction_row_order",
@@ -192,10 +193,23 @@ def _date_key(value: str | None) -> str:
 
 
 class Traversals:
-    """The generic implementation of the catalogue over the store contract."""
+    """The generic implementation of the catalogue over the store contract.
+
+    The headline pages (``sanctions_without_eu_establishment``,
+    ``sanctions_with_unknown_establishment``) take a keyset seek, ``after``: the sort key
+    of the row the page starts after, as the backend gave it in :attr:`page_keys`. A
+    backend that can seek (the kept rows of both backends: an index range from the key)
+    answers the rows after it whatever ``offset`` says, so rows that did not change are
+    neither repeated nor skipped when others come or go between two pages; a key of the
+    wrong shape raises ``InvalidSeek``. This generic version pages by ``offset`` only (it
+    accepts ``after`` and ignores it) and gives no keys.
+    """
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
+        # the seek key of each row of the last headline page, when the page came from
+        # rows that can seek (None: offsets only; the key's shape is the backend's own)
+        self.page_keys: list[tuple[str, ...]] | None = None
 
     # -- shared lookups ---------------------------------------------------------
     def _rels(self, ids: Iterable[str], types: list[str], direction: str) -> list[Relationship]:
@@ -229,9 +243,12 @@ class Traversals:
 
     # -- the catalogue ------------------------------------------------------------
     def sanctions_without_eu_establishment(
-        self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0
+        self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0,
+        after: Sequence[str] | None = None,
     ) -> list[Row]:
-        """See CATALOGUE; rows sorted by decision date then sanction id; one page."""
+        """See CATALOGUE; rows sorted by decision date then sanction id; one page (by
+        ``offset``: ``after`` is for backends that seek)."""
+        self.page_keys = None
         rows = self._sanctions_without_eu_establishment(flt or SanctionFilter())
         return rows[offset : None if limit is None else offset + limit]
 
@@ -244,9 +261,11 @@ class Traversals:
         return sorted(rows, key=sanction_row_order)
 
     def sanctions_with_unknown_establishment(
-        self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0
+        self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0,
+        after: Sequence[str] | None = None,
     ) -> list[Row]:
         """See CATALOGUE; the headline's rows and order, for the firms it cannot classify."""
+        self.page_keys = None
         rows = self._sanctions_with_unknown_establishment(flt or SanctionFilter())
         return rows[offset : None if limit is None else offset + limit]
 
@@ -494,6 +513,16 @@ class Traversals:
         if name in ("sanctions-without-eu-establishment", "sanctions-with-unknown-establishment"):
             return method(SanctionFilter(**{k: v for k, v in options.items() if v is not None}))
         return method(argument) if entry.argument else method()
+
+
+def headline_seek(after: Sequence[Any], size: int) -> tuple[str, ...]:
+    """A headline seek key checked: ``size`` strings (InvalidSeek otherwise)."""
+    from enforcegraph.graph.store.base import InvalidSeek, seek_key
+
+    key = seek_key(after, size, "the headline's rows")
+    if not all(isinstance(value, str) for value in key):
+        raise InvalidSeek(f"not a position in the headline's rows: {list(key)!r}")
+    return key
 
 
 def _eq(prop: str, value: Any) -> Any:

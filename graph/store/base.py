@@ -23,7 +23,7 @@ from enforcegraph.graph.store.fulltext import (
 )
 from enforcegraph.graph.store.recording import Recorder, RowAccess, Written
 from enforcegraph.graph.store.streaming import ready_batches
-from enforcegraph.schema.errors import SchemaError
+from enforcegraph.schema.errors import EnforcegraphError, SchemaError
 from enforcegraph.schema.model import Model
 from enforcegraph.schema.names import normalize_name
 from enforcegraph.schema.records import Batch
@@ -37,12 +37,15 @@ __all__ = [
     "DEFAULT_DATASET",
     "Direction",
     "GraphStore",
+    "InvalidSeek",
     "Node",
     "PropertyFilter",
     "Relationship",
     "StoreStats",
     "UpsertSummary",
     "display_name",
+    "find_seek",
+    "seek_key",
     "utc_today",
 ]
 
@@ -103,6 +106,27 @@ class Relationship:
             "key": self.key,
             **self.properties,
         }
+
+
+class InvalidSeek(EnforcegraphError):
+    """A seek key (a page's ``after``) that is not one of this list's sort keys."""
+
+
+def seek_key(after: Sequence[Any], size: int, what: str) -> tuple[Any, ...]:
+    """``after`` as a tuple, if it is a sort key of ``size`` values of ``what``'s order
+    (strings, numbers or null); InvalidSeek otherwise."""
+    key = tuple(after)
+    if len(key) != size or not all(isinstance(v, str | int | float | None) for v in key):
+        raise InvalidSeek(f"not a position in {what}: {list(key)!r}")
+    return key
+
+
+def find_seek(after: Sequence[Any], label: str, order_by: str) -> tuple[Any, str]:
+    """A :meth:`GraphStore.find` seek key checked: ``(value, id)``, the id a string."""
+    value, last = seek_key(after, 2, f"{label} by {order_by}")
+    if not isinstance(last, str):
+        raise InvalidSeek(f"not a position in {label} by {order_by}: {list(after)!r}")
+    return value, last
 
 
 @dataclass(frozen=True)
@@ -367,8 +391,22 @@ class GraphStore(abc.ABC):
         descending: bool = False,
         limit: int | None = None,
         offset: int = 0,
+        after: Sequence[Any] | None = None,
     ) -> list[Node]:
-        """Nodes of a label matching every filter, sorted, one page."""
+        """Nodes of a label matching every filter, sorted, one page.
+
+        The order: nodes without ``order_by`` last, then by it, ties by id (both
+        ``descending`` when asked). ``after`` (a keyset seek): the sort key of the node the
+        page starts after, ``(value, id)`` (:meth:`sort_key`); the page is then the nodes
+        that sort after it, whatever ``offset`` says, read from an index position rather
+        than by skipping (a node added or removed before it moves no page), and a key
+        that is not a ``(value, id)`` pair raises :class:`InvalidSeek`. The headline
+        traversals take a seek key too (graph/domain/traversals.py, ``after``)."""
+
+    @staticmethod
+    def sort_key(node: Node, order_by: str = "id") -> tuple[Any, str]:
+        """The keyset key of ``node`` in :meth:`find`'s order by ``order_by``."""
+        return (node.id if order_by == "id" else node.get(order_by)), node.id
 
     @abc.abstractmethod
     def count(self, label: str, filters: Sequence[PropertyFilter] = ()) -> int:
