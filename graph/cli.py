@@ -133,7 +133,8 @@ def _print_summary(name: str, summary: UpsertSummary) -> None:
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--format", "format_name", help="Input format (default: from the file name).")
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write a data-quality report (formats that make one).")
+              help="Write a data-quality report (with several inputs, one each: FILE's name "
+                   "with the input's position and name before the suffix).")
 @click.option("--no-link", is_flag=True,
               help="Skip linking firms and decisions across sources after the load (enforcegraph link).")
 @click.option("--no-locate", is_flag=True,
@@ -146,31 +147,39 @@ def load(settings: Settings, sources: tuple[str, ...], format_name: str | None,
     and locate the firms from evidence (enforcegraph locate)."""
     from itertools import chain
 
-    from enforcegraph.loaders.reports import reported_batches, stream_with_report, write_errors
+    from enforcegraph.loaders.reports import (
+        report_path,
+        reported_batches,
+        stream_with_report,
+        write_errors,
+    )
 
     total = UpsertSummary()
     store: GraphStore | None = None
     limits = InputLimits.from_settings(settings)
     with ExitStack() as opened, Progress(console=console, transient=True) as progress:
         task = progress.add_task("loading", total=len(sources))
-        for source in sources:
+        for number, source in enumerate(sources, 1):
             progress.update(task, description=f"loading {source}")
+            kept = None if report is None else report_path(report, source, number, len(sources))
             try:
                 if is_dataset(source) and not Path(source).exists():
                     batches: Iterator[Batch] = reported_batches([dataset_batch(source)], source,
-                                                                "dataset", report)
+                                                                "dataset", kept)
                 else:  # a file is read in batches (formats that stream), written as one load
-                    batches = stream_with_report(Path(source), format_name, report, limits)
+                    batches = stream_with_report(Path(source), format_name, kept, limits)
                 first = next(batches, None)
                 if store is None:  # opened once the first input reads well
                     store = opened.enter_context(store_from(settings, writable=True))
                 summary = store.upsert_stream(chain([first] if first else [], batches))
             except InvalidData as exc:
-                if report is not None:
-                    write_errors(report, Path(source), exc)
+                if kept is not None:
+                    write_errors(kept, Path(source), exc)
                 raise
             progress.advance(task)
             _print_summary(source, summary)
+            if kept is not None and len(sources) > 1:
+                console.print(f"{source}: report in {kept}", highlight=False)
             total.add(summary)
     if len(sources) > 1:
         _print_summary("total", total)

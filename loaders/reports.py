@@ -15,7 +15,18 @@ from enforcegraph.loaders.quality import QualityReport
 from enforcegraph.schema.errors import InvalidData
 from enforcegraph.schema.records import Batch
 
-__all__ = ["load_with_report", "plain_report", "reported_batches", "stream_with_report", "write_errors"]
+__all__ = ["load_with_report", "plain_report", "report_path", "reported_batches", "stream_with_report",
+           "write_errors"]
+
+
+def report_path(report: Path, source: str, number: int, sources: int) -> Path:
+    """Where the report of the ``number``-th (from 1) of ``sources`` inputs goes: ``report``
+    itself for one input; for several, one file each beside it, named by position and input
+    (``quality.json`` -> ``quality.2-enforcementtracker.json``), so none overwrites another."""
+    if sources <= 1:
+        return report
+    name = "".join(c if c.isalnum() or c in "-_" else "-" for c in Path(source).stem)[:60] or "input"
+    return report.with_name(f"{report.stem}.{number}-{name}{report.suffix}")
 
 
 def write_errors(report: Path, path: Path, exc: InvalidData) -> None:

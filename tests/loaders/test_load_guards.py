@@ -253,6 +253,24 @@ def test_load_report_for_a_case_file_or_bundled_dataset(tmp_path: Path, cli: Any
     assert report.with_suffix(".txt").exists()
 
 
+def test_several_inputs_with_one_report_get_one_report_each(tmp_path: Path, cli: Any,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ENFORCEGRAPH_DB", str(tmp_path / "graph.sqlite"))
+    case = tmp_path / "case.yaml"
+    case.write_text(
+        "nodes:\n"
+        "  - {id: source:example, label: Source, url: 'https://example.org/a'}\n"
+        "relationships: []\n", "utf-8")
+    report = tmp_path / "quality.json"
+    result = cli("load", "clearview", str(case), "--report", str(report), "--no-link", "--no-locate")
+    assert result.exit_code == 0, result.output
+    first, second = tmp_path / "quality.1-clearview.json", tmp_path / "quality.2-case.json"
+    assert json.loads(first.read_text("utf-8"))["file"] == "clearview"
+    assert json.loads(second.read_text("utf-8"))["file"] == str(case)
+    assert json.loads(second.read_text("utf-8"))["rows_loaded"] == 1
+    assert not report.exists() and "quality.2-case.json" in result.output.replace("\n", "")
+
+
 def test_each_backend_stores_the_guarded_records_and_a_reload_changes_nothing(store: GraphStore,
                                                                                tmp_path: Path) -> None:
     hub = write_hub(tmp_path / "gdprhub-decisions.csv", [
