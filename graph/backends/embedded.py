@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import orjson
 
-from enforcegraph.graph.backends import sqlcounts, sqlfulltext, sqlpropcounts
+from enforcegraph.graph.backends import sqlcounts, sqlfulltext, sqlpropcounts, sqlpropindexes
 from enforcegraph.graph.backends.checkpoint import BackgroundCheckpointer
 from enforcegraph.graph.backends.sqlfilters import condition
 from enforcegraph.graph.backends.sqlopen import open_read_only, write_failure
@@ -96,6 +96,7 @@ class EmbeddedStore(GraphStore):
             self._conn = self._open_for_writing(path)
             sqlfulltext.install(self._conn, self.model)
             self._install_counts()
+            self._install_indexes()
         self._lock = threading.RLock()
         self._checkpointer: BackgroundCheckpointer | None = None
         if not self.read_only and self._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
@@ -146,6 +147,13 @@ class EmbeddedStore(GraphStore):
             sqlcounts.install(self._conn, date.today().isoformat(), self.model)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot build the kept counts of {self.path}: {exc}") from exc
+
+    def _install_indexes(self) -> None:
+        try:
+            sqlpropindexes.install(self._conn, self.model)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot build the kept properties' indexes of {self.path}: {exc}") \
+                from exc
 
     @staticmethod
     def _connect_reader(path: str | Path) -> sqlite3.Connection:
@@ -386,8 +394,9 @@ class EmbeddedStore(GraphStore):
         return [found[k] for k in sorted(found)]
 
     def _where(self, label: str, filters: Sequence[PropertyFilter]) -> tuple[str, list[Any]]:
-        clauses: list[str] = ["label = ?"]
-        params: list[Any] = [label]
+        self.model.label(label)  # a name of the model (SchemaError otherwise): written as is,
+        clauses: list[str] = [f"label = '{label}'"]  # so the kept partial indexes apply
+        params: list[Any] = []
         for flt in filters:
             self.check_filter(label, flt)
             path = "$." + flt.property
@@ -430,10 +439,42 @@ class EmbeddedStore(GraphStore):
             offset = 0
         elif order_by == "id":
             order = f"id {direction}"  # ids are never null: the index order
-        sql = f"SELECT id, label, props FROM nodes WHERE {where} ORDER BY {order}"
+        hint = self._page_index(label, filters, order_by == "id",
+                                None if limit is None else offset + limit)
+        sql = f"SELECT id, label, props FROM nodes{hint} WHERE {where} ORDER BY {order}"
         sql += " LIMIT ? OFFSET ?"
         params += [-1 if limit is None else limit, offset]
         return [self._node(row) for row in self._query(sql, params)]
+
+    def _page_index(self, label: str, filters: Sequence[PropertyFilter], by_id: bool,
+                    rows_wanted: int | None) -> str:
+        """``INDEXED BY`` the cheapest way to the rows, as the kept counts tell it
+        (graph/backends/sqlpropindexes.py), or nothing (SQLite's own plan)."""
+        if not filters or any(f.property == "id" for f in filters):
+            return ""  # ids: the primary key
+        meta = dict(self._query(sqlcounts.META_SQL))
+        kept = meta.get(sqlpropcounts.META_KEY)
+        if kept is None or not sqlcounts.ready(list(meta.items()), None, ""):
+            return ""
+        selected: dict[str, int] = {}
+        ordered: dict[str, bool] = {}
+        for prop in dict.fromkeys(f.property for f in filters):
+            usable = [f for f in filters if f.property == prop and f.op in sqlpropindexes.INDEXED_OPS
+                      and (f.op != "in" or list(f.value))]  # "in nothing": no range to read
+            counted = sqlpropcounts.count_sql(self.model, label, usable, kept) if usable else None
+            if counted is not None:
+                selected[prop] = int(self._query(*counted)[0][0])
+                ordered[prop] = len(usable) == 1 and usable[0].op == "eq"
+        if not selected:
+            return ""
+        names = [sqlpropindexes.LABEL_INDEX, *(sqlpropindexes.index_for(label, p) for p in selected)]
+        present = {str(row[0]) for row in self._query(
+            f"SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ({marks(len(names))})",
+            names)}
+        total = self._query("SELECT n FROM counts WHERE kind = 'label' AND name = ?", [label])
+        choice = sqlpropindexes.choose(label, selected, ordered, int(total[0][0]) if total else 0,
+                                       rows_wanted, by_id, present)
+        return "" if choice is None else f" INDEXED BY {choice}"
 
     def count(self, label: str, filters: Sequence[PropertyFilter] = ()) -> int:
         return self.count_at_most(label, filters, None)[0]
