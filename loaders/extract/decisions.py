@@ -24,6 +24,8 @@ _VERB = re.compile(
     r"(?i)\b(?:fined|fines|fining|fine\s+(?:on|against|of)|imposed?|imposes|imposing|"
     r"hit\s+with|slapped|sanctioned|penalised|penalized|ordered|orders|ordering|banned|bans|"
     r"reprimanded|issued\s+(?:a|an)\s+(?:\w+\s+)?(?:fine|penalty|reprimand|order|ban)|"
+    # an infinitive after a decision or an intent ("its decision to reprimand X", "intends to fine X")
+    r"(?:decision|decided|decides|intends?|intention|plans?|proposes?|proposed)\s+to\s+(?:fine|reprimand|sanction)|"
     # French, German, Italian, Dutch, Spanish
     r"sanctionn[ée]e?s?|inflig\w+|prononc[ée]\w*|condamn[ée]e?s?|enjoint|liquid(?:é|er|e)\w*|"
     r"verhängt\w*|auferlegt|erlassen|erließ|angeordnet|"

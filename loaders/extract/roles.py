@@ -33,7 +33,7 @@ _SANCTION_VERB = (r"(?:fined|fining|sanctioned|reprimanded|penalised|penalized|s
 # The sanction's noun in the languages present ("boete", "Bußgeld", "kara", "sanktionsavgift").
 _NOUN = (r"(?:fines?|penalty|penalties|sanctions?|reprimands?|ban|amendes?|astreintes?|Bußgeld\w*|Geldbuße\w*|Verfahren|"
          r"Zwangsgeld\w*|sanzion[ei]|multas?|multe|boetes?|\w+boete|dwangsom|kar[aęy]|upomnieni\w+|sanktionsavgift\w*|"
-         r"avgift|böter|sanci[oó]n(?:es)?|medida\s+cautelar|coimas?)")
+         r"avgift|böter|sanci[oó]n(?:es)?|medida\s+cautelar|coimas?|sanktio\w*|seuraamusmaksu\w*|sakko\w*)")
 # The auxiliaries of a passive ("has been", "will be", "è stata", "a été", "wurde", "werd", "został").
 _PASSIVE = (r"(?:(?:has|have|had)\s+(?:also\s+|now\s+|already\s+)?been\s+|(?:was|were|is|are)\s+(?:also\s+|now\s+)?(?:being\s+)?|"
             r"(?:will|would|could|may|might|to)\s+(?:also\s+)?be\s+|(?:è|sono|era|fu)\s+(?:anche\s+)?stat[aoie]\s+|(?:a|ont|avait)\s+été\s+|"
@@ -68,7 +68,7 @@ EVENT_TARGETS: list[tuple[str, str, float]] = [
      r"deve|terá\s+de|måste|skal|må)\s+(?:\w+\s+){0,2}?(?:pagar|abonar|pay|zahlen|pagare|payer|betalen|betala|betale)\b",
      "payer", 0.75),
     (r"(?P<name>{name})\s+(?:recibe|recibió|receives|received|erhält|erhielt|riceve|ha\s+ricevuto|reçoit|krijgt|kreeg|"
-     r"får|fick|dostał[ao]?|se\s+enfrenta\s+a)\s+(?:\w+\s+){0,3}?" + _NOUN + r"\b", "payer", 0.75),
+     r"får|fick|sai|saa|dostał[ao]?|se\s+enfrenta\s+a)\s+(?:\w+\s+){0,3}?" + _NOUN + r"\b", "payer", 0.75),
     # the dative of French, Italian, Spanish, Portuguese: "a infligé au réseau social X une amende"
     (r"\b(?:inflig[ée]e?s?|impos[ée]e?s?)\s+(?:une\s+[^.;]{0,50}?\s+)?(?:à\s+la|à|au|aux)\s+"
      r"(?:soci[ée]t[ée]\s+|l['’]entreprise\s+)?{skip}(?P<name>{name})", "patient", 0.75),

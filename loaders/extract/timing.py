@@ -84,6 +84,11 @@ def periods(ctx: Context, drafts: list[DecisionDraft]) -> None:
             break
 
 
+# "After a notice issued last year ..., X has now been fined": the cue dates the clause before.
+_NOW_AFTER = re.compile(r"(?i)^(?:[^.;]|\.(?=\d))*?,[^.;,]*?\b(?:(?:has|have|is|are)\s+now\s+been|now\s+(?:been\s+)?"
+                        r"(?:fined|sanctioned|reprimanded|ordered))\b[^.;]*?(?:[€£$]|\d)")
+
+
 def is_earlier(ctx: Context, start: int, end: int) -> bool:
     """Whether a range tells an earlier or other decision: a temporal or comparative cue,
     except a year no earlier than the report's own or one that dates an incident ("a data
@@ -96,6 +101,8 @@ def is_earlier(ctx: Context, start: int, end: int) -> bool:
         if year and (_INCIDENT.search(ctx.text, max(start, match.start() - 60), match.start()) or _INCIDENT_AFTER.match(
                 ctx.text, match.end(), end)):
             continue  # "a data breach that in 2018 ...", "in a 2023 cyberattack"
+        if _NOW_AFTER.match(ctx.text[match.end() : end]):
+            continue
         return True
     return False
 

@@ -1,6 +1,7 @@
 """Round-5 rules (issue 17) on short texts written for the test (names invented): Nordic
 compound descriptors and municipalities, an infinitive's object, "A and B" named apart,
-combined fines and plural fines listed per firm."""
+combined fines and plural fines listed per firm, "has now been fined" after an earlier
+notice, "its decision to reprimand X", thousands in words, a Finnish recipient."""
 
 from __future__ import annotations
 
@@ -44,9 +45,22 @@ def _decisions(tmp_path: Path, text: str) -> list[tuple[str | None, str | None, 
     ("Fine\n\nThe Information Commissioner's Office said it intends to fine the Harbour Transit Authority "
      "of Westland £750,000 for failing to protect data.", ("regulator:gb-ico", "Harbour Transit Authority of Westland",
                                                            750000, "GBP")),
+    # "its decision to reprimand X": a reprimand (no money)
+    ("Reprimand\n\nThe Information Commissioner's Office (ICO) has announced its decision to reprimand Northshire "
+     "County Council (the Council) for failing to redact information.", ("regulator:gb-ico", "Northshire County Council",
+                                                                          None, None)),
+    # an earlier notice in the clause before; the fine the firm "has now been" given is today's
+    ("Fine\n\nThe Information Commissioner's Office has fined an IT supplier over a breach. After a notice of intent "
+     "issued last year for £6.09 million, Omega Software Group Ltd has now been fined £3,076,320.",
+     ("regulator:gb-ico", "Omega Software Group Ltd", 3076320, "GBP")),
+    # a Finnish recipient ("X sai ... sanktion") and a hundred thousand in words
+    ("Sakko\n\nKivilä sai tällä viikolla huomattavan sanktion: tietosuojavaltuutetun toimisto määräsi sille "
+     "sadantuhannen euron seuraamusmaksun.", ("regulator:fi-tietosuoja", "Kivilä", 100000, "EUR")),
+    ("Boete\n\nDe Autoriteit Persoonsgegevens (AP) heeft Veldhoven Data B.V. een boete van zeshonderdduizend euro "
+     "opgelegd.", ("regulator:nl-ap", "Veldhoven Data B.V.", 600000, "EUR")),
 ])
-def test_targets_named_by_descriptor_municipality_or_infinitive(tmp_path: Path, text: str,
-                                                                 expected: tuple[str, str, int, str]) -> None:
+def test_targets_kinds_and_amounts_of_round_5(tmp_path: Path, text: str,
+                                                                 expected: tuple[str, str, int | None, str | None]) -> None:
     assert _decisions(tmp_path, text) == [expected]
 
 
@@ -66,3 +80,12 @@ def test_plural_fines_listed_per_firm_are_fines_and_a_combined_one_is_their_sum(
                                  "combined fine of 100 billion won on Gamma and Delta.\n\nThe commission approved "
                                  "fines of 69.2 billion won for Gamma and 30.8 billion won for Delta.")
     assert sorted((t, a) for _, t, a, _ in found) == [("Delta", 30800000000), ("Gamma", 69200000000)]
+
+
+def test_a_fine_given_again_now_after_an_earlier_one_stays_earlier(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text("Fine\n\nLast year the ICO fined Omega Software Group Ltd £3,076,320, and the company has now "
+                    "been fined again.", "utf-8")
+    extraction = extract(read_article(path, url="https://example.org/r", date="2024-03-01", title=None,
+                                      publisher="Example News", author=None))
+    assert [p.properties["evidence"]["earlier"] for p in extraction.of_kind("decision")] == ["yes"]
