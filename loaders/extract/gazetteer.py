@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from enforcegraph.loaders.extract.regions import find_regional
 from enforcegraph.schema.errors import SchemaError
 
 __all__ = ["RegulatorEntry", "RegulatorMatch", "country_words", "find_regulators", "gazetteer"]
@@ -76,6 +77,13 @@ def gazetteer() -> tuple[RegulatorEntry, ...]:
             )
         )
     return tuple(entries)
+
+
+@cache
+def _regions() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Regulator id -> the names and adjectives of its state (regional authorities)."""
+    return tuple((str(item["id"]), tuple(str(w) for w in item["region"]))
+                 for item in _raw()["regulators"] if item.get("region"))
 
 
 @cache
@@ -283,5 +291,8 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
             plain.append(RegulatorMatch(candidates[0], described.start(), described.end(), 0.7,
                                         "descriptor"))
     plain += _defined_after_descriptors(text, plain)
+    by_id = {e.id: e for e in gazetteer()}
+    plain += [RegulatorMatch(by_id[regulator], start, end, 0.8, "regional-office")
+              for regulator, start, end in find_regional(text, _regions(), [(m.start, m.end) for m in plain])]
     unique = {(m.start, m.end): m for m in sorted(plain, key=lambda m: m.confidence)}
     return sorted(unique.values(), key=lambda m: (m.start, -m.end))

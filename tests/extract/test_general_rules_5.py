@@ -89,3 +89,15 @@ def test_a_fine_given_again_now_after_an_earlier_one_stays_earlier(tmp_path: Pat
     extraction = extract(read_article(path, url="https://example.org/r", date="2024-03-01", title=None,
                                       publisher="Example News", author=None))
     assert [p.properties["evidence"]["earlier"] for p in extraction.of_kind("decision")] == ["yes"]
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    ("Fine\n\nThe Lower Saxony data protection commissioner fined Weserwerk GmbH 1.1 million euros.", "regulator:de-ni"),
+    ("Bußgeld\n\nDer hessische Datenschutzbeauftragte hat gegen die Mainblick GmbH ein Bußgeld von 80.000 Euro "
+     "verhängt.", "regulator:de-he"),
+    ("Bußgeld\n\nDie Datenschutzbeauftragte des Landes Niedersachsen hat gegen die Heideland AG ein Bußgeld von "
+     "40.000 Euro verhängt.", "regulator:de-ni"),
+    ("Fine\n\nThe data protection authority of Rhineland-Palatinate fined Moselblick GmbH 25,000 euros.", "regulator:de-rp"),
+])
+def test_regional_authorities_named_by_their_office_and_state(tmp_path: Path, text: str, issuer: str) -> None:
+    assert [i for i, _, _, _ in _decisions(tmp_path, text)] == [issuer]

@@ -1,0 +1,44 @@
+"""Regional authorities named only by their office and their state ("the Lower Saxony data
+protection commissioner", "der hessische Datenschutzbeauftragte", "die
+Datenschutzbeauftragte des Landes Niedersachsen"), from the ``region`` words of the
+gazetteer's entries."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+__all__ = ["find_regional"]
+
+_EN_OFFICE = (r"(?:data\s+protection|privacy)\s+(?:commissioner|officer|authority|regulator|watchdog|supervisor|"
+              r"agency|office)")
+_DE_OFFICE = (r"(?:Landes)?(?:datenschutzbeauftragte[nr]?|datenschützer(?:in)?|datenschutzbehörde|datenschutzaufsicht)"
+              r"|Landesbeauftragte[nr]?\s+für\s+(?:den\s+)?Datenschutz(?:\s+und\s+(?:die\s+)?Informationsfreiheit)?")
+
+
+@cache
+def _patterns(regions: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    found = []
+    for regulator, words in regions:
+        region = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        found.append((regulator, re.compile(
+            rf"(?i)(?<![\w\-])(?:(?:{region})(?:['’]s)?\s+(?:state\s+)?(?:{_EN_OFFICE}|{_DE_OFFICE})"
+            rf"|(?:{_EN_OFFICE})\s+(?:of|for|in)\s+(?:the\s+(?:German\s+)?state\s+of\s+)?(?:{region})"
+            rf"|(?:{_DE_OFFICE})\s+(?:des\s+Landes\s+|von\s+|in\s+|aus\s+)?(?:{region}))(?![\w\-])")))
+    return tuple(found)
+
+
+def find_regional(text: str, regions: tuple[tuple[str, tuple[str, ...]], ...],
+                  taken: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """(regulator id, start, end) of each authority named by its office and its state
+    (``regions``: regulator id -> the state's names and adjectives) outside ``taken``.
+
+    >>> find_regional("the Lower Saxony data protection commissioner", (("r:ni", ("Lower Saxony",)),), [])
+    [('r:ni', 4, 46)]
+    """
+    hits = []
+    for regulator, pattern in _patterns(regions):
+        for match in pattern.finditer(text):
+            if not any(a < match.end() and match.start() < b for a, b in taken):
+                hits.append((regulator, match.start(), match.end()))
+    return hits
