@@ -526,21 +526,40 @@ class EmbeddedStore(GraphStore):
         self, terms: Sequence[str], name: str, labels: Sequence[str] | None, limit: int,
         offset: int, most: int,
     ) -> tuple[list[tuple[Node, float]], int, bool]:
-        match = sqlfulltext.match_expression(terms)
         wanted = list(labels or [])
-        try:  # the first most + 1 matches in index order, then a page of the first most
-            first = self._query(sqlfulltext.candidates_sql(labels), [match, *wanted, most + 1])
-            total = min(len(first), most)
-            if not total:
-                return [], 0, False
-            rows = self._query(sqlfulltext.page_sql(labels),
-                               [name, match, *wanted, first[total - 1][0], limit, offset])
+        candidates = sqlfulltext.candidates_sql(labels)
+        try:
+            with self._reading() as conn:
+                try:
+                    first: list[tuple[Any, ...]] = []
+                    if len(terms[-1]) > 2:  # a whole word is a stream: enough of them, done
+                        whole = sqlfulltext.match_expression(terms, prefix=False)
+                        first = conn.execute(candidates, [whole, *wanted, most + 1]).fetchall()
+                    if len(first) <= most:  # the matches up to the bound, in index order
+                        match = sqlfulltext.match_expression(terms)
+                        first = conn.execute(candidates, [match, *wanted, most + 1]).fetchall()
+                    total = min(len(first), most)
+                    if not total:
+                        return [], 0, False
+                    ranked = orjson.dumps([row[0] for row in first[:total]]).decode()
+                    rows = conn.execute(sqlfulltext.content_sql, [ranked]).fetchall()
+                    counts = [int(conn.execute(sqlfulltext.term_count_sql, [
+                        sqlfulltext.match_expression([term], prefix=False),
+                        sqlfulltext.DF_COUNTED]).fetchone()[0]) for term in terms]
+                    rows_in_all, average = sqlfulltext.row_count(conn)
+                    named = {row[0] for row in conn.execute(
+                        "SELECT id FROM names WHERE norm = ?", [name])}
+                except sqlite3.Error as exc:
+                    raise self._read_failure(exc) from exc
         except StoreError as exc:
             if "no such table: fulltext" in str(exc):
                 raise StoreError(f"the store at {self.path} has no full-text index yet: open it "
                                  "once for writing (any `enforcegraph load`) to build it") from exc
             raise
-        return [(self._node(row), float(row[3])) for row in rows], total, len(first) > most
+        scores = sqlfulltext.bm25(rows, terms, counts, rows_in_all, average)
+        order = sorted(scores, key=lambda i: (i not in named, -scores[i], i))[offset : offset + limit]
+        nodes = self.get_many(order)
+        return [(nodes[i], scores[i]) for i in order if i in nodes], total, len(first) > most
 
     def kept_counts(self, flt: Any = None) -> bool:
         """Whether the counts kept in step with writes (graph/backends/sqlcounts.py) can

@@ -80,3 +80,52 @@ def test_an_index_kept_by_triggers_is_rebuilt_without_them(tmp_path: Path) -> No
     triggers = conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()
     conn.close()
     assert triggers == []
+
+
+def _scored(path: Path) -> EmbeddedStore:
+    words = ["alpha", "beta", "gamma", "delta"]
+    nodes = [NodeRecord(SOURCE, "Source", {"url": "https://example.org/1"})]
+    for number in range(40):
+        name = " ".join(words[(number + k) % 4] for k in range(1 + number % 3))
+        notes = " ".join(words[(number * k) % 4] for k in range(number % 7)) or None
+        props = {"name": f"{name} firm {number}", "sources": [SOURCE]}
+        if notes:
+            props["notes"] = notes
+        nodes.append(NodeRecord(f"company:scored-{number:02d}", "Company", props))
+    store = EmbeddedStore(path)
+    store.upsert(Batch(nodes=nodes))
+    return store
+
+
+@pytest.mark.parametrize("text", ["alpha", "beta gamma", "gamma delta firm", "firm 1"])
+def test_scores_are_fts5_bm25_when_every_term_is_counted(tmp_path: Path, text: str) -> None:
+    """Scored from the ranked matches' words (not FTS5's bm25(), which reads every term's
+    whole list), the scores equal FTS5's own when the terms' counts are exact."""
+    store = _scored(tmp_path / "s.sqlite")
+    page = store.full_text(text, limit=50)
+    assert page.total > 1 and not page.capped
+    conn = sqlite3.connect(tmp_path / "s.sqlite")
+    terms = text.split()
+    match = " AND ".join(f'"{t}"' for t in terms[:-1]) + (" AND " if terms[1:] else "") + \
+        f'"{terms[-1]}"*'
+    fts5 = dict(conn.execute("SELECT id, -bm25(fulltext, 0.0, 0.0, 10.0, 1.0) FROM fulltext "
+                             "WHERE fulltext MATCH ?", [match]))
+    conn.close()
+    store.close()
+    if text == "firm 1":  # a prefix: weighed by the whole word's count, not the prefix's
+        assert {h.node.id for h in page.hits} == set(fts5)
+        return
+    assert {h.node.id: h.score for h in page.hits} == pytest.approx(fts5, rel=1e-9)
+    assert [h.score for h in page.hits] == sorted((h.score for h in page.hits), reverse=True)
+
+
+def test_a_capped_search_ranks_the_first_holding_the_last_word_whole(tmp_path: Path) -> None:
+    store = _scored(tmp_path / "s.sqlite")
+    page = store.full_text("alph", limit=50, most=3)  # a prefix (4 letters): whole "alph": none
+    assert (page.total, page.capped) == (3, True)
+    whole = store.full_text("alpha", limit=50, most=3)  # the first three holding "alpha"
+    assert (whole.total, whole.capped) == (3, True)
+    holding = [n.id for n in store.find("Company") if "alpha" in
+               f"{n.get('name')} {n.get('notes') or ''}".split()]
+    assert {h.node.id for h in whole.hits} == set(holding[:3])  # in index (id) order
+    store.close()
