@@ -164,14 +164,18 @@ async def _sanction_page(
     )
     # One row past the page tells whether there is a next one; the full count is
     # computed only when the query asks for totalCount.
+    asked = _selected(info)
+    details = bool(asked & _DETAILS)  # the rows' articles and sources: read only when asked
+
     def page_rows() -> list[Any]:
         try:  # with a key: from the index position after it (offset: the fallback)
-            return page(options, size + 1, offset, position.key)  # type: ignore[no-any-return]
+            return page(options, size + 1, offset, position.key,  # type: ignore[no-any-return]
+                        details=details)
         except InvalidSeek as exc:
             raise ApiError(BAD_USER_INPUT, f"after: {exc}") from None
 
     rows = await in_thread(page_rows)
-    if _selects(info, "totalCount"):
+    if "totalCount" in asked:
         total = await in_thread(lambda: count(options))
     else:
         total = offset + len(rows)
@@ -189,14 +193,22 @@ async def _sanction_page(
     return page_of(items, offset, total, keys=None if keys is None else keys[:size], scope=scope)
 
 
-def _selects(info: Info, field_name: str) -> bool:
-    """Whether the current field's selection asks for ``field_name`` (fragments included)."""
-    def walk(selections: list[Any]) -> bool:
-        for selection in selections:
-            if getattr(selection, "name", None) == field_name:
-                return True
-            if walk(list(getattr(selection, "selections", []) or [])):
-                return True
-        return False
+# the fields of a headline row that need each row's articles and sources read with the page
+_DETAILS = frozenset({"articles", "sourceUrls"})
 
-    return any(walk(list(field.selections)) for field in info.selected_fields)
+
+def _selected(info: Info) -> set[str]:
+    """The field names anywhere in the current field's selection (fragments included;
+    under @skip/@include as well, so a name may be asked for and not answered)."""
+    names: set[str] = set()
+
+    def walk(selections: list[Any]) -> None:
+        for selection in selections:
+            name = getattr(selection, "name", None)
+            if name:
+                names.add(name)
+            walk(list(getattr(selection, "selections", []) or []))
+
+    for field in info.selected_fields:
+        walk(list(field.selections))
+    return names

@@ -97,15 +97,16 @@ class Neo4jTraversals(generic.Traversals):
 
     def sanctions_without_eu_establishment(
         self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0,
-        after: Sequence[str] | None = None,
+        after: Sequence[str] | None = None, *, details: bool = True,
     ) -> list[Row]:
         """One page sorted and cut by the server (the whole list when ``limit`` is None);
-        ``after`` seeks in the kept rows (else the page is by ``offset``)."""
+        ``after`` seeks in the kept rows (else the page is by ``offset``); ``details`` is
+        not used (the page's one statement reads the articles and sources with it)."""
         return self._page(flt or SanctionFilter(), limit, offset, after, unknown=False)
 
     def sanctions_with_unknown_establishment(
         self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0,
-        after: Sequence[str] | None = None,
+        after: Sequence[str] | None = None, *, details: bool = True,
     ) -> list[Row]:
         """As :meth:`sanctions_without_eu_establishment`, for the rows it cannot classify."""
         return self._page(flt or SanctionFilter(), limit, offset, after, unknown=True)

@@ -9,7 +9,7 @@ from weakref import WeakKeyDictionary
 
 import orjson
 
-from enforcegraph.graph.backends.sqlpage import Page
+from enforcegraph.graph.backends.sqlpage import Page, read_page
 from enforcegraph.graph.domain import rules as domain
 from enforcegraph.graph.domain.dates import date_floor
 from enforcegraph.graph.domain.traversals import (
@@ -56,20 +56,21 @@ class EmbeddedTraversals(Traversals):
 
     def sanctions_without_eu_establishment(
         self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0,
-        after: Sequence[str] | None = None,
+        after: Sequence[str] | None = None, *, details: bool = True,
     ) -> list[Row]:
-        return self._page(flt or SanctionFilter(), limit, offset, after, unknown=False)
+        return self._page(flt or SanctionFilter(), limit, offset, after, False, details)
 
     def sanctions_with_unknown_establishment(
         self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0,
-        after: Sequence[str] | None = None,
+        after: Sequence[str] | None = None, *, details: bool = True,
     ) -> list[Row]:
-        return self._page(flt or SanctionFilter(), limit, offset, after, unknown=True)
+        return self._page(flt or SanctionFilter(), limit, offset, after, True, details)
 
     def _page(self, flt: SanctionFilter, limit: int | None, offset: int,
-              after: Sequence[str] | None, unknown: bool) -> list[Row]:
+              after: Sequence[str] | None, unknown: bool, details: bool = True) -> list[Row]:
         """One page; ``after`` (a kept row's order columns, :attr:`page_keys`) seeks when
-        the kept rows answer, else the page is by ``offset``."""
+        the kept rows answer, else the page is by ``offset``; without ``details`` the rows
+        have no ``articles`` and ``sources`` (read only when asked for)."""
         from enforcegraph.graph.backends import sqlcounts  # it reads this module's SQL
 
         generic = (super().sanctions_with_unknown_establishment if unknown
@@ -83,10 +84,11 @@ class EmbeddedTraversals(Traversals):
         if self.store.kept_counts(flt):  # the rows kept in step with writes: one range
             sql, params = sqlcounts.page_sql(flt, unknown, seek)
             at = 0 if seek else offset
-            found = self.store._query(sql, {**params, "limit": limit, "offset": at})  # type: ignore[arg-type]
-            kept = self._rows([(str(d), str(s), str(f), str(r)) for d, s, f, r, *_ in found])
+            read = read_page(self.store, sql, {**params, "limit": limit, "offset": at}, details,
+                             sqlcounts.SEEK_SIZE)  # one statement, one row: see sqlpage
+            kept = self._built(read, details)
             if kept is not None:
-                self.page_keys = [tuple(str(v) for v in row[4:]) for row in found]
+                self.page_keys = read.seeks
                 return kept
         if self._few_candidates(flt, wanted):
             keys = self._candidate_keys(flt, today, wanted, unknown)
@@ -95,7 +97,7 @@ class EmbeddedTraversals(Traversals):
             if len(keys) < wanted and not (flt.since or flt.until):
                 more = page_sql(flt, today, dated=False, unknown=unknown)
                 keys += self._keys(*more, wanted - len(keys))
-        rows = self._rows(keys[offset:wanted])
+        rows = self._rows(keys[offset:wanted], details)
         if rows is None:  # a node went away between the statements: answer the slow way
             return generic(flt, limit, offset)
         return rows

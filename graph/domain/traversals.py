@@ -244,10 +244,12 @@ class Traversals:
     # -- the catalogue ------------------------------------------------------------
     def sanctions_without_eu_establishment(
         self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0,
-        after: Sequence[str] | None = None,
+        after: Sequence[str] | None = None, *, details: bool = True,
     ) -> list[Row]:
         """See CATALOGUE; rows sorted by decision date then sanction id; one page (by
-        ``offset``: ``after`` is for backends that seek)."""
+        ``offset``: ``after`` is for backends that seek). ``details`` False: the caller
+        reads no row's ``articles`` and ``sources``, so a backend may leave them out (this
+        one builds them)."""
         self.page_keys = None
         rows = self._sanctions_without_eu_establishment(flt or SanctionFilter())
         return rows[offset : None if limit is None else offset + limit]
@@ -262,7 +264,7 @@ class Traversals:
 
     def sanctions_with_unknown_establishment(
         self, flt: SanctionFilter | None = None, limit: int | None = None, offset: int = 0,
-        after: Sequence[str] | None = None,
+        after: Sequence[str] | None = None, *, details: bool = True,
     ) -> list[Row]:
         """See CATALOGUE; the headline's rows and order, for the firms it cannot classify."""
         self.page_keys = None
