@@ -873,12 +873,15 @@ def headline_count(regulator: bool, jurisdiction: str, since: bool, until: bool,
 def _headline_seek(columns: Sequence[str]) -> str:
     """The rows after ``$after0``... in the order of ``columns`` (lexicographic: Cypher has
     no tuple comparison). The first column's ``>=`` is the index range the planner seeks
-    to; the rest, read in index order from there, only passes over the key's own date."""
-    condition = f"h.{columns[-1]} > $after{len(columns) - 1}"
-    for n in range(len(columns) - 2, -1, -1):
-        condition = (f"h.{columns[n]} > $after{n} OR "
-                     f"(h.{columns[n]} = $after{n} AND ({condition}))")
-    return f"h.{columns[0]} >= $after0 AND ({condition})"
+    to; the rest, read in index order from there, only passes over the key's own date. It
+    is a CASE, not ORs: the planner splits ORs of indexed columns into a union of seeks
+    from the key to the end, whose rows it must then sort."""
+    tests = []
+    for n, column in enumerate(columns[:-1]):
+        tests += [f"WHEN h.{column} > $after{n} THEN true", f"WHEN h.{column} < $after{n} THEN false"]
+    last = len(columns) - 1
+    return (f"h.{columns[0]} >= $after0 AND CASE {' '.join(tests)} "
+            f"ELSE h.{columns[last]} > $after{last} END")
 
 
 def headline_page(regulator: bool, jurisdiction: str, since: bool, until: bool,

@@ -359,7 +359,7 @@ def page_sql(flt: SanctionFilter, unknown: bool,
     row's seek key (its order columns) in the catalogue's order, from the kept rows
     (``:limit``, ``:offset`` to bind); ``after`` (a seek key): the rows after it, one
     range of the filter's index from the key (a row value SQLite seeks to)."""
-    where, params = _where(flt, unknown)
+    where, params = _where(flt, unknown, seek=after is not None)
     if after is not None:
         names = [f"after{n}" for n in range(SEEK_SIZE)]
         where += f" AND ({_ORDER}) > ({', '.join(':' + n for n in names)})"
@@ -368,7 +368,11 @@ def page_sql(flt: SanctionFilter, unknown: bool,
             "LIMIT :limit OFFSET :offset", params)
 
 
-def _where(flt: SanctionFilter, unknown: bool, dated: bool = True) -> tuple[str, dict[str, Any]]:
+def _where(flt: SanctionFilter, unknown: bool, dated: bool = True,
+           seek: bool = False) -> tuple[str, dict[str, Any]]:
+    """The kept rows' WHERE for a filter; ``seek``: the page's lower bound is the seek key's
+    row value (``since`` is then checked row by row, ``+k``: SQLite would otherwise range
+    from ``since`` and pass over every row before the key)."""
     kind = "kt" if flt.at == "today" else "kd"
     params: dict[str, Any] = {"kind": 2 if unknown else 1}
     where = [f"{kind} = :kind"]
@@ -383,7 +387,7 @@ def _where(flt: SanctionFilter, unknown: bool, dated: bool = True) -> tuple[str,
         where.append("c = :jurisdiction")
         params["jurisdiction"] = flt.jurisdiction
     if flt.since and dated:
-        where.append("k >= :since AND k < '~'")
+        where.append(f"{'+' if seek else ''}k >= :since AND k < '~'")
         params["since"] = date_floor(flt.since)
     if flt.until and dated:
         where.append("k <= :until")
