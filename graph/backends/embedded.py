@@ -490,9 +490,12 @@ class EmbeddedStore(GraphStore):
             kept = sqlpropcounts.count_sql(self.model, label, filters, meta.get(sqlpropcounts.META_KEY))
             if kept is not None:
                 return int(self._query(*kept)[0][0]), False
+        # several properties: the index of the one reading fewest, or the label until cap + 1
+        hint = self._page_index(label, filters, True, None if cap is None else cap + 1)
         if cap is None or any(f.property == "id" for f in filters):  # ids: an index lookup each
-            return int(self._query(f"SELECT count(*) FROM nodes WHERE {where}", params)[0][0]), False
-        sql = f"SELECT count(*) FROM (SELECT 1 FROM nodes WHERE {where} LIMIT ?)"
+            sql = f"SELECT count(*) FROM nodes{hint} WHERE {where}"
+            return int(self._query(sql, params)[0][0]), False
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM nodes{hint} WHERE {where} LIMIT ?)"
         found = int(self._query(sql, [*params, cap + 1])[0][0])
         return min(found, cap), found > cap
 

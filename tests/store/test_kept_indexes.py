@@ -182,6 +182,10 @@ def test_pages_equal_the_full_scan_whichever_index_is_taken(
             assert found == ids, (label, filters, page, way)
     everything, _ = _pages(store, label, filters)
     assert bool(everything) == (filters[0].value not in ("XX", [])), (label, filters)
+    assert store.count(label, filters) == len(everything)  # counts planned the same way
+    for cap in (1, len(everything), 50):
+        assert store.count_at_most(label, filters, cap) in (
+            (len(everything), False), (cap, len(everything) > cap)), (label, filters, cap)
 
 
 @pytest.mark.parametrize("at", ["decision-date", "today"])
