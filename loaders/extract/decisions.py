@@ -179,7 +179,16 @@ def _target(ctx: Context, sentence: Sentence) -> tuple[str | None, float]:
     if firms:
         return firms[0][1].name, 0.75
     salient = ctx.parties.salient_firm()
-    return (salient.name, 0.6) if salient else (None, 0.0)
+    if salient is None or not _near(ctx, salient.spans, sentence):
+        return None, 0.0
+    return salient.name, 0.6
+
+
+def _near(ctx: Context, spans: list[tuple[int, int]], sentence: Sentence) -> bool:
+    """A firm named in the sentence's paragraph or the two before it (or in the headline):
+    a fine in a later section of a round-up is not the story's main firm's."""
+    near = {s.paragraph for s in ctx.sentences if any(s.start <= a < s.end for a, _ in spans)}
+    return bool(near & {0, sentence.paragraph, sentence.paragraph - 1, sentence.paragraph - 2})
 
 
 def _periodic(ctx: Context, money: Money, start: int) -> bool:

@@ -155,7 +155,11 @@ class _Builder:
 
     # -- facts -------------------------------------------------------------------------
     def amounts(self) -> None:
+        proposed: set[tuple[float | int, str]] = set()
         for money in self.ctx.money:
+            if money.worded and (money.amount, money.currency) in proposed:
+                continue  # "2000 euro" in the heading and "tweeduizend euro" in the text: one amount
+            proposed.add((money.amount, money.currency))
             props: dict[str, Any] = {"amount": money.amount, "currency": money.currency,
                                      "meaning": money.meaning}
             if money.per:

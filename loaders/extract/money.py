@@ -34,7 +34,7 @@ _MAGNITUDES = {
     "milliard": 10**9, "milliards": 10**9, "millionen": 10**6, "mio": 10**6, "mio.": 10**6,
     "milliarde": 10**9, "milliarden": 10**9, "mrd": 10**9, "mrd.": 10**9, "milione": 10**6,
     "milioni": 10**6, "miliardo": 10**9, "miliardi": 10**9, "miljoen": 10**6, "miljard": 10**9,
-    "millón": 10**6, "millones": 10**6, "mil millones": 10**9, "tausend": 10**3, "mila": 10**3, "duizend": 10**3,
+    "millón": 10**6, "millones": 10**6, "mil millones": 10**9, "tausend": 10**3, "mila": 10**3,
     # Swedish, Polish
     "miljoner": 10**6, "miljon": 10**6, "millioner": 10**6, "miljarder": 10**9, "mld": 10**9, "tys.": 10**3,
     # Portuguese, Croatian, Finnish, Danish
@@ -46,7 +46,7 @@ _NUM_HEAD = r"\d+(?:[.,]\d+)?"
 _NUM = r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\x20\d{3})+(?:,\d{2}(?!\d))?(?![\d.,])|\d+(?:[.,]\d+)?"
 _MAG = (r"(?:\s?(?:thousand|millions?|billions?|mln|mn|bn|milliards?|millionen|milliarden?|"
         r"milion[ei]|miliard[oi]|miljoen|miljard(?:er)?|miljon(?:er)?|millioner|mld|mill[oó]n(?:es)?|mil\s+millones|tausend|mila|"
-        r"milhões|milhão|milijuna|milijun|tisuća|miljoonaa|milyon|milyar|mil|duizend)(?!\w)"
+        r"milhões|milhão|milijuna|milijun|tisuća|miljoonaa|milyon|milyar|mil)(?!\w)"
         r"|\s?tys\."
         r"|\s?(?:Mio|Mrd)\.|(?:m|bn|k|b)\b)")
 # Small numbers in words before a magnitude ("diez millones de euros", "ten million euros").
@@ -127,6 +127,7 @@ class Money:
     conversions: tuple[tuple[float | int, str], ...] = ()
     crowns: bool = False             # "kroner", "crowns": Danish or Norwegian (or Swedish) by the story
     doubtful: bool = False           # "492.00 Euro" in a text that groups thousands with "." (a digit lost?)
+    worded: bool = False             # written in words ("zeshonderdduizend euro")
 
 
 @dataclass(frozen=True)
@@ -314,7 +315,7 @@ def _bare(text: str, found: list[Money]) -> list[Money]:
 _UNITS = {w: v for v, ws in {1: ("een", "ein"), 2: ("twee", "zwei"), 3: ("drie", "drei"), 4: ("vier",),
                              5: ("vijf", "fünf"), 6: ("zes", "sechs"), 7: ("zeven", "sieben"), 8: ("acht",),
                              9: ("negen", "neun")}.items() for w in ws}
-_WORDED = re.compile(rf"(?i)\b(?:(?P<n>{'|'.join(_UNITS)})?(?P<h>honderd|hundert)?(?P<t>duizend|tausend)"
+_WORDED = re.compile(rf"(?i)(?<!\d\s)(?<![\d.,])\b(?:(?P<n>{'|'.join(_UNITS)})?(?P<h>honderd|hundert)?(?P<t>duizend|tausend)"
                      r"|(?P<fi>sadantuhannen|satatuhatta))\s+(?:euros?|euroa|euron)\b")
 
 
@@ -325,7 +326,7 @@ def _worded(text: str, found: list[Money]) -> list[Money]:
             continue
         value = 100_000 if match.group("fi") else (
             _UNITS.get((match.group("n") or "").lower(), 1) * (100 if match.group("h") else 1) * 1000)
-        extra.append(Money(match.start(), match.end(), value, "EUR"))
+        extra.append(Money(match.start(), match.end(), value, "EUR", worded=True))
     return extra
 
 

@@ -12,7 +12,7 @@ __all__ = [
 # A capitalised word ("H&M", "Ton-That", "O'Brien", "Locatefamily.com") or initials ("A.B.").
 # Capital letters of the Latin alphabets and Greek ("Österreichische Post AG", "Łódź", "Υπουργείο").
 _UP = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x17F) if chr(c).isupper()) + "Α-ΩΆ-Ώ"
-_TOKEN = (rf"(?:\d+[&/]\d+(?![\d,.])|\d+[a-z]+[A-Z][\w\-]*|[{_UP}][\w\-]*(?:&[A-Z][\w\-]*)?(?:['’][A-Z][\w\-]*)?(?:\.(?:com|net|org|io|eu)\b)?"
+_TOKEN = (rf"(?:\d+[&/]\d+(?![\d,.])|\d+[a-z]+[A-Z][\w\-]*|\d+x\d+(?![\d,.])|[{_UP}][\w\-]*(?:&[A-Z][\w\-]*)?(?:['’][A-Z][\w\-]*)?(?:\.(?:com|net|org|io|eu)\b)?"
           r"|[A-Z]\.(?:[A-Z]\.)+)")
 _JOIN = r"(?:[^\S\n]+(?:(?:of|for|and|&|de|du|des|la|le|van|von|der|den|di|da)[^\S\n]+)?)"
 NAME = rf"{_TOKEN}(?:{_JOIN}{_TOKEN}){{0,4}}(?:,?[^\S\n]+(?:Inc|Ltd|Corp|Co|S\.A|B\.V|N\.V)\.|[^\S\n]+LLC)?"

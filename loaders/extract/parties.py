@@ -20,7 +20,7 @@ from enforcegraph.loaders.extract.names import (
     clean_name,
     is_regulator_role,
 )
-from enforcegraph.loaders.extract.roles import WITH_LEGAL_FORM, firm_patterns
+from enforcegraph.loaders.extract.roles import AMPERSAND, WITH_LEGAL_FORM, firm_patterns
 from enforcegraph.schema.names import normalize_name
 
 __all__ = ["Found", "PartyFinder", "Relation"]
@@ -28,6 +28,9 @@ __all__ = ["Found", "PartyFinder", "Relation"]
 _POSS = r"['’]s"
 _AGENCY = (r"(?:(?P<kind>PR|public\s+relations|communications|press|media|law|legal)\s+"
            r"(?:agency|firm|consultancy|advisers|advisors|representatives?))")
+# The addressee of a decision: "Aan: X", "gericht aan X", "addressed to X", "Adressat: X".
+_ADDRESSEE = re.compile(r"(?:(?m:^)(?:Aan|To|An|Adressat|Destinataire|Destinatario)\s*:\s*|\b(?:gericht\s+aan|addressed\s+to|"
+                        r"gerichtet\s+an|adressée?\s+à|indirizzat[oa]\s+a)\s+)(?:de\s+|the\s+|die\s+|den\s+|la\s+|le\s+)?$")
 _LIST_INTRO = re.compile(r"(?:\blike|\bsuch\s+as|\bincluding|\bunlike|\bcompared\s+(?:to|with)|\bversus|\bvs\.)\s+$")
 _NAME_LIST = re.compile(rf"(?P<first>{NAME})(?P<rest>(?:\s*,\s*{NAME})*(?:,?\s+(?:and|or)\s+{NAME})?)")
 # Words between a sanction verb and its target: lower-case words and descriptors
@@ -272,6 +275,9 @@ class PartyFinder:
                     self.add("company", self.text[part[0] : part[1]], part, rule, confidence)
         split_pairs(self)
         joined_firms(self)
+        if not any(f.kind == "company" for f in self.found.values()):
+            for match in AMPERSAND.finditer(self.text):
+                self.add("company", match.group("name"), _group_span(match, "name"), "ampersand", 0.7)
 
     @staticmethod
     def _entities(name: str, start: int) -> list[tuple[int, int]]:
@@ -376,8 +382,12 @@ class PartyFinder:
                     person.office_of = longer.name
 
     def salient_firm(self) -> Found | None:
-        """The firm the text is most about: the most often named firm that is no agency."""
+        """The firm the text is most about: the addressee of a decision ("Aan: X", "gericht
+        aan X", "addressed to X"), else the most often named firm that is no agency."""
         firms = [f for f in self.found.values() if f.kind == "company" and not f.roles]
+        addressed = [f for f in firms if any(_ADDRESSEE.search(self.text, max(0, a - 30), a) for a, _ in f.spans)]
+        if len(addressed) == 1:
+            return addressed[0]
         return max(firms, key=lambda f: (len(f.spans), -min(f.spans)[0]), default=None)
 
     def attach_offices(self, sentences: list[tuple[int, int]]) -> None:

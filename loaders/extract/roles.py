@@ -17,7 +17,7 @@ from enforcegraph.loaders.extract.names import (
     PRODUCT_NOUN,
 )
 
-__all__ = ["EVENT_TARGETS", "PASSIVE_EVENT", "PUBLIC_BODY", "WITH_LEGAL_FORM", "firm_patterns"]
+__all__ = ["AMPERSAND", "EVENT_TARGETS", "PASSIVE_EVENT", "PUBLIC_BODY", "WITH_LEGAL_FORM", "firm_patterns"]
 
 # Public bodies named by their kind: "al Comune di Trento", "de gemeente Enschede", "the
 # Ministry of Health", "the Cabinet Office" (a regulator's own name is blocked before).
@@ -25,6 +25,11 @@ PUBLIC_BODY = (r"\b(?P<name>(?:Comune|Municipality|City|Ministry|Ministero|Minis
                r"Department|Gemeinde|Stadt|Ayuntamiento|Câmara\s+Municipal|Commune)\s+(?:di|of|de|del|van|for|der|des|du|da|do)"
                r"\s+{name}|(?:Regione|Provincia|Comunidad|Generalitat|Landkreis|Kommune|Région)\s+{name}|"
                r"[A-ZÀ-Þ][\w\-]*\s+[Kk]ommune?\b|(?<=\bgemeente\s){name}|(?<=\bthe\s)(?:[A-Z][a-z]+\s+){1,2}Office)")
+
+# A short name joined by "&" ("K&V"), not the usual abbreviations ("Q&A", "R&D"): a firm's
+# name when the text names no firm otherwise.
+AMPERSAND = re.compile(r"(?<![\w&\-])(?!(?:Q&A|R&D|M&A|B&B|P&L|T&C|F&B|A&E|S&P)(?![\w&]))"
+                       r"(?P<name>[A-Z][A-Za-z]{0,3}&[A-Z][A-Za-z]{0,3})(?![\w&\-])")
 
 # A name that ends with one or more legal forms ("H&M Hennes & Mauritz Online Shop A.B. & Co. KG").
 WITH_LEGAL_FORM = rf"{LONG_NAME}(?:\s*,?\s*(?:&\s+)?{LEGAL_FORM}\b\.?)+"
@@ -81,6 +86,11 @@ EVENT_TARGETS: list[tuple[str, str, float]] = [
     (r"\b(?:nei\s+confronti\s+di|à\s+l['’]encontre\s+de)\s+(?:la\s+soci[ée]t[ée]\s+)?"
      r"(?P<name>{name})", "patient", 0.75),
 ]
+
+
+# An addressee's whole name up to the comma ("Stichting X Partij voor de Vrijheid, Straat 1").
+_ADDRESSEE_NAME = (r"[A-ZÀ-Þ][\w\-.&]*(?:[^\S\n]+(?:(?:voor|de|van|der|den|het|für|und|of|and|the|la|di|du|des|et)"
+                   r"[^\S\n]+)*[A-ZÀ-Þ][\w\-.&]*){0,11}")
 
 
 def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
@@ -141,6 +151,10 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
     ]
     patterns += [(p.replace("{name}", NAME).replace("{skip}", skip), r, c) for p, r, c in EVENT_TARGETS]
     patterns.append((PUBLIC_BODY.replace("{name}", NAME), "public-body", 0.8))
+    # the addressee of a decision: "Aan: X", "gericht aan X", "addressed to X"
+    patterns.append((r"(?:(?m:^)(?:Aan|To|An|Adressat|Destinataire|Destinatario)\s*:\s*|\b(?:gericht\s+aan|addressed\s+to|"
+                     r"gerichtet\s+an|adressée?\s+à|indirizzat[oa]\s+a)\s+)(?:de\s+|the\s+|die\s+|den\s+|la\s+|le\s+)?"
+                     rf"(?P<name>{_ADDRESSEE_NAME})(?=\s*(?:[,;(\n]|$))", "addressee", 0.75))
     # "Amazon's Luxembourg unit", "Google's French subsidiary": the firm named (when its unit is not)
     patterns.append((rf"(?P<name>{NAME})['’]s\s+(?:[\w\-]+\s+){{0,2}}(?:unit|subsidiary|arm|division|affiliate|branch)\b",
                      "possessive-unit", 0.7))

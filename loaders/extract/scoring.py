@@ -129,12 +129,23 @@ def _decisions(extraction: Extraction, gold: dict[str, Any]) -> tuple[Score, Sco
             props = match.properties
             pred_facts += _facts({
                 "statutory_maximum": bool(fine(match).get("statutory_maximum")),
-                "cites": [f"GDPR Art. {c['article'].rsplit('-', 1)[1]}" if c["article"].startswith("article:gdpr-")
-                          else c["article"] for c in props.get("cites") or []],
+                "cites": [_cite(c["article"]) for c in props.get("cites") or []],
                 "announced_date": _announced(item, props.get("announced_date")),
                 "appeal_intent": bool(props.get("appeal_intent")),
             })
     return score, _greedy(gold_facts, pred_facts, lambda a, b: bool(a == b))
+
+
+def _cite(article: str) -> str:
+    """An article id as the gold writes it ("article:uk-gdpr-32" -> "UK GDPR Art. 32").
+
+    >>> _cite("article:gdpr-83"), _cite("article:uk-gdpr-32"), _cite("article:bdsg-26")
+    ('GDPR Art. 83', 'UK GDPR Art. 32', 'article:bdsg-26')
+    """
+    for prefix, law in (("article:gdpr-", "GDPR"), ("article:uk-gdpr-", "UK GDPR")):
+        if article.startswith(prefix):
+            return f"{law} Art. {article.removeprefix(prefix)}"
+    return article
 
 
 def _announced(item: dict[str, Any], proposed: Any) -> Any:
@@ -157,7 +168,9 @@ def _announced(item: dict[str, Any], proposed: Any) -> Any:
 
 
 def _facts(item: dict[str, Any]) -> list[tuple[str, Any]]:
-    facts: list[tuple[str, Any]] = [("cites", c) for c in sorted(set(item.get("cites") or []))]
+    # an article's paragraph is not compared ("UK GDPR Art. 32(1)" is "UK GDPR Art. 32")
+    facts: list[tuple[str, Any]] = [("cites", c) for c in sorted({re.sub(r"(?<=\d)\(.*$", "", c)
+                                                                  for c in item.get("cites") or []})]
     if item.get("statutory_maximum"):
         facts.append(("maximum", True))
     if item.get("announced_date"):

@@ -36,6 +36,9 @@ def _decisions(tmp_path: Path, text: str) -> list[tuple[str | None, str | None, 
      "en sanktionsavgift på 35 miljoner kronor mot bolaget.", ("regulator:se-imy", "Lindqvist-Skydd", 35000000, "SEK")),
     ("Bøde\n\nTaxaselskabet Nordvogn gemte data. Datatilsynet indstillede taxaselskabet til en bøde på 1,2 "
      "millioner kroner.", ("regulator:dk-datatilsynet", "Nordvogn", 1200000, "DKK")),
+    # a name that ends in a digits-x-digits token ("Vognmand 7x24")
+    ("Bøde\n\nTaxaselskabet Vognmand 7x24 gemte data. Datatilsynet indstillede taxaselskabet til en bøde på 1,2 "
+     "millioner kroner.", ("regulator:dk-datatilsynet", "Vognmand 7x24", 1200000, "DKK")),
     # a municipality named "X Kommune" / "X kommune" is the target
     ("Bøde\n\nDatatilsynet har politianmeldt Nordby Kommune og indstillet kommunen til en bøde på 50.000 kr.",
      ("regulator:dk-datatilsynet", "Nordby Kommune", 50000, "DKK")),
@@ -101,3 +104,28 @@ def test_a_fine_given_again_now_after_an_earlier_one_stays_earlier(tmp_path: Pat
 ])
 def test_regional_authorities_named_by_their_office_and_state(tmp_path: Path, text: str, issuer: str) -> None:
     assert [i for i, _, _, _ in _decisions(tmp_path, text)] == [issuer]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the addressee of a decision is the firm it is about, before a place named more often
+    ("Boete camera-auto's Utrecht\n\nAutoriteit Persoonsgegevens – besluit tot boeteoplegging, gericht aan Politie "
+     "Oostland, t.a.v. de korpschef.\n\nDe Autoriteit Persoonsgegevens (AP) heeft besloten de korpschef een bestuurlijke "
+     "boete van € 50.000,-- op te leggen. In de gemeente Utrecht gold een noodverordening. De gemeente Utrecht werkte mee.",
+     [("regulator:nl-ap", "Politie Oostland", 50000, "EUR")]),
+    # a short name joined by "&" is a firm's; "Q&A" and "R&D" are not
+    ("Tillsyn\n\nKunder till K&V försökte utan framgång tacka nej till bolagets nyhetsbrev. Eftersom bolaget vidtagit "
+     "åtgärder stannade IMY vid en sanktionsavgift om 350 000 kronor.", [("regulator:se-imy", "K&V", 350000, "SEK")]),
+    ("Q&A\n\nIn our Q&A: the CNIL fined Kappa Media SAS 2 million euros over R&D data.",
+     [("regulator:fr-cnil", "Kappa Media SAS", 2000000, "EUR")]),
+    # ... and only when the text names no firm otherwise ("K&V" beside its full name is no second firm)
+    ("Tillsyn\n\nIMY påför Kallström & Vik AB en sanktionsavgift på 350 000 kronor. Kunder till K&V klagade.",
+     [("regulator:se-imy", "Kallström & Vik AB", 350000, "SEK")]),
+    # a round-up: a fine in a later section without a firm is not the first section's firm's
+    ("Översikt tillsynsbeslut\n\nKunder till K&V klagade. IMY stannade vid en sanktionsavgift om 350 000 kronor.\n\n"
+     "Datum för beslut: 2023-10-17\n\nKorrigerande åtgärd: sanktionsavgift.\n\nEn fondrådgivare skickade av misstag ett "
+     "mejl till kunder.\n\nIMY beslutade om en sanktionsavgift på 500 000 kronor.",
+     [("regulator:se-imy", "K&V", 350000, "SEK"), ("regulator:se-imy", None, 500000, "SEK")]),
+])
+def test_addressees_ampersand_names_and_round_up_sections(tmp_path: Path, text: str,
+                                                           expected: list[tuple[Any, ...]]) -> None:
+    assert _decisions(tmp_path, text) == expected
