@@ -1,4 +1,5 @@
-"""Per-request dataloaders: one store call for many ids (no N+1), run off the event loop."""
+"""Per-request dataloaders: one store call for many ids (no N+1), run off the event loop
+(or on it, within a deadline, when the store can stop a read there: :func:`bounded`)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from strawberry.dataloader import DataLoader
 
 from enforcegraph.graph.domain.provenance import Provenance, provenance
 from enforcegraph.graph.store.base import Direction, GraphStore, Node, Relationship
+from enforcegraph.graph.store.inline import OverBudget, inline
 
-__all__ = ["Loaders", "NodeLoader", "RelKey", "in_thread"]
+__all__ = ["INLINE_BUDGET", "Loaders", "NodeLoader", "RelKey", "bounded", "in_thread"]
 
 T = TypeVar("T")
 
@@ -28,6 +30,27 @@ _STORE_THREADS = ThreadPoolExecutor(max_workers=40, thread_name_prefix="store")
 async def in_thread(func: Callable[[], T]) -> T:
     """Run a (sync) store call in the thread pool; abandoned if the request is cut off."""
     return await asyncio.get_running_loop().run_in_executor(_STORE_THREADS, func)
+
+
+# Seconds a store call made on the event loop may read before it is stopped and run again
+# on a thread: about 20 headline pages or 500 point reads, so the event loop is never held
+# much longer, and an ordinary short read is never cut.
+INLINE_BUDGET = 0.025
+
+
+async def bounded(store: GraphStore, func: Callable[[], T]) -> T:
+    """Run a store call known to be short (point reads by id, a page of the kept rows) on
+    the event loop itself when the store can stop a read there (``reads_inline``): on a
+    busy server a thread hand-over costs about what such a read costs (the GIL going back
+    and forth for every row). Past :data:`INLINE_BUDGET` (or at a lock) the store stops
+    it (``OverBudget``) and it runs again on a thread, under the store's time limit."""
+    if store.reads_inline:
+        try:
+            with inline(INLINE_BUDGET):
+                return func()
+        except OverBudget:
+            pass
+    return await in_thread(func)
 
 
 @dataclass(frozen=True)
@@ -117,7 +140,7 @@ class Loaders:
         return DataLoader(load_fn=self._load_relationships)
 
     async def _load_nodes(self, ids: Sequence[str]) -> list[Node | None]:
-        found = await in_thread(lambda: self.store.get_many(list(ids)))
+        found = await bounded(self.store, lambda: self.store.get_many(list(ids)))
         return [found.get(node_id) for node_id in ids]
 
     async def _load_relationships(self, keys: Sequence[RelKey]) -> list[list[Relationship]]:
@@ -148,7 +171,7 @@ class Loaders:
         the node loader, so later loads in the request reuse it.
         """
         wanted = list(dict.fromkeys(node_ids))
-        found = await in_thread(lambda: self.store.get_many(wanted))
+        found = await bounded(self.store, lambda: self.store.get_many(wanted))
         self.nodes.prime_many(found)
         return found
 

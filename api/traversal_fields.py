@@ -6,7 +6,7 @@ from typing import Annotated, Any
 import strawberry
 
 from enforcegraph.api.context import Info
-from enforcegraph.api.dataloaders import in_thread
+from enforcegraph.api.dataloaders import bounded, in_thread
 from enforcegraph.api.errors import BAD_USER_INPUT, ApiError
 from enforcegraph.api.pagination import Connection, decode_position, page_of
 from enforcegraph.api.types.decisions import Decision
@@ -174,9 +174,10 @@ async def _sanction_page(
         except InvalidSeek as exc:
             raise ApiError(BAD_USER_INPUT, f"after: {exc}") from None
 
-    rows = await in_thread(page_rows)
+    store = info.context.store  # a page and a count of the kept rows are short reads
+    rows = await bounded(store, page_rows)
     if "totalCount" in asked:
-        total = await in_thread(lambda: count(options))
+        total = await bounded(store, lambda: count(options))
     else:
         total = offset + len(rows)
     rows = rows[:size]

@@ -41,6 +41,8 @@ from enforcegraph.graph.store.base import (
     StoreStats,
     find_seek,
 )
+from enforcegraph.graph.store.inline import OverBudget
+from enforcegraph.graph.store.inline import deadline as inline_deadline
 from enforcegraph.schema.errors import QueryTimeout, StoreError
 from enforcegraph.schema.ids import relationship_id_range
 from enforcegraph.schema.model import Model, load_model
@@ -182,6 +184,8 @@ class EmbeddedStore(GraphStore):
             except sqlite3.ProgrammingError as exc:  # the store was closed
                 raise StoreError(f"embedded store read failed: {exc}") from exc
             return
+        if inline_deadline() is not None:  # never wait for the store's lock on an event loop
+            raise OverBudget("an inline read needs a connection of its own")
         with self._lock:
             own = self._writer_thread == threading.get_ident()
             if limit is not None and not own:
@@ -644,6 +648,13 @@ class EmbeddedStore(GraphStore):
         if labels or types:
             return super().to_networkx(labels, types)
         return self.view().copy()
+
+    @property
+    def reads_inline(self) -> bool:
+        """A file store's reads inline get a connection of their own, stopped at the
+        deadline (graph/backends/sqlreaders.py), once its readers have one open; an
+        in-memory store's share one lock."""
+        return self._readers is not None and self._readers.inline_ready
 
     def traversals(self) -> EmbeddedTraversals:
         """The catalogue, with the headline query paged through SQL."""

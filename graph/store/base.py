@@ -531,6 +531,14 @@ class GraphStore(abc.ABC):
         backend cannot tell (then nothing derived from the data may be kept)."""
         return None
 
+    @property
+    def reads_inline(self) -> bool:
+        """Whether a short read may run on the caller's event loop inside
+        :func:`graph.store.inline.inline`: the store then stops every read of the block at
+        its deadline, or where it would wait for a lock, with ``OverBudget`` (False: a read
+        may block, e.g. on a network round trip; run it on a thread)."""
+        return False
+
     # -- lifecycle -----------------------------------------------------------
     def ping(self) -> None:  # noqa: B027  (a no-op is right for stores with nothing to reach)
         """Raise StoreUnavailable if the store cannot be reached."""
