@@ -6,7 +6,6 @@ answers exactly as a full scan of the table does, whichever index the plan takes
 from __future__ import annotations
 
 import random
-import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -81,21 +80,23 @@ def _plan(path: Path, sql: str, params: Any) -> str:
 
 def _every_way(store: EmbeddedStore, label: str, filters: list[PropertyFilter],
                **page: Any) -> tuple[list[str], dict[str, list[str]]]:
-    """The store's page, and the same SQL run through every index it could take and
+    """The store's page, and the same page read through every index it could take and
     through none (a full scan of the table)."""
-    ids, sql = _pages(store, label, filters, **page)
+    ids, _ = _pages(store, label, filters, **page)
     params = _params(store, label, filters, page)
-    bare = re.sub(r" INDEXED BY \w+", "", sql)
-    ways = {"NOT INDEXED": bare.replace("FROM nodes ", "FROM nodes NOT INDEXED ", 1)}
+    where, _ = store._where(label, filters)
+    key, way = page.get("order_by", "id"), "DESC" if page.get("descending") else "ASC"
+    value = "id" if key == "id" else f"json_extract(props, '$.{key}')"
+    order = f"id {way}" if key == "id" else f"({value} IS NULL), {value} {way}, id {way}"
+    sql = f"SELECT id FROM nodes {{}} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
+    ways = {"NOT INDEXED": sql.format("NOT INDEXED")}
     if any(f.op == "in" and not f.value for f in filters):  # "0": no index can be asked for
         filters = []
     for prop in {f.property for f in filters}:
         if prop in kept_properties(store.model).get(label, ()):
-            ways[index_for(label, prop)] = bare.replace(
-                "FROM nodes ", f"FROM nodes INDEXED BY {index_for(label, prop)} ", 1)
+            ways[index_for(label, prop)] = sql.format(f"INDEXED BY {index_for(label, prop)}")
     if filters:
-        ways["nodes_label"] = bare.replace("FROM nodes ", "FROM nodes INDEXED BY nodes_label ",
-                                           1)
+        ways["nodes_label"] = sql.format("INDEXED BY nodes_label")
     conn = sqlite3.connect(store.path)
     try:
         return ids, {way: [row[0] for row in conn.execute(q, params)] for way, q in ways.items()}
