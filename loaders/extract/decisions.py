@@ -216,7 +216,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     drafts: list[DecisionDraft] = []
     for index, sentence in enumerate(ctx.sentences):
         verb = _VERB.search(sentence.text)
-        amounts = [m for m in ctx.money_in(sentence.start, sentence.end) if m.meaning not in ("ceiling", "total")]
+        amounts = [m for m in ctx.money_in(sentence.start, sentence.end) if m.meaning not in ("ceiling", "total", "turnover")]
         if amounts and _PARTS.search(ctx.text[sentence.start : amounts[0].start]):
             amounts = []
         if not verb and not (_NOUN.search(sentence.text) and amounts):

@@ -70,12 +70,16 @@ _MONEY = re.compile(
     | (?:\b(?P<code>{"|".join(_CODES)})\s?(?P<n2>{_NUM})(?P<m2>{_MAG})?)
     | (?:\b(?P<n3>{_NUM})(?P<m3>{_MAG})?{_OF}(?:(?P<code3>{"|".join(_CODES)})\b|(?P<word>{_WORD})\b))
     | (?:\b(?P<n4>{_NUMBER_WORD})(?P<m4>{_MAG}){_OF}(?:(?P<code4>{"|".join(_CODES)})\b|(?P<word4>{_WORD})\b))
+    | (?:\b(?P<word6>euro)\s(?P<n6>{_NUM})(?P<m6>{_MAG})?)
     """
 )
 _DOT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d.]|,\d)")  # "500.000 Euro": "." groups thousands here
 _CONVERSION = re.compile(r"\(\s*(?:~|about|approx\.?|approximately|around|roughly|some|circa|c\.|ca\.)?\s*"
                          r"(?:U\.?S\.?|A\.?U\.?)?\s*$", re.I)
 _CEILING_BEFORE = re.compile(r"(?i)(?:up\s+to|maximum\s+of|as\s+much\s+as|capped\s+at|ceiling\s+of|or)\s*$")
+# A firm's turnover or revenue ("un chiffre d'affaires de 1,2 milliard €", "Umsatz von 3 Mrd. €"): no sanction.
+_TURNOVER_BEFORE = re.compile(r"(?i)\b(?:chiffre\s+d['’]affaires|\w*umsatz\w*|fatturato|turnover|revenues?|sales|"
+                              r"facturaci[oó]n|omzet|omsättning|omsetning|omsætning)\b[^.;€£$\d]{0,30}$")
 _CEILING_AFTER = re.compile(r"(?i)^[^.;]{0,40}whichever\s+is\s+(?:higher|greater)")
 _APPROXIMATE = re.compile(
     r"(?i)\b(?:more\s+than|over|about|around|nearly|almost|some|roughly|approximately|"
@@ -120,7 +124,7 @@ class Money:
     end: int
     amount: float | int
     currency: str
-    meaning: str = "amount"          # amount | ceiling | periodic | total
+    meaning: str = "amount"          # amount | ceiling | periodic | total | turnover
     per: str | None = None
     approximate: bool = False        # "more than £7.5m", "about $22 million"
     conversion_of: Money | None = None
@@ -175,6 +179,8 @@ def _number(value: Decimal) -> float | int:
 def _currency(match: re.Match[str]) -> str:
     if match.group("sym"):
         return _SYMBOLS[match.group("sym").lower().rstrip(".")]
+    if match.group("word6"):
+        return "EUR"  # "la somma di euro 6.000,00"
     if match.group("code") or match.group("code3") or match.group("code4"):
         return str(match.group("code") or match.group("code3") or match.group("code4")).upper()
     word = (match.group("word") or match.group("word4")).lower()
@@ -210,8 +216,9 @@ def find_money(text: str) -> list[Money]:
         currency = "EUR" if text[a:b].lower().endswith("euro") else "TRY"
         found.append(Money(a, b, whole, currency, meaning="total" if total else "amount"))
     for match in _MONEY.finditer(text):
-        number = match.group("n1") or match.group("n2") or match.group("n3")
-        magnitude = (match.group("m1") or match.group("m2") or match.group("m3") or match.group("m4") or "").strip()
+        number = match.group("n1") or match.group("n2") or match.group("n3") or match.group("n6")
+        magnitude = (match.group("m1") or match.group("m2") or match.group("m3") or match.group("m4")
+                     or match.group("m6") or "").strip()
         if match.group("n4"):
             number = str(_WORD_VALUE[match.group("n4").lower()])
         grouped = bool(re.fullmatch(r"\d{1,3}\.\d{3}", number or "")) and magnitude.lower() in _GROUPING_MAGNITUDES
@@ -240,6 +247,8 @@ def find_money(text: str) -> list[Money]:
             money.meaning, money.per = "periodic", _PER_UNIT.get(unit, unit)
         elif _CEILING_BEFORE.search(before) or _CEILING_AFTER.match(after):
             money.meaning = "ceiling"
+        elif _TURNOVER_BEFORE.search(text[max(0, match.start() - 60) : match.start()]):
+            money.meaning = "turnover"
         elif (_TOTAL_BEFORE.search(before) or (_TOTAL_PLURAL.search(before) and not _LISTED_AFTER.match(after))
               or _TOTAL_AFTER.match(after)
               or _RUNNING_TOTAL.search(text[max(0, match.start() - 90) : match.start()])) and not _JOINT.search(

@@ -1,7 +1,8 @@
 """Round-5 rules (issue 17) on short texts written for the test (names invented): Nordic
 compound descriptors and municipalities, an infinitive's object, "A and B" named apart,
 combined fines and plural fines listed per firm, "has now been fined" after an earlier
-notice, "its decision to reprimand X", thousands in words, a Finnish recipient."""
+notice, "its decision to reprimand X", thousands in words, a Finnish recipient, regional
+authorities by office, addressees, "&" names, round-up sections, "euro 6.000,00", turnovers."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 
 from enforcegraph.loaders.extract import extract, read_article
 from enforcegraph.loaders.extract.evaluation import main_sanction
+from enforcegraph.loaders.extract.money import find_money
 
 
 def _decisions(tmp_path: Path, text: str) -> list[tuple[str | None, str | None, Any, Any]]:
@@ -129,3 +131,19 @@ def test_regional_authorities_named_by_their_office_and_state(tmp_path: Path, te
 def test_addressees_ampersand_names_and_round_up_sections(tmp_path: Path, text: str,
                                                            expected: list[tuple[Any, ...]]) -> None:
     assert _decisions(tmp_path, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ingiunge di pagare la somma di euro 6.000,00 (seimila)", [(6000, "EUR", "amount")]),
+    ("un chiffre d'affaires de 1,2 milliard d'euros", [(1200000000, "EUR", "turnover")]),
+    ("bei einem Jahresumsatz von 30 Millionen Euro", [(30000000, "EUR", "turnover")]),
+    ("140 duizend euro", []),  # not "duizend euro" (a thousand) inside a figure
+])
+def test_amount_formats_and_turnovers(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [(m.amount, m.currency, m.meaning) for m in find_money(text)] == expected
+
+
+def test_a_turnover_is_no_fine(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Amende\n\nLa CNIL a sanctionné la société Lumen SAS, qui réalise un chiffre "
+                                 "d'affaires de 80 millions d'euros, d'une amende de 2 millions d'euros.")
+    assert found == [("regulator:fr-cnil", "Lumen SAS", 2000000, "EUR")]
