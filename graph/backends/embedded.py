@@ -543,11 +543,13 @@ class EmbeddedStore(GraphStore):
         try:
             with self._reading() as conn:
                 try:
-                    first: list[tuple[Any, ...]] = []
+                    first: list[tuple[Any, ...]] | None = None
                     if len(terms[-1]) > 2:  # a whole word is a stream: enough of them, done
                         whole = sqlfulltext.match_expression(terms, prefix=False)
                         first = conn.execute(candidates, [whole, *wanted, most + 1]).fetchall()
-                    if len(first) <= most:  # the matches up to the bound, in index order
+                        if len(first) <= most:  # the prefix, from its two letters' list
+                            first = sqlfulltext.prefix_candidates(conn, terms, wanted, most)
+                    if first is None:  # the matches up to the bound, in index order
                         match = sqlfulltext.match_expression(terms)
                         first = conn.execute(candidates, [match, *wanted, most + 1]).fetchall()
                     total = min(len(first), most)

@@ -51,8 +51,9 @@ from enforcegraph.graph.store.fulltext import NAME_WEIGHT, field_texts
 from enforcegraph.schema.errors import StoreError
 from enforcegraph.schema.model import Model
 
-__all__ = ["DF_COUNTED", "bm25", "candidates_sql", "content_sql", "flush", "forget_all", "install",
-           "match_expression", "note", "register", "row_count", "term_count_sql"]
+__all__ = ["DF_COUNTED", "STREAM_FACTOR", "bm25", "candidates_sql", "content_sql", "flush",
+           "forget_all", "install", "match_expression", "note", "prefix_candidates", "register",
+           "row_count", "term_count_sql"]
 
 log = logging.getLogger(__name__)
 
@@ -199,6 +200,30 @@ def candidates_sql(labels: Sequence[str] | None) -> str:
             "ORDER BY rowid LIMIT ?")
 
 
+def prefix_candidates(conn: sqlite3.Connection, terms: Sequence[str], labels: Sequence[str],
+                      most: int) -> list[tuple[Any, ...]] | None:
+    """The first ``most`` + 1 matches (rowids, in index order) of ``terms`` whose last one
+    (three letters or more) is a prefix, read as a stream of its first two letters' prefix
+    list (FTS5 keeps it: ``prefix``) and filtered by the words; None when the first
+    ``STREAM_FACTOR`` x (``most`` + 1) rows of that list hold too few (ask FTS5 for the
+    prefix then: it merges the whole lists of the words it begins)."""
+    last = terms[-1]
+    match = match_expression([*terms[:-1], last[:2]])
+    bound = STREAM_FACTOR * (most + 1)
+    sql = (f"SELECT rowid, names, body FROM fulltext WHERE fulltext MATCH ?{_label_sql(labels)} "
+           "ORDER BY rowid LIMIT ?")
+    found: list[tuple[Any, ...]] = []
+    read = 0
+    for rowid, names, body in conn.execute(sql, [match, *labels, bound]):
+        read += 1
+        if any(word.startswith(last) for word in f"{names} {body}".split()):
+            found.append((rowid,))
+            if len(found) > most:
+                return found
+    return found if read < bound else None
+
+
+STREAM_FACTOR = 4  # rows of a two-letter list read per match wanted, at most
 DF_COUNTED = 10_000  # a term's nodes are counted up to this many for its weight
 _K1, _B = 1.2, 0.75  # FTS5's bm25 constants
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from enforcegraph.graph.backends import sqlfulltext
 from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.schema.errors import StoreError
 from enforcegraph.schema.records import Batch, NodeRecord
@@ -129,3 +130,28 @@ def test_a_capped_search_ranks_the_first_holding_the_last_word_whole(tmp_path: P
                f"{n.get('name')} {n.get('notes') or ''}".split()]
     assert {h.node.id for h in whole.hits} == set(holding[:3])  # in index (id) order
     store.close()
+
+
+@pytest.mark.parametrize("most", [1, 3, 1000])
+@pytest.mark.parametrize("terms", [["alp"], ["alph"], ["gamma", "del"], ["firm", "fir"],
+                                   ["alphx"], ["beta", "gam"]])
+def test_a_long_prefix_read_from_its_two_letters_is_the_prefix_query(
+        tmp_path: Path, terms: list[str], most: int) -> None:
+    """The first most + 1 matches of a prefix of three letters or more, read as a stream of
+    its two letters' list and filtered, are FTS5's own prefix query's, or None (too few in
+    the rows read: the store then asks FTS5)."""
+    _scored(tmp_path / "s.sqlite").close()
+    conn = sqlite3.connect(tmp_path / "s.sqlite")
+    found = sqlfulltext.prefix_candidates(conn, terms, [], most)
+    fts5 = conn.execute(sqlfulltext.candidates_sql(None),
+                        [sqlfulltext.match_expression(terms), most + 1]).fetchall()
+    two = sqlfulltext.match_expression([*terms[:-1], terms[-1][:2]])
+    listed = conn.execute("SELECT count(*) FROM fulltext WHERE fulltext MATCH ?", [two]).fetchone()[0]
+    conn.close()
+    if found is None:  # given up only after the bound, with too few found
+        assert listed >= sqlfulltext.STREAM_FACTOR * (most + 1) and len(fts5) <= most
+    else:
+        assert found == fts5 and (found or terms == ["alphx"])
+    assert found is not None or terms == ["alphx"]  # the others are dense in their list
+    if terms == ["alphx"] and most == 1:
+        assert found is None  # 8 rows of "al" read, none "alphx": FTS5 is asked
