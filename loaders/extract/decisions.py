@@ -29,7 +29,7 @@ _VERB = re.compile(
     # French, German, Italian, Dutch, Spanish
     r"sanctionn[ée]e?s?|inflig\w+|prononc[ée]\w*|condamn[ée]e?s?|enjoint|liquid(?:é|er|e)\w*|"
     r"verhängt\w*|auferlegt|erlassen|erließ|angeordnet|"
-    r"inflitt\w*|irrogat\w*|sanzionat\w*|multat\w*|ordinat\w*|vietat\w*|"
+    r"inflitt\w*|irrogat\w*|sanzionat\w*|multat\w*|ordinat\w*|vietat\w*|ingiunge|"
     r"opgelegd|oplegt|legt\s+(?:\w+\s+){0,6}?op|beboet|"
     r"impuest\w*|impuso|impone|sancionad\w*|sanciona|sancionó|multad\w*|multó|multa\s+a|castig\w+|(?:emesso|adottato)\s+un\s+provvedimento\s+sanzionatorio|"
     # "must pay", "dovrà pagare", "zahlte"
@@ -53,7 +53,7 @@ _THE_SANCTION = re.compile(
 _NOUN = re.compile(
     r"(?i)\b(?:fine|penalty|penalties|sanction|sanctions|ban|order|reprimand|amende|astreinte|"
     r"Bußgeld\w*|Bussgeld\w*|Geldbuße|Strafe|sanzion[ei]|multas?|multe|boetes?|\w+boete|sanci[oó]n(?:es)?|"
-    r"kar[aęyą]|grzywn\w+|sanktionsavgift\w*|böter|bötesbelopp\w*|coima|πρόστιμο\w*|kazn\w+|sakko\w*|"
+    r"kar[aęyą]|grzywn\w+|sanktionsavgift\w*|böter|bötesbelopp\w*|coima|πρόστιμο\w*|προστίμ\w+|kazn\w+|sakko\w*|"
     r"seuraamusmaksu\w*|bøde\w*|gebyr\w*|overtredelsesgebyr\w*|pokut\w+|amend\w+)(?!\w)"
 )
 _ANAPHOR = re.compile(

@@ -41,6 +41,13 @@ def _decisions(tmp_path: Path, text: str) -> list[tuple[str | None, str | None, 
     # a name that ends in a digits-x-digits token ("Vognmand 7x24")
     ("Bøde\n\nTaxaselskabet Vognmand 7x24 gemte data. Datatilsynet indstillede taxaselskabet til en bøde på 1,2 "
      "millioner kroner.", ("regulator:dk-datatilsynet", "Vognmand 7x24", 1200000, "DKK")),
+    # an Italian injunction to pay ("ingiunge all'X di pagare"), a name with "del"
+    ("Ordinanza\n\nIl Garante per la protezione dei dati personali ingiunge alla Fondazione Teatro del Lago di pagare "
+     "la somma di euro 6.000,00 (seimila).", ("regulator:it-garante", "Fondazione Teatro del Lago", 6000, "EUR")),
+    # Greek: the authority in the genitive, the fine "to" (στην) a firm with its legal form Α.Ε.
+    ("Πρόστιμο\n\nΜετά την απόφαση της Αρχής Προστασίας Δεδομένων Προσωπικού Χαρακτήρα και την επιβολή προστίμου "
+     "ύψους 150.000 ευρώ στην Λάμδα Συμβουλευτική Α.Ε., η εταιρεία εξέδωσε ανακοίνωση.",
+     ("regulator:gr-hdpa", "Λάμδα Συμβουλευτική Α.Ε.", 150000, "EUR")),
     # a municipality named "X Kommune" / "X kommune" is the target
     ("Bøde\n\nDatatilsynet har politianmeldt Nordby Kommune og indstillet kommunen til en bøde på 50.000 kr.",
      ("regulator:dk-datatilsynet", "Nordby Kommune", 50000, "DKK")),
