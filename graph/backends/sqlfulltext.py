@@ -17,8 +17,10 @@ stops there) say how many there are up to that bound and which are ranked. Prefi
 indexes of one and two characters (``prefix``) let a type-ahead "s" or "sy" read one
 list instead of merging the lists of every word it begins; a longer last term is first
 asked as a whole word, which FTS5 reads as a stream and stops: when more than ``most``
-nodes hold it so, those are the ranked ones (a prefix query of three letters or more
-first merges the whole lists of every word it begins: 25-90 ms at 1.1M firms).
+nodes hold it so, those are the ranked ones; otherwise its matches are read as a stream of
+its first two letters' list, filtered by the words (:func:`prefix_candidates`), and only
+when that list holds too few does FTS5 answer the prefix query itself (one of three
+letters or more first merges the whole lists of every word it begins: 25-90 ms at 1.1M).
 
 The ranked matches are scored here (:func:`bm25`), from their indexed words (read by
 rowid), not by FTS5's ``bm25()``: that one counts, for every query, the nodes holding
@@ -204,9 +206,9 @@ def prefix_candidates(conn: sqlite3.Connection, terms: Sequence[str], labels: Se
                       most: int) -> list[tuple[Any, ...]] | None:
     """The first ``most`` + 1 matches (rowids, in index order) of ``terms`` whose last one
     (three letters or more) is a prefix, read as a stream of its first two letters' prefix
-    list (FTS5 keeps it: ``prefix``) and filtered by the words; None when the first
-    ``STREAM_FACTOR`` x (``most`` + 1) rows of that list hold too few (ask FTS5 for the
-    prefix then: it merges the whole lists of the words it begins)."""
+    list (FTS5 keeps it: ``prefix``) and filtered by the words; None when that list holds
+    too few (under one in ``STREAM_FACTOR`` of the rows read, once ``most`` + 1 are read):
+    ask FTS5 for the prefix then (it merges the whole lists of the words it begins)."""
     last = terms[-1]
     match = match_expression([*terms[:-1], last[:2]])
     bound = STREAM_FACTOR * (most + 1)
@@ -220,10 +222,12 @@ def prefix_candidates(conn: sqlite3.Connection, terms: Sequence[str], labels: Se
             found.append((rowid,))
             if len(found) > most:
                 return found
+        elif read > most and len(found) * STREAM_FACTOR < read:
+            return None
     return found if read < bound else None
 
 
-STREAM_FACTOR = 4  # rows of a two-letter list read per match wanted, at most
+STREAM_FACTOR = 4  # rows of a two-letter list read per match found, at most
 DF_COUNTED = 10_000  # a term's nodes are counted up to this many for its weight
 _K1, _B = 1.2, 0.75  # FTS5's bm25 constants
 
