@@ -115,7 +115,11 @@ class PageInfo:
 
 @strawberry.type(description="One item of a page and its cursor.")
 class Edge(Generic[T]):
-    cursor: str = strawberry.field(description="Opaque position of this item.")
+    # (offset, scope, sort key or None): the cursor is encoded only when asked for (a
+    # keyset cursor is JSON and base64, ~12 us: a page of 100 would spend 1.2 ms on them)
+    position: strawberry.Private[tuple[int, str, Sequence[Any] | None]]
+    cursor: str = strawberry.field(resolver=lambda self: encode_cursor(*self.position),
+                                   description="Opaque position of this item.")
     node: T = strawberry.field(description="The item.")
 
 
@@ -156,12 +160,12 @@ def page_of(items: Sequence[T], offset: int, total: int, *, capped: bool = False
         raise ValueError("one sort key per item")
     if keys is not None and not all(isinstance(v, _SCALARS) for key in keys for v in key):
         keys = None  # a value a cursor cannot carry: offset cursors
-    edges = [Edge(cursor=encode_cursor(offset + i, scope, None if keys is None else keys[i]),
-                  node=item) for i, item in enumerate(items)]
+    edges = [Edge(position=(offset + i, scope, None if keys is None else keys[i]), node=item)
+             for i, item in enumerate(items)]
     info = PageInfo(
         has_next_page=more,
         has_previous_page=offset > 0,
-        start_cursor=edges[0].cursor if edges else None,
-        end_cursor=edges[-1].cursor if edges else None,
+        start_cursor=encode_cursor(*edges[0].position) if edges else None,
+        end_cursor=encode_cursor(*edges[-1].position) if edges else None,
     )
     return Connection(total_count=total, page_info=info, edges=edges, total_count_capped=capped)

@@ -78,7 +78,7 @@ def read_page(store: EmbeddedStore, page: str, params: dict[str, Any], details: 
              for node_id, label, props in orjson.loads(nodes_json)}
     out = Page(keys, nodes)
     if more:
-        out.seeks = [tuple(str(value) for value in row[4:]) for row in rows]
+        out.seeks = [tuple(map(str, row[4:])) for row in rows]
     if details:
         for start, end in orjson.loads(articles_json):
             out.articles.setdefault(start, set()).add(end)
