@@ -131,7 +131,8 @@ class PartyFinder:
         name = clean_name(raw.strip(" ,"))
         if name is not None and len(name.split()) > 1 and re.fullmatch(COMPANY_NOUN, name.split()[0], re.IGNORECASE):
             name = name.split(None, 1)[1]  # "Taxidienstenbedrijf Uber": the noun is no part of the name
-        if name is not None and name.endswith(".") and "." not in name.split()[-1][:-1] and (
+        if name is not None and name.endswith(".") and "." not in name.split()[-1][:-1] and not re.fullmatch(
+                r"(?:[A-Z]\.\s?)+", name) and (
                 name.split()[-1][:-1] not in ("Inc", "Ltd", "Corp", "Co", "Jr", "Sr")):
             name = name[:-1]  # the full stop of the sentence ("... Deutsche Wohnen SE.")
         if name is None or not self._free(span):

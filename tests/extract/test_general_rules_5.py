@@ -48,6 +48,9 @@ def _decisions(tmp_path: Path, text: str) -> list[tuple[str | None, str | None, 
     ("Πρόστιμο\n\nΜετά την απόφαση της Αρχής Προστασίας Δεδομένων Προσωπικού Χαρακτήρα και την επιβολή προστίμου "
      "ύψους 150.000 ευρώ στην Λάμδα Συμβουλευτική Α.Ε., η εταιρεία εξέδωσε ανακοίνωση.",
      ("regulator:gr-hdpa", "Λάμδα Συμβουλευτική Α.Ε.", 150000, "EUR")),
+    # a Polish sole trader named by initials after a form of address ("na Pana B. K.")
+    ("Kara\n\nNa tej podstawie Prezes UODO nakłada na Pana B. K., prowadzącego działalność gospodarczą pod firmą "
+     "„M.”, administracyjną karę pieniężną w kwocie 18 941 zł.", ("regulator:pl-uodo", "B. K.", 18941, "PLN")),
     # a municipality named "X Kommune" / "X kommune" is the target
     ("Bøde\n\nDatatilsynet har politianmeldt Nordby Kommune og indstillet kommunen til en bøde på 50.000 kr.",
      ("regulator:dk-datatilsynet", "Nordby Kommune", 50000, "DKK")),
