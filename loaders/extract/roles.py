@@ -116,7 +116,8 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
          r"(?:fined|hit\s+with|ordered|banned|sanctioned|reprimanded|penalised|penalized)\b",
          "decision-target", 0.8),
         # ... not a word that describes the firm named next ("fined DNA testing company 23andMe")
-        (rf"\b{_SANCTION_VERB}\s+{skip}(?P<name>{NAME})(?![\w&])(?!\s+{PRODUCT_NOUN}\b)(?![’']s\b)"
+        # (never right after "a"/"an": "fined an NHS IT supplier" describes the firm)
+        (rf"\b{_SANCTION_VERB}\s+{skip}(?<!\ban\s)(?<!\ba\s)(?P<name>{NAME})(?![\w&])(?!\s+{PRODUCT_NOUN}\b)(?![’']s\b)"
          rf"(?!\s+(?:[a-z][\w\-]*\s+){{0,2}}{COMPANY_NOUN}\s+[A-Z0-9])",
          "decision-target", 0.75),
         # an infinitive: "we intend to fine the X", "decided to fine X"

@@ -64,8 +64,9 @@ def _decisions(tmp_path: Path, text: str) -> list[tuple[str | None, str | None, 
     ("Reprimand\n\nThe Information Commissioner's Office (ICO) has announced its decision to reprimand Northshire "
      "County Council (the Council) for failing to redact information.", ("regulator:gb-ico", "Northshire County Council",
                                                                           None, None)),
-    # an earlier notice in the clause before; the fine the firm "has now been" given is today's
-    ("Fine\n\nThe Information Commissioner's Office has fined an IT supplier over a breach. After a notice of intent "
+    # an earlier notice in the clause before; the fine the firm "has now been" given is today's; "fined an NHS
+    # IT supplier" describes the firm (no firm "NHS IT")
+    ("Fine\n\nThe Information Commissioner's Office has fined an NHS IT supplier over a breach. After a notice of intent "
      "issued last year for £6.09 million, Omega Software Group Ltd has now been fined £3,076,320.",
      ("regulator:gb-ico", "Omega Software Group Ltd", 3076320, "GBP")),
     # a Finnish recipient ("X sai ... sanktion") and a hundred thousand in words
