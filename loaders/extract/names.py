@@ -13,7 +13,7 @@ __all__ = [
 # Capital letters of the Latin alphabets and Greek ("Österreichische Post AG", "Łódź", "Υπουργείο").
 _UP = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x17F) if chr(c).isupper()) + "Α-ΩΆ-Ώ"
 _TOKEN = (rf"(?:[A-Z]\.(?:[^\S\n]?[A-Z]\.)+|\d+[&/]\d+(?![\d,.])|\d+[a-z]+[A-Z][\w\-]*|\d+x\d+(?![\d,.])|[{_UP}][\w\-]*(?:&[A-Z][\w\-]*)?(?:['’][A-Z][\w\-]*)?(?:\.(?:com|net|org|io|eu)\b)?)")
-_JOIN = r"(?:[^\S\n]+(?:(?:of|for|and|&|de|du|des|la|le|van|von|der|den|di|da|del)[^\S\n]+)?)"
+_JOIN = r"(?:[^\S\n]+(?:(?:of|for|and|&|de|du|des|la|le|van|von|der|den|di|da|del|και)[^\S\n]+)?)"
 NAME = rf"{_TOKEN}(?:{_JOIN}{_TOKEN}){{0,4}}(?:,?[^\S\n]+(?:Inc|Ltd|Corp|Co|S\.A|B\.V|N\.V)\.|[^\S\n]+LLC)?"
 _PNAME = r"[A-Z][a-z]+(?:[\-’'][A-Z][a-z]+)?"
 PERSON = rf"{_PNAME}(?:\s+(?:(?:de|van|von|der|den|du|la|le|di|da)\s+)*{_PNAME}){{1,2}}"

@@ -131,7 +131,8 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
         (rf"(?:à\s+l['’]encontre\s+de|nei\s+confronti\s+di|contro|contre)\s+"
          rf"(?:la\s+soci[ée]t[ée]\s+|l['’]entreprise\s+|l['’]azienda\s+)?(?P<name>{NAME})", "decision-target", 0.75),
         # Greek: "πρόστιμο ύψους 150.000 ευρώ στην X Α.Ε." (the fine "to" X)
-        (rf"(?:πρόστιμο\w*|προστίμ\w+)\s+(?:[^.;]{{0,60}}?\s+)?(?:στην|στη|στον|στο)\s+(?P<name>{NAME})", "decision-target", 0.75),
+        (rf"(?:πρόστιμο\w*|προστίμ\w+)\s+(?:(?:[^.;]|\.(?=\d)){{0,60}}?\s+)?(?:στην|στη|στον|στο)\s+(?P<name>{NAME})",
+         "decision-target", 0.75),
         # Italian: "ingiunge all'Azienda X di pagare", "nei confronti dell'Azienda X"
         (rf"\b(?:ingiung\w*\s+(?:a|al|alla|all['’])|nei\s+confronti\s+dell['’])\s*(?P<name>{NAME})", "decision-target", 0.75),
         # Italian: "ha inflitto a Foodinho, società del gruppo ..., una sanzione"

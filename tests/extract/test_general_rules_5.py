@@ -51,6 +51,9 @@ def _decisions(tmp_path: Path, text: str) -> list[tuple[str | None, str | None, 
     # a Polish sole trader named by initials after a form of address ("na Pana B. K.")
     ("Kara\n\nNa tej podstawie Prezes UODO nakłada na Pana B. K., prowadzącego działalność gospodarczą pod firmą "
      "„M.”, administracyjną karę pieniężną w kwocie 18 941 zł.", ("regulator:pl-uodo", "B. K.", 18941, "PLN")),
+    ("Πρόστιμο\n\nΗ Αρχή Προστασίας Δεδομένων Προσωπικού Χαρακτήρα επέβαλε διοικητικό πρόστιμο ύψους 175.000 ευρώ "
+     "στο Υπουργείο Νησιών και Αλιείας (ΥΝΑ), ύστερα από έλεγχο.",
+     ("regulator:gr-hdpa", "Υπουργείο Νησιών και Αλιείας", 175000, "EUR")),
     # a municipality named "X Kommune" / "X kommune" is the target
     ("Bøde\n\nDatatilsynet har politianmeldt Nordby Kommune og indstillet kommunen til en bøde på 50.000 kr.",
      ("regulator:dk-datatilsynet", "Nordby Kommune", 50000, "DKK")),
