@@ -66,6 +66,19 @@ def test_inprocess_times_the_api_and_the_floor(small_store: Path) -> None:
         assert 0 < p50 <= p99
 
 
+def test_inprocess_runs_requests_in_flight(small_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from enforcegraph.api import dataloaders, traversal_fields
+
+    monkeypatch.setattr(inprocess, "IN_FLIGHT_REQUESTS", {"headline": 8, "node": 16})
+    for threads in (False, True):
+        found = inprocess.measure(small_store, repeats=2, in_flight=4, store_threads=threads)
+        assert set(found["in_flight"]) == {"headline", "node"}
+        assert all(len(rounds) == 5 and min(rounds) > 0 for rounds in found["in_flight"].values())
+    # the switch to store threads is the benchmark's only
+    assert dataloaders.bounded is traversal_fields.bounded
+    assert dataloaders.bounded.__module__ == "enforcegraph.api.dataloaders"
+
+
 def test_the_mix_replays_through_wrk(small_store: Path) -> None:
     if shutil.which("wrk") is None:
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
