@@ -1,14 +1,17 @@
 """The Neo4j headline page and kept counts at N firms, with the server's CPU and PROFILE.
 
     python -m benchmarks.issue20.neopage URI [--pid-file HOME/jvm.pid] [--repeats 30]
-        [--out benchmarks/results/neo4j/1m.json]
+        [--keyset] [--out benchmarks/results/neo4j/1m.json]
 
 Against a running Neo4j already loaded (benchmarks/issue20/neoload.py) and whose kept
 rows are of this layout (``--rebuild`` recomputes them first, in parts: a store loaded
 by an older version). For each filter: the kept count and the first page of 100 (and
 pages at random offsets: the API's cursors), p50/p99 wall, the server JVM's CPU per call
 (user + system, /proc) and this process's; then SHOW INDEXES of the kept rows and the
-PROFILE (operators, rows, db hits) of each page and count statement.
+PROFILE (operators, rows, db hits) of each page and count statement. ``--keyset``: pages
+only: the first, then at the same random deep positions by offset (SKIP) and by a keyset
+seek from the key of the row before (the key read beforehand, untimed), with the seek's
+PROFILE.
 """
 
 from __future__ import annotations
@@ -69,6 +72,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--catalogue", type=int, default=0, metavar="N",
                         help="also time the catalogue's own Cypher page (no filter) N times")
+    parser.add_argument("--keyset", action="store_true",
+                        help="pages only: by offset and by keyset seek at the same deep positions")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
     pid = int(args.pid_file.read_text()) if args.pid_file else None
@@ -89,6 +94,12 @@ def main(argv: list[str] | None = None) -> None:
         for index in found["indexes"]:
             print("INDEX", index, flush=True)
     tr = Neo4jTraversals(store)
+    if args.keyset:
+        found["keyset"] = {name: _keyset(store, tr, flt, args.repeats, pid, rng)
+                           for name, flt in FILTERS.items()}
+        _write(args.out, found)
+        store.close()
+        return
     for name, flt in FILTERS.items():
         count = tr.count_sanctions_without_eu_establishment(flt)
         first = _timed(lambda flt=flt: tr.sanctions_without_eu_establishment(flt, 100, 0),
@@ -120,9 +131,49 @@ def main(argv: list[str] | None = None) -> None:
             args.catalogue, pid)
         print("CATALOGUE page", found["catalogue_page"], flush=True)
     store.close()
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(found, indent=1), "utf-8")
+    _write(args.out, found)
+
+
+def _write(out: Path | None, found: dict[str, Any]) -> None:
+    if out:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(found, indent=1), "utf-8")
+
+
+def _keyset(store: Neo4jStore, tr: Neo4jTraversals, flt: SanctionFilter, repeats: int,
+            pid: int | None, rng: random.Random) -> dict[str, Any]:
+    """Pages of 100 at ``repeats`` random deep positions (the second half of the rows),
+    by offset and by keyset seek (the key of the row before each, read first)."""
+    count = tr.count_sanctions_without_eu_establishment(flt)
+    positions = sorted(rng.randrange(max(2, count // 2), max(3, count - 100))
+                       for _ in range(repeats))
+    keys = []
+    for at in positions:
+        tr.sanctions_without_eu_establishment(flt, 1, at - 1)
+        assert tr.page_keys, "the kept rows must answer"
+        keys.append(tr.page_keys[0])
+    check = tr.sanctions_without_eu_establishment(flt, 100, 0, keys[0])
+    assert check == tr.sanctions_without_eu_establishment(flt, 100, positions[0]), "seek != offset"
+    first = _timed(lambda: tr.sanctions_without_eu_establishment(flt, 100, 0), repeats, pid)
+    at_offset = list(positions)
+    by_offset = _timed(lambda: tr.sanctions_without_eu_establishment(flt, 100, at_offset.pop()),
+                       repeats, pid)
+    at_key = list(keys)
+    by_key = _timed(lambda: tr.sanctions_without_eu_establishment(flt, 100, 0, at_key.pop()),
+                    repeats, pid)
+    query, params = neo4j_counts.page_query(flt, False, 100, 0, keys[len(keys) // 2])
+    with store._driver.session(database=store.database) as session:
+        plan = _plan(session.run("PROFILE " + query, params).consume().profile or {})
+    print(f"{flt}: {count} rows; first page p50 {first['p50_ms']:.1f} p99 {first['p99_ms']:.1f} ms "
+          f"(server CPU {first['server_cpu_ms']:.1f}); "
+          f"positions {positions[0]}..{positions[-1]}; by offset p50 "
+          f"{by_offset['p50_ms']:.1f} p99 {by_offset['p99_ms']:.1f} ms (server CPU "
+          f"{by_offset['server_cpu_ms']:.1f}); by keyset p50 {by_key['p50_ms']:.1f} p99 "
+          f"{by_key['p99_ms']:.1f} ms (server CPU {by_key['server_cpu_ms']:.1f})", flush=True)
+    print("PROFILE seek", *plan, sep="\n    ", flush=True)
+    return {"rows": count, "positions": positions, "first_page": first, "by_offset": by_offset,
+            "by_keyset": by_key,
+            "seek_plan": plan}
 
 
 if __name__ == "__main__":

@@ -338,8 +338,10 @@ def find_nodes(
     direction = "DESC" if descending else "ASC"
     past = "<" if descending else ">"
     order = f"(k IS NULL), k {direction}, n.id {direction}"
-    if order_by == "id":
-        order = f"k {direction}"  # ids are never null: the index order
+    if order_by == "id":  # ids are never null: the order of the label's id index
+        order = f"k {direction}"
+        if not where and after is None:  # read in that order (it sorted every node: 1 s at 1M)
+            where = " WHERE n.id IS NOT NULL"
     if after is not None:
         params["offset"], params["after_value"], params["after_id"] = 0, after[0], after[1]
         if order_by == "id":

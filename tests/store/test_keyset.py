@@ -224,3 +224,22 @@ def test_seek_pages_equal_offset_pages_after_every_row(graph: GraphStore) -> Non
     seen: Callable[[int], list[Row]] = lambda at: page(flt, 4, 0, keys[at])  # noqa: E731
     for at in range(len(full)):
         assert seen(at) == full[at + 1 : at + 5], at
+
+
+@pytest.mark.parametrize("descending", [False, True], ids=["asc", "desc"])
+@pytest.mark.parametrize("seek", [False, True], ids=["first-page", "seek"])
+def test_neo4j_pages_by_id_read_the_id_index_in_order(graph: GraphStore, descending: bool,
+                                                      seek: bool) -> None:
+    from enforcegraph.graph.backends import cypher
+    from enforcegraph.graph.backends.neo4j import Neo4jStore
+
+    if not isinstance(graph, Neo4jStore):
+        pytest.skip("the Neo4j store's plan")
+    after = (None, "company:m") if seek else None
+    query, params = cypher.find_nodes(graph.model, "Company", [], "id", descending, 10, 0, after)
+    with graph._driver.session(database=graph.database) as session:
+        plan = session.run("PROFILE " + query, params).consume().profile
+    names = {name for name, _ in _operators(plan)}
+    assert any(name.startswith(("NodeIndexScan", "NodeUniqueIndexSeek", "NodeIndexSeek"))
+               for name in names), names
+    assert not {"Sort", "Top", "PartialSort", "PartialTop", "NodeByLabelScan"} & names, names
