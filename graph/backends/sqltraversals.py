@@ -111,6 +111,28 @@ class EmbeddedTraversals(Traversals):
         """As :meth:`count_sanctions_without_eu_establishment`, for the unclassified rows."""
         return self._count(flt or SanctionFilter(), unknown=True)
 
+    def kept_facets(self, traversal: str) -> dict[str, dict[str, int]] | None:
+        """From the kept sums (graph/backends/sqlcounts.py: a few hundred rows at any size)
+        when they answer the traversal's pages (the years are those of the dates' floors,
+        which are the dates' own unless a date sorts apart: then None, as _page walks)."""
+        from enforcegraph.graph.backends import sqlcounts  # it reads this module's SQL
+
+        unknown = {"sanctions-without-eu-establishment": False,
+                   "sanctions-with-unknown-establishment": True}.get(traversal)
+        if unknown is None or not self.store.kept_counts(SanctionFilter()) or self._has_far_dates():
+            return None
+        by_regulator, by_year, params = sqlcounts.facet_sql(unknown)
+        found: dict[str, dict[str, int]] = {"regulator": {}, "jurisdiction": {}, "year": {}}
+        for regulator, country, n in self.store._query(by_regulator, params):  # type: ignore[arg-type]
+            for facet, value in (("regulator", regulator), ("jurisdiction", country)):
+                if n and value:
+                    at = found[facet]
+                    at[str(value)] = at.get(str(value), 0) + int(n)
+        for year, n in self.store._query(by_year, params):  # type: ignore[arg-type]
+            if n and str(year).isdigit():
+                found["year"][str(year)] = int(n)
+        return found
+
     def _count(self, flt: SanctionFilter, unknown: bool) -> int:
         today = date.today().isoformat()
         if self.store.kept_counts(flt):  # kept in step with every write

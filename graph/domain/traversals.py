@@ -279,6 +279,13 @@ class Traversals:
         imposes = list(self.store.iter_relationships("IMPOSES"))
         return sorted(self.sanction_rows(imposes, flt, "unknown"), key=sanction_row_order)
 
+    def kept_facets(self, traversal: str) -> dict[str, dict[str, int]] | None:
+        """A headline traversal's unfiltered rows counted by the shown regulator
+        (``regulator``: id -> rows), its country (``jurisdiction``) and the decision's year
+        (``year``) from counts the backend keeps in step with writes; None when it keeps
+        none for that traversal (this version: never), so the caller counts the rows."""
+        return None
+
     def establishment_coverage(self) -> Row:
         """How many sanctioned firms (targets of a regulator's sanction) the headline can
         classify at every decision date: ``firms``, ``known``, ``unknown``, ``share_known``."""
