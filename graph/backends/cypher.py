@@ -33,8 +33,11 @@ __all__ = [
     "HEADLINE_AFFECTED",
     "HEADLINE_ALL_DECISIONS",
     "HEADLINE_CREATE",
+    "HEADLINE_DECISIONS_AFTER",
     "HEADLINE_DELETE",
+    "HEADLINE_DELETE_AFTER",
     "HEADLINE_DELETE_ALL",
+    "HEADLINE_DELETE_RANGE",
     "HEADLINE_OLD_INDEXES",
     "HEADLINE_ORDER",
     "HEADLINE_ROW",
@@ -45,9 +48,12 @@ __all__ = [
     "JUDGEMENT",
     "JUDGEMENTS",
     "KEPT_COUNTS",
+    "KEPT_COUNTS_BEGIN",
     "KEPT_COUNTS_CLEAR",
+    "KEPT_COUNTS_LOCK",
     "KEPT_COUNTS_READ",
     "KEPT_COUNTS_SCHEMA",
+    "KEPT_COUNTS_STEP",
     "KEPT_COUNTS_WRITE",
     "LOOKUP_LABELS",
     "PING",
@@ -750,8 +756,19 @@ HEADLINE_SUMS_DELETE_ALL = f"MATCH (x:{HEADLINE_SUM}) DELETE x"
 HEADLINE_OLD_INDEXES = ("headline_row_first", "headline_row_first_today", "headline_row_issuer",
                         "headline_row_country")
 DROP_INDEX = "DROP INDEX $name IF EXISTS"
-KEPT_COUNTS_READ = f"MATCH (k:{KEPT_COUNTS}) RETURN k.version AS version, k.today AS today"
-KEPT_COUNTS_WRITE = f"MERGE (k:{KEPT_COUNTS} {{key: 'headline'}}) SET k.version = $version, k.today = $today"
+_KEPT_STATE = "k.version AS version, k.today AS today, k.upto AS upto, k.building AS building"
+KEPT_COUNTS_READ = f"MATCH (k:{KEPT_COUNTS}) RETURN {_KEPT_STATE}"
+# the same, holding the node's write lock until the transaction ends: writers and the parts
+# of a rebuild (graph/backends/neo4j_counts.py) read and move the state one at a time
+KEPT_COUNTS_LOCK = f"MATCH (k:{KEPT_COUNTS}) SET k.locked = true RETURN {_KEPT_STATE}"
+KEPT_COUNTS_WRITE = (f"MERGE (k:{KEPT_COUNTS} {{key: 'headline'}}) SET k.version = $version, "
+                     "k.today = $today, k.upto = null, k.building = null")
+# a rebuild in parts: begun (the sums cleared), every decision id up to $upto done so far
+KEPT_COUNTS_BEGIN = (f"MERGE (k:{KEPT_COUNTS} {{key: 'headline'}}) SET k.version = '', "
+                     "k.today = $today, k.upto = '', k.building = $version")
+KEPT_COUNTS_STEP = f"MATCH (k:{KEPT_COUNTS}) SET k.upto = $upto, k.today = $today"
+HEADLINE_DECISIONS_AFTER = ("MATCH (d:Decision) WHERE d.id > $upto "
+                            "RETURN d.id AS did ORDER BY d.id LIMIT $size")
 KEPT_COUNTS_CLEAR = (f"MATCH (h:{HEADLINE_ROW}) CALL (h) {{ DELETE h }} IN TRANSACTIONS OF 10000 ROWS",
                      f"MATCH (x:{HEADLINE_SUM}) CALL (x) {{ DELETE x }} IN TRANSACTIONS OF 10000 ROWS",
                      f"MATCH (k:{KEPT_COUNTS}) DELETE k")
@@ -774,6 +791,10 @@ HEADLINE_ALL_DECISIONS = "MATCH (d:Decision) RETURN collect(d.id) AS dids"
 HEADLINE_DELETE_ALL = f"MATCH (h:{HEADLINE_ROW}) DELETE h"
 HEADLINE_ROWS = f"MATCH (h:{HEADLINE_ROW}) RETURN count(h) AS count"
 HEADLINE_DELETE = f"UNWIND $dids AS did MATCH (h:{HEADLINE_ROW} {{did: did}}) DELETE h"
+# a part of a rebuild: the rows of the decision ids after $low (up to $high), whatever
+# their layout, and of decisions that are gone
+HEADLINE_DELETE_RANGE = f"MATCH (h:{HEADLINE_ROW}) WHERE h.did > $low AND h.did <= $high DELETE h"
+HEADLINE_DELETE_AFTER = f"MATCH (h:{HEADLINE_ROW}) WHERE h.did > $low DELETE h"
 
 
 def _established(at: str) -> str:

@@ -9,8 +9,8 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Any, TypeVar
 
 import networkx as nx
-from neo4j import Driver, GraphDatabase, ManagedTransaction, Record
-from neo4j.exceptions import ClientError, ConfigurationError
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Record, Session
+from neo4j.exceptions import ClientError, ConfigurationError, DriverError, Neo4jError
 
 from enforcegraph.graph.backends import cypher, neo4j_counts, neo4j_filtered_counts
 from enforcegraph.graph.backends.neo4j_errors import CONNECTION_ERRORS, translate_errors
@@ -98,6 +98,7 @@ class Neo4jStore(GraphStore):
         self.model = model or load_model()
         self.uri, self.user, self.database = uri, user, database
         self.batch_size = batch_size
+        self.kept_part = 5000  # decisions a transaction when the kept rows are rebuilt
         auth = (user, password) if password else None
         if uri.partition("://")[0] not in SCHEMES:
             raise StoreError(f"ENFORCEGRAPH_NEO4J_URI must be a bolt:// or neo4j:// URI, not {uri!r}")
@@ -221,12 +222,26 @@ class Neo4jStore(GraphStore):
             try:
                 rows = ValueNotingRows(tx, self.model, self.batch_size, self._stored_node)
                 yield rows
-                neo4j_counts.refresh(tx, rows.notes)  # the kept counts, in step
+                whole = neo4j_counts.refresh(tx, rows.notes)  # the kept counts, in step
                 neo4j_filtered_counts.refresh(tx, rows)
                 tx.commit()
             finally:
                 if not tx.closed():
                     tx.rollback()
+            if whole:
+                self._complete_kept_rows(session)
+
+    def _complete_kept_rows(self, session: Session) -> None:
+        """After a write whose refresh left the kept rows unready: rebuild them in parts
+        (never in the writer's transaction). The write is committed: a rebuild stopped by
+        an error leaves the rows unready (readers compute their answers) and the next
+        write resumes it, so the error is logged, not raised."""
+        try:
+            parts = neo4j_counts.complete(session, self.kept_part)
+        except (Neo4jError, DriverError) as exc:
+            log.warning("kept headline rows left unready (the next write resumes): %s", exc)
+            return
+        log.info("kept headline rows rebuilt in %d parts", parts)
 
     def judgements(self) -> list[Judgement]:
         return [Judgement(r["canonical"], r["other"], r["verdict"], r["by"], r["at"], r["why"])
@@ -248,7 +263,7 @@ class Neo4jStore(GraphStore):
     def delete(self, node_ids: Iterable[str]) -> int:
         ids = sorted(set(node_ids))
 
-        def work(tx: ManagedTransaction) -> int:
+        def work(tx: ManagedTransaction) -> tuple[int, bool]:
             deleted = 0
             rows = ValueNotingRows(tx, self.model, self.batch_size, self._stored_node)
             for chunk in chunked(ids, self.batch_size):
@@ -256,11 +271,15 @@ class Neo4jStore(GraphStore):
                 rows.notes.update(chunk)
                 rows.note_stored(chunk)
                 deleted += int(tx.run(cypher.DELETE_NODES, ids=list(chunk)).single(strict=True)[0])
-            neo4j_counts.refresh(tx, rows.notes)
+            whole = neo4j_counts.refresh(tx, rows.notes)
             neo4j_filtered_counts.refresh(tx, rows)
-            return deleted
+            return deleted, whole
 
-        return self._write("a delete", work)
+        deleted, whole = self._write("a delete", work)
+        if whole:
+            with self._translate("a write"), self._driver.session(database=self.database) as session:
+                self._complete_kept_rows(session)
+        return deleted
 
     def clear(self) -> None:
         self._ensure_schema()

@@ -28,9 +28,10 @@ from enforcegraph.graph.domain.dates import date_floor
 from enforcegraph.graph.domain.traversals import SanctionFilter, headline_seek
 from enforcegraph.graph.store.recording import NewRecords, Row
 
-__all__ = ["VERSION", "NotingRows", "count_query", "page_query", "ready", "rebuild", "refresh"]
+__all__ = ["VERSION", "NotingRows", "complete", "count_query", "page_query", "ready", "rebuild",
+           "refresh"]
 
-VERSION = "3"  # of the kept rows' layout: another value recomputes them at the next write
+VERSION = "3"  # of the kept rows' layout: another value rebuilds them (in parts) at the next write
 
 
 class NotingRows(Neo4jRows):
@@ -68,31 +69,50 @@ def _today() -> str:
     return date.today().isoformat()
 
 
-def refresh(tx: Transaction | ManagedTransaction, notes: set[str]) -> None:
-    """Recompute the kept rows of the decisions ``notes`` lead to (all of them when the
-    EU changed or the rows are of another layout), inside ``tx``."""
-    kept = tx.run(cypher.KEPT_COUNTS_READ).single()
-    whole = ALL in notes or kept is None or kept["version"] != VERSION
-    if not notes and not whole:
-        return
-    today = _today()
-    if whole:
-        tx.run(cypher.HEADLINE_DELETE_ALL).consume()
-        tx.run(cypher.HEADLINE_SUMS_DELETE_ALL).consume()
-        dids = tx.run(cypher.HEADLINE_ALL_DECISIONS).single(strict=True)["dids"]
-    else:
-        dids = tx.run(cypher.HEADLINE_AFFECTED, notes=sorted(notes)).single(strict=True)["dids"]
-        for start in range(0, len(dids), 2000):  # their rows leave the sums
-            tx.run(cypher.HEADLINE_SUMS_MOVE, dids=dids[start : start + 2000], sign=-1).consume()
-        tx.run(cypher.HEADLINE_DELETE, dids=dids).consume()
+def _incremental(tx: Transaction | ManagedTransaction, notes: set[str], upto: str | None,
+                 today: str) -> None:
+    """Recompute the rows of the decisions ``notes`` lead to (those up to ``upto`` only,
+    when a rebuild in parts has got that far: it makes the rest itself)."""
+    dids = tx.run(cypher.HEADLINE_AFFECTED, notes=sorted(notes)).single(strict=True)["dids"]
+    if upto is not None:
+        dids = [did for did in dids if did <= upto]
+    for start in range(0, len(dids), 2000):  # their rows leave the sums
+        tx.run(cypher.HEADLINE_SUMS_MOVE, dids=dids[start : start + 2000], sign=-1).consume()
+    tx.run(cypher.HEADLINE_DELETE, dids=dids).consume()
     params = {**cypher.domain_params(), "today": today}
     for start in range(0, len(dids), 2000):
         tx.run(cypher.HEADLINE_CREATE, dids=dids[start : start + 2000], **params).consume()
         tx.run(cypher.HEADLINE_SUMS_MOVE, dids=dids[start : start + 2000], sign=1).consume()
+
+
+def refresh(tx: Transaction | ManagedTransaction, notes: set[str]) -> bool:
+    """Keep the rows in step with a write, inside its transaction ``tx``: recompute those
+    of the decisions ``notes`` lead to; return whether a rebuild in parts
+    (:func:`complete`) must follow the commit.
+
+    A whole recompute never runs here: when the EU changed, or the rows are missing or of
+    another layout, the rows are only marked unready (readers compute their answers
+    until :func:`complete` has made them all); while a rebuild is under way (or was
+    stopped), the decisions it has passed are recomputed here and it is resumed after.
+    """
+    kept = tx.run(cypher.KEPT_COUNTS_READ).single()
+    if not notes and kept is not None and kept["version"] == VERSION:
+        return False
+    kept = tx.run(cypher.KEPT_COUNTS_LOCK).single()  # writers move the state one at a time
+    building = kept is not None and kept["building"] == VERSION and kept["upto"] is not None
+    if ALL in notes or kept is None or (kept["version"] != VERSION and not building):
+        tx.run(cypher.KEPT_COUNTS_WRITE, version="", today="").consume()
+        return True
+    today = _today()
+    _incremental(tx, notes, kept["upto"] if building else None, today)
     # the classes "at today" hold for one day: rows recomputed on another day than the
     # rest leave them mixed ('': counts at today are computed, until all are recomputed)
-    day = today if whole or (kept is not None and kept["today"] == today) else ""
+    day = today if kept["today"] == today else ""
+    if building:
+        tx.run(cypher.KEPT_COUNTS_STEP, upto=kept["upto"], today=day).consume()
+        return True
     tx.run(cypher.KEPT_COUNTS_WRITE, version=VERSION, today=day).consume()
+    return False
 
 
 def ready(kept: dict[str, Any] | None, flt: SanctionFilter) -> bool:
@@ -137,26 +157,67 @@ def page_query(flt: SanctionFilter, unknown: bool, limit: int, offset: int,
     return cypher.headline_page(*shape, seek=after is not None), params
 
 
-def rebuild(session: Session, chunk: int = 5000) -> int:
-    """Recompute every kept row in transactions of ``chunk`` decisions (a store loaded
-    before this layout, too large for one transaction); return the rows made.
+def _begin(tx: ManagedTransaction) -> bool:
+    """Begin a rebuild unless one of this layout is under way (then join it) or the rows
+    are ready; return whether there is work left."""
+    kept = tx.run(cypher.KEPT_COUNTS_LOCK).single()
+    if kept is not None and kept["version"] == VERSION:
+        return False
+    if kept is None or kept["building"] != VERSION or kept["upto"] is None:
+        tx.run(cypher.HEADLINE_SUMS_DELETE_ALL).consume()
+        tx.run(cypher.KEPT_COUNTS_BEGIN, version=VERSION, today=_today()).consume()
+    return True
 
-    For a store no one writes meanwhile (maintenance, benchmarks): the counts read from
-    it are unready (another layout's version) until the last transaction commits.
+
+def _part(tx: ManagedTransaction, size: int) -> bool:
+    """One part of a rebuild: the rows of the next ``size`` decisions after the state's
+    ``upto`` (their old rows gone first); the last part makes the rows ready. Return
+    whether there is work left (False also when the state says it is not this rebuild's:
+    the rows are ready, or a writer marked them unready again)."""
+    kept = tx.run(cypher.KEPT_COUNTS_LOCK).single()
+    if kept is None or kept["building"] != VERSION or kept["upto"] is None:
+        return False
+    low = kept["upto"]
+    dids = [r["did"] for r in tx.run(cypher.HEADLINE_DECISIONS_AFTER, upto=low, size=size)]
+    last = len(dids) < size
+    if last:
+        tx.run(cypher.HEADLINE_DELETE_AFTER, low=low).consume()
+    else:
+        tx.run(cypher.HEADLINE_DELETE_RANGE, low=low, high=dids[-1]).consume()
+    today = _today()
+    tx.run(cypher.HEADLINE_CREATE, dids=dids, **cypher.domain_params(), today=today).consume()
+    tx.run(cypher.HEADLINE_SUMS_MOVE, dids=dids, sign=1).consume()
+    day = today if kept["today"] == today else ""
+    if last:
+        tx.run(cypher.KEPT_COUNTS_WRITE, version=VERSION, today=day).consume()
+        return False
+    tx.run(cypher.KEPT_COUNTS_STEP, upto=dids[-1], today=day).consume()
+    return True
+
+
+def complete(session: Session, chunk: int = 5000) -> int:
+    """Make the kept rows ready, if they are not, in transactions of ``chunk`` decisions
+    (in id order); return the parts run.
+
+    Readers compute their answers meanwhile (the rows are unready); writers recompute
+    the decisions already passed. A rebuild stopped between parts (a crash) is resumed
+    from where it stopped by the next call (the next write); two calls at once share
+    the parts (each takes the state's lock). An older layout's count-only indexes go.
     """
     for name in cypher.HEADLINE_OLD_INDEXES:
         session.run(cypher.DROP_INDEX, name=name).consume()
-    session.run(cypher.KEPT_COUNTS_WRITE, version="", today="").consume()
-    for statement in cypher.KEPT_COUNTS_CLEAR[:2]:  # the rows, their sums
-        session.run(statement).consume()
-    dids = session.run(cypher.HEADLINE_ALL_DECISIONS).single(strict=True)["dids"]
-    today = _today()
-    params = {**cypher.domain_params(), "today": today}
-    def create(tx: ManagedTransaction, part: list[str]) -> None:
-        tx.run(cypher.HEADLINE_CREATE, dids=part, **params).consume()
-        tx.run(cypher.HEADLINE_SUMS_MOVE, dids=part, sign=1).consume()
+    parts = 0
+    if not session.execute_write(_begin):
+        return parts
+    while True:
+        parts += 1
+        if not session.execute_write(_part, chunk):
+            return parts
 
-    for start in range(0, len(dids), chunk):
-        session.execute_write(create, dids[start : start + chunk])
-    session.run(cypher.KEPT_COUNTS_WRITE, version=VERSION, today=today).consume()
+
+def rebuild(session: Session, chunk: int = 5000) -> int:
+    """Recompute every kept row in transactions of ``chunk`` decisions (:func:`complete`
+    after marking them unready); return the rows made."""
+    session.run(cypher.KEPT_COUNTS_WRITE, version="", today="").consume()
+    complete(session, chunk)
     return int(session.run(cypher.HEADLINE_ROWS).single(strict=True)["count"])
