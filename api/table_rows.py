@@ -68,6 +68,12 @@ class Flat:
             self._cells = _cells(self.row, self.money)
         return self._cells
 
+    def cell(self, key: str) -> Any:
+        """``cells.get(key)``; the money cell (``amount``) without building the others."""
+        if key == "amount" and self._cells is None:
+            return self.money
+        return self.cells.get(key)
+
     @property
     def entities(self) -> list[str]:
         if self._entities is None:

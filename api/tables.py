@@ -4,22 +4,35 @@ each answer filtered by facets, sorted by any column and paged on the server.
 The questions come from the catalogue (``CATALOGUE``, every traversal it holds) and from
 :data:`ANALYSIS_QUESTIONS` (analyses with fixed options). An answer's rows are computed
 once per question, argument and generation of the store's data (a small cache per
-process), so filters, sorts and pages read rows already flattened (:mod:`table_rows`).
+process, :mod:`table_cache`), so filters, sorts and pages read rows already flattened
+(:mod:`table_rows`). Until a large answer of a traversal that pages itself is kept, its
+unfiltered pages in its own order come from the traversal's page (:mod:`table_first`)
+while the whole answer is computed on a background thread for the other asks.
 """
 
 from __future__ import annotations
 
+import itertools
 import sys
-import threading
-from collections import Counter, OrderedDict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar, cast
+from typing import Any, cast
+from weakref import WeakKeyDictionary
 
 import networkx as nx
 
+from enforcegraph.api import table_first
 from enforcegraph.api.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, ApiError
-from enforcegraph.api.table_rows import FACETS, Flat, flatten, sort_key
+from enforcegraph.api.table_cache import Kept
+from enforcegraph.api.table_rows import FACETS, Flat, flatten
+from enforcegraph.api.table_views import (
+    Facets,
+    TableFilter,
+    amount_range,
+    facet_lists,
+    filtered,
+    ordered,
+)
 from enforcegraph.graph.analytics import ANALYSES, analyze, graph_of
 from enforcegraph.graph.domain.traversals import CATALOGUE
 from enforcegraph.graph.exports.select import connected, with_sources
@@ -30,6 +43,7 @@ __all__ = [
     "ANALYSIS_QUESTIONS",
     "FACETS",
     "MAX_EXPORT_ENTITIES",
+    "WHOLE_AT_ONCE",
     "Column",
     "Question",
     "Table",
@@ -37,6 +51,7 @@ __all__ = [
     "answer_rows",
     "question_selection",
     "questions",
+    "settle",
     "table",
 ]
 
@@ -51,12 +66,13 @@ ANALYSIS_QUESTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
     ("fines", "fines", ()),
     ("statutory-maximum", "statutory-maximum", ()),
 )
-T = TypeVar("T")
-Facets = dict[str, list[tuple[str, str, int]]]  # facet -> (value, label, count)
-FACET_VALUES = 200  # most values listed per facet
-CACHED_VIEWS = 64
+CACHED_VIEWS = 32  # filters (and as many orders) kept per answer
 MAX_EXPORT_ENTITIES = 20000
 CACHED_ANSWERS = 16
+# an unfiltered answer of at most this many rows is computed whole at the first ask
+# (about 0.1 ms a row); a larger one's first pages come from the traversal's own page
+WHOLE_AT_ONCE = 1000
+READ_ROWS = 10_000  # rows of a traversal's answer read per statement (its pages seek)
 _WORDS = {"eu": "EU"}
 
 
@@ -100,53 +116,6 @@ def _question(key: str) -> Question:
 
 
 @dataclass(frozen=True)
-class TableFilter:
-    """Facet values (any of each given facet) and an amount range in EUR (both ends kept)."""
-
-    regulators: tuple[str, ...] = ()
-    jurisdictions: tuple[str, ...] = ()
-    years: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()
-    currencies: tuple[str, ...] = ()
-    amount_min: float | None = None
-    amount_max: float | None = None
-
-    @classmethod
-    def from_params(cls, params: Mapping[str, str]) -> TableFilter:
-        """From URL parameters: ``regulator=a,b&jurisdiction=&year=&kind=&currency=&min=&max=``."""
-        def split(name: str) -> tuple[str, ...]:
-            return tuple(v for v in params.get(name, "").split(",") if v)
-
-        def number(name: str) -> float | None:
-            text = params.get(name, "")
-            try:
-                return float(text) if text else None
-            except ValueError:
-                raise ApiError(BAD_USER_INPUT, f"{name} must be a number, not {text!r}") from None
-
-        return cls(split("regulator"), split("jurisdiction"), split("year"), split("kind"),
-                   split("currency"), number("min"), number("max"))
-
-    def values(self, facet: str) -> tuple[str, ...]:
-        return {"regulator": self.regulators, "jurisdiction": self.jurisdictions,
-                "year": self.years, "kind": self.kinds, "currency": self.currencies}[facet]
-
-    def in_range(self, eur: float | None) -> bool:
-        """Whether an amount in EUR is in the range (no amount is outside any range)."""
-        if self.amount_min is None and self.amount_max is None:
-            return True
-        if eur is None:
-            return False
-        return (self.amount_min is None or eur >= self.amount_min) and (
-            self.amount_max is None or eur <= self.amount_max)
-
-    def matches(self, row: Flat) -> bool:
-        """Whether a row passes every facet and the amount range."""
-        return self.in_range(row.facts.amount_eur) and all(
-            not self.values(f) or set(self.values(f)) & row.keys[i] for i, f in enumerate(FACETS))
-
-
-@dataclass(frozen=True)
 class Column:
     """A column: the cell key, a title and the type of its cells."""
 
@@ -157,7 +126,9 @@ class Column:
 
 @dataclass
 class Table:
-    """One page of a question's answer, with the whole answer's count, facets and range."""
+    """One page of a question's answer, with the whole answer's count, facets and range;
+    ``partial``: the facets needing every row (kind, currency) and the range are left out
+    (the whole answer is being computed: a later ask has them)."""
 
     question: Question
     columns: list[Column]
@@ -166,74 +137,98 @@ class Table:
     facets: Facets
     amount_range: tuple[float, float] | None
     names: dict[str, str] = field(default_factory=dict)  # entity id -> display name (the page)
+    partial: bool = False
 
 
-class _Lru:
-    """A small least-recently-used map, safe across threads (values computed outside the lock)."""
+@dataclass
+class _Answer:
+    """An answer's rows, with its filtered views (rows and facets, by filter) and their
+    orders (by filter, column and direction), kept and dropped with it."""
 
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.items: OrderedDict[Hashable, Any] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, key: Hashable | None, compute: Callable[[], T]) -> T:
-        if key is None:
-            return compute()
-        with self.lock:
-            if key in self.items:
-                self.items.move_to_end(key)
-                return cast(T, self.items[key])
-        value = compute()
-        with self.lock:
-            self.items[key] = value
-            while len(self.items) > self.size:
-                self.items.popitem(last=False)
-        return value
+    rows: list[Flat]
+    views: Kept[Any] = field(default_factory=lambda: Kept[Any](CACHED_VIEWS))
+    orders: Kept[list[Flat]] = field(default_factory=lambda: Kept[list[Flat]](CACHED_VIEWS))
 
 
-# Per process: answers by (store, data generation, question, argument); the filtered
-# rows and facets of an answer by filter; their orders by column.
-_ANSWERS = _Lru(CACHED_ANSWERS)
-_VIEWS = _Lru(CACHED_VIEWS)
-_ORDERS = _Lru(CACHED_VIEWS)
+# Per process: answers by (store, question, argument) and data generation; the first
+# pages' shared part (table_first.Head, or None: small enough to compute whole) likewise.
+_ANSWERS = Kept[_Answer](CACHED_ANSWERS)
+_HEADS = Kept[table_first.Head | None](CACHED_ANSWERS)
 
 
-def _answer(store: GraphStore, key: str, argument: str | None) -> tuple[Hashable | None, list[Flat]]:
+_STORES: WeakKeyDictionary[GraphStore, int] = WeakKeyDictionary()  # store -> its number here
+_NUMBERS = itertools.count()
+
+
+def _slot(store: GraphStore, key: str, argument: str | None) -> tuple[Hashable, int | None]:
+    """What an answer is kept by: the store (a number of its own: an id is reused once
+    the store is gone), question and argument; and the store's data generation."""
     question = _question(key)
     if question.argument and not argument:
         raise ApiError(BAD_USER_INPUT, f"{key} needs {question.argument}")
+    try:
+        number = _STORES.get(store)
+        if number is None:
+            number = _STORES.setdefault(store, next(_NUMBERS))
+    except TypeError:  # a store that cannot be weakly referred to: by its id
+        number = -id(store)
+    return (number, key, argument), store.generation()
 
-    def compute() -> list[Flat]:
-        if question.kind == "traversal":
-            rows = _traversal_rows(store, question, argument)
-        else:
-            args = (argument,) if question.argument and argument else ()
-            rows = analyze(store, question.name, *args, **dict(question.options))
-        return [flatten(row) for row in rows]
 
-    generation = store.generation()
-    cache_key = None if generation is None else (id(store), generation, key, argument)
-    return cache_key, _ANSWERS.get(cache_key, compute)
+def _answer(store: GraphStore, key: str, argument: str | None) -> _Answer:
+    """The question's whole answer: kept, being computed (waited for), or computed now."""
+    slot, generation = _slot(store, key, argument)
+    question = _question(key)
+    if generation is None:  # the backend cannot tell when its data changes: keep nothing
+        return _computed(store, question, argument)
+    return _ANSWERS.get(slot, generation, lambda: _computed(store, question, argument))
+
+
+def _computed(store: GraphStore, question: Question, argument: str | None) -> _Answer:
+    if question.kind == "traversal":
+        rows = _traversal_rows(store, question, argument)
+    else:
+        args = (argument,) if question.argument and argument else ()
+        rows = analyze(store, question.name, *args, **dict(question.options))
+    return _Answer([flatten(row) for row in rows])
 
 
 def _traversal_rows(store: GraphStore, question: Question, argument: str | None) -> list[Any]:
-    """A traversal's rows; one that takes options pages (filter, limit, offset): asked for
-    every row at once, so a backend's paged push-down answers (far faster than a walk)."""
+    """A traversal's rows; one that pages (filter, limit, offset) is read a page of
+    :data:`READ_ROWS` at a time, each from the last one's seek key when the backend gives
+    them (one bounded statement each), else in one page of every row (offsets would read
+    the rows before each page again)."""
     traversals = store.traversals()
-    if CATALOGUE[question.name].options:
-        method = getattr(traversals, question.name.replace("-", "_"))
-        return cast(list[Any], method(None, sys.maxsize, 0))
-    return traversals.run(question.name, argument if question.argument else None)
+    if not CATALOGUE[question.name].options:
+        return traversals.run(question.name, argument if question.argument else None)
+    method = getattr(traversals, question.name.replace("-", "_"))
+    rows: list[Any] = []
+    after: Sequence[str] | None = None
+    while True:
+        traversals.page_keys = None
+        if after is None and rows:
+            return rows + cast(list[Any], method(None, sys.maxsize, len(rows)))
+        page = cast(list[Any], method(None, READ_ROWS, 0 if after else len(rows), after))
+        rows += page
+        if len(page) < READ_ROWS:
+            return rows
+        keys = traversals.page_keys
+        after = keys[-1] if keys and len(keys) == len(page) else None
 
 
 def answer_rows(store: GraphStore, key: str, argument: str | None = None) -> list[Flat]:
     """Every row of a question's answer, flattened, in the question's own order."""
-    return _answer(store, key, argument)[1]
+    return _answer(store, key, argument).rows
+
+
+def settle(timeout: float = 600.0) -> bool:
+    """Wait for the answers being computed in the background (tests, benchmarks)."""
+    return _ANSWERS.settle(timeout)
 
 
 def _columns(question: Question, rows: Sequence[Flat]) -> list[Column]:
     kinds: dict[str, str] = {}
-    for row in rows[:500]:
+    for row in rows[: table_first.COLUMN_ROWS]:
         for key, cell in row.cells.items():
             if key not in kinds or (kinds[key] == "empty" and cell is not None):
                 kinds[key] = cell["t"] if isinstance(cell, dict) else "empty"
@@ -244,47 +239,6 @@ def _columns(question: Question, rows: Sequence[Flat]) -> list[Column]:
         return text[:1].upper() + text[1:]
 
     return [Column(k, title(k), kinds[k]) for k in kinds]
-
-
-def _filtered(rows: Sequence[Flat], flt: TableFilter) -> tuple[list[Flat], Facets]:
-    """The rows passing the filter, and each facet's counts over the rows passing every
-    other facet (one pass: a row failing one facet counts for that facet only)."""
-    wanted = [set(flt.values(f)) for f in FACETS]
-    counts = [Counter[str]() for _ in FACETS]
-    labels: dict[str, str] = {}
-    kept: list[Flat] = []
-    ranged = flt.amount_min is not None or flt.amount_max is not None
-    for row in rows:
-        if ranged and not flt.in_range(row.facts.amount_eur):
-            continue
-        failed = [i for i, want in enumerate(wanted) if want and not want & row.keys[i]]
-        if len(failed) > 1:
-            continue
-        labels.update(row.facts.regulators)
-        if not failed:
-            kept.append(row)
-            for i, values in enumerate(row.keys):
-                counts[i].update(values)
-        else:
-            counts[failed[0]].update(row.keys[failed[0]])
-    found: Facets = {}
-    for i, facet in enumerate(FACETS):
-        if not counts[i] and not wanted[i]:
-            continue
-        items = [(v, labels.get(v, v), counts[i].get(v, 0)) for v in {*counts[i], *wanted[i]}]
-        if facet == "year":
-            items.sort(key=lambda item: item[0], reverse=True)
-        else:
-            items.sort(key=lambda item: (-item[2], item[1].casefold()))
-        found[facet] = items[:FACET_VALUES]
-    return kept, found
-
-
-def _ordered(rows: list[Flat], column: str, descending: bool) -> list[Flat]:
-    keyed = [(sort_key(r.cells.get(column)), r) for r in rows]
-    filled = [(k[1], r) for k, r in keyed if k[0] == 0]
-    filled.sort(key=lambda pair: pair[0], reverse=descending)
-    return [r for _, r in filled] + [r for k, r in keyed if k[0] == 1]
 
 
 def table(
@@ -301,26 +255,53 @@ def table(
         raise ApiError(BAD_USER_INPUT, "offset must not be negative")
     flt = flt or TableFilter()
     question = _question(key)
-    cache_key, rows = _answer(store, key, argument)
+    slot, generation = _slot(store, key, argument)
+    if (generation is not None and flt == TableFilter() and order is None
+            and question.kind == "traversal" and table_first.pages_itself(question.name)
+            and _ANSWERS.peek(slot, generation) is None):
+        early = _early(store, question, slot, generation, first, offset)
+        if early is not None:
+            return early
+    answer = _answer(store, key, argument)
+    rows = answer.rows
     columns = _columns(question, rows)
-    view_key = None if cache_key is None else (cache_key, flt)
-    kept, facets = _VIEWS.get(view_key, lambda: _filtered(rows, flt))
+    kept, facets = answer.views.get(flt, 0, lambda: filtered(rows, flt))
     if order is not None:
         column, descending = order
         if column not in {c.key for c in columns} and rows:
             known = ", ".join(c.key for c in columns)
             raise ApiError(BAD_USER_INPUT, f"no column {column!r} to sort by (known: {known})")
-        order_key = None if view_key is None else (view_key, column, descending)
-        kept = _ORDERS.get(order_key, lambda: _ordered(kept, column, descending))
-    amounts = _VIEWS.get(None if cache_key is None else (cache_key, "range"),
-                         lambda: _range(rows))
+        kept = answer.orders.get((flt, column, descending), 0,
+                                 lambda: ordered(kept, column, descending))
+    amounts = answer.views.get("range", 0, lambda: amount_range(rows))
     page = kept[offset : offset + first]
     return Table(question, columns, len(kept), page, facets, amounts, _names(store, page))
 
 
-def _range(rows: Sequence[Flat]) -> tuple[float, float] | None:
-    amounts = [r.facts.amount_eur for r in rows if r.facts.amount_eur is not None]
-    return (min(amounts), max(amounts)) if amounts else None
+def _early(store: GraphStore, question: Question, slot: Hashable, generation: int,
+           first: int, offset: int) -> Table | None:
+    """An unfiltered page in the question's order from the traversal's own page, the
+    whole answer then computed on a background thread (None: the answer is small, or
+    kept meanwhile: compute or read it)."""
+    head = _HEADS.get(slot, generation,
+                      lambda: table_first.head(store, question.name, WHOLE_AT_ONCE))
+    if head is None:
+        return None
+    if offset + first <= len(head.first) or offset >= head.total:
+        page = head.first[offset : offset + first]
+    else:
+        page = table_first.rows(store, question.name, first, offset)
+    facets = facet_lists(head.counts or {}, head.labels, TableFilter())
+    _ANSWERS.ahead(slot, generation, lambda: _ready(_computed(store, question, None)))
+    return Table(question, _columns(question, head.first), head.total, page, facets, None,
+                 _names(store, page), partial=True)
+
+
+def _ready(answer: _Answer) -> _Answer:
+    """An answer with what every ask of it reads (its range, the unfiltered view) made."""
+    answer.views.get("range", 0, lambda: amount_range(answer.rows))
+    answer.views.get(TableFilter(), 0, lambda: filtered(answer.rows, TableFilter()))
+    return answer
 
 
 def _names(store: GraphStore, rows: Iterable[Flat]) -> dict[str, str]:
