@@ -77,8 +77,12 @@ class QuestionTable:
     total_count: int = strawberry.field(description="Rows of the whole answer under the filter.")
     rows: list[JSON] = strawberry.field(description="This page: {cells: {column: cell}, "
                                                     "entities: [id]} each.")
-    facets: list[Facet] = strawberry.field(description="Facets of the whole answer.")
-    amount_range: AmountRange | None = strawberry.field(description="EUR range of the whole answer.")
+    facets: list[Facet] = strawberry.field(description=(
+        "Facets of the whole answer. A large answer's unfiltered pages in its own order, asked "
+        "before the whole answer is computed (it then is, in the background), carry only those "
+        "the store keeps counted (regulator, jurisdiction, year on the embedded store)."))
+    amount_range: AmountRange | None = strawberry.field(description=(
+        "EUR range of the whole answer (null, as those facets, until it is computed)."))
 
 
 @strawberry.input(description="Filters of a question's table: any of each facet's values.")

@@ -12,17 +12,26 @@ browser's work before any of the page's scripts answer). The first run meets a c
 server; the server's response cache is on, as shipped.
 
 Table page: ``questionTable`` for the headline question, 100 rows, over real HTTP against
-the app with its response cache off (every request executed): the first request (the
-answer computed whole), then pages under new filters, sorts and offsets (the answer kept
-per data generation); beside it, the floor: ``sanctionsWithoutEuEstablishment(first:
-100)``, the traversal's own page, on the same server. Then the same in the browser: from
-a click on "Next" to the next 100 rows drawn.
+the app with its response cache off (every request executed): the first request (from
+the traversal's own page; the whole answer then computed on a background thread), the
+next pages in the question's order, a sort asked at once (it waits for that whole
+answer), then, the answer kept, pages under new filters, sorts and offsets; beside it,
+the floor: ``sanctionsWithoutEuEstablishment(first: 100)``, the traversal's own page, on
+the same server. Then the same in the browser: from a click on "Next" to the next 100
+rows drawn.
+
+    python -m benchmarks.workbench --store COPY.sqlite [--read-only]   # in process, no HTTP
+
+``--store``: the same asks of ``table(...)`` in process on an existing store (a copy; with
+``--read-only`` opened read-only), wall and CPU time (CPU of every thread of the process:
+the background computation's too), with the load average beside them.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import socket
 import statistics
 import tempfile
@@ -36,6 +45,7 @@ from typing import Any
 import httpx
 import uvicorn
 
+from enforcegraph.api import tables
 from enforcegraph.api.app import create_app
 from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.settings import Settings
@@ -121,23 +131,70 @@ def time_to_interactive(url: str, repeats: int) -> dict[str, Any]:
     return browser_runs(url, runs)
 
 
+def load_average() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
 def table_pages(url: str, store: EmbeddedStore, repeats: int) -> dict[str, Any]:
-    regulators = [n.id for n in store.iter_nodes("Regulator")][:repeats]
-    with httpx.Client(timeout=120) as client:
+    with httpx.Client(timeout=300) as client:
         def ask(variables: dict[str, Any]) -> float:
             return timed(lambda: post(client, url, TABLE, variables))
 
+        loads = [load_average()]
+        start = time.perf_counter()
         first = ask({"off": 0})
-        total = post(client, url, TABLE, {"off": 0})["questionTable"]["totalCount"]
+        answer = post(client, url, TABLE, {"off": 0})["questionTable"]
         plain = [ask({"off": 0}) for _ in range(repeats)]
+        early_deep = [ask({"off": o}) for o in range(100, 100 * (repeats + 1), 100)]
+        sorted_first = ask({"off": 0, "o": {"column": "amount", "direction": "DESC"}})
+        tables.settle()
+        kept_s = time.perf_counter() - start
+        regulators = [v["value"] for f in answer["facets"] if f["name"] == "regulator"
+                      for v in f["values"]][:repeats]
         sorted_ = [ask({"off": 0, "o": {"column": "amount", "direction": d}})
                    for d in ["DESC", "ASC"] * (repeats // 2)]
         filtered = [ask({"off": 0, "f": {"regulator": [r]}}) for r in regulators]
         deep = [ask({"off": o}) for o in range(100, 100 * (repeats + 1), 100)]
         post(client, url, FLOOR)
         floor = [timed(lambda: post(client, url, FLOOR)) for _ in range(repeats)]
-    return {"rows": total, "first_ms": first, "page": summary(plain), "sorted": summary(sorted_),
-            "filtered": summary(filtered), "offsets": summary(deep), "floor_traversal_page": summary(floor)}
+        loads.append(load_average())
+    return {"rows": answer["totalCount"], "load_average": loads, "first_ms": first,
+            "page_before_kept": summary(plain), "offsets_before_kept": summary(early_deep),
+            "sorted_first_ms": sorted_first, "whole_answer_kept_s": kept_s,
+            "sorted": summary(sorted_), "filtered": summary(filtered), "offsets": summary(deep),
+            "floor_traversal_page": summary(floor)}
+
+
+def in_process(store: EmbeddedStore, repeats: int) -> dict[str, Any]:
+    """The same asks of ``table(...)`` in process: wall and CPU ms (all threads)."""
+    def ask(**kwargs: Any) -> tuple[float, float, tables.Table]:
+        wall, cpu = time.perf_counter(), time.process_time()
+        done = tables.table(store, HEADLINE, first=100, **kwargs)
+        return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000, done
+
+    def many(asks: list[dict[str, Any]]) -> dict[str, Any]:
+        found = [ask(**kwargs) for kwargs in asks]
+        return {"wall": summary([w for w, _, _ in found]), "cpu": summary([c for _, c, _ in found])}
+
+    loads = [load_average()]
+    start = time.perf_counter()
+    wall, cpu, first = ask()
+    result: dict[str, Any] = {"rows": first.total, "first_ms": wall, "first_cpu_ms": cpu,
+                              "first_partial": first.partial}
+    result["page_before_kept"] = many([{} for _ in range(repeats)])
+    result["offsets_before_kept"] = many([{"offset": o} for o in range(100, 100 * (repeats + 1), 100)])
+    wall, cpu, _ = ask(order=("amount", True))
+    result["sorted_first_ms"], result["sorted_first_cpu_ms"] = wall, cpu  # waits for the answer
+    tables.settle()
+    result["whole_answer_kept_s"] = time.perf_counter() - start
+    regulators = [value for value, _, _ in first.facets.get("regulator", [])][:repeats]
+    result["page"] = many([{} for _ in range(repeats)])
+    result["sorted"] = many([{"order": ("amount", d)} for d in [True, False] * (repeats // 2)])
+    result["filtered"] = many([{"flt": tables.TableFilter(regulators=(r,))} for r in regulators])
+    result["offsets"] = many([{"offset": o} for o in range(100, 100 * (repeats + 1), 100)])
+    loads.append(load_average())
+    result["load_average"] = loads
+    return result
 
 
 def browser_next_page(url: str, repeats: int) -> dict[str, Any]:
@@ -173,9 +230,21 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE / "results" / "workbench.json")
     parser.add_argument("--skip-browser", action="store_true",
                         help="only the API's table pages (no Chromium)")
+    parser.add_argument("--store", type=Path, help="time table(...) in process on this store "
+                                                   "(a copy) instead; nothing else is run")
+    parser.add_argument("--read-only", action="store_true", help="open --store read-only")
     args = parser.parse_args()
-    args.work.mkdir(parents=True, exist_ok=True)
     result: dict[str, Any] = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    if args.store is not None:
+        given = EmbeddedStore(args.store, read_only=args.read_only)
+        result["store"] = str(args.store)
+        result["table_in_process"] = in_process(given, args.repeats)
+        given.close()
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(result, indent=2), "utf-8")
+        print(json.dumps(result, indent=2))
+        return
+    args.work.mkdir(parents=True, exist_ok=True)
 
     bundled = EmbeddedStore(args.work / "bundled.sqlite")
     for name in ("clearview", "reference-cases"):
