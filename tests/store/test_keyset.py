@@ -243,3 +243,17 @@ def test_neo4j_pages_by_id_read_the_id_index_in_order(graph: GraphStore, descend
     assert any(name.startswith(("NodeIndexScan", "NodeUniqueIndexSeek", "NodeIndexSeek"))
                for name in names), names
     assert not {"Sort", "Top", "PartialSort", "PartialTop", "NodeByLabelScan"} & names, names
+
+
+def test_a_node_added_before_the_position_moves_no_later_catalogue_page(graph: GraphStore) -> None:
+    before = graph.find("Company", limit=20)
+    after = graph.sort_key(before[9])
+    early = Batch(nodes=[NodeRecord("company:0-keyset-early", "Company",
+                                    {"name": "Early", "sources": ["source:synth"]})])
+    graph.upsert(early)
+    try:
+        assert graph.find("Company", limit=1)[0].id == "company:0-keyset-early"
+        assert graph.find("Company", limit=10, after=after) == before[10:20]  # as before
+        assert graph.find("Company", limit=10, offset=10) == before[9:19]  # one seen again
+    finally:
+        graph.delete(["company:0-keyset-early"])
