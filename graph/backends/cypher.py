@@ -33,6 +33,8 @@ __all__ = [
     "HEADLINE_AFFECTED",
     "HEADLINE_ALL_DECISIONS",
     "HEADLINE_CREATE",
+    "HEADLINE_DAY_EU",
+    "HEADLINE_DAY_FIRMS",
     "HEADLINE_DECISIONS_AFTER",
     "HEADLINE_DELETE",
     "HEADLINE_DELETE_AFTER",
@@ -833,6 +835,35 @@ CREATE (:{HEADLINE_ROW} {{did: d.id, sid: s.id, fid: f.id, iid: imp.id, aid: aid
   kind_dt: CASE WHEN est_dt THEN 0 WHEN located THEN 1 ELSE 2 END,
   kind_today: CASE WHEN est_today THEN 0 WHEN located THEN 1 ELSE 2 END}})
 """
+
+
+# The classes "at today" read the dates of two kinds of window: a firm's establishments
+# and the EU's memberships. Between two days they change only where such a window opens
+# (its floor in (then, today]) or closes (its ceiling in [then, today)): the raw date lies
+# between then's year and today, a range of an index of its own (the first statement's
+# firms, the second's whether the EU changed). Every value is a parameter.
+_WINDOW_INDEXES = {f"headline_window_{t.lower()}_{p}": (t, p)
+                   for t in (_ESTABLISHMENT, _MEMBER_OF) for p in ("valid_from", "valid_to")}
+KEPT_COUNTS_SCHEMA.update({
+    name: f"CREATE INDEX {name} IF NOT EXISTS FOR ()-[e:{t}]-() ON (e.{p})"
+    for name, (t, p) in _WINDOW_INDEXES.items()})
+
+
+def _crossed(rel_type: str, start: str) -> tuple[str, str]:
+    opens = (f"MATCH ({start})-[e:{rel_type}]->() WHERE e.valid_from >= $year AND "
+             f"e.valid_from <= $today AND {_floor('e.valid_from')} > $then AND "
+             f"{_floor('e.valid_from')} <= $today")
+    closes = (f"MATCH ({start})-[e:{rel_type}]->() WHERE e.valid_to >= $year AND "
+              f"e.valid_to <= $today AND {_ceiling('e.valid_to')} >= $then AND "
+              f"{_ceiling('e.valid_to')} < $today")
+    return opens, closes
+
+
+_OPENS, _CLOSES = _crossed(_ESTABLISHMENT, "f")
+HEADLINE_DAY_FIRMS = (f"CALL () {{ {_OPENS} RETURN f.id AS fid UNION {_CLOSES} RETURN f.id AS fid }} "
+                      "RETURN collect(fid) AS firms")
+_OPENS, _CLOSES = _crossed(_MEMBER_OF, "")
+HEADLINE_DAY_EU = f"RETURN EXISTS {{ {_OPENS} }} OR EXISTS {{ {_CLOSES} }} AS changed"
 
 
 def _headline_where(regulator: bool, jurisdiction: str, since: bool, until: bool,

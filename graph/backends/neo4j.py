@@ -117,6 +117,8 @@ class Neo4jStore(GraphStore):
             raise StoreError(f"invalid Neo4j URI {uri!r}: {exc}") from exc
         self._schema_ready = False
         self._schema_lock = threading.Lock()
+        self._day_lock = threading.Lock()
+        self._moved: dict[str, bool] = {}  # today -> whether the kept rows were moved to it
 
     @classmethod
     def from_settings(cls, settings: Settings, model: Model | None = None) -> Neo4jStore:
@@ -456,11 +458,33 @@ class Neo4jStore(GraphStore):
 
         return Neo4jTraversals(self)
 
+    def _kept_ready(self, flt: SanctionFilter) -> bool:
+        """Whether the kept rows answer for ``flt``. Rows classed on an earlier day are
+        moved to today first, once a day (a write of the few decisions whose classes at
+        today changed: graph/backends/neo4j_counts.py ``move_day``); when that cannot be
+        done (the EU changed, a read-only user), answers at today are computed."""
+        kept = self._read(cypher.KEPT_COUNTS_READ)
+        state = dict(kept[0]) if kept else None
+        if neo4j_counts.ready(state, flt):
+            return True
+        if (flt.at != "today" or state is None or state["version"] != neo4j_counts.VERSION
+                or not state["today"]):
+            return False
+        day = neo4j_counts.current_day()
+        with self._day_lock:  # one move a day per process; readers of the day wait for it
+            if self._moved.get(day) is None:
+                try:
+                    self._moved = {day: self._write("moving the kept rows to today",
+                                                    neo4j_counts.move_day)}
+                except StoreError as exc:
+                    log.warning("kept headline rows not moved to %s: %s", day, exc)
+                    self._moved = {day: False}
+            return self._moved[day]
+
     def kept_headline_count(self, flt: SanctionFilter, unknown: bool) -> int | None:
         """The headline count from the rows kept in step with writes, or None when they
         cannot answer (graph/backends/neo4j_counts.py)."""
-        kept = self._read(cypher.KEPT_COUNTS_READ)
-        if not neo4j_counts.ready(dict(kept[0]) if kept else None, flt):
+        if not self._kept_ready(flt):
             return None
         query, params = neo4j_counts.count_query(flt, unknown)
         return int(self._read(query, **params)[0]["count"])
@@ -470,8 +494,7 @@ class Neo4jStore(GraphStore):
         """One headline page from the kept rows (an index range in the catalogue's order,
         then its nodes, in one statement; ``after``: from a row's seek key, each
         record's ``key``), or None when they cannot answer."""
-        kept = self._read(cypher.KEPT_COUNTS_READ)
-        if not neo4j_counts.ready(dict(kept[0]) if kept else None, flt):
+        if not self._kept_ready(flt):
             return None
         query, params = neo4j_counts.page_query(flt, unknown, limit, offset, after)
         records = sorted(self._read(query, **params), key=lambda record: int(record["n"]))

@@ -28,8 +28,8 @@ from enforcegraph.graph.domain.dates import date_floor
 from enforcegraph.graph.domain.traversals import SanctionFilter, headline_seek
 from enforcegraph.graph.store.recording import NewRecords, Row
 
-__all__ = ["VERSION", "NotingRows", "complete", "count_query", "page_query", "ready", "rebuild",
-           "refresh"]
+__all__ = ["VERSION", "NotingRows", "complete", "count_query", "current_day", "day_params",
+           "move_day", "page_query", "ready", "rebuild", "refresh"]
 
 VERSION = "3"  # of the kept rows' layout: another value rebuilds them (in parts) at the next write
 
@@ -65,7 +65,8 @@ class NotingRows(Neo4jRows):
         return done
 
 
-def _today() -> str:
+def current_day() -> str:
+    """The day the classes "at today" are of (the machine's local date)."""
     return date.today().isoformat()
 
 
@@ -85,9 +86,26 @@ def _incremental(tx: Transaction | ManagedTransaction, notes: set[str], upto: st
         tx.run(cypher.HEADLINE_SUMS_MOVE, dids=dids[start : start + 2000], sign=1).consume()
 
 
+def day_params(then: str, today: str) -> dict[str, str]:
+    """The parameters of ``cypher.HEADLINE_DAY_FIRMS``/``HEADLINE_DAY_EU`` for rows
+    classed on ``then`` and asked about on ``today``."""
+    low, high = sorted((then, today))
+    return {"then": low, "today": high, "year": low[:4]}
+
+
+def _day_notes(tx: Transaction | ManagedTransaction, then: str, today: str) -> set[str] | None:
+    """The notes that moving rows classed on ``then`` to ``today`` means: the firms whose
+    establishments opened or closed between the two days (None: the EU changed)."""
+    params = day_params(then, today)
+    if tx.run(cypher.HEADLINE_DAY_EU, params).single(strict=True)["changed"]:
+        return None
+    return set(tx.run(cypher.HEADLINE_DAY_FIRMS, params).single(strict=True)["firms"])
+
+
 def refresh(tx: Transaction | ManagedTransaction, notes: set[str]) -> bool:
     """Keep the rows in step with a write, inside its transaction ``tx``: recompute those
-    of the decisions ``notes`` lead to; return whether a rebuild in parts
+    of the decisions ``notes`` lead to (and, on a new day, those whose classes at today
+    changed since the rows were classed); return whether a rebuild in parts
     (:func:`complete`) must follow the commit.
 
     A whole recompute never runs here: when the EU changed, or the rows are missing or of
@@ -95,19 +113,25 @@ def refresh(tx: Transaction | ManagedTransaction, notes: set[str]) -> bool:
     until :func:`complete` has made them all); while a rebuild is under way (or was
     stopped), the decisions it has passed are recomputed here and it is resumed after.
     """
+    today = current_day()
     kept = tx.run(cypher.KEPT_COUNTS_READ).single()
-    if not notes and kept is not None and kept["version"] == VERSION:
+    if not notes and kept is not None and kept["version"] == VERSION and kept["today"] == today:
         return False
     kept = tx.run(cypher.KEPT_COUNTS_LOCK).single()  # writers move the state one at a time
     building = kept is not None and kept["building"] == VERSION and kept["upto"] is not None
     if ALL in notes or kept is None or (kept["version"] != VERSION and not building):
         tx.run(cypher.KEPT_COUNTS_WRITE, version="", today="").consume()
         return True
-    today = _today()
+    # the classes "at today" hold for one day: rows classed on an earlier day are moved to
+    # today (few change); rows classed on several days ('') stay so until a rebuild
+    day = kept["today"]
+    if day and day != today:
+        moved = _day_notes(tx, day, today)
+        if moved is None:
+            tx.run(cypher.KEPT_COUNTS_WRITE, version="", today="").consume()
+            return True
+        notes, day = notes | moved, today
     _incremental(tx, notes, kept["upto"] if building else None, today)
-    # the classes "at today" hold for one day: rows recomputed on another day than the
-    # rest leave them mixed ('': counts at today are computed, until all are recomputed)
-    day = today if kept["today"] == today else ""
     if building:
         tx.run(cypher.KEPT_COUNTS_STEP, upto=kept["upto"], today=day).consume()
         return True
@@ -115,11 +139,30 @@ def refresh(tx: Transaction | ManagedTransaction, notes: set[str]) -> bool:
     return False
 
 
+def move_day(tx: ManagedTransaction) -> bool:
+    """Move ready rows classed on an earlier day to today (the decisions of the firms
+    whose establishments opened or closed meanwhile are recomputed); return whether the
+    rows answer at today now (not when the EU changed: the next write rebuilds them)."""
+    today = current_day()
+    kept = tx.run(cypher.KEPT_COUNTS_LOCK).single()
+    if kept is None or kept["version"] != VERSION or not kept["today"]:
+        return False
+    if kept["today"] == today:
+        return True
+    moved = _day_notes(tx, kept["today"], today)
+    if moved is None:
+        return False
+    _incremental(tx, moved, None, today)
+    tx.run(cypher.KEPT_COUNTS_WRITE, version=VERSION, today=today).consume()
+    return True
+
+
 def ready(kept: dict[str, Any] | None, flt: SanctionFilter) -> bool:
-    """Whether the kept rows (``cypher.KEPT_COUNTS_READ``'s record) count for ``flt``."""
+    """Whether the kept rows (``cypher.KEPT_COUNTS_READ``'s record) count for ``flt`` (at
+    today: classed today; else see :func:`move_day`)."""
     if kept is None or kept.get("version") != VERSION:
         return False
-    return flt.at != "today" or kept.get("today") == _today()
+    return flt.at != "today" or kept.get("today") == current_day()
 
 
 def _shape(flt: SanctionFilter, unknown: bool) -> tuple[tuple[bool, str, bool, bool, bool],
@@ -165,7 +208,7 @@ def _begin(tx: ManagedTransaction) -> bool:
         return False
     if kept is None or kept["building"] != VERSION or kept["upto"] is None:
         tx.run(cypher.HEADLINE_SUMS_DELETE_ALL).consume()
-        tx.run(cypher.KEPT_COUNTS_BEGIN, version=VERSION, today=_today()).consume()
+        tx.run(cypher.KEPT_COUNTS_BEGIN, version=VERSION, today=current_day()).consume()
     return True
 
 
@@ -177,17 +220,23 @@ def _part(tx: ManagedTransaction, size: int) -> bool:
     kept = tx.run(cypher.KEPT_COUNTS_LOCK).single()
     if kept is None or kept["building"] != VERSION or kept["upto"] is None:
         return False
-    low = kept["upto"]
+    low, today, day = kept["upto"], current_day(), kept["today"]
+    if day and day != today:  # a new day: the rows made so far move to it
+        moved = _day_notes(tx, day, today)
+        if moved is None:
+            tx.run(cypher.KEPT_COUNTS_WRITE, version="", today="").consume()
+            return False
+        _incremental(tx, moved, low, today)
+        day = today
     dids = [r["did"] for r in tx.run(cypher.HEADLINE_DECISIONS_AFTER, upto=low, size=size)]
     last = len(dids) < size
     if last:
         tx.run(cypher.HEADLINE_DELETE_AFTER, low=low).consume()
     else:
         tx.run(cypher.HEADLINE_DELETE_RANGE, low=low, high=dids[-1]).consume()
-    today = _today()
     tx.run(cypher.HEADLINE_CREATE, dids=dids, **cypher.domain_params(), today=today).consume()
     tx.run(cypher.HEADLINE_SUMS_MOVE, dids=dids, sign=1).consume()
-    day = today if kept["today"] == today else ""
+    day = today if day == today else ""
     if last:
         tx.run(cypher.KEPT_COUNTS_WRITE, version=VERSION, today=day).consume()
         return False
@@ -207,12 +256,11 @@ def complete(session: Session, chunk: int = 5000) -> int:
     for name in cypher.HEADLINE_OLD_INDEXES:
         session.run(cypher.DROP_INDEX, name=name).consume()
     parts = 0
-    if not session.execute_write(_begin):
-        return parts
-    while True:
+    while session.execute_write(_begin):  # again when a new day found the EU changed
         parts += 1
-        if not session.execute_write(_part, chunk):
-            return parts
+        while session.execute_write(_part, chunk):
+            parts += 1
+    return parts
 
 
 def rebuild(session: Session, chunk: int = 5000) -> int:

@@ -11,6 +11,7 @@ Cypher count on the real server.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -171,3 +172,73 @@ def test_a_store_without_rows_is_built_by_the_first_write(neo4j_server: Any) -> 
     finally:
         store.clear()
         store.close()
+
+
+def _established_until(store: Neo4jStore, day: str) -> Batch:
+    """An EU establishment ending on ``day`` for a firm of the headline (outside the EU)."""
+    rows = Traversals(store).sanctions_without_eu_establishment()
+    member = next(r for r in store.iter_relationships("MEMBER_OF") if not r.properties.get("valid_to"))
+    firm = store.get(rows[0]["firm"]["id"])
+    assert firm is not None
+    return Batch(relationships=[RelationshipRecord(
+        "HAS_ESTABLISHMENT", firm.id, member.start,
+        {"valid_from": "2000-01-01", "valid_to": day, "sources": firm.properties["sources"]})])
+
+
+def _classed_on(store: Neo4jStore, monkeypatch: pytest.MonkeyPatch, then: str,
+                batch: Batch) -> None:
+    """Write ``batch`` with the rows classed as if on ``then`` (all of them: a rebuild)."""
+    monkeypatch.setattr(neo4j_counts, "current_day", lambda: then)
+    store.upsert(batch)
+    with store._driver.session(database=store.database) as session:
+        neo4j_counts.rebuild(session, chunk=50)
+    monkeypatch.undo()
+    assert _state(store)["today"] == then
+
+
+def _kept_today(store: Neo4jStore) -> int:
+    """The count at today the kept rows hold now, whatever day they were classed on."""
+    query, params = neo4j_counts.count_query(SanctionFilter(at="today"), False)
+    return int(store._read(query, **params)[0]["count"])
+
+
+def test_rows_of_an_earlier_day_are_moved_to_today_by_a_read(
+        loaded: Neo4jStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    today = date.today()
+    ended, then = (today - timedelta(days=5)).isoformat(), (today - timedelta(days=10)).isoformat()
+    _classed_on(loaded, monkeypatch, then, _established_until(loaded, ended))
+    full = loaded.traversals()._full_count(SanctionFilter(at="today"), False)  # type: ignore[attr-defined]
+    assert _kept_today(loaded) < full  # classed on then: the firm was established
+    assert loaded.kept_headline_count(SanctionFilter(at="today"), False) == full  # moved
+    assert _state(loaded)["today"] == today.isoformat() and _kept_today(loaded) == full
+    _check(loaded, kept=True)
+
+
+def test_rows_of_an_earlier_day_are_moved_to_today_by_a_write(
+        loaded: Neo4jStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    today = date.today()
+    ended, then = (today - timedelta(days=1)).isoformat(), (today - timedelta(days=2)).isoformat()
+    _classed_on(loaded, monkeypatch, then, _established_until(loaded, ended))
+    loaded.upsert(_note(loaded, 5))
+    assert _state(loaded)["today"] == today.isoformat()
+    _check(loaded, kept=True)
+
+
+def test_an_eu_changed_since_the_rows_day_is_computed_until_a_write_rebuilds(
+        loaded: Neo4jStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    today = date.today()
+    then = (today - timedelta(days=3)).isoformat()
+    member = next(r for r in loaded.iter_relationships("MEMBER_OF") if not r.properties.get("valid_to"))
+    change = Batch(relationships=[RelationshipRecord(
+        "MEMBER_OF", member.start, member.end,
+        {**member.properties, "valid_to": (today - timedelta(days=1)).isoformat()}, member.key)])
+    _classed_on(loaded, monkeypatch, then, change)
+    parts = Parts(loaded, monkeypatch)
+    flt = SanctionFilter(at="today")
+    assert loaded.kept_headline_count(flt, False) is None  # no move: computed
+    assert (loaded.traversals().count_sanctions_without_eu_establishment(flt)
+            == loaded.traversals()._full_count(flt, False))  # type: ignore[attr-defined]
+    assert loaded.kept_headline_count(SanctionFilter(), False) is not None  # at the decision date
+    loaded.upsert(_note(loaded, 6))  # the write finds the EU changed: a rebuild in parts
+    assert parts.calls > 1 and _state(loaded)["today"] == today.isoformat()
+    _check(loaded, kept=True)
