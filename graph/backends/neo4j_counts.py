@@ -10,6 +10,13 @@ catalogue's order columns after each filter's columns in one index. The rows wri
 a transaction are noted (graph/backends/keptnotes.py); before it commits,
 :func:`refresh` recomputes the candidates of the decisions they lead to. A count is one
 index seek; a page one index range in order, cut by LIMIT, then its nodes.
+
+Every row is recomputed only when the EU changed or the rows are missing or of another
+layout, and never in the writer's transaction: it marks them unready, and after its
+commit :func:`complete` rebuilds them in transactions of a few thousand decisions
+(resumed by the next write if it stops). Rows classed on an earlier day are moved to
+today (:func:`move_day`: only the decisions of firms whose establishments opened or
+closed meanwhile change).
 """
 
 from __future__ import annotations
