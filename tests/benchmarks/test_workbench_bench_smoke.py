@@ -21,5 +21,7 @@ def test_workbench_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
     result = json.loads(out.read_text("utf-8"))
     table = result["table_api"]
     assert result["firms"] == 300 and table["rows"] > 0
-    for part in ("page", "sorted", "filtered", "offsets", "floor_traversal_page"):
+    assert table["first_ms"] > 0 and table["sorted_first_ms"] > 0 and table["whole_answer_kept_s"] > 0
+    for part in ("page_before_kept", "offsets_before_kept", "sorted", "filtered", "offsets",
+                 "floor_traversal_page"):
         assert table[part]["n"] >= 1 and table[part]["p50"] > 0, part

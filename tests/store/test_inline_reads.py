@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 
@@ -16,6 +19,8 @@ from enforcegraph.graph.backends.embedded import EmbeddedStore
 from enforcegraph.graph.store.inline import OverBudget, inline
 from enforcegraph.schema.errors import QueryTimeout
 from enforcegraph.schema.records import Batch, NodeRecord
+
+T = TypeVar("T")
 
 ENDLESS = ("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
            "SELECT count(*) FROM c")
@@ -32,6 +37,13 @@ def store(tmp_path: Path) -> EmbeddedStore:
     opened = EmbeddedStore(tmp_path / "graph.sqlite", query_timeout=30)
     _firms(opened)
     return opened
+
+
+def _run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run`` on a thread of its own: this thread may hold a running loop already
+    (Playwright's sync API keeps one for the browser tests' session)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def test_inline_reads_answer_as_other_reads(store: EmbeddedStore) -> None:
@@ -113,7 +125,7 @@ def test_bounded_reads_again_on_a_thread_with_the_store_limit(
         beat.cancel()
         return failed, ticks
 
-    failed, ticks = asyncio.run(run())
+    failed, ticks = _run(run())
     assert isinstance(failed, QueryTimeout) and not isinstance(failed, OverBudget)
     assert ticks >= 5  # the loop ran on while the thread read for 0.5 s
-    assert asyncio.run(bounded(store, lambda: store.get("company:f-3"))) is not None
+    assert _run(bounded(store, lambda: store.get("company:f-3"))) is not None
