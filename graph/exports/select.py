@@ -70,9 +70,8 @@ def _ball(store: GraphStore, center: str, depth: int) -> nx.MultiDiGraph:
     ball = nx.MultiDiGraph()
     for node_id in sorted(nodes):
         ball.add_node(node_id, label=nodes[node_id].label, **nodes[node_id].properties)
-    for rel in store.relationships_of(sorted(nodes)):
-        if rel.start in ball and rel.end in ball:
-            ball.add_edge(rel.start, rel.end, key=rel.id, type=rel.type, **rel.properties)
+    for rel in store.relationships_among(nodes):  # a hub's other relationships are not read
+        ball.add_edge(rel.start, rel.end, key=rel.id, type=rel.type, **rel.properties)
     return ball
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import abc
 import contextlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -368,6 +369,33 @@ class GraphStore(abc.ABC):
         """Relationships touching any of ``node_ids`` (one call for many nodes), sorted by
         id. ``limit``: at most that many of each node, the first by id (a relationship of
         two of the nodes counts for both), read as such: a hub's thousands are never read."""
+
+    def relationships_among(self, node_ids: Iterable[str], hub: int = 500) -> list[Relationship]:
+        """The relationships whose both ends are among ``node_ids``, sorted by id, without
+        reading every relationship of a hub among them (an export of a decision holds its
+        regulator, which has thousands).
+
+        Each node's first ``hub`` relationships are read (``relationships_of``' limit); a
+        node with fewer is complete, so every relationship touching it is among those. Only
+        a relationship between two hubs can be missing: it is read by the types the model
+        allows between their labels, from the hub side with fewer of that type.
+        """
+        ids = set(node_ids)
+        first = self.relationships_of(ids, limit=hub)
+        seen = Counter(end for r in first for end in {r.start, r.end} if end in ids)
+        found = {r.id: r for r in first if r.start in ids and r.end in ids}
+        hubs = sorted(i for i, n in seen.items() if n >= hub)
+        if hubs:
+            labels = self.lookup_labels(hubs)
+            ends = set(hubs)
+            for start in hubs:
+                types = [name for name, spec in self.model.relationships.items()
+                         if labels[start] in spec.from_labels
+                         and any(labels[e] in spec.to_labels for e in ends)]
+                for rel in self.relationships_of([start], types, "out") if types else []:
+                    if rel.end in ends:
+                        found[rel.id] = rel
+        return [found[k] for k in sorted(found)]
 
     def neighbours(
         self,
