@@ -21,14 +21,20 @@ from enforcegraph.api.errors import BAD_USER_INPUT, LIMIT_EXCEEDED, ApiError
 from enforcegraph.api.tables import question_selection
 from enforcegraph.graph.domain.traversals import CATALOGUE
 from enforcegraph.graph.exports import EXPORTERS, export_graph
-from enforcegraph.graph.exports.select import ego_selection, traversal_selection, whole_graph
+from enforcegraph.graph.exports.select import (
+    SelectionTooLarge,
+    ego_selection,
+    traversal_selection,
+    whole_graph,
+)
 from enforcegraph.graph.store.base import GraphStore
 from enforcegraph.schema.errors import NotFound
 
-__all__ = ["ALIASES", "MAX_EXPORT_DEPTH", "Export", "export_format", "prepare_export"]
+__all__ = ["ALIASES", "MAX_EXPORT_DEPTH", "MAX_EXPORT_NODES", "Export", "export_format", "prepare_export"]
 
 ALIASES = {"json": "nodelink"}
 MAX_EXPORT_DEPTH = 3
+MAX_EXPORT_NODES = 10_000  # an ego export past it is refused: `enforcegraph export --of` has no bound
 CHUNK = 64 * 1024
 _MEDIA = {
     ".graphml": "application/graphml+xml",
@@ -74,7 +80,11 @@ def _selection(store: GraphStore, params: Mapping[str, str]) -> nx.MultiDiGraph:
             raise ApiError(BAD_USER_INPUT, "depth must be a whole number") from None
         if not 1 <= depth <= MAX_EXPORT_DEPTH:
             raise ApiError(LIMIT_EXCEEDED, f"depth must be between 1 and {MAX_EXPORT_DEPTH}")
-        return ego_selection(store, params["of"], depth)
+        try:
+            return ego_selection(store, params["of"], depth, MAX_EXPORT_NODES)
+        except SelectionTooLarge as exc:
+            raise ApiError(LIMIT_EXCEEDED, f"{exc}: export it with `enforcegraph export --of "
+                           f"{params['of']} --depth {depth}`, or ask a smaller depth") from None
     if "question" in params:
         return question_selection(store, params)
     if "traversal" in params:

@@ -14,7 +14,7 @@ from enforcegraph.graph.store.base import GraphStore
 from enforcegraph.schema.errors import NotFound
 from enforcegraph.schema.ids import ID_PATTERN
 
-__all__ = ["connected", "ego_selection", "filtered_selection", "ids_in", "traversal_selection", "whole_graph",
+__all__ = ["SelectionTooLarge", "connected", "ego_selection", "filtered_selection", "ids_in", "traversal_selection", "whole_graph",
            "with_sources"]
 
 
@@ -34,16 +34,23 @@ def whole_graph(store: GraphStore) -> nx.MultiDiGraph:
     return graph_of(store)
 
 
-def ego_selection(store: GraphStore, entity: str, depth: int = 1) -> nx.MultiDiGraph:
+class SelectionTooLarge(ValueError):
+    """An ego selection past the caller's bound on its nodes (found before it is read)."""
+
+
+def ego_selection(store: GraphStore, entity: str, depth: int = 1,
+                  most_nodes: int | None = None) -> nx.MultiDiGraph:
     """The ego network of an entity (id or name) with the sources it cites.
 
     Read from the store level by level (never the whole graph: one export of a firm
     at 100k firms built all 286k nodes' view first, again after every write): the nodes
     within ``depth`` (Source nodes not walked through), every relationship among them,
     in the whole graph's order, so the answer is ``ego_subgraph`` of the whole graph's.
+    ``most_nodes``: SelectionTooLarge as soon as a level reaches more nodes (sources
+    included), before they are read.
     """
     center = resolve_entity(store, entity, ()).id
-    ball = _ball(store, center, depth)
+    ball = _ball(store, center, depth, most_nodes)
     cited = {s for _, attrs in ball.nodes(data=True) for s in attrs.get("sources") or []}
     cited |= {s for _, _, attrs in ball.edges(data=True) for s in attrs.get("sources") or []}
     sources = nx.MultiDiGraph()
@@ -52,7 +59,7 @@ def ego_selection(store: GraphStore, entity: str, depth: int = 1) -> nx.MultiDiG
     return with_sources(ego_subgraph(ball, center, depth), sources)
 
 
-def _ball(store: GraphStore, center: str, depth: int) -> nx.MultiDiGraph:
+def _ball(store: GraphStore, center: str, depth: int, most: int | None = None) -> nx.MultiDiGraph:
     """The nodes within ``depth`` relationships of ``center`` through nodes that are not
     Sources, and every relationship among them, added in id order (as ``to_networkx``)."""
     labels = store.lookup_labels([center])
@@ -63,6 +70,9 @@ def _ball(store: GraphStore, center: str, depth: int) -> nx.MultiDiGraph:
         rels = store.relationships_of(frontier)
         here = set(frontier)
         fresh = {r.other(h) for r in rels for h in (r.start, r.end) if h in here} - reached
+        if most is not None and len(reached) + len(fresh) > most:  # before reading them
+            raise SelectionTooLarge(f"the export of {center!r} at depth {depth} holds more than "
+                                    f"{most:,} nodes")
         labels.update(store.lookup_labels(fresh))
         frontier = sorted(i for i in fresh if labels.get(i, "Source") != "Source")
         reached.update(frontier)

@@ -79,3 +79,15 @@ def test_export_errors(api: Any, path: str, status: int, code: str) -> None:
     response = httpx.get(api.url + path)
     assert response.status_code == status, response.text
     assert response.json()["errors"][0]["extensions"]["code"] == code
+
+
+def test_an_ego_export_past_its_bound_is_refused_with_the_cli_command(
+        api: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from enforcegraph.api import exporting
+
+    monkeypatch.setattr(exporting, "MAX_EXPORT_NODES", 1)
+    response = httpx.get(api.url + "/export/json", params={"of": "company:far-away", "depth": "1"})
+    assert response.status_code == 400, response.text
+    error = response.json()["errors"][0]
+    assert error["extensions"]["code"] == "LIMIT_EXCEEDED"
+    assert "enforcegraph export --of company:far-away --depth 1" in error["message"]

@@ -59,3 +59,25 @@ def test_ego_export_on_every_backend(store: GraphStore) -> None:
         for depth in (1, 2):
             expected = with_sources(ego_subgraph(full, center, depth), full)
             assert _shape(ego_selection(store, center, depth)) == _shape(expected), (center, depth)
+
+
+def test_a_bounded_ego_export_is_whole_or_refused(rich_store: EmbeddedStore) -> None:
+    """Under its bound an ego export is the unbounded one; past it SelectionTooLarge (a
+    hub found by its first relationships, never read whole)."""
+    from enforcegraph.graph.exports.select import SelectionTooLarge
+
+    full = graph_of(rich_store)
+    centers = sorted(n for n, label in full.nodes(data="label") if label != "Source")
+    refused = 0
+    for center in centers:
+        for depth in (1, 2):
+            whole = ego_selection(rich_store, center, depth)
+            reached = sum(1 for _, label in whole.nodes(data="label") if label != "Source")
+            for most in (3, 8, 1000):
+                if reached <= most and max((whole.degree(n) for n in whole if n != center), default=0) <= most:
+                    assert _shape(ego_selection(rich_store, center, depth, most)) == _shape(whole)
+                elif reached > most:
+                    with pytest.raises(SelectionTooLarge):
+                        ego_selection(rich_store, center, depth, most)
+                    refused += 1
+    assert refused > 10
