@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.issue20.neocommon import plan_lines
 from benchmarks.issue20.neoload import jvm_cpu_seconds
 from enforcegraph.graph.backends import cypher, neo4j_counts
 from enforcegraph.graph.backends.neo4j import Neo4jStore
@@ -50,18 +51,6 @@ def _timed(call: Any, repeats: int, pid: int | None) -> dict[str, float]:
     return {"p50_ms": statistics.median(walls), "p99_ms": walls[min(len(walls) - 1, int(len(walls) * 0.99))],
             "max_ms": walls[-1], "client_cpu_ms": (time.process_time() - cpu0) * 1000 / repeats,
             "server_cpu_ms": (jvm_cpu_seconds(pid) - jvm0) * 1000 / repeats if pid else -1.0}
-
-
-def _plan(plan: dict[str, Any], depth: int = 0) -> list[str]:
-    if not plan:
-        return []
-    args = plan.get("args", {})
-    details = " ".join(str(args.get("Details", "")).split())[:140]
-    lines = [f"{'  ' * depth}{plan['operatorType'].split('@')[0]} {details} "
-             f"(rows {plan.get('rows')}, db hits {plan.get('dbHits')})"]
-    for child in plan.get("children", []):
-        lines += _plan(child, depth + 1)
-    return lines
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -114,7 +103,7 @@ def main(argv: list[str] | None = None) -> None:
         with store._driver.session(database=store.database) as session:
             for kind, (query, params) in (("page", neo4j_counts.page_query(flt, False, 100, 0)),
                                           ("count", neo4j_counts.count_query(flt, False))):
-                plans[kind] = _plan(session.run("PROFILE " + query, params).consume().profile or {})
+                plans[kind] = plan_lines(session.run("PROFILE " + query, params).consume().profile or {})
         found["filters"][name] = {"rows": count, "first_page": first, "page_at_random_offset": deep,
                                   "count": counted, "plans": plans}
         print(f"{name}: {count} rows; page p50 {first['p50_ms']:.1f} p99 {first['p99_ms']:.1f} ms "
@@ -163,7 +152,7 @@ def _keyset(store: Neo4jStore, tr: Neo4jTraversals, flt: SanctionFilter, repeats
                     repeats, pid)
     query, params = neo4j_counts.page_query(flt, False, 100, 0, keys[len(keys) // 2])
     with store._driver.session(database=store.database) as session:
-        plan = _plan(session.run("PROFILE " + query, params).consume().profile or {})
+        plan = plan_lines(session.run("PROFILE " + query, params).consume().profile or {})
     print(f"{flt}: {count} rows; first page p50 {first['p50_ms']:.1f} p99 {first['p99_ms']:.1f} ms "
           f"(server CPU {first['server_cpu_ms']:.1f}); "
           f"positions {positions[0]}..{positions[-1]}; by offset p50 "
