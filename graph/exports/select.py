@@ -3,6 +3,7 @@ filtered view. Every selection keeps the Source nodes its items cite (provenance
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -10,7 +11,7 @@ import networkx as nx
 
 from enforcegraph.graph.analytics import ego_subgraph, graph_of
 from enforcegraph.graph.domain.traversals import resolve_entity
-from enforcegraph.graph.store.base import GraphStore
+from enforcegraph.graph.store.base import GraphStore, Relationship
 from enforcegraph.schema.errors import NotFound
 from enforcegraph.schema.ids import ID_PATTERN
 
@@ -67,10 +68,8 @@ def _ball(store: GraphStore, center: str, depth: int, most: int | None = None) -
         raise NotFound(f"no node {center!r} in the graph")
     reached, frontier = {center}, [center]
     for _ in range(depth):
-        rels = store.relationships_of(frontier)
-        here = set(frontier)
-        fresh = {r.other(h) for r in rels for h in (r.start, r.end) if h in here} - reached
-        if most is not None and len(reached) + len(fresh) > most:  # before reading them
+        fresh = _next_level(store, frontier, reached, most)
+        if fresh is None:  # before reading them
             raise SelectionTooLarge(f"the export of {center!r} at depth {depth} holds more than "
                                     f"{most:,} nodes")
         labels.update(store.lookup_labels(fresh))
@@ -83,6 +82,33 @@ def _ball(store: GraphStore, center: str, depth: int, most: int | None = None) -
     for rel in store.relationships_among(nodes):  # a hub's other relationships are not read
         ball.add_edge(rel.start, rel.end, key=rel.id, type=rel.type, **rel.properties)
     return ball
+
+
+def _next_level(store: GraphStore, frontier: list[str], reached: set[str],
+                most: int | None) -> set[str] | None:
+    """The ids one relationship away from ``frontier`` not yet ``reached``; None when
+    ``reached`` and they would hold more than ``most``.
+
+    Bounded, each node's first ``room + 1`` relationships are read first: a hub is refused
+    from those (a big regulator's 38,000 are never read), and only a node with more than
+    that is read whole, when its first ones did not already decide."""
+    here = set(frontier)
+
+    def fresh_of(rels: Iterable[Relationship]) -> set[str]:
+        return {r.other(h) for r in rels for h in (r.start, r.end) if h in here} - reached
+
+    if most is None:
+        return fresh_of(store.relationships_of(frontier))
+    room = most - len(reached)
+    first = store.relationships_of(frontier, limit=room + 1)
+    fresh = fresh_of(first)
+    if len(fresh) > room:
+        return None
+    read = Counter(end for r in first for end in {r.start, r.end} if end in here)
+    more = [node for node in frontier if read[node] > room]  # may have others unread
+    if more:
+        fresh |= fresh_of(store.relationships_of(more))
+    return None if len(fresh) > room else fresh
 
 
 def ids_in(rows: Any) -> set[str]:

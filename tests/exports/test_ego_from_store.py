@@ -81,3 +81,38 @@ def test_a_bounded_ego_export_is_whole_or_refused(rich_store: EmbeddedStore) -> 
                         ego_selection(rich_store, center, depth, most)
                     refused += 1
     assert refused > 10
+
+
+def test_a_hub_is_refused_from_its_first_relationships(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A centre with more neighbours than the bound is refused after reading only its first
+    relationships (bound + 1 of them), never all of them."""
+    from enforcegraph.graph.exports.select import SelectionTooLarge
+    from enforcegraph.graph.synth import SynthConfig, synth_batches
+
+    rich_store = EmbeddedStore(tmp_path / "g.sqlite")
+    for batch in synth_batches(SynthConfig(firms=40, seed=1)):
+        rich_store.upsert(batch)
+    hub = max((n.id for n in rich_store.iter_nodes("Regulator")),
+              key=lambda i: len(rich_store.relationships_of([i])))
+    neighbours = {r.other(hub) for r in rich_store.relationships_of([hub])}
+    assert len(neighbours) > 10
+    asked: list[int | None] = []
+    read = rich_store.relationships_of
+
+    def spy(ids: Any, types: Any = None, direction: Any = "both", limit: int | None = None) -> Any:
+        asked.append(limit)
+        found = read(ids, types, direction, limit)
+        assert limit is None or all(sum(1 for r in found if n in (r.start, r.end)) <= limit
+                                    for n in ids)
+        return found
+
+    monkeypatch.setattr(rich_store, "relationships_of", spy)
+    with pytest.raises(SelectionTooLarge):
+        ego_selection(rich_store, hub, 1, 3)
+    assert asked == [3]  # 3 - 1 reached + 1
+    asked.clear()
+    whole = ego_selection(rich_store, hub, 1, len(neighbours) + 1)
+    assert asked[0] == len(neighbours) + 1 and None not in asked
+    monkeypatch.undo()
+    assert _shape(whole) == _shape(ego_selection(rich_store, hub, 1))
