@@ -35,6 +35,7 @@ from enforcegraph.api.headers import SecurityHeaders
 from enforcegraph.api.middleware import BodyLimit, Timeout
 from enforcegraph.api.response_cache import ResponseCache, ResponseCacheMiddleware
 from enforcegraph.api.schema import build_schema
+from enforcegraph.api.slowlog import SlowRequestLog
 from enforcegraph.graph.backends import open_store
 from enforcegraph.graph.settings import Settings
 from enforcegraph.graph.store.base import GraphStore
@@ -198,6 +199,7 @@ def create_app(settings: Settings, store: GraphStore | None = None, *,
     app: ASGIApp = Starlette(routes=routes, lifespan=lifespan)
     app = BodyLimit(app, settings.max_body_bytes)
     app = Timeout(app, settings.request_timeout)
+    app = SlowRequestLog(app, settings.slow_request_ms)
     if settings.api_keys is not None or settings.rate_limit:
         app = AccessControl(
             app,

@@ -89,9 +89,10 @@ def _wait(port: int, proc: subprocess.Popen[bytes], timeout: float) -> None:
 
 
 @contextmanager
-def serve(kind: str, workers: int, env: dict[str, str], timeout: float = 180) -> Iterator[
-        tuple[int, subprocess.Popen[bytes]]]:
-    """Start the API (``kind="api"``) or the floor app on a free port; stop it after."""
+def serve(kind: str, workers: int, env: dict[str, str], timeout: float = 180,
+          log: Path | None = None) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
+    """Start the API (``kind="api"``) or the floor app on a free port; stop it after.
+    ``log``: the server's log lines are appended there (else dropped)."""
     port = _free_port()
     full_env = {**os.environ, **env, "PYTHONPATH": str(REPO)}
     if kind == "api":
@@ -102,12 +103,15 @@ def serve(kind: str, workers: int, env: dict[str, str], timeout: float = 180) ->
         command = [sys.executable, "-m", "uvicorn", "benchmarks.floor_app:app", "--host",
                    "127.0.0.1", "--port", str(port), "--workers", str(workers), "--loop",
                    "uvloop", "--http", "httptools", "--log-level", "warning"]
+    logged = log.open("ab") if log is not None else None
     proc = subprocess.Popen(command, env=full_env, cwd=REPO, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
+                            stderr=logged or subprocess.DEVNULL, start_new_session=True)
     try:
         _wait(port, proc, timeout)
         yield port, proc
     finally:
+        if logged is not None:
+            logged.close()
         proc.terminate()
         try:
             proc.wait(30)

@@ -257,12 +257,14 @@ def _wrk(port: int, requests: list[tuple[str, str, str, str]], clients: int, dur
 
 def replay(db: Path, count: int, client_counts: list[int], duration: float,
            env: dict[str, str] | None = None, write_after: int = 0,
-           write_firms: int = 0, write_chunk: int = 2000) -> dict[str, Any]:
+           write_firms: int = 0, write_chunk: int = 2000,
+           slow_log: Path | None = None) -> dict[str, Any]:
     """The mix and the floor at each client count: wrk's figures for each. ``write_after``:
     a store of that many synthetic firms, which another process keeps loading with the
     firms after them (benchmarks/readers.py's writer) while the mix runs: reads during
     writes (the floor and the two fixed queries are then left out); ``write_firms``: that
-    many, the mix replayed until they are loaded."""
+    many, the mix replayed until they are loaded. ``slow_log``: the API's log (its slow
+    requests: ENFORCEGRAPH_SLOW_REQUEST_MS) is appended there."""
     requests = generate(db, count)
     shares = {k: sum(1 for r in requests if r[0] == k) for k in KINDS}
     ids = sorted({json.loads(b)["variables"]["id"] for k, _, _, b in requests if k == "node"})
@@ -284,7 +286,7 @@ def replay(db: Path, count: int, client_counts: list[int], duration: float,
         }))
         api_env = {"ENFORCEGRAPH_DB": str(db), "ENFORCEGRAPH_RESPONSE_CACHE_BYTES": "0",
                    **(env or {})}
-        with serve("api", 2, api_env) as (port, api_proc), \
+        with serve("api", 2, api_env, log=slow_log) as (port, api_proc), \
                 serve("floor", 2, {"BENCH_FLOOR_DATA": str(floor_data)}) as (floor_port, floor_proc):
             if write_after:
                 return _during_load(db, (write_after, write_firms, write_chunk), port,
@@ -401,12 +403,15 @@ def main(argv: list[str] | None = None) -> int:
                              "replayed at the largest client count until they are loaded")
     parser.add_argument("--write-chunk", type=int, default=2000, metavar="FIRMS",
                         help="firms the writer loads a transaction (default 2000, ~19k records)")
+    parser.add_argument("--slow-log", type=Path, metavar="FILE",
+                        help="append the API's log here: each request slower than "
+                             "ENFORCEGRAPH_SLOW_REQUEST_MS (default 1000) with what it asked")
     args = parser.parse_args(argv)
     if args.neo4j_uri:  # the servers inherit the environment
         os.environ.update(ENFORCEGRAPH_BACKEND="neo4j", ENFORCEGRAPH_NEO4J_URI=args.neo4j_uri)
     found = replay(args.db, args.requests, [int(c) for c in args.clients.split(",")],
                    args.duration, write_after=args.write_after, write_firms=args.write_firms,
-                   write_chunk=args.write_chunk)
+                   write_chunk=args.write_chunk, slow_log=args.slow_log)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(found, indent=1), "utf-8")

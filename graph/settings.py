@@ -46,6 +46,10 @@ SETTINGS_DOC: dict[str, tuple[str, str]] = {
                       "its connection freed (default 30; `serve` uses the request timeout when "
                       "that is shorter; 0: no limit)."),
     "max_body_bytes": ("ENFORCEGRAPH_MAX_BODY_BYTES", "Largest request body in bytes (default 1000000)."),
+    "slow_request_ms": ("ENFORCEGRAPH_SLOW_REQUEST_MS",
+                        "Requests taking at least this many milliseconds are logged (WARNING, "
+                        "`enforcegraph.api.slow`) with their status and what was asked "
+                        "(default 1000; 0: none)."),
     "max_filter_terms": ("ENFORCEGRAPH_MAX_FILTER_TERMS",
                          "Most conditions in one GraphQL filter, and/or branches and `in` items "
                          "included (default 500)."),
@@ -114,6 +118,7 @@ class Settings:
     request_timeout: float = 10.0
     query_timeout: float = 30.0
     max_body_bytes: int = 1_000_000
+    slow_request_ms: float = 1000.0
     max_filter_terms: int = 500
     accept_threshold: float = 0.9
     response_cache_bytes: int = 48_000_000
@@ -141,6 +146,8 @@ class Settings:
         if self.rate_limit < 0 or self.rate_burst < 1:
             raise EnforcegraphError("ENFORCEGRAPH_RATE_LIMIT must not be negative and "
                                     "ENFORCEGRAPH_RATE_BURST must be at least 1")
+        if self.slow_request_ms < 0:
+            raise EnforcegraphError("ENFORCEGRAPH_SLOW_REQUEST_MS must not be negative")
         if self.query_timeout < 0:
             raise EnforcegraphError("ENFORCEGRAPH_QUERY_TIMEOUT must not be negative")
         if not 0 <= self.accept_threshold <= 1:
