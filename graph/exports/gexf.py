@@ -3,7 +3,9 @@ relationship type (so parallel relationships of different types stay apart), and
 draw each node in the ``viz`` namespace (http://gexf.net/1.3/viz, as Gephi, NetworkX and
 the format's primer read it): its label's colour from schema/model.yaml, a size (a
 sanction by its amount in EUR, any other node by its number of relationships) and a
-position (a seeded spring layout; on a circle past :data:`LAYOUT_MAX_NODES` nodes).
+position (a seeded spring layout up to :data:`LAYOUT_MAX_NODES` nodes; past it rings
+around the best connected node, each node one ring out from where it was reached: a
+spring layout costs seconds at a thousand nodes, rings a few milliseconds).
 
 The node's label (its type) is the attribute ``type``: ``label`` is GEXF's own attribute
 for a node's name, and a second ``label`` would overwrite the name in NetworkX.
@@ -34,7 +36,7 @@ __all__ = ["GEXF_NAMESPACE", "LAYOUT_MAX_NODES", "VIZ_NAMESPACE", "GexfExporter"
 GEXF_NAMESPACE = "http://gexf.net/1.3"
 VIZ_NAMESPACE = "http://gexf.net/1.3/viz"
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
-LAYOUT_MAX_NODES = 1500  # a spring layout up to this many nodes; a circle beyond
+LAYOUT_MAX_NODES = 300  # a spring layout up to this many nodes (0.15 s); rings beyond
 _SEED = 7
 _SCALE = 1000.0  # positions span about -1000..1000
 
@@ -185,7 +187,7 @@ class GexfExporter(Exporter):
 
 
 def _layout(ids: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
-    """Positions: a seeded spring layout, or a circle for large graphs (same input, same
+    """Positions: a seeded spring layout, or rings for large graphs (same input, same
     output)."""
     if not ids:
         return {}
@@ -195,6 +197,48 @@ def _layout(ids: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[flo
         graph.add_edges_from((a, b) for a, b in edges if a in graph and b in graph)
         placed = nx.spring_layout(graph, seed=_SEED, scale=_SCALE)
         return {node: (float(placed[node][0]), float(placed[node][1])) for node in ids}
-    step = 2 * math.pi / len(ids)
-    return {node: (_SCALE * math.cos(i * step), _SCALE * math.sin(i * step))
-            for i, node in enumerate(ids)}
+    return _rings(ids, edges)
+
+
+def _rings(ids: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
+    """Concentric rings, in time linear in the graph: the best connected node (fewest id
+    on a tie) at the centre, the nodes it reaches breadth first one ring further out each
+    step, each ring ordered by where its nodes' parents sit; a part it does not reach
+    starts on the next ring from its own best connected node."""
+    near: dict[str, set[str]] = {node: set() for node in ids}
+    for a, b in edges:
+        if a in near and b in near and a != b:
+            near[a].add(b)
+            near[b].add(a)
+    by_degree = sorted(ids, key=lambda node: (-len(near[node]), node))
+    ring_of: dict[str, int] = {}
+    rings: list[list[str]] = []
+    slot: dict[str, float] = {}  # a node's place around its ring, 0..1
+    for start in by_degree:
+        if start in ring_of:
+            continue
+        level = [start]
+        ring_of[start] = depth = len(rings)
+        while level:
+            if depth == len(rings):
+                rings.append([])
+            rings[depth] += level
+            ring = rings[depth]
+            for index, node in enumerate(ring):
+                slot[node] = index / len(ring)
+            reached: list[tuple[float, str]] = []
+            for node in level:
+                for other in near[node]:
+                    if other not in ring_of:
+                        ring_of[other] = depth + 1
+                        reached.append((slot[node], other))
+            level = [node for _, node in sorted(reached)]
+            depth += 1
+    outer = max(1, len(rings) - 1)
+    out = {}
+    for depth, ring in enumerate(rings):
+        radius = _SCALE * depth / outer
+        for index, node in enumerate(ring):
+            angle = 2 * math.pi * index / len(ring)
+            out[node] = (radius * math.cos(angle), radius * math.sin(angle))
+    return out

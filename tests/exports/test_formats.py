@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +124,33 @@ def test_gexf_reads_back_in_networkx_with_viz(rich_graph: nx.MultiDiGraph, tmp_p
     export_graph(rich_graph, "gexf", tmp_path / "again.gexf")
     assert [d["viz"] for _, d in nx.read_gexf(tmp_path / "again.gexf").nodes(data=True)] == \
         [d["viz"] for _, d in again.nodes(data=True)]  # the same drawing every time
+
+
+def test_a_large_gexf_is_drawn_in_rings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past LAYOUT_MAX_NODES no spring layout (seconds at a thousand nodes): rings round the
+    best connected node, each node one ring further out than the node that reached it, a
+    second part on rings of its own; every node at its own place; the same every time."""
+    from enforcegraph.graph.exports import gexf
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("a spring layout past the bound")
+
+    hub = nx.star_graph(gexf.LAYOUT_MAX_NODES)  # the hub and LAYOUT_MAX_NODES leaves
+    nx.add_path(hub, [5, "chain-1", "chain-2"])
+    hub.add_edge("apart-a", "apart-b")
+    ids = sorted(str(n) for n in hub)
+    edges = [(str(a), str(b)) for a, b in hub.edges()]
+    monkeypatch.setattr(gexf.nx, "spring_layout", refuse)
+    placed = gexf._layout(ids, edges)
+    assert placed == gexf._layout(list(ids), list(edges))
+    assert set(placed) == set(ids) and len(set(placed.values())) == len(ids)
+
+    def radius(node: str) -> float:
+        return round(math.hypot(*placed[node]), 6)
+
+    assert radius("0") == 0.0
+    assert 0 < radius("5") == radius("17") < radius("chain-1") < radius("chain-2")
+    assert radius("chain-2") < radius("apart-a") < radius("apart-b") == 1000.0
 
 
 def test_csv_neo4j_admin_layout(rich_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
