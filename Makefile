@@ -49,8 +49,10 @@ lint: python
 typecheck: python
 	$(BIN)/mypy --strict -p enforcegraph
 
+# two workers (pytest-xdist): the tests needing Neo4j in one group, the browser and packaging
+# tests in another, every other module a group of its own (tests/conftest.py)
 pytest: install neo4j-launcher browser
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadgroup
 
 test: install neo4j-launcher browser lint typecheck pytest
 

@@ -16,10 +16,11 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "d
 SEED = Path(__file__).resolve().parents[3] / "shared" / "data" / "seed-article"
 # (the session fixture shared_data checks that ../shared/data is there)
 
-# article name -> kind -> (precision, recall); filled by test_quality, printed at the end.
-QUALITY: dict[str, dict[str, tuple[float, float, int, int, int]]] = {}
-# part (dev, heldout-vN) -> decision scores (or why the part is absent); filled by test_decisions.
-DECISIONS: dict[str, dict[str, Any]] = {}
+# What test_quality (precision and recall per article and kind) and test_decisions (each
+# part's decision scores, or why a part is absent) found: recorded as each test's
+# user_properties, so that they reach the summary from pytest-xdist's workers too.
+QUALITY_PROPERTY = "article_quality"
+DECISIONS_PROPERTY = "decision_scores"
 
 
 def _load_labelled(name: str) -> tuple[Article, dict[str, Any]]:
@@ -42,25 +43,43 @@ def load_labelled(shared_data: Path) -> Callable[[str], tuple[Article, dict[str,
     return _load_labelled
 
 
-@pytest.fixture(scope="session")
-def quality_report() -> Iterator[dict[str, dict[str, tuple[float, float, int, int, int]]]]:
+def _recorded(request: pytest.FixtureRequest, name: str) -> Iterator[dict[str, Any]]:
+    found: dict[str, Any] = {}
+    yield found
+    request.node.user_properties.append((name, found))
+
+
+@pytest.fixture
+def quality_report(request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
     """Where the quality test records precision and recall per article and kind."""
-    yield QUALITY
+    yield from _recorded(request, QUALITY_PROPERTY)
 
 
-@pytest.fixture(scope="session")
-def decision_report() -> Iterator[dict[str, dict[str, Any]]]:
+@pytest.fixture
+def decision_report(request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
     """Where test_decisions records each part's decision scores."""
-    yield DECISIONS
+    yield from _recorded(request, DECISIONS_PROPERTY)
+
+
+def _gathered(terminalreporter: Any, name: str) -> dict[str, Any]:
+    """Every test's record under ``name`` (from the reports, wherever the test ran)."""
+    found: dict[str, Any] = {}
+    for reports in terminalreporter.stats.values():
+        for report in reports:
+            for key, value in getattr(report, "user_properties", ()):
+                if key == name:
+                    found.update(value)
+    return dict(sorted(found.items()))
 
 
 def _decision_summary(terminalreporter: Any) -> None:
     """Per part: each decision field's score, fully right decisions, reliability table."""
-    if not DECISIONS:
+    decisions = _gathered(terminalreporter, DECISIONS_PROPERTY)
+    if not decisions:
         return
     write = terminalreporter.write_line
     terminalreporter.section("article loader: decisions per part (fields, fully right, reliability)")
-    for part, found in DECISIONS.items():
+    for part, found in decisions.items():
         if "absent" in found:
             write(f"{part}: {found['absent']}")
             continue
@@ -76,18 +95,19 @@ def _decision_summary(terminalreporter: Any) -> None:
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     """Print precision and recall per labelled article and kind, then decision scores."""
     _decision_summary(terminalreporter)
-    if not QUALITY:
+    quality = _gathered(terminalreporter, QUALITY_PROPERTY)
+    if not quality:
         return
     write = terminalreporter.write_line
     terminalreporter.section("article loader: precision / recall per kind")
     totals: dict[str, list[int]] = {}
-    for name in sorted(QUALITY):
+    for name in sorted(quality):
         write(name)
-        for kind, (precision, recall, tp, fp, fn) in QUALITY[name].items():
+        for kind, (precision, recall, tp, fp, fn) in quality[name].items():
             write(f"  {kind:<15} P {precision:5.2f}  R {recall:5.2f}   (tp {tp}, fp {fp}, fn {fn})")
             total = totals.setdefault(kind, [0, 0, 0])
             total[0], total[1], total[2] = total[0] + tp, total[1] + fp, total[2] + fn
-    write(f"all {len(QUALITY)} articles (micro-averaged)")
+    write(f"all {len(quality)} articles (micro-averaged)")
     for kind, (tp, fp, fn) in totals.items():
         precision = tp / (tp + fp) if tp + fp else 1.0
         recall = tp / (tp + fn) if tp + fn else 1.0
