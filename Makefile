@@ -49,10 +49,9 @@ lint: python
 typecheck: python
 	$(BIN)/mypy --strict -p enforcegraph
 
-# two workers (pytest-xdist): the tests needing Neo4j in one group, the browser and packaging
-# tests in another, every other module a group of its own (tests/conftest.py)
+# two workers (pytest-xdist), each test module whole on one of them
 pytest: install neo4j-launcher browser
-	$(BIN)/pytest -n 2 --dist loadgroup
+	$(BIN)/pytest -n 2 --dist loadfile
 
 test: install neo4j-launcher browser lint typecheck pytest
 

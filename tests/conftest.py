@@ -19,32 +19,6 @@ IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 BACKENDS = ["embedded", "neo4j"]
 
 
-# pytest-xdist groups (`make test` runs `pytest -n 2 --dist loadgroup`): a group runs on one
-# worker, in collection order. Tests that need the Neo4j test server share one group (one
-# server, started once); the browser and packaging tests share another (a wheel build
-# rebuilds api/web/dist, which the browser tests serve); every other module is a group of
-# its own, so its module fixtures are set up once.
-WEB_FOLDERS = ("browser", "packaging")
-
-
-def _xdist_group(item: pytest.Item) -> str:
-    relative = item.path.relative_to(REPO / "tests")
-    params = getattr(item, "callspec", None)
-    if ("neo4j" in item.nodeid.lower() or item.get_closest_marker("neo4j") is not None
-            or "neo4j_server" in getattr(item, "fixturenames", ())
-            or (params is not None and "neo4j" in params.params.values())):
-        return "neo4j"
-    if relative.parts[0] in WEB_FOLDERS:
-        return "web"
-    return relative.as_posix()
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark each test with its xdist group (used only under ``--dist loadgroup``)."""
-    for item in items:
-        item.add_marker(pytest.mark.xdist_group(_xdist_group(item)))
-
-
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """../shared/data (tests may read it; the product never does)."""

@@ -6,17 +6,22 @@ import subprocess
 import sys
 import tomllib
 import zipfile
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_wheel_contains_only_the_enforcegraph_namespace(tmp_path: Path) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path), str(REPO)],
-        check=True,
-        capture_output=True,
-    )
+def test_wheel_contains_only_the_enforcegraph_namespace(
+        tmp_path: Path, source_tree_build: Callable[[], AbstractContextManager[None]]) -> None:
+    with source_tree_build():
+        subprocess.run(
+            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path),
+             str(REPO)],
+            check=True,
+            capture_output=True,
+        )
     wheels = list(tmp_path.glob("enforcegraph-*.whl"))
     assert len(wheels) == 1
     names = zipfile.ZipFile(wheels[0]).namelist()

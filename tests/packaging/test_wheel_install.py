@@ -20,7 +20,8 @@ import sysconfig
 import tarfile
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import httpx
@@ -46,15 +47,17 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def built(tmp_path_factory: pytest.TempPathFactory,
+          source_tree_build: Callable[[], AbstractContextManager[None]]) -> tuple[Path, Path]:
     """(sdist, wheel) from ``python -m build`` (no isolation: the build needs no download)."""
     if shutil.which("npm") is None:
         if IN_CI:
             pytest.fail("npm is needed to build the page into the wheel")
         pytest.skip("npm is needed to build the page into the wheel")
     out = tmp_path_factory.mktemp("dist")
-    done = subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out),
-                           str(REPO)], capture_output=True, text=True, timeout=600)
+    with source_tree_build():
+        done = subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir",
+                               str(out), str(REPO)], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert "is absent from the `packages` configuration" not in done.stdout + done.stderr
     sdists, wheels = list(out.glob("*.tar.gz")), list(out.glob("*.whl"))
