@@ -255,16 +255,62 @@ def _wrk(port: int, requests: list[tuple[str, str, str, str]], clients: int, dur
     return found
 
 
+def _exact(port: int, requests: list[tuple[str, str, str, str]], duration: float,
+           pid: int | None = None) -> dict[str, Any]:
+    """Replay ``requests`` in turn on one keep-alive connection for ``duration`` seconds,
+    timing each one: the requests' own p50, p99 and slowest (wrk's percentiles add, for
+    each slow request, the requests a client arriving at the run's mean rate would have
+    sent meanwhile: its coordinated-omission correction), requests/s, errors (not 200, or
+    GraphQL ``errors``) and the slowest requests' kinds and paths."""
+    import http.client
+
+    from benchmarks.stats import percentile
+
+    cpu = _cpu_seconds(pid) if pid else 0.0
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    timed: list[tuple[float, str, str]] = []
+    errors, at = 0, 0
+    began = time.perf_counter()
+    end = began + duration
+    while time.perf_counter() < end:
+        kind, method, path, body = requests[at % len(requests)]
+        at += 1
+        start = time.perf_counter()
+        headers = {"Content-Type": "application/json"} if method == "POST" else {}
+        conn.request(method, path, body.encode() if method == "POST" else None, headers)
+        response = conn.getresponse()
+        answer = response.read()
+        timed.append(((time.perf_counter() - start) * 1000, kind, path if method == "GET" else body[:160]))
+        if response.status != 200 or (method == "POST" and b'"errors":[' in answer):
+            errors += 1
+    elapsed = time.perf_counter() - began
+    conn.close()
+    latencies = [t for t, _, _ in timed]
+    found: dict[str, Any] = {
+        "measure": "exact", "requests": float(len(timed)), "rps": len(timed) / elapsed,
+        "p50_ms": percentile(latencies, 0.5), "p99_ms": percentile(latencies, 0.99),
+        "max_ms": max(latencies), "errors": float(errors),
+        "slowest": [{"ms": round(t, 1), "kind": k, "request": r}
+                    for t, k, r in sorted(timed, reverse=True)[:5]],
+        "load_average": os.getloadavg()[0]}
+    if pid:
+        found["server_cpu_s"] = _cpu_seconds(pid) - cpu
+        found["cpu_ms_per_request"] = found["server_cpu_s"] * 1000 / max(1, len(timed))
+    return found
+
+
 def replay(db: Path, count: int, client_counts: list[int], duration: float,
            env: dict[str, str] | None = None, write_after: int = 0,
            write_firms: int = 0, write_chunk: int = 2000,
-           slow_log: Path | None = None) -> dict[str, Any]:
+           slow_log: Path | None = None, exact: bool = False) -> dict[str, Any]:
     """The mix and the floor at each client count: wrk's figures for each. ``write_after``:
     a store of that many synthetic firms, which another process keeps loading with the
     firms after them (benchmarks/readers.py's writer) while the mix runs: reads during
     writes (the floor and the two fixed queries are then left out); ``write_firms``: that
     many, the mix replayed until they are loaded. ``slow_log``: the API's log (its slow
-    requests: ENFORCEGRAPH_SLOW_REQUEST_MS) is appended there."""
+    requests: ENFORCEGRAPH_SLOW_REQUEST_MS) is appended there. ``exact``
+    (reads during writes, one client): every other window timed by :func:`_exact`
+    instead of wrk."""
     requests = generate(db, count)
     shares = {k: sum(1 for r in requests if r[0] == k) for k in KINDS}
     ids = sorted({json.loads(b)["variables"]["id"] for k, _, _, b in requests if k == "node"})
@@ -291,7 +337,7 @@ def replay(db: Path, count: int, client_counts: list[int], duration: float,
             if write_after:
                 return _during_load(db, (write_after, write_firms, write_chunk), port,
                                     api_proc.pid, requests, client_counts, duration, work,
-                                    results)
+                                    results, exact)
             for clients in client_counts:
                 began = time.time()
                 api = _wrk(port, requests, clients, duration, work, api_proc.pid)
@@ -319,7 +365,8 @@ def replay(db: Path, count: int, client_counts: list[int], duration: float,
 
 def _during_load(db: Path, sizes: tuple[int, int, int], port: int, pid: int,
                  requests: list[tuple[str, str, str, str]], client_counts: list[int],
-                 duration: float, work: Path, results: dict[str, Any]) -> dict[str, Any]:
+                 duration: float, work: Path, results: dict[str, Any],
+                 exact: bool = False) -> dict[str, Any]:
     """The mix while another process loads more firms: each client count once, or (``more``)
     windows at the largest until the writer has loaded ``more`` firms; ``sizes``: the
     firms in the store, ``more`` and the firms a transaction."""
@@ -337,17 +384,22 @@ def _during_load(db: Path, sizes: tuple[int, int, int], port: int, pid: int,
     began = time.monotonic()
     try:
         time.sleep(5)  # the writer's first transactions under way
-        counts = client_counts
+        counts, window = client_counts, 0
         while counts:
             clients = counts[0]
-            api = _wrk(port, requests, clients, duration, work, pid)
-            results["runs"].append({"clients": clients, "api": api, "started": time.time(),
+            timed_exactly = exact and clients == 1 and window % 2 == 1
+            started = time.time()
+            api = (_exact(port, requests, duration, pid) if timed_exactly
+                   else {"measure": "wrk", **_wrk(port, requests, clients, duration, work, pid)})
+            window += 1
+            results["runs"].append({"clients": clients, "api": api, "started": started,
                                     "written": written.value})
-            print(f"{clients} clients during the load ({written.value} records written): "
-                  f"mix {api['rps']:.1f}/s p50 {api.get('p50_ms', 0):.1f} p99 "
-                  f"{api.get('p99_ms', 0):.1f} errors {api['errors']:.0f} of "
-                  f"{api['requests']:.0f}, server CPU {api['cpu_ms_per_request']:.1f} ms a "
-                  f"request (load average {api['load_average']:.1f})", flush=True)
+            print(f"{clients} clients during the load ({written.value} records written), "
+                  f"{api['measure']}: mix {api['rps']:.1f}/s p50 {api.get('p50_ms', 0):.1f} p99 "
+                  f"{api.get('p99_ms', 0):.1f} max {api.get('max_ms', 0):.0f} errors "
+                  f"{api['errors']:.0f} of {api['requests']:.0f}, server CPU "
+                  f"{api['cpu_ms_per_request']:.1f} ms a request (load average "
+                  f"{api['load_average']:.1f})", flush=True)
             again = [max(client_counts)] if writer.is_alive() else []
             counts = again if more else counts[1:]
     finally:
@@ -406,12 +458,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--slow-log", type=Path, metavar="FILE",
                         help="append the API's log here: each request slower than "
                              "ENFORCEGRAPH_SLOW_REQUEST_MS (default 1000) with what it asked")
+    parser.add_argument("--exact", action="store_true",
+                        help="reads during writes at one client: every other window replays "
+                             "on one connection timing each request (the requests' own p99, "
+                             "beside wrk's coordinated-omission-corrected one)")
     args = parser.parse_args(argv)
     if args.neo4j_uri:  # the servers inherit the environment
         os.environ.update(ENFORCEGRAPH_BACKEND="neo4j", ENFORCEGRAPH_NEO4J_URI=args.neo4j_uri)
     found = replay(args.db, args.requests, [int(c) for c in args.clients.split(",")],
                    args.duration, write_after=args.write_after, write_firms=args.write_firms,
-                   write_chunk=args.write_chunk, slow_log=args.slow_log)
+                   write_chunk=args.write_chunk, slow_log=args.slow_log, exact=args.exact)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(found, indent=1), "utf-8")

@@ -111,3 +111,19 @@ def test_the_mix_replays_while_a_fixed_number_of_firms_is_loaded(
     with EmbeddedStore(copy, read_only=True) as after:
         assert after.get("company:synth-399") is not None
         assert after.get("company:synth-400") is None
+
+
+def test_exact_times_every_request_on_one_connection(small_store: Path) -> None:
+    """The requests' own latencies (no coordinated-omission correction), with the slowest."""
+    from benchmarks.graphql_load import serve
+
+    requests = mix.generate(small_store, 200, seed=3)
+    env = {"ENFORCEGRAPH_DB": str(small_store), "ENFORCEGRAPH_RESPONSE_CACHE_BYTES": "0"}
+    with serve("api", 1, env) as (port, proc):
+        found = mix._exact(port, requests, 1.0, proc.pid)
+    assert found["measure"] == "exact" and found["requests"] > 0 and found["errors"] == 0
+    assert 0 < found["p50_ms"] <= found["p99_ms"] <= found["max_ms"]
+    slowest = found["slowest"]
+    assert len(slowest) == 5 and slowest[0]["ms"] == round(found["max_ms"], 1)
+    assert [s["ms"] for s in slowest] == sorted((s["ms"] for s in slowest), reverse=True)
+    assert {s["kind"] for s in slowest} <= set(mix.KINDS) and found["server_cpu_s"] > 0
