@@ -261,7 +261,7 @@ def _exact(port: int, requests: list[tuple[str, str, str, str]], duration: float
     timing each one: the requests' own p50, p99 and slowest (wrk's percentiles add, for
     each slow request, the requests a client arriving at the run's mean rate would have
     sent meanwhile: its coordinated-omission correction), requests/s, errors (not 200, or
-    GraphQL ``errors``) and the slowest requests' kinds and paths."""
+    GraphQL ``errors``), the slowest requests' kinds and paths and the first errors."""
     import http.client
 
     from benchmarks.stats import percentile
@@ -270,6 +270,7 @@ def _exact(port: int, requests: list[tuple[str, str, str, str]], duration: float
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     timed: list[tuple[float, str, str]] = []
     errors, at = 0, 0
+    refused: list[dict[str, Any]] = []
     began = time.perf_counter()
     end = began + duration
     while time.perf_counter() < end:
@@ -283,6 +284,10 @@ def _exact(port: int, requests: list[tuple[str, str, str, str]], duration: float
         timed.append(((time.perf_counter() - start) * 1000, kind, path if method == "GET" else body[:160]))
         if response.status != 200 or (method == "POST" and b'"errors":[' in answer):
             errors += 1
+            if len(refused) < 5:
+                refused.append({"status": response.status, "kind": kind,
+                                "request": path if method == "GET" else body[:160],
+                                "answer": answer[:200].decode("utf-8", "replace")})
     elapsed = time.perf_counter() - began
     conn.close()
     latencies = [t for t, _, _ in timed]
@@ -292,6 +297,7 @@ def _exact(port: int, requests: list[tuple[str, str, str, str]], duration: float
         "max_ms": max(latencies), "errors": float(errors),
         "slowest": [{"ms": round(t, 1), "kind": k, "request": r}
                     for t, k, r in sorted(timed, reverse=True)[:5]],
+        "first_errors": refused,
         "load_average": os.getloadavg()[0]}
     if pid:
         found["server_cpu_s"] = _cpu_seconds(pid) - cpu

@@ -106,9 +106,11 @@ def server_url(web_dist: Path, loaded_store: EmbeddedStore) -> Iterator[str]:
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """Debian's Chromium, headless, through Playwright."""
+    """Debian's Chromium, headless, through Playwright: one a module, stopped at its end,
+    since Playwright's sync API keeps an event loop running on this thread until it stops
+    (a later module's ``asyncio.run`` on the same pytest-xdist worker would fail)."""
     if not CHROMIUM.exists():
         _missing(f"{CHROMIUM} is missing: run scripts/install-browser.sh")
     try:
