@@ -204,7 +204,8 @@ def _rings(ids: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[floa
     """Concentric rings, in time linear in the graph: the best connected node (fewest id
     on a tie) at the centre, the nodes it reaches breadth first one ring further out each
     step, each ring ordered by where its nodes' parents sit; a part it does not reach
-    starts on the next ring from its own best connected node."""
+    starts on the next ring from its own best connected node; nodes with no relationship
+    (the Sources an export carries) share the outermost ring."""
     near: dict[str, set[str]] = {node: set() for node in ids}
     for a, b in edges:
         if a in near and b in near and a != b:
@@ -214,8 +215,9 @@ def _rings(ids: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[floa
     ring_of: dict[str, int] = {}
     rings: list[list[str]] = []
     slot: dict[str, float] = {}  # a node's place around its ring, 0..1
+    alone = [node for node in by_degree if not near[node]]
     for start in by_degree:
-        if start in ring_of:
+        if start in ring_of or not near[start]:
             continue
         level = [start]
         ring_of[start] = depth = len(rings)
@@ -234,6 +236,8 @@ def _rings(ids: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[floa
                         reached.append((slot[node], other))
             level = [node for _, node in sorted(reached)]
             depth += 1
+    if alone:
+        rings.append(alone)
     outer = max(1, len(rings) - 1)
     out = {}
     for depth, ring in enumerate(rings):

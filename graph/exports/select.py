@@ -90,8 +90,10 @@ def _next_level(store: GraphStore, frontier: list[str], reached: set[str],
     ``reached`` and they would hold more than ``most``.
 
     Bounded, each node's first ``room + 1`` relationships are read first: a hub is refused
-    from those (a big regulator's 38,000 are never read), and only a node with more than
-    that is read whole, when its first ones did not already decide."""
+    from those (a big regulator's 38,000 are never read). A node whose first ones reach
+    too few new ids (they lead back to reached nodes, or to one node many times) is read
+    further, four times as many each time, until it is read whole or the level is refused.
+    """
     here = set(frontier)
 
     def fresh_of(rels: Iterable[Relationship]) -> set[str]:
@@ -100,15 +102,17 @@ def _next_level(store: GraphStore, frontier: list[str], reached: set[str],
     if most is None:
         return fresh_of(store.relationships_of(frontier))
     room = most - len(reached)
-    first = store.relationships_of(frontier, limit=room + 1)
-    fresh = fresh_of(first)
-    if len(fresh) > room:
-        return None
-    read = Counter(end for r in first for end in {r.start, r.end} if end in here)
-    more = [node for node in frontier if read[node] > room]  # may have others unread
-    if more:
-        fresh |= fresh_of(store.relationships_of(more))
-    return None if len(fresh) > room else fresh
+    fresh: set[str] = set()
+    undecided, limit = frontier, max(1, room + 1)
+    while undecided:
+        rels = store.relationships_of(undecided, limit=limit)
+        fresh |= fresh_of(rels)
+        if len(fresh) > room:
+            return None
+        read = Counter(end for r in rels for end in {r.start, r.end} if end in here)
+        undecided = [node for node in undecided if read[node] >= limit]  # more may follow
+        limit *= 4
+    return fresh
 
 
 def ids_in(rows: Any) -> set[str]:

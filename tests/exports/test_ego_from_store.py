@@ -103,8 +103,8 @@ def test_a_hub_is_refused_from_its_first_relationships(tmp_path: Path,
     def spy(ids: Any, types: Any = None, direction: Any = "both", limit: int | None = None) -> Any:
         asked.append(limit)
         found = read(ids, types, direction, limit)
-        assert limit is None or all(sum(1 for r in found if n in (r.start, r.end)) <= limit
-                                    for n in ids)
+        ids = list(ids)
+        assert limit is None or len(ids) > 1 or len(found) <= limit
         return found
 
     monkeypatch.setattr(rich_store, "relationships_of", spy)
@@ -114,5 +114,45 @@ def test_a_hub_is_refused_from_its_first_relationships(tmp_path: Path,
     asked.clear()
     whole = ego_selection(rich_store, hub, 1, len(neighbours) + 1)
     assert asked[0] == len(neighbours) + 1 and None not in asked
+    # two levels out from one of its decisions, with room for that decision's own level
+    # only: a node of that level whose first relationship leads back into it is read
+    # further, never whole, before the level is refused
+    decision = min(n for n in neighbours if n.startswith("decision:"))
+    near = ego_selection(rich_store, decision, 1)
+    asked.clear()
+    with pytest.raises(SelectionTooLarge):
+        ego_selection(rich_store, decision, 2, near.number_of_nodes())
+    assert asked and None not in asked
     monkeypatch.undo()
     assert _shape(whole) == _shape(ego_selection(rich_store, hub, 1))
+
+
+def test_a_node_whose_first_relationships_lead_back_is_read_further_not_whole(
+        embedded_store: EmbeddedStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two levels out from a decision, with room for its own level only: its regulator's
+    first relationship (by id) leads back to the decision, so the regulator is read four
+    times further, and the level refused, without reading all 40 of its decisions."""
+    from enforcegraph.graph.exports.select import SelectionTooLarge
+    from enforcegraph.schema.records import Batch, NodeRecord, RelationshipRecord
+
+    cited = {"sources": ["source:example"]}
+    batch = Batch(nodes=[NodeRecord("regulator:x", "Regulator", {"name": "X", "country": "FR", **cited}),
+                         NodeRecord("source:example", "Source", {"url": "https://example.org/x"})])
+    for n in range(40):
+        batch.nodes.append(NodeRecord(f"decision:{n:02}", "Decision", {"kind": "fine_decision", **cited}))
+        batch.relationships.append(RelationshipRecord("ISSUED", "regulator:x", f"decision:{n:02}", cited))
+    embedded_store.upsert(batch)
+    asked: list[int | None] = []
+    read = embedded_store.relationships_of
+
+    def spy(ids: Any, types: Any = None, direction: Any = "both", limit: int | None = None) -> Any:
+        asked.append(limit)
+        return read(ids, types, direction, limit)
+
+    monkeypatch.setattr(embedded_store, "relationships_of", spy)
+    with pytest.raises(SelectionTooLarge):
+        ego_selection(embedded_store, "decision:00", 2, 2)
+    assert asked == [2, 1, 4]  # the decision's level (room 1), then the regulator's: 1, 4
+    asked.clear()
+    assert ego_selection(embedded_store, "decision:00", 2, 41).number_of_nodes() >= 41
+    assert None not in asked

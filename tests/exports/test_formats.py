@@ -138,6 +138,7 @@ def test_a_large_gexf_is_drawn_in_rings(monkeypatch: pytest.MonkeyPatch) -> None
     hub = nx.star_graph(gexf.LAYOUT_MAX_NODES)  # the hub and LAYOUT_MAX_NODES leaves
     nx.add_path(hub, [5, "chain-1", "chain-2"])
     hub.add_edge("apart-a", "apart-b")
+    hub.add_nodes_from(["source:1", "source:2"])  # no relationship: the outermost ring
     ids = sorted(str(n) for n in hub)
     edges = [(str(a), str(b)) for a, b in hub.edges()]
     monkeypatch.setattr(gexf.nx, "spring_layout", refuse)
@@ -150,7 +151,8 @@ def test_a_large_gexf_is_drawn_in_rings(monkeypatch: pytest.MonkeyPatch) -> None
 
     assert radius("0") == 0.0
     assert 0 < radius("5") == radius("17") < radius("chain-1") < radius("chain-2")
-    assert radius("chain-2") < radius("apart-a") < radius("apart-b") == 1000.0
+    assert radius("chain-2") < radius("apart-a") < radius("apart-b") < radius("source:1")
+    assert radius("source:1") == radius("source:2") == 1000.0
 
 
 def test_csv_neo4j_admin_layout(rich_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
