@@ -7,23 +7,31 @@ set -eu
 
 cd "$(dirname "$0")"
 
+# One build at a time (a test worker, a wheel build and `make web` may ask at once).
+exec 9>.build.lock
+flock 9
+
 # npm ci only when node_modules is missing or older than the lock file.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 fi
 
 # Nothing to do when dist was built after every input changed (a wheel build asks again,
-# and a server or a test may be serving dist meanwhile).
+# and a server or a test may be serving dist meanwhile); a failed check means a build.
 stamp=.dist-built
-if [ -f "$stamp" ] && [ -f dist/index.html ] && [ -f dist/graphiql.html ] && [ -z "$(find src build.sh package-lock.json node_modules/.package-lock.json -newer "$stamp" -print -quit)" ]; then
+if [ -f "$stamp" ] && [ -f dist/index.html ] && [ -f dist/graphiql.html ] \
+    && changed=$(find src build.sh package-lock.json node_modules/.package-lock.json -newer "$stamp" -print -quit) \
+    && [ -z "$changed" ]; then
     echo "web page up to date in $(pwd)/dist"
     exit 0
 fi
 
-# Built beside dist, then put in its place: dist is never seen half built.
+# Built beside dist, then put in its place: dist is never seen half built. The stamp is
+# taken before the inputs are read, so an input changed during the build is built again.
 out=dist.new.$$
-trap 'rm -rf "$out"' EXIT
+trap 'rm -rf "$out" "$stamp.new"' EXIT
 rm -rf "$out"
+touch "$stamp.new"
 
 # dist/index.html is the page (served at /); everything else is under dist/static/.
 mkdir -p "$out/static/vendor"
@@ -49,5 +57,5 @@ rm -rf dist.old
 if [ -d dist ]; then mv dist dist.old; fi
 mv "$out" dist
 rm -rf dist.old
-touch "$stamp"
+mv "$stamp.new" "$stamp"
 echo "web page built in $(pwd)/dist"
