@@ -53,6 +53,7 @@ class SlowRequestLog:
             if took_ms >= self.threshold_ms:
                 query = scope.get("query_string", b"").decode("latin-1")
                 target = scope.get("path", "") + (f"?{query}" if query else "")
-                log.warning("slow request: %s %s %s in %.0f ms: %s", scope.get("method", ""),
+                # quoted (repr): a line break in a path or a body cannot start a log line
+                log.warning("slow request: %s %r %s in %.0f ms: %r", scope.get("method", ""),
                             target, status or "no answer", took_ms,
                             head.decode("utf-8", "replace"))

@@ -469,6 +469,9 @@ def main(argv: list[str] | None = None) -> int:
                              "on one connection timing each request (the requests' own p99, "
                              "beside wrk's coordinated-omission-corrected one)")
     args = parser.parse_args(argv)
+    if args.exact and (args.clients != "1" or not args.write_after):
+        parser.error("--exact times the windows of reads during writes at one client: "
+                     "give --write-after and --clients 1")
     if args.neo4j_uri:  # the servers inherit the environment
         os.environ.update(ENFORCEGRAPH_BACKEND="neo4j", ENFORCEGRAPH_NEO4J_URI=args.neo4j_uri)
     found = replay(args.db, args.requests, [int(c) for c in args.clients.split(",")],
