@@ -123,12 +123,17 @@ def _gathered(terminalreporter: Any, name: str) -> list[Any]:
     return [found[nodeid] for nodeid in sorted(found)]
 
 
+def _merged(terminalreporter: Any, name: str) -> dict[str, Any]:
+    """The records under ``name`` (dicts) merged into one."""
+    merged: dict[str, Any] = {}
+    for found in _gathered(terminalreporter, name):
+        merged.update(found)
+    return merged
+
+
 def _decision_summary(terminalreporter: Any) -> None:
     """Per part: each decision field's score, fully right decisions, reliability table."""
-    decisions: dict[str, Any] = {}
-    for found in _gathered(terminalreporter, DECISIONS_PROPERTY):
-        decisions.update(found)
-    if not decisions:
+    if not (decisions := _merged(terminalreporter, DECISIONS_PROPERTY)):
         return
     write = terminalreporter.write_line
     terminalreporter.section("article loader: decisions per part (fields, fully right, reliability)")
@@ -147,10 +152,7 @@ def _decision_summary(terminalreporter: Any) -> None:
 
 def _quality_summary(terminalreporter: Any) -> None:
     """Precision and recall per labelled article and kind, then micro-averaged."""
-    quality: dict[str, Any] = {}
-    for found in _gathered(terminalreporter, QUALITY_PROPERTY):
-        quality.update(found)
-    if not quality:
+    if not (quality := _merged(terminalreporter, QUALITY_PROPERTY)):
         return
     write = terminalreporter.write_line
     terminalreporter.section("article loader: precision / recall per kind")
