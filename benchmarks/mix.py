@@ -281,12 +281,12 @@ def _exact(port: int, requests: list[tuple[str, str, str, str]], duration: float
         conn.request(method, path, body.encode() if method == "POST" else None, headers)
         response = conn.getresponse()
         answer = response.read()
-        timed.append(((time.perf_counter() - start) * 1000, kind, path if method == "GET" else body[:160]))
+        shown = path if method == "GET" else body[:160]
+        timed.append(((time.perf_counter() - start) * 1000, kind, shown))
         if response.status != 200 or (method == "POST" and b'"errors":[' in answer):
             errors += 1
             if len(refused) < 5:
-                refused.append({"status": response.status, "kind": kind,
-                                "request": path if method == "GET" else body[:160],
+                refused.append({"status": response.status, "kind": kind, "request": shown,
                                 "answer": answer[:200].decode("utf-8", "replace")})
     elapsed = time.perf_counter() - began
     conn.close()

@@ -4,7 +4,7 @@ and the run's summary of what tests recorded (article scores, the graphql-http a
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +109,12 @@ def quality_report(request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
 def decision_report(request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
     """Where test_decisions records each part's decision scores."""
     yield from _recorded(request, DECISIONS_PROPERTY)
+
+
+@pytest.fixture
+def audit_summary(record_property: Callable[[str, object], None]) -> Callable[[str], None]:
+    """Where the graphql-http audit leaves its summary line for the run's summary."""
+    return lambda line: record_property(AUDIT_PROPERTY, line)
 
 
 def _gathered(terminalreporter: Any, name: str) -> list[Any]:

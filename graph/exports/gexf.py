@@ -212,30 +212,24 @@ def _rings(ids: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[floa
             near[a].add(b)
             near[b].add(a)
     by_degree = sorted(ids, key=lambda node: (-len(near[node]), node))
-    ring_of: dict[str, int] = {}
+    placed: set[str] = set()
     rings: list[list[str]] = []
     slot: dict[str, float] = {}  # a node's place around its ring, 0..1
     alone = [node for node in by_degree if not near[node]]
     for start in by_degree:
-        if start in ring_of or not near[start]:
+        if start in placed or not near[start]:
             continue
+        placed.add(start)
         level = [start]
-        ring_of[start] = depth = len(rings)
-        while level:
-            if depth == len(rings):
-                rings.append([])
-            rings[depth] += level
-            ring = rings[depth]
-            for index, node in enumerate(ring):
-                slot[node] = index / len(ring)
+        while level:  # each level a ring of its own
+            rings.append(level)
+            slot.update((node, index / len(level)) for index, node in enumerate(level))
             reached: list[tuple[float, str]] = []
             for node in level:
-                for other in near[node]:
-                    if other not in ring_of:
-                        ring_of[other] = depth + 1
-                        reached.append((slot[node], other))
+                for other in near[node] - placed:
+                    placed.add(other)
+                    reached.append((slot[node], other))
             level = [node for _, node in sorted(reached)]
-            depth += 1
     if alone:
         rings.append(alone)
     outer = max(1, len(rings) - 1)

@@ -377,8 +377,8 @@ class GraphStore(abc.ABC):
 
         Each node's first ``hub`` relationships are read (``relationships_of``' limit); a
         node with fewer is complete, so every relationship touching it is among those. Only
-        a relationship between two hubs can be missing: it is read by the types the model
-        allows between their labels, from the hub side with fewer of that type.
+        a relationship between two hubs can be missing: it is read from each hub, outgoing,
+        by the types the model allows from its label to a hub's label.
         """
         ids = set(node_ids)
         first = self.relationships_of(ids, limit=hub)

@@ -37,13 +37,12 @@ def _node_modules() -> Path:
 
 
 def test_the_graphql_over_http_audit_passes(
-    embedded_api: Any, record_property: Callable[[str, object], None]
+    embedded_api: Any, audit_summary: Callable[[str], None]
 ) -> None:
     modules = _node_modules()
     done = subprocess.run(["node", str(SCRIPT), embedded_api.url + "/graphql", str(modules)],
                           capture_output=True, text=True, timeout=120)
-    # the audit's summary in the test output, always (tests/conftest.py prints it)
-    record_property("graphql_http_audit", f"{done.stdout.strip()} {done.stderr.strip()}")
+    audit_summary(f"{done.stdout.strip()} {done.stderr.strip()}")  # in the run's summary, always
     lines = done.stdout.strip().splitlines()
     assert lines, done.stderr
     summary = json.loads(lines[-1])
