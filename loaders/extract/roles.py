@@ -16,6 +16,7 @@ from enforcegraph.loaders.extract.names import (
     NAME,
     PRODUCT_NOUN,
 )
+from enforcegraph.loaders.extract.word_order import WORD_ORDER_TARGETS
 
 __all__ = ["AMPERSAND", "EVENT_TARGETS", "PASSIVE_EVENT", "PUBLIC_BODY", "WITH_LEGAL_FORM", "firm_patterns"]
 
@@ -78,7 +79,7 @@ EVENT_TARGETS: list[tuple[str, str, float]] = [
     (r"\b(?:inflig[ée]e?s?|impos[ée]e?s?)\s+(?:une\s+[^.;]{0,50}?\s+)?(?:à\s+la|à|au|aux)\s+"
      r"(?:soci[ée]t[ée]\s+|l['’]entreprise\s+)?{skip}(?P<name>{name})", "patient", 0.75),
     (r"\b(?:inflitt[oa]|irrogat[oa]|impuest[oa]|impôs|aplicou|impõe)\s+(?:(?:una?|uma)\s+[^.;]{0,50}?\s+)?"
-     r"(?:a|al|alla|allo|ao|à)\s+(?:empresa\s+|società\s+)?{skip}(?P<name>{name})", "patient", 0.75),
+     r"(?:ad?|al|alla|allo|ao|à)\s+(?:empresa\s+|società\s+)?{skip}(?P<name>{name})", "patient", 0.75),
     # "issued a reprimand to X", "served an enforcement notice on X"
     (r"\b(?:issued|gave|served|handed)\s+(?:a|an)\s+(?:[\w\-]+\s+){0,2}?(?:reprimand|fine|penalty|(?:enforcement|penalty)\s+notice|"
      r"warning)\s+(?:to|on|against)\s+(?:the\s+)?(?P<name>{name})", "patient", 0.75),
@@ -136,7 +137,7 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
         # Italian: "ingiunge all'Azienda X di pagare", "nei confronti dell'Azienda X"
         (rf"\b(?:ingiung\w*\s+(?:a|al|alla|all['’])|nei\s+confronti\s+dell['’])\s*(?P<name>{NAME})", "decision-target", 0.75),
         # Italian: "ha inflitto a Foodinho, società del gruppo ..., una sanzione"
-        (rf"\b(?:inflitt[oaie]|irrogat[oaie]|ingiunt[oaie]|comminat[oaie])\s+(?:[^.;]{{0,60}}?\s+)?a\s+"
+        (rf"\b(?:inflitt[oaie]|irrogat[oaie]|ingiunt[oaie]|comminat[oaie])\s+(?:[^.;]{{0,60}}?\s+)?ad?\s+"
          rf"(?:la\s+società\s+)?(?P<name>{NAME})", "decision-target", 0.75),
         # French, English: "L'amende vise Amazon France Logistique", "the fine targets X"
         (rf"\b(?:amende|sanction|fine|penalty)\s+(?:vise|visait|targets|targeted|concerns)\s+"
@@ -155,7 +156,7 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
         (rf"(?P<name>{NAME})\s+krijgt\s+(?:[^.;]{{0,60}}?\s+)?een\s+(?:\w+\s+)?\w*boetes?\b", "decision-target", 0.75),
         (rf"\b\w*boetes?\s+(?:[^.;]{{0,60}}?\s+)?(?:aan|op\s+aan)\s+{skip}(?P<name>{NAME})", "decision-target", 0.75),
     ]
-    patterns += [(p.replace("{name}", NAME).replace("{skip}", skip), r, c) for p, r, c in EVENT_TARGETS]
+    patterns += [(p.replace("{name}", NAME).replace("{skip}", skip), r, c) for p, r, c in EVENT_TARGETS + WORD_ORDER_TARGETS]
     patterns.append((PUBLIC_BODY.replace("{name}", NAME), "public-body", 0.8))
     # the addressee of a decision: "Aan: X", "gericht aan X", "addressed to X"
     patterns.append((r"(?:(?m:^)(?:Aan|To|An|Adressat|Destinataire|Destinatario)\s*:\s*|\b(?:gericht\s+aan|addressed\s+to|"

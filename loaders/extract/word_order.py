@@ -1,0 +1,37 @@
+"""The fined party where word order puts other words between it and the sanction's verb:
+a verb-final payment ("Die X muss wegen ... ein Bußgeld von ... zahlen"), a descriptor
+before the object ("heeft kredietbeoordelaar X een boete opgelegd"), Danish "bøde til X" and
+"meldt X til politiet", and a single initial before a spelled-out Polish legal form ("E.
+Spółka z o.o."). Patterns are templates like ``roles.EVENT_TARGETS``: ``{name}`` a proper
+name, ``{skip}`` descriptor words."""
+
+from __future__ import annotations
+
+__all__ = ["WORD_ORDER_TARGETS"]
+
+# Any character of a clause (a dot only inside a figure: "900.000 Euro").
+_CLAUSE = r"(?:[^.;:!?\n]|\.(?=\d))"
+
+# The money sanction's nouns of the verb-final languages (German, Dutch).
+_MONEY_NOUN = r"(?:[\w\-]*(?:Bußgeld|Buße|Geldbuße|Geldstrafe|Strafe|boete|dwangsom)\w*)"
+# The auxiliaries of a payment that puts the verb last: "muss ... zahlen", "moet ... betalen".
+_MUST = r"(?:muss|musste|müssen|mussten|moet|moest|moeten|moesten)"
+_PAY = r"(?:zahlen|bezahlen|begleichen|betalen|terugbetalen)"
+# "muss ... ein Bußgeld von 900.000 Euro zahlen": the auxiliary, the money noun, the verb last.
+_PAYS = (_MUST + r"\s+(?:" + _CLAUSE + r"{0,80}?\s+)?(?:ein\s+|eine\s+|een\s+|das\s+|die\s+|de\s+)?(?:[\w\-]+\s+){0,2}?"
+         + _MONEY_NOUN + r"\b" + _CLAUSE + r"{0,60}?\s" + _PAY + r"\b")
+# Polish company forms spelled out after one initial: "E. Spółka z o.o.", "K. spółka akcyjna".
+_SPELLED_PL = r"(?:[Ss]półk[aęi]\s+(?:z\s+o\.\s?o\.|akcyjn[aą]|jawn[aą]|komandytow[aą]))"
+
+WORD_ORDER_TARGETS: list[tuple[str, str, float]] = [
+    # German, Dutch: "Die Hannoversche Volksbank muss wegen eines Verstoßes ein Bußgeld von 900.000 Euro zahlen":
+    # two words at least after an article ("Das Unternehmen muss" is an anaphor, not a name)
+    (r"\b(?:Die|Der|Das|De|Het)\s+(?P<name>[A-ZÄÖÜ][\w\-]*\s+{name})\s+" + _PAYS, "payer", 0.75),
+    # Dutch: "heeft kredietbeoordelaar X een boete opgelegd" (a descriptor before the object)
+    (r"\bheeft\s+(?:de\s+|het\s+)?{skip}(?P<name>{name})\s+een\s+(?:\w+\s+)?\w*boetes?\b", "patient", 0.75),
+    # Danish, Norwegian: "indstiller til bøde på 15 millioner til X"; "har meldt X til politiet"
+    (r"\bbøde\w*\s+(?:på\s+[^.;:\n]{0,40}?\s+)?til\s+{skip}(?P<name>{name})", "patient", 0.75),
+    (r"\b(?:meldt|melder|meldte|anmeldt|anmelder|anmeldte)\s+(?P<name>{name})\s+til\s+politiet\b", "patient", 0.75),
+    # Polish anonymised decisions: one initial before a spelled-out form ("na E. Spółka z o.o.")
+    (r"(?<![\w.])(?P<name>[A-ZĄĆĘŁŃÓŚŹŻ]\.\s+" + _SPELLED_PL + r")", "legal-form", 0.85),
+]
