@@ -105,7 +105,8 @@ _PROPOSED = re.compile(
     r"(?i)\bpropos\w+|\bpropuest\w+|\bintend(?:s|ed|ing)?\W{0,2}\s+to\s+(?:fine|impose|issue)|\bvarsel\s+om|\bvarsl(?:et|a|er|ede)\b|\bindstill\w*|"
     r"\bintention\s+to\s+(?:fine|impose)|\bprovisional|"
     r"\bpreliminary\b|\badvance\s+notifi\w+|\bdraft\s+decision|\bprojet\s+de\s+(?:décision|sanction)|"
-    r"\bvoornemen\b|\bschema\s+di\s+provvedimento|\bAnhörung"
+    r"\bvoornemen\b|\bschema\s+di\s+provvedimento|\bAnhörung|"
+    r"\b(?:first|initially|originally)\s+(?:considered|proposed|sought)\s+(?:a|an)\s+(?:\w+\s+)?(?:penalty|fine)\b"
 )
 _LIQUIDATION = re.compile(r"(?i)\bliquid(?:at|er|é|e)\w*")
 _CLAUSE = r"(?:[^.;]|\.(?=\d))"

@@ -43,7 +43,7 @@ _MAGNITUDES = {
 }
 # Thousands grouped by ",", "." or a (narrow, no-break) space; decimals by "." or ",".
 _NUM_HEAD = r"\d+(?:[.,]\d+)?"
-_NUM = r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\x20\d{3})+(?:,\d{2}(?!\d))?(?![\d.,])|\d+(?:[.,]\d+)?"
+_NUM = r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\x20\d{3})+(?:,\d{2}(?!\d))?(?!\d|[.,]\d)|\d+(?:[.,]\d+)?"
 _MAG = (r"(?:\s?(?:thousand|millions?|billions?|mln|mn|bn|milliards?|millionen|milliarden?|"
         r"milion[ei]|miliard[oi]|miljoen|miljard(?:er)?|miljon(?:er)?|millioner|mld|mill[oó]n(?:es)?|mil\s+millones|tausend|mila|"
         r"milhões|milhão|milijuna|milijun|tisuća|miljoonaa|milyon|milyar|mil)(?!\w)"
@@ -76,11 +76,15 @@ _MONEY = re.compile(
 _DOT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d.]|,\d)")  # "500.000 Euro": "." groups thousands here
 _CONVERSION = re.compile(r"\(\s*(?:~|about|approx\.?|approximately|around|roughly|some|circa|c\.|ca\.)?\s*"
                          r"(?:U\.?S\.?|A\.?U\.?)?\s*$", re.I)
-_CEILING_BEFORE = re.compile(r"(?i)(?:up\s+to|maximum\s+of|as\s+much\s+as|capped\s+at|ceiling\s+of|or)\s*$")
+_CEILING_BEFORE = re.compile(r"(?i)(?:up\s+to|maximum\s+of|as\s+much\s+as|capped\s+at|ceiling\s+of|or|bis\s+zu|"
+                             r"jusqu['’]à|fino\s+a|hasta|opp\s+til|upp\s+till|op\s+til)\s*$")
 # A firm's turnover or revenue ("un chiffre d'affaires de 1,2 milliard €", "Umsatz von 3 Mrd. €"): no sanction.
 _TURNOVER_BEFORE = re.compile(r"(?i)\b(?:chiffre\s+d['’]affaires|\w*umsatz\w*|fatturato|turnover|revenues?|sales|"
                               r"facturaci[oó]n|omzet|omsättning|omsetning|omsætning)\b[^.;€£$\d]{0,30}$")
-_CEILING_AFTER = re.compile(r"(?i)^[^.;]{0,40}whichever\s+is\s+(?:higher|greater)")
+# "... whichever is higher"; "100 tys. zł to maksymalna kara", "is the maximum", "ist der Höchstbetrag"
+_CEILING_AFTER = re.compile(r"(?i)^[^.;]{0,40}whichever\s+is\s+(?:higher|greater)|^\s*(?:to|is|was|ist|war|est|è|es|er|"
+                            r"är|on|is\s+het|jest)\s+(?:the\s+|der\s+|das\s+|die\s+|le\s+|la\s+|il\s+|el\s+|het\s+)?"
+                            r"(?:maximum|maksymaln\w+|maximal\w*|Höchst\w+|massim\w+|máxim\w+|maksim\w+)")
 _APPROXIMATE = re.compile(
     r"(?i)\b(?:more\s+than|over|about|around|nearly|almost|some|roughly|approximately|"
     r"close\s+to|just\s+under|just\s+over)\s*$"

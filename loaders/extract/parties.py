@@ -20,7 +20,9 @@ from enforcegraph.loaders.extract.names import (
     clean_name,
     is_regulator_role,
 )
+from enforcegraph.loaders.extract.places import is_country
 from enforcegraph.loaders.extract.roles import AMPERSAND, WITH_LEGAL_FORM, firm_patterns
+from enforcegraph.loaders.extract.word_order import nominative
 from enforcegraph.schema.names import normalize_name
 
 __all__ = ["Found", "PartyFinder", "Relation"]
@@ -129,6 +131,8 @@ class PartyFinder:
                          raw[: cut - span[0]])
             span = (span[0], span[0] + len(raw))
         name = clean_name(raw.strip(" ,"))
+        if name is not None and rule == "patient-accusative":
+            name = nominative(name)
         if name is not None and len(name.split()) > 1 and re.fullmatch(COMPANY_NOUN, name.split()[0], re.IGNORECASE):
             name = name.split(None, 1)[1]  # "Taxidienstenbedrijf Uber": the noun is no part of the name
         if name is not None and name.endswith(".") and "." not in name.split()[-1][:-1] and not re.fullmatch(
@@ -296,6 +300,8 @@ class PartyFinder:
         words = (clean_name(name) or name).split()  # "The Irish DPC": the article is no part of it
         if re.fullmatch(r"EUR|USD|GBP|SEK|NOK|DKK|CHF|PLN|CAD|AUD|TRY|BRL|HRK|CZK|HUF|RON|KRW|JPY", name):
             return True  # a currency code, no firm
+        if len(words) == 1 and is_country(words[0]):
+            return True
         return words[0] in self.country_words and (len(words) == 1 or not self._free(span) or all(
             w in self.country_words or re.fullmatch(rf"{LEGAL_FORM}\.?|[A-Z]{{2,5}}", w) for w in words[1:]))
 

@@ -63,8 +63,8 @@ EVENT_TARGETS: list[tuple[str, str, float]] = [
     # Norwegian, Danish, Swedish "har ilagt X et overtredelsesgebyr", "påförde X en sanktionsavgift"
     (r"\b(?:ilagt|ilegger|ila|ileggs|pålagt|pålægger|pålagde|påført|påför|påförde|ålagt|ålade)\s+(?P<name>{name})\s+(?:et|en|ett)\b",
      "patient", 0.8),
-    # Polish "nałożył na (spółkę) X karę", "ukarał X"
-    (r"\b(?:nałoży\w*|nakłada\w*)\s+(?:\w+\s+){0,3}?na\s+(?:spółkę\s+|firmę\s+)?(?P<name>{name})", "patient", 0.8),
+    # Polish "nałożył (ponad 27 mln zł kary) na (spółkę) X": X in the accusative ("Pocztę Polską")
+    (r"\b(?:nałoży\w*|nakłada\w*)\s+(?:[\w.]+\s+){0,6}?na\s+(?:spółkę\s+|firmę\s+)?(?P<name>{name})", "patient-accusative", 0.8),
     # "gegen die X AG", "contra X", "mot X", "tegen X", "wobec X" after the sanction's noun
     (r"\b" + _NOUN + r"\s+(?:[^.;]{0,60}?\s+)?(?:contra|mot|tegen|wobec|przeciwko|against|contre)\s+"
      r"(?:die\s+|den\s+|das\s+|la\s+|el\s+|de\s+|the\s+)?{skip}(?P<name>{name})", "patient", 0.75),

@@ -71,12 +71,21 @@ def listed(ctx: Context, sentence: Sentence, amounts: list[Money],
     for money in amounts:
         named = ctx.firms_in(previous, money.start)
         firm = named[-1][1].name if named else firm
+        clause = _NEW_SUBJECT.search(ctx.text, named[-1][0] if named else previous, money.start)
+        if clause and not ctx.firms_in(clause.start("subject"), money.start):
+            firm = None  # "... on X, while Y (no firm found) must pay 100,000": Y's, not X's
         after = _FOR_FIRM.match(ctx.text, money.end, sentence.end)
         if after and (owner := ctx.firms_in(money.end, money.end + after.end() - money.end + 1)):
             firm = owner[0][1].name  # "90 million euros for Google LLC"
         found.append((money, firm))
         previous = money.end
     return found
+
+
+# A new clause with a subject of its own: ", while Y", ", a Y", ", mentre Y", "; Y".
+_NEW_SUBJECT = re.compile(r"(?:,\s*(?:a|while|whereas|und|während|mentre|alors\s+que|tandis\s+que|terwijl|mientras\s+que|"
+                          r"och|og)\s+|;\s*)(?:the\s+|der\s+|die\s+|das\s+|il\s+|la\s+|le\s+|de\s+|el\s+)?"
+                          r"(?P<subject>[A-ZĄĆĘŁŃÓŚŹŻÀ-Þ][\w\-]+)")
 
 
 _COORDINATED = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?(?:,|and|et|und|e|y|en|och|og|i|oraz)\s*")

@@ -7,7 +7,9 @@ name, ``{skip}`` descriptor words."""
 
 from __future__ import annotations
 
-__all__ = ["WORD_ORDER_TARGETS"]
+import re
+
+__all__ = ["WORD_ORDER_TARGETS", "nominative"]
 
 # Any character of a clause (a dot only inside a figure: "900.000 Euro").
 _CLAUSE = r"(?:[^.;:!?\n]|\.(?=\d))"
@@ -35,3 +37,13 @@ WORD_ORDER_TARGETS: list[tuple[str, str, float]] = [
     # Polish anonymised decisions: one initial before a spelled-out form ("na E. Spółka z o.o.")
     (r"(?<![\w.])(?P<name>[A-ZĄĆĘŁŃÓŚŹŻ]\.\s+" + _SPELLED_PL + r")", "legal-form", 0.85),
 ]
+
+
+def nominative(name: str) -> str:
+    """A Polish name read in the accusative after "na", in the nominative: a capitalised
+    word's feminine ending -ę or -ą becomes -a (the length stays, so does the span).
+
+    >>> nominative("Pocztę Polską"), nominative("Orange Polska")
+    ('Poczta Polska', 'Orange Polska')
+    """
+    return re.sub(r"\b([A-ZĄĆĘŁŃÓŚŹŻ]\w+)[ęą]\b", r"\1a", name)

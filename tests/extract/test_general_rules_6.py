@@ -1,7 +1,9 @@
 """Round-6 rules (issue 17) on short texts written for the test (names and amounts invented):
 the fined party where word order puts words between it and the sanction's verb (a German
 payment whose verb comes last, a Dutch descriptor before the object), Danish "bøde til X" and a
-report to the police, a Polish anonymised firm by one initial, and the Italian dative "ad"."""
+report to the police, a Polish anonymised firm by one initial, the Italian dative "ad"; Polish
+"nałożył ... kary na X" with X in the nominative, a new clause's subject keeps its fine apart; space-grouped thousands before a full stop; ceilings
+in other languages; a country is no firm; "first considered a penalty of" is a proposed fine."""
 
 from __future__ import annotations
 
@@ -12,6 +14,9 @@ import pytest
 
 from enforcegraph.loaders.extract import extract, read_article
 from enforcegraph.loaders.extract.evaluation import main_sanction
+from enforcegraph.loaders.extract.money import find_money
+from enforcegraph.loaders.extract.places import is_country
+from enforcegraph.loaders.extract.word_order import nominative
 
 
 def _decisions(tmp_path: Path, text: str) -> list[tuple[str | None, str | None, Any, Any]]:
@@ -66,3 +71,36 @@ def test_an_anaphor_that_must_pay_is_no_firm(tmp_path: Path) -> None:
     found = _decisions(tmp_path, "Bußgeld\n\nDie Datenschutzbehörde Niedersachsen hat ein Bußgeld verhängt. Das "
                                  "Unternehmen muss ein Bußgeld von 80.000 Euro zahlen.")
     assert [t for _, t, _, _ in found] == [None]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # space-grouped thousands at the end of a sentence or before a comma
+    ("amounts to PLN 27 305 100.", (27305100, "PLN")),
+    ("the fine is PLN 27 305 100, the office said", (27305100, "PLN")),
+])
+def test_space_grouped_thousands_before_a_full_stop(text: str, expected: tuple[int, str]) -> None:
+    assert [(m.amount, m.currency) for m in find_money(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Grzywna do 50 tys. zł. 50 tys. zł to maksymalna kara dla urzędów.",
+    "Das Gesetz sieht Bußgelder bis zu 20 Millionen Euro vor.",
+    "La ley prevé multas de hasta 20 millones de euros.",
+])
+def test_ceilings_in_other_languages(text: str) -> None:
+    assert [m.meaning for m in find_money(text)][-1] == "ceiling"
+
+
+def test_polish_fine_with_words_before_na_in_the_nominative_and_a_new_subjects_fine_left_open(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Kara\n\nPrezes Urzędu Ochrony Danych Osobowych nałożył ponad 12 mln zł kary na "
+                                 "Kolej Bałtycką, a Minister Turystyki ma zapłacić 40 tys. zł.")
+    assert [(t, a) for _, t, a, _ in found] == [("Kolej Bałtycka", 12000000), (None, 40000)]
+    assert nominative("Kolej Bałtycką") == "Kolej Bałtycka" and nominative("Orange Polska") == "Orange Polska"
+
+
+def test_a_country_joined_to_a_firm_is_no_firm(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Fine\n\nThe ICO fined Borealis Freight £90,000 for a breach.\n\nThe ICO had first "
+                                 "considered a penalty of £400,000, but took into account the flights from Kazakhstan "
+                                 "and Borealis Freight's cooperation.")
+    assert [(t, a, c) for _, t, a, c in found] == [("Borealis Freight", 90000, "GBP"), ("Borealis Freight", 400000, "GBP")]
+    assert is_country("Kazakhstan") and not is_country("Borealis")
