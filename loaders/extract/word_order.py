@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["WORD_ORDER_TARGETS", "nominative"]
+__all__ = ["ANONYMOUS", "WORD_ORDER_TARGETS", "nominative"]
+
+# A fined party the sentence leaves unnamed ("a bank based in Zagreb", "jednoj banci", "une entreprise"):
+# the story's main firm is not it.
+ANONYMOUS = re.compile(
+    r"(?i)\b(?:a|an|one|another|jednoj|jednom|jedna|une?|einer|einem|eine|una|un['’]|een|jedn[aąeę])\s+"
+    r"(?:[\w\-]+\s+)?(?:bank|banci|banka|banque|banca|banco|company|firm|business|retailer|hospital|tvrtk[ai]|"
+    r"društvu|société|entreprise|Unternehmen|Firma|azienda|società|empresa|bedrijf|onderneming|selskab|företag|"
+    r"selskap|spółk[aęi]|firm[aęi])\b")
 
 # Any character of a clause (a dot only inside a figure: "900.000 Euro").
 _CLAUSE = r"(?:[^.;:!?\n]|\.(?=\d))"
@@ -34,6 +42,11 @@ WORD_ORDER_TARGETS: list[tuple[str, str, float]] = [
     # Danish, Norwegian: "indstiller til bøde på 15 millioner til X"; "har meldt X til politiet"
     (r"\bbøde\w*\s+(?:på\s+[^.;:\n]{0,40}?\s+)?til\s+{skip}(?P<name>{name})", "patient", 0.75),
     (r"\b(?:meldt|melder|meldte|anmeldt|anmelder|anmeldte)\s+(?P<name>{name})\s+til\s+politiet\b", "patient", 0.75),
+    # Croatian, Serbian, Slovene: a fine "imposed on" a dative with its descriptor ("izrečena agenciji za naplatu
+    # potraživanja X"); Czech, Slovak: "uložil pokutu společnosti X"
+    (r"\b(?:izrečen\w*|izrekl\w*|izrekao|izriče|izrekla)\s+{skip}(?P<name>{name})", "patient", 0.75),
+    (r"\b(?:uložil\w*|udělil\w*|uloženou|uložená)\s+(?:\w+\s+){0,3}?pokut\w*\s+(?:[\w,.]+\s+){0,6}?"
+     r"(?:společnosti|spoločnosti|firmě|firme)\s+(?P<name>{name})", "patient", 0.75),
     # Polish anonymised decisions: one initial before a spelled-out form ("na E. Spółka z o.o.")
     (r"(?<![\w.])(?P<name>[A-ZĄĆĘŁŃÓŚŹŻ]\.\s+" + _SPELLED_PL + r")", "legal-form", 0.85),
 ]

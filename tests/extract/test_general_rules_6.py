@@ -2,8 +2,10 @@
 the fined party where word order puts words between it and the sanction's verb (a German
 payment whose verb comes last, a Dutch descriptor before the object), Danish "bøde til X" and a
 report to the police, a Polish anonymised firm by one initial, the Italian dative "ad"; Polish
-"nałożył ... kary na X" with X in the nominative, a new clause's subject keeps its fine apart; space-grouped thousands before a full stop; ceilings
-in other languages; a country is no firm; "first considered a penalty of" is a proposed fine."""
+"nałożył ... kary na X" with X in the nominative; a new clause's subject keeps its fine apart;
+space-grouped thousands before a full stop; ceilings in other languages; a country is no firm;
+"first considered a penalty of" is a proposed fine; a Croatian dative and a Czech "pokutu
+společnosti X"; a fine on "a bank" is not the main firm's."""
 
 from __future__ import annotations
 
@@ -104,3 +106,19 @@ def test_a_country_joined_to_a_firm_is_no_firm(tmp_path: Path) -> None:
                                  "and Borealis Freight's cooperation.")
     assert [(t, a, c) for _, t, a, c in found] == [("Borealis Freight", 90000, "GBP"), ("Borealis Freight", 400000, "GBP")]
     assert is_country("Kazakhstan") and not is_country("Borealis")
+
+
+def test_a_croatian_dative_with_its_descriptor_and_an_unnamed_bank_left_unnamed(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Kazne\n\nAgencija za zaštitu osobnih podataka (AZOP) objavila je najnoviju kaznu, "
+                                 "izrečenu agenciji za naplatu dugova Dalmat Naplata u iznosu od 1,2 milijuna eura.\n\n"
+                                 "Prvu kaznu AZOP je izrekao 2020. godine, u visini od 95 tisuća eura, jednoj banci sa "
+                                 "sjedištem u Splitu.")
+    assert [(t, a) for _, t, a, _ in found] == [("Dalmat Naplata", 1200000), (None, 95000)]
+
+
+def test_a_czech_fine_on_a_company(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text("Pokuta\n\nÚřad uložil pokutu ve výši 2 milionů korun společnosti Brnotech Data.", "utf-8")
+    extraction = extract(read_article(path, url="https://example.org/r", date="2024-03-01", title=None,
+                                      publisher="Example News", author=None))
+    assert [p.name for p in extraction.proposals if p.kind == "company"] == ["Brnotech Data"]
