@@ -122,3 +122,11 @@ def test_a_czech_fine_on_a_company(tmp_path: Path) -> None:
     extraction = extract(read_article(path, url="https://example.org/r", date="2024-03-01", title=None,
                                       publisher="Example News", author=None))
     assert [p.name for p in extraction.proposals if p.kind == "company"] == ["Brnotech Data"]
+
+
+@pytest.mark.parametrize("text", [
+    "Fine\n\nThe Information Commissioner's Office has hit Kestrel Logistics with a £120,000 fine over spam texts.",
+    "Fine\n\nThe Information Commissioner's Office slapped Kestrel Logistics with a £120,000 penalty over spam texts.",
+])
+def test_an_english_active_verb_with_its_fine_after_the_firm(tmp_path: Path, text: str) -> None:
+    assert _decisions(tmp_path, text) == [("regulator:gb-ico", "Kestrel Logistics", 120000, "GBP")]
