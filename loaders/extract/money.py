@@ -71,6 +71,7 @@ _MONEY = re.compile(
     | (?:\b(?P<n3>{_NUM})(?P<m3>{_MAG})?{_OF}(?:(?P<code3>{"|".join(_CODES)})\b|(?P<word>{_WORD})\b))
     | (?:\b(?P<n4>{_NUMBER_WORD})(?P<m4>{_MAG}){_OF}(?:(?P<code4>{"|".join(_CODES)})\b|(?P<word4>{_WORD})\b))
     | (?:\b(?P<word6>euro)\s(?P<n6>{_NUM})(?P<m6>{_MAG})?)
+    | (?:\b(?P<n7>{_NUM})(?P<m7>{_MAG})?[^\S\n]?(?P<sym7>€)(?!\w))
     """
 )
 _DOT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d.]|,\d)")  # "500.000 Euro": "." groups thousands here
@@ -183,8 +184,8 @@ def _number(value: Decimal) -> float | int:
 def _currency(match: re.Match[str]) -> str:
     if match.group("sym"):
         return _SYMBOLS[match.group("sym").lower().rstrip(".")]
-    if match.group("word6"):
-        return "EUR"  # "la somma di euro 6.000,00"
+    if match.group("word6") or match.group("sym7"):
+        return "EUR"  # "la somma di euro 6.000,00", "une amende de 800.000 €"
     if match.group("code") or match.group("code3") or match.group("code4"):
         return str(match.group("code") or match.group("code3") or match.group("code4")).upper()
     word = (match.group("word") or match.group("word4")).lower()
@@ -220,9 +221,9 @@ def find_money(text: str) -> list[Money]:
         currency = "EUR" if text[a:b].lower().endswith("euro") else "TRY"
         found.append(Money(a, b, whole, currency, meaning="total" if total else "amount"))
     for match in _MONEY.finditer(text):
-        number = match.group("n1") or match.group("n2") or match.group("n3") or match.group("n6")
+        number = match.group("n1") or match.group("n2") or match.group("n3") or match.group("n6") or match.group("n7")
         magnitude = (match.group("m1") or match.group("m2") or match.group("m3") or match.group("m4")
-                     or match.group("m6") or "").strip()
+                     or match.group("m6") or match.group("m7") or "").strip()
         if match.group("n4"):
             number = str(_WORD_VALUE[match.group("n4").lower()])
         grouped = bool(re.fullmatch(r"\d{1,3}\.\d{3}", number or "")) and magnitude.lower() in _GROUPING_MAGNITUDES

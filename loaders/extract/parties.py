@@ -130,6 +130,8 @@ class PartyFinder:
             raw = re.sub(r"[\s,]+(?:(?:of|for|and|&|de|du|des|la|le|van|von|der|den|di|da)\s*)?$", "",
                          raw[: cut - span[0]])
             span = (span[0], span[0] + len(raw))
+            if re.fullmatch(r"(?i)\s*(?:la|le|les|l['’]|il|lo|el|los|las|de|het|der|die|das|den|the)\s*", raw):
+                return None  # "La CNIL": only the regulator's article is left
         name = clean_name(raw.strip(" ,"))
         if name is not None and rule == "patient-accusative":
             name = nominative(name)

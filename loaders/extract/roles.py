@@ -118,7 +118,8 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
          "decision-target", 0.8),
         # ... not a word that describes the firm named next ("fined DNA testing company 23andMe")
         # (never right after "a"/"an": "fined an NHS IT supplier" describes the firm)
-        (rf"\b{_SANCTION_VERB}\s+{skip}(?<!\ban\s)(?<!\ba\s)(?P<name>{NAME})(?![\w&])(?!\s+{PRODUCT_NOUN}\b)(?![’']s\b)"
+        # (never the agent: "sanctionné par la Cnil", "fined by the X")
+        (rf"\b{_SANCTION_VERB}\s+(?!(?:par|by|von|vom|durch|da|dal|dalla|door|por|przez|av|af)\s){skip}(?<!\ban\s)(?<!\ba\s)(?P<name>{NAME})(?![\w&])(?!\s+{PRODUCT_NOUN}\b)(?![’']s\b)"
          rf"(?!\s+(?:[a-z][\w\-]*\s+){{0,2}}{COMPANY_NOUN}\s+[A-Z0-9])",
          "decision-target", 0.75),
         # an infinitive: "we intend to fine the X", "decided to fine X"

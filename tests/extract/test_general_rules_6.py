@@ -130,3 +130,31 @@ def test_a_czech_fine_on_a_company(tmp_path: Path) -> None:
 ])
 def test_an_english_active_verb_with_its_fine_after_the_firm(tmp_path: Path, text: str) -> None:
     assert _decisions(tmp_path, text) == [("regulator:gb-ico", "Kestrel Logistics", 120000, "GBP")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("une amende de 640.000 €.", (640000, "EUR")),
+    ("une amende de 52 300 € contre la société", (52300, "EUR")),
+    ("ein Bußgeld von 2,5 Mio. € verhängt", (2500000, "EUR")),
+])
+def test_the_euro_sign_after_the_figure(text: str, expected: tuple[int, str]) -> None:
+    assert [(m.amount, m.currency) for m in find_money(text)] == [expected]
+
+
+def test_the_agent_of_a_passive_and_a_regulator_after_a_line_break_are_no_firms(tmp_path: Path) -> None:
+    found = _decisions(tmp_path, "Sarthe Médias sanctionné par la Cnil\n\nLa Commission nationale de l'informatique et "
+                                 "des libertés (Cnil) a prononcé une sanction de 64.000 € à l'encontre de la société "
+                                 "Sarthe Médias.")
+    assert found == [("regulator:fr-cnil", "Sarthe Médias", 64000, "EUR")]
+    found = _decisions(tmp_path, "Sanction\n\nLa CNIL sanctionne une petite entreprise\n\nLa CNIL a prononcé une amende "
+                                 "de 7 100 €.")
+    assert [t for _, t, _, _ in found] == [None]
+
+
+def test_a_fine_named_again_by_a_demonstrative_is_one_amount(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text("Sanction\n\nLa CNIL a infligé une amende de 410.000 € à la société Vireo SAS. Par une délibération, "
+                    "la CNIL a prononcé à l'encontre de la société Vireo SAS cette amende de 410.000 €.", "utf-8")
+    extraction = extract(read_article(path, url="https://example.org/r", date="2024-03-01", title=None,
+                                      publisher="Example News", author=None))
+    assert [p.properties["amount"] for p in extraction.of_kind("amount")] == [410000]
