@@ -17,7 +17,7 @@ from enforcegraph.loaders.extract.timing import (
     period_of,
     periods,
 )
-from enforcegraph.loaders.extract.word_order import ANONYMOUS
+from enforcegraph.loaders.extract.unnamed import not_the_story_firms
 
 __all__ = ["DecisionDraft", "SanctionDraft", "find_decisions"]
 
@@ -181,7 +181,7 @@ def _target(ctx: Context, sentence: Sentence) -> tuple[str | None, float]:
     if firms:
         return firms[0][1].name, 0.75
     salient = ctx.parties.salient_firm()
-    if salient is None or not _near(ctx, salient.spans, sentence) or ANONYMOUS.search(sentence.text):
+    if salient is None or not _near(ctx, salient.spans, sentence) or not_the_story_firms(sentence.text):
         return None, 0.0
     return salient.name, 0.6
 

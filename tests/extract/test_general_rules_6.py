@@ -5,7 +5,8 @@ report to the police, a Polish anonymised firm by one initial, the Italian dativ
 "nałożył ... kary na X" with X in the nominative; a new clause's subject keeps its fine apart;
 space-grouped thousands before a full stop; ceilings in other languages; a country is no firm;
 "first considered a penalty of" is a proposed fine; a Croatian dative and a Czech "pokutu
-společnosti X"; a fine on "a bank" is not the main firm's."""
+společnosti X"; a fine on "a bank" is not the main firm's; a fine named
+again by a demonstrative is one amount."""
 
 from __future__ import annotations
 
@@ -158,3 +159,4 @@ def test_a_fine_named_again_by_a_demonstrative_is_one_amount(tmp_path: Path) -> 
     extraction = extract(read_article(path, url="https://example.org/r", date="2024-03-01", title=None,
                                       publisher="Example News", author=None))
     assert [p.properties["amount"] for p in extraction.of_kind("amount")] == [410000]
+
