@@ -71,6 +71,8 @@ STOP_WORDS = frozenset(["the", "a", "an", "this", "that", "these", "those", "it"
     "anche", "aussi", "auch", "ook", "también", "także", "även", "också", "inoltre", "ebenfalls",
     # prepositions that begin a sentence before a name ("Na ENEA S.A. nałożono karę")
     "na", "w", "aan", "dem", "della", "dello",
+    # German articles before a name at a sentence's start ("Die Spreewald Immobilien GmbH muss ...")
+    "der", "die", "das",
     # Polish forms of address before a sole trader's initials ("na Pana A. Z.")
     "pan", "pana", "panu", "pani", "panią"])
 

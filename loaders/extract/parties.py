@@ -133,6 +133,8 @@ class PartyFinder:
             if re.fullmatch(r"(?i)\s*(?:la|le|les|l['’]|il|lo|el|los|las|de|het|der|die|das|den|the)\s*", raw):
                 return None  # "La CNIL": only the regulator's article is left
         name = clean_name(raw.strip(" ,"))
+        if name is not None and re.match(rf"{DESCRIPTOR_WORD}\s+\S", name):
+            name = name.split(None, 1)[1]  # "Meta-owned Larkspur has been fined": the descriptor is no part of it
         if name is not None and rule == "patient-accusative":
             name = nominative(name)
         if name is not None and len(name.split()) > 1 and re.fullmatch(COMPANY_NOUN, name.split()[0], re.IGNORECASE):

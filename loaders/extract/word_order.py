@@ -47,6 +47,10 @@ WORD_ORDER_TARGETS: list[tuple[str, str, float]] = [
     (r"\b(?:izrečen\w*|izrekl\w*|izrekao|izriče|izrekla)\s+{skip}(?P<name>{name})", "patient", 0.75),
     (r"\b(?:uložil\w*|udělil\w*|uloženou|uložená)\s+(?:\w+\s+){0,3}?pokut\w*\s+(?:[\w,.]+\s+){0,6}?"
      r"(?:společnosti|spoločnosti|firmě|firme)\s+(?P<name>{name})", "patient", 0.75),
+    (r"\b(?:uložil\w*|udělil\w*)\s+(?:společnosti|spoločnosti|firmě|firme)\s+(?P<name>{name})", "patient", 0.75),
+    # Romanian: "a amendat societatea X", "a sancționat compania X"
+    (r"\b(?:amendat|sancționat|sanctionat|sancţionat)\s+(?:societatea\s+|compania\s+|operatorul\s+|firma\s+)?"
+     r"(?P<name>{name})", "patient", 0.75),
     # English active: "hit Meta with a record fine", "slapped X with a £5m penalty", "handed X a fine",
     # "issued X with a monetary penalty notice"
     (r"\b(?:hit|hits|slapped|slaps|handed|hands|issued|issues|served)\s+{skip}(?P<name>{name})\s+(?:with\s+)?(?:a|an)\s+"

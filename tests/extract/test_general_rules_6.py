@@ -6,7 +6,8 @@ report to the police, a Polish anonymised firm by one initial, the Italian dativ
 space-grouped thousands before a full stop; ceilings in other languages; a country is no firm;
 "first considered a penalty of" is a proposed fine; a Croatian dative and a Czech "pokutu
 společnosti X"; a fine on "a bank" is not the main firm's; a fine named
-again by a demonstrative is one amount."""
+again by a demonstrative is one amount; a dotted figure inside a clause, a German article or a
+descriptor word ("Meta-owned") before a name, Romanian "a amendat societatea X"."""
 
 from __future__ import annotations
 
@@ -160,3 +161,22 @@ def test_a_fine_named_again_by_a_demonstrative_is_one_amount(tmp_path: Path) -> 
                                       publisher="Example News", author=None))
     assert [p.properties["amount"] for p in extraction.of_kind("amount")] == [410000]
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a dotted-thousands figure between the fine's noun and "aan X"
+    ("Boete\n\nDe Autoriteit Persoonsgegevens heeft een boete van 450.000 euro opgelegd aan Molen Koeriers.",
+     ("regulator:nl-ap", "Molen Koeriers", 450000, "EUR")),
+    # a German article at a sentence's start is no part of the name
+    ("Bußgeld\n\nDie Havelland Wohnen GmbH muss ein Bußgeld in Höhe von 3,5 Millionen Euro zahlen, teilte die Berliner "
+     "Datenschutzbeauftragte mit.", ("regulator:de-be-blnbdi", "Havelland Wohnen GmbH", 3500000, "EUR")),
+    # a descriptor word ("Meta-owned") is no part of the name
+    ("Fine\n\nSoftbank-owned Larchfield has been fined €4 million by the Irish Data Protection Commission.",
+     ("regulator:ie-dpc", "Larchfield", 4000000, "EUR")),
+    # Romanian "a amendat societatea X"
+    ("Amendă\n\nAutoritatea Națională de Supraveghere a Prelucrării Datelor cu Caracter Personal (ANSPDCP) a amendat "
+     "societatea Olt Logistic SRL cu 15.000 de euro.", ("regulator:ro-anspdcp", "Olt Logistic SRL", 15000, "EUR")),
+])
+def test_names_with_figures_articles_and_descriptors_around_them(tmp_path: Path, text: str,
+                                                                 expected: tuple[str, str, int, str]) -> None:
+    assert _decisions(tmp_path, text) == [expected]
