@@ -147,7 +147,7 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
         (rf"\b(?:multas?|sanci[oó]n(?:es)?)\s+(?:(?:[^.;]|\.(?=\d)){{0,70}}?\s+)?a\s+(?:la\s+(?:compañía|empresa|entidad|"
          rf"sociedad|filial)\s+)?(?P<name>{NAME})", "decision-target", 0.75),
         (rf"\b(?:al\s+banco|a\s+la\s+(?:compañía|empresa|entidad|sociedad))\s+(?P<name>{NAME})", "decision-target", 0.75),
-        (rf"\b(?:sanciona|sancionó|multó|multad[oa]s?|multa|castig[oóa])\w*\s+(?:(?:también\s+)?con\s+(?:[^.;]|\.(?=\d)){{0,50}}?\s+)?a\s+(?P<name>{NAME})",
+        (rf"\b(?:sanciona|sancionó|multó|multad[oa]s?|multa|castig[oóa]|multou|sancionou|condenou)\w*\s+(?:(?:también\s+)?con\s+(?:[^.;]|\.(?=\d)){{0,50}}?\s+)?a\s+(?P<name>{NAME})",
          "decision-target", 0.75),
         # French: "Criteo, spécialiste ..., a reçu une amende"
         (rf"(?P<name>{NAME}),\s+[^.;()]{{0,80}}?,\s+a\s+reçu\s+une\s+amende", "decision-target", 0.75),

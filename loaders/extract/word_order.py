@@ -55,6 +55,14 @@ WORD_ORDER_TARGETS: list[tuple[str, str, float]] = [
     # "issued X with a monetary penalty notice"
     (r"\b(?:hit|hits|slapped|slaps|handed|hands|issued|issues|served)\s+{skip}(?P<name>{name})\s+(?:with\s+)?(?:a|an)\s+"
      r"(?:[\w£€$.,\-]+\s+){0,4}?(?:fine|penalty|reprimand|sanction)\b", "patient", 0.75),
+    # French "X écope d'une amende", Italian "X incassa una multa": the recipient
+    (r"(?P<name>{name})\s+(?:écope|écopé|a\s+écopé|incassa|ha\s+incassato|si\s+becca)\s+(?:d['’]une?|una?|di\s+una?)\s+"
+     r"(?:[\w\-]+\s+)?(?:amende|sanction|multa|sanzione)\b", "payer", 0.75),
+    # Romance headlines: "Multa da 2 milioni di euro per X", "amende de 2 millions d'euros pour X"
+    (r"\b(?:[Mm]ulta|[Ss]anzione|[Aa]mende|[Ss]anción|[Cc]oima)\s+(?:da|de|di)\s+" + _CLAUSE + r"{1,40}?\s+(?:per|pour|para)\s+"
+     r"(?:la\s+|il\s+|le\s+|l['’]|el\s+|a\s+|o\s+)?(?P<name>{name})", "patient", 0.75),
+    # English: "ordered X to pay a fine", "told X to pay"
+    (r"\b(?:ordered|orders|told|tells|required|requires)\s+{skip}(?P<name>{name})\s+to\s+pay\b", "patient", 0.75),
     # Polish anonymised decisions: one initial before a spelled-out form ("na E. Spółka z o.o.")
     (r"(?<![\w.])(?P<name>[A-ZĄĆĘŁŃÓŚŹŻ]\.\s+" + _SPELLED_PL + r")", "legal-form", 0.85),
 ]

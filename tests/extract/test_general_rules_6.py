@@ -7,7 +7,8 @@ space-grouped thousands before a full stop; ceilings in other languages; a count
 "first considered a penalty of" is a proposed fine; a Croatian dative and a Czech "pokutu
 společnosti X"; a fine on "a bank" is not the main firm's; a fine named
 again by a demonstrative is one amount; a dotted figure inside a clause, a German article or a
-descriptor word ("Meta-owned") before a name, Romanian "a amendat societatea X"."""
+descriptor word ("Meta-owned") before a name, Romanian "a amendat societatea X"; "X écope d'une amende", "multa da ... per X", "ordered X to
+pay"; the Finnish authority's name in its case forms."""
 
 from __future__ import annotations
 
@@ -179,4 +180,20 @@ def test_a_fine_named_again_by_a_demonstrative_is_one_amount(tmp_path: Path) -> 
 ])
 def test_names_with_figures_articles_and_descriptors_around_them(tmp_path: Path, text: str,
                                                                  expected: tuple[str, str, int, str]) -> None:
+    assert _decisions(tmp_path, text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Amende\n\nSaône Médias écope d'une amende de 300 000 euros infligée par la CNIL.",
+     ("regulator:fr-cnil", "Saône Médias", 300000, "EUR")),
+    ("Sanzione\n\nMulta da 1 milione di euro per Brenta Servizi: lo ha deciso il Garante per la protezione dei dati "
+     "personali.", ("regulator:it-garante", "Brenta Servizi", 1000000, "EUR")),
+    ("Fine\n\nThe Garante, Italy's privacy watchdog, ordered Brenta Servizi to pay a €1 million fine.",
+     ("regulator:it-garante", "Brenta Servizi", 1000000, "EUR")),
+    # the Finnish authority's name in the genitive ("Tietosuojavaltuutetun toimiston seuraamuskollegio")
+    ("Sakko\n\nTietosuojavaltuutetun toimiston seuraamuskollegio on määrännyt Lumi Oy:lle 90 000 euron "
+     "seuraamusmaksun.", ("regulator:fi-tietosuoja", "Lumi Oy", 90000, "EUR")),
+])
+def test_recipients_romance_headlines_orders_to_pay_and_a_finnish_genitive(
+        tmp_path: Path, text: str, expected: tuple[str, str, int, str]) -> None:
     assert _decisions(tmp_path, text) == [expected]
