@@ -72,6 +72,7 @@ def listed(ctx: Context, sentence: Sentence, amounts: list[Money],
         named = ctx.firms_in(previous, money.start)
         firm = named[-1][1].name if named else firm
         clause = _NEW_SUBJECT.search(ctx.text, named[-1][0] if named else previous, money.start)
+        clause = clause or _LISTED_SUBJECT.search(ctx.text, named[-1][0] if named else previous, money.end)
         if clause and not ctx.firms_in(clause.start("subject"), money.start):
             firm = None  # "... on X, while Y (no firm found) must pay 100,000": Y's, not X's
         after = _FOR_FIRM.match(ctx.text, money.end, sentence.end)
@@ -86,6 +87,11 @@ def listed(ctx: Context, sentence: Sentence, amounts: list[Money],
 _NEW_SUBJECT = re.compile(r"(?:,\s*(?:a|while|whereas|und|während|mentre|alors\s+que|tandis\s+que|terwijl|mientras\s+que|"
                           r"och|og)\s+|;\s*)(?:the\s+|der\s+|die\s+|das\s+|il\s+|la\s+|le\s+|de\s+|el\s+)?"
                           r"(?P<subject>[A-ZĄĆĘŁŃÓŚŹŻÀ-Þ][\w\-]+)")
+
+
+# A name listed with its own fine right after another fine: "... EUR 60 million and Google EUR 150 million".
+_LISTED_SUBJECT = re.compile(r"\s(?:and|et|und|y|e|en|och|og|oraz)\s+(?P<subject>[A-ZÀ-Þ][\w\-&]+)\s+\(?"
+                             r"(?:[€£$]|EUR\b|GBP\b|USD\b|SEK\b|NOK\b|DKK\b|PLN\b|CHF\b)")
 
 
 _COORDINATED = re.compile(r"(?i)\s*(?:\([^()]{0,30}\)\s*)?(?:,|and|et|und|e|y|en|och|og|i|oraz)\s*")

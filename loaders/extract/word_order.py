@@ -30,6 +30,9 @@ _PAY = r"(?:zahlen|bezahlen|begleichen|betalen|terugbetalen)"
 # "muss ... ein Bußgeld von 900.000 Euro zahlen": the auxiliary, the money noun, the verb last.
 _PAYS = (_MUST + r"\s+(?:" + _CLAUSE + r"{0,80}?\s+)?(?:ein\s+|eine\s+|een\s+|das\s+|die\s+|de\s+)?(?:[\w\-]+\s+){0,2}?"
          + _MONEY_NOUN + r"\b" + _CLAUSE + r"{0,60}?\s" + _PAY + r"\b")
+# Currency codes: never the end of a name listed before its fine ("and Google EUR 150 million": Google).
+_CODE = r"(?:EUR|GBP|USD|SEK|NOK|DKK|PLN|CHF)"
+_NOT_A_CODE = "".join(rf"(?<!\s{code})" for code in ("EUR", "GBP", "USD", "SEK", "NOK", "DKK", "PLN", "CHF"))
 # Polish company forms spelled out after one initial: "E. Spółka z o.o.", "K. spółka akcyjna".
 _SPELLED_PL = r"(?:[Ss]półk[aęi]\s+(?:z\s+o\.\s?o\.|akcyjn[aą]|jawn[aą]|komandytow[aą]))"
 
@@ -63,6 +66,12 @@ WORD_ORDER_TARGETS: list[tuple[str, str, float]] = [
      r"(?:la\s+|il\s+|le\s+|l['’]|el\s+|a\s+|o\s+)?(?P<name>{name})", "patient", 0.75),
     # English: "ordered X to pay a fine", "told X to pay"
     (r"\b(?:ordered|orders|told|tells|required|requires)\s+{skip}(?P<name>{name})\s+to\s+pay\b", "patient", 0.75),
+    # the second of two fines listed in a row: "fined A €3 million and B C €1.5 million", "A (2 millions) et B C (500 000)";
+    # two words at least ("and Google EUR 150 million" may be a group whose units are named apart: left to several.py)
+    (r"(?:\d|\b(?:million|millions|millones|milioni|Millionen|Mio\.|miljoen|miljoner|millioner|bn|billion|m|euros?|EUR|GBP|USD|"
+     r"kroner|kronor|zł|PLN))\)?\s*(?:,|and|et|und|y|e|en|och|og|i|oraz)\s+(?P<name>\S+\s+{name})" + _NOT_A_CODE + r"\s+\(?"
+     r"(?=[€£$]|" + _CODE + r"\b|\d[\d.,\s]*\s?(?:million|millions|millones|milioni|Millionen|Mio|miljoen|bn|billion|m\b|"
+     r"euros?|zł|kroner|kronor|[€£]|" + _CODE + r"\b))", "listed-after", 0.7),
     # Polish anonymised decisions: one initial before a spelled-out form ("na E. Spółka z o.o.")
     (r"(?<![\w.])(?P<name>[A-ZĄĆĘŁŃÓŚŹŻ]\.\s+" + _SPELLED_PL + r")", "legal-form", 0.85),
 ]

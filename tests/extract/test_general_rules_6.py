@@ -8,7 +8,7 @@ space-grouped thousands before a full stop; ceilings in other languages; a count
 společnosti X"; a fine on "a bank" is not the main firm's; a fine named
 again by a demonstrative is one amount; a dotted figure inside a clause, a German article or a
 descriptor word ("Meta-owned") before a name, Romanian "a amendat societatea X"; "X écope d'une amende", "multa da ... per X", "ordered X to
-pay"; the Finnish authority's name in its case forms."""
+pay"; the Finnish authority's name in its case forms; "fined A €2 million and B €700,000": B's own fine."""
 
 from __future__ import annotations
 
@@ -197,3 +197,17 @@ def test_names_with_figures_articles_and_descriptors_around_them(tmp_path: Path,
 def test_recipients_romance_headlines_orders_to_pay_and_a_finnish_genitive(
         tmp_path: Path, text: str, expected: tuple[str, str, int, str]) -> None:
     assert _decisions(tmp_path, text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fines\n\nThe Spanish AEPD fined Banco Miralba €2 million and Seguros Duero €700,000 for unsolicited marketing.",
+     [("Banco Miralba", 2000000), ("Seguros Duero", 700000)]),
+    ("Fine\n\nThe ICO fined Gorse Calls Ltd £90,000. Broom Leads Ltd was fined £70,000 and Fern Media £40,000.",
+     [("Gorse Calls Ltd", 90000), ("Broom Leads Ltd", 70000), ("Fern Media", 40000)]),
+    # one word listed with its own fine is left without a target rather than given the first firm's
+    ("Fines\n\nThe Spanish AEPD fined Banco Miralba EUR 2 million and Duero EUR 700,000.",
+     [("Banco Miralba", 2000000), (None, 700000)]),
+])
+def test_the_second_of_two_fines_listed_in_a_row_is_its_own_firms(tmp_path: Path, text: str,
+                                                                  expected: list[tuple[str, int]]) -> None:
+    assert [(t, a) for _, t, a, _ in _decisions(tmp_path, text)] == expected
