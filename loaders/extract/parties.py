@@ -50,6 +50,13 @@ _PRODUCT_OF = [
     # "the company behind the Replika chatbot, Luka Inc."
     rf"\b(?:company|firm|maker|developer|owner|operator|creator)\s+(?:behind|of)\s+(?:the\s+)?(?P<product>{NAME})"
     rf"(?:\s+[a-z][\w\-]*){{0,2}},\s+(?P<firm>{NAME})",
+    # "Snapgram, the photo app owned by X Limited", "Lumo, the chatbot developed by X Inc.": the owner is the firm
+    rf"(?P<product>{NAME}),\s+(?:the|a|an|its)\s+(?:[\w\-]+\s+){{0,3}}?(?:owned|operated|run|developed|made|published|"
+    rf"created|built)\s+by\s+(?P<firm>{WITH_LEGAL_FORM})",
+    # "Ciclo, l'app di consegne di X Srl", "Y, la plateforme de Z SAS": the app of a firm with its legal form
+    rf"(?P<product>{NAME}),\s+(?:l['’]\s*|la\s+|il\s+|lo\s+|el\s+|the\s+)(?:app|applicazione|piattaforma|servizio|"
+    rf"application|plateforme|service|aplicación|plataforma|servicio|platform)\b[^,.;]{{0,40}}?\s+(?:di|de|du|del|della|des|of)\s+"
+    rf"(?P<firm>{WITH_LEGAL_FORM})",
     # "la società statunitense che gestisce il social network Clubhouse"
     rf"(?:che\s+gestisce|qui\s+exploite|die\s+betreibt|dat\s+beheert|que\s+gestiona)\s+"
     rf"(?:[a-zà-ÿ][\w\-]*\s+){{0,4}}(?P<product>{NAME})",

@@ -8,7 +8,8 @@ space-grouped thousands before a full stop; ceilings in other languages; a count
 společnosti X"; a fine on "a bank" is not the main firm's; a fine named
 again by a demonstrative is one amount; a dotted figure inside a clause, a German article or a
 descriptor word ("Meta-owned") before a name, Romanian "a amendat societatea X"; "X écope d'une amende", "multa da ... per X", "ordered X to
-pay"; the Finnish authority's name in its case forms; "fined A €2 million and B €700,000": B's own fine."""
+pay"; the Finnish authority's name in its case forms; "fined A €2 million and B €700,000": B's own fine;
+"X, the app owned by Y Ltd" and "X, l'app di Y Srl": Y."""
 
 from __future__ import annotations
 
@@ -211,3 +212,16 @@ def test_recipients_romance_headlines_orders_to_pay_and_a_finnish_genitive(
 def test_the_second_of_two_fines_listed_in_a_row_is_its_own_firms(tmp_path: Path, text: str,
                                                                   expected: list[tuple[str, int]]) -> None:
     assert [(t, a) for _, t, a, _ in _decisions(tmp_path, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fine\n\nThe Irish Data Protection Commission fined Pixly, the photo app owned by Granite Platforms Ireland "
+     "Limited, €30 million.", ("regulator:ie-dpc", "Granite Platforms Ireland Limited", 30000000, "EUR")),
+    ("Fine\n\nItaly's Garante fined Nimbo, the chatbot developed by Cirrus Labs Inc., €5 million.",
+     ("regulator:it-garante", "Cirrus Labs Inc.", 5000000, "EUR")),
+    ("Sanzione\n\nIl Garante ha sanzionato per 3 milioni di euro Pedalo, l'app di consegne di Ruota Veloce Srl.",
+     ("regulator:it-garante", "Ruota Veloce Srl", 3000000, "EUR")),
+])
+def test_a_product_in_apposition_with_its_owner_gives_the_owner(tmp_path: Path, text: str,
+                                                               expected: tuple[str, str, int, str]) -> None:
+    assert _decisions(tmp_path, text) == [expected]
