@@ -255,6 +255,8 @@ class _Builder:
         if draft.earlier and not draft.date:
             when = f"{fine.amount}-{fine.currency}" if fine else f"earlier-{index}"
         node_id = make_id("decision", slug, draft.target or "unknown", when)
+        if fine and node_id in {p.node_id for p in self.by_key.values() if p.kind == "decision"}:
+            node_id = make_id("decision", slug, draft.target or "unknown", when, f"{fine.amount}-{fine.currency}")
         spans = [self.span(a, b) for a, b in draft.spans]
         if draft.date:
             spans.append(self.span(draft.date[0], draft.date[1]))

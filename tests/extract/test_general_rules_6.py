@@ -9,7 +9,7 @@ společnosti X"; a fine on "a bank" is not the main firm's; a fine named
 again by a demonstrative is one amount; a dotted figure inside a clause, a German article or a
 descriptor word ("Meta-owned") before a name, Romanian "a amendat societatea X"; "X écope d'une amende", "multa da ... per X", "ordered X to
 pay"; the Finnish authority's name in its case forms; "fined A €2 million and B €700,000": B's own fine;
-"X, the app owned by Y Ltd" and "X, l'app di Y Srl": Y."""
+"X, the app owned by Y Ltd" and "X, l'app di Y Srl": Y; two fines against one firm on one day are two nodes."""
 
 from __future__ import annotations
 
@@ -225,3 +225,13 @@ def test_the_second_of_two_fines_listed_in_a_row_is_its_own_firms(tmp_path: Path
 def test_a_product_in_apposition_with_its_owner_gives_the_owner(tmp_path: Path, text: str,
                                                                expected: tuple[str, str, int, str]) -> None:
     assert _decisions(tmp_path, text) == [expected]
+
+
+def test_two_fines_against_one_firm_on_one_day_are_two_nodes(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text("Amende\n\nLa CNIL a prononcé deux amendes contre Pivoine Santé : une amende de 180.000 € pour les "
+                    "manquements au RGPD et une amende de 60.000 € pour les cookies.", "utf-8")
+    extraction = extract(read_article(path, url="https://example.org/r", date="2024-03-01", title=None,
+                                      publisher="Example News", author=None))
+    ids = [p.node_id for p in extraction.of_kind("decision")]
+    assert len(ids) == len(set(ids))
