@@ -1,15 +1,10 @@
 """Round-6 rules (issue 17) on short texts written for the test (names and amounts invented):
-the fined party where word order puts words between it and the sanction's verb (a German
-payment whose verb comes last, a Dutch descriptor before the object), Danish "bøde til X" and a
-report to the police, a Polish anonymised firm by one initial, the Italian dative "ad"; Polish
-"nałożył ... kary na X" with X in the nominative; a new clause's subject keeps its fine apart;
-space-grouped thousands before a full stop; ceilings in other languages; a country is no firm;
-"first considered a penalty of" is a proposed fine; a Croatian dative and a Czech "pokutu
-společnosti X"; a fine on "a bank" is not the main firm's; a fine named
-again by a demonstrative is one amount; a dotted figure inside a clause, a German article or a
-descriptor word ("Meta-owned") before a name, Romanian "a amendat societatea X"; "X écope d'une amende", "multa da ... per X", "ordered X to
-pay"; the Finnish authority's name in its case forms; "fined A €2 million and B €700,000": B's own fine;
-"X, the app owned by Y Ltd" and "X, l'app di Y Srl": Y; two fines against one firm on one day are two nodes."""
+the fined party apart from its verb (a verb-final payment, descriptors, datives, accusatives,
+"hit X with a fine", "ordered X to pay", "X écope d'une amende", Romance headlines); names
+without articles, descriptor words or currency codes; a product in apposition gives its owner;
+several fines in a sentence or a story kept apart; no salient firm for "a bank"; amounts
+(space groups, the euro sign after the figure, ceilings, a fine named again); a country is no
+firm; two fines against one firm on one day are two nodes."""
 
 from __future__ import annotations
 
