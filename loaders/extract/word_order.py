@@ -3,7 +3,8 @@ a verb-final payment ("Die X muss wegen ... ein Bußgeld von ... zahlen"), a des
 before the object ("heeft kredietbeoordelaar X een boete opgelegd"), Danish "bøde til X" and
 "meldt X til politiet", a Croatian dative, a Czech "pokutu společnosti X", English "hit X
 with a fine", one initial before a spelled-out Polish legal form ("E. Spółka z o.o."), a
-Polish accusative read back to the nominative; and a fine named again by a demonstrative.
+Polish accusative read back to the nominative, a sentence's subject taken up by "the company"
+in the next one ("X runs ... The company was fined"); and a fine named again by a demonstrative.
 Patterns are templates like ``roles.EVENT_TARGETS``: ``{name}`` a proper name, ``{skip}``
 descriptor words."""
 
@@ -30,6 +31,13 @@ _PAY = r"(?:zahlen|bezahlen|begleichen|betalen|terugbetalen)"
 # "muss ... ein Bußgeld von 900.000 Euro zahlen": the auxiliary, the money noun, the verb last.
 _PAYS = (_MUST + r"\s+(?:" + _CLAUSE + r"{0,80}?\s+)?(?:ein\s+|eine\s+|een\s+|das\s+|die\s+|de\s+)?(?:[\w\-]+\s+){0,2}?"
          + _MONEY_NOUN + r"\b" + _CLAUSE + r"{0,60}?\s" + _PAY + r"\b")
+# "the company", "la société", "das Unternehmen" ... and the sanction it takes up as its subject.
+_ANAPHOR = (r"(?i:the|la|le|das|die|der|het|de|el|il|l['’])\s*(?:company|firm|société|entreprise|Unternehmen|Konzern|Firma|"
+            r"Gesellschaft|entidad|empresa|compañía|bedrijf|onderneming|società|azienda)")
+_SANCTIONED = (r"(?:was|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:fined|sanctioned|penali[sz]ed|reprimanded)|a\s+été\s+"
+               r"(?:sanctionnée?|condamnée?)|ha\s+sido\s+(?:multad|sancionad)[oa]|è\s+stat[oa]\s+(?:sanzionat|multat)[oa]|"
+               r"krijgt\s+[^.!?\n]{0,60}?boete|muss\s+[^.!?\n]{0,60}?(?:Bußgeld|Geldbuße)|wurde\s+[^.!?\n]{0,60}?"
+               r"(?:Bußgeld|Geldbuße)|(?:must|will\s+have\s+to)\s+pay")
 # Currency codes: never the end of a name listed before its fine ("and Google EUR 150 million": Google).
 _CODE = r"(?:EUR|GBP|USD|SEK|NOK|DKK|PLN|CHF)"
 _NOT_A_CODE = "".join(rf"(?<!\s{code})" for code in ("EUR", "GBP", "USD", "SEK", "NOK", "DKK", "PLN", "CHF"))
@@ -72,6 +80,10 @@ WORD_ORDER_TARGETS: list[tuple[str, str, float]] = [
      r"kroner|kronor|zł|PLN))\)?\s*(?:,|and|et|und|y|e|en|och|og|i|oraz)\s+(?P<name>\S+\s+{name})" + _NOT_A_CODE + r"\s+\(?"
      r"(?=[€£$]|" + _CODE + r"\b|\d[\d.,\s]*\s?(?:million|millions|millones|milioni|Millionen|Mio|miljoen|bn|billion|m\b|"
      r"euros?|zł|kroner|kronor|[€£]|" + _CODE + r"\b))", "listed-after", 0.7),
+    # anaphora: a sentence's subject taken up by "the company" as the subject of the sanction in the next one
+    # ("X runs a video platform. On Friday the company was fined"; "X édite des jeux. La société a été sanctionnée")
+    (r"(?:^|(?<=[.!?])\s+)(?P<name>{name})\s+[a-zà-ÿ][^.!?\n]{2,200}[.!?][^\S\n]+(?:[^.!?\n]{0,40}?\s)?" + _ANAPHOR
+     + r"\s+(?:[^.!?\n]{0,40}?\s)?(?:" + _SANCTIONED + ")", "anaphor", 0.7),
     # Polish anonymised decisions: one initial before a spelled-out form ("na E. Spółka z o.o.")
     (r"(?<![\w.])(?P<name>[A-ZĄĆĘŁŃÓŚŹŻ]\.\s+" + _SPELLED_PL + r")", "legal-form", 0.85),
 ]

@@ -230,3 +230,14 @@ def test_two_fines_against_one_firm_on_one_day_are_two_nodes(tmp_path: Path) -> 
                                       publisher="Example News", author=None))
     ids = [p.node_id for p in extraction.of_kind("decision")]
     assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Amende\n\nGlycine Jeux édite des jeux mobiles. La société a été sanctionnée par la CNIL d'une amende de 900.000 €.",
+     ("regulator:fr-cnil", "Glycine Jeux", 900000, "EUR")),
+    ("Multa\n\nBanco Alcor tiene dos millones de clientes. La entidad ha sido multada por la AEPD con 2 millones de euros.",
+     ("regulator:es-aepd", "Banco Alcor", 2000000, "EUR")),
+])
+def test_the_company_takes_up_the_previous_sentences_subject(tmp_path: Path, text: str,
+                                                              expected: tuple[str, str, int, str]) -> None:
+    assert _decisions(tmp_path, text) == [expected]
