@@ -66,6 +66,13 @@ class Proposal:
         if proposal_id not in ids:
             ids.append(proposal_id)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Proposal:
+        """A proposal back from :meth:`to_dict` (its confidence as rounded there)."""
+        return cls(data["id"], data["kind"], data["name"], [Span(**s) for s in data["spans"]],
+                   data["confidence"], data["rule"], data.get("label"), data.get("node_id"),
+                   data.get("existing", False), data.get("properties") or {}, data.get("links") or {})
+
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict."""
         return {
@@ -100,6 +107,11 @@ class Extraction:
     def of_kind(self, *kinds: str) -> list[Proposal]:
         """The proposals of these kinds, in order."""
         return [p for p in self.proposals if p.kind in kinds]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Extraction:
+        """An extraction back from :meth:`to_dict` (``extract --json``)."""
+        return cls(dict(data["article"]), [Proposal.from_dict(p) for p in data["proposals"]])
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict."""
