@@ -1,23 +1,26 @@
-"""Confidence that means something: a decision's confidence is the share of decisions with
-the same evidence that were right on reports the rules had never seen.
+"""Confidence that means something: a decision's confidence is a share of right decisions
+that reports the rules had never seen support with 90% certainty.
 
 Rules fit the reports they are written on: on the development part the extractor is right
 four times in five, on each fresh held-out part about a third of the time, and a table
 fitted on the development part put wrong proposals at 0.96 (issue 17). So the table is
 fitted on the **first scores** of the held-out parts instead: each round's frozen rules run
 on the held-out part written against them (``tests/extract/first_scores.json``, rebuilt from
-git by ``tests/extract/first_scores.py``), scored with today's labels.
+git by ``tests/extract/first_scores.py``), scored with today's labels. They are earlier
+rules' rates, a conservative stand-in for today's rules on unseen reports.
 
 The evidence of a decision is how its target is tied to the sanction (the verb's object or
 subject, the only firm of the sentence, a list, the firm the story is about, none) and the
 story: ``single`` when the extraction has one decision and one firm, ``several`` otherwise
 (several fines, earlier ones, comparisons, other firms: where unseen reports went wrong).
+Both were chosen on these same rows (leave-one-set-out), so they are no independent test.
 ``calibration.json`` holds, per combination, how many first-score decisions had it and how
-many were fully right (issuer, target, kind, amount and currency); the confidence is their
-share with one imagined right and one imagined wrong decision added (Laplace). A combination
-never seen takes the share of the coarser one it belongs to, capped at 0.85; a figure
-written against the text's number format is capped at 0.5. Regenerate the table after a
-held-out part's first score is added::
+many were fully right (issuer, target, kind, amount and currency). With ``r`` right of
+``n``, the confidence is the 10% quantile of Beta(r + 1, n - r + 1): the share right is at
+least that with 90% certainty, so a combination needs about 21 right of 21 to reach 0.9. A
+combination seen fewer than 8 times takes the coarser one it belongs to, capped at 0.85; a
+figure written against the text's number format is capped at 0.5. Regenerate the table
+after a held-out part's first score is added::
 
     python -m enforcegraph.loaders.extract.calibration tests/extract/first_scores.json
 """
@@ -25,6 +28,7 @@ held-out part's first score is added::
 from __future__ import annotations
 
 import json
+import math
 import sys
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -34,14 +38,16 @@ from typing import Any
 
 from enforcegraph.loaders.extract.proposals import Extraction, Proposal
 
-__all__ = ["DOUBTFUL_CAP", "FEATURES", "LEVELS", "UNSEEN_CAP", "calibrate", "calibrated", "features",
-           "first_score_outcomes", "fit", "table"]
+__all__ = ["CERTAINTY", "DOUBTFUL_CAP", "FEATURES", "LEVELS", "MIN_SEEN", "UNSEEN_CAP", "calibrate", "calibrated",
+           "features", "first_score_outcomes", "fit", "supported_share", "table"]
 
 FEATURES = ("target", "story")
 # From the finest combination to the coarsest.
 LEVELS: tuple[tuple[str, ...], ...] = (FEATURES, ("target",), ())
 UNSEEN_CAP = 0.85
 DOUBTFUL_CAP = 0.5
+MIN_SEEN = 8
+CERTAINTY = 0.9
 _FILE = "calibration.json"
 
 
@@ -71,24 +77,40 @@ def features(extraction: Extraction, proposal: Proposal) -> dict[str, str]:
     return {"target": str(evidence.get("target", "none")), "story": story(extraction)}
 
 
+def supported_share(right: int, seen: int, certainty: float = CERTAINTY) -> float:
+    """The share right that ``right`` of ``seen`` support with ``certainty``: the
+    ``1 - certainty`` quantile of Beta(right + 1, seen - right + 1), floored to 3 places.
+
+    >>> supported_share(20, 20), supported_share(21, 21), supported_share(23, 25), supported_share(0, 0)
+    (0.896, 0.9, 0.808, 0.1)
+    """
+    # P(Beta(r + 1, n - r + 1) <= x) = P(Binomial(n + 1, x) >= r + 1); bisection on x.
+    low, high = 0.0, 1.0
+    for _ in range(50):
+        x = (low + high) / 2
+        above = sum(math.comb(seen + 1, k) * x**k * (1 - x) ** (seen + 1 - k) for k in range(right + 1, seen + 2))
+        low, high = (x, high) if above < 1 - certainty else (low, x)
+    return math.floor(low * 1000 + 1e-6) / 1000
+
+
 def calibrated(evidence: Mapping[str, str], counts: Mapping[str, list[int]] | None = None) -> float:
     """The calibrated confidence of a decision with these features.
 
-    >>> counts = {"target=verb|story=single": [25, 23], "target=verb": [63, 46], "all": [140, 62]}
+    >>> counts = {"target=verb|story=single": [25, 23], "target=verb|story=several": [38, 23],
+    ...           "target=verb": [63, 46], "target=listed|story=several": [3, 1], "target=listed": [3, 1],
+    ...           "all": [140, 62]}
     >>> calibrated({"target": "verb", "story": "single"}, counts)
-    0.889
-    >>> calibrated({"target": "verb", "story": "several"}, counts)
-    0.723
-    >>> calibrated({"target": "listed", "story": "single"}, counts)
-    0.444
+    0.808
+    >>> calibrated({"target": "listed", "story": "several"}, counts)  # seen 3 times: the whole table's
+    0.39
     """
     counts = table() if counts is None else counts
     for depth, level in enumerate(LEVELS):
         seen, right = counts.get(_key(evidence, level), [0, 0])
-        if seen:
-            share = (right + 1) / (seen + 2)
-            return round(share if depth == 0 else min(share, UNSEEN_CAP), 3)
-    return 0.5
+        if seen >= MIN_SEEN or (seen and level == ()):
+            share = supported_share(right, seen)
+            return share if depth == 0 else min(share, UNSEEN_CAP)
+    return 0.0
 
 
 def calibrate(extraction: Extraction, counts: Mapping[str, list[int]] | None = None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,10 +69,12 @@ class Proposal:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Proposal:
-        """A proposal back from :meth:`to_dict` (its confidence as rounded there)."""
+        """A proposal back from :meth:`to_dict` (its confidence as rounded there; nothing of
+        ``data`` is shared with it)."""
         return cls(data["id"], data["kind"], data["name"], [Span(**s) for s in data["spans"]],
                    data["confidence"], data["rule"], data.get("label"), data.get("node_id"),
-                   data.get("existing", False), data.get("properties") or {}, data.get("links") or {})
+                   data.get("existing", False), copy.deepcopy(data.get("properties") or {}),
+                   {role: list(ids) for role, ids in (data.get("links") or {}).items()})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict."""
