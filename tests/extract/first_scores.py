@@ -37,7 +37,8 @@ OUT = Path(__file__).with_name("first_scores.json")
 
 @dataclass(frozen=True)
 class HeldOutSet:
-    """A held-out set: the commit its rules froze at and the commit that moved it into dev/."""
+    """A set scored once by rules never tuned on it: the commit of those rules, and the commit
+    that added the set (a pseudo-held-out batch) or moved it into dev/ (a held-out part)."""
 
     name: str
     frozen: str
@@ -47,6 +48,16 @@ class HeldOutSet:
 SETS = (
     HeldOutSet("heldout-v1", "452bb5b", "e07a3db"),
     HeldOutSet("heldout-v2", "1246d15", "28bb0a2"),
+    # Round 3's pseudo-held-out batches, each scored once before its texts were read, with the
+    # rules of the moment (tests/fixtures/articles/dev-incoming/SCORES.md).
+    HeldOutSet("batch-1", "5dcc324", "b6461da"),
+    HeldOutSet("batch-2", "5dcc324", "d2f86b6"),
+    HeldOutSet("batch-3", "00a8067", "eed0f3c"),
+    HeldOutSet("batch-4", "00a8067", "cb62d0e"),
+    HeldOutSet("batch-5", "00a8067", "3e72574"),
+    HeldOutSet("batch-6", "00a8067", "a5574d1"),
+    HeldOutSet("batch-7", "fe19d88", "e00b936"),
+    HeldOutSet("batch-8", "fe19d88", "0416c55"),
     HeldOutSet("heldout-v3", "f786822", "68f6e80"),
     HeldOutSet("heldout-v4", "67e30d0", "ffde2ad"),
     HeldOutSet("heldout-v5", "8a1bda7", "0c76216"),
@@ -67,13 +78,16 @@ print(json.dumps({n: extract(read_one(folder, n)[0]).to_dict() for n in labelled
 
 
 def set_members(moved: str) -> list[str]:
-    """The report names a commit moved into dev/ from a held-out folder."""
+    """The report names a commit moved into dev/ from a held-out folder, or added to
+    dev-incoming/ (all of them are in dev/ now, under the same name)."""
     out = subprocess.run(["git", "-C", str(ROOT), "show", "-M", "--name-status", "--format=", moved],
                          check=True, capture_output=True, text=True).stdout
     names = []
     for line in out.splitlines():
         parts = line.split("\t")
-        if parts[0].startswith("R") and parts[-1].endswith(".gold.json") and "/dev/" in parts[-1]:
+        moved_in = parts[0].startswith("R") and "/dev/" in parts[-1]
+        added = parts[0] == "A" and "/dev-incoming/" in parts[-1]
+        if (moved_in or added) and parts[-1].endswith(".gold.json"):
             names.append(Path(parts[-1]).name.removesuffix(".gold.json"))
     return sorted(names)
 

@@ -46,12 +46,21 @@ def test_the_table_is_fitted_on_the_first_scores() -> None:
     assert table()["all"][0] == sum(1 for row in _rows() if "right" in row)
 
 
-# As recorded when each set was scored once (fixtures README, decision_baseline.json history):
+# As recorded when each set was scored once (fixtures README, decision_baseline.json history,
+# dev-incoming/SCORES.md):
 # fully right, decisions scored, proposals at >= 0.9, of them wrong. v1's labels or the scorer
 # changed after round 1: today 30 of its decisions are scored where 31 were then (11 right both).
 RECORDED = {
     "heldout-v1": (11, 30, 9, 2),
     "heldout-v2": (5, 22, 2, 0),
+    "batch-1": (2, 10, 0, 0),
+    "batch-2": (1, 12, 1, 1),
+    "batch-3": (1, 6, 1, 1),
+    "batch-4": (1, 6, 0, 0),
+    "batch-5": (0, 4, 0, 0),
+    "batch-6": (1, 2, 0, 0),
+    "batch-7": (1, 3, 0, 0),
+    "batch-8": (0, 5, 0, 0),
     "heldout-v3": (19, 49, 4, 1),
     "heldout-v4": (8, 27, 4, 0),
     "heldout-v5": (19, 53, 11, 3),
