@@ -259,8 +259,6 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
                               min(confidence, target_confidence or confidence), ["regulator-action"],
                               earlier=earlier)
         draft.issuer_how, draft.target_how = issuer_how, target_how
-        draft.crowded = len({m.entry.id for m in ctx.regulators_in(sentence.start, sentence.end)}) > 1 or len(
-            {f.name for _, f in ctx.firms_in(sentence.start, sentence.end)}) > 1
         if earlier and target:
             draft.as_written = _short_form(ctx, target, sentence)
         if amounts:

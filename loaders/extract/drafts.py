@@ -45,11 +45,11 @@ class DecisionDraft:
     as_written: tuple[int, int] | None = None  # the target's short name, for an earlier decision
     period: str | None = None       # "2023-09", "2019": an earlier decision dated no closer
     published: str | None = None    # the issuer's own release, dated by its publication
-    crowded: bool = False           # its sentence names several regulators or several firms
 
     @property
     def evidence(self) -> dict[str, str]:
-        """What the decision rests on (the features its confidence is calibrated by)."""
+        """What the decision rests on, shown with it; its confidence is calibrated by the
+        target's and the story's (loaders/extract/calibration.py), capped for a doubtful figure."""
         return {"issuer": self.issuer_how, "target": self.target_how,
                 "money": ("doubtful" if any(s.doubtful for s in self.sanctions) else "fine")
                 if any(s.amount is not None for s in self.sanctions) else "none",

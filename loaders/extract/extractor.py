@@ -9,7 +9,7 @@ from typing import Any
 
 from enforcegraph.graph.store.base import GraphStore
 from enforcegraph.loaders.extract.article import Article
-from enforcegraph.loaders.extract.calibration import calibrated
+from enforcegraph.loaders.extract.calibration import calibrate
 from enforcegraph.loaders.extract.context import Context
 from enforcegraph.loaders.extract.decisions import DecisionDraft, find_decisions
 from enforcegraph.loaders.extract.gazetteer import find_regulators, gazetteer
@@ -23,7 +23,6 @@ from enforcegraph.loaders.extract.resolve import (
     find_existing,
     known_names,
 )
-from enforcegraph.loaders.extract.several import rounded_same
 from enforcegraph.loaders.extract.statements import StatementDraft, find_statements
 from enforcegraph.loaders.extract.text import sentences
 from enforcegraph.loaders.extract.word_order import THIS_FINE
@@ -209,12 +208,10 @@ class _Builder:
         return next(k for k, v in self.by_key.items() if v is proposal)
 
     def decisions(self, drafts: list[DecisionDraft]) -> None:
-        fined = [d for d in drafts if any(s.amount is not None for s in d.sanctions)]
-        several = len(fined) > 1 or len(_distinct_fines(self.ctx)) > 1
         for index, draft in enumerate(drafts):
-            self.decision(draft, index, several=several)
+            self.decision(draft, index)
 
-    def decision(self, draft: DecisionDraft, index: int, several: bool = False) -> None:
+    def decision(self, draft: DecisionDraft, index: int) -> None:
         regulator = self.by_key[f"regulator:{draft.regulator}"]
         if draft.as_written is not None:
             draft.target = self.written_firm(*draft.as_written)
@@ -264,7 +261,7 @@ class _Builder:
             spans.append(self.span(*draft.appeal))
         key = f"decision:{draft.regulator}:{draft.target}" + (f":{index}" if index else "")
         proposal = self.add(key, Proposal(
-            "", "decision", name, sorted(set(spans)), calibrated(draft.evidence, several=several or draft.crowded), "+".join(draft.rules),
+            "", "decision", name, sorted(set(spans)), 0.0, "+".join(draft.rules),  # calibrated at the end
             "Decision", node_id, properties=props))
         proposal.link("regulator", f"regulator:{draft.regulator}")
         if target is not None:
@@ -335,19 +332,6 @@ class _Builder:
         return result
 
 
-def _distinct_fines(ctx: Context) -> list[tuple[float, str]]:
-    """The different amounts the story states (the same fine rounded and exact counts once;
-    conversions, caps, totals and daily penalties do not count)."""
-    found: list[tuple[float, str]] = []
-    for money in ctx.money:
-        if money.meaning != "amount":
-            continue
-        value = float(money.amount)
-        if not any(c == money.currency and rounded_same(v, value) for v, c in found):
-            found.append((value, money.currency))
-    return found
-
-
 # The currency of the authorities' countries that do not use the euro (the euro otherwise).
 _LOCAL_CURRENCY = {
     "GB": "GBP", "SE": "SEK", "NO": "NOK", "DK": "DKK", "PL": "PLN", "CH": "CHF", "CZ": "CZK", "HU": "HUF",
@@ -401,4 +385,6 @@ def extract(article: Article, store: GraphStore | None = None) -> Extraction:
         "publisher": article.publisher, "author": article.author,
         "characters": len(article.text),
     }.items() if v is not None}
-    return Extraction(meta, builder.finish())
+    extraction = Extraction(meta, builder.finish())
+    calibrate(extraction)
+    return extraction

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,6 +67,15 @@ class Proposal:
         if proposal_id not in ids:
             ids.append(proposal_id)
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Proposal:
+        """A proposal back from :meth:`to_dict` (its confidence as rounded there; nothing of
+        ``data`` is shared with it)."""
+        return cls(data["id"], data["kind"], data["name"], [Span(**s) for s in data["spans"]],
+                   data["confidence"], data["rule"], data.get("label"), data.get("node_id"),
+                   data.get("existing", False), copy.deepcopy(data.get("properties") or {}),
+                   {role: list(ids) for role, ids in (data.get("links") or {}).items()})
+
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict."""
         return {
@@ -100,6 +110,11 @@ class Extraction:
     def of_kind(self, *kinds: str) -> list[Proposal]:
         """The proposals of these kinds, in order."""
         return [p for p in self.proposals if p.kind in kinds]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Extraction:
+        """An extraction back from :meth:`to_dict` (``extract --json``)."""
+        return cls(dict(data["article"]), [Proposal.from_dict(p) for p in data["proposals"]])
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict."""

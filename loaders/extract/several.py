@@ -211,7 +211,6 @@ def merge(drafts: list[DecisionDraft], new: DecisionDraft) -> None:
             old.appeal = old.appeal or new.appeal
             old.decided_by = old.decided_by or new.decided_by
             old.summary = old.summary or new.summary
-            old.crowded = old.crowded or new.crowded
             return
     drafts.append(new)
 

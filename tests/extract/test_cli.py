@@ -74,5 +74,13 @@ def test_accept_all_takes_only_what_is_at_or_above_the_threshold(tmp_path: Path)
     decisions = [p for p in proposals.values() if p["kind"] == "decision" and p["confidence"] >= 0.9]
     code, output = _run(tmp_path, "stats", "--json")
     assert json.loads(output)["nodes"].get("Decision", 0) == len(decisions)
+    lower = tmp_path / "lower"
+    lower.mkdir()
+    best = max(p["confidence"] for p in proposals.values() if p["kind"] == "decision")
+    taken = [p for p in proposals.values() if p["kind"] == "decision" and p["confidence"] >= best]
+    code, output = _run(lower, *args, "--accept", "all", "--threshold", str(best))
+    assert code == 0, output
+    code, output = _run(lower, "stats", "--json")
+    assert json.loads(output)["nodes"].get("Decision", 0) == len(taken)
     code, output = _run(tmp_path, *args, "--accept", "all", "--threshold", "0")
     assert code == 0 and "nothing left for review" in output

@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 
 from enforcegraph.loaders.extract import extract
-from enforcegraph.loaders.extract.calibration import fit, labelled_outcomes, table
 from enforcegraph.loaders.extract.evaluation import FIELDS, reliability, score_part
 from enforcegraph.loaders.extract.labelled import labelled_names, read_labelled
 
@@ -117,12 +116,6 @@ def test_the_development_part_covers_the_issue() -> None:
             assert {"regulator", "against", "sanction", "amount", "currency"} <= set(decision)
     others = [d for g in golds for d in g["decisions"] if d.get("role") == "other"]
     assert len(others) >= 5, "earlier decisions, comparisons and fines on other firms"
-
-
-def test_calibration_table_is_fitted_on_the_current_rules() -> None:
-    """calibration.json is what the rules give on the development part now (regenerate it
-    with ``python -m enforcegraph.loaders.extract.calibration tests/fixtures/articles/dev``)."""
-    assert fit(labelled_outcomes(ARTICLES / "dev")) == table()
 
 
 def _decisions(name: str) -> list[tuple[str | None, str | None, str, Any, Any]]:

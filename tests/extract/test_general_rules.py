@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from enforcegraph.loaders.extract import extract, read_article
-from enforcegraph.loaders.extract.calibration import SEVERAL_CAP, calibrated
+from enforcegraph.loaders.extract.calibration import calibrated
 from enforcegraph.loaders.extract.evaluation import main_sanction
 
 
@@ -29,6 +29,7 @@ def _decisions(tmp_path: Path, text: str, publisher: str = "Example News",
             "amount": fine.get("amount"), "currency": fine.get("currency"),
             "date": proposal.properties.get("announced_date"),
             "date_from": proposal.properties.get("date_from"), "confidence": proposal.confidence,
+            "evidence": proposal.properties["evidence"], "story": proposal.properties["evidence"]["story"],
         })
     return found
 
@@ -45,7 +46,7 @@ def test_fines_listed_in_one_sentence_are_one_decision_each(tmp_path: Path) -> N
                                  "Rossi Energia S.p.A. per 237.800 euro e Bianchi Luce S.p.A. per 676.956 euro.")
     assert sorted((d["target"][0], d["amount"]) for d in found) == [
         ("Bianchi Luce S.p.A.", 676956), ("Rossi Energia S.p.A.", 237800)]
-    assert all(d["confidence"] <= SEVERAL_CAP for d in found)  # several fines in one story: review
+    assert all(d["story"] == "several" for d in found)  # several fines in one story: calibrated as such
 
 
 def test_a_sum_of_other_fines_is_their_total_not_a_fine(tmp_path: Path) -> None:
@@ -86,11 +87,14 @@ def test_polish_and_swedish(tmp_path: Path, text: str, amount: int, currency: st
     assert found[0]["target"] and found[0]["issuer"][0].startswith("regulator:")
 
 
-def test_several_fines_cap_the_calibrated_confidence() -> None:
-    counts = {"issuer=named|target=verb|money=fine|earlier=no": [40, 40], "all": [40, 40]}
-    evidence = {"issuer": "named", "target": "verb", "money": "fine", "earlier": "no"}
-    assert calibrated(evidence, counts) > 0.9
-    assert calibrated(evidence, counts, several=True) == SEVERAL_CAP
+def test_a_story_of_several_fines_is_calibrated_apart_from_a_story_of_one(tmp_path: Path) -> None:
+    one = _decisions(tmp_path, "Amende\n\nLa CNIL a sanctionné la société Zeta Services d'une amende de 80 000 euros.")
+    two = _decisions(tmp_path, "Amende\n\nLa CNIL a sanctionné la société Zeta Services d'une amende de 80 000 euros. "
+                               "En 2021, elle avait sanctionné la société Eta Conseil d'une amende de 60 000 euros.")
+    assert [d["story"] for d in one] == ["single"] and {d["story"] for d in two} == {"several"}
+    counts = {"target=verb|story=single": [20, 19], "target=verb|story=several": [20, 10], "all": [40, 29]}
+    assert calibrated({"target": "verb", "story": "single"}, counts) > calibrated({"target": "verb", "story": "several"}, counts)
+    assert one[0]["confidence"] == calibrated({"target": one[0]["evidence"]["target"], "story": "single"})
 
 
 @pytest.mark.parametrize("text", [
@@ -257,11 +261,10 @@ def test_an_amount_a_court_set_is_not_the_regulators(tmp_path: Path) -> None:
     assert [d["amount"] for d in found] == [75000000]
 
 
-def test_the_agent_among_several_regulators_and_review_for_crowded_sentences(tmp_path: Path) -> None:
+def test_the_agent_among_several_regulators(tmp_path: Path) -> None:
     found = _with_kind(tmp_path, "Amende\n\nAgissant avec les autres CNIL de l'Union, l'Autorité belge de la "
                                  "protection des données (APD) a prononcé une amende de 250 000 euros contre Acme Europe.")
     assert [(d["issuer"], d["amount"]) for d in found] == [(["regulator:be-apd"], 250000)]
-    assert found[0]["confidence"] <= SEVERAL_CAP
 
 
 @pytest.mark.parametrize(("text", "issuer"), [
