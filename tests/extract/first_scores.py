@@ -61,6 +61,7 @@ SETS = (
     HeldOutSet("heldout-v3", "f786822", "68f6e80"),
     HeldOutSet("heldout-v4", "67e30d0", "ffde2ad"),
     HeldOutSet("heldout-v5", "8a1bda7", "0c76216"),
+    HeldOutSet("heldout-v6", "9d22b08", "0c6aec4"),
 )
 _PACKAGES = ("schema", "graph", "loaders", "api")
 
