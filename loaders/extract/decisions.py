@@ -7,6 +7,7 @@ import re
 from enforcegraph.loaders.extract import several
 from enforcegraph.loaders.extract.context import Context
 from enforcegraph.loaders.extract.drafts import DecisionDraft, SanctionDraft
+from enforcegraph.loaders.extract.fallback import fallback_decisions
 from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.roles import PASSIVE_EVENT
 from enforcegraph.loaders.extract.text import Sentence, find_period
@@ -312,6 +313,11 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     _maximum_elsewhere(ctx, drafts)
     drafts = [d for d in several.no_sums_or_parts(ctx, drafts) if d.sanctions or d.cites]
     drafts += several.both(ctx, drafts)
+    if not drafts:  # a regulator and a sanction, and no rule fired
+        drafts = fallback_decisions(ctx)
+        _appeals(ctx, drafts)
+        dated(ctx, drafts, _regulator_for)
+        _findings(ctx, drafts)
     if all(d.earlier for d in drafts):
         for draft in drafts:  # a story about an earlier decision only: its firm by its full name
             draft.as_written = None
