@@ -127,6 +127,9 @@ _CHANGED = re.compile(r"(?i)\b(?:reduc\w+|cut|cuts|lower\w*|halv\w+|verlaag\w*|s
                       r"réduit\w*|abaiss\w+|ridott\w*|ridu\w+|reducid\w*|rebaj\w+|satt\s+ned|redusert|sänk\w+|"
                       r"nedsat\w*|obniż\w+|raised|increased|erhöht|verhoogd|aumentat\w*)\b")
 _FROM_TO = re.compile(r"(?i)^[^.;]{0,160}?\b(?:to|naar|auf|à|a|til|till|até|na|do)\s*$")
+# Today's decision after an earlier one in the same sentence ("has now been fined", "nu", "jetzt").
+_NOW = re.compile(r"(?i)\b(?:now|today|this\s+week|nu|vandaag|jetzt|nun|heute|maintenant|aujourd['’]hui|ora|oggi|"
+                  r"ahora|hoy|agora|hoje|idag|i\s+dag|nyt|tänään|teraz|dzisiaj)\b")
 _FINDING = re.compile(r"(?i)\b(?:found|finds|held|concluded|breach\w*|infring\w*|violat\w*|under|pursuant)\b")
 
 
@@ -242,6 +245,9 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             amounts = [m for m in amounts if all(m is not p for p, _ in periodic)]
         else:
             periodic = []
+        if len(amounts) > 1 and is_earlier(ctx, sentence.start, amounts[0].end) and _NOW.search(
+                ctx.text, amounts[0].end, sentence.end):
+            amounts = amounts[1:]  # "after a notice last year for A, X has now been fined B": B is this one
         listed = several.listed(ctx, sentence, amounts, target)
         segments = several.segments(sentence, [m for m, _ in listed])
         changed = len(listed) == 2 and bool(_CHANGED.search(sentence.text) and _FROM_TO.match(

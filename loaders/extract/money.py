@@ -18,6 +18,8 @@ _CODES = (
     "CZK", "HUF", "RON", "BGN", "ISK", "TRY", "BRL", "HRK",
 )
 _WORDS = [
+    (r"svensk[ae]?\s+kron(?:or|er|a|e)", "SEK"), (r"dansk[ae]?\s+kron(?:er|or|e|a)", "DKK"),  # "svenske kroner"
+    (r"norsk[ae]?\s+kron(?:er|or|e|a)", "NOK"),
     (r"(?:swedish\s+)?(?:kronor|krona)", "SEK"), (r"danish\s+(?:kroner|krone)", "DKK"),
     (r"(?:norwegian\s+)?(?:kroner|krone)", "NOK"), (r"swedish\s+crowns?", "SEK"), (r"danish\s+crowns?", "DKK"),
     (r"(?:norwegian\s+)?crowns?", "NOK"), (r"swiss\s+francs?", "CHF"),
@@ -29,7 +31,8 @@ _WORDS = [
 ]
 _MAGNITUDES = {
     "thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "mn": 10**6, "m": 10**6,
-    "mln": 10**6, "billion": 10**9, "billions": 10**9, "bn": 10**9, "b": 10**9,
+    "mln": 10**6, "milion": 10**6, "milionów": 10**6, "miliony": 10**6, "miliona": 10**6, "milionů": 10**6,
+    "miliardów": 10**9, "miliardy": 10**9, "miliarda": 10**9, "miliardů": 10**9, "billion": 10**9, "billions": 10**9, "bn": 10**9, "b": 10**9,
     # French, German, Italian, Dutch, Spanish
     "milliard": 10**9, "milliards": 10**9, "millionen": 10**6, "mio": 10**6, "mio.": 10**6,
     "milliarde": 10**9, "milliarden": 10**9, "mrd": 10**9, "mrd.": 10**9, "milione": 10**6,
@@ -45,7 +48,7 @@ _MAGNITUDES = {
 _NUM_HEAD = r"\d+(?:[.,]\d+)?"
 _NUM = r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\x20\d{3})+(?:,\d{2}(?!\d))?(?!\d|[.,]\d)|\d+(?:[.,]\d+)?"
 _MAG = (r"(?:\s?(?:thousand|millions?|billions?|mln|mn|bn|milliards?|millionen|milliarden?|"
-        r"milion[ei]|miliard[oi]|miljoen|miljard(?:er)?|miljon(?:er)?|millioner|mld|mill[oó]n(?:es)?|mil\s+millones|tausend|mila|"
+        r"milion[ei]|milion(?:ów|y|a|ů)?|miliard[oi]|miliard(?:ów|y|a|ů)|miljoen|miljard(?:er)?|miljon(?:er)?|millioner|mld|mill[oó]n(?:es)?|mil\s+millones|tausend|mila|"
         r"milhões|milhão|milijuna|milijun|tisuća|miljoonaa|milyon|milyar|mil)(?!\w)"
         r"|\s?tys\."
         r"|\s?(?:Mio|Mrd)\.|(?:m|bn|k|b)\b)")
@@ -77,7 +80,7 @@ _MONEY = re.compile(
 _DOT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d.]|,\d)")  # "500.000 Euro": "." groups thousands here
 _CONVERSION = re.compile(r"\(\s*(?:~|about|approx\.?|approximately|around|roughly|some|circa|c\.|ca\.)?\s*"
                          r"(?:U\.?S\.?|A\.?U\.?)?\s*$", re.I)
-_CEILING_BEFORE = re.compile(r"(?i)(?:up\s+to|maximum\s+of|as\s+much\s+as|capped\s+at|ceiling\s+of|or|bis\s+zu|"
+_CEILING_BEFORE = re.compile(r"(?i)(?<!\w)(?:up\s+to|maximum\s+of|as\s+much\s+as|capped\s+at|ceiling\s+of|or|bis\s+zu|"
                              r"jusqu['’]à|fino\s+a|hasta|opp\s+til|upp\s+till|op\s+til)\s*$")
 # A firm's turnover or revenue ("un chiffre d'affaires de 1,2 milliard €", "Umsatz von 3 Mrd. €"): no sanction.
 _TURNOVER_BEFORE = re.compile(r"(?i)\b(?:chiffre\s+d['’]affaires|\w*umsatz\w*|fatturato|turnover|revenues?|sales|"
@@ -153,7 +156,7 @@ class Percentage:
 # never the amount of one decision.
 _TOTAL_BEFORE = re.compile(
     r"(?i)\b(?:insgesamt|zusammen|gesamt|in\s+total|a\s+total\s+of|totall?ing|totall?ed|combined(?:\s+(?:fines?|penalt(?:y|ies)))?|"
-    r"complessiv[io]|in\s+totale|per\s+un\s+totale\s+di|au\s+total|en\s+total|total\s+de|totaal|samen|"
+    r"complessiv[io]|in\s+totale|per\s+un\s+totale\s+di|au\s+total|en\s+total|total\s+de|totaal|samen(?:\s+goed\s+voor)?|"
     r"in\s+Höhe\s+von\s+insgesamt|cumul\w*|ukupn\w+(?:\s+iznos\w*)?|"
     r"yhteensä|samanlagt)\s*(?:von|of|di|de|d['’]|van|per|über|in\s+Höhe\s+von|od|på)?\s*$")
 # ... unless one fine is imposed on several addressees jointly ("gezamenlijk ... in totaal").

@@ -11,6 +11,7 @@ import pytest
 
 from enforcegraph.loaders.extract import extract, read_article
 from enforcegraph.loaders.extract.evaluation import main_sanction
+from enforcegraph.loaders.extract.money import find_money
 
 
 def _decisions(tmp_path: Path, text: str) -> list[tuple[str | None, str | None, str | None, Any, Any]]:
@@ -61,3 +62,27 @@ def test_no_fallback_without_a_figure_or_a_firm(tmp_path: Path) -> None:
     text = ("Sanctions\n\nThe Information Commissioner's Office (ICO) said sanctions were being considered in "
             "several cases.\n\nNo names were given.")
     assert _decisions(tmp_path, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Polish and Czech declined magnitudes
+    ("karę w wysokości niemal 7 milionów złotych", [(7000000, "PLN", "amount")]),
+    ("kara 2 miliony zł", [(2000000, "PLN", "amount")]),
+    # "voor" (for) ends in "or" but is no ceiling; "or" after a figure still is one
+    ("De AP beboet Rolvink voor 320.000 euro.", [(320000, "EUR", "amount")]),
+    ("a fine for £210,000", [(210000, "GBP", "amount")]),
+    ("fines of up to 20 million euros or 4% of turnover", [(20000000, "EUR", "ceiling")]),
+    # Dutch "samen goed voor": a total
+    ("negen boetes, samen goed voor 144.000 euro", [(144000, "EUR", "total")]),
+    # Nordic crowns named with their country's adjective
+    ("en bot på 12 millioner svenske kroner", [(12000000, "SEK", "amount")]),
+    ("en bøde på 3 millioner danske kroner", [(3000000, "DKK", "amount")]),
+])
+def test_amounts_of_round_7(text: str, expected: list[tuple[int, str, str]]) -> None:
+    assert [(m.amount, m.currency, m.meaning) for m in find_money(text)] == expected
+
+
+def test_the_fine_given_now_after_an_earlier_notice_in_the_same_sentence(tmp_path: Path) -> None:
+    text = ("Boete\n\nNa een boete in 2022 van 900.000 euro heeft de Autoriteit Persoonsgegevens (AP) "
+            "Pelmo Logistiek B.V. nu een boete van 475.000 euro opgelegd.")
+    assert _decisions(tmp_path, text) == [("regulator:nl-ap", "Pelmo Logistiek B.V.", "fine", 475000, "EUR")]
