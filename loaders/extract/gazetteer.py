@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from enforcegraph.loaders.extract.regions import find_regional
+from enforcegraph.loaders.extract.regions import find_regional, find_state_office
 from enforcegraph.schema.errors import SchemaError
 
 __all__ = ["RegulatorEntry", "RegulatorMatch", "country_words", "find_regulators", "gazetteer"]
@@ -294,5 +294,7 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
     by_id = {e.id: e for e in gazetteer()}
     plain += [RegulatorMatch(by_id[regulator], start, end, 0.8, "regional-office")
               for regulator, start, end in find_regional(text, _regions(), [(m.start, m.end) for m in plain])]
+    plain += [RegulatorMatch(by_id[regulator], start, end, 0.75, "regional-office")
+              for regulator, start, end in find_state_office(text, _regions(), [(m.start, m.end) for m in plain])]
     unique = {(m.start, m.end): m for m in sorted(plain, key=lambda m: m.confidence)}
     return sorted(unique.values(), key=lambda m: (m.start, -m.end))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-__all__ = ["find_regional"]
+__all__ = ["find_regional", "find_state_office"]
 
 _EN_OFFICE = (r"(?:data\s+protection|privacy)\s+(?:commissioner|officer|authority|regulator|watchdog|supervisor|"
               r"agency|office)")
@@ -42,3 +42,31 @@ def find_regional(text: str, regions: tuple[tuple[str, tuple[str, ...]], ...],
             if not any(a < match.end() and match.start() < b for a, b in taken):
                 hits.append((regulator, match.start(), match.end()))
     return hits
+
+
+# A state's office named without its state ("der Landesbeauftragte für den Datenschutz", "die
+# Landesdatenschutzbehörde"): "Landes-" says it is a state's, not the federal one.
+_STATE_OFFICE = re.compile(
+    r"(?<![\w\-])(?:Landesdatenschutzbeauftragte[nr]?|Landesdatenschützer(?:in)?|Landesdatenschutzbehörde|"
+    r"Landesbeauftragte[nr]?\s+für\s+(?:den\s+)?Datenschutz(?:\s+und\s+(?:die\s+)?Informationsfreiheit)?)(?![\w\-])")
+
+
+def find_state_office(text: str, regions: tuple[tuple[str, tuple[str, ...]], ...],
+                      taken: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """(regulator id, start, end) of each state office named without its state, where the
+    text names one state only (its name, adjective or capital, anywhere: "Stuttgart (dpa)").
+
+    >>> find_state_office("Stuttgart (dpa) - Der Landesdatenschutzbeauftragte hat ...",
+    ...                   (("r:bw", ("Stuttgart",)), ("r:ni", ("Hannover",))), [])
+    [('r:bw', 20, 46)]
+    """
+    offices = [m for m in _STATE_OFFICE.finditer(text)
+               if not any(a < m.end() and m.start() < b for a, b in taken)]
+    if not offices:
+        return []
+    named = {regulator for regulator, words in regions if re.search(
+        r"(?i)(?<![\w\-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w\-])", text)}
+    if len(named) != 1:
+        return []
+    regulator = next(iter(named))
+    return [(regulator, m.start(), m.end()) for m in offices]

@@ -11,6 +11,7 @@ import pytest
 
 from enforcegraph.loaders.extract import extract, read_article
 from enforcegraph.loaders.extract.evaluation import main_sanction
+from enforcegraph.loaders.extract.gazetteer import find_regulators
 from enforcegraph.loaders.extract.money import find_money
 
 
@@ -86,3 +87,20 @@ def test_the_fine_given_now_after_an_earlier_notice_in_the_same_sentence(tmp_pat
     text = ("Boete\n\nNa een boete in 2022 van 900.000 euro heeft de Autoriteit Persoonsgegevens (AP) "
             "Pelmo Logistiek B.V. nu een boete van 475.000 euro opgelegd.")
     assert _decisions(tmp_path, text) == [("regulator:nl-ap", "Pelmo Logistiek B.V.", "fine", 475000, "EUR")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a state's office named alone: the one state the text names (here by its capital in the dateline)
+    ("Bußgeld\n\nStuttgart (dpa) - Der Landesdatenschutzbeauftragte hat gegen die Kornmeyer GmbH ein Bußgeld von "
+     "240.000 Euro verhängt.", ("regulator:de-bw-lfdi", "Kornmeyer GmbH", "fine", 240000, "EUR")),
+    # a state's adjective before its office, for a state the gazetteer now knows
+    ("Bußgeld\n\nDie Bremer Landesbeauftragte für Datenschutz hat gegen die Wohnbau Weserblick GmbH eine Geldbuße "
+     "von 80.000 Euro verhängt.", ("regulator:de-hb", "Wohnbau Weserblick GmbH", "fine", 80000, "EUR")),
+])
+def test_state_authorities_of_round_7(tmp_path: Path, text: str, expected: tuple[str, str, str, Any, Any]) -> None:
+    assert _decisions(tmp_path, text) == [expected]
+
+
+def test_a_state_office_alone_takes_no_state_when_the_text_names_two() -> None:
+    text = "Der Landesdatenschutzbeauftragte prüft, ob die Daten von Hannover nach Stuttgart gingen."
+    assert [m.entry.id for m in find_regulators(text)] == []
