@@ -58,6 +58,11 @@ EVENT_TARGETS: list[tuple[str, str, float]] = [
     # a headline's passive without its auxiliary: "British Airways fined £20m over data breach"
     (r"(?P<name>{name})\s+(?:fined|penali[sz]ed|sanctioned|reprimanded)\s+(?=by\b|for\b|over\b|after\b|[€£$]|"
      r"\d|EUR|GBP|USD)", "passive-subject", 0.8),
+    # ... in the other languages, at the start of the headline (or after its kicker: "AP strikes again – X beboet"):
+    # "X condamné à 125.000 euros", "X beboet voor", "X multata dal Garante", "X får bot"
+    (r"\A(?:[^\n]{0,40}?\s[–—:-]\s+)?(?P<name>{name})\s+(?:condamnée?s?|sanctionnée?s?|beboet|multat[oaie]|"
+     r"sanzionat[oaie]|multad[oa]s?|sancionad[oa]s?|ukaran[aoy]?|bötfälld\w*|bestraft|får\s+(?:bot|bøde|böter)|"
+     r"fikk\s+(?:bot|bøde)|fik\s+bøde)\b", "passive-subject", 0.8),
     # Dutch "legt (de) X een boete op", "legde X een last onder dwangsom op"
     (r"\b(?:legt|legde|legden|leggen)\s+(?:de\s+|het\s+)?(?P<name>{name})\s+(?:een|twee|drie)\b", "patient", 0.8),
     # Norwegian, Danish, Swedish "har ilagt X et overtredelsesgebyr", "påförde X en sanktionsavgift"

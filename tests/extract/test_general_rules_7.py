@@ -104,3 +104,16 @@ def test_state_authorities_of_round_7(tmp_path: Path, text: str, expected: tuple
 def test_a_state_office_alone_takes_no_state_when_the_text_names_two() -> None:
     text = "Der Landesdatenschutzbeauftragte prüft, ob die Daten von Hannover nach Stuttgart gingen."
     assert [m.entry.id for m in find_regulators(text)] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # French and Dutch headlines that open with the fined firm and a participle
+    ("Velomint condamné à 90.000 euros d'amende\n\nLourde amende pour Velomint. La société de vélos en libre-service "
+     "doit payer 90.000 euros, a annoncé mardi la CNIL. Velomint conteste la décision.",
+     ("regulator:fr-cnil", "Velomint", "fine", 90000, "EUR")),
+    ("Privacy – Zeevlucht beboet voor lekke beveiliging\n\nZeevlucht meldde een datalek. De Autoriteit "
+     "Persoonsgegevens (AP) legt een boete op van EUR 310.000. Zeevlucht gaat niet in bezwaar.",
+     ("regulator:nl-ap", "Zeevlucht", "fine", 310000, "EUR")),
+])
+def test_headline_subjects_of_round_7(tmp_path: Path, text: str, expected: tuple[str, str, str, Any, Any]) -> None:
+    assert _decisions(tmp_path, text) == [expected]
