@@ -66,7 +66,8 @@ EVENT_TARGETS: list[tuple[str, str, float]] = [
     # Dutch "legt (de) X een boete op", "legde X een last onder dwangsom op"
     (r"\b(?:legt|legde|legden|leggen)\s+(?:de\s+|het\s+)?(?P<name>{name})\s+(?:een|twee|drie)\b", "patient", 0.8),
     # Norwegian, Danish, Swedish "har ilagt X et overtredelsesgebyr", "påförde X en sanktionsavgift"
-    (r"\b(?:ilagt|ilegger|ila|ileggs|pålagt|pålægger|pålagde|påført|påför|påförde|ålagt|ålade)\s+(?P<name>{name})\s+(?:et|en|ett)\b",
+    # (a public body's name may end in a lower-case noun: "Statens vegvesen")
+    (r"\b(?:ilagt|ilegger|ila|ileggs|pålagt|pålægger|pålagde|påført|påför|påförde|ålagt|ålade)\s+(?P<name>{name}(?:\s+[a-zæøå]{4,})?)\s+(?:et|en|ett)\b",
      "patient", 0.8),
     # Polish "nałożył (ponad 27 mln zł kary) na (spółkę) X": X in the accusative ("Pocztę Polską")
     (r"\b(?:nałoży\w*|nakłada\w*)\s+(?:[\w.]+\s+){0,6}?na\s+(?:spółkę\s+|firmę\s+)?(?P<name>{name})", "patient-accusative", 0.8),

@@ -117,3 +117,9 @@ def test_a_state_office_alone_takes_no_state_when_the_text_names_two() -> None:
 ])
 def test_headline_subjects_of_round_7(tmp_path: Path, text: str, expected: tuple[str, str, str, Any, Any]) -> None:
     assert _decisions(tmp_path, text) == [expected]
+
+
+def test_a_nordic_public_body_whose_name_ends_in_a_lower_case_noun(tmp_path: Path) -> None:
+    text = ("Gebyr\n\nDatatilsynet har ilagt Statens fiskeriverk et overtredelsesgebyr på 250.000 kroner for ulovlig "
+            "overvåking.")
+    assert _decisions(tmp_path, text) == [("regulator:no-datatilsynet", "Statens fiskeriverk", "fine", 250000, "NOK")]
