@@ -22,9 +22,10 @@ __all__ = ["AMPERSAND", "EVENT_TARGETS", "PASSIVE_EVENT", "PUBLIC_BODY", "WITH_L
 
 # Public bodies named by their kind: "al Comune di Trento", "de gemeente Enschede", "the
 # Ministry of Health", "the Cabinet Office" (a regulator's own name is blocked before).
-PUBLIC_BODY = (r"\b(?P<name>(?:Comune|Municipality|City|Ministry|Ministero|Ministerio|Ministère|Ministerie|Minist[eé]rio|"
-               r"Department|Gemeinde|Stadt|Ayuntamiento|Câmara\s+Municipal|Commune)\s+(?:di|of|de|del|van|for|der|des|du|da|do)"
-               r"\s+{name}|(?:Regione|Provincia|Comunidad|Generalitat|Landkreis|Kommune|Région)\s+{name}|"
+PUBLIC_BODY = (r"\b(?P<name>(?:[Cc]omune|Municipality|City|Ministry|[Mm]inistero|[Mm]inisterio|[Mm]inistère|[Mm]inisterie|"
+               r"[Mm]inist[eé]rio|Department|Gemeinde|Stadt|[Aa]yuntamiento|[Cc]âmara\s+[Mm]unicipal|Commune)\s+"
+               r"(?:di|of|de|del|van|for|der|des|du|da|do)"  # "il comune di Lonato": Romance writes them in lower case
+               r"\s+{name}|(?:[Rr]egione|[Pp]rovincia|Comunidad|Generalitat|Landkreis|Kommune|Région)\s+{name}|"
                r"[A-ZÀ-Þ][\w\-]*\s+[Kk]ommune?\b|(?<=\bgemeente\s){name}|(?<=\bthe\s)(?:[A-Z][a-z]+\s+){1,2}Office)")
 
 # A short name joined by "&" ("K&V"), not the usual abbreviations ("Q&A", "R&D"): a firm's

@@ -123,3 +123,9 @@ def test_a_nordic_public_body_whose_name_ends_in_a_lower_case_noun(tmp_path: Pat
     text = ("Gebyr\n\nDatatilsynet har ilagt Statens fiskeriverk et overtredelsesgebyr på 250.000 kroner for ulovlig "
             "overvåking.")
     assert _decisions(tmp_path, text) == [("regulator:no-datatilsynet", "Statens fiskeriverk", "fine", 250000, "NOK")]
+
+
+def test_a_romance_public_body_in_lower_case(tmp_path: Path) -> None:
+    text = ("Privacy\n\nIl Garante privacy ha inflitto al comune di Vallerana una sanzione di 12 mila euro per le "
+            "telecamere in piazza.")
+    assert _decisions(tmp_path, text) == [("regulator:it-garante", "comune di Vallerana", "fine", 12000, "EUR")]
