@@ -42,7 +42,8 @@ _SANCTIONED = (r"(?:was|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:fined|sanction
 _CODE = r"(?:EUR|GBP|USD|SEK|NOK|DKK|PLN|CHF)"
 _NOT_A_CODE = "".join(rf"(?<!\s{code})" for code in ("EUR", "GBP", "USD", "SEK", "NOK", "DKK", "PLN", "CHF"))
 # Polish company forms spelled out after one initial: "E. Spółka z o.o.", "K. spółka akcyjna".
-_SPELLED_PL = r"(?:[Ss]półk[aęi]\s+(?:z\s+o\.\s?o\.|akcyjn[aą]|jawn[aą]|komandytow[aą]))"
+# ... or abbreviated: "T. Sp. z o.o.", "T. sp. z o.o."
+_SPELLED_PL = r"(?:[Ss]półk[aęi]\s+(?:z\s+o\.\s?o\.|akcyjn[aą]|jawn[aą]|komandytow[aą])|[Ss]p\.\s?z\s?o\.\s?o\.)"
 
 WORD_ORDER_TARGETS: list[tuple[str, str, float]] = [
     # German, Dutch: "Die Hannoversche Volksbank muss wegen eines Verstoßes ein Bußgeld von 900.000 Euro zahlen":

@@ -129,3 +129,10 @@ def test_a_romance_public_body_in_lower_case(tmp_path: Path) -> None:
     text = ("Privacy\n\nIl Garante privacy ha inflitto al comune di Vallerana una sanzione di 12 mila euro per le "
             "telecamere in piazza.")
     assert _decisions(tmp_path, text) == [("regulator:it-garante", "comune di Vallerana", "fine", 12000, "EUR")]
+
+
+def test_a_polish_reprimand_of_an_anonymised_firm_with_an_abbreviated_form(tmp_path: Path) -> None:
+    text = ("Decyzja\n\nPrezes Urzędu Ochrony Danych Osobowych przeprowadził postępowanie w przedmiocie nałożenia "
+            "administracyjnej kary pieniężnej na R. Sp. z o.o. z siedzibą w K.\n\nW wyniku postępowania Prezes UODO "
+            "udziela upomnienia R. Sp. z o.o. za naruszenie przepisów.")
+    assert _decisions(tmp_path, text) == [("regulator:pl-uodo", "R. Sp. z o.o.", "reprimand", None, None)]
