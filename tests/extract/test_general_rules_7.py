@@ -1,6 +1,9 @@
 """Round-7 rules (issue 17) on short texts written for the test (names and amounts invented):
 the fallback decision of a report that names a regulator and a sanction where no other rule
-fires (its issuer, its main fine, a target only where one firm is clearly the story's)."""
+fires (its issuer, its main fine, a target only where one firm is clearly the story's); amounts
+(declined Polish magnitudes, "voor" no ceiling, "samen goed voor", "svenske kroner"); today's fine
+after an earlier one; German state authorities; the fined firm opening a headline; Nordic and
+Romance public bodies; the abbreviated Polish form after one initial."""
 
 from __future__ import annotations
 
