@@ -150,8 +150,8 @@ class PartyFinder:
                 r"(?:[A-Z]\.\s?)+", name) and (
                 name.split()[-1][:-1] not in ("Inc", "Ltd", "Corp", "Co", "Jr", "Sr")):
             name = name[:-1]  # the full stop of the sentence ("... Deutsche Wohnen SE.")
-        if name is None or not self._free(span):
-            return None
+        if name is None or not self._free(span) or re.fullmatch(rf"{LEGAL_FORM}\.?", name):
+            return None  # ... and a legal form alone ("Inc.") names no firm
         start = span[0] + raw.find(name.split()[0])
         span = (start, start + len(name))
         key = normalize_name(name)
