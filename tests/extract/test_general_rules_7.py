@@ -139,3 +139,10 @@ def test_a_polish_reprimand_of_an_anonymised_firm_with_an_abbreviated_form(tmp_p
             "administracyjnej kary pieniężnej na R. Sp. z o.o. z siedzibą w K.\n\nW wyniku postępowania Prezes UODO "
             "udziela upomnienia R. Sp. z o.o. za naruszenie przepisów.")
     assert _decisions(tmp_path, text) == [("regulator:pl-uodo", "R. Sp. z o.o.", "reprimand", None, None)]
+
+
+def test_a_name_of_six_words(tmp_path: Path) -> None:
+    text = ("Reprimand\n\nThe Information Commissioner's Office (ICO) has reprimanded the North Harwood Valley NHS "
+            "Foundation Trust over a data breach.")
+    assert _decisions(tmp_path, text) == [("regulator:gb-ico", "North Harwood Valley NHS Foundation Trust", "reprimand",
+                                           None, None)]
