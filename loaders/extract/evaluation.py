@@ -20,7 +20,7 @@ from enforcegraph.loaders.extract.proposals import Extraction, Proposal
 from enforcegraph.schema.names import name_key
 
 __all__ = [
-    "FIELDS", "DecisionOutcome", "PartScore", "decision_outcomes", "main_sanction", "reliability",
+    "FIELDS", "DecisionOutcome", "PartScore", "decision_outcomes", "decision_rows", "main_sanction", "reliability",
     "score_part",
 ]
 
@@ -77,6 +77,18 @@ class PartScore:
 def main_sanction(sanctions: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """The sanction that gives a decision its kind: the first with money, else the first."""
     return next((s for s in sanctions if s.get("amount") is not None), sanctions[0] if sanctions else {})
+
+
+def decision_rows(extraction: Extraction) -> list[tuple[str | None, str | None, str | None, Any, Any]]:
+    """(issuer id, target name, kind, amount, currency) of each decision proposed, in order."""
+    rows = []
+    for proposal in extraction.of_kind("decision"):
+        fine = main_sanction(proposal.properties["sanctions"])
+        issuer = [extraction.by_id(i).node_id for i in proposal.links.get("regulator", [])]
+        target = [extraction.by_id(i).name for i in proposal.links.get("against", [])]
+        rows.append((issuer[0] if issuer else None, target[0] if target else None, fine.get("kind"),
+                     fine.get("amount"), fine.get("currency")))
+    return rows
 
 
 def _keys(values: Iterable[Any]) -> set[str]:

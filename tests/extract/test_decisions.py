@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from enforcegraph.loaders.extract import extract
-from enforcegraph.loaders.extract.evaluation import FIELDS, reliability, score_part
+from enforcegraph.loaders.extract.evaluation import FIELDS, decision_rows, reliability, score_part
 from enforcegraph.loaders.extract.labelled import labelled_names, read_labelled
 
 ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
@@ -118,21 +118,11 @@ def test_the_development_part_covers_the_issue() -> None:
     assert len(others) >= 5, "earlier decisions, comparisons and fines on other firms"
 
 
-def _decisions(name: str) -> list[tuple[str | None, str | None, str, Any, Any]]:
+def _decisions(name: str) -> list[tuple[str | None, str | None, str | None, Any, Any]]:
     """(regulator id, target name, kind, amount, currency) of each decision proposed."""
-    from enforcegraph.loaders.extract.evaluation import main_sanction
     from enforcegraph.loaders.extract.labelled import read_one
 
-    article, _ = read_one(ARTICLES / "dev", name)
-    extraction = extract(article)
-    found = []
-    for proposal in extraction.of_kind("decision"):
-        regulator = [extraction.by_id(i).node_id for i in proposal.links.get("regulator", [])]
-        target = [extraction.by_id(i).name for i in proposal.links.get("against", [])]
-        fine = main_sanction(proposal.properties["sanctions"])
-        found.append((regulator[0] if regulator else None, target[0] if target else None,
-                      fine.get("kind"), fine.get("amount"), fine.get("currency")))
-    return found
+    return decision_rows(extract(read_one(ARTICLES / "dev", name)[0]))
 
 
 def test_the_issues_failure_classes_on_their_dev_reports() -> None:

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from enforcegraph.loaders.extract import extract, read_article
-from enforcegraph.loaders.extract.evaluation import main_sanction
+from enforcegraph.loaders.extract.evaluation import decision_rows
 from enforcegraph.loaders.extract.money import find_money
 
 
@@ -22,14 +22,7 @@ def _decisions(tmp_path: Path, text: str) -> list[tuple[str | None, str | None, 
     path.write_text(text, "utf-8")
     extraction = extract(read_article(path, url="https://example.org/r", date="2024-03-01", title=None,
                                       publisher="Example News", author=None))
-    found = []
-    for proposal in extraction.of_kind("decision"):
-        fine = main_sanction(proposal.properties["sanctions"])
-        issuer = [extraction.by_id(i).node_id for i in proposal.links.get("regulator", [])]
-        target = [extraction.by_id(i).name for i in proposal.links.get("against", [])]
-        found.append((issuer[0] if issuer else None, target[0] if target else None,
-                      fine.get("amount"), fine.get("currency")))
-    return found
+    return [(issuer, target, amount, currency) for issuer, target, _, amount, currency in decision_rows(extraction)]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
