@@ -109,7 +109,9 @@ def _tables() -> tuple[dict[str, list[RegulatorEntry]], re.Pattern[str] | None,
     by_name: dict[str, list[RegulatorEntry]] = {}
     for entry in gazetteer():
         for name in entry.names:
-            by_name.setdefault(_key(name), []).append(entry)
+            entries = by_name.setdefault(_key(name), [])
+            if entry not in entries:  # "CNIL" and "Cnil": one authority, not two
+                entries.append(entry)
     single = [n for e in gazetteer() for n in e.names if " " not in n]
     multi = [n for e in gazetteer() for n in e.names if " " in n]
     single_re = _pattern(single)

@@ -54,3 +54,18 @@ def test_curated_regulators_have_the_gazetteer_ids() -> None:
 ])
 def test_find_regulators(text: str, expected: list[str]) -> None:
     assert [m.entry.id for m in find_regulators(text)] == expected
+
+
+def test_two_names_of_one_authority_that_differ_in_case_are_not_ambiguous(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from enforcegraph.loaders.extract import gazetteer as module
+
+    entries = tuple(replace(e, aliases=(*e.aliases, "Cnil")) if e.id == "regulator:fr-cnil" else e for e in gazetteer())
+    monkeypatch.setattr(module, "gazetteer", lambda: entries)
+    module._tables.cache_clear()
+    try:
+        found = find_regulators("Sanction\n\nLa Cnil a sanctionné la société Zeta Services.")
+    finally:
+        module._tables.cache_clear()
+    assert [m.entry.id for m in found] == ["regulator:fr-cnil"]
