@@ -80,10 +80,11 @@ def features(extraction: Extraction, proposal: Proposal) -> dict[str, str]:
 
 def supported_share(right: int, seen: int, certainty: float = CERTAINTY) -> float:
     """The share right that ``right`` of ``seen`` support with ``certainty``: the
-    ``1 - certainty`` quantile of Beta(right + 1, seen - right + 1), floored to 3 places.
+    ``1 - certainty`` quantile of Beta(right + 1, seen - right + 1), floored to 2 places (as
+    ``extract --json`` shows it, so a threshold copied from there takes the proposal).
 
     >>> supported_share(20, 20), supported_share(21, 21), supported_share(23, 25), supported_share(0, 0)
-    (0.896, 0.9, 0.808, 0.1)
+    (0.89, 0.9, 0.8, 0.1)
     """
     # P(Beta(r + 1, n - r + 1) <= x) = P(Binomial(n + 1, x) >= r + 1); bisection on x.
     low, high = 0.0, 1.0
@@ -91,7 +92,7 @@ def supported_share(right: int, seen: int, certainty: float = CERTAINTY) -> floa
         x = (low + high) / 2
         above = sum(math.comb(seen + 1, k) * x**k * (1 - x) ** (seen + 1 - k) for k in range(right + 1, seen + 2))
         low, high = (x, high) if above < 1 - certainty else (low, x)
-    return math.floor(low * 1000 + 1e-6) / 1000
+    return math.floor(low * 100 + 1e-6) / 100
 
 
 def calibrated(evidence: Mapping[str, str], counts: Mapping[str, list[int]] | None = None) -> float:
@@ -101,7 +102,7 @@ def calibrated(evidence: Mapping[str, str], counts: Mapping[str, list[int]] | No
     ...           "target=verb": [63, 46], "target=listed|story=several": [3, 1], "target=listed": [3, 1],
     ...           "all": [140, 62]}
     >>> calibrated({"target": "verb", "story": "single"}, counts)
-    0.808
+    0.8
     >>> calibrated({"target": "listed", "story": "several"}, counts)  # seen 3 times: the whole table's
     0.39
     """

@@ -62,6 +62,7 @@ SETS = (
     HeldOutSet("heldout-v4", "67e30d0", "ffde2ad"),
     HeldOutSet("heldout-v5", "8a1bda7", "0c76216"),
     HeldOutSet("heldout-v6", "9d22b08", "0c6aec4"),
+    HeldOutSet("heldout-v7", "d5612ce", "916c99d"),
 )
 _PACKAGES = ("schema", "graph", "loaders", "api")
 

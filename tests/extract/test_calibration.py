@@ -66,6 +66,7 @@ RECORDED = {
     "heldout-v4": (8, 27, 4, 0),
     "heldout-v5": (19, 53, 11, 3),
     "heldout-v6": (12, 56, 0, 0),
+    "heldout-v7": (19, 54, 0, 0),
 }
 
 
