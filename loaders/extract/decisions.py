@@ -7,6 +7,7 @@ import re
 from enforcegraph.loaders.extract import several
 from enforcegraph.loaders.extract.context import Context
 from enforcegraph.loaders.extract.drafts import DecisionDraft, SanctionDraft
+from enforcegraph.loaders.extract.exact import prefer_exact
 from enforcegraph.loaders.extract.fallback import fallback_decisions
 from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.roles import PASSIVE_EVENT
@@ -324,6 +325,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
         _appeals(ctx, drafts)
         dated(ctx, drafts, _regulator_for)
         _findings(ctx, drafts)
+    prefer_exact(ctx, drafts)
     if all(d.earlier for d in drafts):
         for draft in drafts:  # a story about an earlier decision only: its firm by its full name
             draft.as_written = None
