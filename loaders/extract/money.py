@@ -20,6 +20,7 @@ _CODES = (
 _WORDS = [
     (r"svensk[ae]?\s+kron(?:or|er|a|e)", "SEK"), (r"dansk[ae]?\s+kron(?:er|or|e|a)", "DKK"),  # "svenske kroner"
     (r"norsk[ae]?\s+kron(?:er|or|e|a)", "NOK"),
+    (r"czech\s+(?:korun(?:a|y)?|crowns?)|korun(?:a|y)?", "CZK"),  # "351 million Czech koruna"
     (r"(?:swedish\s+)?(?:kronor|krona)", "SEK"), (r"danish\s+(?:kroner|krone)", "DKK"),
     (r"(?:norwegian\s+)?(?:kroner|krone)", "NOK"), (r"swedish\s+crowns?", "SEK"), (r"danish\s+crowns?", "DKK"),
     (r"(?:norwegian\s+)?crowns?", "NOK"), (r"swiss\s+francs?", "CHF"),

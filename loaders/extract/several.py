@@ -182,6 +182,13 @@ def compatible(old: DecisionDraft, new: DecisionDraft) -> bool:
     return not (old.date and new.date and old.date[2] != new.date[2])
 
 
+def _converted_to(sanction: SanctionDraft, same: SanctionDraft) -> bool:
+    """The figure kept so far is the new one's conversion ("$15M" in a headline, "351 million
+    Czech koruna (U.S. $15 million)" in the story): the fine in the currency it was set in."""
+    return same.amount is not None and same.currency != sanction.currency and any(
+        currency == same.currency and rounded_same(amount, same.amount) for amount, currency in sanction.conversions)
+
+
 def merge(drafts: list[DecisionDraft], new: DecisionDraft) -> None:
     for old in drafts:
         if compatible(old, new):
@@ -198,7 +205,8 @@ def merge(drafts: list[DecisionDraft], new: DecisionDraft) -> None:
                 elif sanction.amount is not None and (same.amount is None or (
                         same.approximate and not sanction.approximate
                         and same.currency == sanction.currency) or (
-                        same.currency == sanction.currency and exactness(sanction.amount) > exactness(same.amount))):
+                        same.currency == sanction.currency and exactness(sanction.amount) > exactness(same.amount)) or (
+                        _converted_to(sanction, same))):
                     sanction.spans = sorted(set(same.spans + sanction.spans))
                     sanction.statutory_maximum |= same.statutory_maximum
                     old.sanctions[old.sanctions.index(same)] = sanction

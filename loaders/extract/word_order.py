@@ -1,9 +1,9 @@
 """The fined party where word order or inflection puts it apart from the sanction's verb:
 a verb-final payment ("Die X muss wegen ... ein Bußgeld von ... zahlen"), a descriptor
 before the object ("heeft kredietbeoordelaar X een boete opgelegd"), Danish "bøde til X" and
-"meldt X til politiet", a Croatian dative, a Czech "pokutu společnosti X", English "hit X
-with a fine", one initial before a spelled-out Polish legal form ("E. Spółka z o.o."), a
-Polish accusative read back to the nominative, a sentence's subject taken up by "the company"
+"meldt X til politiet", a Croatian dative, a Czech "pokutu společnosti X" and "Společnost X
+dostala pokutu", English "hit X with a fine", one initial before a spelled-out Polish legal form
+("E. Spółka z o.o."), a Polish accusative read back to the nominative, a sentence's subject taken up by "the company"
 in the next one ("X runs ... The company was fined"); and a fine named again by a demonstrative.
 Patterns are templates like ``roles.EVENT_TARGETS``: ``{name}`` a proper name, ``{skip}``
 descriptor words."""
@@ -60,6 +60,9 @@ WORD_ORDER_TARGETS: list[tuple[str, str, float]] = [
     (r"\b(?:uložil\w*|udělil\w*|uloženou|uložená)\s+(?:\w+\s+){0,3}?pokut\w*\s+(?:[\w,.]+\s+){0,6}?"
      r"(?:společnosti|spoločnosti|firmě|firme)\s+(?P<name>{name})", "patient", 0.75),
     (r"\b(?:uložil\w*|udělil\w*)\s+(?:společnosti|spoločnosti|firmě|firme)\s+(?P<name>{name})", "patient", 0.75),
+    # Czech, Slovak recipient: "Společnost X dostala pokutu", "Firma X obdržela pokutu"
+    (r"\b(?:[Ss]polečnost|[Ss]poločnosť|[Ff]irma)\s+(?P<name>{name})\s+(?:dostal\w*|obdržal\w*|obdržel\w*)\s+"
+     r"(?:\w+\s+){0,2}?pokut\w*", "payer", 0.75),
     # Romanian: "a amendat societatea X", "a sancționat compania X"
     (r"\b(?:amendat|sancționat|sanctionat|sancţionat)\s+(?:societatea\s+|compania\s+|operatorul\s+|firma\s+)?"
      r"(?P<name>{name})", "patient", 0.75),

@@ -1,13 +1,18 @@
 """Round-8 rules (issue 17) on short texts written for the test (names and amounts invented):
-the exact figure of a fine preferred to its rounded one written elsewhere in the story."""
+the exact figure of a fine preferred to its rounded one written elsewhere in the story; the fine in
+the currency it was set in preferred to its conversion in a headline; Czech crowns in words; a Czech
+firm that "received" a fine."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from enforcegraph.loaders.extract import extract, read_article
 from enforcegraph.loaders.extract.evaluation import decision_rows
+from enforcegraph.loaders.extract.money import find_money
 
 
 def _decisions(tmp_path: Path, text: str) -> list[tuple[str | None, str | None, str | None, Any, Any]]:
@@ -34,3 +39,24 @@ def test_two_exact_candidates_leave_the_rounded_fine(tmp_path: Path) -> None:
     text = ("Kara dla Wierzbowa Energia\n\nPrezes UODO nałożył na spółkę Wierzbowa Energia S.A. karę w wysokości "
             "3 milionów złotych.\n\nW tabeli: 3.127.455 zł i 2.981.020 zł.")
     assert _decisions(tmp_path, text) == [("regulator:pl-uodo", "Wierzbowa Energia S.A.", "fine", 3000000, "PLN")]
+
+
+def test_a_headline_in_dollars_yields_to_the_fine_in_its_own_currency(tmp_path: Path) -> None:
+    text = ("Czech regulator fines Brodec Software $9M\n\nThe Czech data protection authority (UOOU) has fined "
+            "Brodec Software 210 million Czech koruna (U.S. $9 million) for selling users' browsing data.")
+    assert _decisions(tmp_path, text) == [("regulator:cz-uoou", "Brodec Software", "fine", 210000000, "CZK")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a fine of 210 million Czech koruna", [(210000000, "CZK")]),
+    ("pokuta 300 000 korun", [(300000, "CZK")]),
+    ("a fine of 2 million Czech crowns", [(2000000, "CZK")]),
+])
+def test_czech_crowns_in_words(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(m.amount, m.currency) for m in find_money(text)] == expected
+
+
+def test_a_czech_firm_that_received_a_fine(tmp_path: Path) -> None:
+    text = ("Pokuty za osobní údaje\n\nÚřad pro ochranu osobních údajů (ÚOOÚ) loni prověřoval několik firem. "
+            "Společnost Lipnice Energie dostala pokutu ve výši 60.000 korun za předání údajů o zákaznících.")
+    assert _decisions(tmp_path, text) == [("regulator:cz-uoou", "Lipnice Energie", "fine", 60000, "CZK")]
