@@ -99,8 +99,8 @@ _APPEAL = re.compile(
     r"(?:\w+\s+){0,2}?(?:appeal|challenge|contest|object\s+to)\b"
 )
 _NO_APPEAL = re.compile(
-    r"(?i)\b(?:not|no|cannot|can't|never|unable\s+to|without)\s+(?:\w+\s+){0,2}?appeal"
-)
+    r"(?i)\b(?:not|no|cannot|can't|never|unable\s+to|without)\s+(?:\w+\s+){0,2}?(?:appeal|challenge|contest|object\s+to)\b"
+)  # "will not contest the fine"
 _COMMITTEE = re.compile(r"(?i)\b(?:restricted\s+committee|formation\s+restreinte|sanctions\s+committee)\b")
 _PERIODIC = re.compile(r"(?i)\b(?:overdue|periodic)\s+penalt\w*|\bpenalty\s+payments?\b|\bastreinte\b|"
                        r"\bZwangsgeld\w*|\bdwangsom\w*|\bpenalit\w+\s+di\s+mora")

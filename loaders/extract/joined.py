@@ -33,13 +33,15 @@ def joined(text: str, short: str, longer: str) -> bool:
 
 def joined_firms(finder: PartyFinder) -> None:
     """A firm's first word joined to it ("FREE MOBILE et FREE") and one capitalised word
-    joined to a firm ("à Google et Shein", "Shein and Google") are firms."""
+    joined to a firm ("à Google et Shein", "Shein and Google") are firms, never a name the story
+    gives its regulator ("the DPC and Tusla")."""
     text = finder.text
     for entry in [f for f in finder.found.values() if f.kind == "company" and len(f.name.split()) > 1
                   and not re.search(rf"\s{LEGAL_FORM}\.?$", f.name)]:
         first = re.escape(entry.name.split()[0])
         for match in re.finditer(rf"(?<![\w&]){re.escape(entry.name)}{JOINT}(?P<short>{first}){_END}", text):
             finder.add("company", match.group("short"), match.span("short"), "joined-short", entry.confidence)
+    written = {text[a:b] for a, b in finder.regulator_spans}  # "the DPC and Tusla": the story's regulator
     for entry in [f for f in finder.found.values() if f.kind == "company"]:
         name = re.escape(entry.name)
         for match in re.finditer(rf"(?<![\w&]){name}{JOINT}(?P<o>{_TOKEN})(?![\w&\-]|\s+[A-Z\d])|"
@@ -49,7 +51,7 @@ def joined_firms(finder: PartyFinder) -> None:
             if (group == "p" and re.search(r"[A-Z][\w&\-]*[^\S\n]+$", text[max(0, span[0] - 40) : span[0]])) or any(
                     a < span[1] and span[0] < b for f in finder.found.values() for a, b in f.spans):
                 continue  # a word of a longer name ("CARREFOUR FRANCE et CARREFOUR BANQUE")
-            if clean_name(word) and not finder.country_only(word, span) and not (
+            if clean_name(word) and word not in written and not finder.country_only(word, span) and not (
                     finder.regulator_at(span) or (word.isupper() and len(word) <= 2)):
                 finder.add("company", word, span, "coordinated", 0.6)
 

@@ -42,7 +42,8 @@ _NOUN = (r"(?:fines?|penalty|penalties|sanctions?|reprimands?|ban|amendes?|astre
          r"Zwangsgeld\w*|sanzion[ei]|multas?|multe|boetes?|\w+boete|dwangsom|kar[aęy]|upomnieni\w+|sanktionsavgift\w*|"
          r"avgift|böter|sanci[oó]n(?:es)?|medida\s+cautelar|coimas?|sanktio\w*|seuraamusmaksu\w*|sakko\w*)")
 # The auxiliaries of a passive ("has been", "will be", "è stata", "a été", "wurde", "werd", "został").
-_PASSIVE = (r"(?:(?:has|have|had)\s+(?:also\s+|now\s+|already\s+)?been\s+|(?:was|were|is|are)\s+(?:also\s+|now\s+)?(?:being\s+)?|"
+_PASSIVE = (r"(?:(?:has|have|had)\s+(?:also\s+|now\s+|already\s+|reportedly\s+|since\s+)?been\s+|"
+            r"(?:was|were|is|are)\s+(?:also\s+|now\s+|reportedly\s+|subsequently\s+|eventually\s+|finally\s+)?(?:being\s+)?|"
             r"(?:will|would|could|may|might|to)\s+(?:also\s+)?be\s+|(?:è|sono|era|fu)\s+(?:anche\s+)?stat[aoie]\s+|(?:a|ont|avait)\s+été\s+|"
             r"(?:wurde|wurden|ist|sind)\s+(?:\w+\s+){0,3}?|(?:werd|is|zijn)\s+|(?:ha|han)\s+sido\s+|fue\s+|"
             r"został[aoy]?\s+|har\s+|(?:foi|foram)\s+)")

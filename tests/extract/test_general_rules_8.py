@@ -1,7 +1,8 @@
 """Round-8 rules (issue 17) on short texts written for the test (names and amounts invented):
 the exact figure of a fine preferred to its rounded one written elsewhere in the story; the fine in
 the currency it was set in preferred to its conversion in a headline; Czech crowns in words; a Czech
-firm that "received" a fine."""
+firm that "received" a fine; the subject of "was reportedly fined"; the story's regulator joined to a firm
+("the DPC and X") is no firm; "will not contest" is no appeal."""
 
 from __future__ import annotations
 
@@ -60,3 +61,21 @@ def test_a_czech_firm_that_received_a_fine(tmp_path: Path) -> None:
     text = ("Pokuty za osobní údaje\n\nÚřad pro ochranu osobních údajů (ÚOOÚ) loni prověřoval několik firem. "
             "Společnost Lipnice Energie dostala pokutu ve výši 60.000 korun za předání údajů o zákaznících.")
     assert _decisions(tmp_path, text) == [("regulator:cz-uoou", "Lipnice Energie", "fine", 60000, "CZK")]
+
+
+def test_a_fine_reported_in_the_passive(tmp_path: Path) -> None:
+    text = ("First fine for a state agency\n\nThe Irish Data Protection Commission (DPC) has issued a fine. "
+            "Corrib Care Services was reportedly fined €45,000 for disclosing records.")
+    assert _decisions(tmp_path, text) == [("regulator:ie-dpc", "Corrib Care Services", "fine", 45000, "EUR")]
+
+
+def test_the_story_s_regulator_joined_to_the_firm_is_no_firm_and_no_contest_is_no_appeal(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text("First fine for a state agency\n\nThe Irish Data Protection Commission (DPC) has issued a fine. "
+                    "Corrib Care Services was reportedly fined €45,000 for disclosing records. Corrib Care Services "
+                    "will not contest the fine. Example News has asked the DPC and Corrib Care Services for comment.",
+                    "utf-8")
+    extraction = extract(read_article(path, url="https://example.org/r", date="2024-03-01", title=None,
+                                      publisher="Example News", author=None))
+    assert [p.name for p in extraction.of_kind("company")] == ["Corrib Care Services"]
+    assert [p.properties.get("appeal_intent") for p in extraction.of_kind("decision")] in ([None], [False])
