@@ -144,7 +144,8 @@ class PartyFinder:
             name = name.split(None, 1)[1]  # "Meta-owned Larkspur has been fined": the descriptor is no part of it
         if name is not None and rule == "patient-accusative":
             name = nominative(name)
-        if name is not None and len(name.split()) > 1 and re.fullmatch(COMPANY_NOUN, name.split()[0], re.IGNORECASE):
+        if name is not None and len(name.split()) > 1 and re.fullmatch(COMPANY_NOUN, name.split()[0], re.IGNORECASE) and (
+                not name.isupper()):  # ... unless written in capitals with the name ("GROUPE CANAL+")
             name = name.split(None, 1)[1]  # "Taxidienstenbedrijf Uber": the noun is no part of the name
         if name is not None and name.endswith(".") and "." not in name.split()[-1][:-1] and not re.fullmatch(
                 r"(?:[A-Z]\.\s?)+", name) and (

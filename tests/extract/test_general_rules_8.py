@@ -2,7 +2,8 @@
 the exact figure of a fine preferred to its rounded one written elsewhere in the story; the fine in
 the currency it was set in preferred to its conversion in a headline; Czech crowns in words; a Czech
 firm that "received" a fine; the subject of "was reportedly fined"; the story's regulator joined to a firm
-("the DPC and X") is no firm; "will not contest" is no appeal."""
+("the DPC and X") is no firm; "will not contest" is no appeal; a name ending in "+" and a company noun
+written in capitals with its name ("GROUPE X+")."""
 
 from __future__ import annotations
 
@@ -79,3 +80,13 @@ def test_the_story_s_regulator_joined_to_the_firm_is_no_firm_and_no_contest_is_n
                                       publisher="Example News", author=None))
     assert [p.name for p in extraction.of_kind("company")] == ["Corrib Care Services"]
     assert [p.properties.get("appeal_intent") for p in extraction.of_kind("decision")] in ([None], [False])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name ending in "+" and a company noun written in capitals with it
+    ("Sanction de 250 000 euros à l'encontre du GROUPE VÉLOX+\n\nLe 3 mars 2024, la CNIL a prononcé contre la société "
+     "GROUPE VÉLOX+ une amende de 250 000 euros.",
+     ("regulator:fr-cnil", "GROUPE VÉLOX+", "fine", 250000, "EUR")),
+])
+def test_names_of_round_8(tmp_path: Path, text: str, expected: tuple[str, str, str, Any, Any]) -> None:
+    assert _decisions(tmp_path, text) == [expected]
