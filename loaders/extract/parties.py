@@ -142,6 +142,8 @@ class PartyFinder:
         name = clean_name(raw.strip(" ,"))
         if name is not None and re.match(rf"{DESCRIPTOR_WORD}\s+\S", name):
             name = name.split(None, 1)[1]  # "Meta-owned Larkspur has been fined": the descriptor is no part of it
+        if name is not None and kind == "company" and re.match(r"(?:CEO|CFO|COO|CTO|CLO)\s+\S", name):
+            name = name.split(None, 1)[1]  # "CEO Clearview": an office's acronym is no part of a firm's name
         if name is not None and rule == "patient-accusative":
             name = nominative(name)
         if name is not None and len(name.split()) > 1 and re.fullmatch(COMPANY_NOUN, name.split()[0], re.IGNORECASE) and (
