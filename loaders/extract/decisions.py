@@ -10,6 +10,7 @@ from enforcegraph.loaders.extract.drafts import DecisionDraft, SanctionDraft
 from enforcegraph.loaders.extract.exact import prefer_exact
 from enforcegraph.loaders.extract.fallback import fallback_decisions
 from enforcegraph.loaders.extract.money import Money
+from enforcegraph.loaders.extract.names import CLAUSE
 from enforcegraph.loaders.extract.roles import PASSIVE_EVENT
 from enforcegraph.loaders.extract.text import Sentence, find_period
 from enforcegraph.loaders.extract.timing import (
@@ -112,10 +113,9 @@ _PROPOSED = re.compile(
     r"\b(?:first|initially|originally)\s+(?:considered|proposed|sought)\s+(?:a|an)\s+(?:\w+\s+)?(?:penalty|fine)\b"
 )
 _LIQUIDATION = re.compile(r"(?i)\bliquid(?:at|er|é|e)\w*")
-_CLAUSE = r"(?:[^.;]|\.(?=\d))"
 _ORDER = re.compile(rf"(?i)\b(?:ordered|orders|ordering|ordonn[ée]\w*|enjoint|injonction|ingiun\w+|"
-                    rf"(?:ha|hanno|aveva)\s+disposto|ordenad[oa]|ordenó|angeordnet|gelast|mis(?:e)?\s+en\s+demeure)\b(?P<what>{_CLAUSE}{{0,160}})")
-_BAN = re.compile(rf"(?i)\b(?:banned|bans|ban\s+on)\b(?P<what>{_CLAUSE}{{0,160}})")
+                    rf"(?:ha|hanno|aveva)\s+disposto|ordenad[oa]|ordenó|angeordnet|gelast|mis(?:e)?\s+en\s+demeure)\b(?P<what>{CLAUSE}{{0,160}})")
+_BAN = re.compile(rf"(?i)\b(?:banned|bans|ban\s+on)\b(?P<what>{CLAUSE}{{0,160}})")
 _REPRIMAND = re.compile(r"(?i)\b(?:reprimand(?:ed|s)?|rappel\s+à\s+l['’]ordre|Verwarnung|verwarnt|ammonimento|"
                         r"ammonit[oa]|berisping|apercibimiento|upomnieni\w+|reprimenda)\b(?P<what>)")
 # "would have been fined", "would fall to": a sanction that was not imposed (the Romance and

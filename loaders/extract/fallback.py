@@ -57,7 +57,7 @@ def _fine(ctx: Context, sanctioned: list[Sentence]) -> tuple[Money, Sentence] | 
                 found.append((earlier, sentence.paragraph == 0, money, sentence))
     if not found:
         return None
-    earlier, _, money, sentence = min(found, key=lambda f: (f[0], f[1], f[2].start))
+    _, _, money, sentence = min(found, key=lambda f: (f[0], f[1], f[2].start))
     return money, sentence
 
 

@@ -40,6 +40,8 @@ LEGAL_FORM = (
 # A possessive inside ("McDonald's Polska Sp. z o.o.") and a year or number after the first
 # word ("VfB Stuttgart 1893 AG") are part of a name that ends with a legal form.
 LONG_NAME = rf"{_TOKEN}(?:['’]s)?(?:{_JOIN}(?:{_TOKEN}(?:['’]s)?|\d{{1,4}}(?=\s)))" + "{0,7}"
+# Text of one clause, a figure's decimal point included ("12.5 million"): up to the next full stop or semicolon.
+CLAUSE = r"(?:[^.;]|\.(?=\d))"
 # Words that name what a firm makes or runs, not a firm ("ChatGPT maker OpenAI").
 PRODUCT_NOUN = r"(?:maker|owner|developer|operator|creator|parent|publisher|provider)"
 # Capitalised words that describe rather than name ("the Chinese-owned video app TikTok").

@@ -51,6 +51,13 @@ _STATE_OFFICE = re.compile(
     r"Landesbeauftragte[nr]?\s+für\s+(?:den\s+)?Datenschutz(?:\s+und\s+(?:die\s+)?Informationsfreiheit)?)(?![\w\-])")
 
 
+@cache
+def _state_names(regions: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each state's names (its name, adjective or capital) as one pattern, per regulator."""
+    return tuple((regulator, re.compile(r"(?i)(?<![\w\-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w\-])"))
+                 for regulator, words in regions)
+
+
 def find_state_office(text: str, regions: tuple[tuple[str, tuple[str, ...]], ...],
                       taken: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
     """(regulator id, start, end) of each state office named without its state, where the
@@ -64,8 +71,7 @@ def find_state_office(text: str, regions: tuple[tuple[str, tuple[str, ...]], ...
                if not any(a < m.end() and m.start() < b for a, b in taken)]
     if not offices:
         return []
-    named = {regulator for regulator, words in regions if re.search(
-        r"(?i)(?<![\w\-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w\-])", text)}
+    named = {regulator for regulator, pattern in _state_names(regions) if pattern.search(text)}
     if len(named) != 1:
         return []
     regulator = next(iter(named))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from enforcegraph.loaders.extract.names import (
+    CLAUSE,
     COMPANY_NOUN,
     LEGAL_FORM,
     LONG_NAME,
@@ -74,7 +75,7 @@ EVENT_TARGETS: list[tuple[str, str, float]] = [
     # Polish "nałożył (ponad 27 mln zł kary) na (spółkę) X": X in the accusative ("Pocztę Polską")
     (r"\b(?:nałoży\w*|nakłada\w*)\s+(?:[\w.]+\s+){0,6}?na\s+(?:spółkę\s+|firmę\s+)?(?P<name>{name})", "patient-accusative", 0.8),
     # "gegen die X AG", "contra X", "mot X", "tegen X", "wobec X" after the sanction's noun
-    (r"\b" + _NOUN + r"\s+(?:(?:[^.;]|\.(?=\d)){0,60}?\s+)?(?:contra|mot|tegen|wobec|przeciwko|against|contre)\s+"
+    (r"\b" + _NOUN + r"\s+(?:" + CLAUSE + r"{0,60}?\s+)?(?:contra|mot|tegen|wobec|przeciwko|against|contre)\s+"
      r"(?:die\s+|den\s+|das\s+|la\s+|el\s+|de\s+|the\s+)?{skip}(?P<name>{name})", "patient", 0.75),
     # the payer or recipient of a sanction: "X deberá pagar una multa", "Y recibe dos sanciones",
     # "Z se enfrenta a una sanción", "X must pay", "X a reçu une amende"
@@ -84,9 +85,9 @@ EVENT_TARGETS: list[tuple[str, str, float]] = [
     (r"(?P<name>{name})\s+(?:recibe|recibió|receives|received|erhält|erhielt|riceve|ha\s+ricevuto|reçoit|krijgt|kreeg|"
      r"får|fick|sai|saa|dostał[ao]?|se\s+enfrenta\s+a)\s+(?:\w+\s+){0,3}?" + _NOUN + r"\b", "payer", 0.75),
     # the dative of French, Italian, Spanish, Portuguese: "a infligé au réseau social X une amende"
-    (r"\b(?:inflig[ée]e?s?|impos[ée]e?s?)\s+(?:une\s+(?:[^.;]|\.(?=\d)){0,50}?\s+)?(?:à\s+la|à|au|aux)\s+"
+    (r"\b(?:inflig[ée]e?s?|impos[ée]e?s?)\s+(?:une\s+" + CLAUSE + r"{0,50}?\s+)?(?:à\s+la|à|au|aux)\s+"
      r"(?:soci[ée]t[ée]\s+|l['’]entreprise\s+)?{skip}(?P<name>{name})", "patient", 0.75),
-    (r"\b(?:inflitt[oa]|irrogat[oa]|impuest[oa]|impôs|aplicou|impõe)\s+(?:(?:una?|uma)\s+(?:[^.;]|\.(?=\d)){0,50}?\s+)?"
+    (r"\b(?:inflitt[oa]|irrogat[oa]|impuest[oa]|impôs|aplicou|impõe)\s+(?:(?:una?|uma)\s+" + CLAUSE + r"{0,50}?\s+)?"
      r"(?:ad?|al|alla|allo|ao|à)\s+(?:empresa\s+|società\s+)?{skip}(?P<name>{name})", "patient", 0.75),
     # "issued a reprimand to X", "served an enforcement notice on X"
     (r"\b(?:issued|gave|served|handed)\s+(?:a|an)\s+(?:[\w\-]+\s+){0,2}?(?:reprimand|fine|penalty|(?:enforcement|penalty)\s+notice|"
@@ -135,35 +136,35 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
         (rf"\b(?:(?:fine|penalty|sanction)\s+(?:imposed\s+)?|imposed\s+)(?:on|against)\s+(?P<name>{NAME})",
          "decision-target", 0.75),
         # "imposed an administrative fine of SEK 2,500,000 on the Police Authority"
-        (rf"\b(?:fine|penalty)\s+of\s+(?:[^.;]|\.(?=\d)){{1,40}}?\s+on\s+(?:the\s+)?{skip}(?P<name>{NAME})",
+        (rf"\b(?:fine|penalty)\s+of\s+{CLAUSE}{{1,40}}?\s+on\s+(?:the\s+)?{skip}(?P<name>{NAME})",
          "decision-target", 0.75),
         # French, Italian: "à l'encontre de la société GOOGLE LLC", "contro OpenAI"
         (rf"(?:à\s+l['’]encontre\s+de|nei\s+confronti\s+di|contro|contre)\s+"
          rf"(?:la\s+soci[ée]t[ée]\s+|l['’]entreprise\s+|l['’]azienda\s+)?(?P<name>{NAME})", "decision-target", 0.75),
         # Greek: "πρόστιμο ύψους 150.000 ευρώ στην X Α.Ε." (the fine "to" X)
-        (rf"(?:πρόστιμο\w*|προστίμ\w+)\s+(?:(?:[^.;]|\.(?=\d)){{0,60}}?\s+)?(?:στην|στη|στον|στο)\s+(?P<name>{NAME})",
+        (rf"(?:πρόστιμο\w*|προστίμ\w+)\s+(?:{CLAUSE}{{0,60}}?\s+)?(?:στην|στη|στον|στο)\s+(?P<name>{NAME})",
          "decision-target", 0.75),
         # Italian: "ingiunge all'Azienda X di pagare", "nei confronti dell'Azienda X"
         (rf"\b(?:ingiung\w*\s+(?:a|al|alla|all['’])|nei\s+confronti\s+dell['’])\s*(?P<name>{NAME})", "decision-target", 0.75),
         # Italian: "ha inflitto a Foodinho, società del gruppo ..., una sanzione"
-        (rf"\b(?:inflitt[oaie]|irrogat[oaie]|ingiunt[oaie]|comminat[oaie])\s+(?:(?:[^.;]|\.(?=\d)){{0,60}}?\s+)?ad?\s+"
+        (rf"\b(?:inflitt[oaie]|irrogat[oaie]|ingiunt[oaie]|comminat[oaie])\s+(?:{CLAUSE}{{0,60}}?\s+)?ad?\s+"
          rf"(?:la\s+società\s+)?(?P<name>{NAME})", "decision-target", 0.75),
         # French, English: "L'amende vise Amazon France Logistique", "the fine targets X"
         (rf"\b(?:amende|sanction|fine|penalty)\s+(?:vise|visait|targets|targeted|concerns)\s+"
          rf"(?:la\s+soci[ée]t[ée]\s+|l['’]entreprise\s+)?(?P<name>{NAME})", "decision-target", 0.75),
         # Spanish: "una multa de diez millones de euros a Google", "al banco BBVA", "sanciona a X"
-        (rf"\b(?:multas?|sanci[oó]n(?:es)?)\s+(?:(?:[^.;]|\.(?=\d)){{0,70}}?\s+)?a\s+(?:la\s+(?:compañía|empresa|entidad|"
+        (rf"\b(?:multas?|sanci[oó]n(?:es)?)\s+(?:{CLAUSE}{{0,70}}?\s+)?a\s+(?:la\s+(?:compañía|empresa|entidad|"
          rf"sociedad|filial)\s+)?(?P<name>{NAME})", "decision-target", 0.75),
         (rf"\b(?:al\s+banco|a\s+la\s+(?:compañía|empresa|entidad|sociedad))\s+(?P<name>{NAME})", "decision-target", 0.75),
-        (rf"\b(?:sanciona|sancionó|multó|multad[oa]s?|multa|castig[oóa]|multou|sancionou|condenou)\w*\s+(?:(?:también\s+)?con\s+(?:[^.;]|\.(?=\d)){{0,50}}?\s+)?a\s+(?P<name>{NAME})",
+        (rf"\b(?:sanciona|sancionó|multó|multad[oa]s?|multa|castig[oóa]|multou|sancionou|condenou)\w*\s+(?:(?:también\s+)?con\s+{CLAUSE}{{0,50}}?\s+)?a\s+(?P<name>{NAME})",
          "decision-target", 0.75),
         # French: "Criteo, spécialiste ..., a reçu une amende"
         (rf"(?P<name>{NAME}),\s+[^.;()]{{0,80}}?,\s+a\s+reçu\s+une\s+amende", "decision-target", 0.75),
         (rf"(?P<name>{NAME})\s+a\s+reçu\s+une\s+amende", "decision-target", 0.75),
         # Dutch: "heeft Uber een boete ... opgelegd", "Uber krijgt ... een boete", "boete ... aan Uber"
         (rf"\bheeft\s+(?P<name>{NAME})\s+een\s+(?:\w+\s+)?\w*boetes?\b", "decision-target", 0.75),
-        (rf"(?P<name>{NAME})\s+krijgt\s+(?:(?:[^.;]|\.(?=\d)){{0,60}}?\s+)?een\s+(?:\w+\s+)?\w*boetes?\b", "decision-target", 0.75),
-        (rf"\b\w*boetes?\s+(?:(?:[^.;]|\.(?=\d)){{0,60}}?\s+)?(?:aan|op\s+aan)\s+{skip}(?P<name>{NAME})", "decision-target", 0.75),
+        (rf"(?P<name>{NAME})\s+krijgt\s+(?:{CLAUSE}{{0,60}}?\s+)?een\s+(?:\w+\s+)?\w*boetes?\b", "decision-target", 0.75),
+        (rf"\b\w*boetes?\s+(?:{CLAUSE}{{0,60}}?\s+)?(?:aan|op\s+aan)\s+{skip}(?P<name>{NAME})", "decision-target", 0.75),
     ]
     patterns += [(p.replace("{name}", NAME).replace("{skip}", skip), r, c) for p, r, c in EVENT_TARGETS + WORD_ORDER_TARGETS]
     patterns.append((PUBLIC_BODY.replace("{name}", NAME), "public-body", 0.8))

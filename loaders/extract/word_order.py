@@ -39,8 +39,9 @@ _SANCTIONED = (r"(?:was|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:fined|sanction
                r"krijgt\s+[^.!?\n]{0,60}?boete|muss\s+[^.!?\n]{0,60}?(?:Bußgeld|Geldbuße)|wurde\s+[^.!?\n]{0,60}?"
                r"(?:Bußgeld|Geldbuße)|(?:must|will\s+have\s+to)\s+pay")
 # Currency codes: never the end of a name listed before its fine ("and Google EUR 150 million": Google).
-_CODE = r"(?:EUR|GBP|USD|SEK|NOK|DKK|PLN|CHF)"
-_NOT_A_CODE = "".join(rf"(?<!\s{code})" for code in ("EUR", "GBP", "USD", "SEK", "NOK", "DKK", "PLN", "CHF"))
+_CODES = ("EUR", "GBP", "USD", "SEK", "NOK", "DKK", "PLN", "CHF")
+_CODE = "(?:" + "|".join(_CODES) + ")"
+_NOT_A_CODE = "".join(rf"(?<!\s{code})" for code in _CODES)
 # Polish company forms spelled out after one initial: "E. Spółka z o.o.", "K. spółka akcyjna".
 # ... or abbreviated: "T. Sp. z o.o.", "T. sp. z o.o."
 _SPELLED_PL = r"(?:[Ss]półk[aęi]\s+(?:z\s+o\.\s?o\.|akcyjn[aą]|jawn[aą]|komandytow[aą])|[Ss]p\.\s?z\s?o\.\s?o\.)"
