@@ -63,6 +63,7 @@ SETS = (
     HeldOutSet("heldout-v5", "8a1bda7", "0c76216"),
     HeldOutSet("heldout-v6", "9d22b08", "0c6aec4"),
     HeldOutSet("heldout-v7", "d5612ce", "916c99d"),
+    HeldOutSet("heldout-v8", "334c80a", "faac8d1"),
 )
 _PACKAGES = ("schema", "graph", "loaders", "api")
 

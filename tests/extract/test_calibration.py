@@ -67,6 +67,7 @@ RECORDED = {
     "heldout-v5": (19, 53, 11, 3),
     "heldout-v6": (12, 56, 0, 0),
     "heldout-v7": (19, 54, 0, 0),
+    "heldout-v8": (13, 41, 0, 0),
 }
 
 
