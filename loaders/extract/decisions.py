@@ -9,9 +9,8 @@ from enforcegraph.loaders.extract.context import Context
 from enforcegraph.loaders.extract.drafts import DecisionDraft, SanctionDraft
 from enforcegraph.loaders.extract.exact import prefer_exact
 from enforcegraph.loaders.extract.fallback import fallback_decisions
-from enforcegraph.loaders.extract.money import Money
-from enforcegraph.loaders.extract.names import CLAUSE
 from enforcegraph.loaders.extract.roles import PASSIVE_EVENT
+from enforcegraph.loaders.extract.sanctions import BAN, ORDER, REPRIMAND, is_periodic, sanction_of
 from enforcegraph.loaders.extract.text import Sentence, find_period
 from enforcegraph.loaders.extract.timing import (
     date_in,
@@ -103,21 +102,6 @@ _NO_APPEAL = re.compile(
     r"(?i)\b(?:not|no|cannot|can't|never|unable\s+to|without)\s+(?:\w+\s+){0,2}?(?:appeal|challenge|contest|object\s+to)\b"
 )  # "will not contest the fine"
 _COMMITTEE = re.compile(r"(?i)\b(?:restricted\s+committee|formation\s+restreinte|sanctions\s+committee)\b")
-_PERIODIC = re.compile(r"(?i)\b(?:overdue|periodic)\s+penalt\w*|\bpenalty\s+payments?\b|\bastreinte\b|"
-                       r"\bZwangsgeld\w*|\bdwangsom\w*|\bpenalit\w+\s+di\s+mora")
-_PROPOSED = re.compile(
-    r"(?i)\bpropos\w+|\bpropuest\w+|\bintend(?:s|ed|ing)?\W{0,2}\s+to\s+(?:fine|impose|issue)|\bvarsel\s+om|\bvarsl(?:et|a|er|ede)\b|\bindstill\w*|"
-    r"\bintention\s+to\s+(?:fine|impose)|\bprovisional|"
-    r"\bpreliminary\b|\badvance\s+notifi\w+|\bdraft\s+decision|\bprojet\s+de\s+(?:décision|sanction)|"
-    r"\bvoornemen\b|\bschema\s+di\s+provvedimento|\bAnhörung|"
-    r"\b(?:first|initially|originally)\s+(?:considered|proposed|sought)\s+(?:a|an)\s+(?:\w+\s+)?(?:penalty|fine)\b"
-)
-_LIQUIDATION = re.compile(r"(?i)\bliquid(?:at|er|é|e)\w*")
-_ORDER = re.compile(rf"(?i)\b(?:ordered|orders|ordering|ordonn[ée]\w*|enjoint|injonction|ingiun\w+|"
-                    rf"(?:ha|hanno|aveva)\s+disposto|ordenad[oa]|ordenó|angeordnet|gelast|mis(?:e)?\s+en\s+demeure)\b(?P<what>{CLAUSE}{{0,160}})")
-_BAN = re.compile(rf"(?i)\b(?:banned|bans|ban\s+on)\b(?P<what>{CLAUSE}{{0,160}})")
-_REPRIMAND = re.compile(r"(?i)\b(?:reprimand(?:ed|s)?|rappel\s+à\s+l['’]ordre|Verwarnung|verwarnt|ammonimento|"
-                        r"ammonit[oa]|berisping|apercibimiento|upomnieni\w+|reprimenda)\b(?P<what>)")
 # "would have been fined", "would fall to": a sanction that was not imposed (the Romance and
 # German conditional also reports a fact, "avrebbe multato": not read as one).
 _COUNTERFACTUAL = re.compile(r"(?i)\b(?:would|could|might)\s+(?:otherwise\s+)?have\s+been|\bwould\s+otherwise|"
@@ -198,26 +182,6 @@ def _near(ctx: Context, spans: list[tuple[int, int]], sentence: Sentence) -> boo
     return bool(near & {0, sentence.paragraph, sentence.paragraph - 1, sentence.paragraph - 2})
 
 
-def _periodic(ctx: Context, money: Money, start: int) -> bool:
-    """A periodic penalty: "per day" after the amount, or its noun between the amount and
-    ``start`` (the previous amount or the sentence's start): "an astreinte of 100,000 euros"."""
-    return money.meaning == "periodic" or bool(_PERIODIC.search(ctx.text, start, money.start))
-
-
-def _fine(money: Money, ctx: Context, bounds: tuple[int, int], before: int | None = None) -> SanctionDraft:
-    """The sanction of an amount; ``bounds`` is the part of the sentence about it (its
-    kind words: proposed, liquidated), ``before`` where the words before it begin."""
-    clause = ctx.text[bounds[0] : bounds[1]]
-    kind = "periodic_penalty" if _periodic(ctx, money, bounds[0] if before is None else before) else "fine"
-    if _LIQUIDATION.search(clause):
-        kind = "penalty_liquidation"
-    elif kind == "fine" and _PROPOSED.search(clause):
-        kind = "proposed_fine"
-    return SanctionDraft(kind, [(money.start, money.end)], money.amount, money.currency,
-                         money.per, approximate=money.approximate, conversions=money.conversions,
-                         doubtful=money.doubtful)
-
-
 def find_decisions(ctx: Context) -> list[DecisionDraft]:
     """Decisions reported in the article, one per regulator and target."""
     drafts: list[DecisionDraft] = []
@@ -241,7 +205,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             o.amount > m.amount and o.currency == m.currency for o in amounts))  # "each penalised with"
             and not _COUNTERFACTUAL.search(ctx.text, sentence.start, m.start)]
         starts = [sentence.start, *(m.end for m in amounts)][: len(amounts)]
-        periodic = [(m, a) for m, a in zip(amounts, starts, strict=True) if _periodic(ctx, m, a)]
+        periodic = [(m, a) for m, a in zip(amounts, starts, strict=True) if is_periodic(ctx, m, a)]
         if periodic and len(periodic) < len(amounts):  # "a fine of 50 million with a penalty of 100,000 a day"
             amounts = [m for m in amounts if all(m is not p for p, _ in periodic)]
         else:
@@ -275,14 +239,14 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             amounts = [listed[0][0]]
             draft.target, draft.target_how = listed[0][1], "listed"
         for money in amounts[:1]:
-            sanction = _fine(money, ctx, segments[0] if listed else (sentence.start, sentence.end))
+            sanction = sanction_of(money, ctx, segments[0] if listed else (sentence.start, sentence.end))
             sanction.statutory_maximum = bool(_MAXIMUM.search(sentence.text))
             draft.sanctions.append(sanction)
         for money, start in periodic:
-            draft.sanctions.append(_fine(money, ctx, (sentence.start, sentence.end), start))
+            draft.sanctions.append(sanction_of(money, ctx, (sentence.start, sentence.end), start))
         if not amounts and _MAXIMUM.search(sentence.text) and re.search(r"(?i)\bimpos", sentence.text):
             draft.sanctions.append(SanctionDraft("fine", [(sentence.start, sentence.end)], statutory_maximum=True))
-        for pattern, kind in ((_ORDER, "order"), (_BAN, "ban"), (_REPRIMAND, "reprimand")):
+        for pattern, kind in ((ORDER, "order"), (BAN, "ban"), (REPRIMAND, "reprimand")):
             if (match := pattern.search(sentence.text)) and not re.match(
                     r"(?i)\s*(?:\w+\s+){0,3}?to\s+pay\b", match.group("what")):
                 what = " ".join(match.group(0).split())
@@ -308,7 +272,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             more = DecisionDraft(regulator, firm, [(sentence.start, sentence.end)], draft.confidence,
                                  ["regulator-action", "listed"], earlier=prior)
             more.issuer_how, more.target_how = issuer_how, "listed"
-            more.sanctions.append(_fine(money, ctx, segment, segment[0]))
+            more.sanctions.append(sanction_of(money, ctx, segment, segment[0]))
             more.date = date_in(ctx, *segment) or (None if prior else draft.date)
             if prior and more.date is None:
                 more.period = find_period(ctx.text, *segment)

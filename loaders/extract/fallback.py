@@ -12,22 +12,13 @@ from enforcegraph.loaders.extract.context import Context
 from enforcegraph.loaders.extract.drafts import DecisionDraft, SanctionDraft
 from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.parties import Found
+from enforcegraph.loaders.extract.sanctions import SANCTION_WORD
 from enforcegraph.loaders.extract.text import Sentence
 from enforcegraph.loaders.extract.timing import date_in, is_earlier
 from enforcegraph.loaders.extract.unnamed import not_the_story_firms
 
-__all__ = ["SANCTION_WORD", "fallback_decisions"]
+__all__ = ["fallback_decisions"]
 
-# Words of a sanction, by stem, across EU languages (nouns and verbs): a fine, a penalty, a
-# reprimand, an order.
-SANCTION_WORD = re.compile(
-    r"(?i)(?<!\w)(?:fine[sd]?|fining|penalt\w+|penalis\w+|penaliz\w+|sanction\w*|reprimand\w*|"
-    r"amende\w*|astreinte\w*|\w*bu(?:ß|ss)geld\w*|\w*geldbu(?:ß|ss)e\w*|\w*geldstrafe\w*|\w*bu(?:ß|ss)e|verwarn\w+|"
-    r"\w*multa\w*|multe|sanzion\w+|ammon\w+|sanci[oó]n\w*|sancion\w+|apercibi\w+|coima\w*|"
-    r"\w*boete\w*|beboet\w*|dwangsom\w*|berisp\w+|bøde\w*|bøter|böter|bot(?:en)?|bötfäll\w*|"
-    r"sanktion\w*|sanksjon\w*|gebyr\w*|sakko\w*|seuraamusmaksu\w*|kar[aęyą]|kar(?:y|ę)|ukara\w*|grzywn\w+|"
-    r"upomnieni\w+|πρόστιμ\w+|προστίμ\w+|pokut\w+|kazn\w+|bírság\w*|amend[ăa]\w*|ceza\w*)(?!\w)"
-)
 _REPRIMAND = re.compile(r"(?i)(?<!\w)(?:reprimand\w*|rappels?\s+à\s+l['’]ordre|rappel[ée]s?\s+à\s+l['’]ordre|"
                         r"verwarn\w+|ammonimento|ammonit\w+|berisp\w+|apercibimiento|upomnieni\w+|reprimenda)(?!\w)")
 _ORDER = re.compile(r"(?i)(?<!\w)(?:order(?:ed|s)?\s+(?:\w+\s+){0,4}?to|injonction|enjoint|ingiun\w+|ordinanza\s+ingiunzione|"
