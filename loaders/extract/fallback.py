@@ -5,26 +5,26 @@ target only where one firm is clearly the story's (a wrong target is worse than 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from enforcegraph.loaders.extract.context import Context
 from enforcegraph.loaders.extract.drafts import DecisionDraft, SanctionDraft
 from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.parties import Found
-from enforcegraph.loaders.extract.sanctions import SANCTION_WORD
+from enforcegraph.loaders.extract.sanctions import (
+    BAN,
+    ORDER,
+    PROPOSED,
+    REPRIMAND,
+    SANCTION_WORD,
+    sanction_of,
+)
 from enforcegraph.loaders.extract.text import Sentence
 from enforcegraph.loaders.extract.timing import date_in, is_earlier
 from enforcegraph.loaders.extract.unnamed import not_the_story_firms
 
 __all__ = ["fallback_decisions"]
 
-_REPRIMAND = re.compile(r"(?i)(?<!\w)(?:reprimand\w*|rappels?\s+à\s+l['’]ordre|rappel[ée]s?\s+à\s+l['’]ordre|"
-                        r"verwarn\w+|ammonimento|ammonit\w+|berisp\w+|apercibimiento|upomnieni\w+|reprimenda)(?!\w)")
-_ORDER = re.compile(r"(?i)(?<!\w)(?:order(?:ed|s)?\s+(?:\w+\s+){0,4}?to|injonction|enjoint|ingiun\w+|ordinanza\s+ingiunzione|"
-                    r"angeordnet|anordn\w+|gelast|ordenad[oa]|ordenó|limitazione\s+provvisoria|imposto\s+a)(?!\w)")
-_PROPOSED = re.compile(r"(?i)(?<!\w)(?:propos\w+|intends?\s+to\s+fine|indstill\w*|varsel\s+om|varsl\w+|"
-                       r"politianmeld\w*|draft\s+decision|provisional|preliminary|voornemen)(?!\w)")
 _FINE_MEANINGS = ("amount", "periodic")
 
 
@@ -63,12 +63,33 @@ def _target(ctx: Context, sentence: Sentence) -> tuple[str | None, str]:
     if here:
         return None, "none"
     firms: list[Found] = [f for f in ctx.parties.found.values() if f.kind == "company" and not f.roles]
-    ranked = sorted(firms, key=lambda f: len(f.spans), reverse=True)
+    salient = ctx.parties.salient_firm()
+    if salient is None or any(f is not salient and len(f.spans) >= len(salient.spans) for f in firms):
+        return None, "none"  # no firm, or two named as often: no story's firm
     headline = ctx.sentences[0].end if ctx.sentences else 0
-    if ranked and (len(ranked) == 1 or len(ranked[0].spans) > len(ranked[1].spans)) and (
-            len(ranked[0].spans) > 1 or min(ranked[0].spans)[0] < headline):
-        return ranked[0].name, "salient"  # named again, or in the headline: the story's firm
+    if len(salient.spans) > 1 or min(salient.spans)[0] < headline:
+        return salient.name, "salient"  # named again, or in the headline: the story's firm
     return None, "none"
+
+
+def _sanctioned(ctx: Context, issuer: str) -> list[Sentence]:
+    """Sentences about a sanction: a sanction's word, or an order, ban or reprimand in a
+    sentence that names the issuer (a bare "orders" may be a shop's)."""
+    found = []
+    for sentence in ctx.sentences:
+        named = any(m.entry.id == issuer for m in ctx.regulators_in(sentence.start, sentence.end))
+        if SANCTION_WORD.search(sentence.text) or (named and any(
+                p.search(sentence.text) for p in (ORDER, BAN, REPRIMAND))):
+            found.append(sentence)
+    return found
+
+
+def _kind(text: str) -> str:
+    """The kind of a sanction told without money, by the words of its sentences."""
+    for pattern, kind in ((REPRIMAND, "reprimand"), (PROPOSED, "proposed_fine"), (BAN, "ban"), (ORDER, "order")):
+        if pattern.search(text):
+            return kind
+    return "fine"
 
 
 def fallback_decisions(ctx: Context) -> list[DecisionDraft]:
@@ -76,7 +97,7 @@ def fallback_decisions(ctx: Context) -> list[DecisionDraft]:
     issuer = _issuer(ctx)
     if issuer is None:
         return []
-    sanctioned = [s for s in ctx.sentences if SANCTION_WORD.search(s.text)]
+    sanctioned = _sanctioned(ctx, issuer)
     if not sanctioned:
         return []
     fine = _fine(ctx, sanctioned)
@@ -89,17 +110,10 @@ def fallback_decisions(ctx: Context) -> list[DecisionDraft]:
     draft.issuer_how = "named" if named else "only"
     draft.target_how = target_how
     if fine is not None:
-        money = fine[0]
-        kind = "periodic_penalty" if money.meaning == "periodic" else (
-            "proposed_fine" if _PROPOSED.search(sentence.text) else "fine")
-        draft.sanctions.append(SanctionDraft(kind, [(money.start, money.end)], money.amount, money.currency,
-                                             money.per, approximate=money.approximate,
-                                             conversions=money.conversions, doubtful=money.doubtful))
+        draft.sanctions.append(sanction_of(fine[0], ctx, (sentence.start, sentence.end)))
         draft.summary = sentence.text
     else:
         words = " ".join(s.text for s in sanctioned)
-        kind = ("reprimand" if _REPRIMAND.search(words) else "proposed_fine" if _PROPOSED.search(words)
-                else "order" if _ORDER.search(words) else "fine")
-        draft.sanctions.append(SanctionDraft(kind, [(sentence.start, sentence.end)]))
+        draft.sanctions.append(SanctionDraft(_kind(words), [(sentence.start, sentence.end)]))
     draft.date = date_in(ctx, sentence.start, sentence.end)
     return [draft]

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from enforcegraph.loaders.extract.numerals import LOCAL_MAGNITUDES, LOCAL_NUMBERS, local_value
+
 __all__ = ["Money", "Percentage", "find_money", "find_percentages", "parse_number"]
 
 _SYMBOLS = {
@@ -27,6 +29,7 @@ _WORDS = [
     (r"canadian\s+dollars?", "CAD"), (r"australian\s+dollars?", "AUD"),
     (r"(?:us\s+|american\s+)?dollars?", "USD"), (r"euros?", "EUR"),
     (r"(?:british\s+)?pounds?(?:\s+sterling)?", "GBP"), (r"won", "KRW"), (r"yen", "JPY"),
+    (r"krón(?:a|ur|um|u)", "ISK"), (r"forint\w*", "HUF"), (r"(?-i:Ft)", "HUF"), (r"лева|лв", "BGN"),
     (r"zlot(?:y|ys|ych)", "PLN"), (r"zł(?:otych|ote|otego|oty)?", "PLN"), (r"euro", "EUR"),
     (r"(?:türk\s+)?liras[ıi]|lira|tl", "TRY"), (r"reais|real", "BRL"), (r"kr", "SEK"), (r"eura|euroa|euron|ευρώ", "EUR"), (r"kun[ae]?", "HRK"), (r"kč", "CZK"), (r"lei", "RON"),  # "7 500 000 kr": Swedish unless the story's Nordic regulator says otherwise
 ]
@@ -44,14 +47,16 @@ _MAGNITUDES = {
     # Portuguese, Croatian, Finnish, Danish
     "milhões": 10**6, "milhão": 10**6, "milijuna": 10**6, "milijun": 10**6,
     "tisuća": 10**3, "miljoonaa": 10**6, "milyon": 10**6, "milyar": 10**9, "mil": 10**3,
+    **LOCAL_MAGNITUDES,  # Hungarian, Icelandic, Slovak, Slovenian, Romanian, Baltic, Greek, Bulgarian
 }
+_LOCAL_MAG = "|".join(sorted((re.escape(m) for m in LOCAL_MAGNITUDES if not m.endswith(".")), key=len, reverse=True))
 # Thousands grouped by ",", "." or a (narrow, no-break) space; decimals by "." or ",".
 _NUM_HEAD = r"\d+(?:[.,]\d+)?"
 _NUM = r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\x20\d{3})+(?:,\d{2}(?!\d))?(?!\d|[.,]\d)|\d+(?:[.,]\d+)?"
 _MAG = (r"(?:\s?(?:thousand|millions?|billions?|mln|mn|bn|milliards?|millionen|milliarden?|"
         r"milion[ei]|milion(?:ów|y|a|ů)?|miliard[oi]|miliard(?:ów|y|a|ů)|miljoen|miljard(?:er)?|miljon(?:er)?|millioner|mld|mill[oó]n(?:es)?|mil\s+millones|tausend|mila|"
-        r"milhões|milhão|milijuna|milijun|tisuća|miljoonaa|milyon|milyar|mil)(?!\w)"
-        r"|\s?tys\."
+        r"milhões|milhão|milijuna|milijun|tisuća|miljoonaa|milyon|milyar|mil|" + _LOCAL_MAG + r")(?!\w)"
+        r"|\s?tys\.|\s?(?:mia|mill|εκατ)\."
         r"|\s?(?:Mio|Mrd)\.|(?:m|bn|k|b)\b)")
 # Small numbers in words before a magnitude ("diez millones de euros", "ten million euros").
 _NUMBER_WORDS = {
@@ -63,7 +68,9 @@ _NUMBER_WORDS = {
     10: ("ten", "dix", "zehn", "dieci", "diez", "tien"),
 }
 _WORD_VALUE = {word: value for value, words in _NUMBER_WORDS.items() for word in words}
-_NUMBER_WORD = "|".join(sorted(_WORD_VALUE, key=len, reverse=True))
+_NUMBER_WORD = "|".join(sorted({*_WORD_VALUE, *LOCAL_NUMBERS}, key=len, reverse=True))
+# A decimal in words before a number word: "eina komma þrjár milljónir", "en komma fem millioner".
+_DECIMAL_WORDS = re.compile(r"(?i)(?<!\w)(\w+)\s+komma\s+$")
 # "5,2 millions d'euros", "15 milioni di euro", "35,3 Millionen Euro", "10 millones de euros"
 _OF = r"(?:\s?(?:d['’]|de\s+|di\s+|of\s+)?)"
 _SYM = r"US\$|C\$|CA\$|A\$|AU\$|R\$|[€£$¥₩]|\b[SND]Kr\.?(?=\s?\d)"
@@ -192,8 +199,8 @@ def _currency(match: re.Match[str]) -> str:
         return "EUR"  # "la somma di euro 6.000,00", "une amende de 800.000 €"
     if match.group("code") or match.group("code3") or match.group("code4"):
         return str(match.group("code") or match.group("code3") or match.group("code4")).upper()
-    word = (match.group("word") or match.group("word4")).lower()
-    return next(code for pattern, code in _WORDS if re.fullmatch(pattern, word))
+    word = match.group("word") or match.group("word4")  # as written: "Ft" is a forint, "ft" no currency
+    return next(code for pattern, code in _WORDS if re.fullmatch(pattern, word, re.IGNORECASE))
 
 
 def _converted(text: str, found: list[Money], last: Money | None, start: int) -> Money | None:
@@ -228,8 +235,17 @@ def find_money(text: str) -> list[Money]:
         number = match.group("n1") or match.group("n2") or match.group("n3") or match.group("n6") or match.group("n7")
         magnitude = (match.group("m1") or match.group("m2") or match.group("m3") or match.group("m4")
                      or match.group("m6") or match.group("m7") or "").strip()
+        start = match.start()
         if match.group("n4"):
-            number = str(_WORD_VALUE[match.group("n4").lower()])
+            said = match.group("n4").lower()
+            value_of = _WORD_VALUE.get(said) or local_value(said, match.group("m4").strip())
+            if value_of is None:
+                continue  # "en millions d'euros", "hat Millionen Euro": no number
+            number = str(value_of)
+            if tenths := _DECIMAL_WORDS.search(text, max(0, match.start() - 30), match.start()):
+                whole = _WORD_VALUE.get(tenths.group(1).lower()) or LOCAL_NUMBERS.get(tenths.group(1).lower(), (None,))[0]
+                if whole is not None and value_of < 10:  # "eina komma þrjár milljónir": 1.3 million
+                    number, start = f"{whole}.{value_of}", tenths.start()
         grouped = bool(re.fullmatch(r"\d{1,3}\.\d{3}", number or "")) and magnitude.lower() in _GROUPING_MAGNITUDES
         value = parse_number(number, bool(magnitude) and not grouped)  # "1.200 millones": 1,200 million
         if value is None:
@@ -237,7 +253,7 @@ def find_money(text: str) -> list[Money]:
         if any(a <= match.start() < b for a, b, _ in compounds):
             continue
         value *= _MAGNITUDES.get(magnitude.lower(), 1)
-        money = Money(match.start(), match.end(), _number(value), _currency(match))
+        money = Money(start, match.end(), _number(value), _currency(match), worded=bool(match.group("n4")))
         word = (match.group("word") or match.group("word4") or "").lower()
         money.crowns = bool(re.fullmatch(r"(?:kroner|krone|crowns?|kr)", word))
         before = text[max(0, match.start() - 30) : match.start()]

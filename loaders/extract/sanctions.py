@@ -14,31 +14,58 @@ from enforcegraph.loaders.extract.names import CLAUSE
 __all__ = ["BAN", "LIQUIDATION", "ORDER", "PERIODIC", "PROPOSED", "REPRIMAND", "SANCTION_WORD", "is_periodic",
            "sanction_of"]
 
-# Words of a sanction, by stem, across EU languages (nouns and verbs): a fine, a penalty, a
-# reprimand, an order.
+# Words of a sanction, by stem, across the EU/EEA languages (nouns and verbs): a fine, a
+# penalty, a periodic penalty, a reprimand.
 SANCTION_WORD = re.compile(
     r"(?i)(?<!\w)(?:fine[sd]?|fining|penalt\w+|penalis\w+|penaliz\w+|sanction\w*|reprimand\w*|"
     r"amende\w*|astreinte\w*|\w*bu(?:ß|ss)geld\w*|\w*geldbu(?:ß|ss)e\w*|\w*geldstrafe\w*|\w*bu(?:ß|ss)e|verwarn\w+|"
     r"\w*multa\w*|multe|sanzion\w+|ammon\w+|sanci[oó]n\w*|sancion\w+|apercibi\w+|coima\w*|"
-    r"\w*boete\w*|beboet\w*|dwangsom\w*|berisp\w+|bøde\w*|bøter|böter|bot(?:en)?|bötfäll\w*|"
-    r"sanktion\w*|sanksjon\w*|gebyr\w*|sakko\w*|seuraamusmaksu\w*|kar[aęyą]|kar(?:y|ę)|ukara\w*|grzywn\w+|"
-    r"upomnieni\w+|πρόστιμ\w+|προστίμ\w+|pokut\w+|kazn\w+|bírság\w*|amend[ăa]\w*|ceza\w*)(?!\w)"
+    r"\w*boete\w*|beboet\w*|dwangsom\w*|berisp\w+|\w*bøde\w*|\w*bøter|\w*böter|bot(?:en)?|bötfäll\w*|"
+    r"sanktion\w*|sanksjon\w*|\w*gebyr\w*|tvangsmulkt\w*|sakko\w*|uhkasakko\w*|seuraamusmaksu\w*|"
+    r"kar[aęyą]|kar(?:y|ę)|ukara\w*|grzywn\w+|upomnieni\w+|πρόστιμ\w+|προστίμ\w+|\w*pokut\w+|kazn\w+|"
+    r"\w*bírság\w*|amend[ăa]\w*|sanc[țţ]i\w+|san[çc](?:ão|ões|ionad\w+)|ceza\w*|"
+    # Icelandic, Estonian, Latvian, Lithuanian, Slovenian, Bulgarian
+    r"löpande\s+vite|tvångsvite\w*|vitesföreläggande\w*|vite\s+(?:på|om)(?=\s)|"
+    r"(?:stjórnvalds)?sekt(?:a|ir|um|ar|in|aði|uð\w*)?|trahv\w*|naudas\s+sod\w*|baud[aąoų]\w*|glob[aoi]|глоб\w+|санкци\w+)(?!\w)"
 )
-PERIODIC = re.compile(r"(?i)\b(?:overdue|periodic)\s+penalt\w*|\bpenalty\s+payments?\b|\bastreinte\b|"
-                       r"\bZwangsgeld\w*|\bdwangsom\w*|\bpenalit\w+\s+di\s+mora")
+# A periodic penalty's noun: "an astreinte of", "dagbøter på", "tvångsvite", "dwangsom".
+PERIODIC = re.compile(
+    r"(?i)\b(?:overdue|periodic)\s+penalt\w*|\bpenalty\s+payments?\b|\bastreinte\b|"
+    r"\bZwangsgeld\w*|\bdwangsom\w*|\bpenalit\w+\s+di\s+mora|"
+    r"(?<!\w)(?:\w*dagbøter|\w*dagbøder|dagsbøder|tvangsmulkt\w*|tvangsbøde\w*|tvangsbøter|\w*dagsböter|"
+    r"löpande\s+vite|tvångsvite\w*|vitesföreläggande\w*|uhkasako\w*|uhkasakko\w*|okresow\w+\s+kar\w+|"
+    r"multas?\s+coercitivas?|multas?\s+coercitiv[ao]s?|sanç(?:ão|ões)\s+pecuniárias?\s+compulsórias?|"
+    r"denní\s+pokut\w+|napi\s+bírság\w*|dienos\s+baud\w+)(?!\w)"
+)
+# Words that make a fine a proposed one: a notice, a draft, a recommendation to prosecute.
 PROPOSED = re.compile(
     r"(?i)\bpropos\w+|\bpropuest\w+|\bintend(?:s|ed|ing)?\W{0,2}\s+to\s+(?:fine|impose|issue)|\bvarsel\s+om|\bvarsl(?:et|a|er|ede)\b|\bindstill\w*|"
     r"\bintention\s+to\s+(?:fine|impose)|\bprovisional|"
     r"\bpreliminary\b|\badvance\s+notifi\w+|\bdraft\s+decision|\bprojet\s+de\s+(?:décision|sanction)|"
     r"\bvoornemen\b|\bschema\s+di\s+provvedimento|\bAnhörung|"
-    r"\b(?:first|initially|originally)\s+(?:considered|proposed|sought)\s+(?:a|an)\s+(?:\w+\s+)?(?:penalty|fine)\b"
+    r"\b(?:first|initially|originally)\s+(?:considered|proposed|sought)\s+(?:a|an)\s+(?:\w+\s+)?(?:penalty|fine)\b|"
+    r"\bforhåndsvarsl\w*|\bpolitianmeld\w*|\banmeldt\s+\w+(?:\s+\w+)?\s+til\s+politiet|\bvoorgenomen\b|"
+    r"\bbeabsichtigt\w*|\bintende\s+(?:irrogare|sanzionare)|\bintenci[oó]n\s+de\s+(?:sancionar|multar)|"
+    r"\bennakkoilmoitu\w*|\bförslag\s+(?:till|om)\s+(?:beslut|sanktionsavgift)"
 )
 LIQUIDATION = re.compile(r"(?i)\bliquid(?:at|er|é|e)\w*")
+# An order (to bring processing into line, to stop, to erase), by the verb or noun that gives it.
 ORDER = re.compile(rf"(?i)\b(?:ordered|orders|ordering|ordonn[ée]\w*|enjoint|injonction|ingiun\w+|"
-                    rf"(?:ha|hanno|aveva)\s+disposto|ordenad[oa]|ordenó|angeordnet|gelast|mis(?:e)?\s+en\s+demeure)\b(?P<what>{CLAUSE}{{0,160}})")
-BAN = re.compile(rf"(?i)\b(?:banned|bans|ban\s+on)\b(?P<what>{CLAUSE}{{0,160}})")
+                   rf"(?:ha|hanno|aveva)\s+disposto|ordenad[oa]|ordenó|angeordnet|gelast|mis(?:e)?\s+en\s+demeure|"
+                   rf"limitazione\s+(?:provvisoria|definitiva)|förelägg(?:er|ande|s)|förelade|pålegg(?:er|es)?|påla|"
+                   rf"påbyd(?:er|et)?|påbud|pålæg(?:ger|ges)?|nakaza[łl]\w*|nařídil\w*|elrendelte|ordenou|determinou|"
+                   rf"a\s+dispus)\b(?P<what>{CLAUSE}{{0,160}})")
+# A ban or a prohibition of processing, by its verb (a bare "interdit" or "verboten" is no ban).
+BAN = re.compile(rf"(?i)\b(?:banned|bans|ban\s+on|förbjud(?:er|it)|förbjöd|förbud\s+mot|forbyd(?:er)?|forbød|"
+                 rf"forbyr|forbud\s+(?:mot|mod)|untersagt(?:e|en)?|verbietet|(?:ha|hanno)\s+vietato|divieto\s+di|"
+                 rf"a\s+interdit|interdiction\s+de|prohíbe|prohibió|proibiu|proíbe|zakaza[łl]\w*|zakázal\w*|"
+                 rf"megtiltotta|kielsi|a\s+interzis)\b(?P<what>{CLAUSE}{{0,160}})")
 REPRIMAND = re.compile(r"(?i)\b(?:reprimand(?:ed|s)?|rappel\s+à\s+l['’]ordre|Verwarnung|verwarnt|ammonimento|"
-                        r"ammonit[oa]|berisping|apercibimiento|upomnieni\w+|reprimenda)\b(?P<what>)")
+                       r"ammonit[oa]|berisping|apercibimiento|upomnieni\w+|reprimenda|rappels?\s+à\s+l['’]ordre|"
+                       r"rappel[ée]e?s?\s+à\s+l['’]ordre|verwarn\w+|ammonit\w+|berisp\w+|apercibid[oa]|"
+                       r"alvorlig\s+kritik|irettesett\w*|huomautu\w*|napomenut\w*|repreens[ãa]o|avertisment\w*|"
+                       r"επίπληξ\w+)\b(?P<what>)")
+
 
 def is_periodic(ctx: Context, money: Money, start: int) -> bool:
     """A periodic penalty: "per day" after the amount, or its noun between the amount and

@@ -1,0 +1,95 @@
+"""Round-9 rules (issue 17) on short texts written for the test (names and amounts invented):
+decision recall where no rule fired. Amounts in words and magnitudes of more languages; forint,
+Icelandic crowns and leva; periodic penalties by their noun in each language; the fallback
+decision on the shared sanction lexicon (orders, bans, reprimands, proposed fines) and on the
+story's salient firm."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from enforcegraph.loaders.extract import extract, read_article
+from enforcegraph.loaders.extract.evaluation import decision_rows
+from enforcegraph.loaders.extract.money import find_money
+
+
+def _decisions(tmp_path: Path, text: str) -> list[tuple[str | None, str | None, str | None, Any, Any]]:
+    """(issuer id, target, kind, amount, currency) of each decision proposed, in text order."""
+    path = tmp_path / "report.txt"
+    path.write_text(text, "utf-8")
+    return decision_rows(extract(read_article(path, url="https://example.org/r", date="2024-03-01", title=None,
+                                              publisher="Example News", author=None)))
+
+
+@pytest.mark.parametrize(("text", "amount", "currency"), [
+    ("dagbøter på en million kroner", 1_000_000, "NOK"),
+    ("en bøde på to millioner kroner", 2_000_000, "NOK"),
+    ("2,5 millió forintos bírságot", 2_500_000, "HUF"),
+    ("két millió forint", 2_000_000, "HUF"),
+    ("10 millió Ft", 10_000_000, "HUF"),
+    ("þriggja milljóna króna sekt", 3_000_000, "ISK"),
+    ("4,3 milljónir króna", 4_300_000, "ISK"),
+    ("uma coima de dois milhões de euros", 2_000_000, "EUR"),
+    ("pokutu pět milionů korun", 5_000_000, "CZK"),
+    ("3 εκατ. ευρώ", 3_000_000, "EUR"),
+    ("12 mill. kr.", 12_000_000, "SEK"),
+    ("глоба от 20 000 лева", 20_000, "BGN"),
+    ("amenda de 1,5 milioane lei", 1_500_000, "RON"),
+])
+def test_amounts_in_words_and_local_magnitudes(text: str, amount: int, currency: str) -> None:
+    assert [(m.amount, m.currency) for m in find_money(text)] == [(amount, currency)]
+
+
+@pytest.mark.parametrize("text", ["exprimés en millions d'euros", "Die Firma hat Millionen Euro gespart",
+                                  "close to million euros", "um Millionen Euro zu sparen"])
+def test_a_common_word_before_a_foreign_magnitude_is_no_number(text: str) -> None:
+    assert find_money(text) == []
+
+
+@pytest.mark.parametrize(("text", "amount", "currency"), [
+    ("Datatilsynet i Norge\n\nDatatilsynet har ilagt Fjordvik Data AS dagbøter på 50 000 kroner fra 1. mars.",
+     50_000, "NOK"),
+    ("Datatilsynet i Danmark\n\nDatatilsynet har pålagt Kastrupvej ApS tvangsbøder på 10.000 kroner.",
+     10_000, "DKK"),
+    ("IMY och Grenå AB\n\nIMY har beslutat att Grenå AB ska betala ett löpande vite på 100 000 kronor.",
+     100_000, "SEK"),
+])
+def test_a_periodic_penalty_by_its_noun(tmp_path: Path, text: str, amount: int, currency: str) -> None:
+    rows = _decisions(tmp_path, text)
+    assert [(r[2], r[3], r[4]) for r in rows] == [("periodic_penalty", amount, currency)]
+
+
+def test_a_hungarian_fine_in_words_with_no_rule_is_still_proposed(tmp_path: Path) -> None:
+    text = ("A NAIH bírságot szabott ki\n\nA Nemzeti Adatvédelmi és Információszabadság Hatóság (NAIH) "
+            "három millió forintos bírságot szabott ki egy kórházra.\n\nA kórház fellebbez.")
+    rows = _decisions(tmp_path, text)
+    assert [(r[0], r[2], r[3], r[4]) for r in rows] == [("regulator:hu-naih", "fine", 3_000_000, "HUF")]
+
+
+def test_an_icelandic_fine_in_words(tmp_path: Path) -> None:
+    text = ("Persónuvernd sektar\n\nPersónuvernd lagði í dag sekt á skólann. Skólinn þarf að greiða "
+            "tveggja milljóna króna sekt vegna brota á persónuverndarlögum.")
+    rows = _decisions(tmp_path, text)
+    assert [(r[0], r[2], r[3], r[4]) for r in rows] == [("regulator:is-personuvernd", "fine", 2_000_000, "ISK")]
+
+
+def test_a_swedish_ban_without_money_is_a_ban_on_the_named_body(tmp_path: Path) -> None:
+    text = ("Tillsyn av Ekbackens kommun\n\nIMY förbjuder Ekbackens kommun att kamerabevaka torget. "
+            "Ekbackens kommun har inte sökt tillstånd.")
+    assert _decisions(tmp_path, text) == [("regulator:se-imy", "Ekbackens kommun", "ban", None, None)]
+
+
+def test_a_danish_serious_criticism_is_a_reprimand(tmp_path: Path) -> None:
+    text = ("Kritik af Havnegade Data A/S\n\nDatatilsynet i Danmark udtaler alvorlig kritik af Havnegade Data A/S, "
+            "der ikke har slettet oplysninger. Havnegade Data A/S har taget kritikken til efterretning.")
+    rows = _decisions(tmp_path, text)
+    assert [(r[0], r[2], r[3]) for r in rows] == [("regulator:dk-datatilsynet", "reprimand", None)]
+
+
+def test_an_order_word_with_no_issuer_in_its_sentence_makes_no_fallback(tmp_path: Path) -> None:
+    text = ("Lindgren SARL et la CNIL\n\nLa CNIL a publié un guide sur les cookies.\n\n"
+            "Lindgren SARL a reçu une injonction de payer de son fournisseur Lindgren SARL.")
+    assert _decisions(tmp_path, text) == []
