@@ -44,9 +44,15 @@ _VERB = re.compile(
     r"ammonit[oaie]|verwarnt|berispt|apercibid[oa]|upomnia\w*|"
     # Portuguese, Greek, Croatian, Finnish, Danish, Norwegian
     r"aplicou|aplica|impõe|impôs|punid[oa]s?|multou|επέβαλε|επιβλήθηκε|izrek\w+|izreč\w+|kaznio|kaznila|määräsi|ilagt|ilegg\w*|pålagt|idømt\w*|"
+    # Italian, Swedish, Danish, Norwegian orders and bans; Hungarian, Icelandic, Czech, Slovak, Slovenian,
+    # Lithuanian, Latvian, Estonian, Romanian, Bulgarian fines
+    r"(?:ha|hanno|aveva)\s+impost[oa]|förbjud(?:er|it)|förbjöd|förelägg(?:er|s)|förelade|beläggs|forbyder|forbød|"
+    r"pålegg(?:er)?|påla|szabott\s+ki|kiszab\w*|megbírságol\w*|bírságolt\w*|sektaði|sektar|"
+    r"lagði\s+(?:\w+\s+){0,3}?á|uložil[aoi]?|naložil[ao]?|izrekl[ao]?|skyrė|piemēroja|määras|trahvis|"
+    r"a\s+amendat|a\s+sanc[țţ]ionat|a\s+aplicat|наложи|"
     r"(?:must|has\s+to|have\s+to|will\s+have\s+to|muss|müssen|musste|mussten|soll|sollen|dovrà|dovranno|doit|devra|moet|"
-    r"deberá|tendrá\s+que|måste|musi|må|skal)\s+"
-    r"(?:\w+\s+){0,3}?(?:pay|zahlen|pagare|payer|betalen|pagar)|zahlte|zahlten)(?!\w)"
+    r"deberá|tendrá\s+que|måste|musi|må|skal|ska|skall|þarf|þurfa)\s+"
+    r"(?:\w+\s+){0,3}?(?:pay|zahlen|pagare|payer|betalen|pagar|betala|betale|greiða|zapłacić|zaplatit)|zahlte|zahlten)(?!\w)"
 )
 # A sentence about "the fine" continues the decision told just before.
 _THE_SANCTION = re.compile(

@@ -89,6 +89,7 @@ _DOT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d.]|,\d)")  # "500.000 
 _CONVERSION = re.compile(r"\(\s*(?:~|about|approx\.?|approximately|around|roughly|some|circa|c\.|ca\.)?\s*"
                          r"(?:U\.?S\.?|A\.?U\.?)?\s*$", re.I)
 _CEILING_BEFORE = re.compile(r"(?i)(?<!\w)(?:up\s+to|maximum\s+of|as\s+much\s+as|capped\s+at|ceiling\s+of|or|bis\s+zu|"
+                             r"högst|höchstens|højst|høyst|maksimalt|maximaal|legfeljebb|enintään|nejvýše|hæst\s+má\s+\w+\s+á|"
                              r"jusqu['’]à|fino\s+a|hasta|opp\s+til|upp\s+till|op\s+til)\s*$")
 # A firm's turnover or revenue ("un chiffre d'affaires de 1,2 milliard €", "Umsatz von 3 Mrd. €"): no sanction.
 _TURNOVER_BEFORE = re.compile(r"(?i)\b(?:chiffre\s+d['’]affaires|\w*umsatz\w*|fatturato|turnover|revenues?|sales|"

@@ -93,3 +93,29 @@ def test_an_order_word_with_no_issuer_in_its_sentence_makes_no_fallback(tmp_path
     text = ("Lindgren SARL et la CNIL\n\nLa CNIL a publié un guide sur les cookies.\n\n"
             "Lindgren SARL a reçu une injonction de payer de son fournisseur Lindgren SARL.")
     assert _decisions(tmp_path, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Il Garante e la Ventoli\n\nIl Garante privacy ha imposto a Ventoli S.p.A. la limitazione provvisoria "
+     "dei trattamenti effettuati con l'app.", ("regulator:it-garante", "Ventoli S.p.A.", "order", None, None)),
+    ("IMY och Ekbacken\n\nIMY förelägger Ekbacken Vård AB att se över behörigheterna i journalsystemet.",
+     ("regulator:se-imy", "Ekbacken Vård AB", "order", None, None)),
+    ("Bírság\n\nA NAIH 4 millió forint bírságot szabott ki a Kovács Kft.-re.",
+     ("regulator:hu-naih", None, "fine", 4_000_000, "HUF")),
+    ("Pokuta\n\nÚOOÚ uložil společnosti Brodec s.r.o. pokutu 2 miliony korun.",
+     ("regulator:cz-uoou", "Brodec", "fine", 2_000_000, "CZK")),
+    ("IMY och Grenå\n\nIMY har beslutat att Grenå AB ska betala 400 000 kronor.",
+     ("regulator:se-imy", "Grenå AB", "fine", 400_000, "SEK")),
+])
+def test_decision_verbs_of_more_languages(tmp_path: Path, text: str, expected: tuple[Any, ...]) -> None:
+    rows = _decisions(tmp_path, text)
+    assert [r[0] for r in rows] == [expected[0]]
+    assert [r[2:] for r in rows] == [expected[2:]]
+    if expected[1] is not None:
+        assert [r[1] for r in rows] == [expected[1]]
+
+
+@pytest.mark.parametrize("text", ["kan avgiften uppgå till högst 20 miljoner euro",
+                                  "die Geldbuße beträgt höchstens 300.000 Euro", "bøden er højst 5 millioner kroner"])
+def test_at_most_is_a_ceiling(text: str) -> None:
+    assert [m.meaning for m in find_money(text)] == ["ceiling"]
