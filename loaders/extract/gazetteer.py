@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from enforcegraph.loaders.extract.language import language_country
 from enforcegraph.loaders.extract.regions import find_regional, find_state_office
 from enforcegraph.schema.errors import SchemaError
 
@@ -185,13 +186,17 @@ def _raw_matches(text: str) -> Iterator[tuple[int, int, str]]:
 # Official names made only of generic words ("Data Protection Commission"): names only when
 # capitalised, and not when another country is named right before them.
 _GENERIC = re.compile(r"(?i)(?:(?:the|national|federal|data|protection|privacy|information|personal|commission(?:er)?|"
-                      r"authority|office|agency|supervisory|inspectorate|for|of|and)\s*)+")
+                      r"authority|office|agency|supervisory|inspectorate|for|of|and|"
+                      # the same in Spanish ("Agencia de Protección de Datos")
+                      r"agencia|autoridad|de|protección|datos)\s*)+")
 
 
-def _other_country(text: str, start: int, entries: list[RegulatorEntry]) -> bool:
-    """Whether a country other than the entries' is named just before ``start``."""
+def _other_country(text: str, start: int, entries: list[RegulatorEntry], end: int | None = None) -> bool:
+    """Whether a country other than the entries' is named just before ``start`` (or right
+    after ``end``: "la Agencia de Protección de Datos de Irlanda", "... irlandesa")."""
     before = [m.group(0) for m in _country_pattern().finditer(text, max(0, start - 30), start)]
-    return bool(before) and _country_of(before[-1]) not in {e.country for e in entries}
+    after = [m.group(0) for m in _country_pattern().finditer(text, end, end + 16)] if end is not None else []
+    return any(_country_of(w) not in {e.country for e in entries} for w in (*before[-1:], *after[:1]))
 
 
 def _nordic_language(text: str) -> str | None:
@@ -231,7 +236,7 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
     for start, end, found in _raw_matches(text):
         key = _key(found)
         entries = by_name.get(key, [])
-        if _GENERIC.fullmatch(found) and (found[:1].islower() or _other_country(text, start, entries)):
+        if _GENERIC.fullmatch(found) and (found[:1].islower() or _other_country(text, start, entries, end)):
             continue  # "Portugal's data protection commission" is no name of Ireland's Data Protection Commission
         clear = [e for e in entries if found not in e.ambiguous and key not in
                  {a.casefold() for a in e.ambiguous}]
@@ -247,6 +252,7 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
                          r"\s*:?\s*[«\"“]?\s*)?|,\s+(?:or|the)\s+)(?:the\s+)?([A-Z][A-Za-z]{1,7})(?=[),.;:\s»\"”])", after)
         if short:
             defined[short.group(1)] = hit.entry
+    written_in = language_country(text) if pending else None
     for start, end, found in pending:
         entries = by_name.get(_key(found), [])
         if found in defined and defined[found] in entries:
@@ -257,6 +263,10 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
             local = [e for e in entries if e.country == language]
         if not found.isupper() and len(local) == 1:
             plain.append(RegulatorMatch(local[0], start, end, 0.75, "gazetteer-country"))
+            continue
+        spoken = [e for e in entries if e.country == written_in]
+        if not local and len(spoken) == 1:  # "de AP" in a Dutch text, "a CNPD" in a Portuguese one
+            plain.append(RegulatorMatch(spoken[0], start, end, 0.75, "gazetteer-language"))
             continue
         right_before = re.search(r"(\w+)(?:['’]s)?\s+(?:the\s+)?$", text[max(0, start - 30) : start])
         code = _country_of(right_before.group(1)) if right_before else None

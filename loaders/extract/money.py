@@ -244,9 +244,11 @@ def find_money(text: str) -> list[Money]:
                 continue  # "en millions d'euros", "hat Millionen Euro": no number
             number = str(value_of)
             if tenths := _DECIMAL_WORDS.search(text, max(0, match.start() - 30), match.start()):
-                whole = _WORD_VALUE.get(tenths.group(1).lower()) or LOCAL_NUMBERS.get(tenths.group(1).lower(), (None,))[0]
-                if whole is not None and value_of < 10:  # "eina komma þrjár milljónir": 1.3 million
-                    number, start = f"{whole}.{value_of}", tenths.start()
+                said_whole = tenths.group(1).lower()
+                units: int | None = _WORD_VALUE.get(said_whole) or (
+                    LOCAL_NUMBERS[said_whole][0] if said_whole in LOCAL_NUMBERS else None)
+                if units is not None and value_of < 10:  # "eina komma þrjár milljónir": 1.3 million
+                    number, start = f"{units}.{value_of}", tenths.start()
         grouped = bool(re.fullmatch(r"\d{1,3}\.\d{3}", number or "")) and magnitude.lower() in _GROUPING_MAGNITUDES
         value = parse_number(number, bool(magnitude) and not grouped)  # "1.200 millones": 1,200 million
         if value is None:

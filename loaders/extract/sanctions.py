@@ -46,7 +46,7 @@ PROPOSED = re.compile(
     r"\b(?:first|initially|originally)\s+(?:considered|proposed|sought)\s+(?:a|an)\s+(?:\w+\s+)?(?:penalty|fine)\b|"
     r"\bforhåndsvarsl\w*|\bpolitianmeld\w*|\banmeldt\s+\w+(?:\s+\w+)?\s+til\s+politiet|\bvoorgenomen\b|"
     r"\bbeabsichtigt\w*|\bintende\s+(?:irrogare|sanzionare)|\bintenci[oó]n\s+de\s+(?:sancionar|multar)|"
-    r"\bennakkoilmoitu\w*|\bförslag\s+(?:till|om)\s+(?:beslut|sanktionsavgift)"
+    r"\bpropus(?:o|ieron)\b|\bpropôs\b|\bennakkoilmoitu\w*|\bförslag\s+(?:till|om)\s+(?:beslut|sanktionsavgift)"
 )
 LIQUIDATION = re.compile(r"(?i)\bliquid(?:at|er|é|e)\w*")
 # An order (to bring processing into line, to stop, to erase), by the verb or noun that gives it.

@@ -119,3 +119,32 @@ def test_decision_verbs_of_more_languages(tmp_path: Path, text: str, expected: t
                                   "die Geldbuße beträgt höchstens 300.000 Euro", "bøden er højst 5 millioner kroner"])
 def test_at_most_is_a_ceiling(text: str) -> None:
     assert [m.meaning for m in find_money(text)] == ["ceiling"]
+
+
+def test_an_ambiguous_acronym_in_a_dutch_text_is_the_dutch_authority(tmp_path: Path) -> None:
+    text = ("Boete voor Veldhoven Zorg B.V.\n\nDe AP heeft een boete van 120.000 euro opgelegd aan Veldhoven Zorg B.V., een zorggroep. "
+            "Het bedrijf heeft de gegevens van patiënten niet goed beveiligd, zo stelt de AP. Volgens de AP was dat "
+            "al jaren bekend bij het bedrijf. Het bedrijf is het er niet mee eens en gaat in beroep.")
+    assert _decisions(tmp_path, text) == [("regulator:nl-ap", "Veldhoven Zorg B.V.", "fine", 120_000, "EUR")]
+
+
+def test_an_ambiguous_acronym_in_an_english_text_stays_unresolved(tmp_path: Path) -> None:
+    text = "Veldhoven Zorg fined\n\nThe AP reported that the hospital group Veldhoven Zorg B.V. was fined 120,000 euros."
+    assert all(row[0] != "regulator:nl-ap" for row in _decisions(tmp_path, text))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("La Agencia de Protección de Datos ha multado a Telares Norte S.L. con 30.000 euros.", True),
+    ("La Agencia de Protección de Datos de Irlanda ha multado a Telares Norte S.L. con 30.000 euros.", False),
+    ("la agencia de protección de datos irlandesa ha multado a Telares Norte S.L. con 30.000 euros.", False),
+])
+def test_the_spanish_agency_by_its_short_name_unless_another_country_is_named(
+        tmp_path: Path, text: str, found: bool) -> None:
+    rows = _decisions(tmp_path, "Multa a Telares Norte\n\n" + text)
+    assert ("regulator:es-aepd" in [r[0] for r in rows]) is found
+
+
+def test_a_spanish_proposal_is_a_proposed_fine(tmp_path: Path) -> None:
+    text = ("Multa a Telares Norte\n\nLa Agencia Española de Protección de Datos (AEPD) propuso una multa de "
+            "70.000 euros a Telares Norte S.L. por enviar publicidad sin consentimiento.")
+    assert [r[2:] for r in _decisions(tmp_path, text)] == [("proposed_fine", 70_000, "EUR")]
