@@ -47,7 +47,7 @@ _VERB = re.compile(
     # Italian, Swedish, Danish, Norwegian orders and bans; Hungarian, Icelandic, Czech, Slovak, Slovenian,
     # Lithuanian, Latvian, Estonian, Romanian, Bulgarian fines
     r"(?:ha|hanno|aveva)\s+impost[oa]|förbjud(?:er|it)|förbjöd|förelägg(?:er|s)|förelade|beläggs|forbyder|forbød|"
-    r"pålegg(?:er)?|påla|szabott\s+ki|kiszab\w*|megbírságol\w*|bírságolt\w*|sektaði|sektar|"
+    r"pålegg(?:er)?|påla|szabott\s+ki|kiszab\w*|megbírságol\w*|bírságolt\w*|sektaði|sektað|sektar|"
     r"lagði\s+(?:\w+\s+){0,3}?á|uložil[aoi]?|naložil[ao]?|izrekl[ao]?|skyrė|piemēroja|määras|trahvis|"
     r"a\s+amendat|a\s+sanc[țţ]ionat|a\s+aplicat|наложи|"
     r"(?:must|has\s+to|have\s+to|will\s+have\s+to|muss|müssen|musste|mussten|soll|sollen|dovrà|dovranno|doit|devra|moet|"

@@ -31,7 +31,7 @@ _WORDS = [
     (r"(?:british\s+)?pounds?(?:\s+sterling)?", "GBP"), (r"won", "KRW"), (r"yen", "JPY"),
     (r"krón(?:a|ur|um|u)", "ISK"), (r"forint\w*", "HUF"), (r"(?-i:Ft)", "HUF"), (r"лева|лв", "BGN"),
     (r"zlot(?:y|ys|ych)", "PLN"), (r"zł(?:otych|ote|otego|oty)?", "PLN"), (r"euro", "EUR"),
-    (r"(?:türk\s+)?liras[ıi]|lira|tl", "TRY"), (r"reais|real", "BRL"), (r"kr", "SEK"), (r"eura|euroa|euron|ευρώ", "EUR"), (r"kun[ae]?", "HRK"), (r"kč", "CZK"), (r"lei", "RON"),  # "7 500 000 kr": Swedish unless the story's Nordic regulator says otherwise
+    (r"(?:türk\s+)?liras[ıi]|lira|tl", "TRY"), (r"reais|real", "BRL"), (r"kr", "SEK"), (r"eura|euroa|euron|ευρώ|evr(?:o|a|ov|ih)|eurų|eurais|eiro|евро", "EUR"), (r"kun[ae]?", "HRK"), (r"kč", "CZK"), (r"lei", "RON"),  # "7 500 000 kr": Swedish unless the story's Nordic regulator says otherwise
 ]
 _MAGNITUDES = {
     "thousand": 10**3, "k": 10**3, "million": 10**6, "millions": 10**6, "mn": 10**6, "m": 10**6,
@@ -68,7 +68,7 @@ _NUMBER_WORDS = {
     10: ("ten", "dix", "zehn", "dieci", "diez", "tien"),
 }
 _WORD_VALUE = {word: value for value, words in _NUMBER_WORDS.items() for word in words}
-_NUMBER_WORD = "|".join(sorted({*_WORD_VALUE, *LOCAL_NUMBERS}, key=len, reverse=True))
+_NUMBER_WORD = "|".join(sorted({*_WORD_VALUE, *LOCAL_NUMBERS}, key=len, reverse=True)).replace(" ", r"\s+")
 # A decimal in words before a number word: "eina komma þrjár milljónir", "en komma fem millioner".
 _DECIMAL_WORDS = re.compile(r"(?i)(?<!\w)(\w+)\s+komma\s+$")
 # "5,2 millions d'euros", "15 milioni di euro", "35,3 Millionen Euro", "10 millones de euros"
@@ -238,17 +238,17 @@ def find_money(text: str) -> list[Money]:
                      or match.group("m6") or match.group("m7") or "").strip()
         start = match.start()
         if match.group("n4"):
-            said = match.group("n4").lower()
+            said = " ".join(match.group("n4").lower().split())  # "half  a" as "half a"
             value_of = _WORD_VALUE.get(said) or local_value(said, match.group("m4").strip())
             if value_of is None:
                 continue  # "en millions d'euros", "hat Millionen Euro": no number
             number = str(value_of)
             if tenths := _DECIMAL_WORDS.search(text, max(0, match.start() - 30), match.start()):
                 said_whole = tenths.group(1).lower()
-                units: int | None = _WORD_VALUE.get(said_whole) or (
+                units: float | None = _WORD_VALUE.get(said_whole) or (
                     LOCAL_NUMBERS[said_whole][0] if said_whole in LOCAL_NUMBERS else None)
-                if units is not None and value_of < 10:  # "eina komma þrjár milljónir": 1.3 million
-                    number, start = f"{units}.{value_of}", tenths.start()
+                if units is not None and value_of < 10 and value_of == int(value_of):  # "eina komma þrjár": 1.3
+                    number, start = f"{int(units)}.{int(value_of)}", tenths.start()
         grouped = bool(re.fullmatch(r"\d{1,3}\.\d{3}", number or "")) and magnitude.lower() in _GROUPING_MAGNITUDES
         value = parse_number(number, bool(magnitude) and not grouped)  # "1.200 millones": 1,200 million
         if value is None:

@@ -18,7 +18,7 @@ LOCAL_MAGNITUDES: dict[str, int] = {
     "milljón": 10**6, "milljónir": 10**6, "milljóna": 10**6, "milljónum": 10**6,
     "milljarð": 10**9, "milljarða": 10**9, "milljarðar": 10**9, "milljarður": 10**9,
     # Slovak, Slovenian, Romanian, Lithuanian, Latvian, Estonian, Finnish
-    "milión": 10**6, "milióna": 10**6, "milióny": 10**6, "miliónov": 10**6, "miliony": 10**6,
+    "milionu": 10**6, "milionem": 10**6, "miliardu": 10**9, "milión": 10**6, "milióna": 10**6, "milióny": 10**6, "miliónov": 10**6, "miliony": 10**6,
     "milijona": 10**6, "milijonov": 10**6, "milijone": 10**6, "milijon": 10**6, "milioane": 10**6,
     "milijono": 10**6, "milijonų": 10**6, "milijonai": 10**6, "miljoni": 10**6, "miljonu": 10**6,
     "miljons": 10**6, "miljonit": 10**6, "miljoonan": 10**6, "miljoona": 10**6,
@@ -45,12 +45,19 @@ _HR_MANY = frozenset(["milijuna", "milijona", "milijonov"])
 _EL_MANY = frozenset(["εκατομμύρια", "εκατομμυρίων", "εκατ."])
 
 
-def _words(value: int, magnitudes: frozenset[str], *words: str) -> dict[str, tuple[int, frozenset[str]]]:
+def _words(value: float, magnitudes: frozenset[str], *words: str) -> dict[str, tuple[float, frozenset[str]]]:
     return {w: (value, magnitudes) for w in words}
 
 
 # Word -> (value, the magnitudes it goes with).
-LOCAL_NUMBERS: dict[str, tuple[int, frozenset[str]]] = {
+LOCAL_NUMBERS: dict[str, tuple[float, frozenset[str]]] = {
+    # halves: "halvanden million", "half a million", "anderthalb Millionen", "medio millón"
+    **_words(1.5, _ONE_NORDIC, "halvanden", "halvannen", "halvannan"), **_words(0.5, _ONE_NORDIC, "en halv", "ei halv"),
+    **_words(0.5, frozenset(["million", "billion"]), "half a"),
+    **_words(1.5, frozenset(["millionen", "milliarden"]), "anderthalb", "eineinhalb"),
+    **_words(1.5, frozenset(["miljoen"]), "anderhalf"), **_words(0.5, frozenset(["miljoen"]), "een half"),
+    **_words(0.5, frozenset(["milione"]), "mezzo"), **_words(0.5, frozenset(["millón"]), "medio"),
+    **_words(0.5, frozenset(["miliona"]), "pół"), **_words(0.5, frozenset(["milionu"]), "půl"),
     **_words(1, _ONE_NORDIC, "en", "én", "ett"),
     **_words(2, _MANY_NORDIC, "to", "två"), **_words(3, _MANY_NORDIC, "tre"),
     **_words(4, _MANY_NORDIC, "fire", "fyra"), **_words(5, _MANY_NORDIC, "fem"),
@@ -75,11 +82,13 @@ LOCAL_NUMBERS: dict[str, tuple[int, frozenset[str]]] = {
 }
 
 
-def local_value(word: str, magnitude: str) -> int | None:
+def local_value(word: str, magnitude: str) -> float | None:
     """The value of a number word before this magnitude, or None where the pair is no number.
 
     >>> local_value("en", "million"), local_value("en", "millions"), local_value("þriggja", "milljóna")
     (1, None, 3)
+    >>> local_value("halvanden", "million"), local_value("half a", "million")
+    (1.5, 0.5)
     """
     found = LOCAL_NUMBERS.get(word.lower())
     if found is None or magnitude.lower() not in found[1]:

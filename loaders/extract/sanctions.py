@@ -26,7 +26,7 @@ SANCTION_WORD = re.compile(
     r"\w*bírság\w*|amend[ăa]\w*|sanc[țţ]i\w+|san[çc](?:ão|ões|ionad\w+)|ceza\w*|"
     # Icelandic, Estonian, Latvian, Lithuanian, Slovenian, Bulgarian
     r"löpande\s+vite|tvångsvite\w*|vitesföreläggande\w*|vite\s+(?:på|om)(?=\s)|"
-    r"(?:stjórnvalds)?sekt(?:a|ir|um|ar|in|aði|uð\w*)?|trahv\w*|naudas\s+sod\w*|baud[aąoų]\w*|glob[aoi]|глоб\w+|санкци\w+)(?!\w)"
+    r"(?:stjórnvalds)?sekt(?:a|ir|um|ar|in|aði|að|uð\w*)?|trahv\w*|naudas\s+sod\w*|baud[aąoų]\w*|glob[aoi]|глоб\w+|санкци\w+)(?!\w)"
 )
 # A periodic penalty's noun: "an astreinte of", "dagbøter på", "tvångsvite", "dwangsom".
 PERIODIC = re.compile(

@@ -148,3 +148,26 @@ def test_a_spanish_proposal_is_a_proposed_fine(tmp_path: Path) -> None:
     text = ("Multa a Telares Norte\n\nLa Agencia Española de Protección de Datos (AEPD) propuso una multa de "
             "70.000 euros a Telares Norte S.L. por enviar publicidad sin consentimiento.")
     assert [r[2:] for r in _decisions(tmp_path, text)] == [("proposed_fine", 70_000, "EUR")]
+
+
+@pytest.mark.parametrize(("text", "amount", "currency"), [
+    ("en bøde på halvanden million kroner", 1_500_000, "NOK"),
+    ("a fine of half a million euros", 500_000, "EUR"),
+    ("eine Geldbuße von anderthalb Millionen Euro", 1_500_000, "EUR"),
+    ("een boete van een half miljoen euro", 500_000, "EUR"),
+    ("una multa de medio millón de euros", 500_000, "EUR"),
+    ("kara w wysokości pół miliona złotych", 500_000, "PLN"),
+    ("greiða eina komma þrjár milljónir króna", 1_300_000, "ISK"),
+    ("pokutu ve výši 1,5 milionu korun", 1_500_000, "CZK"),
+    ("globo v višini 4.000 evrov", 4_000, "EUR"),
+    ("50 000 eurų baudą", 50_000, "EUR"),
+    ("naudas sodu 15 000 eiro apmērā", 15_000, "EUR"),
+])
+def test_halves_decimals_in_words_and_euro_in_more_languages(text: str, amount: int, currency: str) -> None:
+    assert [(m.amount, m.currency) for m in find_money(text)] == [(amount, currency)]
+
+
+def test_an_icelandic_perfect_fines(tmp_path: Path) -> None:
+    text = "Sekt\n\nPersónuvernd hefur sektað Fjarðarbanka um 5 milljónir króna."
+    assert [(r[0], r[2], r[3], r[4]) for r in _decisions(tmp_path, text)] == [
+        ("regulator:is-personuvernd", "fine", 5_000_000, "ISK")]
