@@ -132,17 +132,23 @@ def _descriptor() -> re.Pattern[str]:
 
 @cache
 def _local_descriptor() -> re.Pattern[str]:
-    """The same in French, German, Italian, Dutch and Spanish: "Frankreichs
-    Datenschutzbehörde", "l'autorité irlandaise de protection des données"."""
+    """The same in French, German, Italian, Dutch, Spanish, Portuguese, the Nordic languages and
+    Polish: "Frankreichs Datenschutzbehörde", "l'autorité irlandaise de protection des données",
+    "det irske datatilsynet", "o regulador irlandês"."""
     words = sorted({w for ws in country_words().values() for w in ws}, key=len, reverse=True)
     country = "|".join(re.escape(w) for w in words)
     return re.compile(
         rf"(?<!\w)(?:(?P<country>{country})\s+(?i:Datenschutzbehörde|Datenschutzaufsicht\w*|"
         r"Datenschutzbeauftragte[nr]?|Datenschutz-Aufsichtsbehörde|privacytoezichthouder|privacywaakhond|"
-        r"toezichthouder|evenknie)"
-        r"|(?i:l['’]autorité|le\s+régulateur|le\s+gendarme|l['’]autorità|il\s+Garante|la\s+autoridad|"
+        r"toezichthouder|evenknie|"
+        # Danish, Norwegian, Swedish, Polish: "det irske datatilsyn", "irlandzki organ nadzorczy"
+        r"datatilsyn(?:et)?|dataskyddsmyndighet(?:en)?|integritetsskyddsmyndighet(?:en)?|tilsynsmyndighed(?:en)?|"
+        r"organ\s+nadzorczy|urząd\s+ochrony\s+danych)"
+        r"|(?i:l['’]autorité|le\s+régulateur|le\s+gendarme|l['’]autorità|il\s+Garante|la\s+autoridad(?:\s+de\s+control)?|"
+        r"a\s+autoridade(?:\s+de\s+controlo)?|o\s+regulador|el\s+regulador|"
         rf"la\s+agencia)\s+(?P<country2>{country})(?i:\s+(?:de\s+(?:la\s+)?protection\s+des\s+données|"
-        r"per\s+la\s+protezione\s+dei\s+dati(?:\s+personali)?|della\s+privacy|de\s+protección\s+de\s+datos))?"
+        r"per\s+la\s+protezione\s+dei\s+dati(?:\s+personali)?|della\s+privacy|de\s+protección\s+de\s+datos|"
+        r"de\s+proteção\s+de\s+dados))?"
         # "l'Autorità di controllo della Romania", "the data protection authority of Romania"
         r"|(?i:l['’]autorit[àé]|la\s+autoridad|a\s+autoridade|the\s+(?:data\s+protection\s+|privacy\s+)?(?:authority|regulator|watchdog))"
         r"(?:\s+(?i:di|de|du|per\s+la|pour\s+la|of)\s+(?i:controllo|contrôle|control|protezione\s+dei\s+dati|protection\s+des\s+données|"
@@ -224,6 +230,21 @@ def _defined_after_descriptors(text: str, found: list[RegulatorMatch]) -> list[R
     return hits
 
 
+def _foreign_namesakes(text: str, found: list[RegulatorMatch]) -> list[RegulatorMatch]:
+    """An authority's name with another country's adjective after it names that country's
+    authority ("la CNIL irlandaise", "the Irish CNIL" is the descriptor rule's)."""
+    result = []
+    for match in found:
+        after = _country_pattern().match(text, match.end + 1) if text[match.end : match.end + 1] == " " else None
+        code = _country_of(after.group(0)) if after else None
+        candidates = [e for e in gazetteer() if e.country == code and e.kind == match.entry.kind]
+        if after is None or code in (None, match.entry.country) or len(candidates) != 1:
+            result.append(match)
+            continue
+        result.append(RegulatorMatch(candidates[0], match.start, after.end(), 0.7, "descriptor"))
+    return result
+
+
 def find_regulators(text: str) -> list[RegulatorMatch]:
     """Regulators named in ``text``: by name, acronym or alias, by a defined abbreviation
     ("the Dutch Data Protection Authority, or DPA"), and by description ("Italy's privacy
@@ -255,6 +276,8 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
     written_in = language_country(text) if pending else None
     for start, end, found in pending:
         entries = by_name.get(_key(found), [])
+        if _other_country(text, start, entries):
+            continue  # "det irske Datatilsynet": a descriptor of another country's authority
         if found in defined and defined[found] in entries:
             plain.append(RegulatorMatch(defined[found], start, end, 0.8, "gazetteer-defined"))
             continue
@@ -302,6 +325,7 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
         if len(candidates) == 1:
             plain.append(RegulatorMatch(candidates[0], described.start(), described.end(), 0.7,
                                         "descriptor"))
+    plain = _foreign_namesakes(text, plain)
     plain += _defined_after_descriptors(text, plain)
     by_id = {e.id: e for e in gazetteer()}
     plain += [RegulatorMatch(by_id[regulator], start, end, 0.8, "regional-office")

@@ -13,6 +13,7 @@ import pytest
 
 from enforcegraph.loaders.extract import extract, read_article
 from enforcegraph.loaders.extract.evaluation import decision_rows
+from enforcegraph.loaders.extract.gazetteer import find_regulators
 from enforcegraph.loaders.extract.money import find_money
 
 
@@ -171,3 +172,21 @@ def test_an_icelandic_perfect_fines(tmp_path: Path) -> None:
     text = "Sekt\n\nPersónuvernd hefur sektað Fjarðarbanka um 5 milljónir króna."
     assert [(r[0], r[2], r[3], r[4]) for r in _decisions(tmp_path, text)] == [
         ("regulator:is-personuvernd", "fine", 5_000_000, "ISK")]
+
+
+@pytest.mark.parametrize(("text", "regulator"), [
+    ("Det irske datatilsynet har bøtelagt selskapet.", "regulator:ie-dpc"),
+    ("Det irske Datatilsynet har bøtelagt selskapet.", "regulator:ie-dpc"),
+    ("det danske datatilsyn udtaler kritik", "regulator:dk-datatilsynet"),
+    ("den irländska dataskyddsmyndigheten har beslutat", "regulator:ie-dpc"),
+    ("irlandzki organ nadzorczy nałożył karę", "regulator:ie-dpc"),
+    ("o regulador irlandês de proteção de dados aplicou uma coima", "regulator:ie-dpc"),
+    ("la autoridad de control irlandesa ha multado", "regulator:ie-dpc"),
+    ("la CNIL irlandaise a infligé une amende", "regulator:ie-dpc"),
+])
+def test_another_countrys_authority_by_a_descriptor(text: str, regulator: str) -> None:
+    assert [m.entry.id for m in find_regulators(text)] == [regulator]
+
+
+def test_a_countrys_own_adjective_after_its_authority_changes_nothing() -> None:
+    assert [m.entry.id for m in find_regulators("la CNIL française a infligé une amende")] == ["regulator:fr-cnil"]
