@@ -90,6 +90,8 @@ _CONVERSION = re.compile(r"\(\s*(?:~|about|approx\.?|approximately|around|roughl
                          r"(?:U\.?S\.?|A\.?U\.?)?\s*$", re.I)
 _CEILING_BEFORE = re.compile(r"(?i)(?<!\w)(?:up\s+to|maximum\s+of|as\s+much\s+as|capped\s+at|ceiling\s+of|or|bis\s+zu|"
                              r"högst|höchstens|højst|høyst|maksimalt|maximaal|legfeljebb|enintään|nejvýše|hæst\s+má\s+\w+\s+á|"
+                             r"(?:montante|importe|valor|importo)\s+m[áa]ssimo\s+(?:de|di)|(?:montante|importe|valor)\s+máximo\s+de|"
+                             r"até(?:\s+ao?)?(?:\s+(?:montante|valor)\s+máximo\s+de)?|hasta\s+un\s+máximo\s+de|"
                              r"jusqu['’]à|fino\s+a|hasta|opp\s+til|upp\s+till|op\s+til)\s*$")
 # A firm's turnover or revenue ("un chiffre d'affaires de 1,2 milliard €", "Umsatz von 3 Mrd. €"): no sanction.
 _TURNOVER_BEFORE = re.compile(r"(?i)\b(?:chiffre\s+d['’]affaires|\w*umsatz\w*|fatturato|turnover|revenues?|sales|"

@@ -117,6 +117,8 @@ def test_decision_verbs_of_more_languages(tmp_path: Path, text: str, expected: t
 
 
 @pytest.mark.parametrize("text", ["kan avgiften uppgå till högst 20 miljoner euro",
+                                  "sancionado com coima até ao montante máximo de €20.000.000,00",
+                                  "una multa de hasta un máximo de 20 millones de euros",
                                   "die Geldbuße beträgt höchstens 300.000 Euro", "bøden er højst 5 millioner kroner"])
 def test_at_most_is_a_ceiling(text: str) -> None:
     assert [m.meaning for m in find_money(text)] == ["ceiling"]
