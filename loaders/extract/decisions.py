@@ -26,6 +26,7 @@ __all__ = ["DecisionDraft", "SanctionDraft", "find_decisions"]
 _VERB = re.compile(
     r"(?i)\b(?:fined|fines|fining|fine\s+(?:on|against|of)|imposed?|imposes|imposing|"
     r"hit\s+with|slapped|sanctioned|penalised|penalized|ordered|orders|ordering|banned|bans|"
+    r"issued\s+(?:\w+\s+){1,5}?with\s+(?:a|an)\s+(?:\w+\s+)?(?:enforcement\s+notice|fine|penalty|reprimand|order)|"
     r"reprimanded|issued\s+(?:a|an)\s+(?:\w+\s+)?(?:fine|penalty|reprimand|order|ban)|"
     # an infinitive after a decision or an intent ("its decision to reprimand X", "intends to fine X")
     r"(?:decision|decided|decides|intends?|intention|plans?|proposes?|proposed)\s+to\s+(?:fine|reprimand|sanction)|"

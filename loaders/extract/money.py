@@ -88,7 +88,7 @@ _MONEY = re.compile(
 _DOT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d.]|,\d)")  # "500.000 Euro": "." groups thousands here
 _CONVERSION = re.compile(r"\(\s*(?:~|about|approx\.?|approximately|around|roughly|some|circa|c\.|ca\.)?\s*"
                          r"(?:U\.?S\.?|A\.?U\.?)?\s*$", re.I)
-_CEILING_BEFORE = re.compile(r"(?i)(?<!\w)(?:up\s+to|maximum\s+of|as\s+much\s+as|capped\s+at|ceiling\s+of|or|bis\s+zu|"
+_CEILING_BEFORE = re.compile(r"(?i)(?<!\w)(?:up\s+to|maximum\s+(?:of|van|von|de|di)|Höchstbetrag\s+von|plafonnée?\s+à|as\s+much\s+as|capped\s+at|ceiling\s+of|or|bis\s+zu|"
                              r"högst|höchstens|højst|høyst|maksimalt|maximaal|legfeljebb|enintään|nejvýše|hæst\s+má\s+\w+\s+á|"
                              r"(?:montante|importe|valor|importo)\s+m[áa]ssimo\s+(?:de|di)|(?:montante|importe|valor)\s+máximo\s+de|"
                              r"até(?:\s+ao?)?(?:\s+(?:montante|valor)\s+máximo\s+de)?|hasta\s+un\s+máximo\s+de|"

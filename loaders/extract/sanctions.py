@@ -50,7 +50,7 @@ PROPOSED = re.compile(
 )
 LIQUIDATION = re.compile(r"(?i)\bliquid(?:at|er|é|e)\w*")
 # An order (to bring processing into line, to stop, to erase), by the verb or noun that gives it.
-ORDER = re.compile(rf"(?i)\b(?:ordered|orders|ordering|ordonn[ée]\w*|enjoint|injonction|ingiun\w+|"
+ORDER = re.compile(rf"(?i)\b(?:ordered|orders|ordering|enforcement\s+notice|ordonn[ée]\w*|enjoint|injonction|ingiun\w+|"
                    rf"(?:ha|hanno|aveva)\s+disposto|ordenad[oa]|ordenó|angeordnet|gelast|mis(?:e)?\s+en\s+demeure|"
                    rf"limitazione\s+(?:provvisoria|definitiva)|förelägg(?:er|ande|s)|förelade|pålegg(?:er|es)?|påla|"
                    rf"påbyd(?:er|et)?|påbud|pålæg(?:ger|ges)?|nakaza[łl]\w*|nařídil\w*|elrendelte|ordenou|determinou|"

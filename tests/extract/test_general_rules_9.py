@@ -192,3 +192,15 @@ def test_another_countrys_authority_by_a_descriptor(text: str, regulator: str) -
 
 def test_a_countrys_own_adjective_after_its_authority_changes_nothing() -> None:
     assert [m.entry.id for m in find_regulators("la CNIL française a infligé une amende")] == ["regulator:fr-cnil"]
+
+
+def test_an_enforcement_notice_issued_to_a_firm_is_an_order(tmp_path: Path) -> None:
+    text = ("Enforcement notice\n\nThe ICO has issued Harbour Telecom Ltd with an enforcement notice requiring it "
+            "to delete the data.")
+    assert _decisions(tmp_path, text) == [("regulator:gb-ico", "Harbour Telecom Ltd", "order", None, None)]
+
+
+def test_the_maximum_of_a_periodic_penalty_is_no_fine(tmp_path: Path) -> None:
+    text = ("Dwangsom\n\nDe Autoriteit Persoonsgegevens heeft Zonnehof B.V. een last onder dwangsom opgelegd van "
+            "50.000 euro per week, met een maximum van 500.000 euro.")
+    assert _decisions(tmp_path, text) == [("regulator:nl-ap", "Zonnehof B.V.", "periodic_penalty", 50_000, "EUR")]
