@@ -9,6 +9,7 @@ from enforcegraph.loaders.extract.context import Context
 from enforcegraph.loaders.extract.drafts import DecisionDraft, SanctionDraft
 from enforcegraph.loaders.extract.exact import prefer_exact
 from enforcegraph.loaders.extract.fallback import fallback_decisions
+from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.roles import PASSIVE_EVENT
 from enforcegraph.loaders.extract.sanctions import BAN, ORDER, REPRIMAND, is_periodic, sanction_of
 from enforcegraph.loaders.extract.text import Sentence, find_period
@@ -197,6 +198,8 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
         amounts = [m for m in ctx.money_in(sentence.start, sentence.end) if m.meaning not in ("ceiling", "total", "turnover")]
         if amounts and _PARTS.search(ctx.text[sentence.start : amounts[0].start]):
             amounts = []
+        if not amounts and verb:
+            amounts = _total_of_one(ctx, sentence)
         if not verb and not (_NOUN.search(sentence.text) and amounts):
             continue
         found = _regulator_for(ctx, index, sentence)
@@ -303,6 +306,17 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     return drafts
 
 
+
+
+def _total_of_one(ctx: Context, sentence: Sentence) -> list[Money]:
+    """The one sum of a sentence that names one firm, in a story that gives no part of it
+    ("imposed fines totalling EUR 98,000 on X"): the fines of one decision, so its amount."""
+    money = ctx.money_in(sentence.start, sentence.end)
+    firms = {f.name for _, f in ctx.firms_in(sentence.start, sentence.end)}
+    parts = [m for m in ctx.money if m.meaning in ("amount", "periodic") and m.conversion_of is None]
+    if len(money) == 1 and money[0].meaning == "total" and len(firms) == 1 and not parts:
+        return money
+    return []
 
 
 def _issuer_how(ctx: Context, sentence: Sentence, regulator: str, confidence: float) -> str:

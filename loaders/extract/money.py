@@ -14,6 +14,7 @@ _SYMBOLS = {
     "€": "EUR", "£": "GBP", "$": "USD", "us$": "USD", "c$": "CAD", "ca$": "CAD",
     "a$": "AUD", "au$": "AUD", "r$": "BRL", "¥": "JPY", "₩": "KRW", "chf": "CHF",
     "skr": "SEK", "nkr": "NOK", "dkr": "DKK",  # "SKr 37m" (Swedish crowns before the figure)
+    "kr": "SEK",  # "kr 1,6 millioner", "kr. 500.000": crowns, the story's Nordic regulator's
 }
 _CODES = (
     "EUR", "GBP", "USD", "SEK", "NOK", "DKK", "CHF", "CAD", "AUD", "KRW", "JPY", "PLN",
@@ -73,7 +74,7 @@ _NUMBER_WORD = "|".join(sorted({*_WORD_VALUE, *LOCAL_NUMBERS}, key=len, reverse=
 _DECIMAL_WORDS = re.compile(r"(?i)(?<!\w)(\w+)\s+komma\s+$")
 # "5,2 millions d'euros", "15 milioni di euro", "35,3 Millionen Euro", "10 millones de euros"
 _OF = r"(?:\s?(?:d['’]|de\s+|di\s+|of\s+)?)"
-_SYM = r"US\$|C\$|CA\$|A\$|AU\$|R\$|[€£$¥₩]|\b[SND]Kr\.?(?=\s?\d)"
+_SYM = r"US\$|C\$|CA\$|A\$|AU\$|R\$|[€£$¥₩]|\b[SND]?Kr\.?(?=\s?\d)"
 _WORD = "|".join(w for w, _ in _WORDS)
 _MONEY = re.compile(
     rf"""(?ix)
@@ -260,7 +261,8 @@ def find_money(text: str) -> list[Money]:
         value *= _MAGNITUDES.get(magnitude.lower(), 1)
         money = Money(start, match.end(), _number(value), _currency(match), worded=bool(match.group("n4")))
         word = (match.group("word") or match.group("word4") or "").lower()
-        money.crowns = bool(re.fullmatch(r"(?:kroner|krone|crowns?|kr)", word))
+        money.crowns = bool(re.fullmatch(r"(?:kroner|krone|crowns?|kr)", word)) or (
+            (match.group("sym") or "").lower().rstrip(".") == "kr")
         before = text[max(0, match.start() - 30) : match.start()]
         after = text[match.end() : match.end() + 80]
         base = _converted(text, found, last, match.start())

@@ -204,3 +204,22 @@ def test_the_maximum_of_a_periodic_penalty_is_no_fine(tmp_path: Path) -> None:
     text = ("Dwangsom\n\nDe Autoriteit Persoonsgegevens heeft Zonnehof B.V. een last onder dwangsom opgelegd van "
             "50.000 euro per week, met een maximum van 500.000 euro.")
     assert _decisions(tmp_path, text) == [("regulator:nl-ap", "Zonnehof B.V.", "periodic_penalty", 50_000, "EUR")]
+
+
+def test_crowns_written_before_the_figure_take_the_regulators_currency(tmp_path: Path) -> None:
+    text = ("Varsel om gebyr\n\nDatatilsynet har varslet Fjordvik kommune om et overtredelsesgebyr på kr 1,6 millioner. "
+            "Fjordvik kommune kan uttale seg før vedtaket.")
+    assert _decisions(tmp_path, text) == [
+        ("regulator:no-datatilsynet", "Fjordvik kommune", "proposed_fine", 1_600_000, "NOK")]
+
+
+def test_a_total_of_fines_on_one_firm_is_its_decisions_amount(tmp_path: Path) -> None:
+    text = ("Fines for Shannon Analytics\n\nThe Data Protection Commission reprimanded Shannon Analytics Limited and imposed administrative "
+            "fines totalling €98,000.")
+    assert [r[:2] + r[3:] for r in _decisions(tmp_path, text)] == [
+        ("regulator:ie-dpc", "Shannon Analytics Limited", 98_000, "EUR")]
+
+
+def test_a_total_over_several_firms_stays_a_total(tmp_path: Path) -> None:
+    text = ("Fines\n\nThe Data Protection Commission imposed fines totalling €98,000 on Shannon Analytics Limited and Liffey Data Limited.")
+    assert all(r[3] != 98_000 for r in _decisions(tmp_path, text))
