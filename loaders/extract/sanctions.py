@@ -39,7 +39,7 @@ PERIODIC = re.compile(
 )
 # Words that make a fine a proposed one: a notice, a draft, a recommendation to prosecute.
 PROPOSED = re.compile(
-    r"(?i)\bpropos\w+|\bpropuest\w+|\bintend(?:s|ed|ing)?\W{0,2}\s+to\s+(?:fine|impose|issue)|\bvarsel\s+om|\bvarsl(?:et|a|er|ede)\b|\bindstill\w*|"
+    r"(?i)\bpropos\w+|\bpropuest\w+|\bintend(?:s|ed|ing)?\W{0,2}\s+to\s+(?:fine|impose|issue)|\bvarsel\s+(?:\w+\s+){0,3}?om\b|\bvarsl(?:et|a|er|ede)\b|\bindstill\w*|"
     r"\bintention\s+to\s+(?:fine|impose)|\bprovisional|"
     r"\bpreliminary\b|\badvance\s+notifi\w+|\bdraft\s+decision|\bprojet\s+de\s+(?:décision|sanction)|"
     r"\bvoornemen\b|\bschema\s+di\s+provvedimento|\bAnhörung|"

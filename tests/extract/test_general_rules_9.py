@@ -223,3 +223,9 @@ def test_a_total_of_fines_on_one_firm_is_its_decisions_amount(tmp_path: Path) ->
 def test_a_total_over_several_firms_stays_a_total(tmp_path: Path) -> None:
     text = ("Fines\n\nThe Data Protection Commission imposed fines totalling €98,000 on Shannon Analytics Limited and Liffey Data Limited.")
     assert all(r[3] != 98_000 for r in _decisions(tmp_path, text))
+
+
+def test_a_notice_from_the_regulator_of_a_fine_is_a_proposed_fine(tmp_path: Path) -> None:
+    text = ("Varsel\n\nFjordvik Trening AS har fått varsel fra Datatilsynet om et overtredelsesgebyr på 3 millioner "
+            "kroner. Fjordvik Trening AS kan klage.")
+    assert [r[2:] for r in _decisions(tmp_path, text)] == [("proposed_fine", 3_000_000, "NOK")]
