@@ -12,7 +12,7 @@ __all__ = [
 # A capitalised word ("H&M", "Ton-That", "O'Brien", "Locatefamily.com", "Canal+") or initials ("A.B.", "A. Z.").
 # Capital letters of the Latin alphabets and Greek ("Österreichische Post AG", "Łódź", "Υπουργείο").
 _UP = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x17F) if chr(c).isupper()) + "Α-ΩΆ-Ώ"
-_TOKEN = (rf"(?:[A-Z]\.(?:[^\S\n]?[A-Z]\.)+|\d+[&/]\d+(?![\d,.])|\d+[a-z]+[A-Z][\w\-]*|\d+x\d+(?![\d,.])|[{_UP}][\w\-]*(?:&[A-Z][\w\-]*)?(?:['’][A-Z][\w\-]*)?(?:\.(?:com|net|org|io|eu)\b)?(?:\+(?![\w+]))?)")
+_TOKEN = (rf"(?:[A-Z]\.(?:[^\S\n]?[A-Z]\.)+|\d+[&/]\d+(?![\d,.])|\d+[a-z]+[A-Z][\w\-]*|\d+x\d+(?![\d,.])|[{_UP}][\w\-]*(?:\*{{2,}}[\w\-]*)?(?:&[A-Z][\w\-]*)?(?:['’][A-Z][\w\-]*)?(?:\.(?:com|net|org|io|eu)\b)?(?:\+(?![\w+]))?)")
 _JOIN = r"(?:[^\S\n]+(?:(?:of|for|and|&|de|du|des|la|le|van|von|der|den|di|da|del|και)[^\S\n]+)?)"
 NAME = rf"{_TOKEN}(?:{_JOIN}{_TOKEN}){{0,5}}(?:,?[^\S\n]+(?:Inc|Ltd|Corp|Co|S\.A|B\.V|N\.V)\.|[^\S\n]+LLC)?"
 _PNAME = r"[A-Z][a-z]+(?:[\-’'][A-Z][a-z]+)?"
@@ -32,9 +32,14 @@ COMPANY_NOUN = (
 )
 # Legal forms that end a firm's name ("Amazon Europe Core S.à r.l.", "H&M ... A.B. & Co. KG").
 LEGAL_FORM = (
-    r"(?:Inc|Ltd|Limited|LLC|L\.L\.C|Corp|Corporation|GmbH(?:\s+&\s+Co\.\s+KG)?|AG|KG|SE|plc|PLC|"
-    r"S\.A\.U|S\.A|SA|SAS|SARL|S\.à\s?r\.l|S\.à\.r\.l|S\.a\.r\.l|B\.V|N\.V|[Ss]\.[Pp]\.A|[Ss]\.r\.l|S[Rr][Ll]|SpA|Spa|"
-    r"A\.B|AB|ASA|AS|A/S|Oy|Oyj|DAC|Unlimited\s+Company|Co\.\s+KG|Co\.\s+Inc|OpCo,\s+LLC|[Ss]p\.\s?z\s?o\.\s?o\.?|S\.L\.U|S\.L|SL|Α\.Ε)"
+    r"(?:Inc|Ltd|Limited|LLC|L\.L\.C|LLP|Corp|Corporation|GmbH(?:\s+&?\s*Co\.?\s+KG)?|mbH|AG|KG|SE|plc|PLC|"
+    r"S\.A\.U|S\.A|SA|SAS|SASU|SARL|EURL|S\.à\s?r\.l|S\.à\.r\.l|S\.a\.r\.l|Sàrl|B\.V|N\.V|BV|NV|BVBA|[Ss]\.[Pp]\.A|[Ss]\.r\.l|S[Rr][Ll]|"
+    r"S\.R\.L|SpA|Spa|Sagl|A\.B|AB|ASA|AS|A/S|ApS|I/S|P/S|K/S|Oy|Oyj|ehf|hf|DAC|Unlimited\s+Company|Co\.\s+KG|Co\.\s+Inc|"
+    r"OpCo,\s+LLC|[Ss]p\.\s?z\s?o\.\s?o\.?(?:\s+[Ss]p\.\s?[kj]\.?)?|[Ss]p\.\s?[kj]|S\.L\.U|S\.L|SL|Α\.Ε|"
+    # Central and Eastern Europe and the Baltics: "s.r.o.", "a.s.", "Kft.", "Zrt.", "d.o.o.", "EAD", "OÜ", "UAB"
+    r"[Ss]\.\s?r\.\s?o|spol\.\s+s\s+r\.\s?o|a\.\s?s|Kft|Zrt|Nyrt|d\.\s?o\.\s?o|d\.\s?d|EAD|EOOD|OOD|OÜ|UAB|SIA|"
+    # Portugal and Brazil, Greece
+    r"Lda|Ltda|ΙΚΕ|Ε\.Π\.Ε|ΑΕ)"
 )
 # Up to eight capitalised words (joined by "&", "of", "de" ...) before a legal form.
 # A possessive inside ("McDonald's Polska Sp. z o.o.") and a year or number after the first

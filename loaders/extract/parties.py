@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from enforcegraph.loaders.extract.gazetteer import country_words
+from enforcegraph.loaders.extract.bodies import is_court
+from enforcegraph.loaders.extract.gazetteer import country_words, find_regulators
 from enforcegraph.loaders.extract.joined import joined, joined_firms, split_pairs
 from enforcegraph.loaders.extract.names import (
     COMPANY_NOUN,
@@ -28,6 +29,8 @@ from enforcegraph.schema.names import normalize_name
 __all__ = ["Found", "PartyFinder", "Relation"]
 
 _POSS = r"['’]s"
+# Last words whose full stop is their own, not the sentence's ("Inc.", "ehf.", "Kft.").
+_ABBREVIATED = frozenset(["Inc", "Ltd", "Corp", "Co", "Jr", "Sr", "ehf", "hf", "Kft", "Zrt", "Nyrt", "Lda", "Ltda"])
 _AGENCY = (r"(?:(?P<kind>PR|public\s+relations|communications|press|media|law|legal)\s+"
            r"(?:agency|firm|consultancy|advisers|advisors|representatives?))")
 # The addressee of a decision: "Aan: X", "gericht aan X", "addressed to X", "Adressat: X".
@@ -151,10 +154,13 @@ class PartyFinder:
             name = name.split(None, 1)[1]  # "Taxidienstenbedrijf Uber": the noun is no part of the name
         if name is not None and name.endswith(".") and "." not in name.split()[-1][:-1] and not re.fullmatch(
                 r"(?:[A-Z]\.\s?)+", name) and (
-                name.split()[-1][:-1] not in ("Inc", "Ltd", "Corp", "Co", "Jr", "Sr")):
+                name.split()[-1][:-1] not in _ABBREVIATED) and not re.search(r"\s[Ss]p\.\s?[kj]\.$", name):
             name = name[:-1]  # the full stop of the sentence ("... Deutsche Wohnen SE.")
         if name is None or not self._free(span) or re.fullmatch(rf"{LEGAL_FORM}\.?", name):
             return None  # ... and a legal form alone ("Inc.") names no firm
+        if kind == "company" and (is_court(name) or self._regulator_defined(span[0] + len(raw)) or any(
+                m.start == 0 and m.end == len(name) for m in find_regulators(name))):
+            return None  # a court confirms or cuts a sanction; "X (IMY)" is a regulator's name: never a target
         start = span[0] + raw.find(name.split()[0])
         span = (start, start + len(name))
         key = normalize_name(name)
@@ -169,6 +175,11 @@ class PartyFinder:
         if span not in entry.spans:
             entry.spans.append(span)
         return entry
+
+    def _regulator_defined(self, end: int) -> bool:
+        """A regulator's acronym in brackets right after ``end`` ("Integritetsskyddsmyndigheten (IMY)")."""
+        bracket = re.match(r"[^\S\n]*\(", self.text[end : end + 4])
+        return bracket is not None and any(a == end + bracket.end() for a, _ in self.regulator_spans)
 
     def regulator_at(self, span: tuple[int, int]) -> str | None:
         """The regulator id whose mention overlaps ``span``."""
@@ -303,7 +314,7 @@ class PartyFinder:
         """Two legal entities joined by "and" are two firms ("Google LLC and Google Ireland
         Limited"), split after the first one's legal form."""
         spans, begin = [], 0
-        for joint in re.finditer(rf"\b{LEGAL_FORM}\.?(?P<joint>,?\s+(?:and|und|et|e|y|en|och|og|oraz|&)\s+)(?=[A-Z])(?!Co\.|{LEGAL_FORM}\b)", name):
+        for joint in re.finditer(rf"\b{LEGAL_FORM}\.?(?P<joint>,?\s+(?:and|und|et|e|y|en|och|og|oraz|&)\s+)(?=[A-Z])(?!Co\b|{LEGAL_FORM}\b)", name):
             spans.append((start + begin, start + joint.start("joint")))
             begin = joint.end("joint")
         return [*spans, (start + begin, start + len(name))]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from enforcegraph.loaders.extract.bodies import MORE_PUBLIC_BODIES
 from enforcegraph.loaders.extract.names import (
     CLAUSE,
     COMPANY_NOUN,
@@ -35,7 +36,8 @@ AMPERSAND = re.compile(r"(?<![\w&\-])(?!(?:Q&A|R&D|M&A|B&B|P&L|T&C|F&B|A&E|S&P)(
                        r"(?P<name>[A-Z][A-Za-z]{0,3}&[A-Z][A-Za-z]{0,3})(?![\w&\-])")
 
 # A name that ends with one or more legal forms ("H&M Hennes & Mauritz Online Shop A.B. & Co. KG").
-WITH_LEGAL_FORM = rf"{LONG_NAME}(?:\s*,?\s*(?:&\s+)?{LEGAL_FORM}\b\.?)+"
+# The legal form is a word of its own: "EMPRESA" and "EASE" end in no "SA" or "SE".
+WITH_LEGAL_FORM = rf"{LONG_NAME}(?:(?:\s*,\s*|\s+)(?:&\s+)?{LEGAL_FORM}\b\.?)+"
 _SANCTION_VERB = (r"(?:fined|fining|sanctioned|reprimanded|penalised|penalized|sanctionn[ée]e?s?|"
                   r"condamn[ée]e?s?|sanzionat[oa]|multat[oa]|beboet)")
 # The sanction's noun in the languages present ("boete", "Bußgeld", "kara", "sanktionsavgift").
@@ -168,6 +170,7 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
     ]
     patterns += [(p.replace("{name}", NAME).replace("{skip}", skip), r, c) for p, r, c in EVENT_TARGETS + WORD_ORDER_TARGETS]
     patterns.append((PUBLIC_BODY.replace("{name}", NAME), "public-body", 0.8))
+    patterns += [(p.replace("{name}", NAME), r, c) for p, r, c in MORE_PUBLIC_BODIES]
     # the addressee of a decision: "Aan: X", "gericht aan X", "addressed to X"
     patterns.append((r"(?:(?m:^)(?:Aan|To|An|Adressat|Destinataire|Destinatario)\s*:\s*|\b(?:gericht\s+aan|addressed\s+to|"
                      r"gerichtet\s+an|adressée?\s+à|indirizzat[oa]\s+a)\s+)(?:de\s+|the\s+|die\s+|den\s+|la\s+|le\s+)?"
