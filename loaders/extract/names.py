@@ -19,14 +19,16 @@ _PNAME = r"[A-Z][a-z]+(?:[\-’'][A-Z][a-z]+)?"
 PERSON = rf"{_PNAME}(?:\s+(?:(?:de|van|von|der|den|du|la|le|di|da)\s+)*{_PNAME}){{1,2}}"
 COMPANY_NOUN = (
     r"(?:company|firm|startup|start-up|business|platform|provider|giant|app|retailer|operator|"
-    r"broker|maker|developer|vendor|group|corporation|conglomerate|subsidiary|"
+    r"broker|maker|developer|vendor|group|corporation|conglomerate|subsidiary|insurer|lender|chain|fintech|"
+    # French trades ("la fintech X", "l'enseigne X", "l'assureur X")
+    r"néobanque|assureur|opérateur|enseigne|mutuelle|hébergeur|"
     # makers and owners in French, Italian, Spanish, Dutch
     r"créat(?:eur|rice)|éditeur|développeur|fabricant|propriétaire|exploitant|sviluppatore|creatore|"
     r"produttore|proprietario|gestore|creador[a]?|desarrollador[a]?|propietari[oa]|fabricante|eigenaar|ontwikkelaar|"
     # French, Italian, Spanish; German and Dutch compounds ("Modeunternehmen", "Taxidienstenbedrijf")
     r"société|entreprise|groupe|società|azienda|empresa|compañía|spółk[aęiią]|"
     # Nordic nouns and their compounds ("Försäkringsbolaget X", "Taxaselskabet X")
-    r"[\w\-]*(?:bolaget|företaget|selskabet|selskapet|virksomheden|virksomheten)|"
+    r"[\w\-]*(?:bolaget|företaget|selskabet|selskapet|virksomheden|virksomheten|kjeden|kæden|kedjan|konsernet|koncernen)|"
     r"[\w\-]*(?:[Uu]nternehmen|[Kk]onzern|[Rr]iesen?|[Hh]ändler|[Kk]ette|[Gg]esellschaft|[Dd]ienstleister|[Aa]nbieter|"
     r"[Bb]etreiber|[Hh]ersteller|[Vv]ersender|[Vv]ersandhändler|[Gg]ruppe|[a-zäöü]+platt?form|[Nn]etzwerk)|network|netwerk|réseau|[A-ZÄÖÜ][\w\-]*firma|Firma|\w*(?:bedrijf|concern|onderneming|dienst))"
 )

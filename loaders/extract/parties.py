@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from enforcegraph.loaders.extract.aliases import merge_acronyms
 from enforcegraph.loaders.extract.bodies import is_court
 from enforcegraph.loaders.extract.gazetteer import country_words, find_regulators
 from enforcegraph.loaders.extract.joined import joined, joined_firms, split_pairs
@@ -29,6 +30,12 @@ from enforcegraph.schema.names import normalize_name
 __all__ = ["Found", "PartyFinder", "Relation"]
 
 _POSS = r"['’]s"
+# A company's common noun alone ("gegen das Unternehmen eine Strafe"): it takes a firm up, it names none.
+_BARE_NOUN = (r"(?:unternehmen|konzern|firma|gesellschaft|company|firm|société|entreprise|empresa|compañía|azienda|"
+              r"società|bedrijf|onderneming|spółka|selskabet|selskapet|bolaget|företaget)")
+# A German or Dutch compound of a company noun inside a name describes what follows it.
+_COMPOUND_NOUN = (r"[A-ZÄÖÜ][a-zäöüß]{3,}(?:gesellschaft|unternehmen|konzern|gruppe|händler|kette|betreiber|anbieter|"
+                  r"dienstleister|bedrijf|keten)")
 # Last words whose full stop is their own, not the sentence's ("Inc.", "ehf.", "Kft.").
 _ABBREVIATED = frozenset(["Inc", "Ltd", "Corp", "Co", "Jr", "Sr", "ehf", "hf", "Kft", "Zrt", "Nyrt", "Lda", "Ltda"])
 _AGENCY = (r"(?:(?P<kind>PR|public\s+relations|communications|press|media|law|legal)\s+"
@@ -121,7 +128,8 @@ class PartyFinder:
         # ("fined the Chinese-owned video app TikTok", "sanctionné la société CRITEO").
         # A nationality right before a capitalised word is part of the name ("fined British Airways");
         # before a lower-case word it describes ("fined the Chinese video app TikTok").
-        self.skip = (rf"(?:(?:[a-zà-ÿ][\w\-’']*|{describe})\s+){{0,5}}?(?!{DESCRIPTOR_WORD}\s)"
+        # A country's possessive describes too ("fined Bulgaria's DSK Bank").
+        self.skip = (rf"(?:(?:[a-zà-ÿ][\w\-’']*|{describe}|(?:{adjectives})['’]s)\s+){{0,5}}?(?!{DESCRIPTOR_WORD}\s)"
                      rf"(?!{describe}\s+[a-zà-ÿ])(?!{describe}\s+{describe}\s)")
 
     # -- bookkeeping ---------------------------------------------------------------
@@ -152,12 +160,20 @@ class PartyFinder:
         if name is not None and len(name.split()) > 1 and re.fullmatch(COMPANY_NOUN, name.split()[0], re.IGNORECASE) and (
                 not name.isupper()):  # ... unless written in capitals with the name ("GROUPE CANAL+")
             name = name.split(None, 1)[1]  # "Taxidienstenbedrijf Uber": the noun is no part of the name
+        words = (name or "").split()
+        inner = [i for i, w in enumerate(words[1:-1], 1) if re.fullmatch(_COMPOUND_NOUN, w)]
+        if inner and not re.fullmatch(rf"{LEGAL_FORM}\.?", " ".join(words[inner[-1] + 1 :])):
+            name = " ".join(words[inner[-1] + 1 :])  # "Bremer Wohnungsgesellschaft Brebau": the name is Brebau
         if name is not None and name.endswith(".") and "." not in name.split()[-1][:-1] and not re.fullmatch(
                 r"(?:[A-Z]\.\s?)+", name) and (
                 name.split()[-1][:-1] not in _ABBREVIATED) and not re.search(r"\s[Ss]p\.\s?[kj]\.$", name):
             name = name[:-1]  # the full stop of the sentence ("... Deutsche Wohnen SE.")
         if name is None or not self._free(span) or re.fullmatch(rf"{LEGAL_FORM}\.?", name):
             return None  # ... and a legal form alone ("Inc.") names no firm
+        if kind == "company" and re.fullmatch(_BARE_NOUN, name, re.IGNORECASE):
+            return None  # "gegen das Unternehmen": a noun taking a firm up, no name
+        if kind == "company" and self._common_noun(name, span[0] + raw.find(name.split()[0])):
+            return None  # "Pharmacy fined £275k" over "a pharmacy in London": a noun, no name
         if kind == "company" and (is_court(name) or self._regulator_defined(span[0] + len(raw)) or any(
                 m.start == 0 and m.end == len(name) for m in find_regulators(name))):
             return None  # a court confirms or cuts a sanction; "X (IMY)" is a regulator's name: never a target
@@ -175,6 +191,13 @@ class PartyFinder:
         if span not in entry.spans:
             entry.spans.append(span)
         return entry
+
+    def _common_noun(self, name: str, start: int) -> bool:
+        """One capitalised word opening a line or sentence that the text also writes in lower case."""
+        if " " in name or not re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ]+", name):
+            return False
+        opens = start == 0 or bool(re.search(r"(?:\n|[.!?:]\s)\W{0,2}$", self.text[max(0, start - 4) : start]))
+        return opens and re.search(rf"(?<![\w\-]){re.escape(name.lower())}(?![\w\-])", self.text) is not None
 
     def _regulator_defined(self, end: int) -> bool:
         """A regulator's acronym in brackets right after ``end`` ("Integritetsskyddsmyndigheten (IMY)")."""
@@ -199,6 +222,7 @@ class PartyFinder:
         self.officers()
         self.merge_short_forms()
         self.expand()
+        merge_acronyms(self)
 
     def comparison_lists(self) -> None:
         """Names in a comparison ("like Google, Bing or DuckDuckGo") are only mentioned."""

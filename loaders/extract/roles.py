@@ -18,6 +18,7 @@ from enforcegraph.loaders.extract.names import (
     NAME,
     PRODUCT_NOUN,
 )
+from enforcegraph.loaders.extract.ties import TIE_TARGETS
 from enforcegraph.loaders.extract.word_order import WORD_ORDER_TARGETS
 
 __all__ = ["AMPERSAND", "EVENT_TARGETS", "PASSIVE_EVENT", "PUBLIC_BODY", "WITH_LEGAL_FORM", "firm_patterns"]
@@ -57,9 +58,12 @@ _PASSIVE_VERB = (r"(?:fined|penali[sz]ed|sanctioned|reprimanded|hit\s+with|slapp
 # A passive sanction verb with its auxiliary, in any of the languages.
 PASSIVE_EVENT = re.compile(r"(?i)\b" + _PASSIVE + _PASSIVE_VERB + r"\b")
 
+# A passive's subject never follows a place's preposition ("A pharmacy in London has been fined": not London).
+_NOT_A_PLACE = r"(?<!\bin\s)(?<!\bIn\s)(?<!\bat\s)(?<!\bnear\s)(?<!\bfrom\s)(?<!\bim\s)(?<!\baus\s)(?<!\bdans\s)"
+
 EVENT_TARGETS: list[tuple[str, str, float]] = [
     # the subject of a passive: "British Airways has been fined", "Unicredit è stata multata"
-    (r"(?P<name>{name})\s+" + _PASSIVE + _PASSIVE_VERB + r"\b", "passive-subject", 0.8),
+    (_NOT_A_PLACE + r"(?P<name>{name})\s+" + _PASSIVE + _PASSIVE_VERB + r"\b", "passive-subject", 0.8),
     # a headline's passive without its auxiliary: "British Airways fined £20m over data breach"
     (r"(?P<name>{name})\s+(?:fined|penali[sz]ed|sanctioned|reprimanded)\s+(?=by\b|for\b|over\b|after\b|[€£$]|"
      r"\d|EUR|GBP|USD)", "passive-subject", 0.8),
@@ -124,7 +128,7 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
         # "TikTok, owned by China's ByteDance, was fined"
         (rf"^(?P<name>{NAME}),\s+[^,;.\n]{{1,80}},\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+)?"
          r"(?:fined|hit\s+with|ordered|banned|sanctioned|reprimanded)\b", "decision-target", 0.8),
-        (rf"(?P<name>{NAME})\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?"
+        (rf"{_NOT_A_PLACE}(?P<name>{NAME})\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?"
          r"(?:fined|hit\s+with|ordered|banned|sanctioned|reprimanded|penalised|penalized)\b",
          "decision-target", 0.8),
         # ... not a word that describes the firm named next ("fined DNA testing company 23andMe")
@@ -168,7 +172,7 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
         (rf"(?P<name>{NAME})\s+krijgt\s+(?:{CLAUSE}{{0,60}}?\s+)?een\s+(?:\w+\s+)?\w*boetes?\b", "decision-target", 0.75),
         (rf"\b\w*boetes?\s+(?:{CLAUSE}{{0,60}}?\s+)?(?:aan|op\s+aan)\s+{skip}(?P<name>{NAME})", "decision-target", 0.75),
     ]
-    patterns += [(p.replace("{name}", NAME).replace("{skip}", skip), r, c) for p, r, c in EVENT_TARGETS + WORD_ORDER_TARGETS]
+    patterns += [(p.replace("{name}", NAME).replace("{skip}", skip), r, c) for p, r, c in EVENT_TARGETS + WORD_ORDER_TARGETS + TIE_TARGETS]
     patterns.append((PUBLIC_BODY.replace("{name}", NAME), "public-body", 0.8))
     patterns += [(p.replace("{name}", NAME), r, c) for p, r, c in MORE_PUBLIC_BODIES]
     # the addressee of a decision: "Aan: X", "gericht aan X", "addressed to X"

@@ -91,3 +91,82 @@ def test_a_regulator_named_before_its_acronym_is_no_firm(tmp_path: Path) -> None
     text = ("Two pharmacies fined\n\nFines of SKr 37m and SKr 8m were imposed by Integrationsskyddsverket (IMY) on "
             "Nordapotek AB and Hälsobutiken AB.")
     assert "Integrationsskyddsverket" not in _firms(tmp_path, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # German: the fine's noun right before "gegen", and "gegen die X ein Bußgeld"
+    ("Datenschützer verhängen Millionen-Bußgeld gegen Lindenkasse\n\nDer Landesbeauftragte für den Datenschutz "
+     "Baden-Württemberg hat gegen die Lindenkasse Nordwest ein Bußgeld in Höhe von 1,4 Millionen Euro verhängt.",
+     ("regulator:de-bw-lfdi", "Lindenkasse Nordwest", "fine", 1400000, "EUR")),
+    # Norwegian verb-second: the regulator between the verb and the fined body
+    ("Gebyr for kameraer\n\nI mars ila Datatilsynet derfor Fjellbanen et overtredelsesgebyr på 300 000 kroner.",
+     ("regulator:no-datatilsynet", "Fjellbanen", "fine", 300000, "NOK")),
+    # Swedish verb-second recipient
+    ("Årsrapport\n\nÅr 2023 fick Tallbo den högsta sanktionsavgiften från IMY, 4 miljoner kronor.",
+     ("regulator:se-imy", "Tallbo", "fine", 4000000, "SEK")),
+    # French: "X s'est vu infliger une amende"
+    ("Sanction record\n\nSelon la CNIL, Marbréa Conseil s'est vu infliger une sanction de 90 000 euros.",
+     ("regulator:fr-cnil", "Marbréa Conseil", "fine", 90000, "EUR")),
+    # Spanish: the fine imposed, some words later, "a X"
+    ("Multas de 2023\n\nLa mayor multa, de 3.000.000 euros, que la AEPD impuso el pasado mes de mayo a Olivara por "
+     "una brecha de seguridad.", ("regulator:es-aepd", "Olivara", "fine", 3000000, "EUR")),
+    # Dutch: a periodic penalty "opgelegd aan" a described firm
+    ("Dwangsom voor cookiebanners\n\nDe Belgische toezichthouder GBA heeft een dwangsom van 5.000 euro per dag "
+     "opgelegd aan de uitgeverij Krantenhuis.", ("regulator:be-apd", "Krantenhuis", "periodic_penalty", 5000, "EUR")),
+])
+def test_more_ties_of_the_target_to_its_sanction(tmp_path: Path, text: str, expected: tuple[Any, ...]) -> None:
+    assert expected in _decisions(tmp_path, text)
+
+
+def test_the_polish_payer_of_a_second_fine(tmp_path: Path) -> None:
+    text = ("Kary za wybory\n\nPrezes UODO nałożył 5 mln zł kary na Kolej Mazowiecką, a Minister Sportu ma zapłacić "
+            "50 tys. zł.")
+    assert ("regulator:pl-uodo", "Minister Sportu", "fine", 50000, "PLN") in _decisions(tmp_path, text)
+
+
+def test_a_place_before_a_passive_is_no_target(tmp_path: Path) -> None:
+    text = ("Pharmacy fined £80k\n\nA pharmacy in Leeds has been fined £80,000 by the Information Commissioner's "
+            "Office (ICO). The ICO said Hollyfield Chemists Ltd had left records in an open yard.")
+    rows = _decisions(tmp_path, text)
+    assert [row[1] for row in rows] == ["Hollyfield Chemists Ltd"]
+    assert "Pharmacy" not in _firms(tmp_path, text)
+
+
+def test_an_acronym_defined_after_a_name_is_the_same_firm(tmp_path: Path) -> None:
+    text = ("Fine on the post\n\nThe Hellenic Data Protection Authority imposed a fine of €150,000 on Aegean Mail (AGM). "
+            "It imposed the fine of EUR 150.000 on AGM after a breach.")
+    assert _decisions(tmp_path, text) == [("regulator:gr-hdpa", "Aegean Mail", "fine", 150000, "EUR")]
+
+
+def test_a_country_possessive_describes_the_firm(tmp_path: Path) -> None:
+    text = ("Fines in Bulgaria\n\nThe Bulgarian Commission for Personal Data Protection (CPDP) fined Bulgaria's Rila "
+            "Bank, part of a larger group, 400,000 BGN.")
+    assert [row[1] for row in _decisions(tmp_path, text)] == ["Rila Bank"]
+
+
+@pytest.mark.parametrize(("text", "firm"), [
+    ("Treningskjeden Fjordform har fått varsel fra Datatilsynet.", "Fjordform"),
+    ("Hotelkæden Strandhus har fået en bøde.", "Strandhus"),
+    ("La fintech Payvolt a reçu une amende de la CNIL.", "Payvolt"),
+])
+def test_nordic_chains_and_french_trades_describe_a_firm(tmp_path: Path, text: str, firm: str) -> None:
+    assert firm in _firms(tmp_path, text)
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    # a company noun alone takes a firm up ("gegen das Unternehmen"): no name
+    ("Die DSB hatte gegen das Unternehmen eine Strafe von 2 Mio. Euro verhängt.", "Unternehmen", None),
+    # one plain German noun after "Bußgeld gegen" is no firm; a name-like one is
+    ("Bußgelder gegen Mitarbeiter sind selten, sagte die Behörde.", "Mitarbeiter", None),
+    ("Bußgeld gegen Kaufhof-Digital verhängt", None, "Kaufhof-Digital"),
+    # a breach "gegen die Datenschutzgrundverordnung" is no fine on the law
+    ("Die Stadtwerke Ulmtal GmbH muss wegen Verstößen gegen die Datenschutzgrundverordnung ein Bußgeld zahlen.",
+     "Datenschutzgrundverordnung", "Stadtwerke Ulmtal GmbH"),
+    # a compound noun inside a name describes the name after it
+    ("Die Datenschutzbeauftragte hat gegen die Kieler Wohnungsgesellschaft Fördehaus ein Bußgeld verhängt.",
+     "Kieler Wohnungsgesellschaft Fördehaus", "Fördehaus"),
+])
+def test_german_nouns_are_no_firms(tmp_path: Path, text: str, absent: str | None, present: str | None) -> None:
+    firms = _firms(tmp_path, text)
+    assert absent is None or absent not in firms
+    assert present is None or present in firms

@@ -1,0 +1,48 @@
+"""A firm's acronym defined in brackets after its name ("Hellenic Post (ELTA)", "the Department of
+Social Protection (DSP)") names the same firm: one party, never two decisions."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from enforcegraph.loaders.extract.names import clean_name
+from enforcegraph.schema.names import normalize_name
+
+if TYPE_CHECKING:
+    from enforcegraph.loaders.extract.parties import PartyFinder
+
+__all__ = ["merge_acronyms"]
+
+_DEFINED = re.compile(r"[^\S\n]*\([^\S\n]*[\"“]?(?P<acronym>[A-ZÀ-ÞΑ-Ω][A-ZÀ-ÞΑ-Ω0-9&\-]{2,7})[\"”]?[^\S\n]*\)")
+
+
+def merge_acronyms(finder: PartyFinder) -> None:
+    """Every naming of an acronym defined right after a firm's name becomes that firm's (a firm
+    found under the acronym alone is merged into it); countries, laws and regulators excepted."""
+    text = finder.text
+    for entry in [f for f in finder.found.values() if f.kind == "company"]:
+        for _, end in list(entry.spans):
+            defined = _DEFINED.match(text, end)
+            if defined is None:
+                continue
+            acronym = defined.group("acronym")
+            span = defined.span("acronym")
+            if acronym == entry.name or not clean_name(acronym) or finder.country_only(acronym, span) or (
+                    not finder.is_free(span)):
+                continue
+            other = finder.found.get(normalize_name(acronym))
+            if other is not None and (other is entry or other.kind != "company" or other.roles or any(
+                    other.name in (r.start_name, r.end_name) for r in finder.relations)):
+                continue
+            if other is not None:
+                del finder.found[normalize_name(acronym)]
+                for person in finder.found.values():
+                    if person.office_of == other.name:
+                        person.office_of = entry.name
+            for match in re.finditer(rf"(?<![\w&\-]){re.escape(acronym)}(?![\w&\-])", text):
+                taken = any(a < match.end() and match.start() < b for f in finder.found.values() if f is not entry
+                            for a, b in f.spans)
+                if finder.is_free(match.span()) and not taken and match.span() not in entry.spans:
+                    entry.spans.append(match.span())
+            entry.spans.sort()

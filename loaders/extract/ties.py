@@ -1,0 +1,45 @@
+"""More ways a report ties the sanctioned party to its sanction: German "Bußgeld gegen X" and
+"gegen die X ein Bußgeld", the Nordic verb-second order ("ila Datatilsynet X et gebyr", "fick X
+den högsta sanktionsavgiften"), French "X s'est vu infliger", Spanish "impuso ... a X", Polish "X
+ma zapłacić", Dutch "dwangsom ... aan X". Templates like ``roles.EVENT_TARGETS``: ``{name}`` a
+proper name, ``{skip}`` descriptor words."""
+
+from __future__ import annotations
+
+from enforcegraph.loaders.extract.names import CLAUSE
+
+__all__ = ["TIE_TARGETS"]
+
+# German money sanctions ("Millionen-Bußgeld", "Geldstrafe", "Zwangsgeld").
+_GERMAN_FINE = r"(?:[\w\-]*(?:Bußgeld|Bussgeld|Geldbuße|Geldbusse|Strafe|Zwangsgeld)\w*)"
+# German capitalises its nouns: after "gegen" only what looks like a proper name is taken ("AOK", "TikTok",
+# "Jö-Bonusclub", "1&1", "Deutsche Wohnen"), not one plain noun ("Bußgelder gegen Mitarbeiter").
+_NOT_A_NOUN = r"(?=\S*(?:[a-zäöüß][A-ZÄÖÜ]|[A-ZÄÖÜ]{2}|[\-&\d.])|\S+\s+[A-ZÄÖÜ0-9])"
+# Nordic sanction nouns ("overtredelsesgebyr", "sanktionsavgiften", "GDPR-böter").
+_NORDIC_FINE = r"(?:[\w\-]*(?:gebyr|sanktionsavgift|böter|bøde|bøter|bot)\w*)"
+
+TIE_TARGETS: list[tuple[str, str, float]] = [
+    # German: the fine's noun right before "gegen": "Millionen-Bußgeld gegen AOK", "Strafe gegen Y"
+    # (never "Verstoß gegen": a breach of a rule, not a fine)
+    (r"\b" + _GERMAN_FINE + r"\s+(?:(?:in\s+Höhe\s+)?von\s+[\d.,]+\s+(?:\w+\s+)?Euro\s+)?gegen\s+(?:die\s+|den\s+|das\s+|der\s+)?"
+     + _NOT_A_NOUN + r"(?P<name>{name})", "patient", 0.75),
+    # German: "hat ... gegen die X ein Bußgeld (in Höhe von ...) verhängt" (not "Verstößen gegen die Y ein Bußgeld")
+    (r"(?<!Verstoß\s)(?<!Verstoßes\s)(?<!Verstöße\s)(?<!Verstößen\s)\b(?:gegen|gegenüber)\s+(?:die|den|das|der)\s+(?P<name>{name})\s+(?:ein|eine|einen)\s+(?:[\w\-]+\s+)?" + _GERMAN_FINE,
+     "patient", 0.75),
+    # Norwegian, Danish, Swedish verb-second: "I juli ila Datatilsynet derfor X et overtredelsesgebyr"
+    (r"\b(?:ila|ilegger|påla|pålegger|pålagde|påførte|ålade|påförde|gav)\s+(?:[A-ZÆØÅÄÖ][\w\-]*\s+(?:[a-zæøåäö]+\s+){0,2}?)?"
+     r"(?P<name>{name})\s+(?:et|en|ett)\s+(?:[\w\-]+\s+){0,2}?" + _NORDIC_FINE, "patient", 0.75),
+    # ... the recipient after the verb: "År 2022 fick X den högsta sanktionsavgiften", "I fjor fikk X et gebyr"
+    (r"\b(?:fick|fikk|fik|får)\s+(?P<name>{name})\s+(?:en|et|ett|den|det)\s+(?:[\w\-]+\s+){0,3}?" + _NORDIC_FINE,
+     "payer", 0.75),
+    # French: "X s'est vu infliger une amende", "X s'est vue imposer une sanction"
+    (r"(?P<name>{name})\s+s['’]est\s+vue?s?\s+(?:infliger|imposer|condamn\w+)", "payer", 0.75),
+    # Spanish: "la multa que la AEPD impuso el pasado mes de octubre a X"
+    (r"\b(?:impuso|impone|impusieron|ha\s+impuesto|había\s+impuesto)\s+(?:" + CLAUSE + r"{0,60}?\s+)?(?:a|al)\s+"
+     r"(?:la\s+(?:empresa|compañía|entidad|sociedad)\s+)?(?P<name>{name})", "patient", 0.75),
+    # Polish payer: "X ma zapłacić 100 tys. zł", "X musi zapłacić karę"
+    (r"(?P<name>{name})\s+(?:ma|musi|będzie\s+musiał[ao]?)\s+zapłacić\b", "payer", 0.75),
+    # Dutch: "de dwangsom die de GBA heeft opgelegd aan de Belgische uitgeverij X"
+    (r"\b(?:dwangsom\w*|last\s+onder\s+dwangsom|berisping)\s+(?:" + CLAUSE + r"{0,60}?\s+)?aan\s+(?:de\s+|het\s+)?{skip}"
+     r"(?P<name>{name})", "patient", 0.75),
+]
