@@ -7,11 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from enforcegraph.loaders.extract.aliases import merge_acronyms
-from enforcegraph.loaders.extract.bodies import is_court
-from enforcegraph.loaders.extract.gazetteer import country_words, find_regulators
+from enforcegraph.loaders.extract.firm_names import not_a_firm, tidy_name
+from enforcegraph.loaders.extract.gazetteer import country_words
 from enforcegraph.loaders.extract.joined import joined, joined_firms, split_pairs
 from enforcegraph.loaders.extract.names import (
-    COMPANY_NOUN,
     DESCRIPTOR_WORD,
     LEGAL_FORM,
     NAME,
@@ -24,20 +23,11 @@ from enforcegraph.loaders.extract.names import (
 )
 from enforcegraph.loaders.extract.places import is_country
 from enforcegraph.loaders.extract.roles import AMPERSAND, WITH_LEGAL_FORM, firm_patterns
-from enforcegraph.loaders.extract.word_order import nominative
 from enforcegraph.schema.names import normalize_name
 
 __all__ = ["Found", "PartyFinder", "Relation"]
 
 _POSS = r"['’]s"
-# A company's common noun alone ("gegen das Unternehmen eine Strafe"): it takes a firm up, it names none.
-_BARE_NOUN = (r"(?:unternehmen|konzern|firma|gesellschaft|company|firm|société|entreprise|empresa|compañía|azienda|"
-              r"società|bedrijf|onderneming|spółka|selskabet|selskapet|bolaget|företaget)")
-# A German or Dutch compound of a company noun inside a name describes what follows it.
-_COMPOUND_NOUN = (r"[A-ZÄÖÜ][a-zäöüß]{3,}(?:gesellschaft|unternehmen|konzern|gruppe|händler|kette|betreiber|anbieter|"
-                  r"dienstleister|bedrijf|keten)")
-# Last words whose full stop is their own, not the sentence's ("Inc.", "ehf.", "Kft.").
-_ABBREVIATED = frozenset(["Inc", "Ltd", "Corp", "Co", "Jr", "Sr", "ehf", "hf", "Kft", "Zrt", "Nyrt", "Lda", "Ltda"])
 _AGENCY = (r"(?:(?P<kind>PR|public\s+relations|communications|press|media|law|legal)\s+"
            r"(?:agency|firm|consultancy|advisers|advisors|representatives?))")
 # The addressee of a decision: "Aan: X", "gericht aan X", "addressed to X", "Adressat: X".
@@ -150,33 +140,12 @@ class PartyFinder:
             span = (span[0], span[0] + len(raw))
             if re.fullmatch(r"(?i)\s*(?:la|le|les|l['’]|il|lo|el|los|las|de|het|der|die|das|den|the)\s*", raw):
                 return None  # "La CNIL": only the regulator's article is left
-        name = clean_name(raw.strip(" ,"))
-        if name is not None and re.match(rf"{DESCRIPTOR_WORD}\s+\S", name):
-            name = name.split(None, 1)[1]  # "Meta-owned Larkspur has been fined": the descriptor is no part of it
-        if name is not None and kind == "company" and re.match(r"(?:CEO|CFO|COO|CTO|CLO)\s+\S", name):
-            name = name.split(None, 1)[1]  # "CEO Clearview": an office's acronym is no part of a firm's name
-        if name is not None and rule == "patient-accusative":
-            name = nominative(name)
-        if name is not None and len(name.split()) > 1 and re.fullmatch(COMPANY_NOUN, name.split()[0], re.IGNORECASE) and (
-                not name.isupper()):  # ... unless written in capitals with the name ("GROUPE CANAL+")
-            name = name.split(None, 1)[1]  # "Taxidienstenbedrijf Uber": the noun is no part of the name
-        words = (name or "").split()
-        inner = [i for i, w in enumerate(words[1:-1], 1) if re.fullmatch(_COMPOUND_NOUN, w)]
-        if inner and not re.fullmatch(rf"{LEGAL_FORM}\.?", " ".join(words[inner[-1] + 1 :])):
-            name = " ".join(words[inner[-1] + 1 :])  # "Bremer Wohnungsgesellschaft Brebau": the name is Brebau
-        if name is not None and name.endswith(".") and "." not in name.split()[-1][:-1] and not re.fullmatch(
-                r"(?:[A-Z]\.\s?)+", name) and (
-                name.split()[-1][:-1] not in _ABBREVIATED) and not re.search(r"\s[Ss]p\.\s?[kj]\.$", name):
-            name = name[:-1]  # the full stop of the sentence ("... Deutsche Wohnen SE.")
-        if name is None or not self._free(span) or re.fullmatch(rf"{LEGAL_FORM}\.?", name):
-            return None  # ... and a legal form alone ("Inc.") names no firm
-        if kind == "company" and re.fullmatch(_BARE_NOUN, name, re.IGNORECASE):
-            return None  # "gegen das Unternehmen": a noun taking a firm up, no name
-        if kind == "company" and self._common_noun(name, span[0] + raw.find(name.split()[0])):
-            return None  # "Pharmacy fined £275k" over "a pharmacy in London": a noun, no name
-        if kind == "company" and (is_court(name) or self._regulator_defined(span[0] + len(raw)) or any(
-                m.start == 0 and m.end == len(name) for m in find_regulators(name))):
-            return None  # a court confirms or cuts a sanction; "X (IMY)" is a regulator's name: never a target
+        name = tidy_name(raw, kind, rule)
+        if name is None or not self._free(span):
+            return None
+        first = span[0] + raw.find(name.split()[0])
+        if kind == "company" and not_a_firm(self.text, name, first, span[0] + len(raw), self.regulator_spans):
+            return None
         start = span[0] + raw.find(name.split()[0])
         span = (start, start + len(name))
         key = normalize_name(name)
@@ -191,18 +160,6 @@ class PartyFinder:
         if span not in entry.spans:
             entry.spans.append(span)
         return entry
-
-    def _common_noun(self, name: str, start: int) -> bool:
-        """One capitalised word opening a line or sentence that the text also writes in lower case."""
-        if " " in name or not re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ]+", name):
-            return False
-        opens = start == 0 or bool(re.search(r"(?:\n|[.!?:]\s)\W{0,2}$", self.text[max(0, start - 4) : start]))
-        return opens and re.search(rf"(?<![\w\-]){re.escape(name.lower())}(?![\w\-])", self.text) is not None
-
-    def _regulator_defined(self, end: int) -> bool:
-        """A regulator's acronym in brackets right after ``end`` ("Integritetsskyddsmyndigheten (IMY)")."""
-        bracket = re.match(r"[^\S\n]*\(", self.text[end : end + 4])
-        return bracket is not None and any(a == end + bracket.end() for a, _ in self.regulator_spans)
 
     def regulator_at(self, span: tuple[int, int]) -> str | None:
         """The regulator id whose mention overlaps ``span``."""
