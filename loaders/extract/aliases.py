@@ -12,7 +12,16 @@ from enforcegraph.schema.names import normalize_name
 if TYPE_CHECKING:
     from enforcegraph.loaders.extract.parties import PartyFinder
 
-__all__ = ["merge_acronyms"]
+__all__ = ["DEFINED_TERMS", "merge_acronyms"]
+
+# A name given a defined term in brackets, as decisions and releases do ("ING Bank Śląski (the Bank)",
+# "X S.A. (hereinafter: the Company)", "Y sp. z o.o. („Spółka”)"): a firm. Templates: ``{name}`` a proper name.
+DEFINED_TERMS: list[tuple[str, str, float]] = [
+    (r"(?P<name>{name})\s*\((?:hereinafter\s*:?\s*|hereafter\s*:?\s*|dalej\s*:?\s*|ci-après\s*:?\s*|im\s+Folgenden\s*:?\s*)?"
+     r"(?:the\s+|la\s+|le\s+|die\s+|der\s+|das\s+|de\s+|het\s+)?[\"„“«]?\s*(?:Bank|Company|Controller|Spółka|Bank|Société|"
+     r"Gesellschaft|Unternehmen|Verantwortliche|Vennootschap|Sociedad|Società|Administrator|Administratorem)\s*[\"”»]?\)",
+     "defined-term", 0.8),
+]
 
 _DEFINED = re.compile(r"[^\S\n]*\([^\S\n]*[\"“]?(?P<acronym>[A-ZÀ-ÞΑ-Ω][A-ZÀ-ÞΑ-Ω0-9&\-]{2,7})[\"”]?[^\S\n]*\)")
 

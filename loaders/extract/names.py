@@ -12,7 +12,7 @@ __all__ = [
 # A capitalised word ("H&M", "Ton-That", "O'Brien", "Locatefamily.com", "Canal+") or initials ("A.B.", "A. Z.").
 # Capital letters of the Latin alphabets and Greek ("Österreichische Post AG", "Łódź", "Υπουργείο").
 _UP = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x17F) if chr(c).isupper()) + "Α-ΩΆ-Ώ"
-_TOKEN = (rf"(?:[A-Z]\.(?:[^\S\n]?[A-Z]\.)+|\d+[&/]\d+(?![\d,.])|\d+[a-z]+[A-Z][\w\-]*|\d+x\d+(?![\d,.])|[{_UP}][\w\-]*(?:\*{{2,}}[\w\-]*)?(?:&[A-Z][\w\-]*)?(?:['’][A-Z][\w\-]*)?(?:\.(?:com|net|org|io|eu)\b)?(?:\+(?![\w+]))?)")
+_TOKEN = (rf"(?:[A-Z]\.(?:[^\S\n]?[A-Z]\.)+|\d+[&/]\d+(?![\d,.])|\d+[a-z]+[A-Z][\w\-]*|\d+x\d+(?![\d,.])|[{_UP}]:[a-z]{{1,2}}(?!\w)|[{_UP}][\w\-]*(?:\*{{2,}}[\w\-]*)?(?:&[A-Z][\w\-]*)?(?:['’][A-Z][\w\-]*)?(?:\.(?:com|net|org|io|eu)\b)?(?:\+(?![\w+]))?)")
 _JOIN = r"(?:[^\S\n]+(?:(?:of|for|and|&|de|du|des|la|le|van|von|der|den|di|da|del|και)[^\S\n]+)?)"
 NAME = rf"{_TOKEN}(?:{_JOIN}{_TOKEN}){{0,5}}(?:,?[^\S\n]+(?:Inc|Ltd|Corp|Co|S\.A|B\.V|N\.V)\.|[^\S\n]+LLC)?"
 _PNAME = r"[A-Z][a-z]+(?:[\-’'][A-Z][a-z]+)?"
@@ -20,6 +20,8 @@ PERSON = rf"{_PNAME}(?:\s+(?:(?:de|van|von|der|den|du|la|le|di|da)\s+)*{_PNAME})
 COMPANY_NOUN = (
     r"(?:company|firm|startup|start-up|business|platform|provider|giant|app|retailer|operator|"
     r"broker|maker|developer|vendor|group|corporation|conglomerate|subsidiary|insurer|lender|chain|fintech|"
+    # small firms: "una pyme", "une PME", "una PMI", "une TPE"
+    r"pyme|PME|PMI|TPE|"
     # French trades ("la fintech X", "l'enseigne X", "l'assureur X")
     r"néobanque|assureur|opérateur|enseigne|mutuelle|hébergeur|"
     # makers and owners in French, Italian, Spanish, Dutch
@@ -82,6 +84,8 @@ STOP_WORDS = frozenset(["the", "a", "an", "this", "that", "these", "those", "it"
     "na", "w", "aan", "dem", "della", "dello",
     # German articles before a name at a sentence's start ("Die Spreewald Immobilien GmbH muss ...")
     "der", "die", "das",
+    # "for" and "at" opening a sentence before a name ("För Capio AB blev avgiften", "Kara dla X", "Für die X")
+    "för", "hos", "på", "til", "mot", "für", "bei", "pour", "voor", "bij", "dla", "per",
     # Polish forms of address before a sole trader's initials ("na Pana A. Z.")
     "pan", "pana", "panu", "pani", "panią"])
 
@@ -132,7 +136,7 @@ def clean_name(name: str) -> str | None:
     (None, None, None)
     """
     words = name.split()
-    while words and words[0].lower() in STOP_WORDS:
+    while words and words[0].lower() in STOP_WORDS and not (words[0] == "AS" and len(words) > 1):  # "AS Watson"
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in _NOT_NAME_END:
         words = words[:-1]

@@ -293,11 +293,15 @@ class PartyFinder:
     @staticmethod
     def _entities(name: str, start: int) -> list[tuple[int, int]]:
         """Two legal entities joined by "and" are two firms ("Google LLC and Google Ireland
-        Limited"), split after the first one's legal form."""
+        Limited"), split after the first one's legal form (or before the second one's, in the Baltic
+        order: "AS X and SIA Y")."""
         spans, begin = [], 0
-        for joint in re.finditer(rf"\b{LEGAL_FORM}\.?(?P<joint>,?\s+(?:and|und|et|e|y|en|och|og|oraz|&)\s+)(?=[A-Z])(?!Co\b|{LEGAL_FORM}\b)", name):
-            spans.append((start + begin, start + joint.start("joint")))
-            begin = joint.end("joint")
+        for joint in re.finditer(rf"\b{LEGAL_FORM}\.?(?P<joint>,?\s+(?:and|und|et|e|y|en|och|og|oraz|&)\s+)(?=[A-Z])(?!Co\b|{LEGAL_FORM}\b)|"
+                                 r"(?<=\w)(?P<before>,?\s+(?:and|und|et|e|y|en|och|og|oraz|&)\s+)(?=(?:AS|SIA|UAB|OÜ)\s+[A-ZÀ-Þ])",
+                                 name):
+            group = "joint" if joint.group("joint") else "before"
+            spans.append((start + begin, start + joint.start(group)))
+            begin = joint.end(group)
         return [*spans, (start + begin, start + len(name))]
 
     def country_only(self, name: str, span: tuple[int, int]) -> bool:

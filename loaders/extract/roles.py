@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from enforcegraph.loaders.extract.aliases import DEFINED_TERMS
 from enforcegraph.loaders.extract.bodies import MORE_PUBLIC_BODIES
 from enforcegraph.loaders.extract.names import (
     CLAUSE,
@@ -115,6 +116,13 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
     may stand between a sanction's verb and its target."""
     patterns = [
         (rf"(?P<name>{WITH_LEGAL_FORM})", "legal-form", 0.9),
+        # Nordic names with a lower-case word before their legal form ("Capio S:t Görans sjukhus AB")
+        (rf"(?!(?:The|A|An|Die|Der|Das|De|Het|La|Le|Il|El|En|Et|Ett|Den|Det)\s)(?P<name>{LONG_NAME}(?:\s+[a-zåäöæø]{{3,}}){{1,2}}"
+         rf"\s+(?:AB|AS|ASA|ApS|A/S|Oy|Oyj)(?:\s+\(publ\))?)\b(?!\.\w)(?!\s+[A-ZÀ-Þ])",
+         "legal-form", 0.85),
+        # Baltic legal forms before the name ("AS Tallinna Vesi", "SIA Zaļā Josta", "UAB Žalia")
+        (r"(?<![\w.])(?P<name>(?:AS|SIA|UAB|OÜ)\s+[„“\"]?[A-ZÀ-Þ][\w\-]*(?:\s+[A-ZÀ-Þ][\w\-]*){0,3}[”\"]?)",
+         "legal-form", 0.85),
         # a lower-case web name with a legal form ("die notebooksbilliger.de AG")
         (rf"(?<![\w.])(?P<name>[a-z][\w\-]*\.(?:de|com|net|org|eu|fr|it|nl|es|at|ch)\s+{LEGAL_FORM}\b\.?)",
          "legal-form", 0.9),
@@ -175,6 +183,7 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
     patterns += [(p.replace("{name}", NAME).replace("{skip}", skip), r, c) for p, r, c in EVENT_TARGETS + WORD_ORDER_TARGETS + TIE_TARGETS]
     patterns.append((PUBLIC_BODY.replace("{name}", NAME), "public-body", 0.8))
     patterns += [(p.replace("{name}", NAME), r, c) for p, r, c in MORE_PUBLIC_BODIES]
+    patterns += [(p.replace("{name}", NAME), r, c) for p, r, c in DEFINED_TERMS]
     # the addressee of a decision: "Aan: X", "gericht aan X", "addressed to X"
     patterns.append((r"(?:(?m:^)(?:Aan|To|An|Adressat|Destinataire|Destinatario)\s*:\s*|\b(?:gericht\s+aan|addressed\s+to|"
                      r"gerichtet\s+an|adressée?\s+à|indirizzat[oa]\s+a)\s+)(?:de\s+|the\s+|die\s+|den\s+|la\s+|le\s+)?"

@@ -170,3 +170,22 @@ def test_german_nouns_are_no_firms(tmp_path: Path, text: str, absent: str | None
     firms = _firms(tmp_path, text)
     assert absent is None or absent not in firms
     assert present is None or present in firms
+
+
+@pytest.mark.parametrize(("text", "firm"), [
+    # an anonymised limited partnership after one initial
+    ("Prezes UODO nakłada na K. sp. z o. o. sp. k. administracyjną karę pieniężną w kwocie 7.000 PLN.",
+     "K. sp. z o. o. sp. k."),
+    # a small firm described in an apposition
+    ("Es lo que le ocurrió a Servidora Norte, una pyme que presta servicios digitales.", "Servidora Norte"),
+    # a Swedish abbreviation and a lower-case noun inside a name with its legal form; "För" opening the sentence
+    ("För Vårdhem S:t Eriks sjukhus AB blev avgiften 3 miljoner kronor.", "Vårdhem S:t Eriks sjukhus AB"),
+    # Baltic legal forms before the name
+    ("The inspectorate fined AS Läänevesi and SIA Zilais Ezers for the breach.", "AS Läänevesi"),
+    ("The inspectorate fined AS Läänevesi and SIA Zilais Ezers for the breach.", "SIA Zilais Ezers"),
+    # a defined term in brackets names a firm
+    ("From 2019, Baltic Trade Bank Polska (the Bank) scanned identity cards.", "Baltic Trade Bank Polska"),
+    ("Kara dla Lipowy Sad (dalej: Spółka) wynosi 20 tys. zł.", "Lipowy Sad"),
+])
+def test_names_written_the_way_decisions_write_them(tmp_path: Path, text: str, firm: str) -> None:
+    assert firm in _firms(tmp_path, text)
