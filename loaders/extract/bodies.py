@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MORE_PUBLIC_BODIES", "is_court"]
+__all__ = ["MORE_PUBLIC_BODIES", "is_authority", "is_court"]
 
 # A court's name ("the Federal Court", "Raad van State", "Bundesverwaltungsgericht", "la Cour", "Retten i Roskilde").
 _COURT = re.compile(
@@ -14,6 +14,28 @@ _COURT = re.compile(
     r"\w*domstol(?:en)?|retten|(?:tings|lagmanns|høyeste|hov|kammar|förvaltnings|tings)(?:rett|rätt)(?:en)?|"
     r"juzgado|audiencia|sąd\w*|soud\w*|bíróság\w*|raad\s+van\s+state|conseil\s+d['’]état|consiglio\s+di\s+stato|"
     r"supremo|areios\s+pagos|συμβούλιο\s+της\s+επικρατείας|δικαστήρι\w+)(?![\w\-])")
+
+
+# A data protection authority's name in the languages of the reports, whether or not the gazetteer knows it.
+_AUTHORITY = re.compile(
+    r"(?i)data\s+protection\s+(?:authority|agency|commission|commissioner|office|inspectorate|board)|privacy\s+"
+    r"(?:commission|commissioner|watchdog|authority|regulator)|information\s+commissioner|datenschutz(?:behörde|"
+    r"beauftragte|aufsicht|konferenz)|protection\s+des\s+données|protezione\s+dei\s+dati|protección\s+de\s+datos|"
+    r"proteção\s+de\s+dados|gegevensbescherming|persoonsgegevens|ochrony\s+danych|datatilsyn|datainspektion|"
+    r"integritetsskydd|tietosuoja|persónuvernd|adatvédelm|ochrany\s+osobních|varstvo\s+osebnih|zaštit[eu]\s+osobnih|"
+    r"προστασίας\s+(?:των\s+)?(?:προσωπικών\s+)?δεδομένων")
+
+
+def is_authority(name: str) -> bool:
+    """Whether a name is a data protection authority's (the issuer, never the target), known to the
+    gazetteer or not.
+
+    >>> is_authority("Cyprus Data Protection Commissioner"), is_authority("Landesdatenschutzbeauftragte")
+    (True, True)
+    >>> is_authority("Protection Services Ltd")
+    False
+    """
+    return bool(_AUTHORITY.search(name))
 
 
 def is_court(name: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from enforcegraph.loaders.extract.bodies import is_court
+from enforcegraph.loaders.extract.bodies import is_authority, is_court
 from enforcegraph.loaders.extract.gazetteer import find_regulators
 from enforcegraph.loaders.extract.names import COMPANY_NOUN, DESCRIPTOR_WORD, LEGAL_FORM, clean_name
 from enforcegraph.loaders.extract.word_order import nominative
@@ -58,9 +58,11 @@ def tidy_name(raw: str, kind: str, rule: str) -> str | None:
 def not_a_firm(text: str, name: str, start: int, end: int, regulators: dict[tuple[int, int], str]) -> bool:
     """Whether a name found at ``start`` (its match ending at ``end``) is no firm: a company noun
     alone ("das Unternehmen"), a common noun opening a line ("Pharmacy fined £275k" over "a pharmacy
-    in London"), a court, or a regulator's name ("Integritetsskyddsmyndigheten", "X (IMY)")."""
+    in London"), a court, a data protection authority, or a regulator's name ("Integritetsskyddsmyndigheten", "X (IMY)")."""
     if re.fullmatch(_BARE_NOUN, name, re.IGNORECASE) or _common_noun(text, name, start) or is_court(name):
         return True
+    if is_authority(name) and not re.search(rf"\s{LEGAL_FORM}\.?$", name):
+        return True  # a data protection authority the gazetteer does not know ("X Data Protection Commissioner")
     bracket = re.match(r"[^\S\n]*\(", text[end : end + 4])
     if bracket is not None and any(a == end + bracket.end() for a, _ in regulators):
         return True

@@ -189,3 +189,20 @@ def test_german_nouns_are_no_firms(tmp_path: Path, text: str, absent: str | None
 ])
 def test_names_written_the_way_decisions_write_them(tmp_path: Path, text: str, firm: str) -> None:
     assert firm in _firms(tmp_path, text)
+
+
+@pytest.mark.parametrize(("text", "firm"), [
+    ("Der Autobauer Rheinwerk muss ein Bußgeld zahlen.", "Rheinwerk"),
+    ("Die Krankenkasse Nordkasse erhielt ein Bußgeld.", "Nordkasse"),
+    ("Der Energieversorger Elbstrom wurde mit einem Bußgeld belegt.", "Elbstrom"),
+])
+def test_german_trades_describe_a_firm(tmp_path: Path, text: str, firm: str) -> None:
+    assert firm in _firms(tmp_path, text)
+
+
+def test_an_authority_the_gazetteer_does_not_know_is_no_firm(tmp_path: Path) -> None:
+    text = ("Fine in Arcadia\n\nThe Arcadian Data Protection Commissioner has been fined nothing; it fined Olive "
+            "Telecom Ltd EUR 20,000.")
+    firms = _firms(tmp_path, text)
+    assert "Olive Telecom Ltd" in firms
+    assert not any("Commissioner" in firm for firm in firms)
