@@ -15,14 +15,14 @@ from enforcegraph.loaders.extract.names import (
     LEGAL_FORM,
     NAME,
     PERSON,
-    PRODUCT_NOUN,
     ROLE,
     canonical_role,
     clean_name,
     is_regulator_role,
 )
 from enforcegraph.loaders.extract.places import is_country
-from enforcegraph.loaders.extract.roles import AMPERSAND, WITH_LEGAL_FORM, firm_patterns
+from enforcegraph.loaders.extract.products import PRODUCT_OF
+from enforcegraph.loaders.extract.roles import AMPERSAND, firm_patterns
 from enforcegraph.schema.names import normalize_name
 
 __all__ = ["Found", "PartyFinder", "Relation"]
@@ -39,28 +39,6 @@ _NAME_LIST = re.compile(rf"(?P<first>{NAME})(?P<rest>(?:\s*,\s*{NAME})*(?:,?\s+(
 # ("fined the Chinese-owned video app TikTok", "sanctionné la société CRITEO").
 _NATIONALITY = (r"(?:American|Chinese|Russian|Japanese|Korean|Canadian|Australian|Swiss|British|"
                 r"Israeli|Indian|Singaporean|US|U\.S\.|UK|EU)")
-_PRODUCT_OF = [
-    # "ChatGPT maker OpenAI", "Instagram owner Meta"
-    rf"(?P<product>{NAME})\s+{PRODUCT_NOUN}\s+(?P<firm>{NAME})",
-    # "Meta Platforms Ireland Limited, which runs Instagram"; "the company behind Replika"
-    rf"(?P<firm>{NAME}),?\s+(?:which|that|who)\s+(?:runs|operates|owns|makes|develops|publishes)\s+"
-    rf"(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,3}}(?P<product>{NAME})",
-    # "Instagram, owned by Meta Platforms Ireland Limited": the legal entity is the firm
-    rf"(?P<product>{NAME}),\s+(?:owned|operated|run|developed|made|published)\s+by\s+(?P<firm>{WITH_LEGAL_FORM})",
-    # "the company behind the Replika chatbot, Luka Inc."
-    rf"\b(?:company|firm|maker|developer|owner|operator|creator)\s+(?:behind|of)\s+(?:the\s+)?(?P<product>{NAME})"
-    rf"(?:\s+[a-z][\w\-]*){{0,2}},\s+(?P<firm>{NAME})",
-    # "Snapgram, the photo app owned by X Limited", "Lumo, the chatbot developed by X Inc.": the owner is the firm
-    rf"(?P<product>{NAME}),\s+(?:the|a|an|its)\s+(?:[\w\-]+\s+){{0,3}}?(?:owned|operated|run|developed|made|published|"
-    rf"created|built)\s+by\s+(?P<firm>{WITH_LEGAL_FORM})",
-    # "Ciclo, l'app di consegne di X Srl", "Y, la plateforme de Z SAS": the app of a firm with its legal form
-    rf"(?P<product>{NAME}),\s+(?:l['’]\s*|la\s+|il\s+|lo\s+|el\s+|the\s+)(?:app|applicazione|piattaforma|servizio|"
-    rf"application|plateforme|service|aplicación|plataforma|servicio|platform)\b[^,.;]{{0,40}}?\s+(?:di|de|du|del|della|des|of)\s+"
-    rf"(?P<firm>{WITH_LEGAL_FORM})",
-    # "la società statunitense che gestisce il social network Clubhouse"
-    rf"(?:che\s+gestisce|qui\s+exploite|die\s+betreibt|dat\s+beheert|que\s+gestiona)\s+"
-    rf"(?:[a-zà-ÿ][\w\-]*\s+){{0,4}}(?P<product>{NAME})",
-]
 
 
 @dataclass
@@ -153,7 +131,7 @@ class PartyFinder:
         if entry is None:
             entry = Found(kind, name, rule, confidence, why=why)
             self.found[key] = entry
-        elif kind != "mention" and (entry.kind == "mention" or (
+        elif kind != "mention" and entry.rule != "product-of-maker" and (entry.kind == "mention" or (
                 confidence > entry.confidence and entry.kind == kind)):
             entry.kind, entry.rule, entry.confidence, entry.why = kind, rule, confidence, None
             entry.name = name if len(name) >= len(entry.name) else entry.name
@@ -318,12 +296,15 @@ class PartyFinder:
     def products(self) -> None:
         """A product named with its maker ("ChatGPT maker OpenAI") is only mentioned: the
         maker is the firm, and decisions against the product go against the maker."""
-        for pattern in _PRODUCT_OF:
+        for pattern in PRODUCT_OF:
             for match in re.finditer(pattern, self.text):
                 span = _group_span(match, "product")
+                maker = None
                 if "firm" in match.groupdict() and match.group("firm"):
-                    self.add("company", match.group("firm"), _group_span(match, "firm"), "product-maker", 0.85)
-                if self.add("mention", match.group("product"), span, "product", 0.85, "a product, not a firm"):
+                    maker = self.add("company", match.group("firm"), _group_span(match, "firm"), "product-maker", 0.85)
+                # a product whose maker is named stays a product wherever else it is named ("fined Instagram")
+                rule = "product-of-maker" if maker is not None else "product"
+                if self.add("mention", match.group("product"), span, rule, 0.85, "a product, not a firm"):
                     self.mention_spans.append(span)
 
     def known_names(self) -> None:

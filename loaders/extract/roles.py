@@ -120,6 +120,8 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
         (rf"(?!(?:The|A|An|Die|Der|Das|De|Het|La|Le|Il|El|En|Et|Ett|Den|Det)\s)(?P<name>{LONG_NAME}(?:\s+[a-zåäöæø]{{3,}}){{1,2}}"
          rf"\s+(?:AB|AS|ASA|ApS|A/S|Oy|Oyj)(?:\s+\(publ\))?)\b(?!\.\w)(?!\s+[A-ZÀ-Þ])",
          "legal-form", 0.85),
+        # foundations, their form before the name ("Stichting X", "Fundación Y"; not associations, often complainants)
+        (rf"\b(?P<name>(?:Stichting|Fundación|Fundação|Fondazione|Fondation|Stiftung|Fundacja)\s+{NAME})", "legal-form", 0.8),
         # Baltic legal forms before the name ("AS Tallinna Vesi", "SIA Zaļā Josta", "UAB Žalia")
         (r"(?<![\w.])(?P<name>(?:AS|SIA|UAB|OÜ)\s+[„“\"]?[A-ZÀ-Þ][\w\-]*(?:\s+[A-ZÀ-Þ][\w\-]*){0,3}[”\"]?)",
          "legal-form", 0.85),

@@ -14,7 +14,7 @@ __all__ = ["TIE_TARGETS"]
 _GERMAN_FINE = r"(?:[\w\-]*(?:Bußgeld|Bussgeld|Geldbuße|Geldbusse|Strafe|Zwangsgeld)\w*)"
 # German capitalises its nouns: after "gegen" only what looks like a proper name is taken ("AOK", "TikTok",
 # "Jö-Bonusclub", "1&1", "Deutsche Wohnen"), not one plain noun ("Bußgelder gegen Mitarbeiter").
-_NOT_A_NOUN = r"(?=\S*(?:[a-zäöüß][A-ZÄÖÜ]|[A-ZÄÖÜ]{2}|[\-&\d.])|\S+\s+[A-ZÄÖÜ0-9])"
+_NOT_A_NOUN = r"(?=\S*(?:[a-zäöüß][A-ZÄÖÜ]|[A-ZÄÖÜ]{2}|[\-&\d.])|\S+[^\S\n]+[A-ZÄÖÜ0-9])"
 # Nordic sanction nouns ("overtredelsesgebyr", "sanktionsavgiften", "GDPR-böter").
 _NORDIC_FINE = r"(?:[\w\-]*(?:gebyr|sanktionsavgift|böter|bøde|bøter|bot)\w*)"
 
@@ -26,6 +26,13 @@ TIE_TARGETS: list[tuple[str, str, float]] = [
     # German: "hat ... gegen die X ein Bußgeld (in Höhe von ...) verhängt" (not "Verstößen gegen die Y ein Bußgeld")
     (r"(?<!Verstoß\s)(?<!Verstoßes\s)(?<!Verstöße\s)(?<!Verstößen\s)\b(?:gegen|gegenüber)\s+(?:die|den|das|der)\s+(?P<name>{name})\s+(?:ein|eine|einen)\s+(?:[\w\-]+\s+)?" + _GERMAN_FINE,
      "patient", 0.75),
+    # German: "hat Volkswagen mit einem Bußgeld von 1,1 Millionen Euro belegt" (a firm's name takes no article;
+    # "den Mitarbeiter" does)
+    (r"(?<!\bdie\s)(?<!\bder\s)(?<!\bden\s)(?<!\bdas\s)(?<!\bdem\s)(?<!\beinen\s)(?<!\beine\s)(?<!\beinem\s)"
+     r"\b(?P<name>{name})\s+mit\s+(?:einem|einer)\s+(?:[\w\-]+\s+)?" + _GERMAN_FINE + r"\b(?:[^.;:!?\n]|\.(?=\d)){0,80}?\s"
+     r"(?:belegt|bestraft|sanktioniert)\b", "patient", 0.75),
+    # Dutch: "heeft Stichting X (ACR) een boete opgelegd": an acronym in brackets between the name and the fine
+    (r"\bheeft\s+(?:de\s+|het\s+)?(?P<name>{name})\s*\([^()\n]{1,40}\)\s+een\s+(?:\w+\s+)?\w*boetes?\b", "patient", 0.75),
     # Norwegian, Danish, Swedish verb-second: "I juli ila Datatilsynet derfor X et overtredelsesgebyr"
     (r"\b(?:ila|ilegger|påla|pålegger|pålagde|påførte|ålade|påförde|gav)\s+(?:[A-ZÆØÅÄÖ][\w\-]*\s+(?:[a-zæøåäö]+\s+){0,2}?)?"
      r"(?P<name>{name})\s+(?:et|en|ett)\s+(?:[\w\-]+\s+){0,2}?" + _NORDIC_FINE, "patient", 0.75),

@@ -206,3 +206,42 @@ def test_an_authority_the_gazetteer_does_not_know_is_no_firm(tmp_path: Path) -> 
     firms = _firms(tmp_path, text)
     assert "Olive Telecom Ltd" in firms
     assert not any("Commissioner" in firm for firm in firms)
+
+
+def test_a_product_with_its_owner_named_stays_a_product(tmp_path: Path) -> None:
+    text = ("Photo app fined\n\nThe Irish Data Protection Commission fined Snapgrid €40 million. Snapgrid is owned by "
+            "Lumen Platforms Ireland Limited.")
+    assert _decisions(tmp_path, text) == [("regulator:ie-dpc", "Lumen Platforms Ireland Limited", "fine", 40000000, "EUR")]
+
+
+def test_a_brand_of_a_named_firm_is_no_firm(tmp_path: Path) -> None:
+    text = "La CNIL a sanctionné la marque Bellavue du groupe Maisons Réunies SA pour des cookies."
+    firms = _firms(tmp_path, text)
+    assert "Maisons Réunies SA" in firms and "Bellavue" not in firms
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # German: a firm's name (no article) "mit einem Bußgeld belegt"
+    ("Bußgeld\n\nDie Landesbeauftragte für den Datenschutz Niedersachsen hat Heidewerke mit einem Bußgeld von "
+     "200.000 Euro belegt.", ("regulator:de-ni", "Heidewerke", "fine", 200000, "EUR")),
+    # Dutch: an acronym in brackets between the foundation's name and the fine
+    ("Boete\n\nDe Autoriteit Persoonsgegevens heeft Stichting Landelijk Register (SLR) een boete van 90.000 euro "
+     "opgelegd.", ("regulator:nl-ap", "Stichting Landelijk Register", "fine", 90000, "EUR")),
+])
+def test_more_german_and_dutch_ties(tmp_path: Path, text: str, expected: tuple[Any, ...]) -> None:
+    assert expected in _decisions(tmp_path, text)
+
+
+def test_an_article_before_the_noun_is_no_name(tmp_path: Path) -> None:
+    text = "Die Behörde hat den Mitarbeiter mit einem Bußgeld von 500 Euro belegt."
+    assert "Mitarbeiter" not in _firms(tmp_path, text)
+
+
+@pytest.mark.parametrize(("text", "firm"), [
+    ("Úřad uložil společnosti Zelenina.cz a.s. pokutu.", "Zelenina.cz a.s."),
+    ("Datenschutz: Strafe gegen Lieferdienst\n\nDie Behörde hat gegen die Lieferheld Berlin GmbH ein Bußgeld verhängt.",
+     "Lieferheld Berlin GmbH"),
+])
+def test_web_names_and_headline_nouns(tmp_path: Path, text: str, firm: str) -> None:
+    firms = _firms(tmp_path, text)
+    assert firm in firms and "Lieferdienst" not in firms
