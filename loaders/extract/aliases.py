@@ -12,7 +12,25 @@ from enforcegraph.schema.names import normalize_name
 if TYPE_CHECKING:
     from enforcegraph.loaders.extract.parties import PartyFinder
 
-__all__ = ["DEFINED_TERMS", "merge_acronyms"]
+__all__ = ["DEFINED_TERMS", "merge_acronyms", "unit_of"]
+
+# "X, the Dutch subsidiary of X Holdings Inc.", "X, filiale de X Group SA", "X, Tochter der X AG": two firms.
+_UNIT = (r"(?:subsidiary|unit|arm|affiliate|division|branch|filiale|Tochter\w*|Tochtergesellschaft|dochter\w*|"
+         r"controllata|filial|datterselskab\w*|dotterbolag\w*|spółk[aię]\s+zależn\w+)")
+
+
+def unit_of(text: str, short: str, longer: str) -> bool:
+    """Whether the text calls the firm with the shorter name a unit of the one with the longer
+    name (so "Clearway" is not a short form of "Clearway Holdings Inc.").
+
+    >>> unit_of("Clearway, the Dutch subsidiary of Clearway Holdings Inc., was fined", "Clearway", "Clearway Holdings Inc.")
+    True
+    >>> unit_of("Clearway Holdings Inc. (Clearway) was fined", "Clearway", "Clearway Holdings Inc.")
+    False
+    """
+    return bool(re.search(rf"(?<![\w&]){re.escape(short)}(?![\w&]),\s+(?:the|a|an|la|le|l['’]|die|de|la|il|una?)?\s*"
+                          rf"(?:[\w\-]+\s+){{0,3}}?{_UNIT}\s+(?:of|de|du|der|des|van|di|del|af|av|)\s*(?:the\s+)?"
+                          rf"(?:[\w\-]+\s+){{0,2}}?{re.escape(longer)}", text))
 
 # A name given a defined term in brackets, as decisions and releases do ("ING Bank Śląski (the Bank)",
 # "X S.A. (hereinafter: the Company)", "Y sp. z o.o. („Spółka”)"): a firm. Templates: ``{name}`` a proper name.

@@ -56,7 +56,7 @@ CLAUSE = r"(?:[^.;]|\.(?=\d))"
 # Words that name what a firm makes or runs, not a firm ("ChatGPT maker OpenAI").
 PRODUCT_NOUN = r"(?:maker|owner|developer|operator|creator|parent|publisher|provider)"
 # Capitalised words that describe rather than name ("the Chinese-owned video app TikTok").
-DESCRIPTOR_WORD = r"(?:[A-Z][a-z]+-(?:owned|based|backed|listed|headquartered|registered|founded))"
+DESCRIPTOR_WORD = r"(?:[A-Z][A-Za-z.]*-(?:owned|based|backed|listed|headquartered|registered|founded))"  # "US-based"
 _CORPORATE_ROLES = (
     "chief executive officer", "chief executive", "CEO", "co-founder", "founder",
     "chief legal officer", "CLO", "general counsel", "chief operating officer", "COO",

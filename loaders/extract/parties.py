@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from enforcegraph.loaders.extract.aliases import merge_acronyms
+from enforcegraph.loaders.extract.aliases import merge_acronyms, unit_of
 from enforcegraph.loaders.extract.firm_names import not_a_firm, tidy_name
 from enforcegraph.loaders.extract.gazetteer import country_words
 from enforcegraph.loaders.extract.joined import joined, joined_firms, split_pairs
@@ -362,7 +362,7 @@ class PartyFinder:
             words = normalize_name(short.name).split()
             longer = next((f for f in firms if f is not short and len(f.name) > len(short.name)
                            and normalize_name(f.name).split()[: len(words)] == words), None)
-            if longer is None or joined(self.text, short.name, longer.name):
+            if longer is None or joined(self.text, short.name, longer.name) or unit_of(self.text, short.name, longer.name):
                 continue
             longer.spans = sorted(set(longer.spans) | set(short.spans))
             longer.roles |= short.roles

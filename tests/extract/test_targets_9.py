@@ -245,3 +245,10 @@ def test_an_article_before_the_noun_is_no_name(tmp_path: Path) -> None:
 def test_web_names_and_headline_nouns(tmp_path: Path, text: str, firm: str) -> None:
     firms = _firms(tmp_path, text)
     assert firm in firms and "Lieferdienst" not in firms
+
+
+def test_a_unit_named_like_its_parent_is_the_target_not_the_parent(tmp_path: Path) -> None:
+    text = ("Fine\n\nThe Dutch DPA fined Brightway, the Dutch subsidiary of US-based Brightway Holdings Inc., "
+            "3 million euros.")
+    assert _decisions(tmp_path, text) == [("regulator:nl-ap", "Brightway", "fine", 3000000, "EUR")]
+    assert "Brightway Holdings Inc." in _firms(tmp_path, text)
