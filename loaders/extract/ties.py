@@ -39,6 +39,17 @@ TIE_TARGETS: list[tuple[str, str, float]] = [
     # ... the recipient after the verb: "År 2022 fick X den högsta sanktionsavgiften", "I fjor fikk X et gebyr"
     (r"\b(?:fick|fikk|fik|får)\s+(?P<name>{name})\s+(?:en|et|ett|den|det)\s+(?:[\w\-]+\s+){0,3}?" + _NORDIC_FINE,
      "payer", 0.75),
+    # Danish: "indstiller X til en bøde", "har politianmeldt X"
+    (r"\b(?:indstiller|indstillet|indstillede)\s+(?P<name>{name})\s+til\s+(?:en\s+)?bøde", "patient", 0.75),
+    (r"\bpolitianmeld(?:t|er|te)\s+(?P<name>{name})", "patient", 0.75),
+    # Finnish allative: "määräsi Otavamedialle seuraamusmaksun", "määräsi Posti Oy:lle"
+    (r"\b(?:määräsi|määrännyt|määrää)\s+(?:[\w\-]+\s+){0,2}?(?P<name>[A-ZÅÄÖ][\w\-]*?(?:\s+(?:Oy|Oyj|Ab))?)(?::lle|lle)\b",
+     "patient", 0.75),
+    # Romance: the firm's noun with a nationality or trade adjective before the name ("a la compañía eléctrica X",
+    # "la società italiana Y", "la société française Z")
+    (r"\b(?:compañía|empresa|entidad|sociedad|operadora|aseguradora|società|azienda|société|entreprise|companhia)[^\S\n]+"
+     r"(?:[a-zà-ÿ]+(?:ica|ico|ana|ano|ese|aise|ais|ique|ienne|ien|ola|ol|ense|ina|ino|esa|ês)[^\S\n]+){1,2}(?P<name>{name})",
+     "descriptor", 0.75),
     # French: "X s'est vu infliger une amende", "X s'est vue imposer une sanction"
     (r"(?P<name>{name})\s+s['’]est\s+vue?s?\s+(?:infliger|imposer|condamn\w+)", "payer", 0.75),
     # Spanish: "la multa que la AEPD impuso el pasado mes de octubre a X"

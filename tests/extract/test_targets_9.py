@@ -252,3 +252,23 @@ def test_a_unit_named_like_its_parent_is_the_target_not_the_parent(tmp_path: Pat
             "3 million euros.")
     assert _decisions(tmp_path, text) == [("regulator:nl-ap", "Brightway", "fine", 3000000, "EUR")]
     assert "Brightway Holdings Inc." in _firms(tmp_path, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Multa\n\nLa AEPD ha multado a la compañía eléctrica Solaris Clientes con 3 millones de euros.",
+     ("regulator:es-aepd", "Solaris Clientes", "fine", 3000000, "EUR")),
+    ("Bøde\n\nDatatilsynet indstiller Nordsø Bank til en bøde på 10 millioner kroner.",
+     ("regulator:dk-datatilsynet", "Nordsø Bank", "proposed_fine", 10000000, "DKK")),
+])
+def test_romance_adjectives_and_danish_recommendations(tmp_path: Path, text: str, expected: tuple[Any, ...]) -> None:
+    assert expected in _decisions(tmp_path, text)
+
+
+def test_a_finnish_allative_names_the_firm(tmp_path: Path) -> None:
+    text = "Tietosuojavaltuutetun seuraamuskollegio määräsi Lintumedialle 85 000 euron seuraamusmaksun."
+    assert "Lintumedia" in _firms(tmp_path, text)
+
+
+def test_an_adjective_across_a_line_break_is_no_descriptor(tmp_path: Path) -> None:
+    text = "Multa ad una società energetica\n\nDopo i controlli, il Garante ha sanzionato Volta Energia SpA."
+    assert "Dopo" not in _firms(tmp_path, text)
