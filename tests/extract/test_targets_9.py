@@ -272,3 +272,11 @@ def test_a_finnish_allative_names_the_firm(tmp_path: Path) -> None:
 def test_an_adjective_across_a_line_break_is_no_descriptor(tmp_path: Path) -> None:
     text = "Multa ad una società energetica\n\nDopo i controlli, il Garante ha sanzionato Volta Energia SpA."
     assert "Dopo" not in _firms(tmp_path, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Reprimand\n\nThe ICO reprimanded a former employee of Harbour Health NHS Trust for reading records.",
+    "Sanción\n\nLa AEPD ha sancionado con 3.000 euros a un empleado de Banco Meridional por acceder a datos.",
+])
+def test_a_persons_sanction_is_not_on_their_employer(tmp_path: Path, text: str) -> None:
+    assert [row[1] for row in _decisions(tmp_path, text)] == [None]
