@@ -34,7 +34,7 @@ COMPANY_NOUN = (
     r"[\w\-]*(?:[Uu]nternehmen|[Kk]onzern|[Rr]iesen?|[Hh]ändler|[Kk]ette|[Gg]esellschaft|[Dd]ienstleister|[Aa]nbieter|"
     r"[Bb]etreiber|[Hh]ersteller|[Vv]ersender|[Vv]ersandhändler|[Gg]ruppe|[a-zäöü]+platt?form|[Nn]etzwerk|"
     # "der Autobauer X", "die Krankenkasse Y", "der Versicherer Z", "der Energieversorger W"
-    r"[Aa]utobauer|[Vv]ersicherer|[Kk]rankenkasse|[Ee]nergieversorger|[Mm]obilfunker|[Vv]erlag)|network|netwerk|réseau|[A-ZÄÖÜ][\w\-]*firma|Firma|\w*(?:bedrijf|concern|onderneming|dienst))"
+    r"[Aa]utobauer|[Vv]ersicherer|[Kk]rankenkasse|[Ee]nergieversorger|[Mm]obilfunker|[Vv]erlag|[Tt]ochter)|network|netwerk|réseau|[A-ZÄÖÜ][\w\-]*firma|Firma|\w*(?:bedrijf|concern|onderneming|dienst))"
 )
 # Legal forms that end a firm's name ("Amazon Europe Core S.à r.l.", "H&M ... A.B. & Co. KG").
 LEGAL_FORM = (

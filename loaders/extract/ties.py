@@ -39,6 +39,15 @@ TIE_TARGETS: list[tuple[str, str, float]] = [
     # ... the recipient after the verb: "År 2022 fick X den högsta sanktionsavgiften", "I fjor fikk X et gebyr"
     (r"\b(?:fick|fikk|fik|får)\s+(?P<name>{name})\s+(?:en|et|ett|den|det)\s+(?:[\w\-]+\s+){0,3}?" + _NORDIC_FINE,
      "payer", 0.75),
+    # a headline "fine for X" in the languages whose headlines are in sentence case and whose names do not inflect
+    # after "for" ("Boete voor X", "Amende pour X", "Multa per X", "Bot för X"; not Polish "dla", Czech "pro"; German
+    # only for a name-like X: "Bußgeld für VW")
+    (r"\A(?:[^\n]{0,40}?\s[–—:-]\s+)?(?:[\w\-]+[^\S\n]+)?(?:[\w\-]*(?:[Bb]oete|[Kk]ar[aęy]|[Pp]okut[auy]|[Aa]mende|[Mm]ulta|"
+     r"[Ss]anzione|[Ss]anción|[Bb]ot|[Bb]øde|[Gg]ebyr|[Ss]anktionsavgift)\w*)(?:[^\S\n]+(?:van|de|di|på|w\s+wysokości|"
+     r"ve\s+výši|da)[^\S\n]+[^\n]{1,30}?)?[^\S\n]+(?:voor|pour|per|para|för|til|contre|contra)[^\S\n]+"
+     r"(?:de\s+|het\s+|la\s+|le\s+|l['’]|el\s+|il\s+)?(?P<name>{name})", "patient", 0.75),
+    (r"\A(?:[^\n]{0,40}?\s[–—:-]\s+)?(?:[\w\-]+[^\S\n]+)?" + _GERMAN_FINE + r"[^\S\n]+für[^\S\n]+" + _NOT_A_NOUN
+     + r"(?P<name>{name})", "patient", 0.75),
     # Danish: "indstiller X til en bøde", "har politianmeldt X"
     (r"\b(?:indstiller|indstillet|indstillede)\s+(?P<name>{name})\s+til\s+(?:en\s+)?bøde", "patient", 0.75),
     (r"\bpolitianmeld(?:t|er|te)\s+(?P<name>{name})", "patient", 0.75),

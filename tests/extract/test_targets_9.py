@@ -280,3 +280,22 @@ def test_an_adjective_across_a_line_break_is_no_descriptor(tmp_path: Path) -> No
 ])
 def test_a_persons_sanction_is_not_on_their_employer(tmp_path: Path, text: str) -> None:
     assert [row[1] for row in _decisions(tmp_path, text)] == [None]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Amende de 50 000 euros pour Rivage Immobilier\n\nLa CNIL a prononcé une amende de 50 000 euros.",
+     ("regulator:fr-cnil", "Rivage Immobilier", "fine", 50000, "EUR")),
+    # Polish names inflect after "dla": the genitive is not the firm's name, so none is taken
+    ("Kara dla Zielonej Doliny\n\nUODO nałożył karę 50 tys. zł.", ("regulator:pl-uodo", None, "fine", 50000, "PLN")),
+])
+def test_a_headline_fine_for_a_firm(tmp_path: Path, text: str, expected: tuple[Any, ...]) -> None:
+    assert _decisions(tmp_path, text) == [expected]
+
+
+@pytest.mark.parametrize(("text", "firm", "absent"), [
+    ("Bußgeld für VW-Tochter Fahrwerk\n\nDie Behörde hat ein Bußgeld verhängt.", "Fahrwerk", "VW-Tochter Fahrwerk"),
+    ("Bußgeld für Datenschutzverstoß\n\nDie Behörde hat ein Bußgeld verhängt.", None, "Datenschutzverstoß"),
+])
+def test_german_headline_names(tmp_path: Path, text: str, firm: str | None, absent: str) -> None:
+    firms = _firms(tmp_path, text)
+    assert absent not in firms and (firm is None or firm in firms)
