@@ -20,7 +20,7 @@ from enforcegraph.loaders.extract.timing import (
     period_of,
     periods,
 )
-from enforcegraph.loaders.extract.unnamed import not_the_story_firms
+from enforcegraph.loaders.extract.unnamed import PERSON_OF, not_the_story_firms
 
 __all__ = ["DecisionDraft", "SanctionDraft", "find_decisions"]
 
@@ -162,7 +162,10 @@ def _regulator_for(ctx: Context, index: int, sentence: Sentence) -> tuple[str, f
 
 
 def _target(ctx: Context, sentence: Sentence) -> tuple[str | None, float]:
-    firms = ctx.firms_in(sentence.start, sentence.end)
+    named = ctx.firms_in(sentence.start, sentence.end)
+    firms = [(a, f) for a, f in named if not PERSON_OF.search(ctx.text, max(sentence.start, a - 60), a)]
+    if named and not firms:
+        return None, 0.0  # "reprimanded a former employee of X": a person's sanction, not X's
     verb = _VERB.search(sentence.text)
     if firms and verb:
         at = sentence.start + verb.start()

@@ -14,7 +14,7 @@ LAWS: dict[str, tuple[str, str, str, str]] = {
     "uk-gdpr": ("United Kingdom General Data Protection Regulation", "UK GDPR", "GB", r"UK\s+GDPR"),
     "gdpr": (
         "General Data Protection Regulation", "GDPR", "EU",
-        r"General\s+Data\s+Protection\s+Regulation|GDPR|RGPD|DSGVO|Datenschutz-Grundverordnung|"
+        r"General\s+Data\s+Protection\s+Regulation|GDPR|RGPD|DSGVO|Datenschutz-?[Gg]rundverordnung|"
         r"Règlement\s+général\s+sur\s+la\s+protection\s+des\s+données",
     ),
 }

@@ -12,29 +12,40 @@ __all__ = [
 # A capitalised word ("H&M", "Ton-That", "O'Brien", "Locatefamily.com", "Canal+") or initials ("A.B.", "A. Z.").
 # Capital letters of the Latin alphabets and Greek ("Österreichische Post AG", "Łódź", "Υπουργείο").
 _UP = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x17F) if chr(c).isupper()) + "Α-ΩΆ-Ώ"
-_TOKEN = (rf"(?:[A-Z]\.(?:[^\S\n]?[A-Z]\.)+|\d+[&/]\d+(?![\d,.])|\d+[a-z]+[A-Z][\w\-]*|\d+x\d+(?![\d,.])|[{_UP}][\w\-]*(?:&[A-Z][\w\-]*)?(?:['’][A-Z][\w\-]*)?(?:\.(?:com|net|org|io|eu)\b)?(?:\+(?![\w+]))?)")
+_TOKEN = (rf"(?:[A-Z]\.(?:[^\S\n]?[A-Z]\.)+|\d+[&/]\d+(?![\d,.])|\d+[a-z]+[A-Z][\w\-]*|\d+x\d+(?![\d,.])|[{_UP}]:[a-z]{{1,2}}(?!\w)|[{_UP}][\w\-]*(?:\*{{2,}}[\w\-]*)?(?:&[A-Z][\w\-]*)?(?:['’][A-Z][\w\-]*)?(?:\.(?:com|net|org|io|eu|cz|sk|pl|de|at|ch|nl|be|fr|it|es|pt|se|no|dk|fi|hu|ro|gr|ie|lu)\b)?(?:\+(?![\w+]))?)")
 _JOIN = r"(?:[^\S\n]+(?:(?:of|for|and|&|de|du|des|la|le|van|von|der|den|di|da|del|και)[^\S\n]+)?)"
 NAME = rf"{_TOKEN}(?:{_JOIN}{_TOKEN}){{0,5}}(?:,?[^\S\n]+(?:Inc|Ltd|Corp|Co|S\.A|B\.V|N\.V)\.|[^\S\n]+LLC)?"
 _PNAME = r"[A-Z][a-z]+(?:[\-’'][A-Z][a-z]+)?"
 PERSON = rf"{_PNAME}(?:\s+(?:(?:de|van|von|der|den|du|la|le|di|da)\s+)*{_PNAME}){{1,2}}"
 COMPANY_NOUN = (
     r"(?:company|firm|startup|start-up|business|platform|provider|giant|app|retailer|operator|"
-    r"broker|maker|developer|vendor|group|corporation|conglomerate|subsidiary|"
+    r"broker|maker|developer|vendor|group|corporation|conglomerate|subsidiary|insurer|lender|chain|fintech|"
+    # small firms: "una pyme", "une PME", "una PMI", "une TPE"
+    r"pyme|PME|PMI|TPE|"
+    # French trades ("la fintech X", "l'enseigne X", "l'assureur X")
+    r"néobanque|assureur|opérateur|enseigne|mutuelle|hébergeur|"
     # makers and owners in French, Italian, Spanish, Dutch
     r"créat(?:eur|rice)|éditeur|développeur|fabricant|propriétaire|exploitant|sviluppatore|creatore|"
     r"produttore|proprietario|gestore|creador[a]?|desarrollador[a]?|propietari[oa]|fabricante|eigenaar|ontwikkelaar|"
     # French, Italian, Spanish; German and Dutch compounds ("Modeunternehmen", "Taxidienstenbedrijf")
     r"société|entreprise|groupe|società|azienda|empresa|compañía|spółk[aęiią]|"
     # Nordic nouns and their compounds ("Försäkringsbolaget X", "Taxaselskabet X")
-    r"[\w\-]*(?:bolaget|företaget|selskabet|selskapet|virksomheden|virksomheten)|"
+    r"[\w\-]*(?:bolaget|företaget|selskabet|selskapet|virksomheden|virksomheten|kjeden|kæden|kedjan|konsernet|koncernen)|"
     r"[\w\-]*(?:[Uu]nternehmen|[Kk]onzern|[Rr]iesen?|[Hh]ändler|[Kk]ette|[Gg]esellschaft|[Dd]ienstleister|[Aa]nbieter|"
-    r"[Bb]etreiber|[Hh]ersteller|[Vv]ersender|[Vv]ersandhändler|[Gg]ruppe|[a-zäöü]+platt?form|[Nn]etzwerk)|network|netwerk|réseau|[A-ZÄÖÜ][\w\-]*firma|Firma|\w*(?:bedrijf|concern|onderneming|dienst))"
+    r"[Bb]etreiber|[Hh]ersteller|[Vv]ersender|[Vv]ersandhändler|[Gg]ruppe|[a-zäöü]+platt?form|[Nn]etzwerk|"
+    # "der Autobauer X", "die Krankenkasse Y", "der Versicherer Z", "der Energieversorger W"
+    r"[Aa]utobauer|[Vv]ersicherer|[Kk]rankenkasse|[Ee]nergieversorger|[Mm]obilfunker|[Vv]erlag|[Tt]ochter)|network|netwerk|réseau|[A-ZÄÖÜ][\w\-]*firma|Firma|\w*(?:bedrijf|concern|onderneming|dienst))"
 )
 # Legal forms that end a firm's name ("Amazon Europe Core S.à r.l.", "H&M ... A.B. & Co. KG").
 LEGAL_FORM = (
-    r"(?:Inc|Ltd|Limited|LLC|L\.L\.C|Corp|Corporation|GmbH(?:\s+&\s+Co\.\s+KG)?|AG|KG|SE|plc|PLC|"
-    r"S\.A\.U|S\.A|SA|SAS|SARL|S\.à\s?r\.l|S\.à\.r\.l|S\.a\.r\.l|B\.V|N\.V|[Ss]\.[Pp]\.A|[Ss]\.r\.l|S[Rr][Ll]|SpA|Spa|"
-    r"A\.B|AB|ASA|AS|A/S|Oy|Oyj|DAC|Unlimited\s+Company|Co\.\s+KG|Co\.\s+Inc|OpCo,\s+LLC|[Ss]p\.\s?z\s?o\.\s?o\.?|S\.L\.U|S\.L|SL|Α\.Ε)"
+    r"(?:Inc|Ltd|Limited|LLC|L\.L\.C|LLP|Corp|Corporation|GmbH(?:\s+&?\s*Co\.?\s+KG)?|mbH|AG|KG|SE|plc|PLC|"
+    r"S\.A\.U|S\.A|SA|SAS|SASU|SARL|EURL|S\.à\s?r\.l|S\.à\.r\.l|S\.a\.r\.l|Sàrl|B\.V|N\.V|BV|NV|BVBA|[Ss]\.[Pp]\.A|[Ss]\.r\.l|S[Rr][Ll]|"
+    r"S\.R\.L|SpA|Spa|Sagl|A\.B|AB|ASA|AS|A/S|ApS|I/S|P/S|K/S|Oy|Oyj|ehf|hf|DAC|Unlimited\s+Company|Co\.\s+KG|Co\.\s+Inc|"
+    r"OpCo,\s+LLC|[Ss]p\.\s?z\s?o\.\s?o\.?(?:\s+[Ss]p\.\s?[kj]\.?)?|[Ss]p\.\s?[kj]|S\.L\.U|S\.L|SL|Α\.Ε|"
+    # Central and Eastern Europe and the Baltics: "s.r.o.", "a.s.", "Kft.", "Zrt.", "d.o.o.", "EAD", "OÜ", "UAB"
+    r"[Ss]\.\s?r\.\s?o|spol\.\s+s\s+r\.\s?o|a\.\s?s|Kft|Zrt|Nyrt|d\.\s?o\.\s?o|d\.\s?d|EAD|EOOD|OOD|OÜ|UAB|SIA|"
+    # Portugal and Brazil, Greece
+    r"Lda|Ltda|ΙΚΕ|Ε\.Π\.Ε|ΑΕ)"
 )
 # Up to eight capitalised words (joined by "&", "of", "de" ...) before a legal form.
 # A possessive inside ("McDonald's Polska Sp. z o.o.") and a year or number after the first
@@ -45,7 +56,7 @@ CLAUSE = r"(?:[^.;]|\.(?=\d))"
 # Words that name what a firm makes or runs, not a firm ("ChatGPT maker OpenAI").
 PRODUCT_NOUN = r"(?:maker|owner|developer|operator|creator|parent|publisher|provider)"
 # Capitalised words that describe rather than name ("the Chinese-owned video app TikTok").
-DESCRIPTOR_WORD = r"(?:[A-Z][a-z]+-(?:owned|based|backed|listed|headquartered|registered|founded))"
+DESCRIPTOR_WORD = r"(?:[A-Z][A-Za-z.]*-(?:owned|based|backed|listed|headquartered|registered|founded))"  # "US-based"
 _CORPORATE_ROLES = (
     "chief executive officer", "chief executive", "CEO", "co-founder", "founder",
     "chief legal officer", "CLO", "general counsel", "chief operating officer", "COO",
@@ -75,6 +86,8 @@ STOP_WORDS = frozenset(["the", "a", "an", "this", "that", "these", "those", "it"
     "na", "w", "aan", "dem", "della", "dello",
     # German articles before a name at a sentence's start ("Die Spreewald Immobilien GmbH muss ...")
     "der", "die", "das",
+    # "for" and "at" opening a sentence before a name ("För Capio AB blev avgiften", "Kara dla X", "Für die X")
+    "för", "hos", "på", "til", "mot", "für", "bei", "pour", "voor", "bij", "dla", "per",
     # Polish forms of address before a sole trader's initials ("na Pana A. Z.")
     "pan", "pana", "panu", "pani", "panią"])
 
@@ -125,7 +138,7 @@ def clean_name(name: str) -> str | None:
     (None, None, None)
     """
     words = name.split()
-    while words and words[0].lower() in STOP_WORDS:
+    while words and words[0].lower() in STOP_WORDS and not (words[0] == "AS" and len(words) > 1):  # "AS Watson"
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in _NOT_NAME_END:
         words = words[:-1]

@@ -6,23 +6,23 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from enforcegraph.loaders.extract.aliases import merge_acronyms, unit_of
+from enforcegraph.loaders.extract.firm_names import not_a_firm, tidy_name
 from enforcegraph.loaders.extract.gazetteer import country_words
 from enforcegraph.loaders.extract.joined import joined, joined_firms, split_pairs
 from enforcegraph.loaders.extract.names import (
-    COMPANY_NOUN,
     DESCRIPTOR_WORD,
     LEGAL_FORM,
     NAME,
     PERSON,
-    PRODUCT_NOUN,
     ROLE,
     canonical_role,
     clean_name,
     is_regulator_role,
 )
 from enforcegraph.loaders.extract.places import is_country
-from enforcegraph.loaders.extract.roles import AMPERSAND, WITH_LEGAL_FORM, firm_patterns
-from enforcegraph.loaders.extract.word_order import nominative
+from enforcegraph.loaders.extract.products import PRODUCT_OF
+from enforcegraph.loaders.extract.roles import AMPERSAND, firm_patterns
 from enforcegraph.schema.names import normalize_name
 
 __all__ = ["Found", "PartyFinder", "Relation"]
@@ -39,28 +39,6 @@ _NAME_LIST = re.compile(rf"(?P<first>{NAME})(?P<rest>(?:\s*,\s*{NAME})*(?:,?\s+(
 # ("fined the Chinese-owned video app TikTok", "sanctionné la société CRITEO").
 _NATIONALITY = (r"(?:American|Chinese|Russian|Japanese|Korean|Canadian|Australian|Swiss|British|"
                 r"Israeli|Indian|Singaporean|US|U\.S\.|UK|EU)")
-_PRODUCT_OF = [
-    # "ChatGPT maker OpenAI", "Instagram owner Meta"
-    rf"(?P<product>{NAME})\s+{PRODUCT_NOUN}\s+(?P<firm>{NAME})",
-    # "Meta Platforms Ireland Limited, which runs Instagram"; "the company behind Replika"
-    rf"(?P<firm>{NAME}),?\s+(?:which|that|who)\s+(?:runs|operates|owns|makes|develops|publishes)\s+"
-    rf"(?:the\s+)?(?:[a-z][\w\-]*\s+){{0,3}}(?P<product>{NAME})",
-    # "Instagram, owned by Meta Platforms Ireland Limited": the legal entity is the firm
-    rf"(?P<product>{NAME}),\s+(?:owned|operated|run|developed|made|published)\s+by\s+(?P<firm>{WITH_LEGAL_FORM})",
-    # "the company behind the Replika chatbot, Luka Inc."
-    rf"\b(?:company|firm|maker|developer|owner|operator|creator)\s+(?:behind|of)\s+(?:the\s+)?(?P<product>{NAME})"
-    rf"(?:\s+[a-z][\w\-]*){{0,2}},\s+(?P<firm>{NAME})",
-    # "Snapgram, the photo app owned by X Limited", "Lumo, the chatbot developed by X Inc.": the owner is the firm
-    rf"(?P<product>{NAME}),\s+(?:the|a|an|its)\s+(?:[\w\-]+\s+){{0,3}}?(?:owned|operated|run|developed|made|published|"
-    rf"created|built)\s+by\s+(?P<firm>{WITH_LEGAL_FORM})",
-    # "Ciclo, l'app di consegne di X Srl", "Y, la plateforme de Z SAS": the app of a firm with its legal form
-    rf"(?P<product>{NAME}),\s+(?:l['’]\s*|la\s+|il\s+|lo\s+|el\s+|the\s+)(?:app|applicazione|piattaforma|servizio|"
-    rf"application|plateforme|service|aplicación|plataforma|servicio|platform)\b[^,.;]{{0,40}}?\s+(?:di|de|du|del|della|des|of)\s+"
-    rf"(?P<firm>{WITH_LEGAL_FORM})",
-    # "la società statunitense che gestisce il social network Clubhouse"
-    rf"(?:che\s+gestisce|qui\s+exploite|die\s+betreibt|dat\s+beheert|que\s+gestiona)\s+"
-    rf"(?:[a-zà-ÿ][\w\-]*\s+){{0,4}}(?P<product>{NAME})",
-]
 
 
 @dataclass
@@ -118,7 +96,8 @@ class PartyFinder:
         # ("fined the Chinese-owned video app TikTok", "sanctionné la société CRITEO").
         # A nationality right before a capitalised word is part of the name ("fined British Airways");
         # before a lower-case word it describes ("fined the Chinese video app TikTok").
-        self.skip = (rf"(?:(?:[a-zà-ÿ][\w\-’']*|{describe})\s+){{0,5}}?(?!{DESCRIPTOR_WORD}\s)"
+        # A country's possessive describes too ("fined Bulgaria's DSK Bank").
+        self.skip = (rf"(?:(?:[a-zà-ÿ][\w\-’']*|{describe}|(?:{adjectives})['’]s)\s+){{0,5}}?(?!{DESCRIPTOR_WORD}\s)"
                      rf"(?!{describe}\s+[a-zà-ÿ])(?!{describe}\s+{describe}\s)")
 
     # -- bookkeeping ---------------------------------------------------------------
@@ -139,22 +118,12 @@ class PartyFinder:
             span = (span[0], span[0] + len(raw))
             if re.fullmatch(r"(?i)\s*(?:la|le|les|l['’]|il|lo|el|los|las|de|het|der|die|das|den|the)\s*", raw):
                 return None  # "La CNIL": only the regulator's article is left
-        name = clean_name(raw.strip(" ,"))
-        if name is not None and re.match(rf"{DESCRIPTOR_WORD}\s+\S", name):
-            name = name.split(None, 1)[1]  # "Meta-owned Larkspur has been fined": the descriptor is no part of it
-        if name is not None and kind == "company" and re.match(r"(?:CEO|CFO|COO|CTO|CLO)\s+\S", name):
-            name = name.split(None, 1)[1]  # "CEO Clearview": an office's acronym is no part of a firm's name
-        if name is not None and rule == "patient-accusative":
-            name = nominative(name)
-        if name is not None and len(name.split()) > 1 and re.fullmatch(COMPANY_NOUN, name.split()[0], re.IGNORECASE) and (
-                not name.isupper()):  # ... unless written in capitals with the name ("GROUPE CANAL+")
-            name = name.split(None, 1)[1]  # "Taxidienstenbedrijf Uber": the noun is no part of the name
-        if name is not None and name.endswith(".") and "." not in name.split()[-1][:-1] and not re.fullmatch(
-                r"(?:[A-Z]\.\s?)+", name) and (
-                name.split()[-1][:-1] not in ("Inc", "Ltd", "Corp", "Co", "Jr", "Sr")):
-            name = name[:-1]  # the full stop of the sentence ("... Deutsche Wohnen SE.")
-        if name is None or not self._free(span) or re.fullmatch(rf"{LEGAL_FORM}\.?", name):
-            return None  # ... and a legal form alone ("Inc.") names no firm
+        name = tidy_name(raw, kind, rule)
+        if name is None or not self._free(span):
+            return None
+        first = span[0] + raw.find(name.split()[0])
+        if kind == "company" and not_a_firm(self.text, name, first, span[0] + len(raw), self.regulator_spans):
+            return None
         start = span[0] + raw.find(name.split()[0])
         span = (start, start + len(name))
         key = normalize_name(name)
@@ -162,7 +131,7 @@ class PartyFinder:
         if entry is None:
             entry = Found(kind, name, rule, confidence, why=why)
             self.found[key] = entry
-        elif kind != "mention" and (entry.kind == "mention" or (
+        elif kind != "mention" and entry.rule != "product-of-maker" and (entry.kind == "mention" or (
                 confidence > entry.confidence and entry.kind == kind)):
             entry.kind, entry.rule, entry.confidence, entry.why = kind, rule, confidence, None
             entry.name = name if len(name) >= len(entry.name) else entry.name
@@ -188,6 +157,7 @@ class PartyFinder:
         self.officers()
         self.merge_short_forms()
         self.expand()
+        merge_acronyms(self)
 
     def comparison_lists(self) -> None:
         """Names in a comparison ("like Google, Bing or DuckDuckGo") are only mentioned."""
@@ -301,11 +271,15 @@ class PartyFinder:
     @staticmethod
     def _entities(name: str, start: int) -> list[tuple[int, int]]:
         """Two legal entities joined by "and" are two firms ("Google LLC and Google Ireland
-        Limited"), split after the first one's legal form."""
+        Limited"), split after the first one's legal form (or before the second one's, in the Baltic
+        order: "AS X and SIA Y")."""
         spans, begin = [], 0
-        for joint in re.finditer(rf"\b{LEGAL_FORM}\.?(?P<joint>,?\s+(?:and|und|et|e|y|en|och|og|oraz|&)\s+)(?=[A-Z])(?!Co\.|{LEGAL_FORM}\b)", name):
-            spans.append((start + begin, start + joint.start("joint")))
-            begin = joint.end("joint")
+        for joint in re.finditer(rf"\b{LEGAL_FORM}\.?(?P<joint>,?\s+(?:and|und|et|e|y|en|och|og|oraz|&)\s+)(?=[A-Z])(?!Co\b|{LEGAL_FORM}\b)|"
+                                 r"(?<=\w)(?P<before>,?\s+(?:and|und|et|e|y|en|och|og|oraz|&)\s+)(?=(?:AS|SIA|UAB|OÜ)\s+[A-ZÀ-Þ])",
+                                 name):
+            group = "joint" if joint.group("joint") else "before"
+            spans.append((start + begin, start + joint.start(group)))
+            begin = joint.end(group)
         return [*spans, (start + begin, start + len(name))]
 
     def country_only(self, name: str, span: tuple[int, int]) -> bool:
@@ -322,12 +296,15 @@ class PartyFinder:
     def products(self) -> None:
         """A product named with its maker ("ChatGPT maker OpenAI") is only mentioned: the
         maker is the firm, and decisions against the product go against the maker."""
-        for pattern in _PRODUCT_OF:
+        for pattern in PRODUCT_OF:
             for match in re.finditer(pattern, self.text):
                 span = _group_span(match, "product")
+                maker = None
                 if "firm" in match.groupdict() and match.group("firm"):
-                    self.add("company", match.group("firm"), _group_span(match, "firm"), "product-maker", 0.85)
-                if self.add("mention", match.group("product"), span, "product", 0.85, "a product, not a firm"):
+                    maker = self.add("company", match.group("firm"), _group_span(match, "firm"), "product-maker", 0.85)
+                # a product whose maker is named stays a product wherever else it is named ("fined Instagram")
+                rule = "product-of-maker" if maker is not None else "product"
+                if self.add("mention", match.group("product"), span, rule, 0.85, "a product, not a firm"):
                     self.mention_spans.append(span)
 
     def known_names(self) -> None:
@@ -385,7 +362,7 @@ class PartyFinder:
             words = normalize_name(short.name).split()
             longer = next((f for f in firms if f is not short and len(f.name) > len(short.name)
                            and normalize_name(f.name).split()[: len(words)] == words), None)
-            if longer is None or joined(self.text, short.name, longer.name):
+            if longer is None or joined(self.text, short.name, longer.name) or unit_of(self.text, short.name, longer.name):
                 continue
             longer.spans = sorted(set(longer.spans) | set(short.spans))
             longer.roles |= short.roles

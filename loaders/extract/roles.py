@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from enforcegraph.loaders.extract.aliases import DEFINED_TERMS
+from enforcegraph.loaders.extract.bodies import MORE_PUBLIC_BODIES
 from enforcegraph.loaders.extract.names import (
     CLAUSE,
     COMPANY_NOUN,
@@ -17,6 +19,7 @@ from enforcegraph.loaders.extract.names import (
     NAME,
     PRODUCT_NOUN,
 )
+from enforcegraph.loaders.extract.ties import TIE_TARGETS
 from enforcegraph.loaders.extract.word_order import WORD_ORDER_TARGETS
 
 __all__ = ["AMPERSAND", "EVENT_TARGETS", "PASSIVE_EVENT", "PUBLIC_BODY", "WITH_LEGAL_FORM", "firm_patterns"]
@@ -35,7 +38,8 @@ AMPERSAND = re.compile(r"(?<![\w&\-])(?!(?:Q&A|R&D|M&A|B&B|P&L|T&C|F&B|A&E|S&P)(
                        r"(?P<name>[A-Z][A-Za-z]{0,3}&[A-Z][A-Za-z]{0,3})(?![\w&\-])")
 
 # A name that ends with one or more legal forms ("H&M Hennes & Mauritz Online Shop A.B. & Co. KG").
-WITH_LEGAL_FORM = rf"{LONG_NAME}(?:\s*,?\s*(?:&\s+)?{LEGAL_FORM}\b\.?)+"
+# The legal form is a word of its own: "EMPRESA" and "EASE" end in no "SA" or "SE".
+WITH_LEGAL_FORM = rf"{LONG_NAME}(?:(?:\s*,\s*|\s+)(?:&\s+)?{LEGAL_FORM}\b\.?)+"
 _SANCTION_VERB = (r"(?:fined|fining|sanctioned|reprimanded|penalised|penalized|sanctionn[ée]e?s?|"
                   r"condamn[ée]e?s?|sanzionat[oa]|multat[oa]|beboet)")
 # The sanction's noun in the languages present ("boete", "Bußgeld", "kara", "sanktionsavgift").
@@ -55,9 +59,12 @@ _PASSIVE_VERB = (r"(?:fined|penali[sz]ed|sanctioned|reprimanded|hit\s+with|slapp
 # A passive sanction verb with its auxiliary, in any of the languages.
 PASSIVE_EVENT = re.compile(r"(?i)\b" + _PASSIVE + _PASSIVE_VERB + r"\b")
 
+# A passive's subject never follows a place's preposition ("A pharmacy in London has been fined": not London).
+_NOT_A_PLACE = r"(?<!\bin\s)(?<!\bIn\s)(?<!\bat\s)(?<!\bnear\s)(?<!\bfrom\s)(?<!\bim\s)(?<!\baus\s)(?<!\bdans\s)"
+
 EVENT_TARGETS: list[tuple[str, str, float]] = [
     # the subject of a passive: "British Airways has been fined", "Unicredit è stata multata"
-    (r"(?P<name>{name})\s+" + _PASSIVE + _PASSIVE_VERB + r"\b", "passive-subject", 0.8),
+    (_NOT_A_PLACE + r"(?P<name>{name})\s+" + _PASSIVE + _PASSIVE_VERB + r"\b", "passive-subject", 0.8),
     # a headline's passive without its auxiliary: "British Airways fined £20m over data breach"
     (r"(?P<name>{name})\s+(?:fined|penali[sz]ed|sanctioned|reprimanded)\s+(?=by\b|for\b|over\b|after\b|[€£$]|"
      r"\d|EUR|GBP|USD)", "passive-subject", 0.8),
@@ -109,6 +116,15 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
     may stand between a sanction's verb and its target."""
     patterns = [
         (rf"(?P<name>{WITH_LEGAL_FORM})", "legal-form", 0.9),
+        # Nordic names with a lower-case word before their legal form ("Capio S:t Görans sjukhus AB")
+        (rf"(?!(?:The|A|An|Die|Der|Das|De|Het|La|Le|Il|El|En|Et|Ett|Den|Det)\s)(?P<name>{LONG_NAME}(?:\s+[a-zåäöæø]{{3,}}){{1,2}}"
+         rf"\s+(?:AB|AS|ASA|ApS|A/S|Oy|Oyj)(?:\s+\(publ\))?)\b(?!\.\w)(?!\s+[A-ZÀ-Þ])",
+         "legal-form", 0.85),
+        # foundations, their form before the name ("Stichting X", "Fundación Y"; not associations, often complainants)
+        (rf"\b(?P<name>(?:Stichting|Fundación|Fundação|Fondazione|Fondation|Stiftung|Fundacja)\s+{NAME})", "legal-form", 0.8),
+        # Baltic legal forms before the name ("AS Tallinna Vesi", "SIA Zaļā Josta", "UAB Žalia")
+        (r"(?<![\w.])(?P<name>(?:AS|SIA|UAB|OÜ)\s+[„“\"]?[A-ZÀ-Þ][\w\-]*(?:\s+[A-ZÀ-Þ][\w\-]*){0,3}[”\"]?)",
+         "legal-form", 0.85),
         # a lower-case web name with a legal form ("die notebooksbilliger.de AG")
         (rf"(?<![\w.])(?P<name>[a-z][\w\-]*\.(?:de|com|net|org|eu|fr|it|nl|es|at|ch)\s+{LEGAL_FORM}\b\.?)",
          "legal-form", 0.9),
@@ -122,7 +138,7 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
         # "TikTok, owned by China's ByteDance, was fined"
         (rf"^(?P<name>{NAME}),\s+[^,;.\n]{{1,80}},\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+)?"
          r"(?:fined|hit\s+with|ordered|banned|sanctioned|reprimanded)\b", "decision-target", 0.8),
-        (rf"(?P<name>{NAME})\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?"
+        (rf"{_NOT_A_PLACE}(?P<name>{NAME})\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+|being\s+)?"
          r"(?:fined|hit\s+with|ordered|banned|sanctioned|reprimanded|penalised|penalized)\b",
          "decision-target", 0.8),
         # ... not a word that describes the firm named next ("fined DNA testing company 23andMe")
@@ -166,8 +182,10 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
         (rf"(?P<name>{NAME})\s+krijgt\s+(?:{CLAUSE}{{0,60}}?\s+)?een\s+(?:\w+\s+)?\w*boetes?\b", "decision-target", 0.75),
         (rf"\b\w*boetes?\s+(?:{CLAUSE}{{0,60}}?\s+)?(?:aan|op\s+aan)\s+{skip}(?P<name>{NAME})", "decision-target", 0.75),
     ]
-    patterns += [(p.replace("{name}", NAME).replace("{skip}", skip), r, c) for p, r, c in EVENT_TARGETS + WORD_ORDER_TARGETS]
+    patterns += [(p.replace("{name}", NAME).replace("{skip}", skip), r, c) for p, r, c in EVENT_TARGETS + WORD_ORDER_TARGETS + TIE_TARGETS]
     patterns.append((PUBLIC_BODY.replace("{name}", NAME), "public-body", 0.8))
+    patterns += [(p.replace("{name}", NAME), r, c) for p, r, c in MORE_PUBLIC_BODIES]
+    patterns += [(p.replace("{name}", NAME), r, c) for p, r, c in DEFINED_TERMS]
     # the addressee of a decision: "Aan: X", "gericht aan X", "addressed to X"
     patterns.append((r"(?:(?m:^)(?:Aan|To|An|Adressat|Destinataire|Destinatario)\s*:\s*|\b(?:gericht\s+aan|addressed\s+to|"
                      r"gerichtet\s+an|adressée?\s+à|indirizzat[oa]\s+a)\s+)(?:de\s+|the\s+|die\s+|den\s+|la\s+|le\s+)?"

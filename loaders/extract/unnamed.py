@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ANONYMOUS", "not_the_story_firms"]
+__all__ = ["ANONYMOUS", "PERSON_OF", "not_the_story_firms"]
 
 ANONYMOUS = re.compile(
     r"(?i)\b(?:a|an|one|another|jednoj|jednom|jedna|une?|einer|einem|eine|una|un['’]|een|jedn[aąeę])\s+"
@@ -21,3 +21,13 @@ def not_the_story_firms(sentence: str) -> bool:
     (True, False)
     """
     return bool(ANONYMOUS.search(sentence))
+
+
+# A person named by their place of work ("a former employee of X", "un salarié de X", "ein Mitarbeiter der X"):
+# a sanction on that person is not on X.
+PERSON_OF = re.compile(
+    r"(?i)\b(?:employee|worker|member\s+of\s+staff|staff\s+member|doctor|nurse|officer|manager|director|customer|"
+    r"client|patient|salarié\w*|employé\w*|agent|médecin|Mitarbeiter\w*|Angestellte\w*|Arzt|Ärztin|Beamte\w*|"
+    r"dipendente|medico|impiegat\w+|empleado\w*|funcionari[oa]\w*|médico|medewerker\w*|werknemer\w*|arts|"
+    r"ansatt\w*|anställd\w*|medarbejder\w*|pracownik\w*|lekarz\w*|urzędnik\w*)\s+(?:of|at|from|de|du|des|der|di|del|"
+    r"della|dello|van|bij|bei|hos|ved|på|w|z|u)\s+(?:the\s+|la\s+|le\s+|l['’]|die\s+|der\s+|des\s+|de\s+|het\s+|la\s+)?$")

@@ -44,7 +44,8 @@ _CODE = "(?:" + "|".join(_CODES) + ")"
 _NOT_A_CODE = "".join(rf"(?<!\s{code})" for code in _CODES)
 # Polish company forms spelled out after one initial: "E. Spółka z o.o.", "K. spółka akcyjna".
 # ... or abbreviated: "T. Sp. z o.o.", "T. sp. z o.o."
-_SPELLED_PL = r"(?:[Ss]półk[aęi]\s+(?:z\s+o\.\s?o\.|akcyjn[aą]|jawn[aą]|komandytow[aą])|[Ss]p\.\s?z\s?o\.\s?o\.)"
+_SPELLED_PL = (r"(?:[Ss]półk[aęi]\s+(?:z\s+o\.\s?o\.|akcyjn[aą]|jawn[aą]|komandytow[aą])|[Ss]p\.\s?z\s?o\.\s?o\."
+               r"(?:\s+[Ss]p\.\s?[kj]\.)?)")  # ... and a limited partnership of one ("D. sp. z o.o. sp. k.")
 
 WORD_ORDER_TARGETS: list[tuple[str, str, float]] = [
     # German, Dutch: "Die Hannoversche Volksbank muss wegen eines Verstoßes ein Bußgeld von 900.000 Euro zahlen":

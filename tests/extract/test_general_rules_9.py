@@ -104,7 +104,7 @@ def test_an_order_word_with_no_issuer_in_its_sentence_makes_no_fallback(tmp_path
     ("Bírság\n\nA NAIH 4 millió forint bírságot szabott ki a Kovács Kft.-re.",
      ("regulator:hu-naih", None, "fine", 4_000_000, "HUF")),
     ("Pokuta\n\nÚOOÚ uložil společnosti Brodec s.r.o. pokutu 2 miliony korun.",
-     ("regulator:cz-uoou", "Brodec", "fine", 2_000_000, "CZK")),
+     ("regulator:cz-uoou", "Brodec s.r.o.", "fine", 2_000_000, "CZK")),
     ("IMY och Grenå\n\nIMY har beslutat att Grenå AB ska betala 400 000 kronor.",
      ("regulator:se-imy", "Grenå AB", "fine", 400_000, "SEK")),
 ])

@@ -1,0 +1,77 @@
+"""A firm's name as a rule matched it, tidied (no article, descriptor, office or trailing full stop),
+and the names that are no firm at all: a company noun alone, a common noun opening a line, a court,
+a regulator's own name."""
+
+from __future__ import annotations
+
+import re
+
+from enforcegraph.loaders.extract.bodies import is_authority, is_court
+from enforcegraph.loaders.extract.gazetteer import find_regulators
+from enforcegraph.loaders.extract.names import COMPANY_NOUN, DESCRIPTOR_WORD, LEGAL_FORM, clean_name
+from enforcegraph.loaders.extract.word_order import nominative
+
+__all__ = ["not_a_firm", "tidy_name"]
+
+# A company's common noun alone ("gegen das Unternehmen eine Strafe"): it takes a firm up, it names none.
+_BARE_NOUN = (r"(?:unternehmen|konzern|firma|gesellschaft|company|firm|société|entreprise|empresa|compañía|azienda|"
+              r"società|bedrijf|onderneming|spółka|selskabet|selskapet|bolaget|företaget)")
+# A German or Dutch compound of a company noun inside a name describes what follows it.
+_COMPOUND_NOUN = (r"[A-ZÄÖÜ][a-zäöüß]{3,}(?:gesellschaft|unternehmen|konzern|gruppe|händler|kette|betreiber|anbieter|"
+                  r"dienstleister|bedrijf|keten)")
+# Last words whose full stop is their own, not the sentence's ("Inc.", "ehf.", "Kft.").
+_ABBREVIATED = frozenset(["Inc", "Ltd", "Corp", "Co", "Jr", "Sr", "ehf", "hf", "Kft", "Zrt", "Nyrt", "Lda", "Ltda"])
+
+
+def tidy_name(raw: str, kind: str, rule: str) -> str | None:
+    """The name in ``raw`` without what is no part of it, or None if nothing (or a legal form
+    alone) is left.
+
+    >>> tidy_name("the Bremer Wohnungsgesellschaft Brebau", "company", "patient")
+    'Brebau'
+    >>> tidy_name("Deutsche Wohnen SE.", "company", "legal-form"), tidy_name("Zöldmező Kft.", "company", "legal-form")
+    ('Deutsche Wohnen SE', 'Zöldmező Kft.')
+    """
+    name = clean_name(raw.strip(" ,"))
+    if name is not None and re.match(rf"{DESCRIPTOR_WORD}\s+\S", name):
+        name = name.split(None, 1)[1]  # "Meta-owned Larkspur has been fined": the descriptor is no part of it
+    if name is not None and kind == "company" and re.match(r"(?:CEO|CFO|COO|CTO|CLO)\s+\S", name):
+        name = name.split(None, 1)[1]  # "CEO Clearview": an office's acronym is no part of a firm's name
+    if name is not None and rule == "patient-accusative":
+        name = nominative(name)
+    if name is not None and len(name.split()) > 1 and re.fullmatch(COMPANY_NOUN, name.split()[0], re.IGNORECASE) and (
+            not name.isupper()):  # ... unless written in capitals with the name ("GROUPE CANAL+")
+        name = name.split(None, 1)[1]  # "Taxidienstenbedrijf Uber": the noun is no part of the name
+    words = (name or "").split()
+    inner = [i for i, w in enumerate(words[1:-1], 1) if re.fullmatch(_COMPOUND_NOUN, w)]
+    if inner and not re.fullmatch(rf"{LEGAL_FORM}\.?", " ".join(words[inner[-1] + 1 :])):
+        name = " ".join(words[inner[-1] + 1 :])  # "Bremer Wohnungsgesellschaft Brebau": the name is Brebau
+    if name is not None and name.endswith(".") and "." not in name.split()[-1][:-1] and not re.fullmatch(
+            r"(?:[A-Z]\.\s?)+", name) and (
+            name.split()[-1][:-1] not in _ABBREVIATED) and not re.search(r"\s[Ss]p\.\s?[kj]\.$", name):
+        name = name[:-1]  # the full stop of the sentence ("... Deutsche Wohnen SE.")
+    if name is None or re.fullmatch(rf"{LEGAL_FORM}\.?", name):
+        return None  # ... and a legal form alone ("Inc.") names no firm
+    return name
+
+
+def not_a_firm(text: str, name: str, start: int, end: int, regulators: dict[tuple[int, int], str]) -> bool:
+    """Whether a name found at ``start`` (its match ending at ``end``) is no firm: a company noun
+    alone ("das Unternehmen"), a common noun opening a line ("Pharmacy fined £275k" over "a pharmacy
+    in London"), a court, a data protection authority, or a regulator's name ("Integritetsskyddsmyndigheten", "X (IMY)")."""
+    if re.fullmatch(_BARE_NOUN, name, re.IGNORECASE) or _common_noun(text, name, start) or is_court(name):
+        return True
+    if is_authority(name) and not re.search(rf"\s{LEGAL_FORM}\.?$", name):
+        return True  # a data protection authority the gazetteer does not know ("X Data Protection Commissioner")
+    bracket = re.match(r"[^\S\n]*\(", text[end : end + 4])
+    if bracket is not None and any(a == end + bracket.end() for a, _ in regulators):
+        return True
+    return any(m.start == 0 and m.end == len(name) for m in find_regulators(name))
+
+
+def _common_noun(text: str, name: str, start: int) -> bool:
+    """One capitalised word opening a line or sentence that the text also writes in lower case."""
+    if " " in name or not re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ]+", name):
+        return False
+    opens = start == 0 or bool(re.search(r"(?:\n|[.!?:]\s)\W{0,2}$", text[max(0, start - 4) : start]))
+    return opens and re.search(rf"(?<![\w\-]){re.escape(name.lower())}(?![\w\-])", text) is not None
