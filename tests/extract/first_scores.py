@@ -64,6 +64,7 @@ SETS = (
     HeldOutSet("heldout-v6", "9d22b08", "0c6aec4"),
     HeldOutSet("heldout-v7", "d5612ce", "916c99d"),
     HeldOutSet("heldout-v8", "334c80a", "faac8d1"),
+    HeldOutSet("heldout-v9", "7d09786", "243e548"),
 )
 _PACKAGES = ("schema", "graph", "loaders", "api")
 

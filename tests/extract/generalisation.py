@@ -19,7 +19,8 @@ from score_folder import report
 from enforcegraph.loaders.extract.labelled import labelled_names
 
 DEV = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "dev"
-SEED = 9  # round 9; drawn over the 294 reports of dev/ after held-out v8 moved in (faac8d1).
+SEED = 10  # round 10; drawn over the 322 reports of dev/ after held-out v9 moved in (243e548).
+# Round 9 used seed 9 over the 294 reports of dev/ after held-out v8 moved in (faac8d1).
 # Round 8 used seed 8 over the 269 reports of dev/ after held-out v7 moved in (916c99d).
 # Round 7 used seed 7 over the 231 reports of dev/ after held-out v6 moved in (0c6aec4).
 # Round 6 used seed 6 over the 192 reports of dev/ after held-out v5 moved in (0c76216).

@@ -68,6 +68,7 @@ RECORDED = {
     "heldout-v6": (12, 56, 0, 0),
     "heldout-v7": (19, 54, 0, 0),
     "heldout-v8": (13, 41, 0, 0),
+    "heldout-v9": (19, 40, 0, 0),
 }
 
 
