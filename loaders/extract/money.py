@@ -152,6 +152,7 @@ class Money:
     crowns: bool = False             # "kroner", "crowns": Danish or Norwegian (or Swedish) by the story
     doubtful: bool = False           # "492.00 Euro" in a text that groups thousands with "." (a digit lost?)
     worded: bool = False             # written in words ("zeshonderdduizend euro")
+    again: bool = False              # named again by a demonstrative ("this fine of £20m"): told before
 
 
 @dataclass(frozen=True)
@@ -290,7 +291,16 @@ def find_money(text: str) -> list[Money]:
     found += _worded(text, found)
     found += _bare(text, found)
     found += _shared(text, found)
+    for money in found:
+        money.again = bool(_AGAIN.search(text, max(0, money.start - 40), money.start))
     return sorted(found, key=lambda m: m.start)
+
+
+# A fine named again by a demonstrative ("cette amende de 800.000 €", "this fine of £20m").
+_AGAIN = re.compile(r"(?i)\b(?:this|that|the\s+same|cette|ce|questa|tale|esta|dicha|diese[rsn]?|dieses|deze|dit|denne|detta|"
+                    r"dette|tämä|ta|tę)\s+(?:[\w\-]+\s+)?(?:fine|penalty|amende|sanction|sanzione|multa|Geldbuße|"
+                    r"Bußgeld|Strafe|boete|bot|bøde|gebyr|sakko|kar[aęy])\s+(?:of\s+|de\s+|di\s+|von\s+|van\s+|på\s+|"
+                    r"w\s+wysokości\s+)?$")
 
 
 # "d'amendes de 27 et 15 millions d'euros", "fined 27 and 15 million euros": the first figure

@@ -13,7 +13,7 @@ from enforcegraph.loaders.extract.gazetteer import find_regulators
 from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.text import Sentence, find_dates, find_month, find_period
 
-__all__ = ["EARLIER", "RegulatorFor", "date_in", "dated", "is_earlier", "period_of", "periods"]
+__all__ = ["EARLIER", "RegulatorFor", "date_in", "dated", "is_earlier", "period_of", "periods", "then_now"]
 
 RegulatorFor = Callable[[Context, int, Sentence], "tuple[str, float] | None"]
 
@@ -84,9 +84,18 @@ def periods(ctx: Context, drafts: list[DecisionDraft]) -> None:
             break
 
 
+# Today's decision after an earlier one ("has now been fined", "nu", "jetzt", "aujourd'hui").
+_NOW = re.compile(r"(?i)\b(?:now|today|this\s+week|nu|vandaag|jetzt|nun|heute|maintenant|aujourd['’]hui|ora|oggi|"
+                  r"ahora|hoy|agora|hoje|idag|i\s+dag|nyt|tänään|teraz|dzisiaj)\b")
 # "After a notice issued last year ..., X has now been fined": the cue dates the clause before.
 _NOW_AFTER = re.compile(r"(?i)^(?:[^.;]|\.(?=\d))*?,[^.;,]*?\b(?:(?:has|have|is|are)\s+now\s+been|now\s+(?:been\s+)?"
                         r"(?:fined|sanctioned|reprimanded|ordered))\b[^.;]*?(?:[€£$]|\d)")
+
+
+def then_now(ctx: Context, start: int, middle: int, end: int) -> bool:
+    """Whether a range tells an earlier decision up to ``middle`` and today's after it ("after
+    a notice last year for A, X has now been fined B": B is today's)."""
+    return is_earlier(ctx, start, middle) and bool(_NOW.search(ctx.text, middle, end))
 
 
 def is_earlier(ctx: Context, start: int, end: int) -> bool:
