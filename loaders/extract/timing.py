@@ -27,7 +27,10 @@ EARLIER = re.compile(
     r"agosto|septiembre|octubre|noviembre|diciembre|año)|last\s+(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)|im\s+(?:vergangenen|letzten)\s+\w+|lo\s+scorso\s+\w+|"
     r"jusqu['’](?:ici|alors)|finora|tot\s+nu\s+toe|déjà|già|bereits|already|tidigare|i\s+fjol|wcześniej|w\s+zeszłym\s+roku|już|"
-    r"(?:largest|highest|biggest)\s+(?:\w+\s+){0,3}?(?:so\s+far|to\s+date|until\s+then|before))\b"
+    r"(?:largest|highest|biggest)\s+(?:\w+\s+){0,3}?(?:so\s+far|to\s+date|until\s+then|before))\b|"
+    # a decision named by its year ("a 2019 fine", "its 2021 decision", "the ICO's 2020 penalty"; "l'amende de
+    # 2019" is left: "de 2019" also ends a date of the decision told)
+    r"(?:\b(?:a|an|its|the|their|this|that)|[’']s)\s+(?:19|20)\d{2}\s+(?:\w+\s+)?(?:fine|penalty|decision|sanction|ruling|reprimand)\b"
 )
 # A year right after an incident ("a data breach that in 2018 affected ...") dates the
 # incident, not an earlier decision.
