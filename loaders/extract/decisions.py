@@ -51,7 +51,7 @@ _VERB = re.compile(
     # Lithuanian, Latvian, Estonian, Romanian, Bulgarian fines
     r"(?:ha|hanno|aveva)\s+impost[oa]|förbjud(?:er|it)|förbjöd|förelägg(?:er|s)|förelade|beläggs|forbyder|forbød|"
     r"pålegg(?:er)?|påla|szabott\s+ki|kiszab\w*|megbírságol\w*|bírságolt\w*|sektaði|sektað|sektar|"
-    r"lagði\s+(?:\w+\s+){0,3}?á|uložil[aoi]?|naložil[ao]?|izrekl[ao]?|skyrė|piemēroja|määras|trahvis|"
+    r"lagði\s+(?:\w+\s+){0,3}?á|lagt\s+(?:\S+\s+){0,4}?(?:stjórnvalds)?sekt\w*\s+á|uložil[aoi]?|naložil[ao]?|izrekl[ao]?|skyrė|piemēroja|määras|trahvis|"
     r"a\s+amendat|a\s+sanc[țţ]ionat|a\s+aplicat|наложи|"
     r"(?:must|has\s+to|have\s+to|will\s+have\s+to|muss|müssen|musste|mussten|soll|sollen|dovrà|dovranno|doit|devra|moet|"
     r"deberá|tendrá\s+que|måste|musi|må|skal|ska|skall|þarf|þurfa)\s+"

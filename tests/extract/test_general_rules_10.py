@@ -97,3 +97,14 @@ def test_the_fallback_decision_gets_the_year_of_its_sentence(tmp_path: Path) -> 
             "på 200.000 kroner.")
     periods = [p.properties.get("period") for p in _extract(tmp_path, text).of_kind("decision")]
     assert periods in ([], ["2022"], [None])
+
+
+@pytest.mark.parametrize(("text", "row"), [
+    ("Sekt á Hekla ehf.\n\nPersónuvernd hefur lagt 3 milljóna króna sekt á Hekla ehf. vegna brota.",
+     ("regulator:is-personuvernd", "Hekla ehf.", "fine", 3_000_000, "ISK")),
+    ("Sekt\n\nPersónuvernd hefur lagt stjórnvaldssekt á Katla hf. að fjárhæð 5.000.000 króna.",
+     ("regulator:is-personuvernd", "Katla hf.", "fine", 5_000_000, "ISK")),
+])
+def test_icelandic_perfect_lays_a_fine_on_the_firm(tmp_path: Path, text: str, row: tuple[Any, ...]) -> None:
+    assert _decisions(tmp_path, text) == [row]
+    assert [p.properties["evidence"]["target"] for p in _extract(tmp_path, text).of_kind("decision")] == ["verb"]
