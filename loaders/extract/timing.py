@@ -88,11 +88,11 @@ def periods(ctx: Context, drafts: list[DecisionDraft]) -> None:
 
 
 # Today's decision after an earlier one ("has now been fined", "nu", "jetzt", "aujourd'hui").
-_NOW = re.compile(r"(?i)\b(?:now|today|this\s+week|nu|vandaag|jetzt|nun|heute|maintenant|aujourd['’]hui|ora|oggi|"
-                  r"ahora|hoy|agora|hoje|idag|i\s+dag|nyt|tänään|teraz|dzisiaj)\b")
+_NOW_WORDS = (r"\b(?:now|today|this\s+week|nu|vandaag|jetzt|nun|heute|maintenant|aujourd['’]hui|ora|oggi|"
+              r"ahora|hoy|agora|hoje|idag|i\s+dag|nyt|tänään|teraz|dzisiaj)\b")
+_NOW = re.compile(rf"(?i){_NOW_WORDS}")
 # "After a notice issued last year ..., X has now been fined": the cue dates the clause before.
-_NOW_AFTER = re.compile(r"(?i)^(?:[^.;]|\.(?=\d))*?,[^.;,]*?\b(?:(?:has|have|is|are)\s+now\s+been|now\s+(?:been\s+)?"
-                        r"(?:fined|sanctioned|reprimanded|ordered))\b[^.;]*?(?:[€£$]|\d)")
+_NOW_AFTER = re.compile(rf"(?i)^(?:[^.;]|\.(?=\d))*?,[^.;,]*?{_NOW_WORDS}[^.;]*?(?:[€£$]|\d)")
 
 
 def then_now(ctx: Context, start: int, middle: int, end: int) -> bool:

@@ -108,3 +108,13 @@ def test_the_fallback_decision_gets_the_year_of_its_sentence(tmp_path: Path) -> 
 def test_icelandic_perfect_lays_a_fine_on_the_firm(tmp_path: Path, text: str, row: tuple[Any, ...]) -> None:
     assert _decisions(tmp_path, text) == [row]
     assert [p.properties["evidence"]["target"] for p in _extract(tmp_path, text).of_kind("decision")] == ["verb"]
+
+
+@pytest.mark.parametrize("text", [
+    "Marlow Ltd fined\n\nAfter a reprimand in 2022, Marlow Ltd was today fined £30,000 by the ICO.",
+    ("Marlow GmbH\n\nNach einer Verwarnung im Jahr 2022, hat der Hamburgische Datenschutzbeauftragte heute "
+     "gegen die Marlow GmbH ein Bußgeld von 30.000 Euro verhängt."),
+])
+def test_an_earlier_cue_before_today_s_fine_dates_the_clause_before(tmp_path: Path, text: str) -> None:
+    """One list of "now" words (timing._NOW_WORDS) for then_now and is_earlier's clause after a cue."""
+    assert [p.properties["evidence"]["earlier"] for p in _extract(tmp_path, text).of_kind("decision")] == ["no"]
