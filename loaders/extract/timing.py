@@ -52,6 +52,14 @@ _DECIDED = re.compile(r"(?i)\b(?:resolvi\w+|resolv\w+|decided|decidi\w+|décid\w
                       r"concluded|conclu\w+|adopt\w+)\b")
 
 
+# Today's decision after an earlier one ("has now been fined", "nu", "jetzt", "aujourd'hui").
+_NOW_WORDS = (r"\b(?:now|today|this\s+week|nu|vandaag|jetzt|nun|heute|maintenant|aujourd['’]hui|ora|oggi|"
+              r"ahora|hoy|agora|hoje|idag|i\s+dag|nyt|tänään|teraz|dzisiaj)\b")
+_NOW = re.compile(rf"(?i){_NOW_WORDS}")
+# "After a notice issued last year ..., X has now been fined": the cue dates the clause before.
+_NOW_AFTER = re.compile(rf"(?i)^(?:[^.;]|\.(?=\d))*?,[^.;,]*?{_NOW_WORDS}[^.;]*?(?:[€£$]|\d)")
+
+
 def period_of(ctx: Context, sentence: Sentence, money: Money | None) -> str | None:
     """An earlier decision's month or year: the last one named before its amount in the
     sentence ("in 2018 ..., in 2020 ..., and in 2021 it was fined 2.75 million" -> 2021),
@@ -79,20 +87,14 @@ def periods(ctx: Context, drafts: list[DecisionDraft]) -> None:
             at = start + year.start(group)  # "in 2024", "de 2024", "2020. godine"; not "Censos 2021"
             if _INCIDENT.search(ctx.text, max(start, at - 60), at) or _RANGE_BEFORE.search(ctx.text[max(start, at - 12) : at]):
                 continue
+            if _NOW_AFTER.match(ctx.text[start + year.end() : end]):
+                continue  # "after a reprimand in 2022, X was today fined": the year of the earlier one
             period = find_period(ctx.text, max(start, at - 20), at + 4)
             month = find_month(ctx.text, start, end)
             if period and len(period) == 4 and month:
                 period = f"{period}-{month:02d}"
             draft.period = period
             break
-
-
-# Today's decision after an earlier one ("has now been fined", "nu", "jetzt", "aujourd'hui").
-_NOW_WORDS = (r"\b(?:now|today|this\s+week|nu|vandaag|jetzt|nun|heute|maintenant|aujourd['’]hui|ora|oggi|"
-              r"ahora|hoy|agora|hoje|idag|i\s+dag|nyt|tänään|teraz|dzisiaj)\b")
-_NOW = re.compile(rf"(?i){_NOW_WORDS}")
-# "After a notice issued last year ..., X has now been fined": the cue dates the clause before.
-_NOW_AFTER = re.compile(rf"(?i)^(?:[^.;]|\.(?=\d))*?,[^.;,]*?{_NOW_WORDS}[^.;]*?(?:[€£$]|\d)")
 
 
 def then_now(ctx: Context, start: int, middle: int, end: int) -> bool:

@@ -118,3 +118,9 @@ def test_icelandic_perfect_lays_a_fine_on_the_firm(tmp_path: Path, text: str, ro
 def test_an_earlier_cue_before_today_s_fine_dates_the_clause_before(tmp_path: Path, text: str) -> None:
     """One list of "now" words (timing._NOW_WORDS) for then_now and is_earlier's clause after a cue."""
     assert [p.properties["evidence"]["earlier"] for p in _extract(tmp_path, text).of_kind("decision")] == ["no"]
+
+
+def test_the_year_of_the_earlier_clause_is_no_period_of_today_s_fine(tmp_path: Path) -> None:
+    text = ("Marlow GmbH\n\nNach einer Verwarnung im Jahr 2022, hat der Hamburgische Datenschutzbeauftragte heute "
+            "gegen die Marlow GmbH ein Bußgeld von 30.000 Euro verhängt.")
+    assert [p.properties.get("period") for p in _extract(tmp_path, text).of_kind("decision")] == [None]
