@@ -19,6 +19,7 @@ from enforcegraph.loaders.extract.timing import (
     is_earlier,
     period_of,
     periods,
+    then_now,
 )
 from enforcegraph.loaders.extract.unnamed import PERSON_OF, not_the_story_firms
 
@@ -50,7 +51,7 @@ _VERB = re.compile(
     # Lithuanian, Latvian, Estonian, Romanian, Bulgarian fines
     r"(?:ha|hanno|aveva)\s+impost[oa]|förbjud(?:er|it)|förbjöd|förelägg(?:er|s)|förelade|beläggs|forbyder|forbød|"
     r"pålegg(?:er)?|påla|szabott\s+ki|kiszab\w*|megbírságol\w*|bírságolt\w*|sektaði|sektað|sektar|"
-    r"lagði\s+(?:\w+\s+){0,3}?á|uložil[aoi]?|naložil[ao]?|izrekl[ao]?|skyrė|piemēroja|määras|trahvis|"
+    r"lagði\s+(?:\w+\s+){0,3}?á|lagt\s+(?:\S+\s+){0,4}?(?:stjórnvalds)?sekt\w*\s+á|uložil[aoi]?|naložil[ao]?|izrekl[ao]?|skyrė|piemēroja|määras|trahvis|"
     r"a\s+amendat|a\s+sanc[țţ]ionat|a\s+aplicat|наложи|"
     r"(?:must|has\s+to|have\s+to|will\s+have\s+to|muss|müssen|musste|mussten|soll|sollen|dovrà|dovranno|doit|devra|moet|"
     r"deberá|tendrá\s+que|måste|musi|må|skal|ska|skall|þarf|þurfa)\s+"
@@ -120,9 +121,6 @@ _CHANGED = re.compile(r"(?i)\b(?:reduc\w+|cut|cuts|lower\w*|halv\w+|verlaag\w*|s
                       r"réduit\w*|abaiss\w+|ridott\w*|ridu\w+|reducid\w*|rebaj\w+|satt\s+ned|redusert|sänk\w+|"
                       r"nedsat\w*|obniż\w+|raised|increased|erhöht|verhoogd|aumentat\w*)\b")
 _FROM_TO = re.compile(r"(?i)^[^.;]{0,160}?\b(?:to|naar|auf|à|a|til|till|até|na|do)\s*$")
-# Today's decision after an earlier one in the same sentence ("has now been fined", "nu", "jetzt").
-_NOW = re.compile(r"(?i)\b(?:now|today|this\s+week|nu|vandaag|jetzt|nun|heute|maintenant|aujourd['’]hui|ora|oggi|"
-                  r"ahora|hoy|agora|hoje|idag|i\s+dag|nyt|tänään|teraz|dzisiaj)\b")
 _FINDING = re.compile(r"(?i)\b(?:found|finds|held|concluded|breach\w*|infring\w*|violat\w*|under|pursuant)\b")
 
 
@@ -223,8 +221,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             amounts = [m for m in amounts if all(m is not p for p, _ in periodic)]
         else:
             periodic = []
-        if len(amounts) > 1 and is_earlier(ctx, sentence.start, amounts[0].end) and _NOW.search(
-                ctx.text, amounts[0].end, sentence.end):
+        if len(amounts) > 1 and then_now(ctx, sentence.start, amounts[0].end, sentence.end):
             amounts = amounts[1:]  # "after a notice last year for A, X has now been fined B": B is this one
         listed = several.listed(ctx, sentence, amounts, target)
         segments = several.segments(sentence, [m for m, _ in listed])
@@ -290,18 +287,13 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             if prior and more.date is None:
                 more.period = find_period(ctx.text, *segment)
             several.merge(drafts, more)
-    _appeals(ctx, drafts)
-    dated(ctx, drafts, _regulator_for)
-    _findings(ctx, drafts)
-    periods(ctx, drafts)
+    _complete(ctx, drafts)
     _maximum_elsewhere(ctx, drafts)
     drafts = [d for d in several.no_sums_or_parts(ctx, drafts) if d.sanctions or d.cites]
     drafts += several.both(ctx, drafts)
     if not drafts:  # a regulator and a sanction, and no rule fired
         drafts = fallback_decisions(ctx)
-        _appeals(ctx, drafts)
-        dated(ctx, drafts, _regulator_for)
-        _findings(ctx, drafts)
+        _complete(ctx, drafts)
     prefer_exact(ctx, drafts)
     if all(d.earlier for d in drafts):
         for draft in drafts:  # a story about an earlier decision only: its firm by its full name
@@ -309,6 +301,13 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     return drafts
 
 
+def _complete(ctx: Context, drafts: list[DecisionDraft]) -> None:
+    """The steps after the rules, for the rules' drafts and the fallback's alike: appeals,
+    dating sentences, findings' citations, a month or year from the decision's sentence."""
+    _appeals(ctx, drafts)
+    dated(ctx, drafts, _regulator_for)
+    _findings(ctx, drafts)
+    periods(ctx, drafts)
 
 
 def _total_of_one(ctx: Context, sentence: Sentence) -> list[Money]:

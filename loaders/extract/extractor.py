@@ -25,7 +25,6 @@ from enforcegraph.loaders.extract.resolve import (
 )
 from enforcegraph.loaders.extract.statements import StatementDraft, find_statements
 from enforcegraph.loaders.extract.text import sentences
-from enforcegraph.loaders.extract.word_order import THIS_FINE
 from enforcegraph.schema.ids import make_id as _ascii_id
 
 __all__ = ["extract"]
@@ -157,8 +156,7 @@ class _Builder:
     def amounts(self) -> None:
         proposed: set[tuple[float | int, str]] = set()
         for money in self.ctx.money:
-            if (money.amount, money.currency) in proposed and (money.worded or THIS_FINE.search(
-                    self.ctx.text, max(0, money.start - 40), money.start)):
+            if (money.amount, money.currency) in proposed and (money.worded or money.again):
                 continue  # "2000 euro" and "tweeduizend euro"; "cette amende de 800.000 €" again: one amount
             proposed.add((money.amount, money.currency))
             props: dict[str, Any] = {"amount": money.amount, "currency": money.currency,

@@ -20,20 +20,26 @@ _WORDS = {
 _PATTERNS = {code: re.compile(rf"(?i)(?<!\w)(?:{words})(?!\w)") for code, words in _WORDS.items()}
 # The languages whose text names one country's authority by an ambiguous name.
 _ONE_COUNTRY = frozenset(["NL", "PT"])
+# Fewer words than this: a short notice or headline-and-lead, told by fewer words.
+_SHORT = 120
 
 
 def language_country(text: str) -> str | None:
     """NL or PT for a text clearly written in Dutch or Portuguese (its words at least twice as
-    frequent as the next language's, and at least ten of them); None otherwise.
+    frequent as the next language's, and at least ten of them, or in a short text at least two
+    and none of another language's); None otherwise.
 
     >>> language_country("De AP heeft een boete opgelegd aan het bedrijf, dat niet op tijd "
     ...                  "heeft gemeld dat er een lek was. Het bedrijf is het er niet mee eens.")
     'NL'
     >>> language_country("The AP reported that the regulator has fined the firm.") is None
     True
+    >>> language_country("De AP heeft Jansen BV een boete opgelegd.")
+    'NL'
     """
     counts = sorted(((len(p.findall(text)), code) for code, p in _PATTERNS.items()), reverse=True)
     (first, code), (second, _) = counts[0], counts[1]
-    if code in _ONE_COUNTRY and first >= 10 and first >= 2 * second:
+    short = len(text.split()) < _SHORT  # a short text: a few of its words and none of another language's
+    if code in _ONE_COUNTRY and first >= 2 * second and (first >= 10 or (short and first >= 2 and second == 0)):
         return code
     return None

@@ -89,7 +89,7 @@ _MONEY = re.compile(
 _DOT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d.]|,\d)")  # "500.000 Euro": "." groups thousands here
 _CONVERSION = re.compile(r"\(\s*(?:~|about|approx\.?|approximately|around|roughly|some|circa|c\.|ca\.)?\s*"
                          r"(?:U\.?S\.?|A\.?U\.?)?\s*$", re.I)
-_CEILING_BEFORE = re.compile(r"(?i)(?<!\w)(?:up\s+to|maximum\s+(?:of|van|von|de|di)|Höchstbetrag\s+von|plafonnée?\s+à|as\s+much\s+as|capped\s+at|ceiling\s+of|or|bis\s+zu|"
+_CEILING_BEFORE = re.compile(r"(?i)(?<!\w)(?:up\s+to|maximum\s+(?:\w+\s+)?(?:fine|penalty|sanction)\s+(?:is|was|would\s+be|could\s+be)|maximum\s+(?:of|van|von|de|di)|Höchstbetrag\s+von|plafonnée?\s+à|as\s+much\s+as|capped\s+at|ceiling\s+of|or|bis\s+zu|"
                              r"högst|höchstens|højst|høyst|maksimalt|maximaal|legfeljebb|enintään|nejvýše|hæst\s+má\s+\w+\s+á|"
                              r"(?:montante|importe|valor|importo)\s+m[áa]ssimo\s+(?:de|di)|(?:montante|importe|valor)\s+máximo\s+de|"
                              r"até(?:\s+ao?)?(?:\s+(?:montante|valor)\s+máximo\s+de)?|hasta\s+un\s+máximo\s+de|"
@@ -152,6 +152,7 @@ class Money:
     crowns: bool = False             # "kroner", "crowns": Danish or Norwegian (or Swedish) by the story
     doubtful: bool = False           # "492.00 Euro" in a text that groups thousands with "." (a digit lost?)
     worded: bool = False             # written in words ("zeshonderdduizend euro")
+    again: bool = False              # named again by a demonstrative ("this fine of £20m"): told before
 
 
 @dataclass(frozen=True)
@@ -176,9 +177,14 @@ _JOINT = re.compile(r"(?i)\b(?:jointly|gezamenlijk|gemeinsam|congiuntamente|soli
 _TOTAL_PLURAL = re.compile(
     r"(?i)\b(?:fines|penalties|Bußgelder|Geldbußen|sanzioni|multe|amendes|boetes|multas|sanciones)\s+"
     r"(?:[a-zäöüß]+\s+){0,2}?(?:of|von|in\s+Höhe\s+von|per|de|di|van|über)\s*$")
-# A running total: "taking the penalties it has imposed on the company to €910 million".
+# A running total: "taking the penalties it has imposed on the company to €910 million"; the
+# fines "taken together" or "all told" ("taken together, the fines come to £3m").
 _RUNNING_TOTAL = re.compile(r"(?i)\b(?:taking|bringing|takes|brings|took|brought|raising|raises)\s+"
-                            r"(?:the\s+)?(?:total|tally|sum|fines|penalties|sanctions)\b[^.;]{0,70}\bto\s*$")
+                            r"(?:the\s+)?(?:total|tally|sum|fines|penalties|sanctions)\b[^.;]{0,70}\bto\s*$|"
+                            r"\b(?:taken\s+together|all\s+told|together|combined|in\s+all|zusammengenommen|"
+                            r"ensemble|insieme|samen|juntas|tillsammans)\b[^.;\d€£$]{0,50}?\b(?:amount\w*\s+to|"
+                            r"come\s+to|add\s+up\s+to|total\w*|s['’]élèvent\s+à|belaufen\s+sich\s+(?:\w+\s+){0,3}?auf|ammontano\s+a|"
+                            r"bedragen|ascienden\s+a|uppgår\s+till)\s*$")
 # ... unless the plural lists one figure per firm: "fines of 69 million for X and 31 million for Y".
 _LISTED_AFTER = re.compile(r"(?i)^\s*(?:for|to|on|against|à|au|a|an|für|gegen|per|voor|aan|til|för|mot)\s+"
                            r"[^.;\d€£$]{1,60}?(?:,|\band\b|\bet\b|\bund\b|\be\b|\by\b|\ben\b|\bog\b|\boch\b)\s*"
@@ -290,7 +296,16 @@ def find_money(text: str) -> list[Money]:
     found += _worded(text, found)
     found += _bare(text, found)
     found += _shared(text, found)
+    for money in found:
+        money.again = bool(_AGAIN.search(text, max(0, money.start - 40), money.start))
     return sorted(found, key=lambda m: m.start)
+
+
+# A fine named again by a demonstrative ("cette amende de 800.000 €", "this fine of £20m").
+_AGAIN = re.compile(r"(?i)\b(?:this|that|the\s+same|cette|ce|questa|tale|esta|dicha|diese[rsn]?|dieses|deze|dit|denne|detta|"
+                    r"dette|tämä|ta|tę)\s+(?:[\w\-]+\s+)?(?:fine|penalty|amende|sanction|sanzione|multa|Geldbuße|"
+                    r"Bußgeld|Strafe|boete|bot|bøde|gebyr|sakko|kar[aęy])\s+(?:of\s+|de\s+|di\s+|von\s+|van\s+|på\s+|"
+                    r"w\s+wysokości\s+)?$")
 
 
 # "d'amendes de 27 et 15 millions d'euros", "fined 27 and 15 million euros": the first figure

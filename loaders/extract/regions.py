@@ -12,8 +12,9 @@ __all__ = ["find_regional", "find_state_office"]
 
 _EN_OFFICE = (r"(?:data\s+protection|privacy)\s+(?:commissioner|officer|authority|regulator|watchdog|supervisor|"
               r"agency|office)")
-_DE_OFFICE = (r"(?:Landes)?(?:datenschutzbeauftragte[nr]?|datenschützer(?:in)?|datenschutzbehörde|datenschutzaufsicht)"
-              r"|Landesbeauftragte[nr]?\s+für\s+(?:den\s+)?Datenschutz(?:\s+und\s+(?:die\s+)?Informationsfreiheit)?")
+_DE_KINDS = r"(?:datenschutzbeauftragte[nr]?|datenschützer(?:in)?|datenschutzbehörde|datenschutzaufsicht)"
+_DE_STATE = r"Landesbeauftragte[nr]?\s+für\s+(?:den\s+)?Datenschutz(?:\s+und\s+(?:die\s+)?Informationsfreiheit)?"
+_DE_OFFICE = rf"(?:Landes)?{_DE_KINDS}|{_DE_STATE}"
 
 
 @cache
@@ -46,9 +47,7 @@ def find_regional(text: str, regions: tuple[tuple[str, tuple[str, ...]], ...],
 
 # A state's office named without its state ("der Landesbeauftragte für den Datenschutz", "die
 # Landesdatenschutzbehörde"): "Landes-" says it is a state's, not the federal one.
-_STATE_OFFICE = re.compile(
-    r"(?<![\w\-])(?:Landesdatenschutzbeauftragte[nr]?|Landesdatenschützer(?:in)?|Landesdatenschutzbehörde|"
-    r"Landesbeauftragte[nr]?\s+für\s+(?:den\s+)?Datenschutz(?:\s+und\s+(?:die\s+)?Informationsfreiheit)?)(?![\w\-])")
+_STATE_OFFICE = re.compile(rf"(?<![\w\-])(?:Landes{_DE_KINDS}|{_DE_STATE})(?![\w\-])")
 
 
 @cache

@@ -46,7 +46,10 @@ PROPOSED = re.compile(
     r"\b(?:first|initially|originally)\s+(?:considered|proposed|sought)\s+(?:a|an)\s+(?:\w+\s+)?(?:penalty|fine)\b|"
     r"\bforhåndsvarsl\w*|\bpolitianmeld\w*|\banmeldt\s+\w+(?:\s+\w+)?\s+til\s+politiet|\bvoorgenomen\b|"
     r"\bbeabsichtigt\w*|\bintende\s+(?:irrogare|sanzionare)|\bintenci[oó]n\s+de\s+(?:sancionar|multar)|"
-    r"\bpropus(?:o|ieron)\b|\bpropôs\b|\bennakkoilmoitu\w*|\bförslag\s+(?:till|om)\s+(?:beslut|sanktionsavgift)"
+    r"\bpropus(?:o|ieron)\b|\bpropôs\b|\bennakkoilmoitu\w*|\bförslag\s+(?:till|om)\s+(?:beslut|sanktionsavgift)|"
+    # a fine the firm faces ("faces a £2m penalty", "could face a fine"); the other languages' words of
+    # risk ("risque", "rischia", "droht") also tell the statutory risk beside an imposed fine: not read
+    r"\b(?:faces|facing|(?:could|may|might|would)\s+face|risks|risking)\s+(?:a\s+|an\s+)?(?:\S+\s+){0,3}?(?:fine|penalty)\b"
 )
 LIQUIDATION = re.compile(r"(?i)\bliquid(?:at|er|é|e)\w*")
 # An order (to bring processing into line, to stop, to erase), by the verb or noun that gives it.

@@ -13,7 +13,7 @@ from enforcegraph.loaders.extract.gazetteer import find_regulators
 from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.text import Sentence, find_dates, find_month, find_period
 
-__all__ = ["EARLIER", "RegulatorFor", "date_in", "dated", "is_earlier", "period_of", "periods"]
+__all__ = ["EARLIER", "RegulatorFor", "date_in", "dated", "is_earlier", "period_of", "periods", "then_now"]
 
 RegulatorFor = Callable[[Context, int, Sentence], "tuple[str, float] | None"]
 
@@ -27,7 +27,10 @@ EARLIER = re.compile(
     r"agosto|septiembre|octubre|noviembre|diciembre|año)|last\s+(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)|im\s+(?:vergangenen|letzten)\s+\w+|lo\s+scorso\s+\w+|"
     r"jusqu['’](?:ici|alors)|finora|tot\s+nu\s+toe|déjà|già|bereits|already|tidigare|i\s+fjol|wcześniej|w\s+zeszłym\s+roku|już|"
-    r"(?:largest|highest|biggest)\s+(?:\w+\s+){0,3}?(?:so\s+far|to\s+date|until\s+then|before))\b"
+    r"(?:largest|highest|biggest)\s+(?:\w+\s+){0,3}?(?:so\s+far|to\s+date|until\s+then|before))\b|"
+    # a decision named by its year ("a 2019 fine", "its 2021 decision", "the ICO's 2020 penalty"; "l'amende de
+    # 2019" is left: "de 2019" also ends a date of the decision told)
+    r"(?:\b(?:a|an|its|the|their|this|that)|[’']s)\s+(?:19|20)\d{2}\s+(?:\w+\s+)?(?:fine|penalty|decision|sanction|ruling|reprimand)\b"
 )
 # A year right after an incident ("a data breach that in 2018 affected ...") dates the
 # incident, not an earlier decision.
@@ -47,6 +50,14 @@ _DATED = re.compile(
 )
 _DECIDED = re.compile(r"(?i)\b(?:resolvi\w+|resolv\w+|decided|decidi\w+|décid\w+|beslut\w+|besloot|besloten|entschied\w*|"
                       r"concluded|conclu\w+|adopt\w+)\b")
+
+
+# Today's decision after an earlier one ("has now been fined", "nu", "jetzt", "aujourd'hui").
+_NOW_WORDS = (r"\b(?:now|today|this\s+week|nu|vandaag|jetzt|nun|heute|maintenant|aujourd['’]hui|ora|oggi|"
+              r"ahora|hoy|agora|hoje|idag|i\s+dag|nyt|tänään|teraz|dzisiaj)\b")
+_NOW = re.compile(rf"(?i){_NOW_WORDS}")
+# "After a notice issued last year ..., X has now been fined": the cue dates the clause before.
+_NOW_AFTER = re.compile(rf"(?i)^(?:[^.;]|\.(?=\d))*?,[^.;,]*?{_NOW_WORDS}[^.;]*?(?:[€£$]|\d)")
 
 
 def period_of(ctx: Context, sentence: Sentence, money: Money | None) -> str | None:
@@ -76,6 +87,8 @@ def periods(ctx: Context, drafts: list[DecisionDraft]) -> None:
             at = start + year.start(group)  # "in 2024", "de 2024", "2020. godine"; not "Censos 2021"
             if _INCIDENT.search(ctx.text, max(start, at - 60), at) or _RANGE_BEFORE.search(ctx.text[max(start, at - 12) : at]):
                 continue
+            if _NOW_AFTER.match(ctx.text[start + year.end() : end]):
+                continue  # "after a reprimand in 2022, X was today fined": the year of the earlier one
             period = find_period(ctx.text, max(start, at - 20), at + 4)
             month = find_month(ctx.text, start, end)
             if period and len(period) == 4 and month:
@@ -84,9 +97,10 @@ def periods(ctx: Context, drafts: list[DecisionDraft]) -> None:
             break
 
 
-# "After a notice issued last year ..., X has now been fined": the cue dates the clause before.
-_NOW_AFTER = re.compile(r"(?i)^(?:[^.;]|\.(?=\d))*?,[^.;,]*?\b(?:(?:has|have|is|are)\s+now\s+been|now\s+(?:been\s+)?"
-                        r"(?:fined|sanctioned|reprimanded|ordered))\b[^.;]*?(?:[€£$]|\d)")
+def then_now(ctx: Context, start: int, middle: int, end: int) -> bool:
+    """Whether a range tells an earlier decision up to ``middle`` and today's after it ("after
+    a notice last year for A, X has now been fined B": B is today's)."""
+    return is_earlier(ctx, start, middle) and bool(_NOW.search(ctx.text, middle, end))
 
 
 def is_earlier(ctx: Context, start: int, end: int) -> bool:

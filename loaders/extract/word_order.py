@@ -12,13 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["THIS_FINE", "WORD_ORDER_TARGETS", "nominative"]
-
-# A fine named again by a demonstrative ("cette amende de 800.000 €", "this fine of £20m"): the same amount.
-THIS_FINE = re.compile(r"(?i)\b(?:this|that|the\s+same|cette|ce|questa|tale|esta|dicha|diese[rsn]?|dieses|deze|dit|denne|detta|"
-                       r"dette|tämä|ta|tę)\s+(?:[\w\-]+\s+)?(?:fine|penalty|amende|sanction|sanzione|multa|Geldbuße|"
-                       r"Bußgeld|Strafe|boete|bot|bøde|gebyr|sakko|kar[aęy])\s+(?:of\s+|de\s+|di\s+|von\s+|van\s+|på\s+|"
-                       r"w\s+wysokości\s+)?$")
+__all__ = ["WORD_ORDER_TARGETS", "nominative"]
 
 # Any character of a clause (a dot only inside a figure: "900.000 Euro").
 _CLAUSE = r"(?:[^.;:!?\n]|\.(?=\d))"
