@@ -1,0 +1,45 @@
+"""Round-10 rules on the target (issue 17), on short texts written for the test (names and amounts
+invented): when the text does not name the fined party, the target stays empty."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from enforcegraph.loaders.extract import extract, read_article
+from enforcegraph.loaders.extract.evaluation import decision_rows
+
+
+def _extraction(tmp_path: Path, text: str) -> Any:
+    path = tmp_path / "report.txt"
+    path.write_text(text, "utf-8")
+    return extract(read_article(path, url="https://example.org/r", date="2024-03-01", title=None,
+                                publisher="Example News", author=None))
+
+
+def _targets(tmp_path: Path, text: str) -> list[str | None]:
+    return [row[1] for row in decision_rows(_extraction(tmp_path, text))]
+
+
+def _firms(tmp_path: Path, text: str) -> list[str]:
+    return sorted(p.name for p in _extraction(tmp_path, text).of_kind("company"))
+
+
+@pytest.mark.parametrize("text", [
+    "Il Garante ha inflitto al Comune una sanzione di 30 mila euro per le telecamere.",
+    "Die Datenschutzbehörde verhängte gegen die Gemeinde ein Bußgeld von 12.000 Euro.",
+    "The ICO issued a reprimand to the Council over the breach.",
+])
+def test_a_public_bodys_kind_alone_names_no_one(tmp_path: Path, text: str) -> None:
+    assert _firms(tmp_path, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ein Verein aus dem Sportbereich erhielt ein Bußgeld von 8.000 Euro wegen der Mitgliederliste.",
+    "Een winkel uit het Noorden kreeg een boete van 9.000 euro.",
+    "A shop from the Midlands received a fine of £7,000 from the ICO.",
+])
+def test_a_sector_or_place_before_a_payer_is_no_target(tmp_path: Path, text: str) -> None:
+    assert _firms(tmp_path, text) == []
