@@ -43,3 +43,20 @@ def test_a_public_bodys_kind_alone_names_no_one(tmp_path: Path, text: str) -> No
 ])
 def test_a_sector_or_place_before_a_payer_is_no_target(tmp_path: Path, text: str) -> None:
     assert _firms(tmp_path, text) == []
+
+
+@pytest.mark.parametrize(("text", "firm"), [
+    # Turkish puts a proper name's case ending after an apostrophe
+    ("Kurul, Kuzey Lojistik'e 500 bin lira idari para cezası verdi.", "Kuzey Lojistik"),
+    ("Kurul, Mavi ve Yeşilova'ya ayrı ayrı idari para cezası verdi.", "Yeşilova"),
+    # Finnish adverbs before the allative object
+    ("Seuraamuskollegio määräsi nyt keväällä Terveyspalvelu Lumikki Oy:lle seuraamusmaksun.", "Terveyspalvelu Lumikki Oy"),
+    ("Seuraamuskollegio määräsi viime viikolla Kauppahuone Auroralle seuraamusmaksun.", "Kauppahuone Aurora"),
+])
+def test_a_case_ending_after_the_name(tmp_path: Path, text: str, firm: str) -> None:
+    assert firm in _firms(tmp_path, text)
+
+
+def test_turkish_joins_two_firms_with_ve(tmp_path: Path) -> None:
+    text = "Kurul, Kargomat ve Yeşilova'ya ayrı ayrı idari para cezası verdi."
+    assert {"Kargomat", "Yeşilova"} <= set(_firms(tmp_path, text))
