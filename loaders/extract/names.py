@@ -123,9 +123,12 @@ def is_law_or_currency(name: str) -> bool:
 
     >>> is_law_or_currency("UK GDPR"), is_law_or_currency("SKr."), is_law_or_currency("AVG Technologies")
     (True, True, False)
+    >>> is_law_or_currency("GDPR-a"), is_law_or_currency("RODO-u")  # with a case ending
+    (True, True)
     """
     text = " ".join(name.replace("’", "'").split()).strip(" .,'").lower().removesuffix("'s").removeprefix("the ")
-    return text in LAW_ACRONYMS or text in _CURRENCY_WORDS
+    stem = re.sub(r"(?<=\w)[\-'][a-zà-ž]{1,4}$", "", text)
+    return text in LAW_ACRONYMS or stem in LAW_ACRONYMS or text in _CURRENCY_WORDS
 
 
 def clean_name(name: str) -> str | None:

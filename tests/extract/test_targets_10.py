@@ -60,3 +60,11 @@ def test_a_case_ending_after_the_name(tmp_path: Path, text: str, firm: str) -> N
 def test_turkish_joins_two_firms_with_ve(tmp_path: Path) -> None:
     text = "Kurul, Kargomat ve Yeşilova'ya ayrı ayrı idari para cezası verdi."
     assert {"Kargomat", "Yeşilova"} <= set(_firms(tmp_path, text))
+
+
+@pytest.mark.parametrize("text", [
+    "AZOP je izrekao kaznu na temelju europske Opće uredbe o zaštiti podataka (GDPR) jednoj tvrtki.",
+    "AZOP je izrekao kaznu zbog kršenja GDPR-a jednoj tvrtki.",
+])
+def test_the_gdprs_name_in_another_language_is_no_firm(tmp_path: Path, text: str) -> None:
+    assert _firms(tmp_path, text) == []
