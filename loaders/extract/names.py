@@ -118,6 +118,11 @@ _CURRENCY_WORDS = frozenset(["skr", "nkr", "dkr", "kr", "zł", "zl", "kč", "lei
                              "sek", "nok", "dkk", "chf", "pln", "czk", "huf", "ron", "euro", "euros"])
 
 
+# Words that open a sentence: after a name's final abbreviation ("B.V.") they are the next sentence's.
+_OPENERS = STOP_WORDS | {"het", "de", "een", "le", "la", "les", "il", "lo", "el", "los", "las", "un", "une", "ein", "eine",
+                         "den", "det", "en", "ett", "et"}
+
+
 def is_law_or_currency(name: str) -> bool:
     """A law's short name ("AVG", "UK GDPR", "DSGVO") or a currency's sign ("SKr"): never a firm.
 
@@ -139,8 +144,14 @@ def clean_name(name: str) -> str | None:
     ('Clearview AI', None, 'Clearview AI, Inc.')
     >>> clean_name("the AVG"), clean_name("DSGVO"), clean_name("SKr")
     (None, None, None)
+    >>> clean_name("Kromhout Zorg B.V. The")
+    'Kromhout Zorg B.V.'
     """
     words = name.split()
+    for i, word in enumerate(words[1:-1], 1):  # "Veldhoven Zorg B.V. Het bedrijf ...": the next sentence's first word
+        if word.endswith(".") and words[i + 1][:1].isupper() and words[i + 1].lower() in _OPENERS:
+            words = words[: i + 1]
+            break
     while words and words[0].lower() in STOP_WORDS and not (words[0] == "AS" and len(words) > 1):  # "AS Watson"
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in _NOT_NAME_END:

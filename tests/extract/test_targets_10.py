@@ -68,3 +68,9 @@ def test_turkish_joins_two_firms_with_ve(tmp_path: Path) -> None:
 ])
 def test_the_gdprs_name_in_another_language_is_no_firm(tmp_path: Path, text: str) -> None:
     assert _firms(tmp_path, text) == []
+
+
+def test_a_name_ends_at_its_abbreviation_before_the_next_sentence(tmp_path: Path) -> None:
+    text = ("De Autoriteit Persoonsgegevens heeft een boete van 20.000 euro opgelegd aan Kromhout Zorg B.V. "
+            "Het bedrijf gaat in beroep.")
+    assert _firms(tmp_path, text) == ["Kromhout Zorg B.V."]
