@@ -31,6 +31,8 @@ COMPANY_NOUN = (
     r"société|entreprise|groupe|società|azienda|empresa|compañía|spółk[aęiią]|"
     # Nordic nouns and their compounds ("Försäkringsbolaget X", "Taxaselskabet X")
     r"[\w\-]*(?:bolaget|företaget|selskabet|selskapet|virksomheden|virksomheten|kjeden|kæden|kedjan|konsernet|koncernen)|"
+    # ... opening a sentence ("Virksomheden IDesign", "Selskapet X")
+    r"(?:Bolaget|Företaget|Selskabet|Selskapet|Virksomheden|Virksomheten|Kjeden|Kæden|Kedjan|Konsernet|Koncernen)|"
     r"[\w\-]*(?:[Uu]nternehmen|[Kk]onzern|[Rr]iesen?|[Hh]ändler|[Kk]ette|[Gg]esellschaft|[Dd]ienstleister|[Aa]nbieter|"
     r"[Bb]etreiber|[Hh]ersteller|[Vv]ersender|[Vv]ersandhändler|[Gg]ruppe|[a-zäöü]+platt?form|[Nn]etzwerk|"
     # "der Autobauer X", "die Krankenkasse Y", "der Versicherer Z", "der Energieversorger W"

@@ -67,6 +67,10 @@ _NOT_A_PLACE = (r"(?<!\bin\s)(?<!\bIn\s)(?<!\bat\s)(?<!\bnear\s)(?<!\bfrom\s)(?<
 EVENT_TARGETS: list[tuple[str, str, float]] = [
     # the subject of a passive: "British Airways has been fined", "Unicredit è stata multata"
     (_NOT_A_PLACE + r"(?P<name>{name})\s+" + _PASSIVE + _PASSIVE_VERB + r"\b", "passive-subject", 0.8),
+    # ... with the place it is from between commas: "Solarwave, of Grays, Essex, has been fined", "X, de Lyon, a été
+    # sanctionnée", "Y, aus Köln, wurde ... belegt"
+    (_NOT_A_PLACE + r"(?P<name>{name}),\s+(?:of|from|based\s+in|in|de|aus|uit|di|da)\s+[A-ZÀ-Þ][^,;.\n]{0,30}"
+     r"(?:,\s+[A-ZÀ-Þ][^,;.\n]{0,30})?,\s+" + _PASSIVE + _PASSIVE_VERB + r"\b", "passive-subject", 0.8),
     # a headline's passive without its auxiliary: "British Airways fined £20m over data breach"
     (r"(?P<name>{name})\s+(?:fined|penali[sz]ed|sanctioned|reprimanded)\s+(?=by\b|for\b|over\b|after\b|[€£$]|"
      r"\d|EUR|GBP|USD)", "passive-subject", 0.8),

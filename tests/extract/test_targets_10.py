@@ -74,3 +74,17 @@ def test_a_name_ends_at_its_abbreviation_before_the_next_sentence(tmp_path: Path
     text = ("De Autoriteit Persoonsgegevens heeft een boete van 20.000 euro opgelegd aan Kromhout Zorg B.V. "
             "Het bedrijf gaat in beroep.")
     assert _firms(tmp_path, text) == ["Kromhout Zorg B.V."]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Brightmoor Energy, of Leeds, West Yorkshire, has been fined £80,000 by the ICO for nuisance calls.",
+     "Brightmoor Energy"),
+    ("Maison Verdier, de Lyon, a été sanctionnée par la CNIL d'une amende de 20 000 euros.", "Maison Verdier"),
+])
+def test_a_passive_subject_with_its_place_between_commas(tmp_path: Path, text: str, target: str) -> None:
+    assert _targets(tmp_path, text) == [target]
+
+
+def test_a_nordic_company_noun_opening_a_sentence_describes_the_name(tmp_path: Path) -> None:
+    text = "Virksomheden Nordlys Møbler har fået en bøde. Datatilsynet politianmeldte den."
+    assert "Nordlys Møbler" in _firms(tmp_path, text)
