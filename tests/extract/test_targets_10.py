@@ -88,3 +88,8 @@ def test_a_passive_subject_with_its_place_between_commas(tmp_path: Path, text: s
 def test_a_nordic_company_noun_opening_a_sentence_describes_the_name(tmp_path: Path) -> None:
     text = "Virksomheden Nordlys Møbler har fået en bøde. Datatilsynet politianmeldte den."
     assert "Nordlys Møbler" in _firms(tmp_path, text)
+
+
+def test_a_regulators_generic_acronym_alone_is_no_firm(tmp_path: Path) -> None:
+    text = "The DPC has fined the company €2 million. The DPC said it would publish the decision."
+    assert _firms(tmp_path, text) == []
