@@ -32,10 +32,11 @@ def is_authority(name: str) -> bool:
 
     >>> is_authority("Cyprus Data Protection Commissioner"), is_authority("Landesdatenschutzbeauftragte")
     (True, True)
-    >>> is_authority("Protection Services Ltd")
-    False
+    >>> is_authority("Protection Services Ltd"), is_authority("DPC"), is_authority("DPC Logistics")
+    (False, True, False)
     """
-    return bool(_AUTHORITY.search(name))
+    # ... or the generic acronym alone ("The DPC said", "the lead DPA"), whichever country it serves
+    return bool(_AUTHORITY.search(name) or re.fullmatch(r"DPC|DPA|LSA|DPAs", name))
 
 
 def is_court(name: str) -> bool:

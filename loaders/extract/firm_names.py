@@ -15,7 +15,11 @@ __all__ = ["not_a_firm", "tidy_name"]
 
 # A company's common noun alone ("gegen das Unternehmen eine Strafe"): it takes a firm up, it names none.
 _BARE_NOUN = (r"(?:unternehmen|konzern|firma|gesellschaft|company|firm|société|entreprise|empresa|compañía|azienda|"
-              r"società|bedrijf|onderneming|spółka|selskabet|selskapet|bolaget|företaget)")
+              r"società|bedrijf|onderneming|spółka|selskabet|selskapet|bolaget|företaget|"
+              # ... and a public body's kind alone ("l'Autorità ha inflitto al Comune", "die Gemeinde muss zahlen")
+              r"comune|municipio|município|ayuntamiento|commune|mairie|gemeinde|gemeente|kommunen?|municipality|"
+              r"council|ministry|ministero|ministère|ministerio|ministerium|hospital|ospedale|hôpital|krankenhaus|"
+              r"ziekenhuis|school|scuola|école|schule|university|università|université|universität)")
 # A German or Dutch compound of a company noun inside a name describes what follows it.
 _COMPOUND_NOUN = (r"[A-ZÄÖÜ][a-zäöüß]{3,}(?:gesellschaft|unternehmen|konzern|gruppe|händler|kette|betreiber|anbieter|"
                   r"dienstleister|bedrijf|keten)")

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 __all__ = ["JOINT", "joined", "joined_firms", "split_pairs"]
 
-JOINT = r",?\s+(?:and|und|et|e|y|en|och|og|oraz|as\s+well\s+as)\s+(?:(?:the|la|le|die|de)\s+)?"
+JOINT = r",?\s+(?:and|und|et|e|y|en|och|og|oraz|ve|as\s+well\s+as)\s+(?:(?:the|la|le|die|de)\s+)?"
 _END = r"(?![\w&\-]|\s+[A-Z])"
 _TOKEN = r"[A-Z][\w\-&]*[A-Za-z]"
 _PAIR = re.compile(r"^(?P<a>.+?)\s+(?:and|und|et|e|y|en|och|og|oraz)\s+(?P<b>[A-Z].*)$")

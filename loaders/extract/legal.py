@@ -15,7 +15,12 @@ LAWS: dict[str, tuple[str, str, str, str]] = {
     "gdpr": (
         "General Data Protection Regulation", "GDPR", "EU",
         r"General\s+Data\s+Protection\s+Regulation|GDPR|RGPD|DSGVO|Datenschutz-?[Gg]rundverordnung|"
-        r"Règlement\s+général\s+sur\s+la\s+protection\s+des\s+données",
+        r"Règlement\s+général\s+sur\s+la\s+protection\s+des\s+données|"
+        # the other languages' names, capitalised as reports write them ("Opće uredbe o zaštiti podataka")
+        r"Reglamento\s+General\s+de\s+Protección\s+de\s+Datos|Regolamento\s+[Gg]enerale\s+(?:sulla|per\s+la)\s+[Pp]rotezione\s+dei\s+[Dd]ati|"
+        r"Regulamento\s+Geral\s+(?:sobre\s+a|de)\s+Proteção\s+de\s+Dados|Algemene\s+[Vv]erordening\s+[Gg]egevensbescherming|"
+        r"Opć[aeu]\s+uredb[aeiu]\s+o\s+zaštiti\s+podataka|Splošn[aei]\s+uredb[aei]\s+o\s+varstvu\s+podatkov|"
+        r"Általános\s+[Aa]datvédelmi\s+[Rr]endelet\w*",
     ),
 }
 

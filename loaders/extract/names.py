@@ -31,6 +31,8 @@ COMPANY_NOUN = (
     r"société|entreprise|groupe|società|azienda|empresa|compañía|spółk[aęiią]|"
     # Nordic nouns and their compounds ("Försäkringsbolaget X", "Taxaselskabet X")
     r"[\w\-]*(?:bolaget|företaget|selskabet|selskapet|virksomheden|virksomheten|kjeden|kæden|kedjan|konsernet|koncernen)|"
+    # ... opening a sentence ("Virksomheden IDesign", "Selskapet X")
+    r"(?:Bolaget|Företaget|Selskabet|Selskapet|Virksomheden|Virksomheten|Kjeden|Kæden|Kedjan|Konsernet|Koncernen)|"
     r"[\w\-]*(?:[Uu]nternehmen|[Kk]onzern|[Rr]iesen?|[Hh]ändler|[Kk]ette|[Gg]esellschaft|[Dd]ienstleister|[Aa]nbieter|"
     r"[Bb]etreiber|[Hh]ersteller|[Vv]ersender|[Vv]ersandhändler|[Gg]ruppe|[a-zäöü]+platt?form|[Nn]etzwerk|"
     # "der Autobauer X", "die Krankenkasse Y", "der Versicherer Z", "der Energieversorger W"
@@ -118,14 +120,22 @@ _CURRENCY_WORDS = frozenset(["skr", "nkr", "dkr", "kr", "zł", "zl", "kč", "lei
                              "sek", "nok", "dkk", "chf", "pln", "czk", "huf", "ron", "euro", "euros"])
 
 
+# Words that open a sentence: after a name's final abbreviation ("B.V.") they are the next sentence's.
+_OPENERS = STOP_WORDS | {"het", "de", "een", "le", "la", "les", "il", "lo", "el", "los", "las", "un", "une", "ein", "eine",
+                         "den", "det", "en", "ett", "et"}
+
+
 def is_law_or_currency(name: str) -> bool:
     """A law's short name ("AVG", "UK GDPR", "DSGVO") or a currency's sign ("SKr"): never a firm.
 
     >>> is_law_or_currency("UK GDPR"), is_law_or_currency("SKr."), is_law_or_currency("AVG Technologies")
     (True, True, False)
+    >>> is_law_or_currency("GDPR-a"), is_law_or_currency("RODO-u")  # with a case ending
+    (True, True)
     """
     text = " ".join(name.replace("’", "'").split()).strip(" .,'").lower().removesuffix("'s").removeprefix("the ")
-    return text in LAW_ACRONYMS or text in _CURRENCY_WORDS
+    stem = re.sub(r"(?<=\w)[\-'][a-zà-ž]{1,4}$", "", text)
+    return text in LAW_ACRONYMS or stem in LAW_ACRONYMS or text in _CURRENCY_WORDS
 
 
 def clean_name(name: str) -> str | None:
@@ -136,8 +146,14 @@ def clean_name(name: str) -> str | None:
     ('Clearview AI', None, 'Clearview AI, Inc.')
     >>> clean_name("the AVG"), clean_name("DSGVO"), clean_name("SKr")
     (None, None, None)
+    >>> clean_name("Kromhout Zorg B.V. The")
+    'Kromhout Zorg B.V.'
     """
     words = name.split()
+    for i, word in enumerate(words[1:-1], 1):  # "Veldhoven Zorg B.V. Het bedrijf ...": the next sentence's first word
+        if word.endswith(".") and words[i + 1][:1].isupper() and words[i + 1].lower() in _OPENERS:
+            words = words[: i + 1]
+            break
     while words and words[0].lower() in STOP_WORDS and not (words[0] == "AS" and len(words) > 1):  # "AS Watson"
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in _NOT_NAME_END:

@@ -60,11 +60,17 @@ _PASSIVE_VERB = (r"(?:fined|penali[sz]ed|sanctioned|reprimanded|hit\s+with|slapp
 PASSIVE_EVENT = re.compile(r"(?i)\b" + _PASSIVE + _PASSIVE_VERB + r"\b")
 
 # A passive's subject never follows a place's preposition ("A pharmacy in London has been fined": not London).
-_NOT_A_PLACE = r"(?<!\bin\s)(?<!\bIn\s)(?<!\bat\s)(?<!\bnear\s)(?<!\bfrom\s)(?<!\bim\s)(?<!\baus\s)(?<!\bdans\s)"
+# ... nor a sector's or place's article ("Ein Unternehmen aus dem Kulturbereich erhielt ein Bußgeld": not Kulturbereich).
+_NOT_A_PLACE = (r"(?<!\bin\s)(?<!\bIn\s)(?<!\bat\s)(?<!\bnear\s)(?<!\bfrom\s)(?<!\bim\s)(?<!\baus\s)(?<!\bdans\s)"
+                r"(?<!\baus\sdem\s)(?<!\baus\sder\s)(?<!\bfrom\sthe\s)(?<!\bin\sthe\s)(?<!\buit\shet\s)(?<!\buit\sde\s)")
 
 EVENT_TARGETS: list[tuple[str, str, float]] = [
     # the subject of a passive: "British Airways has been fined", "Unicredit è stata multata"
     (_NOT_A_PLACE + r"(?P<name>{name})\s+" + _PASSIVE + _PASSIVE_VERB + r"\b", "passive-subject", 0.8),
+    # ... with the place it is from between commas: "Solarwave, of Grays, Essex, has been fined", "X, de Lyon, a été
+    # sanctionnée", "Y, aus Köln, wurde ... belegt"
+    (_NOT_A_PLACE + r"(?P<name>{name}),\s+(?:of|from|based\s+in|in|de|aus|uit|di|da)\s+[A-ZÀ-Þ][^,;.\n]{0,30}"
+     r"(?:,\s+[A-ZÀ-Þ][^,;.\n]{0,30})?,\s+" + _PASSIVE + _PASSIVE_VERB + r"\b", "passive-subject", 0.8),
     # a headline's passive without its auxiliary: "British Airways fined £20m over data breach"
     (r"(?P<name>{name})\s+(?:fined|penali[sz]ed|sanctioned|reprimanded)\s+(?=by\b|for\b|over\b|after\b|[€£$]|"
      r"\d|EUR|GBP|USD)", "passive-subject", 0.8),
@@ -86,10 +92,10 @@ EVENT_TARGETS: list[tuple[str, str, float]] = [
      r"(?:die\s+|den\s+|das\s+|la\s+|el\s+|de\s+|the\s+)?{skip}(?P<name>{name})", "patient", 0.75),
     # the payer or recipient of a sanction: "X deberá pagar una multa", "Y recibe dos sanciones",
     # "Z se enfrenta a una sanción", "X must pay", "X a reçu une amende"
-    (r"(?P<name>{name})\s+(?:deberá|tendrá\s+que|must|has\s+to|will\s+have\s+to|muss|dovrà|doit|devra|moet|"
+    (_NOT_A_PLACE + r"(?P<name>{name})\s+(?:deberá|tendrá\s+que|must|has\s+to|will\s+have\s+to|muss|dovrà|doit|devra|moet|"
      r"deve|terá\s+de|måste|skal|må)\s+(?:\w+\s+){0,2}?(?:pagar|abonar|pay|zahlen|pagare|payer|betalen|betala|betale)\b",
      "payer", 0.75),
-    (r"(?P<name>{name})\s+(?:recibe|recibió|receives|received|erhält|erhielt|riceve|ha\s+ricevuto|reçoit|krijgt|kreeg|"
+    (_NOT_A_PLACE + r"(?P<name>{name})\s+(?:recibe|recibió|receives|received|erhält|erhielt|riceve|ha\s+ricevuto|reçoit|krijgt|kreeg|"
      r"får|fick|sai|saa|dostał[ao]?|se\s+enfrenta\s+a)\s+(?:\w+\s+){0,3}?" + _NOUN + r"\b", "payer", 0.75),
     # the dative of French, Italian, Spanish, Portuguese: "a infligé au réseau social X une amende"
     (r"\b(?:inflig[ée]e?s?|impos[ée]e?s?)\s+(?:une\s+" + CLAUSE + r"{0,50}?\s+)?(?:à\s+la|à|au|aux)\s+"

@@ -52,8 +52,11 @@ TIE_TARGETS: list[tuple[str, str, float]] = [
     (r"\b(?:indstiller|indstillet|indstillede)\s+(?P<name>{name})\s+til\s+(?:en\s+)?bøde", "patient", 0.75),
     (r"\bpolitianmeld(?:t|er|te)\s+(?P<name>{name})", "patient", 0.75),
     # Finnish allative: "määräsi Otavamedialle seuraamusmaksun", "määräsi Posti Oy:lle"
-    (r"\b(?:määräsi|määrännyt|määrää)\s+(?:[\w\-]+\s+){0,2}?(?P<name>[A-ZÅÄÖ][\w\-]*?(?:\s+(?:Oy|Oyj|Ab))?)(?::lle|lle)\b",
-     "patient", 0.75),
+    # (adverbs may come first: "määräsi nyt joulun alla Psykoterapiakeskus Vastaamolle")
+    (r"\b(?:määräsi|määrännyt|määrää)\s+(?:[a-zåäö][\w\-]*\s+){0,3}?(?P<name>(?:[A-ZÅÄÖ][\w\-]*\s+)?[A-ZÅÄÖ][\w\-]*?"
+     r"(?:\s+(?:Oy|Oyj|Ab))?)(?::lle|lle)\b", "patient", 0.75),
+    # Turkish dative, its case ending after an apostrophe: "Meta'ya ... idari para cezası verdi", "X'e ceza"
+    (r"(?P<name>{name})['’](?:y|n)?[ae]\s+(?:[^.;:\n]{0,60}?\s)?(?:idari\s+)?(?:para\s+)?ceza", "patient", 0.75),
     # Romance: the firm's noun with a nationality or trade adjective before the name ("a la compañía eléctrica X",
     # "la società italiana Y", "la société française Z")
     (r"\b(?:compañía|empresa|entidad|sociedad|operadora|aseguradora|società|azienda|société|entreprise|companhia)[^\S\n]+"
