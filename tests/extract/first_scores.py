@@ -111,19 +111,25 @@ def _old_tree(commit: str, where: Path) -> Path:
     return where / "path"
 
 
-def old_extractions(held: HeldOutSet, names: list[str]) -> dict[str, Any]:
-    """What the frozen rules of ``held`` propose on its reports (today's gold beside them)."""
+def frozen_extractions(commit: str, folder: Path, names: list[str]) -> dict[str, Any]:
+    """What the rules frozen at ``commit`` propose on these reports of ``folder``."""
     with tempfile.TemporaryDirectory() as tmp:
         where = Path(tmp)
-        path = _old_tree(held.frozen, where)
-        folder = where / "reports"
-        folder.mkdir()
+        path = _old_tree(commit, where)
+        copy = where / "reports"
+        copy.mkdir()
         for name in names:
             for suffix in (".txt", ".gold.json"):
-                (folder / f"{name}{suffix}").write_bytes((DEV / f"{name}{suffix}").read_bytes())
-        done = subprocess.run([sys.executable, "-c", _DUMP, str(folder), str(where)], check=True,
-                              capture_output=True, text=True, env={"PYTHONPATH": str(path), "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "0"})
+                (copy / f"{name}{suffix}").write_bytes((folder / f"{name}{suffix}").read_bytes())
+        done = subprocess.run([sys.executable, "-c", _DUMP, str(copy), str(where)], check=True,
+                              capture_output=True, text=True,
+                              env={"PYTHONPATH": str(path), "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "0"})
         return dict(json.loads(done.stdout))
+
+
+def old_extractions(held: HeldOutSet, names: list[str]) -> dict[str, Any]:
+    """What the frozen rules of ``held`` propose on its reports (today's gold beside them)."""
+    return frozen_extractions(held.frozen, DEV, names)
 
 
 def rows_of(held: HeldOutSet) -> list[dict[str, Any]]:

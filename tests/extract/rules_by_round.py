@@ -16,13 +16,10 @@ on it); a folder by every round's rules.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
-from typing import Any
 
-from first_scores import _DUMP, DEV, SETS, HeldOutSet, _old_tree, set_members
+from first_scores import DEV, SETS, HeldOutSet, frozen_extractions, set_members
 
 from enforcegraph.loaders.extract.evaluation import FIELDS, score_part
 from enforcegraph.loaders.extract.labelled import labelled_names
@@ -32,25 +29,9 @@ from enforcegraph.loaders.extract.proposals import Extraction
 ROUNDS = tuple(s for s in SETS if s.name.startswith("heldout-"))
 
 
-def extractions(commit: str, folder: Path, names: list[str]) -> dict[str, Any]:
-    """What the rules frozen at ``commit`` propose on these reports of ``folder``."""
-    with tempfile.TemporaryDirectory() as tmp:
-        where = Path(tmp)
-        path = _old_tree(commit, where)
-        copy = where / "reports"
-        copy.mkdir()
-        for name in names:
-            for suffix in (".txt", ".gold.json"):
-                (copy / f"{name}{suffix}").write_bytes((folder / f"{name}{suffix}").read_bytes())
-        done = subprocess.run([sys.executable, "-c", _DUMP, str(copy), str(where)], check=True,
-                              capture_output=True, text=True,
-                              env={"PYTHONPATH": str(path), "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "0"})
-        return dict(json.loads(done.stdout))
-
-
 def line(rules: HeldOutSet, folder: Path, names: list[str]) -> str:
     """One round's aggregate scores on these reports (today's labels and scorer)."""
-    found = extractions(rules.frozen, folder, names)
+    found = frozen_extractions(rules.frozen, folder, names)
     results = [(Extraction.from_dict(found[n]), json.loads((folder / f"{n}.gold.json").read_text("utf-8")))
                for n in names]
     scores = score_part(results)
