@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from enforcegraph.loaders.extract.article import Article
 from enforcegraph.loaders.extract.gazetteer import RegulatorMatch
 from enforcegraph.loaders.extract.legal import LawMatch
-from enforcegraph.loaders.extract.money import Money, Percentage
+from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.parties import Found, PartyFinder
+from enforcegraph.loaders.extract.percentages import Percentage
 from enforcegraph.loaders.extract.text import Sentence
 from enforcegraph.schema.citations import CitationMatch
 

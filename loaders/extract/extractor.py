@@ -14,8 +14,9 @@ from enforcegraph.loaders.extract.context import Context
 from enforcegraph.loaders.extract.decisions import DecisionDraft, find_decisions
 from enforcegraph.loaders.extract.gazetteer import find_regulators, gazetteer
 from enforcegraph.loaders.extract.legal import LAWS, find_laws, find_legal_articles
-from enforcegraph.loaders.extract.money import find_money, find_percentages
+from enforcegraph.loaders.extract.money import find_money
 from enforcegraph.loaders.extract.parties import Found, PartyFinder
+from enforcegraph.loaders.extract.percentages import find_percentages
 from enforcegraph.loaders.extract.proposals import KINDS, Extraction, Proposal, Span
 from enforcegraph.loaders.extract.resolve import (
     existing_decision,

@@ -1,4 +1,4 @@
-"""Money in every common form ("€20M", "EUR 30.5 million", "£7,552,800") and percentage caps."""
+"""Money in every common form ("€20M", "EUR 30.5 million", "£7,552,800")."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from enforcegraph.loaders.extract.numerals import LOCAL_MAGNITUDES, LOCAL_NUMBERS, local_value
 
-__all__ = ["Money", "Percentage", "find_money", "find_percentages", "parse_number"]
+__all__ = ["NUMBER", "Money", "as_number", "find_money", "parse_number"]
 
 _SYMBOLS = {
     "€": "EUR", "£": "GBP", "$": "USD", "us$": "USD", "c$": "CAD", "ca$": "CAD",
@@ -53,7 +53,7 @@ _MAGNITUDES = {
 _LOCAL_MAG = "|".join(sorted((re.escape(m) for m in LOCAL_MAGNITUDES if not m.endswith(".")), key=len, reverse=True))
 # Thousands grouped by ",", "." or a (narrow, no-break) space; decimals by "." or ",".
 _NUM_HEAD = r"\d+(?:[.,]\d+)?"
-_NUM = r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\x20\d{3})+(?:,\d{2}(?!\d))?(?!\d|[.,]\d)|\d+(?:[.,]\d+)?"
+_NUM = NUMBER = r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\x20\d{3})+(?:,\d{2}(?!\d))?(?!\d|[.,]\d)|\d+(?:[.,]\d+)?"
 _MAG = (r"(?:\s?(?:thousand|millions?|billions?|mln|mn|bn|milliards?|millionen|milliarden?|"
         r"milion[ei]|milion(?:ów|y|a|ů)?|miliard[oi]|miliard(?:ów|y|a|ů)|miljoen|miljard(?:er)?|miljon(?:er)?|millioner|mld|mill[oó]n(?:es)?|mil\s+millones|tausend|mila|"
         r"milhões|milhão|milijuna|milijun|tisuća|miljoonaa|milyon|milyar|mil|" + _LOCAL_MAG + r")(?!\w)"
@@ -155,16 +155,6 @@ class Money:
     again: bool = False              # named again by a demonstrative ("this fine of £20m"): told before
 
 
-@dataclass(frozen=True)
-class Percentage:
-    """A percentage of turnover or revenue (a cap)."""
-
-    start: int
-    end: int
-    percent: float | int
-    of: str
-
-
 # A sum of several fines ("fines totalling", "zwei Geldbußen von zusammen", "per complessivi"),
 # never the amount of one decision.
 _TOTAL_BEFORE = re.compile(
@@ -198,7 +188,8 @@ _GROUPING_MAGNITUDES = frozenset(["millones", "milioni", "millionen", "miljoen",
 _COMPOUND = re.compile(r"(?i)\b(\d{1,3})\s+(?:milion[ei]\s+e|milyon)\s+(\d{1,3})\s?(?:mila|bin)\s+(?:di\s+)?(euro|TL|lira)\b")
 
 
-def _number(value: Decimal) -> float | int:
+def as_number(value: Decimal) -> float | int:
+    """An integer when the value is whole, else a float."""
     return int(value) if value == value.to_integral_value() else float(value)
 
 
@@ -265,7 +256,7 @@ def find_money(text: str) -> list[Money]:
         if any(a <= match.start() < b for a, b, _ in compounds):
             continue
         value *= _MAGNITUDES.get(magnitude.lower(), 1)
-        money = Money(start, match.end(), _number(value), _currency(match), worded=bool(match.group("n4")))
+        money = Money(start, match.end(), as_number(value), _currency(match), worded=bool(match.group("n4")))
         word = (match.group("word") or match.group("word4") or "").lower()
         money.crowns = bool(re.fullmatch(r"(?:kroner|krone|crowns?|kr)", word)) or (
             (match.group("sym") or "").lower().rstrip(".") == "kr")
@@ -330,7 +321,7 @@ def _shared(text: str, found: list[Money]) -> list[Money]:
             continue
         value = parse_number(shared.group("n"), True)
         if value is not None:
-            more.append(Money(shared.start("n"), shared.end("n"), _number(value * multiplier), money.currency))
+            more.append(Money(shared.start("n"), shared.end("n"), as_number(value * multiplier), money.currency))
     return more
 
 
@@ -362,7 +353,7 @@ def _bare(text: str, found: list[Money]) -> list[Money]:
             continue  # the end of a range only right after its start ("de 70.000 euros a 3,94 millones")
         value = parse_number(match.group("n"), True)
         if value is not None:
-            extra.append(Money(match.start(), match.end(), _number(value * _MAGNITUDES[match.group("m").lower()]), currency))
+            extra.append(Money(match.start(), match.end(), as_number(value * _MAGNITUDES[match.group("m").lower()]), currency))
     return extra
 
 
@@ -384,24 +375,3 @@ def _worded(text: str, found: list[Money]) -> list[Money]:
             _UNITS.get((match.group("n") or "").lower(), 1) * (100 if match.group("h") else 1) * 1000)
         extra.append(Money(match.start(), match.end(), value, "EUR", worded=True))
     return extra
-
-
-_PERCENT = re.compile(
-    rf"(?i)\b(?P<n>{_NUM})\s?(?:%|per\s?cent\b|percent\b)(?P<of>[^.;]{{0,60}}?"
-    r"\b(?:turnover|revenue|revenues|sales)\b)"
-)
-
-
-def find_percentages(text: str) -> list[Percentage]:
-    """Percentages of turnover or revenue ("4% of a firm's worldwide annual revenue").
-
-    >>> [(p.percent, p.of) for p in find_percentages("up to 4% of a firm’s worldwide annual revenue")]
-    [(4, 'of a firm’s worldwide annual revenue')]
-    """
-    found = []
-    for match in _PERCENT.finditer(text):
-        value = parse_number(match.group("n"), True)
-        if value is not None:
-            of = " ".join(match.group("of").split())
-            found.append(Percentage(match.start(), match.end(), _number(value), of))
-    return found

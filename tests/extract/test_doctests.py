@@ -11,7 +11,7 @@ MODULES = [
     "enforcegraph.schema.citations",
     "enforcegraph.schema.names",
     *(f"enforcegraph.loaders.extract.{name}" for name in (
-        "article", "text", "money", "names", "legal", "scoring", "calibration", "evaluation")),
+        "article", "text", "money", "percentages", "names", "legal", "scoring", "calibration", "evaluation")),
 ]
 
 

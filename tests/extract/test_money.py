@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from enforcegraph.loaders.extract.money import find_money, find_percentages
+from enforcegraph.loaders.extract.money import find_money
+from enforcegraph.loaders.extract.percentages import find_percentages
 
 
 @pytest.mark.parametrize(("text", "amount", "currency"), [
