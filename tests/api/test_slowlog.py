@@ -73,6 +73,14 @@ def test_the_api_logs_past_its_setting(embedded_store: GraphStore, serve: Callab
     api = serve(embedded_store, Settings(request_timeout=120, slow_request_ms=0.001,
                                          response_cache_bytes=0))
     assert api.post({"query": "{ stats { backend } }"}).status_code == 200
-    assert any(line.startswith("slow request: POST '/graphql' 200 in ") and "stats { backend }" in line
-               for line in _slow_lines(caplog))
+
+    def logged() -> bool:
+        return any(line.startswith("slow request: POST '/graphql' 200 in ") and "stats { backend }" in line
+                   for line in _slow_lines(caplog))
+
+    # The server thread writes the line once the answer has gone out: it may come just after it.
+    deadline = time.monotonic() + 5
+    while not logged() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert logged()
     assert Settings.from_env({"ENFORCEGRAPH_SLOW_REQUEST_MS": "250"}).slow_request_ms == 250
