@@ -312,11 +312,12 @@ def _complete(ctx: Context, drafts: list[DecisionDraft]) -> None:
 
 def _total_of_one(ctx: Context, sentence: Sentence) -> list[Money]:
     """The one sum of a sentence that names one firm, in a story that gives no part of it
-    ("imposed fines totalling EUR 98,000 on X"): the fines of one decision, so its amount."""
+    ("imposed fines totalling EUR 98,000 on X"): the fines of one decision, so its amount; a
+    running or career total ("taken together, the fines ... now total") is no decision's."""
     money = ctx.money_in(sentence.start, sentence.end)
     firms = {f.name for _, f in ctx.firms_in(sentence.start, sentence.end)}
     parts = [m for m in ctx.money if m.meaning in ("amount", "periodic") and m.conversion_of is None]
-    if len(money) == 1 and money[0].meaning == "total" and len(firms) == 1 and not parts:
+    if len(money) == 1 and money[0].meaning == "total" and not money[0].running and len(firms) == 1 and not parts:
         return money
     return []
 

@@ -352,7 +352,7 @@ def _context(article: Article, store: GraphStore | None) -> Context:
     split = sentences(text)
     finder.attach_offices([(s.start, s.end) for s in split])
     money = find_money(text)
-    crowns = {"DK": "DKK", "NO": "NOK", "SE": "SEK"}
+    crowns = {"DK": "DKK", "NO": "NOK", "SE": "SEK", "IS": "ISK"}
     countries = {crowns[m.entry.country] for m in regulators if m.entry.country in crowns}
     for found in money:  # "kroner", "crowns": the currency of the story's Nordic regulator
         if found.crowns and len(countries) == 1:

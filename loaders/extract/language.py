@@ -10,10 +10,12 @@ __all__ = ["language_country"]
 # Words frequent in one language and rare in the others compared here.
 _WORDS = {
     "NL": r"het|een|niet|wordt|werd|heeft|zijn|naar|bij|ook|deze|dat|voor",
-    "PT": r"não|uma|pela|pelo|foi|são|dos|das|com|também|ao|à|às",
+    # Portuguese-only words: "à" is French too, "dos"/"das" Spanish and German, "com" ends ".com"
+    "PT": r"não|uma|foi|pela|pelo|pelos|pelas|são|também|às|ao|aos|nas|num|numa|foram|então|"
+          r"coimas?|dados|pessoais|tratamento|proteção|titulares",
     "ES": r"el|los|una|por|para|fue|según|del|las|como|también|ha",
     "DE": r"der|die|und|nicht|wird|ist|eine|den|dem|auch|mit|hat",
-    "FR": r"le|les|une|est|pour|dans|aux|sur|pas|été|avec|qui",
+    "FR": r"le|la|les|des|du|et|une|est|pour|dans|aux|sur|pas|été|avec|qui|l['’]\w+|d['’]\w+",
     "IT": r"il|gli|una|per|nel|della|che|sono|anche|dal|alla|è",
     "EN": r"the|and|of|was|with|has|that|which|for|its|from|by",
 }

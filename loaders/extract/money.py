@@ -145,6 +145,7 @@ class Money:
     amount: float | int
     currency: str
     meaning: str = "amount"          # amount | ceiling | periodic | total | turnover
+    running: bool = False            # a total that is a running or career sum ("taken together", "taking ... to")
     per: str | None = None
     approximate: bool = False        # "more than £7.5m", "about $22 million"
     conversion_of: Money | None = None
@@ -171,8 +172,11 @@ _TOTAL_PLURAL = re.compile(
 # fines "taken together" or "all told" ("taken together, the fines come to £3m").
 _RUNNING_TOTAL = re.compile(r"(?i)\b(?:taking|bringing|takes|brings|took|brought|raising|raises)\s+"
                             r"(?:the\s+)?(?:total|tally|sum|fines|penalties|sanctions)\b[^.;]{0,70}\bto\s*$|"
-                            r"\b(?:taken\s+together|all\s+told|together|combined|in\s+all|zusammengenommen|"
-                            r"ensemble|insieme|samen|juntas|tillsammans)\b[^.;\d€£$]{0,50}?\b(?:amount\w*\s+to|"
+                            r"(?:\b(?:taken\s+together|all\s+told|zusammengenommen|alles\s+bij\s+elkaar|"
+                            r"pris(?:es)?\s+ensemble|nel\s+complesso|en\s+conjunto|sammantaget)|"
+                            # the everyday words ("together with its arm") only as a clause's opening word
+                            r"(?:^|[.;:]\s*|\n\s*)(?:together|combined|in\s+all|ensemble|insieme|samen|juntas|tillsammans)\s*,)"
+                            r"[^.;\d€£$]{0,50}?\b(?:amount\w*\s+to|"
                             r"come\s+to|add\s+up\s+to|total\w*|s['’]élèvent\s+à|belaufen\s+sich\s+(?:\w+\s+){0,3}?auf|ammontano\s+a|"
                             r"bedragen|ascienden\s+a|uppgår\s+till)\s*$")
 # ... unless the plural lists one figure per firm: "fines of 69 million for X and 31 million for Y".
@@ -283,6 +287,7 @@ def find_money(text: str) -> list[Money]:
               or _RUNNING_TOTAL.search(text[max(0, match.start() - 90) : match.start()])) and not _JOINT.search(
                 text[max(0, match.start() - 80) : match.start()]):
             money.meaning = "total"
+            money.running = bool(_RUNNING_TOTAL.search(text[max(0, match.start() - 90) : match.start()]))
         found.append(money)
     found += _worded(text, found)
     found += _bare(text, found)

@@ -20,13 +20,13 @@ SANCTION_WORD = re.compile(
     r"(?i)(?<!\w)(?:fine[sd]?|fining|penalt\w+|penalis\w+|penaliz\w+|sanction\w*|reprimand\w*|"
     r"amende\w*|astreinte\w*|\w*bu(?:ß|ss)geld\w*|\w*geldbu(?:ß|ss)e\w*|\w*geldstrafe\w*|\w*bu(?:ß|ss)e|verwarn\w+|"
     r"\w*multa\w*|multe|sanzion\w+|ammon\w+|sanci[oó]n\w*|sancion\w+|apercibi\w+|coima\w*|"
-    r"\w*boete\w*|beboet\w*|dwangsom\w*|berisp\w+|\w*bøde\w*|\w*bøter|\w*böter|bot(?:en)?|bötfäll\w*|"
-    r"sanktion\w*|sanksjon\w*|\w*gebyr\w*|tvangsmulkt\w*|sakko\w*|uhkasakko\w*|seuraamusmaksu\w*|"
+    r"\w*boete\w*|beboet\w*|dwangsom\w*|berisp\w+|\w*(?<!af)(?<!av)bøde\w*|\w*(?<!av)bøter|\w*böter|bot(?:en)?|bötfäll\w*|"
+    r"sanktion\w*|sanksjon\w*|\w*(?<!bank)(?<!kort)(?<!service)gebyr\w*|tvangsmulkt\w*|sakko\w*|uhkasakko\w*|seuraamusmaksu\w*|"
     r"kar[aęyą]|kar(?:y|ę)|ukara\w*|grzywn\w+|upomnieni\w+|πρόστιμ\w+|προστίμ\w+|\w*pokut\w+|kazn\w+|"
     r"\w*bírság\w*|amend[ăa]\w*|sanc[țţ]i\w+|san[çc](?:ão|ões|ionad\w+)|ceza\w*|"
     # Icelandic, Estonian, Latvian, Lithuanian, Slovenian, Bulgarian
     r"löpande\s+vite|tvångsvite\w*|vitesföreläggande\w*|vite\s+(?:på|om)(?=\s)|"
-    r"(?:stjórnvalds)?sekt(?:a|ir|um|ar|in|aði|að|uð\w*)?|trahv\w*|naudas\s+sod\w*|baud[aąoų]\w*|glob[aoi]|глоб\w+|санкци\w+)(?!\w)"
+    r"(?:stjórnvalds)?sekt(?:a|ir|um|ar|in|aði|að|uð\w*)?|trahv\w*|naudas\s+sod\w*|baud[aąoų]\w*|glob[aoie]\s+(?:v\s+višini|v\s+znesku)|(?:izrekl\w*|naloži\w*|plača\w*)\s+glob[aoie]|глоб\w+|санкци\w+)(?!\w)"
 )
 # A periodic penalty's noun: "an astreinte of", "dagbøter på", "tvångsvite", "dwangsom".
 PERIODIC = re.compile(
@@ -38,7 +38,7 @@ PERIODIC = re.compile(
     r"denní\s+pokut\w+|napi\s+bírság\w*|dienos\s+baud\w+)(?!\w)"
 )
 # Words that make a fine a proposed one: a notice, a draft, a recommendation to prosecute.
-PROPOSED = re.compile(
+_PROPOSED_WORDS = re.compile(
     r"(?i)\bpropos\w+|\bpropuest\w+|\bintend(?:s|ed|ing)?\W{0,2}\s+to\s+(?:fine|impose|issue)|\bvarsel\s+(?:\w+\s+){0,3}?om\b|\bvarsl(?:et|a|er|ede)\b|\bindstill\w*|"
     r"\bintention\s+to\s+(?:fine|impose)|\bprovisional|"
     r"\bpreliminary\b|\badvance\s+notifi\w+|\bdraft\s+decision|\bprojet\s+de\s+(?:décision|sanction)|"
@@ -46,11 +46,19 @@ PROPOSED = re.compile(
     r"\b(?:first|initially|originally)\s+(?:considered|proposed|sought)\s+(?:a|an)\s+(?:\w+\s+)?(?:penalty|fine)\b|"
     r"\bforhåndsvarsl\w*|\bpolitianmeld\w*|\banmeldt\s+\w+(?:\s+\w+)?\s+til\s+politiet|\bvoorgenomen\b|"
     r"\bbeabsichtigt\w*|\bintende\s+(?:irrogare|sanzionare)|\bintenci[oó]n\s+de\s+(?:sancionar|multar)|"
-    r"\bpropus(?:o|ieron)\b|\bpropôs\b|\bennakkoilmoitu\w*|\bförslag\s+(?:till|om)\s+(?:beslut|sanktionsavgift)|"
-    # a fine the firm faces ("faces a £2m penalty", "could face a fine"); the other languages' words of
-    # risk ("risque", "rischia", "droht") also tell the statutory risk beside an imposed fine: not read
-    r"\b(?:faces|facing|(?:could|may|might|would)\s+face|risks|risking)\s+(?:a\s+|an\s+)?(?:\S+\s+){0,3}?(?:fine|penalty)\b"
+    r"\bpropus(?:o|ieron)\b|\bpropôs\b|\bennakkoilmoitu\w*|\bförslag\s+(?:till|om)\s+(?:beslut|sanktionsavgift)"
 )
+# A fine the firm faces ("faces a £2m penalty", "could face a fine"); the other languages' words of
+# risk ("risque", "rischia", "droht") also tell the statutory risk beside an imposed fine: not read.
+# For an amount only when the words come just before it: "Lidl, which faces a separate fine in
+# Italy" tells another fine than the €5m the sentence's authority imposed.
+_FACES = (r"\b(?:faces|facing|(?:could|may|might|would)\s+face|risks|risking)\s+(?:a\s+|an\s+)?"
+          r"(?:\S+\s+){0,3}?(?:fine|penalty)\b")
+_FACES_BEFORE = re.compile(r"(?i)\b(?:faces|facing|(?:could|may|might|would)\s+face|risks|risking)\s+"
+                           r"(?:a\s+|an\s+)?(?:[^\s.;€£$\d]+\s+){0,3}?(?:(?:fine|penalty)\s+(?:of\s+)?(?:up\s+to\s+)?"
+                           r"(?:about\s+|around\s+|some\s+)?)?$")
+_FINE_AFTER = re.compile(r"(?i)^\s*(?:\S+\s+){0,3}?(?:fine|penalty)\b")
+PROPOSED = re.compile(rf"{_PROPOSED_WORDS.pattern}|{_FACES}")
 LIQUIDATION = re.compile(r"(?i)\bliquid(?:at|er|é|e)\w*")
 # An order (to bring processing into line, to stop, to erase), by the verb or noun that gives it.
 ORDER = re.compile(rf"(?i)\b(?:ordered|orders|ordering|enforcement\s+notice|ordonn[ée]\w*|enjoint|injonction|ingiun\w+|"
@@ -62,11 +70,11 @@ ORDER = re.compile(rf"(?i)\b(?:ordered|orders|ordering|enforcement\s+notice|ordo
 BAN = re.compile(rf"(?i)\b(?:banned|bans|ban\s+on|förbjud(?:er|it)|förbjöd|förbud\s+mot|forbyd(?:er)?|forbød|"
                  rf"forbyr|forbud\s+(?:mot|mod)|untersagt(?:e|en)?|verbietet|(?:ha|hanno)\s+vietato|divieto\s+di|"
                  rf"a\s+interdit|interdiction\s+de|prohíbe|prohibió|proibiu|proíbe|zakaza[łl]\w*|zakázal\w*|"
-                 rf"megtiltotta|kielsi|a\s+interzis)\b(?P<what>{CLAUSE}{{0,160}})")
+                 rf"megtiltotta|kielsi(?=(?:\s+\S+){0,5}?\s+\w+m[äa]st[äa]\b)|a\s+interzis)\b(?P<what>{CLAUSE}{{0,160}})")
 REPRIMAND = re.compile(r"(?i)\b(?:reprimand(?:ed|s)?|rappel\s+à\s+l['’]ordre|Verwarnung|verwarnt|ammonimento|"
                        r"ammonit[oa]|berisping|apercibimiento|upomnieni\w+|reprimenda|rappels?\s+à\s+l['’]ordre|"
                        r"rappel[ée]e?s?\s+à\s+l['’]ordre|verwarn\w+|ammonit\w+|berisp\w+|apercibid[oa]|"
-                       r"alvorlig\s+kritik|irettesett\w*|huomautu\w*|napomenut\w*|repreens[ãa]o|avertisment\w*|"
+                       r"alvorlig\s+kritik|irettesett\w*|ant(?:oi|aa|anut)\s+(?:\S+\s+){0,4}?huomautu\w*|napomenut(?:í|ie|ia)\w*|repreens[ãa]o|avertisment\w*|"
                        r"επίπληξ\w+)\b(?P<what>)")
 
 
@@ -76,6 +84,17 @@ def is_periodic(ctx: Context, money: Money, start: int) -> bool:
     return money.meaning == "periodic" or bool(PERIODIC.search(ctx.text, start, money.start))
 
 
+def _faced(ctx: Context, money: Money) -> bool:
+    """A fine the firm faces, told just before its amount ("faces a fine of £2m", "could face a
+    £2m penalty")."""
+    before = ctx.text[max(0, money.start - 40) : money.start]
+    found = _FACES_BEFORE.search(before)
+    if found is None:
+        return False
+    return bool(re.search(r"(?i)\b(?:fine|penalty)\b", found.group())) or bool(
+        _FINE_AFTER.match(ctx.text[money.end : money.end + 40]))
+
+
 def sanction_of(money: Money, ctx: Context, bounds: tuple[int, int], before: int | None = None) -> SanctionDraft:
     """The sanction of an amount; ``bounds`` is the part of the sentence about it (its
     kind words: proposed, liquidated), ``before`` where the words before it begin."""
@@ -83,7 +102,7 @@ def sanction_of(money: Money, ctx: Context, bounds: tuple[int, int], before: int
     kind = "periodic_penalty" if is_periodic(ctx, money, bounds[0] if before is None else before) else "fine"
     if LIQUIDATION.search(clause):
         kind = "penalty_liquidation"
-    elif kind == "fine" and PROPOSED.search(clause):
+    elif kind == "fine" and (_PROPOSED_WORDS.search(clause) or _faced(ctx, money)):
         kind = "proposed_fine"
     return SanctionDraft(kind, [(money.start, money.end)], money.amount, money.currency,
                          money.per, approximate=money.approximate, conversions=money.conversions,

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from enforcegraph.loaders.extract.context import Context
 from enforcegraph.loaders.extract.drafts import DecisionDraft
 from enforcegraph.loaders.extract.gazetteer import find_regulators
+from enforcegraph.loaders.extract.language import language_country
 from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.text import Sentence, find_dates, find_month, find_period
 
@@ -29,8 +30,8 @@ EARLIER = re.compile(
     r"jusqu['’](?:ici|alors)|finora|tot\s+nu\s+toe|déjà|già|bereits|already|tidigare|i\s+fjol|wcześniej|w\s+zeszłym\s+roku|już|"
     r"(?:largest|highest|biggest)\s+(?:\w+\s+){0,3}?(?:so\s+far|to\s+date|until\s+then|before))\b|"
     # a decision named by its year ("a 2019 fine", "its 2021 decision", "the ICO's 2020 penalty"; "l'amende de
-    # 2019" is left: "de 2019" also ends a date of the decision told)
-    r"(?:\b(?:a|an|its|the|their|this|that)|[’']s)\s+(?:19|20)\d{2}\s+(?:\w+\s+)?(?:fine|penalty|decision|sanction|ruling|reprimand)\b"
+    # 2019" is left: "de 2019" also ends a date of the decision told, and "this 2024 decision" is the one told)
+    r"(?:\b(?:a|an|its|the|their)|[’']s)\s+(?:19|20)\d{2}\s+(?:\w+\s+)?(?:fine|penalty|decision|sanction|ruling|reprimand)\b"
 )
 # A year right after an incident ("a data breach that in 2018 affected ...") dates the
 # incident, not an earlier decision.
@@ -53,11 +54,26 @@ _DECIDED = re.compile(r"(?i)\b(?:resolvi\w+|resolv\w+|decided|decidi\w+|décid\w
 
 
 # Today's decision after an earlier one ("has now been fined", "nu", "jetzt", "aujourd'hui").
-_NOW_WORDS = (r"\b(?:now|today|this\s+week|nu|vandaag|jetzt|nun|heute|maintenant|aujourd['’]hui|ora|oggi|"
+# Not Italian "ora" (also "hour"; Romanian "oră"), and Dutch "nu" (Romanian "not") only in a text
+# the language check reads as Dutch.
+_NOW_WORDS = (r"\b(?:now|today|this\s+week|vandaag|jetzt|nun|heute|maintenant|aujourd['’]hui|oggi|"
               r"ahora|hoy|agora|hoje|idag|i\s+dag|nyt|tänään|teraz|dzisiaj)\b")
+_NOW_WORDS_NL = r"\b(?:nu|now|vandaag)\b"
 _NOW = re.compile(rf"(?i){_NOW_WORDS}")
+_NOW_NL = re.compile(rf"(?i){_NOW_WORDS_NL}")
 # "After a notice issued last year ..., X has now been fined": the cue dates the clause before.
 _NOW_AFTER = re.compile(rf"(?i)^(?:[^.;]|\.(?=\d))*?,[^.;,]*?{_NOW_WORDS}[^.;]*?(?:[€£$]|\d)")
+_NOW_AFTER_NL = re.compile(rf"(?i)^(?:[^.;]|\.(?=\d))*?,[^.;,]*?{_NOW_WORDS_NL}[^.;]*?(?:[€£$]|\d)")
+
+
+def _now_after(ctx: Context, text: str) -> bool:
+    """A "now" word in the clause after an earlier cue ("..., X has now been fined 5m")."""
+    return bool(_NOW_AFTER.match(text)) or (language_country(ctx.text) == "NL" and bool(_NOW_AFTER_NL.match(text)))
+
+
+def _now_in(ctx: Context, start: int, end: int) -> bool:
+    return bool(_NOW.search(ctx.text, start, end)) or (
+        language_country(ctx.text) == "NL" and bool(_NOW_NL.search(ctx.text, start, end)))
 
 
 def period_of(ctx: Context, sentence: Sentence, money: Money | None) -> str | None:
@@ -87,7 +103,7 @@ def periods(ctx: Context, drafts: list[DecisionDraft]) -> None:
             at = start + year.start(group)  # "in 2024", "de 2024", "2020. godine"; not "Censos 2021"
             if _INCIDENT.search(ctx.text, max(start, at - 60), at) or _RANGE_BEFORE.search(ctx.text[max(start, at - 12) : at]):
                 continue
-            if _NOW_AFTER.match(ctx.text[start + year.end() : end]):
+            if _now_after(ctx, ctx.text[start + year.end() : end]):
                 continue  # "after a reprimand in 2022, X was today fined": the year of the earlier one
             period = find_period(ctx.text, max(start, at - 20), at + 4)
             month = find_month(ctx.text, start, end)
@@ -100,7 +116,7 @@ def periods(ctx: Context, drafts: list[DecisionDraft]) -> None:
 def then_now(ctx: Context, start: int, middle: int, end: int) -> bool:
     """Whether a range tells an earlier decision up to ``middle`` and today's after it ("after
     a notice last year for A, X has now been fined B": B is today's)."""
-    return is_earlier(ctx, start, middle) and bool(_NOW.search(ctx.text, middle, end))
+    return is_earlier(ctx, start, middle) and _now_in(ctx, middle, end)
 
 
 def is_earlier(ctx: Context, start: int, end: int) -> bool:
@@ -115,7 +131,7 @@ def is_earlier(ctx: Context, start: int, end: int) -> bool:
         if year and (_INCIDENT.search(ctx.text, max(start, match.start() - 60), match.start()) or _INCIDENT_AFTER.match(
                 ctx.text, match.end(), end)):
             continue  # "a data breach that in 2018 ...", "in a 2023 cyberattack"
-        if _NOW_AFTER.match(ctx.text[match.end() : end]):
+        if _now_after(ctx, ctx.text[match.end() : end]):
             continue
         return True
     return False
