@@ -44,7 +44,7 @@ def tidy_name(raw: str, kind: str, rule: str) -> str | None:
     if name is not None and rule == "patient-accusative":
         name = nominative(name)
     if name is not None and len(name.split()) > 1 and re.fullmatch(COMPANY_NOUN, name.split()[0], re.IGNORECASE) and (
-            not name.isupper()):  # ... unless written in capitals with the name ("GROUPE CANAL+")
+            not name.isupper()) and _describes(*name.split(None, 1)):  # ... unless in capitals with the name ("GROUPE CANAL+")
         name = name.split(None, 1)[1]  # "Taxidienstenbedrijf Uber": the noun is no part of the name
     words = (name or "").split()
     inner = [i for i, w in enumerate(words[1:-1], 1) if re.fullmatch(_COMPOUND_NOUN, w)]
@@ -57,6 +57,31 @@ def tidy_name(raw: str, kind: str, rule: str) -> str | None:
     if name is None or re.fullmatch(rf"{LEGAL_FORM}\.?", name):
         return None  # ... and a legal form alone ("Inc.") names no firm
     return name
+
+
+# Nouns that German and the Nordic languages capitalise as nouns or at a sentence's start ("das Unternehmen X",
+# "Selskapet X"): capitalised, they still describe the name that follows.
+_CAPITALISED_NOUN = (r"(?:Unternehmen|Konzern|Riesen?|Händler|Kette|Gesellschaft|Dienstleister|Anbieter|Betreiber|Hersteller|"
+                     r"Versender|Versandhändler|Gruppe|Netzwerk|Autobauer|Versicherer|Krankenkasse|Energieversorger|"
+                     r"Mobilfunker|Verlag|Tochter|Firma|Bolaget|Företaget|Selskabet|Selskapet|Virksomheden|Virksomheten|"
+                     r"Kjeden|Kæden|Kedjan|Konsernet|Koncernen)")
+
+
+def _describes(word: str, rest: str) -> bool:
+    """Whether a company noun opening a name describes the name (``rest``) rather than opening it: written in
+    lower case ("the fintech X", "la mutuelle Y"), a compound ("Taxidienstenbedrijf Uber", "Försäkringsbolaget X"),
+    a noun German or a Nordic language capitalises anyway ("Unternehmen X", "Selskapet X"), or before a name in
+    capitals ("la Société CALOGA"). A capitalised noun opening a longer name is part of it ("Mutuelle Générale").
+
+    >>> _describes("fintech", "Qonto"), _describes("Taxidienstenbedrijf", "Uber"), _describes("Firma", "Müller")
+    (True, True, True)
+    >>> _describes("Société", "CALOGA"), _describes("Mutuelle", "Générale"), _describes("Chain", "Reaction Cycles Ltd")
+    (True, False, False)
+    """
+    if not word[:1].isupper() or re.fullmatch(_CAPITALISED_NOUN, word) or rest.isupper():
+        return True
+    simple = COMPANY_NOUN.replace(r"[\w\-]*", "").replace(r"\w*", "").replace(r"[A-ZÄÖÜ][\w\-]*firma", "firma")
+    return re.fullmatch(simple, word, re.IGNORECASE) is None
 
 
 def not_a_firm(text: str, name: str, start: int, end: int, regulators: dict[tuple[int, int], str]) -> bool:

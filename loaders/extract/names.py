@@ -14,7 +14,9 @@ __all__ = [
 _UP = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x17F) if chr(c).isupper()) + "Α-ΩΆ-Ώ"
 _TOKEN = (rf"(?:[A-Z]\.(?:[^\S\n]?[A-Z]\.)+|\d+[&/]\d+(?![\d,.])|\d+[a-z]+[A-Z][\w\-]*|\d+x\d+(?![\d,.])|[{_UP}]:[a-z]{{1,2}}(?!\w)|[{_UP}][\w\-]*(?:\*{{2,}}[\w\-]*)?(?:&[A-Z][\w\-]*)?(?:['’][A-Z][\w\-]*)?(?:\.(?:com|net|org|io|eu|cz|sk|pl|de|at|ch|nl|be|fr|it|es|pt|se|no|dk|fi|hu|ro|gr|ie|lu)\b)?(?:\+(?![\w+]))?)")
 _JOIN = r"(?:[^\S\n]+(?:(?:of|for|and|&|de|du|des|la|le|van|von|der|den|di|da|del|και)[^\S\n]+)?)"
-NAME = rf"{_TOKEN}(?:{_JOIN}{_TOKEN}){{0,5}}(?:,?[^\S\n]+(?:Inc|Ltd|Corp|Co|S\.A|B\.V|N\.V)\.|[^\S\n]+LLC)?"
+# ... and after a name's first word, one initial before a capitalised word ("Garage J. De Smet BVBA").
+_MID = rf"(?:{_TOKEN}|[A-Z]\.(?=[^\S\n]+[{_UP}]))"
+NAME = rf"{_TOKEN}(?:{_JOIN}{_MID}){{0,5}}(?:,?[^\S\n]+(?:Inc|Ltd|Corp|Co|S\.A|B\.V|N\.V)\.|[^\S\n]+LLC)?"
 _PNAME = r"[A-Z][a-z]+(?:[\-’'][A-Z][a-z]+)?"
 PERSON = rf"{_PNAME}(?:\s+(?:(?:de|van|von|der|den|du|la|le|di|da)\s+)*{_PNAME}){{1,2}}"
 COMPANY_NOUN = (
@@ -38,11 +40,12 @@ COMPANY_NOUN = (
     # "der Autobauer X", "die Krankenkasse Y", "der Versicherer Z", "der Energieversorger W"
     r"[Aa]utobauer|[Vv]ersicherer|[Kk]rankenkasse|[Ee]nergieversorger|[Mm]obilfunker|[Vv]erlag|[Tt]ochter)|network|netwerk|réseau|[A-ZÄÖÜ][\w\-]*firma|Firma|\w*(?:bedrijf|concern|onderneming|dienst))"
 )
-# Legal forms that end a firm's name ("Amazon Europe Core S.à r.l.", "H&M ... A.B. & Co. KG").
+# Legal forms that end a firm's name ("Amazon Europe Core S.à r.l.", "H&M ... A.B. & Co. KG"); "AS" not before a word
+# in capitals: an all-caps headline's "as" ("BRITISH AIRWAYS FINED AS ICO ENDS PROBE").
 LEGAL_FORM = (
     r"(?:Inc|Ltd|Limited|LLC|L\.L\.C|LLP|Corp|Corporation|GmbH(?:\s+&?\s*Co\.?\s+KG)?|mbH|AG|KG|SE|plc|PLC|"
     r"S\.A\.U|S\.A|SA|SAS|SASU|SARL|EURL|S\.à\s?r\.l|S\.à\.r\.l|S\.a\.r\.l|Sàrl|B\.V|N\.V|BV|NV|BVBA|[Ss]\.[Pp]\.A|[Ss]\.r\.l|S[Rr][Ll]|"
-    r"S\.R\.L|SpA|Spa|Sagl|A\.B|AB|ASA|AS|A/S|ApS|I/S|P/S|K/S|Oy|Oyj|ehf|hf|DAC|Unlimited\s+Company|Co\.\s+KG|Co\.\s+Inc|"
+    r"S\.R\.L|SpA|Spa|Sagl|A\.B|AB|ASA|AS(?![^\S\n]+[A-ZÀ-Þ]{2,}\b)|A/S|ApS|I/S|P/S|K/S|Oy|Oyj|ehf|hf|DAC|Unlimited\s+Company|Co\.\s+KG|Co\.\s+Inc|"
     r"OpCo,\s+LLC|[Ss]p\.\s?z\s?o\.\s?o\.?(?:\s+[Ss]p\.\s?[kj]\.?)?|[Ss]p\.\s?[kj]|S\.L\.U|S\.L|SL|Α\.Ε|"
     # Central and Eastern Europe and the Baltics: "s.r.o.", "a.s.", "Kft.", "Zrt.", "d.o.o.", "EAD", "OÜ", "UAB"
     r"[Ss]\.\s?r\.\s?o|spol\.\s+s\s+r\.\s?o|a\.\s?s|Kft|Zrt|Nyrt|d\.\s?o\.\s?o|d\.\s?d|EAD|EOOD|OOD|OÜ|UAB|SIA|"
@@ -52,7 +55,7 @@ LEGAL_FORM = (
 # Up to eight capitalised words (joined by "&", "of", "de" ...) before a legal form.
 # A possessive inside ("McDonald's Polska Sp. z o.o.") and a year or number after the first
 # word ("VfB Stuttgart 1893 AG") are part of a name that ends with a legal form.
-LONG_NAME = rf"{_TOKEN}(?:['’]s)?(?:{_JOIN}(?:{_TOKEN}(?:['’]s)?|\d{{1,4}}(?=\s)))" + "{0,7}"
+LONG_NAME = rf"{_TOKEN}(?:['’]s)?(?:{_JOIN}(?:{_MID}(?:['’]s)?|\d{{1,4}}(?=\s)))" + "{0,7}"
 # Text of one clause, a figure's decimal point included ("12.5 million"): up to the next full stop or semicolon.
 CLAUSE = r"(?:[^.;]|\.(?=\d))"
 # Words that name what a firm makes or runs, not a firm ("ChatGPT maker OpenAI").
@@ -148,10 +151,14 @@ def clean_name(name: str) -> str | None:
     (None, None, None)
     >>> clean_name("Kromhout Zorg B.V. The")
     'Kromhout Zorg B.V.'
+    >>> clean_name("Garage J. De Smet BVBA")
+    'Garage J. De Smet BVBA'
     """
     words = name.split()
     for i, word in enumerate(words[1:-1], 1):  # "Veldhoven Zorg B.V. Het bedrijf ...": the next sentence's first word
-        if word.endswith(".") and words[i + 1][:1].isupper() and words[i + 1].lower() in _OPENERS:
+        if word.endswith(".") and words[i + 1][:1].isupper() and words[i + 1].lower() in _OPENERS and any(
+                re.fullmatch(rf"{LEGAL_FORM}\.?", " ".join(words[j : i + 1])) for j in range(max(0, i - 3), i + 1)):
+            # ... only after a legal form: an initial's full stop ("Garage J. De Smet BVBA") ends no name
             words = words[: i + 1]
             break
     while words and words[0].lower() in STOP_WORDS and not (words[0] == "AS" and len(words) > 1):  # "AS Watson"

@@ -129,7 +129,8 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
         # foundations, their form before the name ("Stichting X", "Fundación Y"; not associations, often complainants)
         (rf"\b(?P<name>(?:Stichting|Fundación|Fundação|Fondazione|Fondation|Stiftung|Fundacja)\s+{NAME})", "legal-form", 0.8),
         # Baltic legal forms before the name ("AS Tallinna Vesi", "SIA Zaļā Josta", "UAB Žalia")
-        (r"(?<![\w.])(?P<name>(?:AS|SIA|UAB|OÜ)\s+[„“\"]?[A-ZÀ-Þ][\w\-]*(?:\s+[A-ZÀ-Þ][\w\-]*){0,3}[”\"]?)",
+        # (not in a line in capitals, "FINED AS ICO ENDS PROBE"; within one line, not "AS Watson\n\nThe ...")
+        (r"(?<![\w.])(?=[^\n]*[a-zà-ÿ])(?P<name>(?:AS|SIA|UAB|OÜ)[^\S\n]+[„“\"]?[A-ZÀ-Þ][\w\-]*(?:[^\S\n]+[A-ZÀ-Þ][\w\-]*){0,3}[”\"]?)",
          "legal-form", 0.85),
         # a lower-case web name with a legal form ("die notebooksbilliger.de AG")
         (rf"(?<![\w.])(?P<name>[a-z][\w\-]*\.(?:de|com|net|org|eu|fr|it|nl|es|at|ch)\s+{LEGAL_FORM}\b\.?)",

@@ -16,7 +16,10 @@ _GERMAN_FINE = r"(?:[\w\-]*(?:Bußgeld|Bussgeld|Geldbuße|Geldbusse|Strafe|Zwang
 # "Jö-Bonusclub", "1&1", "Deutsche Wohnen"), not one plain noun ("Bußgelder gegen Mitarbeiter").
 _NOT_A_NOUN = r"(?=\S*(?:[a-zäöüß][A-ZÄÖÜ]|[A-ZÄÖÜ]{2}|[\-&\d.])|\S+[^\S\n]+[A-ZÄÖÜ0-9])"
 # Nordic sanction nouns ("overtredelsesgebyr", "sanktionsavgiften", "GDPR-böter").
-_NORDIC_FINE = r"(?:[\w\-]*(?:gebyr|sanktionsavgift|böter|bøde|bøter|bot)\w*)"
+# "bot" only alone, after a hyphen or in the compounds that name a fine ("millionbot", "kjempebot", "GDPR-bot"),
+# never inside an everyday word ("robot", "chatbot", "botemiddel").
+_BOT = r"(?<![\w\-])(?:[\w]+-|[Mm]ill?ion|[Mm]iljon|[Mm]ill?iard|[Mm]iljard|[Kk]jempe|[Rr]ekord|[Dd]ag)?[Bb]ot(?:en|er|ar|arna|ene)?(?![\w\-])"
+_NORDIC_FINE = rf"(?:[\w\-]*(?:gebyr|sanktionsavgift|böter|bøde|bøter)\w*|{_BOT})"
 
 TIE_TARGETS: list[tuple[str, str, float]] = [
     # German: the fine's noun right before "gegen": "Millionen-Bußgeld gegen AOK", "Strafe gegen Y"
@@ -42,14 +45,17 @@ TIE_TARGETS: list[tuple[str, str, float]] = [
     # a headline "fine for X" in the languages whose headlines are in sentence case and whose names do not inflect
     # after "for" ("Boete voor X", "Amende pour X", "Multa per X", "Bot för X"; not Polish "dla", Czech "pro"; German
     # only for a name-like X: "Bußgeld für VW")
-    (r"\A(?:[^\n]{0,40}?\s[–—:-]\s+)?(?:[\w\-]+[^\S\n]+)?(?:[\w\-]*(?:[Bb]oete|[Kk]ar[aęy]|[Pp]okut[auy]|[Aa]mende|[Mm]ulta|"
-     r"[Ss]anzione|[Ss]anción|[Bb]ot|[Bb]øde|[Gg]ebyr|[Ss]anktionsavgift)\w*)(?:[^\S\n]+(?:van|de|di|på|w\s+wysokości|"
+    # ("kara" and "bot" only as words of their own or hyphenated: not "Ankara", "Bottega")
+    (r"\A(?:[^\n]{0,40}?\s[–—:-]\s+)?(?:[\w\-]+[^\S\n]+)?(?:[\w\-]*(?:[Bb]oete|[Pp]okut[auy]|[Aa]mende|[Mm]ulta|"
+     r"[Ss]anzione|[Ss]anción|[Bb]øde|[Gg]ebyr|[Ss]anktionsavgift)\w*|(?<![\w\-])(?:[\w]+-)?[Kk]ar[aęy](?![\w\-])|" + _BOT + r")(?:[^\S\n]+(?:van|de|di|på|w\s+wysokości|"
      r"ve\s+výši|da)[^\S\n]+[^\n]{1,30}?)?[^\S\n]+(?:voor|pour|per|para|för|til|contre|contra)[^\S\n]+"
      r"(?:de\s+|het\s+|la\s+|le\s+|l['’]|el\s+|il\s+)?(?P<name>{name})", "patient", 0.75),
     (r"\A(?:[^\n]{0,40}?\s[–—:-]\s+)?(?:[\w\-]+[^\S\n]+)?" + _GERMAN_FINE + r"[^\S\n]+für[^\S\n]+" + _NOT_A_NOUN
      + r"(?P<name>{name})", "patient", 0.75),
     # Danish: "indstiller X til en bøde", "har politianmeldt X"
-    (r"\b(?:indstiller|indstillet|indstillede)\s+(?P<name>{name})\s+til\s+(?:en\s+)?bøde", "patient", 0.75),
+    # (the authority may stand between, verb-second: "I 2022 indstillede Datatilsynet Halsnæs ApS til en bøde")
+    (r"\b(?:indstiller|indstillet|indstillede)\s+(?:[A-ZÆØÅ]\w*(?:tilsynet|[Pp]olitiet|[Pp]olitikreds)\s+)?(?P<name>{name})"
+     r"\s+til\s+(?:en\s+)?bøde", "patient", 0.75),
     (r"\bpolitianmeld(?:t|er|te)\s+(?P<name>{name})", "patient", 0.75),
     # Finnish allative: "määräsi Otavamedialle seuraamusmaksun", "määräsi Posti Oy:lle"
     # (adverbs may come first: "määräsi nyt joulun alla Psykoterapiakeskus Vastaamolle")

@@ -131,9 +131,16 @@ def test_an_ambiguous_acronym_in_a_dutch_text_is_the_dutch_authority(tmp_path: P
     assert _decisions(tmp_path, text) == [("regulator:nl-ap", "Veldhoven Zorg B.V.", "fine", 120_000, "EUR")]
 
 
-def test_an_ambiguous_acronym_in_an_english_text_stays_unresolved(tmp_path: Path) -> None:
-    text = "Veldhoven Zorg fined\n\nThe AP reported that the hospital group Veldhoven Zorg B.V. was fined 120,000 euros."
-    assert all(row[0] != "regulator:nl-ap" for row in _decisions(tmp_path, text))
+_ENGLISH_AP = "Veldhoven Zorg fined\n\nThe AP reported that the hospital group Veldhoven Zorg B.V. was fined 120,000 euros."
+
+
+def test_an_ambiguous_acronym_in_an_english_text_stays_unresolved() -> None:
+    assert find_regulators(_ENGLISH_AP) == []
+
+
+@pytest.mark.xfail(strict=True, reason="no decision is proposed today: the fine with an unresolved issuer is lost")
+def test_an_ambiguous_acronym_in_an_english_text_still_gives_the_fine(tmp_path: Path) -> None:
+    assert _decisions(tmp_path, _ENGLISH_AP) == [(None, "Veldhoven Zorg B.V.", "fine", 120_000, "EUR")]
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -220,9 +227,18 @@ def test_a_total_of_fines_on_one_firm_is_its_decisions_amount(tmp_path: Path) ->
         ("regulator:ie-dpc", "Shannon Analytics Limited", 98_000, "EUR")]
 
 
-def test_a_total_over_several_firms_stays_a_total(tmp_path: Path) -> None:
-    text = ("Fines\n\nThe Data Protection Commission imposed fines totalling €98,000 on Shannon Analytics Limited and Liffey Data Limited.")
-    assert all(r[3] != 98_000 for r in _decisions(tmp_path, text))
+_TWO_FIRMS = ("Fines\n\nThe Data Protection Commission imposed fines totalling €98,000 on Shannon Analytics Limited and "
+              "Liffey Data Limited.")
+
+
+def test_a_total_over_several_firms_stays_a_total() -> None:
+    assert [(m.amount, m.currency, m.meaning) for m in find_money(_TWO_FIRMS)] == [(98_000, "EUR", "total")]
+
+
+@pytest.mark.xfail(strict=True, reason="no decision is proposed today for fines whose total covers two firms")
+def test_a_total_over_several_firms_gives_each_firm_a_fine_of_no_amount(tmp_path: Path) -> None:
+    assert _decisions(tmp_path, _TWO_FIRMS) == [("regulator:ie-dpc", "Shannon Analytics Limited", "fine", None, None),
+                                                ("regulator:ie-dpc", "Liffey Data Limited", "fine", None, None)]
 
 
 def test_a_notice_from_the_regulator_of_a_fine_is_a_proposed_fine(tmp_path: Path) -> None:
