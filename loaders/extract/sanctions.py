@@ -52,10 +52,9 @@ _PROPOSED_WORDS = re.compile(
 # risk ("risque", "rischia", "droht") also tell the statutory risk beside an imposed fine: not read.
 # For an amount only when the words come just before it: "Lidl, which faces a separate fine in
 # Italy" tells another fine than the €5m the sentence's authority imposed.
-_FACES = (r"\b(?:faces|facing|(?:could|may|might|would)\s+face|risks|risking)\s+(?:a\s+|an\s+)?"
-          r"(?:\S+\s+){0,3}?(?:fine|penalty)\b")
-_FACES_BEFORE = re.compile(r"(?i)\b(?:faces|facing|(?:could|may|might|would)\s+face|risks|risking)\s+"
-                           r"(?:a\s+|an\s+)?(?:[^\s.;€£$\d]+\s+){0,3}?(?:(?:fine|penalty)\s+(?:of\s+)?(?:up\s+to\s+)?"
+_FACE = r"\b(?:faces|facing|(?:could|may|might|would)\s+face|risks|risking)\s+(?:a\s+|an\s+)?"
+_FACES = _FACE + r"(?:\S+\s+){0,3}?(?:fine|penalty)\b"
+_FACES_BEFORE = re.compile(r"(?i)" + _FACE + r"(?:[^\s.;€£$\d]+\s+){0,3}?(?:(?:fine|penalty)\s+(?:of\s+)?(?:up\s+to\s+)?"
                            r"(?:about\s+|around\s+|some\s+)?)?$")
 _FINE_AFTER = re.compile(r"(?i)^\s*(?:\S+\s+){0,3}?(?:fine|penalty)\b")
 PROPOSED = re.compile(rf"{_PROPOSED_WORDS.pattern}|{_FACES}")
