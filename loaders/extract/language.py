@@ -4,6 +4,7 @@ names one country's authority: Dutch (the Netherlands' "AP"), Portuguese (Portug
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["language_country"]
 
@@ -26,6 +27,7 @@ _ONE_COUNTRY = frozenset(["NL", "PT"])
 _SHORT = 120
 
 
+@lru_cache(maxsize=32)  # asked again for the same text by each "now" rule of a story
 def language_country(text: str) -> str | None:
     """NL or PT for a text clearly written in Dutch or Portuguese (its words at least twice as
     frequent as the next language's, and at least ten of them, or in a short text at least two
