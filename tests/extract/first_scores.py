@@ -65,6 +65,7 @@ SETS = (
     HeldOutSet("heldout-v7", "d5612ce", "916c99d"),
     HeldOutSet("heldout-v8", "334c80a", "faac8d1"),
     HeldOutSet("heldout-v9", "7d09786", "243e548"),
+    HeldOutSet("heldout-v10", "2843aac", "44d1e52"),
 )
 _PACKAGES = ("schema", "graph", "loaders", "api")
 

@@ -69,6 +69,7 @@ RECORDED = {
     "heldout-v7": (19, 54, 0, 0),
     "heldout-v8": (13, 41, 0, 0),
     "heldout-v9": (19, 40, 0, 0),
+    "heldout-v10": (14, 34, 0, 0),
 }
 
 
