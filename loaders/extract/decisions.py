@@ -11,7 +11,15 @@ from enforcegraph.loaders.extract.exact import prefer_exact
 from enforcegraph.loaders.extract.fallback import fallback_decisions
 from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.roles import PASSIVE_EVENT
-from enforcegraph.loaders.extract.sanctions import BAN, ORDER, REPRIMAND, is_periodic, sanction_of
+from enforcegraph.loaders.extract.sanctions import (
+    BAN,
+    DECISION_NOUN,
+    ORDER,
+    REPRIMAND,
+    THE_SANCTION_NOUN,
+    is_periodic,
+    sanction_of,
+)
 from enforcegraph.loaders.extract.text import Sentence, find_period
 from enforcegraph.loaders.extract.timing import (
     date_in,
@@ -60,14 +68,9 @@ _VERB = re.compile(
 # A sentence about "the fine" continues the decision told just before.
 _THE_SANCTION = re.compile(
     r"(?i)^\W*(?:the|this|that|la|le|l['’]|cette|die|das|der|diese|de|het|deze|il|lo|questa|el|esta)\s*"
-    r"(?:\w+\s+){0,2}?(?:fine|penalty|sanction|amende|Strafe|Bußgeld|Geldbuße|sanzione|multa|boete|sanción)\b"
+    r"(?:\w+\s+){0,2}?" + THE_SANCTION_NOUN + r"\b"
 )
-_NOUN = re.compile(
-    r"(?i)\b(?:fine|penalty|penalties|sanction|sanctions|ban|order|reprimand|amende|astreinte|"
-    r"Bußgeld\w*|Bussgeld\w*|Geldbuße|Strafe|sanzion[ei]|multas?|multe|boetes?|\w+boete|sanci[oó]n(?:es)?|"
-    r"kar[aęyą]|grzywn\w+|sanktionsavgift\w*|böter|bötesbelopp\w*|coima|πρόστιμο\w*|προστίμ\w+|kazn\w+|sakko\w*|"
-    r"seuraamusmaksu\w*|bøde\w*|gebyr\w*|overtredelsesgebyr\w*|pokut\w+|amend\w+)(?!\w)"
-)
+_NOUN = re.compile(r"(?i)\b" + DECISION_NOUN + r"(?!\w)")
 _ANAPHOR = re.compile(
     r"(?i)\b(?:watchdog|regulator|authority|committee|commission|commissioner|agency|(?-i:DPA|SA)|"
     r"office|inspectorate|autorité|formation\s+restreinte|Behörde|Aufsichtsbehörde|"

@@ -6,7 +6,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from enforcegraph.loaders.extract.numerals import LOCAL_MAGNITUDES, LOCAL_NUMBERS, local_value
+from enforcegraph.loaders.extract.numerals import (
+    LOCAL_MAGNITUDES,
+    LOCAL_NUMBERS,
+    NUMBER_WORDS,
+    local_value,
+)
+from enforcegraph.loaders.extract.sanctions import AGAIN_NOUN
 
 __all__ = ["NUMBER", "Money", "as_number", "find_money", "parse_number"]
 
@@ -59,17 +65,7 @@ _MAG = (r"(?:\s?(?:thousand|millions?|billions?|mln|mn|bn|milliards?|millionen|m
         r"milhões|milhão|milijuna|milijun|tisuća|miljoonaa|milyon|milyar|mil|" + _LOCAL_MAG + r")(?!\w)"
         r"|\s?tys\.|\s?(?:mia|mill|εκατ)\."
         r"|\s?(?:Mio|Mrd)\.|(?:m|bn|k|b)\b)")
-# Small numbers in words before a magnitude ("diez millones de euros", "ten million euros").
-_NUMBER_WORDS = {
-    1: ("one", "un", "une", "ein", "eine", "uno", "una", "een", "één"),
-    2: ("two", "deux", "zwei", "due", "dos", "twee"), 3: ("three", "trois", "drei", "tre", "tres", "drie"),
-    4: ("four", "quatre", "vier", "quattro", "cuatro"), 5: ("five", "cinq", "fünf", "cinque", "cinco", "vijf"),
-    6: ("six", "sechs", "sei", "seis", "zes"), 7: ("seven", "sept", "sieben", "sette", "siete", "zeven"),
-    8: ("eight", "huit", "acht", "otto", "ocho"), 9: ("nine", "neuf", "neun", "nove", "nueve", "negen"),
-    10: ("ten", "dix", "zehn", "dieci", "diez", "tien"),
-}
-_WORD_VALUE = {word: value for value, words in _NUMBER_WORDS.items() for word in words}
-_NUMBER_WORD = "|".join(sorted({*_WORD_VALUE, *LOCAL_NUMBERS}, key=len, reverse=True)).replace(" ", r"\s+")
+_NUMBER_WORD = "|".join(sorted({*NUMBER_WORDS, *LOCAL_NUMBERS}, key=len, reverse=True)).replace(" ", r"\s+")
 # A decimal in words before a number word: "eina komma þrjár milljónir", "en komma fem millioner".
 _DECIMAL_WORDS = re.compile(r"(?i)(?<!\w)(\w+)\s+komma\s+$")
 # "5,2 millions d'euros", "15 milioni di euro", "35,3 Millionen Euro", "10 millones de euros"
@@ -243,13 +239,13 @@ def find_money(text: str) -> list[Money]:
         start = match.start()
         if match.group("n4"):
             said = " ".join(match.group("n4").lower().split())  # "half  a" as "half a"
-            value_of = _WORD_VALUE.get(said) or local_value(said, match.group("m4").strip())
+            value_of = NUMBER_WORDS.get(said) or local_value(said, match.group("m4").strip())
             if value_of is None:
                 continue  # "en millions d'euros", "hat Millionen Euro": no number
             number = str(value_of)
             if tenths := _DECIMAL_WORDS.search(text, max(0, match.start() - 30), match.start()):
                 said_whole = tenths.group(1).lower()
-                units: float | None = _WORD_VALUE.get(said_whole) or (
+                units: float | None = NUMBER_WORDS.get(said_whole) or (
                     LOCAL_NUMBERS[said_whole][0] if said_whole in LOCAL_NUMBERS else None)
                 if units is not None and value_of < 10 and value_of == int(value_of):  # "eina komma þrjár": 1.3
                     number, start = f"{int(units)}.{int(value_of)}", tenths.start()
@@ -299,8 +295,7 @@ def find_money(text: str) -> list[Money]:
 
 # A fine named again by a demonstrative ("cette amende de 800.000 €", "this fine of £20m").
 _AGAIN = re.compile(r"(?i)\b(?:this|that|the\s+same|cette|ce|questa|tale|esta|dicha|diese[rsn]?|dieses|deze|dit|denne|detta|"
-                    r"dette|tämä|ta|tę)\s+(?:[\w\-]+\s+)?(?:fine|penalty|amende|sanction|sanzione|multa|Geldbuße|"
-                    r"Bußgeld|Strafe|boete|bot|bøde|gebyr|sakko|kar[aęy])\s+(?:of\s+|de\s+|di\s+|von\s+|van\s+|på\s+|"
+                    r"dette|tämä|ta|tę)\s+(?:[\w\-]+\s+)?" + AGAIN_NOUN + r"\s+(?:of\s+|de\s+|di\s+|von\s+|van\s+|på\s+|"
                     r"w\s+wysokości\s+)?$")
 
 

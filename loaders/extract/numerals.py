@@ -8,7 +8,19 @@ amount; every word here is held to that, the older words of ``money`` are not.
 
 from __future__ import annotations
 
-__all__ = ["LOCAL_MAGNITUDES", "LOCAL_NUMBERS", "local_value"]
+__all__ = ["LOCAL_MAGNITUDES", "LOCAL_NUMBERS", "NUMBER_WORDS", "local_value"]
+
+# Small numbers in words before any magnitude ("diez millones de euros", "ten million euros"),
+# in English, French, German, Italian, Spanish and Dutch.
+_BY_VALUE: dict[int, tuple[str, ...]] = {
+    1: ("one", "un", "une", "ein", "eine", "uno", "una", "een", "één"),
+    2: ("two", "deux", "zwei", "due", "dos", "twee"), 3: ("three", "trois", "drei", "tre", "tres", "drie"),
+    4: ("four", "quatre", "vier", "quattro", "cuatro"), 5: ("five", "cinq", "fünf", "cinque", "cinco", "vijf"),
+    6: ("six", "sechs", "sei", "seis", "zes"), 7: ("seven", "sept", "sieben", "sette", "siete", "zeven"),
+    8: ("eight", "huit", "acht", "otto", "ocho"), 9: ("nine", "neuf", "neun", "nove", "nueve", "negen"),
+    10: ("ten", "dix", "zehn", "dieci", "diez", "tien"),
+}
+NUMBER_WORDS: dict[str, int] = {word: value for value, words in _BY_VALUE.items() for word in words}
 
 # Magnitude -> multiplier, as written (lower case), in the languages below.
 LOCAL_MAGNITUDES: dict[str, int] = {

@@ -19,6 +19,7 @@ from enforcegraph.loaders.extract.names import (
     NAME,
     PRODUCT_NOUN,
 )
+from enforcegraph.loaders.extract.sanctions import ROLE_NOUN
 from enforcegraph.loaders.extract.ties import TIE_TARGETS
 from enforcegraph.loaders.extract.word_order import WORD_ORDER_TARGETS
 
@@ -42,10 +43,6 @@ AMPERSAND = re.compile(r"(?<![\w&\-])(?!(?:Q&A|R&D|M&A|B&B|P&L|T&C|F&B|A&E|S&P)(
 WITH_LEGAL_FORM = rf"{LONG_NAME}(?:(?:\s*,\s*|\s+)(?:&\s+)?{LEGAL_FORM}\b\.?)+"
 _SANCTION_VERB = (r"(?:fined|fining|sanctioned|reprimanded|penalised|penalized|sanctionn[ée]e?s?|"
                   r"condamn[ée]e?s?|sanzionat[oa]|multat[oa]|beboet)")
-# The sanction's noun in the languages present ("boete", "Bußgeld", "kara", "sanktionsavgift").
-_NOUN = (r"(?:fines?|penalty|penalties|sanctions?|reprimands?|ban|amendes?|astreintes?|Bußgeld\w*|Geldbuße\w*|Verfahren|"
-         r"Zwangsgeld\w*|sanzion[ei]|multas?|multe|boetes?|\w+boete|dwangsom|kar[aęy]|upomnieni\w+|sanktionsavgift\w*|"
-         r"avgift|böter|sanci[oó]n(?:es)?|medida\s+cautelar|coimas?|sanktio\w*|seuraamusmaksu\w*|sakko\w*)")
 # The auxiliaries of a passive ("has been", "will be", "è stata", "a été", "wurde", "werd", "został").
 _PASSIVE = (r"(?:(?:has|have|had)\s+(?:also\s+|now\s+|already\s+|reportedly\s+|since\s+)?been\s+|"
             r"(?:was|were|is|are)\s+(?:also\s+|now\s+|reportedly\s+|subsequently\s+|eventually\s+|finally\s+)?(?:being\s+)?|"
@@ -88,7 +85,7 @@ EVENT_TARGETS: list[tuple[str, str, float]] = [
     # Polish "nałożył (ponad 27 mln zł kary) na (spółkę) X": X in the accusative ("Pocztę Polską")
     (r"\b(?:nałoży\w*|nakłada\w*)\s+(?:[\w.]+\s+){0,6}?na\s+(?:spółkę\s+|firmę\s+)?(?P<name>{name})", "patient-accusative", 0.8),
     # "gegen die X AG", "contra X", "mot X", "tegen X", "wobec X" after the sanction's noun
-    (r"\b" + _NOUN + r"\s+(?:" + CLAUSE + r"{0,60}?\s+)?(?:contra|mot|tegen|wobec|przeciwko|against|contre)\s+"
+    (r"\b" + ROLE_NOUN + r"\s+(?:" + CLAUSE + r"{0,60}?\s+)?(?:contra|mot|tegen|wobec|przeciwko|against|contre)\s+"
      r"(?:die\s+|den\s+|das\s+|la\s+|el\s+|de\s+|the\s+)?{skip}(?P<name>{name})", "patient", 0.75),
     # the payer or recipient of a sanction: "X deberá pagar una multa", "Y recibe dos sanciones",
     # "Z se enfrenta a una sanción", "X must pay", "X a reçu une amende"
@@ -96,7 +93,7 @@ EVENT_TARGETS: list[tuple[str, str, float]] = [
      r"deve|terá\s+de|måste|skal|må)\s+(?:\w+\s+){0,2}?(?:pagar|abonar|pay|zahlen|pagare|payer|betalen|betala|betale)\b",
      "payer", 0.75),
     (_NOT_A_PLACE + r"(?P<name>{name})\s+(?:recibe|recibió|receives|received|erhält|erhielt|riceve|ha\s+ricevuto|reçoit|krijgt|kreeg|"
-     r"får|fick|sai|saa|dostał[ao]?|se\s+enfrenta\s+a)\s+(?:\w+\s+){0,3}?" + _NOUN + r"\b", "payer", 0.75),
+     r"får|fick|sai|saa|dostał[ao]?|se\s+enfrenta\s+a)\s+(?:\w+\s+){0,3}?" + ROLE_NOUN + r"\b", "payer", 0.75),
     # the dative of French, Italian, Spanish, Portuguese: "a infligé au réseau social X une amende"
     (r"\b(?:inflig[ée]e?s?|impos[ée]e?s?)\s+(?:une\s+" + CLAUSE + r"{0,50}?\s+)?(?:à\s+la|à|au|aux)\s+"
      r"(?:soci[ée]t[ée]\s+|l['’]entreprise\s+)?{skip}(?P<name>{name})", "patient", 0.75),

@@ -5,14 +5,50 @@ and the sanction an amount makes in its sentence."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from enforcegraph.loaders.extract.context import Context
 from enforcegraph.loaders.extract.drafts import SanctionDraft
-from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.names import CLAUSE
 
-__all__ = ["BAN", "LIQUIDATION", "ORDER", "PERIODIC", "PROPOSED", "REPRIMAND", "SANCTION_WORD", "is_periodic",
-           "sanction_of"]
+if TYPE_CHECKING:  # at run time the lexicon imports no rule module: money and the rules import it
+    from enforcegraph.loaders.extract.context import Context
+    from enforcegraph.loaders.extract.money import Money
+
+__all__ = ["AGAIN_NOUN", "BAN", "BOT", "DECISION_NOUN", "GERMAN_FINE_NOUN", "HEADLINE_FINE_NOUN", "LIQUIDATION",
+           "NORDIC_FINE_NOUN", "ORDER", "PERIODIC", "PROPOSED", "REPRIMAND", "ROLE_NOUN", "ROMANCE_HEADLINE_NOUN",
+           "SANCTION_WORD", "THE_SANCTION_NOUN", "VERB_FINAL_FINE_NOUN", "is_periodic", "sanction_of"]
+
+# The sanction nouns read by single rules, as regex fragments (no flags). Each rule keeps the
+# subset it was written and measured with: a wider list finds other things (checked on dev).
+# German money sanctions ("Millionen-Bußgeld", "Geldstrafe", "Zwangsgeld").
+GERMAN_FINE_NOUN = r"(?:[\w\-]*(?:Bußgeld|Bussgeld|Geldbuße|Geldbusse|Strafe|Zwangsgeld)\w*)"
+# The money sanctions of the verb-final languages, German and Dutch ("muss ... ein Bußgeld ... zahlen").
+VERB_FINAL_FINE_NOUN = r"(?:[\w\-]*(?:Bußgeld|Buße|Geldbuße|Geldstrafe|Strafe|boete|dwangsom)\w*)"
+# Nordic "bot" only alone, after a hyphen or in the compounds that name a fine ("millionbot", "kjempebot",
+# "GDPR-bot"), never inside an everyday word ("robot", "chatbot", "botemiddel").
+BOT = r"(?<![\w\-])(?:[\w]+-|[Mm]ill?ion|[Mm]iljon|[Mm]ill?iard|[Mm]iljard|[Kk]jempe|[Rr]ekord|[Dd]ag)?[Bb]ot(?:en|er|ar|arna|ene)?(?![\w\-])"
+# Nordic sanction nouns ("overtredelsesgebyr", "sanktionsavgiften", "GDPR-böter").
+NORDIC_FINE_NOUN = rf"(?:[\w\-]*(?:gebyr|sanktionsavgift|böter|bøde|bøter)\w*|{BOT})"
+# A headline's fine in the languages that write "fine for X" ("Boete voor", "Multa per", "Bot för"); "kara" and
+# "bot" only as words of their own or hyphenated: not "Ankara", "Bottega".
+HEADLINE_FINE_NOUN = (r"(?:[\w\-]*(?:[Bb]oete|[Pp]okut[auy]|[Aa]mende|[Mm]ulta|[Ss]anzione|[Ss]anción|[Bb]øde|[Gg]ebyr|"
+                      r"[Ss]anktionsavgift)\w*|(?<![\w\-])(?:[\w]+-)?[Kk]ar[aęy](?![\w\-])|" + BOT + ")")
+# A Romance headline's fine with its amount ("Multa da 2 milioni di euro per X").
+ROMANCE_HEADLINE_NOUN = r"(?:[Mm]ulta|[Ss]anzione|[Aa]mende|[Ss]anción|[Cc]oima)"
+# The sanction's noun before its target ("Bußgeld gegen X") or after its payer ("X får en bot").
+ROLE_NOUN = (r"(?:fines?|penalty|penalties|sanctions?|reprimands?|ban|amendes?|astreintes?|Bußgeld\w*|Geldbuße\w*|Verfahren|"
+             r"Zwangsgeld\w*|sanzion[ei]|multas?|multe|boetes?|\w+boete|dwangsom|kar[aęy]|upomnieni\w+|sanktionsavgift\w*|"
+             r"avgift|böter|sanci[oó]n(?:es)?|medida\s+cautelar|coimas?|sanktio\w*|seuraamusmaksu\w*|sakko\w*)")
+# A sanction's noun that makes a sentence with an amount a decision's without its verb.
+DECISION_NOUN = (r"(?:fine|penalty|penalties|sanction|sanctions|ban|order|reprimand|amende|astreinte|"
+                 r"Bußgeld\w*|Bussgeld\w*|Geldbuße|Strafe|sanzion[ei]|multas?|multe|boetes?|\w+boete|sanci[oó]n(?:es)?|"
+                 r"kar[aęyą]|grzywn\w+|sanktionsavgift\w*|böter|bötesbelopp\w*|coima|πρόστιμο\w*|προστίμ\w+|kazn\w+|sakko\w*|"
+                 r"seuraamusmaksu\w*|bøde\w*|gebyr\w*|overtredelsesgebyr\w*|pokut\w+|amend\w+)")
+# "The fine ..." opening a sentence that goes on about the decision before.
+THE_SANCTION_NOUN = r"(?:fine|penalty|sanction|amende|Strafe|Bußgeld|Geldbuße|sanzione|multa|boete|sanción)"
+# A fine named again by a demonstrative ("cette amende de", "this fine of").
+AGAIN_NOUN = (r"(?:fine|penalty|amende|sanction|sanzione|multa|Geldbuße|Bußgeld|Strafe|boete|bot|bøde|gebyr|sakko|"
+              r"kar[aęy])")
 
 # Words of a sanction, by stem, across the EU/EEA languages (nouns and verbs): a fine, a
 # penalty, a periodic penalty, a reprimand.

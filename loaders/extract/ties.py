@@ -7,50 +7,47 @@ proper name, ``{skip}`` descriptor words."""
 from __future__ import annotations
 
 from enforcegraph.loaders.extract.names import CLAUSE
+from enforcegraph.loaders.extract.sanctions import (
+    GERMAN_FINE_NOUN,
+    HEADLINE_FINE_NOUN,
+    NORDIC_FINE_NOUN,
+)
 
 __all__ = ["TIE_TARGETS"]
 
-# German money sanctions ("Millionen-Bußgeld", "Geldstrafe", "Zwangsgeld").
-_GERMAN_FINE = r"(?:[\w\-]*(?:Bußgeld|Bussgeld|Geldbuße|Geldbusse|Strafe|Zwangsgeld)\w*)"
 # German capitalises its nouns: after "gegen" only what looks like a proper name is taken ("AOK", "TikTok",
 # "Jö-Bonusclub", "1&1", "Deutsche Wohnen"), not one plain noun ("Bußgelder gegen Mitarbeiter").
 _NOT_A_NOUN = r"(?=\S*(?:[a-zäöüß][A-ZÄÖÜ]|[A-ZÄÖÜ]{2}|[\-&\d.])|\S+[^\S\n]+[A-ZÄÖÜ0-9])"
-# Nordic sanction nouns ("overtredelsesgebyr", "sanktionsavgiften", "GDPR-böter").
-# "bot" only alone, after a hyphen or in the compounds that name a fine ("millionbot", "kjempebot", "GDPR-bot"),
-# never inside an everyday word ("robot", "chatbot", "botemiddel").
-_BOT = r"(?<![\w\-])(?:[\w]+-|[Mm]ill?ion|[Mm]iljon|[Mm]ill?iard|[Mm]iljard|[Kk]jempe|[Rr]ekord|[Dd]ag)?[Bb]ot(?:en|er|ar|arna|ene)?(?![\w\-])"
-_NORDIC_FINE = rf"(?:[\w\-]*(?:gebyr|sanktionsavgift|böter|bøde|bøter)\w*|{_BOT})"
 
 TIE_TARGETS: list[tuple[str, str, float]] = [
     # German: the fine's noun right before "gegen": "Millionen-Bußgeld gegen AOK", "Strafe gegen Y"
     # (never "Verstoß gegen": a breach of a rule, not a fine)
-    (r"\b" + _GERMAN_FINE + r"\s+(?:(?:in\s+Höhe\s+)?von\s+[\d.,]+\s+(?:\w+\s+)?Euro\s+)?gegen\s+(?:die\s+|den\s+|das\s+|der\s+)?"
+    (r"\b" + GERMAN_FINE_NOUN + r"\s+(?:(?:in\s+Höhe\s+)?von\s+[\d.,]+\s+(?:\w+\s+)?Euro\s+)?gegen\s+(?:die\s+|den\s+|das\s+|der\s+)?"
      + _NOT_A_NOUN + r"(?P<name>{name})", "patient", 0.75),
     # German: "hat ... gegen die X ein Bußgeld (in Höhe von ...) verhängt" (not "Verstößen gegen die Y ein Bußgeld")
-    (r"(?<!Verstoß\s)(?<!Verstoßes\s)(?<!Verstöße\s)(?<!Verstößen\s)\b(?:gegen|gegenüber)\s+(?:die|den|das|der)\s+(?P<name>{name})\s+(?:ein|eine|einen)\s+(?:[\w\-]+\s+)?" + _GERMAN_FINE,
+    (r"(?<!Verstoß\s)(?<!Verstoßes\s)(?<!Verstöße\s)(?<!Verstößen\s)\b(?:gegen|gegenüber)\s+(?:die|den|das|der)\s+(?P<name>{name})\s+(?:ein|eine|einen)\s+(?:[\w\-]+\s+)?" + GERMAN_FINE_NOUN,
      "patient", 0.75),
     # German: "hat Volkswagen mit einem Bußgeld von 1,1 Millionen Euro belegt" (a firm's name takes no article;
     # "den Mitarbeiter" does)
     (r"(?<!\bdie\s)(?<!\bder\s)(?<!\bden\s)(?<!\bdas\s)(?<!\bdem\s)(?<!\beinen\s)(?<!\beine\s)(?<!\beinem\s)"
-     r"\b(?P<name>{name})\s+mit\s+(?:einem|einer)\s+(?:[\w\-]+\s+)?" + _GERMAN_FINE + r"\b(?:[^.;:!?\n]|\.(?=\d)){0,80}?\s"
+     r"\b(?P<name>{name})\s+mit\s+(?:einem|einer)\s+(?:[\w\-]+\s+)?" + GERMAN_FINE_NOUN + r"\b(?:[^.;:!?\n]|\.(?=\d)){0,80}?\s"
      r"(?:belegt|bestraft|sanktioniert)\b", "patient", 0.75),
     # Dutch: "heeft Stichting X (ACR) een boete opgelegd": an acronym in brackets between the name and the fine
     (r"\bheeft\s+(?:de\s+|het\s+)?(?P<name>{name})\s*\([^()\n]{1,40}\)\s+een\s+(?:\w+\s+)?\w*boetes?\b", "patient", 0.75),
     # Norwegian, Danish, Swedish verb-second: "I juli ila Datatilsynet derfor X et overtredelsesgebyr"
     (r"\b(?:ila|ilegger|påla|pålegger|pålagde|påførte|ålade|påförde|gav)\s+(?:[A-ZÆØÅÄÖ][\w\-]*\s+(?:[a-zæøåäö]+\s+){0,2}?)?"
-     r"(?P<name>{name})\s+(?:et|en|ett)\s+(?:[\w\-]+\s+){0,2}?" + _NORDIC_FINE, "patient", 0.75),
+     r"(?P<name>{name})\s+(?:et|en|ett)\s+(?:[\w\-]+\s+){0,2}?" + NORDIC_FINE_NOUN, "patient", 0.75),
     # ... the recipient after the verb: "År 2022 fick X den högsta sanktionsavgiften", "I fjor fikk X et gebyr"
-    (r"\b(?:fick|fikk|fik|får)\s+(?P<name>{name})\s+(?:en|et|ett|den|det)\s+(?:[\w\-]+\s+){0,3}?" + _NORDIC_FINE,
+    (r"\b(?:fick|fikk|fik|får)\s+(?P<name>{name})\s+(?:en|et|ett|den|det)\s+(?:[\w\-]+\s+){0,3}?" + NORDIC_FINE_NOUN,
      "payer", 0.75),
     # a headline "fine for X" in the languages whose headlines are in sentence case and whose names do not inflect
     # after "for" ("Boete voor X", "Amende pour X", "Multa per X", "Bot för X"; not Polish "dla", Czech "pro"; German
     # only for a name-like X: "Bußgeld für VW")
     # ("kara" and "bot" only as words of their own or hyphenated: not "Ankara", "Bottega")
-    (r"\A(?:[^\n]{0,40}?\s[–—:-]\s+)?(?:[\w\-]+[^\S\n]+)?(?:[\w\-]*(?:[Bb]oete|[Pp]okut[auy]|[Aa]mende|[Mm]ulta|"
-     r"[Ss]anzione|[Ss]anción|[Bb]øde|[Gg]ebyr|[Ss]anktionsavgift)\w*|(?<![\w\-])(?:[\w]+-)?[Kk]ar[aęy](?![\w\-])|" + _BOT + r")(?:[^\S\n]+(?:van|de|di|på|w\s+wysokości|"
+    (r"\A(?:[^\n]{0,40}?\s[–—:-]\s+)?(?:[\w\-]+[^\S\n]+)?" + HEADLINE_FINE_NOUN + r"(?:[^\S\n]+(?:van|de|di|på|w\s+wysokości|"
      r"ve\s+výši|da)[^\S\n]+[^\n]{1,30}?)?[^\S\n]+(?:voor|pour|per|para|för|til|contre|contra)[^\S\n]+"
      r"(?:de\s+|het\s+|la\s+|le\s+|l['’]|el\s+|il\s+)?(?P<name>{name})", "patient", 0.75),
-    (r"\A(?:[^\n]{0,40}?\s[–—:-]\s+)?(?:[\w\-]+[^\S\n]+)?" + _GERMAN_FINE + r"[^\S\n]+für[^\S\n]+" + _NOT_A_NOUN
+    (r"\A(?:[^\n]{0,40}?\s[–—:-]\s+)?(?:[\w\-]+[^\S\n]+)?" + GERMAN_FINE_NOUN + r"[^\S\n]+für[^\S\n]+" + _NOT_A_NOUN
      + r"(?P<name>{name})", "patient", 0.75),
     # Danish: "indstiller X til en bøde", "har politianmeldt X"
     # (the authority may stand between, verb-second: "I 2022 indstillede Datatilsynet Halsnæs ApS til en bøde")

@@ -12,19 +12,19 @@ from __future__ import annotations
 
 import re
 
+from enforcegraph.loaders.extract.sanctions import ROMANCE_HEADLINE_NOUN, VERB_FINAL_FINE_NOUN
+
 __all__ = ["WORD_ORDER_TARGETS", "nominative"]
 
 # Any character of a clause (a dot only inside a figure: "900.000 Euro").
 _CLAUSE = r"(?:[^.;:!?\n]|\.(?=\d))"
 
-# The money sanction's nouns of the verb-final languages (German, Dutch).
-_MONEY_NOUN = r"(?:[\w\-]*(?:Bußgeld|Buße|Geldbuße|Geldstrafe|Strafe|boete|dwangsom)\w*)"
 # The auxiliaries of a payment that puts the verb last: "muss ... zahlen", "moet ... betalen".
 _MUST = r"(?:muss|musste|müssen|mussten|moet|moest|moeten|moesten)"
 _PAY = r"(?:zahlen|bezahlen|begleichen|betalen|terugbetalen)"
 # "muss ... ein Bußgeld von 900.000 Euro zahlen": the auxiliary, the money noun, the verb last.
 _PAYS = (_MUST + r"\s+(?:" + _CLAUSE + r"{0,80}?\s+)?(?:ein\s+|eine\s+|een\s+|das\s+|die\s+|de\s+)?(?:[\w\-]+\s+){0,2}?"
-         + _MONEY_NOUN + r"\b" + _CLAUSE + r"{0,60}?\s" + _PAY + r"\b")
+         + VERB_FINAL_FINE_NOUN + r"\b" + _CLAUSE + r"{0,60}?\s" + _PAY + r"\b")
 # "the company", "la société", "das Unternehmen" ... and the sanction it takes up as its subject.
 _ANAPHOR = (r"(?i:the|la|le|das|die|der|het|de|el|il|l['’])\s*(?:company|firm|société|entreprise|Unternehmen|Konzern|Firma|"
             r"Gesellschaft|entidad|empresa|compañía|bedrijf|onderneming|società|azienda)")
@@ -70,7 +70,7 @@ WORD_ORDER_TARGETS: list[tuple[str, str, float]] = [
     (r"(?P<name>{name})\s+(?:écope|écopé|a\s+écopé|incassa|ha\s+incassato|si\s+becca)\s+(?:d['’]une?|una?|di\s+una?)\s+"
      r"(?:[\w\-]+\s+)?(?:amende|sanction|multa|sanzione)\b", "payer", 0.75),
     # Romance headlines: "Multa da 2 milioni di euro per X", "amende de 2 millions d'euros pour X"
-    (r"\b(?:[Mm]ulta|[Ss]anzione|[Aa]mende|[Ss]anción|[Cc]oima)\s+(?:da|de|di)\s+" + _CLAUSE + r"{1,40}?\s+(?:per|pour|para)\s+"
+    (r"\b" + ROMANCE_HEADLINE_NOUN + r"\s+(?:da|de|di)\s+" + _CLAUSE + r"{1,40}?\s+(?:per|pour|para)\s+"
      r"(?:la\s+|il\s+|le\s+|l['’]|el\s+|a\s+|o\s+)?(?P<name>{name})", "patient", 0.75),
     # English: "ordered X to pay a fine", "told X to pay"
     (r"\b(?:ordered|orders|told|tells|required|requires)\s+{skip}(?P<name>{name})\s+to\s+pay\b", "patient", 0.75),
