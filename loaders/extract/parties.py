@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from enforcegraph.loaders.extract.aliases import merge_acronyms, unit_of
+from enforcegraph.loaders.extract.aliases import merge_acronyms
 from enforcegraph.loaders.extract.firm_names import not_a_firm, tidy_name
 from enforcegraph.loaders.extract.gazetteer import country_words
-from enforcegraph.loaders.extract.joined import joined, joined_firms, split_pairs
+from enforcegraph.loaders.extract.joined import joined_firms, split_pairs
 from enforcegraph.loaders.extract.names import (
     DESCRIPTOR_WORD,
     LEGAL_FORM,
@@ -23,6 +23,7 @@ from enforcegraph.loaders.extract.names import (
 from enforcegraph.loaders.extract.places import is_country
 from enforcegraph.loaders.extract.products import PRODUCT_OF
 from enforcegraph.loaders.extract.roles import AMPERSAND, firm_patterns
+from enforcegraph.loaders.extract.short_forms import expand, merge_short_forms
 from enforcegraph.schema.names import normalize_name
 
 __all__ = ["Found", "PartyFinder", "Relation"]
@@ -101,12 +102,13 @@ class PartyFinder:
                      rf"(?!{describe}\s+[a-zà-ÿ])(?!{describe}\s+{describe}\s)")
 
     # -- bookkeeping ---------------------------------------------------------------
-    def _free(self, span: tuple[int, int]) -> bool:
+    def unblocked(self, span: tuple[int, int]) -> bool:
+        """No regulator, law or citation is named at ``span``."""
         return not any(a < span[1] and span[0] < b for a, b in self.blocked)
 
     def is_free(self, span: tuple[int, int]) -> bool:
         """No regulator, law, citation or mention is named at ``span``."""
-        return self._free(span) and not any(a < span[1] and span[0] < b for a, b in self.mention_spans)
+        return self.unblocked(span) and not any(a < span[1] and span[0] < b for a, b in self.mention_spans)
 
     def add(self, kind: str, raw: str, span: tuple[int, int], rule: str, confidence: float,
             why: str | None = None) -> Found | None:
@@ -119,7 +121,7 @@ class PartyFinder:
             if re.fullmatch(r"(?i)\s*(?:la|le|les|l['’]|il|lo|el|los|las|de|het|der|die|das|den|the)\s*", raw):
                 return None  # "La CNIL": only the regulator's article is left
         name = tidy_name(raw, kind, rule)
-        if name is None or not self._free(span):
+        if name is None or not self.unblocked(span):
             return None
         first = span[0] + raw.find(name.split()[0])
         if kind == "company" and not_a_firm(self.text, name, first, span[0] + len(raw), self.regulator_spans):
@@ -155,8 +157,8 @@ class PartyFinder:
         self.firms()
         self.known_names()
         self.officers()
-        self.merge_short_forms()
-        self.expand()
+        merge_short_forms(self)
+        expand(self)
         merge_acronyms(self)
 
     def comparison_lists(self) -> None:
@@ -290,7 +292,7 @@ class PartyFinder:
             return True  # a currency code, no firm
         if len(words) == 1 and is_country(words[0]):
             return True
-        return words[0] in self.country_words and (len(words) == 1 or not self._free(span) or all(
+        return words[0] in self.country_words and (len(words) == 1 or not self.unblocked(span) or all(
             w in self.country_words or re.fullmatch(rf"{LEGAL_FORM}\.?|[A-Z]{{2,5}}", w) for w in words[1:]))
 
     def products(self) -> None:
@@ -318,66 +320,6 @@ class PartyFinder:
                 if any(a < span[1] and span[0] < b for a, b in self.mention_spans):
                     continue
                 self.add(kind, name, span, "store-name", 0.8)
-
-    def expand(self) -> None:
-        """Every further occurrence of a found name, and of its short forms ("Clearview";
-        "Google Ireland" of "Google Ireland Limited"), the longest forms first."""
-        pairs: list[tuple[str, Found]] = []
-        for entry in list(self.found.values()):
-            forms = {entry.name}
-            words = entry.name.replace(",", "").split()
-            if entry.kind == "company" and len(words) > 1 and len(words[0]) >= 4:
-                forms.add(words[0])
-            bare = re.sub(rf"(?:,?\s+(?:&\s+)?{LEGAL_FORM}\.?)+$", "", entry.name)
-            if entry.kind == "company" and bare != entry.name and len(bare.split()) > 1:
-                forms.add(bare)
-            if entry.kind == "person" and len(words) > 1:
-                forms.add(words[-1])
-            pairs += [(form, entry) for form in forms  # not the name of another firm found ("FREE MOBILE et FREE")
-                      if form == entry.name or normalize_name(form) not in self.found]
-        for form, entry in sorted(pairs, key=lambda pair: len(pair[0]), reverse=True):
-            for match in re.finditer(rf"(?<![\w&\-]){re.escape(form)}(?![\w&\-])", self.text):
-                span = (match.start(), match.end())
-                if not self._free(span) or span in entry.spans:
-                    continue
-                if entry.kind != "mention" and any(a < span[1] and span[0] < b for a, b in self.mention_spans):
-                    continue
-                if any(a <= span[0] < b for other in self.found.values() if other is not entry
-                       for a, b in other.spans):
-                    continue
-                if any(a <= span[0] < b for a, b in entry.spans):
-                    continue
-                entry.spans.append(span)
-        for entry in self.found.values():
-            entry.spans = sorted(
-                (a, b) for a, b in set(entry.spans)
-                if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in entry.spans)
-            )
-
-    def merge_short_forms(self) -> None:
-        """A firm found as "Clearview" and as "Clearview AI" is one firm, under the longer name."""
-        firms = sorted((f for f in self.found.values() if f.kind == "company"),
-                       key=lambda f: len(f.name), reverse=True)
-        for short in firms:
-            words = normalize_name(short.name).split()
-            longer = next((f for f in firms if f is not short and len(f.name) > len(short.name)
-                           and normalize_name(f.name).split()[: len(words)] == words), None)
-            if longer is None or joined(self.text, short.name, longer.name) or unit_of(self.text, short.name, longer.name):
-                continue
-            longer.spans = sorted(set(longer.spans) | set(short.spans))
-            longer.roles |= short.roles
-            if short.confidence > longer.confidence:
-                longer.confidence, longer.rule = short.confidence, short.rule
-            del self.found[normalize_name(short.name)]
-            self.relations = [
-                Relation(r.type, longer.name if r.start_name == short.name else r.start_name,
-                         longer.name if r.end_name == short.name else r.end_name,
-                         r.role, r.span, r.confidence, r.rule)
-                for r in self.relations
-            ]
-            for person in self.found.values():
-                if person.office_of == short.name:
-                    person.office_of = longer.name
 
     def salient_firm(self) -> Found | None:
         """The firm the text is most about: the addressee of a decision ("Aan: X", "gericht
