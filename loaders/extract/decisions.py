@@ -17,6 +17,7 @@ from enforcegraph.loaders.extract.sanctions import (
     ORDER,
     REPRIMAND,
     THE_SANCTION_NOUN,
+    decided,
     is_periodic,
     sanction_of,
 )
@@ -198,7 +199,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     """Decisions reported in the article, one per regulator and target."""
     drafts: list[DecisionDraft] = []
     for index, sentence in enumerate(ctx.sentences):
-        verb = _VERB.search(sentence.text)
+        verb = decided(_VERB, sentence.text)  # not "the GDPR bans ...": the law's words
         amounts = [m for m in ctx.money_in(sentence.start, sentence.end) if m.meaning not in ("ceiling", "total", "turnover")]
         if amounts and _PARTS.search(ctx.text[sentence.start : amounts[0].start]):
             amounts = []
@@ -260,7 +261,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
         if not amounts and _MAXIMUM.search(sentence.text) and re.search(r"(?i)\bimpos", sentence.text):
             draft.sanctions.append(SanctionDraft("fine", [(sentence.start, sentence.end)], statutory_maximum=True))
         for pattern, kind in ((ORDER, "order"), (BAN, "ban"), (REPRIMAND, "reprimand")):
-            if (match := pattern.search(sentence.text)) and not re.match(
+            if (match := decided(pattern, sentence.text)) and not re.match(
                     r"(?i)\s*(?:\w+\s+){0,3}?to\s+pay\b", match.group("what")):
                 what = " ".join(match.group(0).split())
                 span = (sentence.start + match.start(), sentence.start + match.end())

@@ -17,6 +17,7 @@ from enforcegraph.loaders.extract.sanctions import (
     PROPOSED,
     REPRIMAND,
     SANCTION_WORD,
+    decided,
     sanction_of,
 )
 from enforcegraph.loaders.extract.text import Sentence
@@ -79,7 +80,7 @@ def _sanctioned(ctx: Context, issuer: str) -> list[Sentence]:
     for sentence in ctx.sentences:
         named = any(m.entry.id == issuer for m in ctx.regulators_in(sentence.start, sentence.end))
         if SANCTION_WORD.search(sentence.text) or (named and any(
-                p.search(sentence.text) for p in (ORDER, BAN, REPRIMAND))):
+                decided(p, sentence.text) for p in (ORDER, BAN, REPRIMAND))):
             found.append(sentence)
     return found
 
@@ -87,7 +88,7 @@ def _sanctioned(ctx: Context, issuer: str) -> list[Sentence]:
 def _kind(text: str) -> str:
     """The kind of a sanction told without money, by the words of its sentences."""
     for pattern, kind in ((REPRIMAND, "reprimand"), (PROPOSED, "proposed_fine"), (BAN, "ban"), (ORDER, "order")):
-        if pattern.search(text):
+        if decided(pattern, text):
             return kind
     return "fine"
 

@@ -10,7 +10,7 @@ from enforcegraph.loaders.extract.numerals import (
     LOCAL_MAGNITUDES,
     LOCAL_NUMBERS,
     NUMBER_WORDS,
-    local_value,
+    word_value,
 )
 from enforcegraph.loaders.extract.sanctions import AGAIN_NOUN
 
@@ -239,9 +239,9 @@ def find_money(text: str) -> list[Money]:
         start = match.start()
         if match.group("n4"):
             said = " ".join(match.group("n4").lower().split())  # "half  a" as "half a"
-            value_of = NUMBER_WORDS.get(said) or local_value(said, match.group("m4").strip())
+            value_of = word_value(said, match.group("m4"))
             if value_of is None:
-                continue  # "en millions d'euros", "hat Millionen Euro": no number
+                continue  # "en millions d'euros", "hat Millionen Euro", "Otto Millionen Euro": no number
             number = str(value_of)
             if tenths := _DECIMAL_WORDS.search(text, max(0, match.start() - 30), match.start()):
                 said_whole = tenths.group(1).lower()

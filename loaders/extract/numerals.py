@@ -3,24 +3,42 @@
 
 A word that is also a common word elsewhere ("en", "to", "hat", "um") counts as a number only
 before a magnitude of its own language, so "en millions d'euros" or "hat Millionen Euro" is no
-amount; every word here is held to that, the older words of ``money`` are not.
+amount; the words of the larger languages are held to their own languages' magnitudes too.
 """
 
 from __future__ import annotations
 
-__all__ = ["LOCAL_MAGNITUDES", "LOCAL_NUMBERS", "NUMBER_WORDS", "local_value"]
+__all__ = ["LOCAL_MAGNITUDES", "LOCAL_NUMBERS", "NUMBER_WORDS", "local_value", "word_value"]
 
-# Small numbers in words before any magnitude ("diez millones de euros", "ten million euros"),
-# in English, French, German, Italian, Spanish and Dutch.
-_BY_VALUE: dict[int, tuple[str, ...]] = {
-    1: ("one", "un", "une", "ein", "eine", "uno", "una", "een", "één"),
-    2: ("two", "deux", "zwei", "due", "dos", "twee"), 3: ("three", "trois", "drei", "tre", "tres", "drie"),
-    4: ("four", "quatre", "vier", "quattro", "cuatro"), 5: ("five", "cinq", "fünf", "cinque", "cinco", "vijf"),
-    6: ("six", "sechs", "sei", "seis", "zes"), 7: ("seven", "sept", "sieben", "sette", "siete", "zeven"),
-    8: ("eight", "huit", "acht", "otto", "ocho"), 9: ("nine", "neuf", "neun", "nove", "nueve", "negen"),
-    10: ("ten", "dix", "zehn", "dieci", "diez", "tien"),
+# Small numbers in words of English, French, German, Italian, Spanish and Dutch, by language, each
+# read as a number only before a magnitude of its own language: "otto" is eight before "milioni"
+# but a name before "Millionen" ("Otto Millionen Euro"), "sei" is six only in Italian.
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_NUMBERS_BY_LANGUAGE: dict[str, tuple[tuple[str, ...], ...]] = {
+    "en": tuple((w,) for w in _ONES),
+    "fr": (("un", "une"), ("deux",), ("trois",), ("quatre",), ("cinq",), ("six",), ("sept",), ("huit",), ("neuf",), ("dix",)),
+    "de": (("ein", "eine"), ("zwei",), ("drei",), ("vier",), ("fünf",), ("sechs",), ("sieben",), ("acht",), ("neun",), ("zehn",)),
+    "it": (("uno", "una"), ("due",), ("tre",), ("quattro",), ("cinque",), ("sei",), ("sette",), ("otto",), ("nove",), ("dieci",)),
+    "es": (("un", "uno", "una"), ("dos",), ("tres",), ("cuatro",), ("cinco",), ("seis",), ("siete",), ("ocho",), ("nueve",), ("diez",)),
+    "nl": (("een", "één"), ("twee",), ("drie",), ("vier",), ("vijf",), ("zes",), ("zeven",), ("acht",), ("negen",), ("tien",)),
 }
-NUMBER_WORDS: dict[str, int] = {word: value for value, words in _BY_VALUE.items() for word in words}
+# The magnitudes of those languages, as the money pattern reads them (lower case).
+_MAGNITUDES_BY_LANGUAGE: dict[str, frozenset[str]] = {
+    "en": frozenset(["thousand", "million", "millions", "billion", "billions", "mn", "mln", "m", "bn", "b", "k"]),
+    "fr": frozenset(["million", "millions", "milliard", "milliards"]),
+    "de": frozenset(["tausend", "million", "millionen", "milliarde", "milliarden", "mio.", "mrd."]),
+    "it": frozenset(["mila", "milione", "milioni", "miliardo", "miliardi", "mln"]),
+    "es": frozenset(["mil", "millón", "millon", "millones", "mil millones"]),
+    "nl": frozenset(["miljoen", "miljard"]),
+}
+# Word -> value, and word -> the magnitudes of the languages it is a number in.
+NUMBER_WORDS: dict[str, int] = {word: value for rows in _NUMBERS_BY_LANGUAGE.values()
+                                for value, words in enumerate(rows, 1) for word in words}
+_MAGNITUDES_OF: dict[str, frozenset[str]] = {
+    word: frozenset().union(*(_MAGNITUDES_BY_LANGUAGE[lang] for lang, rows in _NUMBERS_BY_LANGUAGE.items()
+                              if any(word in words for words in rows)))
+    for word in NUMBER_WORDS
+}
 
 # Magnitude -> multiplier, as written (lower case), in the languages below.
 LOCAL_MAGNITUDES: dict[str, int] = {
@@ -106,3 +124,18 @@ def local_value(word: str, magnitude: str) -> float | None:
     if found is None or magnitude.lower() not in found[1]:
         return None
     return found[0]
+
+
+def word_value(word: str, magnitude: str) -> float | None:
+    """The value of a number word before this magnitude, in a language both are words of;
+    None where the pair is no number.
+
+    >>> word_value("otto", "milioni"), word_value("Otto", "Millionen"), word_value("acht", "Millionen")
+    (8, None, 8)
+    >>> word_value("tre", "milioni"), word_value("tre", "millioner"), word_value("ten", "million")
+    (3, 3, 10)
+    """
+    said, size = word.lower(), " ".join(magnitude.lower().split())
+    if said in NUMBER_WORDS and size in _MAGNITUDES_OF[said]:
+        return NUMBER_WORDS[said]
+    return local_value(said, size)

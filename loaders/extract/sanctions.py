@@ -16,7 +16,8 @@ if TYPE_CHECKING:  # at run time the lexicon imports no rule module: money and t
 
 __all__ = ["AGAIN_NOUN", "BAN", "BOT", "DECISION_NOUN", "GERMAN_FINE_NOUN", "HEADLINE_FINE_NOUN", "LIQUIDATION",
            "NORDIC_FINE_NOUN", "ORDER", "PERIODIC", "PROPOSED", "REPRIMAND", "ROLE_NOUN", "ROMANCE_HEADLINE_NOUN",
-           "SANCTION_WORD", "THE_SANCTION_NOUN", "VERB_FINAL_FINE_NOUN", "is_periodic", "sanction_of"]
+           "SANCTION_WORD", "THE_SANCTION_NOUN", "VERB_FINAL_FINE_NOUN", "decided", "is_periodic",
+           "sanction_of"]
 
 # The sanction nouns read by single rules, as regex fragments (no flags). Each rule keeps the
 # subset it was written and measured with: a wider list finds other things (checked on dev).
@@ -113,6 +114,20 @@ REPRIMAND = re.compile(r"(?i)\b(?:reprimand(?:ed|s)?|rappel\s+à\s+l['’]ordre|
                        r"επίπληξ\w+)\b(?P<what>)")
 
 
+# A law as the subject of a ban, order or sanction verb ("the GDPR prohibits", "Das Gesetz verbietet",
+# "El RGPD prohíbe", "Article 9 bans"): a statement of the law, no decision.
+_LAW_SUBJECT = re.compile(
+    r"(?i)(?<![\w\-])(?:[\w\-]*(?:GDPR|RGPD|DSGVO|AVG|gesetz|verordnung|richtlinie)\w*|law|loi|legge|ley|lei|wet|lov|lag|regulation|règlement|"
+    r"reglamento|regolamento|regulamento|directive|directiva|direttiva|act|code|código|codice|ustawa|rozporządzenie|"
+    r"art(?:icle|ikel|ículo|icolo|igo|\.)?\s*\d+[\w()]*(?:\s+(?:of\s+the\s+)?(?:GDPR|RGPD|DSGVO|AVG|UK\s+GDPR))?)"
+    r"\s+(?:also\s+|expressly\s+|explicitly\s+|generally\s+|ausdrücklich\s+|grundsätzlich\s+|expresamente\s+|"
+    r"además\s+|également\s+|anche\s+)?$"
+)
+# ... or right after it, in the verb-second order: "verbietet die DSGVO", "prohíbe el RGPD".
+_LAW_AFTER = re.compile(r"(?i)\s+(?:das|die|der|el|la|le|il|lo|o|a)\s+(?:[\w\-]*(?:GDPR|RGPD|DSGVO|AVG|gesetz|verordnung|"
+                        r"richtlinie)\w*|ley|loi|legge|lei|reglamento|regolamento|regulamento|règlement|Art(?:ikel|ículo|icolo|igo)\s+\d+)\b")
+
+
 def is_periodic(ctx: Context, money: Money, start: int) -> bool:
     """A periodic penalty: "per day" after the amount, or its noun between the amount and
     ``start`` (the previous amount or the sentence's start): "an astreinte of 100,000 euros"."""
@@ -142,3 +157,17 @@ def sanction_of(money: Money, ctx: Context, bounds: tuple[int, int], before: int
     return SanctionDraft(kind, [(money.start, money.end)], money.amount, money.currency,
                          money.per, approximate=money.approximate, conversions=money.conversions,
                          doubtful=money.doubtful)
+
+
+def decided(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of a sanction's verb or word in ``text`` whose subject is no law: "the
+    GDPR prohibits processing ..." or "Das Gesetz verbietet ..." tells the law, not a decision.
+
+    >>> decided(BAN, "The law bans the use of the data"), decided(BAN, "Dort verbietet die DSGVO die Nutzung")
+    (None, None)
+    >>> decided(BAN, "El RGPD prohíbe el tratamiento; la AEPD prohíbe a X el tratamiento").start()
+    40
+    """
+    return next((m for m in pattern.finditer(text)
+                 if not _LAW_SUBJECT.search(text, max(0, m.start() - 60), m.start())
+                 and not _LAW_AFTER.match(text, m.start("what") if "what" in pattern.groupindex else m.end())), None)
