@@ -13,7 +13,8 @@ from enforcegraph.loaders.extract import extract, read_article
 from enforcegraph.loaders.extract.firm_names import tidy_name
 from enforcegraph.loaders.extract.names import clean_name
 from enforcegraph.loaders.extract.proposals import Extraction
-from enforcegraph.loaders.extract.ties import _NORDIC_FINE, TIE_TARGETS
+from enforcegraph.loaders.extract.sanctions import NORDIC_FINE_NOUN
+from enforcegraph.loaders.extract.ties import TIE_TARGETS
 
 
 def _extract(tmp_path: Path, text: str) -> Extraction:
@@ -79,7 +80,7 @@ def test_a_company_noun_that_describes_is_still_stripped(raw: str, name: str) ->
 
 @pytest.mark.parametrize("word", ["robot", "chatbot", "botemiddel", "roboten"])
 def test_everyday_words_are_no_nordic_fine_noun(word: str) -> None:
-    assert re.fullmatch(_NORDIC_FINE, word) is None
+    assert re.fullmatch(NORDIC_FINE_NOUN, word) is None
 
 
 @pytest.mark.parametrize("headline", ["Bottega per Milano", "Nuova Bottega per Milano", "Ankara per Milano",
