@@ -26,6 +26,7 @@ from enforcegraph.loaders.extract.timing import (
     date_in,
     dated,
     is_earlier,
+    lead_clause,
     period_of,
     periods,
     then_now,
@@ -266,7 +267,9 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
                 what = " ".join(match.group(0).split())
                 span = (sentence.start + match.start(), sentence.start + match.end())
                 draft.sanctions.append(SanctionDraft(kind, [span], description=what))
-        draft.date = date_in(ctx, *(segments[0] if listed else (sentence.start, sentence.end)))
+        at = amounts[0].start if amounts else sentence.start + (verb.start() if verb else 0)
+        draft.date = date_in(ctx, *(segments[0] if listed else lead_clause(ctx, sentence.start, sentence.end, at)),
+                             relative=not earlier)  # not "said on Monday" for an earlier one
         if draft.date is None and issuer_how == "cataphor" and index + 1 < len(ctx.sentences):
             draft.date = date_in(ctx, ctx.sentences[index + 1].start, ctx.sentences[index + 1].end)
         if draft.date is None and earlier:
@@ -287,7 +290,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
                                  ["regulator-action", "listed"], earlier=prior)
             more.issuer_how, more.target_how = issuer_how, "listed"
             more.sanctions.append(sanction_of(money, ctx, segment, segment[0]))
-            more.date = date_in(ctx, *segment) or (None if prior else draft.date)
+            more.date = date_in(ctx, *segment, relative=not prior) or (None if prior else draft.date)
             if prior and more.date is None:
                 more.period = find_period(ctx.text, *segment)
             several.merge(drafts, more)

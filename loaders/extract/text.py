@@ -111,6 +111,25 @@ _DATE = re.compile(
 )
 
 
+# A weekday word that names no day of the week before the report: a holiday or sales day
+# ("Black Friday", "Cyber Monday-mails", "Viernes Santo"), a coming or every such day ("next
+# Monday", "lundi prochain", "nächsten Montag", "elke maandag").
+_NO_DAY_BEFORE = re.compile(
+    r"(?i)\b(?:black|cyber|good|ash|blue|super|giving|holy|easter|maundy|palm|whit|shrove|goede|witte|"
+    r"next|coming|following|every|each|prochain|chaque|tous\s+les|nächste[nm]?|kommende[nm]?|jeden|"
+    r"ogni|prossim[oa]|volgende|komende|elke|pr[oó]xim[oa]|cada|nästa|kommande|varje|przyszł\w+|"
+    r"najbliższ\w+|każd\w+)\s+$")
+_NO_DAY_AFTER = re.compile(
+    r"(?i)(?:-\w|\s+(?:prochain|qui\s+vient|prossim[oa]|que\s+viene|pr[oó]xim[oa]|sant[oa]|saint|de\s+Pascua|"
+    r"de\s+Pâques|dell['’]Angelo)\b)")
+
+
+def _no_day(text: str, match: re.Match[str]) -> bool:
+    """Whether a weekday word names no past day ("Black Friday", "next Monday")."""
+    start, end = match.span("weekday")
+    return bool(_NO_DAY_BEFORE.search(text, max(0, start - 20), start) or _NO_DAY_AFTER.match(text, end))
+
+
 def _day(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -121,9 +140,9 @@ def _day(year: int, month: int, day: int) -> dt.date | None:
 def find_dates(text: str, start: int, end: int, today: str | None) -> list[tuple[int, int, str]]:
     """Dates in ``text[start:end]`` as ISO strings, relative ones resolved against ``today``.
 
-    A weekday means the latest such day on or before ``today``; a day and month without
-    a year mean the latest such date on or before ``today`` (which may be a month,
-    "2022-02", or a year: then weekdays stay unresolved).
+    A weekday means the latest such day on or before ``today`` (none in "Black Friday" or
+    "next Monday"); a day and month without a year mean the latest such date on or before
+    ``today`` (which may be a month, "2022-02", or a year: then weekdays stay unresolved).
 
     >>> [d for _, _, d in find_dates("fined on Friday, 17 October 2022", 0, 32, "2022-10-21")]
     ['2022-10-21', '2022-10-17']
@@ -145,6 +164,8 @@ def find_dates(text: str, start: int, end: int, today: str | None) -> list[tuple
             if base is None:
                 continue
             if groups["weekday"]:
+                if _no_day(text, match):
+                    continue
                 back = (base.weekday() - _WEEKDAYS[groups["weekday"].lower()]) % 7
             else:
                 back = 0 if groups["relative"].lower() == "today" else 1

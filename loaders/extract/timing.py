@@ -14,10 +14,14 @@ from enforcegraph.loaders.extract.language import language_country
 from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.text import Sentence, find_dates, find_month, find_period
 
-__all__ = ["EARLIER", "RegulatorFor", "date_in", "dated", "is_earlier", "period_of", "periods", "then_now"]
+__all__ = ["EARLIER", "RegulatorFor", "date_in", "dated", "is_earlier", "lead_clause", "not_the_decisions", "period_of",
+           "periods", "then_now"]
 
 RegulatorFor = Callable[[Context, int, Sentence], "tuple[str, float] | None"]
 
+# A German or Dutch past auxiliary before a bare year ("hatte 2019 ... verhängt", "wurde 2021", "had 2019").
+_PAST_AUX = (r"\b(?:hatte|hatten|hat|haben|war|waren|wurde|wurden|had|hadden|heeft|hebben|werd|werden)\s+"
+             r"(?:(?:bereits|schon|al|toen)\s+)?")
 # An earlier or other decision told in the same story ("In September 2023 the DPC fined ...").
 EARLIER = re.compile(
     r"(?i)\b(?:in|en|im|nel|em|w|i)\s+(?:(?:early|late|mid-?)\s+)?(?:[a-zäéû]+\s+)?(?:19|20)\d{2}\b(?!\s*[-–]\d)|"
@@ -31,7 +35,8 @@ EARLIER = re.compile(
     r"(?:largest|highest|biggest)\s+(?:\w+\s+){0,3}?(?:so\s+far|to\s+date|until\s+then|before))\b|"
     # a decision named by its year ("a 2019 fine", "its 2021 decision", "the ICO's 2020 penalty"; "l'amende de
     # 2019" is left: "de 2019" also ends a date of the decision told, and "this 2024 decision" is the one told)
-    r"(?:\b(?:a|an|its|the|their)|[’']s)\s+(?:19|20)\d{2}\s+(?:\w+\s+)?(?:fine|penalty|decision|sanction|ruling|reprimand)\b"
+    r"(?:\b(?:a|an|its|the|their)|[’']s)\s+(?:19|20)\d{2}\s+(?:\w+\s+)?(?:fine|penalty|decision|sanction|ruling|reprimand)\b|"
+    + _PAST_AUX + r"(?:19|20)\d{2}\b(?!\s*[-–]\d|[’']s)"
 )
 # A year right after an incident ("a data breach that in 2018 affected ...") dates the
 # incident, not an earlier decision.
@@ -42,6 +47,50 @@ _INCIDENT_AFTER = re.compile(r"(?i)\s+(?:\w+\s+){0,2}?(?:data\s+)?(?:breach|atta
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _RANGE_BEFORE = re.compile(r"(?i)\b(?:between|from|since|until|till|to|and|au|et|seit|bis|und|tra|e|dal|al|"
                            r"tussen|tot|en|desde|hasta|y)\s+$")
+# Dates of another event than the decision: its verb or participle before the date ("an attack
+# that began on", "una reclamación presentada el", "une plainte déposée le", "launched on") or
+# after it ("die am 3. Mai eingereichte Beschwerde", "de op 3 mei ingediende klacht").
+_EVENT_VERBS = (
+    r"began|begun|started|commenced|launched|opened|initiated|filed|lodged|submitted|occurred|happened|"
+    r"took\s+place|discovered|detected|carried\s+out|conducted|hacked|leaked|(?:came|entered)\s+into\s+force|"
+    r"presentad[oa]s?|interpuest[oa]s?|iniciad[oa]s?|abiert[oa]s?|comenz\w+|empez\w+|ocurri(?:d[oa]|ó)|"
+    r"producid[oa]|detectad[oa]|formulad[oa]|realizad[oa]s?|entró\s+en\s+vigor|"
+    r"déposée?s?|introduite?s?|ouverte?s?|lancée?s?|engagée?s?|commencée?s?|débutée?s?|survenue?s?|"
+    r"détectée?s?|effectuée?s?|menée?s?|saisie?s?|entrée?\s+en\s+vigueur|"
+    r"eingereicht|eingegangen|eingeleitet|begonnen|begann|gestartet|eröffnet|ereignet\w*|aufgetreten|entdeckt|"
+    r"durchgeführt|in\s+Kraft\s+getreten|"
+    r"presentat[oa]|avviat[oa]|apert[oa]|iniziat[oa]|cominciat[oa]|avvenut[oa]|verificat[oa]si|"
+    r"scopert[oa]|rilevat[oa]|pervenut[oa]|svolt[oa]|effettuat[oa]|entrat[oa]\s+in\s+vigore|"
+    r"ingediend|gestart|begon|geopend|plaatsvond|plaatsgevonden|ontdekt|uitgevoerd|ingeleid|"
+    r"in\s+werking\s+getreden|inkom\w*|inleddes|påbörja\w*|inträffade|złożon\w+|wszczęt\w+|rozpoczęt\w+|wniesion\w+"
+)
+_OTHER_EVENT = re.compile(rf"(?i)\b(?:{_EVENT_VERBS})(?:\s+[^\s,;.]+){{0,4}}?\s+$")
+_OTHER_EVENT_AFTER = re.compile(
+    r"(?i)\s+(?:\S+\s+)?(?:eingereicht|eingegangen|eingeleitet|begonnen|gestartet|eröffnet|aufgetreten|entdeckt|"
+    r"durchgeführt|ingediend|gestart|begonnen|geopend|ontdekt|uitgevoerd|ingeleid)\w*\b")
+# ... or its noun right before the date ("a complaint of 12 May", "la plainte du", "Beschwerde vom").
+_EVENT_NOUN = re.compile(
+    r"(?i)\b(?:complaints?|inquiry|investigation|audit|inspection|breach|attack|cyberattack|incident|leak|hack|"
+    r"hearing|plaintes?|réclamation|enquête|contrôle|fuite|cyberattaque|saisine|audition|reclamaci[oó]n|denuncia|"
+    r"queja|investigaci[oó]n|inspecci[oó]n|brecha|ataque|Beschwerde|Anzeige|Prüfung|Untersuchung|Kontrolle|"
+    r"Datenpanne|Angriff|Hackerangriff|Vorfall|Anhörung|reclamo|segnalazione|ispezione|istruttoria|indagine|"
+    r"violazione|attacco|accertamento|klacht|onderzoek|datalek|inspectie|aanval|controle|hoorzitting|klagomål|"
+    r"skarg\w*|kontrol\w*)\s+(?:(?:of|on|from|dated|du|le|del|de|el|vom|am|van|op|dal|della|il|den|z\s+dnia)\s+){1,2}$")
+# A deadline ("payable by", "avant le", "entro il", "uiterlijk op", "bis spätestens").
+_DEADLINE = re.compile(
+    r"(?i)\b(?:by|before|no\s+later\s+than|not\s+later\s+than|within|due\s+(?:on|by)|payable\s+(?:on|by|before)|"
+    r"avant(?:\s+le)?|au\s+plus\s+tard(?:\s+le)?|d['’]ici(?:\s+(?:le|au))?|jusqu['’]au|vor\s+dem|"
+    r"bis\s+(?:zum|spätestens(?:\s+(?:am|zum))?)|spätestens(?:\s+(?:am|zum|bis))?|entro(?:\s+il)?|prima\s+del|"
+    r"non\s+oltre\s+il|uiterlijk(?:\s+op)?|vóór|antes\s+del?|a\s+más\s+tardar\s+el|senast(?:\s+den)?|före|"
+    r"do\s+dnia|najpóźniej(?:\s+do)?)\s+$")
+# A future act in the date's clause ("will publish the full decision on Friday", "publiera le").
+_FUTURE = re.compile(
+    r"(?i)\b(?:will|shall|(?:is|are)\s+(?:due|expected|set|scheduled|going)\s+to|wird|werden|va|vont|devra|devront|"
+    r"sera|seront|publiera\w*|dovrà|dovranno|sarà|saranno|\w+erà|\w+irà|zal|zullen|deberá|deberán|será|"
+    r"serán|\w+ará|\w+erá|\w+irá|va\s+a|van\s+a|kommer\s+att|będzie|zostanie)\b[^.]*$")
+# A leading clause of an act before the main one ("After Italy's Garante fined X, the HDPA ... on Wednesday").
+_AFTER_CLAUSE = re.compile(r"(?i)\W*(?:after|following|once|nachdem|après\s+(?:que|qu['’]|avoir)|dopo\s+(?:che|aver\w*)|"
+                           r"tras|después\s+de\s+que|nadat)\b(?:[^,;]|(?<=\d),(?=\d))*,")
 _DATED = re.compile(
     r"(?i)\b(?:decision|délibération|provvedimento|ordinanza|Bescheid|besluit|resoluci[oó]n)\b"
     r"[^.;]{0,60}?\b(?:dated|of|du|del|dell|vom|van|de|from)\b|\b(?:announced|annonc\w+|bekanntgegeben|"
@@ -98,12 +147,13 @@ def periods(ctx: Context, drafts: list[DecisionDraft]) -> None:
         start, end = draft.spans[0]
         for year in re.finditer(r"\b(?:in|en|im|nel|em|w|i|på|de|del|van|of|dell['’]anno|during|durante|während|pendant|"
                                 r"tijdens|under|år)\s+(?:(?:[a-zäéû]+|\d{1,2})\s+)?(?:de\s+)?((?:19|20)\d{2})\b"
-                                r"|\b((?:19|20)\d{2})\.?\s+(?:godine|roku|r\.)", ctx.text[start:end], re.IGNORECASE):
-            group = 1 if year.group(1) else 2
+                                r"|\b((?:19|20)\d{2})\.?\s+(?:godine|roku|r\.)|" + _PAST_AUX + r"((?:19|20)\d{2})\b",
+                                ctx.text[start:end], re.IGNORECASE):
+            group = next(g for g in (1, 2, 3) if year.group(g))
             at = start + year.start(group)  # "in 2024", "de 2024", "2020. godine"; not "Censos 2021"
             if _INCIDENT.search(ctx.text, max(start, at - 60), at) or _RANGE_BEFORE.search(ctx.text[max(start, at - 12) : at]):
                 continue
-            if _now_after(ctx, ctx.text[start + year.end() : end]):
+            if _now_after(ctx, ctx.text[start + year.end() : end]) or _not_its_year(ctx, start, end, at):
                 continue  # "after a reprimand in 2022, X was today fined": the year of the earlier one
             period = find_period(ctx.text, max(start, at - 20), at + 4)
             month = find_month(ctx.text, start, end)
@@ -111,6 +161,16 @@ def periods(ctx: Context, drafts: list[DecisionDraft]) -> None:
                 period = f"{period}-{month:02d}"
             draft.period = period
             break
+
+
+def _not_its_year(ctx: Context, start: int, end: int, at: int) -> bool:
+    """Whether the year at ``at`` is after the report's or ends a date (or is a year) that
+    the words give to a deadline, a future act or another event ("antes del 30 de junio de 2024")."""
+    published = (ctx.article.date or "")[:4]
+    if published.isdigit() and ctx.text[at : at + 4] > published:
+        return True
+    a = next((a for a, b, _ in find_dates(ctx.text, start, end, ctx.article.date) if a <= at < b), at)
+    return not_the_decisions(ctx.text, start, a, at + 4)
 
 
 def then_now(ctx: Context, start: int, middle: int, end: int) -> bool:
@@ -131,24 +191,53 @@ def is_earlier(ctx: Context, start: int, end: int) -> bool:
         if year and (_INCIDENT.search(ctx.text, max(start, match.start() - 60), match.start()) or _INCIDENT_AFTER.match(
                 ctx.text, match.end(), end)):
             continue  # "a data breach that in 2018 ...", "in a 2023 cyberattack"
+        if year and not_the_decisions(ctx.text, start, match.start(), match.end()):
+            continue  # "a complaint filed in 2021", "una reclamación presentada en 2021"
         if _now_after(ctx, ctx.text[match.end() : end]):
             continue
         return True
     return False
 
 
-def date_in(ctx: Context, start: int, end: int) -> tuple[int, int, str] | None:
-    """The first date of a range of text that is not an end of a period ("between 31 July
-    and 31 December 2020")."""
+def date_in(ctx: Context, start: int, end: int, *, relative: bool = True) -> tuple[int, int, str] | None:
+    """The first date of a range of text that can be the decision's: not an end of a period
+    ("between 31 July and 31 December 2020"), not a date after the report's, and not one of
+    another event, a deadline or a future act ("a complaint filed on 12 May", "payable by 1
+    March", "will publish on Friday"). ``relative=False`` (an earlier decision's) leaves out
+    the weekdays, "today" and "yesterday", which date the report's own week."""
     found = find_dates(ctx.text, start, end, ctx.article.date)
+    published = ctx.article.date or ""
     for index, (a, b, iso) in enumerate(found):
         if _RANGE_BEFORE.search(ctx.text[max(start, a - 12) : a]):
             continue
         following = found[index + 1] if index + 1 < len(found) else None
         if following is not None and following[0] - b < 12 and _RANGE_BEFORE.search(ctx.text[b : following[0]]):
             continue  # the start of a period
+        if published and iso[: len(published)] > published:
+            continue  # after the report: a deadline or a plan, never the decision told
+        if not relative and not re.search(r"\d", ctx.text[a:b]):
+            continue
+        if not_the_decisions(ctx.text, start, a, b):
+            continue
         return a, b, iso
     return None
+
+
+def not_the_decisions(text: str, start: int, a: int, b: int) -> bool:
+    """Whether the words around the date ``text[a:b]`` give it to another event, a deadline
+    or a future act, all in the date's clause (after ``start``)."""
+    before = text[max(start, a - 80) : a]
+    clause = re.split(r"[;:()]|(?<!\d),|,(?!\d)", before)[-1]  # not the comma of "£50,000"
+    return bool(_OTHER_EVENT.search(clause) or _EVENT_NOUN.search(clause) or _DEADLINE.search(clause)
+                or _FUTURE.search(clause) or _OTHER_EVENT_AFTER.match(text, b))
+
+
+def lead_clause(ctx: Context, start: int, end: int, at: int) -> tuple[int, int]:
+    """The part of a sentence that can date what is told at ``at``: a leading "After X fined
+    Y, ..." clause when ``at`` lies in it (the date after it is the main clause's), else the
+    whole sentence."""
+    lead = _AFTER_CLAUSE.match(ctx.text, start, end)
+    return (start, lead.end()) if lead and start <= at < lead.end() else (start, end)
 
 
 def dated(ctx: Context, drafts: list[DecisionDraft], regulator_for: RegulatorFor) -> None:
