@@ -9,6 +9,7 @@ from enforcegraph.loaders.extract.context import Context
 from enforcegraph.loaders.extract.drafts import DecisionDraft, SanctionDraft
 from enforcegraph.loaders.extract.exact import prefer_exact
 from enforcegraph.loaders.extract.fallback import fallback_decisions
+from enforcegraph.loaders.extract.gazetteer import directs_regulator
 from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.roles import PASSIVE_EVENT
 from enforcegraph.loaders.extract.sanctions import (
@@ -139,7 +140,8 @@ def _only_regulator(ctx: Context) -> str | None:
 def _regulator_for(ctx: Context, index: int, sentence: Sentence) -> tuple[str, float] | None:
     here = [m for m in ctx.regulators_in(sentence.start, sentence.end)
             if not _NOT_ISSUER_BEFORE.search(ctx.text[max(sentence.start, m.start - 60) : m.start])
-            and not _OTHER_BODIES.search(ctx.text[max(sentence.start, m.start - 20) : m.start])]
+            and not _OTHER_BODIES.search(ctx.text[max(sentence.start, m.start - 20) : m.start])
+            and not directs_regulator(ctx.text, m.end, ctx.regulators_in(m.end, m.end + 60))]
     if len({m.entry.id for m in here}) > 1 and (verb := _VERB.search(sentence.text)):
         at = sentence.start + verb.start()  # several regulators: the agent is the last one before the verb
         before = [m for m in here if m.end <= at and not _BY_AGENT.search(ctx.text[max(sentence.start, m.start - 8) : m.start])]
@@ -263,7 +265,8 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             draft.sanctions.append(SanctionDraft("fine", [(sentence.start, sentence.end)], statutory_maximum=True))
         for pattern, kind in ((ORDER, "order"), (BAN, "ban"), (REPRIMAND, "reprimand")):
             if (match := decided(pattern, sentence.text)) and not re.match(
-                    r"(?i)\s*(?:\w+\s+){0,3}?to\s+pay\b", match.group("what")):
+                    r"(?i)\s*(?:\w+\s+){0,3}?to\s+pay\b", match.group("what")) and not directs_regulator(
+                    ctx.text, sentence.start + match.start(), ctx.regulators_in(sentence.start + match.start(), sentence.end)):
                 what = " ".join(match.group(0).split())
                 span = (sentence.start + match.start(), sentence.start + match.end())
                 draft.sanctions.append(SanctionDraft(kind, [span], description=what))

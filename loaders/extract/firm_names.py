@@ -9,6 +9,7 @@ import re
 from enforcegraph.loaders.extract.bodies import is_authority, is_court
 from enforcegraph.loaders.extract.gazetteer import find_regulators
 from enforcegraph.loaders.extract.names import COMPANY_NOUN, DESCRIPTOR_WORD, LEGAL_FORM, clean_name
+from enforcegraph.loaders.extract.persons import looks_like_person
 from enforcegraph.loaders.extract.word_order import nominative
 
 __all__ = ["not_a_firm", "tidy_name"]
@@ -87,8 +88,11 @@ def _describes(word: str, rest: str) -> bool:
 def not_a_firm(text: str, name: str, start: int, end: int, regulators: dict[tuple[int, int], str]) -> bool:
     """Whether a name found at ``start`` (its match ending at ``end``) is no firm: a company noun
     alone ("das Unternehmen"), a common noun opening a line ("Pharmacy fined £275k" over "a pharmacy
-    in London"), a court, a data protection authority, or a regulator's name ("Integritetsskyddsmyndigheten", "X (IMY)")."""
+    in London"), a court, a data protection authority, a regulator's name ("Integritetsskyddsmyndigheten", "X (IMY)"),
+    or a private person's ("ha multado a Juan Pérez García")."""
     if re.fullmatch(_BARE_NOUN, name, re.IGNORECASE) or _common_noun(text, name, start) or is_court(name):
+        return True
+    if looks_like_person(name):
         return True
     if is_authority(name) and not re.search(rf"\s{LEGAL_FORM}\.?$", name):
         return True  # a data protection authority the gazetteer does not know ("X Data Protection Commissioner")

@@ -15,7 +15,7 @@ from enforcegraph.loaders.extract.language import language_country
 from enforcegraph.loaders.extract.regions import find_regional, find_state_office
 from enforcegraph.schema.errors import SchemaError
 
-__all__ = ["RegulatorEntry", "RegulatorMatch", "country_words", "find_regulators", "gazetteer"]
+__all__ = ["RegulatorEntry", "RegulatorMatch", "country_words", "directs_regulator", "find_regulators", "gazetteer"]
 
 _FIELD = r"(?:data[- ]protection|privacy|data|information|data[- ]privacy)"
 _BODY = (
@@ -85,6 +85,13 @@ def _regions() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Regulator id -> the names and adjectives of its state (regional authorities)."""
     return tuple((str(item["id"]), tuple(str(w) for w in item["region"]))
                  for item in _raw()["regulators"] if item.get("region"))
+
+
+@cache
+def _other_offices() -> dict[str, re.Pattern[str]]:
+    """Regulator id -> the office words that name another authority of its state."""
+    return {str(item["id"]): re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(str(w)) for w in item["other_offices"]) + r")")
+            for item in _raw()["regulators"] if item.get("other_offices")}
 
 
 @cache
@@ -205,6 +212,24 @@ def _other_country(text: str, start: int, entries: list[RegulatorEntry], end: in
     return any(_country_of(w) not in {e.country for e in entries} for w in (*before[-1:], *after[:1]))
 
 
+# Words that may stand capitalised right before a generic official name that is the gazetteer's ("The Data
+# Protection Commission", "Die Datenschutzbehörde").
+_OPENER = re.compile(r"The|A|An|Its|Der|Die|Das|La|Le|El|Il|De|Het|Dem|Den|Des|Del|Della")
+
+
+def _longer_name(text: str, start: int, entries: list[RegulatorEntry]) -> bool:
+    """Whether a generic official name is the end of another body's longer name: a capitalised
+    word, a place's possessive or a word in capitals right before it, other than an article or the
+    entries' own country ("Nigeria Data Protection Commission", "Singapore's Personal Data Protection
+    Commission", "Kenya's Office of the Data Protection Commissioner", not "the Irish Data
+    Protection Commission")."""
+    before = re.search(r"([A-ZÀ-Þ][\w\-]*)(['’]s)?[^\S\n]+(?:(?:of|for)[^\S\n]+(?:the[^\S\n]+)?)?$",
+                       text[max(0, start - 40) : start])
+    if before is None or _OPENER.fullmatch(before.group(0).split()[0]) or _OPENER.fullmatch(before.group(1)):
+        return False
+    return _country_of(before.group(1)) not in {e.country for e in entries}
+
+
 def _nordic_language(text: str) -> str | None:
     """NO or DK for a text written in Norwegian or Danish, told apart by words only one of
     them uses ("av", "etter", "ilagt", "overtredelsesgebyr" against "af", "efter", "bøde");
@@ -257,7 +282,8 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
     for start, end, found in _raw_matches(text):
         key = _key(found)
         entries = by_name.get(key, [])
-        if _GENERIC.fullmatch(found) and (found[:1].islower() or _other_country(text, start, entries, end)):
+        if _GENERIC.fullmatch(found) and (found[:1].islower() or _other_country(text, start, entries, end)
+                                          or _longer_name(text, start, entries)):
             continue  # "Portugal's data protection commission" is no name of Ireland's Data Protection Commission
         clear = [e for e in entries if found not in e.ambiguous and key not in
                  {a.casefold() for a in e.ambiguous}]
@@ -328,9 +354,27 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
     plain = _foreign_namesakes(text, plain)
     plain += _defined_after_descriptors(text, plain)
     by_id = {e.id: e for e in gazetteer()}
+    others = _other_offices()
     plain += [RegulatorMatch(by_id[regulator], start, end, 0.8, "regional-office")
-              for regulator, start, end in find_regional(text, _regions(), [(m.start, m.end) for m in plain])]
+              for regulator, start, end in find_regional(text, _regions(), [(m.start, m.end) for m in plain])
+              if regulator not in others or not others[regulator].search(text, start, end)]
     plain += [RegulatorMatch(by_id[regulator], start, end, 0.75, "regional-office")
-              for regulator, start, end in find_state_office(text, _regions(), [(m.start, m.end) for m in plain])]
+              for regulator, start, end in find_state_office(text, _regions(), [(m.start, m.end) for m in plain])
+              if regulator not in others or not others[regulator].search(text, start, end)]
     unique = {(m.start, m.end): m for m in sorted(plain, key=lambda m: m.confidence)}
     return sorted(unique.values(), key=lambda m: (m.start, -m.end))
+
+
+# A regulator that directs another ("The EDPB ordered the Irish DPC to fine Meta") is neither the
+# sanction's issuer nor its order's.
+_DIRECTS = re.compile(r"(?i)\s*(?:(?:has|had)\s+)?(?:ordered|instructed|directed|required|told|asked|obliged|"
+                      r"a\s+ordonné\s+à|ha\s+ordinato\s+al?)\s+(?:the\s+|la\s+|le\s+|l['’])?")
+
+
+def directs_regulator(text: str, at: int, found: list[RegulatorMatch]) -> bool:
+    """Whether a directing verb at ``at`` has one of the ``found`` regulators for its object, which
+    is then to act ("ordered the Irish DPC to fine", "a ordonné à la CNIL de")."""
+    verb = _DIRECTS.match(text, at)
+    return verb is not None and any(
+        re.fullmatch(r"(?:[A-Z][\w\-]*\s+)?", text[verb.end() : m.start])
+        and re.match(r"\s+(?:to|de|di|d['’])\b", text[m.end : m.end + 6]) for m in found)

@@ -18,7 +18,7 @@ __all__ = ["NUMBER", "Money", "as_number", "find_money", "parse_number"]
 
 _SYMBOLS = {
     "€": "EUR", "£": "GBP", "$": "USD", "us$": "USD", "c$": "CAD", "ca$": "CAD",
-    "a$": "AUD", "au$": "AUD", "r$": "BRL", "¥": "JPY", "₩": "KRW", "chf": "CHF",
+    "a$": "AUD", "au$": "AUD", "r$": "BRL", "s$": "SGD", "sg$": "SGD", "hk$": "HKD", "nz$": "NZD", "¥": "JPY", "₩": "KRW", "chf": "CHF",
     "skr": "SEK", "nkr": "NOK", "dkr": "DKK",  # "SKr 37m" (Swedish crowns before the figure)
     "kr": "SEK",  # "kr 1,6 millioner", "kr. 500.000": crowns, the story's Nordic regulator's
 }
@@ -70,7 +70,7 @@ _NUMBER_WORD = "|".join(sorted({*NUMBER_WORDS, *LOCAL_NUMBERS}, key=len, reverse
 _DECIMAL_WORDS = re.compile(r"(?i)(?<!\w)(\w+)\s+komma\s+$")
 # "5,2 millions d'euros", "15 milioni di euro", "35,3 Millionen Euro", "10 millones de euros"
 _OF = r"(?:\s?(?:d['’]|de\s+|di\s+|of\s+)?)"
-_SYM = r"US\$|C\$|CA\$|A\$|AU\$|R\$|[€£$¥₩]|\b[SND]?Kr\.?(?=\s?\d)"
+_SYM = r"US\$|C\$|CA\$|A\$|AU\$|R\$|SG?\$|HK\$|NZ\$|[€£$¥₩]|\b[SND]?Kr\.?(?=\s?\d)"
 _WORD = "|".join(w for w, _ in _WORDS)
 _MONEY = re.compile(
     rf"""(?ix)

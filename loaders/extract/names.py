@@ -12,7 +12,7 @@ __all__ = [
 # A capitalised word ("H&M", "Ton-That", "O'Brien", "Locatefamily.com", "Canal+") or initials ("A.B.", "A. Z.").
 # Capital letters of the Latin alphabets and Greek ("Österreichische Post AG", "Łódź", "Υπουργείο").
 _UP = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x17F) if chr(c).isupper()) + "Α-ΩΆ-Ώ"
-_TOKEN = (rf"(?:[A-Z]\.(?:[^\S\n]?[A-Z]\.)+|\d+[&/]\d+(?![\d,.])|\d+[a-z]+[A-Z][\w\-]*|\d+x\d+(?![\d,.])|[{_UP}]:[a-z]{{1,2}}(?!\w)|[{_UP}][\w\-]*(?:\*{{2,}}[\w\-]*)?(?:&[A-Z][\w\-]*)?(?:['’][A-Z][\w\-]*)?(?:\.(?:com|net|org|io|eu|cz|sk|pl|de|at|ch|nl|be|fr|it|es|pt|se|no|dk|fi|hu|ro|gr|ie|lu)\b)?(?:\+(?![\w+]))?)")
+_TOKEN = (rf"(?:[A-Z]\.(?:[^\S\n]?[A-Z]\.)+|\d+[&/]\d+(?![\d,.])|\d+[a-z]+[A-Z][\w\-]*|\d+x\d+(?![\d,.])|[{_UP}]:[a-z]{{1,2}}(?!\w)|(?![A-Z]{{1,3}}\$)[{_UP}][\w\-]*(?:\*{{2,}}[\w\-]*)?(?:&[A-Z][\w\-]*)?(?:['’][A-Z][\w\-]*)?(?:\.(?:com|net|org|io|eu|cz|sk|pl|de|at|ch|nl|be|fr|it|es|pt|se|no|dk|fi|hu|ro|gr|ie|lu)\b)?(?:\+(?![\w+]))?)")
 _JOIN = r"(?:[^\S\n]+(?:(?:of|for|and|&|de|du|des|la|le|van|von|der|den|di|da|del|και)[^\S\n]+)?)"
 # ... and after a name's first word, one initial before a capitalised word ("Garage J. De Smet BVBA").
 _MID = rf"(?:{_TOKEN}|[A-Z]\.(?=[^\S\n]+[{_UP}]))"
@@ -84,9 +84,20 @@ _CANONICAL = {
 }
 
 _NOT_NAME_END = frozenset(["eur", "usd", "gbp", "sek", "nok", "dkk", "chf", "million", "billion", "euro", "euros"])
+# Currency codes written in capitals after a firm's name ("fined Virgin Mobile Polska PLN 1.9 million", "KSh 2.9m").
+_ISO_CURRENCIES = frozenset([
+    "PLN", "CZK", "HUF", "RON", "BGN", "ISK", "TRY", "HRK", "BRL", "CAD", "AUD", "NZD", "SGD", "HKD", "KRW",
+    "JPY", "CNY", "INR", "ZAR", "NGN", "KES", "GHS", "MYR", "PHP", "IDR", "THB", "RSD", "UAH", "RUB", "MXN",
+    "ARS", "CLP", "COP", "ILS", "AED", "SAR", "QAR", "KSh", "Ksh", "Kshs"
+])
 STOP_WORDS = frozenset(["the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "i", "you", "his", "her", "their", "our", "my", "in", "on", "at", "for", "from", "to", "of", "and", "or", "but", "as", "by", "with", "after", "before", "under", "over", "while", "when", "where", "which", "who", "what", "why", "how", "there", "here", "however", "but", "also", "meanwhile", "yet", "still", "some", "many", "most", "each", "every", "all", "any", "no", "not", "nor", "so", "if", "then", "than", "though", "although", "because", "since", "until", "unless", "whether", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "europe", "european", "eu", "eea", "gdpr", "uk", "us", "usa", "internet", "planet", "earth", "ai", "nb", "ps", "note", "update", "read",
     # "also" in the languages present ("Anche Ntt Data Italia è stata sanzionata")
     "anche", "aussi", "auch", "ook", "también", "także", "även", "också", "inoltre", "ebenfalls",
+    # sentence adverbs that open a sentence with a comma ("Elsewhere, a judge ordered the company to pay")
+    "elsewhere", "separately", "previously", "earlier", "later", "additionally", "furthermore", "moreover", "finally",
+    "instead", "similarly", "likewise", "nevertheless", "nonetheless", "otherwise", "overall", "recently", "meanwhile",
+    "außerdem", "zudem", "daneben", "inzwischen", "intanto", "además", "asimismo", "daarnaast", "verder", "eerder",
+    "dessutom", "tidigare", "desuden", "derudover", "tidligere",
     # prepositions that begin a sentence before a name ("Na ENEA S.A. nałożono karę")
     "na", "w", "aan", "dem", "della", "dello",
     # German articles before a name at a sentence's start ("Die Spreewald Immobilien GmbH muss ...")
@@ -163,7 +174,7 @@ def clean_name(name: str) -> str | None:
             break
     while words and words[0].lower() in STOP_WORDS and not (words[0] == "AS" and len(words) > 1):  # "AS Watson"
         words = words[1:]
-    while len(words) > 1 and words[-1].lower() in _NOT_NAME_END:
+    while len(words) > 1 and (words[-1].lower() in _NOT_NAME_END or words[-1] in _ISO_CURRENCIES):
         words = words[:-1]
     if not words or all(w.lower().strip(".,") in STOP_WORDS for w in words):
         return None

@@ -301,6 +301,8 @@ class PartyFinder:
         for pattern in PRODUCT_OF:
             for match in re.finditer(pattern, self.text):
                 span = _group_span(match, "product")
+                if self.country_only(match.group("product"), span):
+                    continue  # "the Norwegian website": a country's adjective, no product
                 maker = None
                 if "firm" in match.groupdict() and match.group("firm"):
                     maker = self.add("company", match.group("firm"), _group_span(match, "firm"), "product-maker", 0.85)

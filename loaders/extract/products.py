@@ -5,12 +5,16 @@ only mentioned, and a decision against it goes against its maker. Patterns with 
 
 from __future__ import annotations
 
-from enforcegraph.loaders.extract.names import NAME, PRODUCT_NOUN
+from enforcegraph.loaders.extract.names import DESCRIPTOR_WORD, NAME, PRODUCT_NOUN
 from enforcegraph.loaders.extract.roles import WITH_LEGAL_FORM
 
 __all__ = ["PRODUCT_OF"]
 
 PRODUCT_OF: list[str] = [
+    # "fined the Replika chatbot", "the TikTok app": a name before a product's noun names the product
+    # (one product after "the", not a descriptor: "the ByteDance-owned app", "Norwegian websites")
+    rf"(?<=\b[Tt]he\s)(?!{DESCRIPTOR_WORD})(?P<product>{NAME})[^\S\n]+(?:chatbot|app|application|website|browser|game|"
+    rf"assistant|smart\s+speaker|voice\s+assistant|search\s+engine|messaging\s+service|streaming\s+service)\b",
     # "ChatGPT maker OpenAI", "Instagram owner Meta"
     rf"(?P<product>{NAME})\s+{PRODUCT_NOUN}\s+(?P<firm>{NAME})",
     # "Meta Platforms Ireland Limited, which runs Instagram"; "the company behind Replika"

@@ -137,7 +137,9 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
         (rf"(?P<name>{NAME}\s+(?:Group|Limited|Corporation|Technologies|Holdings|Platforms|Labs))\b", "legal-form", 0.85),
         (rf"\b{COMPANY_NOUN}\s+(?P<name>{NAME})", "descriptor", 0.75),
         (rf"(?P<name>{NAME}),\s+(?:the|a|an|la|le|il|l['’]|el|de|het|die|der|das|een|une?|una?)\s*"
-         rf"(?:(?!(?:at|of|with|for|in|by|on)\b)[\w\-]+\s+){{0,5}}?"
+         # ... describing words only, no clause of its own ("Elsewhere, a judge ordered the company")
+         rf"(?:(?!(?:at|of|with|for|in|by|on|the|a|an|its|his|her|their|this|that|le|la|il|el|de|het|die|der|das|een|une?|una?)\b)"
+         rf"[\w\-]+\s+){{0,5}}?"
          rf"{COMPANY_NOUN}\b", "apposition", 0.8),
         # "TikTok, owned by China's ByteDance, was fined"
         (rf"^(?P<name>{NAME}),\s+[^,;.\n]{{1,80}},\s+(?:has|have|had|was|were|is|are)\s+(?:been\s+)?"
@@ -194,7 +196,10 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
     patterns.append((r"(?:(?m:^)(?:Aan|To|An|Adressat|Destinataire|Destinatario)\s*:\s*|\b(?:gericht\s+aan|addressed\s+to|"
                      r"gerichtet\s+an|adressée?\s+à|indirizzat[oa]\s+a)\s+)(?:de\s+|the\s+|die\s+|den\s+|la\s+|le\s+)?"
                      rf"(?P<name>{_ADDRESSEE_NAME})(?=\s*(?:[,;(\n]|$))", "addressee", 0.75))
-    # "Amazon's Luxembourg unit", "Google's French subsidiary": the firm named (when its unit is not)
-    patterns.append((rf"(?P<name>{NAME})['’]s\s+(?:[\w\-]+\s+){{0,2}}(?:unit|subsidiary|arm|division|affiliate|branch)\b",
+    # "Amazon's Luxembourg unit", "Google's French subsidiary": the firm named (when its unit is not) ...
+    unit = r"(?:unit|subsidiary|arm|division|affiliate|branch)"
+    patterns.append((rf"(?P<name>{NAME})['’]s\s+(?:[\w\-]+\s+){{0,2}}{unit}\b(?!,?[^\S\n]+{NAME})",
                      "possessive-unit", 0.7))
+    # ... and the unit when it is named ("CaixaBank's insurance arm VidaCaixa"): the unit, not its parent
+    patterns.append((rf"{NAME}['’]s\s+(?:[\w\-]+\s+){{0,2}}{unit},?[^\S\n]+(?P<name>{NAME})", "named-unit", 0.8))
     return patterns
