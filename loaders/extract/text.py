@@ -39,6 +39,8 @@ def sentences(text: str) -> list[Sentence]:
 
     >>> [s.text for s in sentences("Clearview AI, Inc. was fined. It said no.\\nNext one")]
     ['Clearview AI, Inc. was fined.', 'It said no.', 'Next one']
+    >>> [s.text for s in sentences("Das Bußgeld kam am 12. März 2024. Am 12. Weitere folgten.")]
+    ['Das Bußgeld kam am 12. März 2024.', 'Am 12.', 'Weitere folgten.']
     """
     found: list[Sentence] = []
     for number, (p_start, p_end) in enumerate(paragraphs(text)):
@@ -47,6 +49,8 @@ def sentences(text: str) -> list[Sentence]:
             candidate = text[start : match.start() + 1]
             if _ABBREV.search(candidate) or candidate.count("(") > candidate.count(")"):
                 continue  # an abbreviation, or a full stop inside brackets ("(relatore il prof. X)")
+            if _ORDINAL_DAY.search(candidate) and _MONTH_AFTER.match(text, match.end()):
+                continue  # a day written as an ordinal before its month ("am 12. März 2024")
             end = match.end() - len(match.group(0)) + len(match.group(0).rstrip())
             found.append(Sentence(start, end, text[start:end], number))
             start = match.end()
@@ -55,6 +59,10 @@ def sentences(text: str) -> list[Sentence]:
     return found
 
 
+# "12." before a month's name is a day, no sentence's end (German, Nordic, Polish, Czech dates).
+_ORDINAL_DAY = re.compile(r"(?<![\d.])\d{1,2}\.$")
+_MONTH_AFTER = re.compile(r"(?i)(?:jan|feb|mär|mar|apr|mai|maj|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\b|"
+                          r"(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)\b")
 _QUOTE = re.compile(r"“([^”]{3,})”|\"([^\"\n]{3,})\"")
 
 

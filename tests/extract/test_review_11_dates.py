@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from enforcegraph.loaders.extract import Article, extract
-from enforcegraph.loaders.extract.text import find_dates
+from enforcegraph.loaders.extract.text import find_dates, sentences
 from enforcegraph.loaders.extract.timing import EARLIER
 
 
@@ -181,3 +181,15 @@ def test_a_bare_year_of_the_reports_own_is_no_earlier_decision() -> None:
                  "Wohnen SE ein Bußgeld von 14,5 Millionen Euro verhängt.")
     assert [(r["earlier"], r["period"]) for r in rows] == [("no", "2024")]
     assert EARLIER.search("Das Bußgeld wurde 2021 verhängt") and not EARLIER.search("Das Unternehmen hat 2021-2023 Daten")
+
+
+# A German day written as an ordinal ("am 12. März 2024") ended the sentence at "12.", so the
+# decision's date was never read.
+def test_a_german_ordinal_day_before_its_month_dates_the_decision() -> None:
+    text = ("Bußgeld gegen Beispiel GmbH\n\nDer Landesbeauftragte für den Datenschutz Niedersachsen hat am "
+            "12. März 2024 gegen die Beispiel GmbH ein Bußgeld in Höhe von 50.000 Euro verhängt.")
+    assert _dates(text, "2024-03-20") == {"2024-03-12"}
+
+
+def test_a_number_with_a_full_stop_before_another_word_still_ends_a_sentence() -> None:
+    assert [s.text for s in sentences("Es waren 12. Danach kam nichts.")] == ["Es waren 12.", "Danach kam nichts."]
