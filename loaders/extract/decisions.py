@@ -302,7 +302,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     drafts = [d for d in several.no_sums_or_parts(ctx, drafts) if d.sanctions or d.cites]
     drafts += several.both(ctx, drafts)
     if not drafts:  # a regulator and a sanction, and no rule fired
-        drafts = fallback_decisions(ctx)
+        drafts = fallback_decisions(ctx, _VERB)
         _complete(ctx, drafts)
     prefer_exact(ctx, drafts)
     if all(d.earlier for d in drafts):

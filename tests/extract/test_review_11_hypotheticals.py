@@ -93,6 +93,27 @@ def test_a_negated_sanction_is_no_fine(text: str) -> None:
     assert "fine" not in _kinds(text)
 
 
+@pytest.mark.parametrize("text", [
+    "CNIL\n\nLa CNIL n'a pas infligé d'amende à Free Mobile SAS, qui s'est mise en conformité.",
+    "IMY\n\nIMY har inte påfört Apoteket AB någon sanktionsavgift.",
+    "UODO\n\nPrezes UODO nie nałożył kary na spółkę Allegro Sp. z o.o.",
+])
+def test_a_negated_sanction_verb_is_no_fine_in_more_languages(text: str) -> None:
+    assert "fine" not in _kinds(text)
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("Garante\n\nIl Garante ha inflitto a TIM S.p.A. una sanzione di 1 milione di euro per non aver informato i "
+     "clienti.", 1_000_000),
+    ("AEPD\n\nLa AEPD ha multado a Glovoapp23 S.L. con 550.000 euros por no informar a los repartidores.", 550_000),
+    ("IMY\n\nIMY påför Klarna Bank AB en sanktionsavgift på 7,5 miljoner kronor eftersom bolaget inte informerade "
+     "kunderna.", 7_500_000),
+    ("ICO fines\n\nAcme Widgets Ltd, which could not be reached for comment, was fined £500,000 by the ICO.", 500_000),
+])
+def test_a_negation_after_the_fine_leaves_it(text: str, amount: int) -> None:
+    assert [a for a, _ in _fines(text)] == [amount]
+
+
 def test_not_only_and_a_negation_of_something_else_leave_the_fine() -> None:
     assert _fines("ICO\n\nThe ICO not only fined Acme Widgets Ltd £500,000 but also ordered it to delete the data.") == [
         (500_000, "GBP")]
@@ -112,6 +133,16 @@ def test_not_only_and_a_negation_of_something_else_leave_the_fine() -> None:
     "IMY granskar Apoteket\n\nIMY granskar Apoteket AB. Bolaget riskerar en sanktionsavgift på 50 miljoner kronor.",
 ])
 def test_a_fine_at_risk_is_no_fine(text: str) -> None:
+    assert "fine" not in _kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "AP\n\nDe AP onderzoekt Bol.com. Bol.com riskeert een boete van 1 miljoen euro.",
+    "Datatilsynet\n\nDatatilsynet undersøger Netcompany A/S. Virksomheden risikerer en bøde på 5 millioner kroner.",
+    "CNPD\n\nA CNPD investiga a Altice Portugal. A empresa arrisca uma coima de 2 milhões de euros.",
+    "UODO\n\nPrezes UODO prowadzi postępowanie. Spółka Allegro może zostać ukarana karą w wysokości 20 mln zł.",
+])
+def test_a_fine_at_risk_is_no_fine_in_more_languages(text: str) -> None:
     assert "fine" not in _kinds(text)
 
 
