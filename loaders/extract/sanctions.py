@@ -166,6 +166,9 @@ _MARK_RISK = rf"(?<![\w'’])(?:{_RISK}){_SMALLS}"
 _WORD = (r"(?!(?:and|but|while|whereas|was|were|aber|und|während|ma|mentre|mais|et|tandis|pero|y|mientras|maar|"
          r"terwijl|men|och|og|medan|ale|oraz)\b)[^\s,;:!?()]*[^\s,;:!?().]\s+")
 # Just before a sanction's verb, noun or amount, or before the verb or noun of an amount.
+# A denial of the sanction's measure, not of the sanction ("n'avait pas infligé une sanction disproportionnée").
+_MEASURE = re.compile(r"(?i)(?:\S+\s+){1,3}?(?:disproportion\w*|excessi\w*|sproporzionat\w*|desproporcionad\w*|"
+                      r"unverhältnismäßig\w*|onevenredig\w*|oproportionerlig\w*|unfair\w*|too\s+(?:high|harsh|low))")
 _THEN = rf"(?:(?:{SANCTION_STEMS})\s+(?:{_WORD}){{0,6}}?)?$"
 _BEFORE = re.compile(rf"(?i){_MARK}{_THEN}")
 _BEFORE_RISK = re.compile(rf"(?i)(?:{_MARK}|{_MARK_RISK}){_THEN}")
@@ -187,7 +190,8 @@ def unreal(text: str, at: int, start: int = 0, risk: bool = True) -> bool:
     (False, True)
     """
     found = (_BEFORE_RISK if risk else _BEFORE).search(text[max(start, at - 120) : at])
-    return found is not None and not PERIODIC.search(text[at - len(found.group()) : at + 30])  # "encourt une astreinte"
+    return found is not None and not PERIODIC.search(text[at - len(found.group()) : at + 30]) and not (
+        _MEASURE.match(text, at))  # "encourt une astreinte"; "did not impose a disproportionate fine"
 
 
 def leads_unreal(text: str, verb: re.Pattern[str] | None = None) -> bool:

@@ -238,3 +238,11 @@ def test_traffic_fines_are_no_decision(text: str) -> None:
 def test_a_fine_on_a_city_is_still_a_fine() -> None:
     text = "Garante\n\nIl Garante privacy ha multato il Comune di Roma per 200.000 euro."
     assert _fines(text) == [(200_000, "EUR")]
+
+
+def test_a_denied_measure_is_no_denied_sanction() -> None:
+    text = "la formation restreinte de la CNIL n'avait pas infligé une sanction disproportionnée"
+    assert not unreal(text, text.index("infligé")) and not unreal(text, text.index("sanction"))
+    text = "The ICO did not impose a disproportionate fine of £20,000"
+    assert not unreal(text, text.index("impose"))
+    assert unreal("The ICO did not impose a fine", 16)
