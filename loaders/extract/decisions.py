@@ -20,7 +20,9 @@ from enforcegraph.loaders.extract.sanctions import (
     THE_SANCTION_NOUN,
     decided,
     is_periodic,
+    leads_unreal,
     sanction_of,
+    unreal,
 )
 from enforcegraph.loaders.extract.text import Sentence, find_period
 from enforcegraph.loaders.extract.timing import (
@@ -92,12 +94,13 @@ _NOT_ISSUER_BEFORE = re.compile(
 _COURT = re.compile(r"(?i)\b(?:\w*court|tribunal\w*|\w*gericht\w*|\w*rätten|\w*retten|domstol\w*|tribunale|"
                     r"rechtbank|sąd\w*|\w*nemnda|cour|juez|giudice|judge|Conseil\s+d['’]État|Consiglio\s+di\s+Stato|"
                     r"Raad\s+van\s+State|Verwaltungsgerichtshof|hallinto-oikeu\w+)\b")
-# ... when the court acted on it ("reduced the fine to", "upheld", "the judgment became final"),
-# not when a firm only says it will go to court.
+# ... when the court acted on it ("reduced the fine to", "upheld", "became final", "a judge ordered the
+# firm to pay"), not when a firm only says it will go to court.
 _COURT_ACTS = re.compile(r"(?i)\b(?:reduc\w+|cut|lower\w*|annul\w*|overturn\w*|quash\w*|upheld|uphold\w*|confirm\w*|"
                          r"set\s+aside|sänk\w+|opphev\w*|aufgehoben|aufgehob\w*|hob\b|bestätigt\w*|annulé\w*|confirmé\w*|"
                          r"ridott\w*|annullat\w*|confermat\w*|vernietigd|verlaagd|bevestigd|rebaj\w+|anul\w+|confirm\w+|"
-                         r"oddalił|uchylił|stadfäst\w*|fastställ\w*|laga\s+kraft|rechtskräftig|became\s+final)\b")
+                         r"oddalił|uchylił|stadfäst\w*|fastställ\w*|laga\s+kraft|rechtskräftig|became\s+final|"
+                         r"ordered|orders|awarded|condamn\w+|condannat\w*|verurteil\w*|condenad\w*|condenó|veroordeeld|dömde)\b")
 # A regulator's name used as a common noun ("avec les autres CNIL de l'Union") names none.
 _OTHER_BODIES = re.compile(r"(?i)\b(?:other|autres|altre|altri|andere[nr]?|otras|otros|outras|andra|øvrige)\s+$")
 # The agent of a passive ("fined by the ICO", "multata dal Garante", "par la CNIL").
@@ -202,8 +205,11 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     """Decisions reported in the article, one per regulator and target."""
     drafts: list[DecisionDraft] = []
     for index, sentence in enumerate(ctx.sentences):
-        verb = decided(_VERB, sentence.text)  # not "the GDPR bans ...": the law's words
-        amounts = [m for m in ctx.money_in(sentence.start, sentence.end) if m.meaning not in ("ceiling", "total", "turnover")]
+        verb = decided(_VERB, sentence.text)  # not "the GDPR bans ...", "could be fined", "did not fine"
+        amounts = [m for m in ctx.money_in(sentence.start, sentence.end) if m.meaning in ("amount", "periodic")
+                   and not unreal(ctx.text, m.start, sentence.start, risk=verb is None)]  # "instead of a £1m fine"
+        if verb is None and leads_unreal(sentence.text, _VERB):
+            amounts = []  # "did not fine X, saying a penalty of £1.5m would ...": no figure of it is imposed
         if amounts and _PARTS.search(ctx.text[sentence.start : amounts[0].start]):
             amounts = []
         if not amounts and verb:
@@ -302,7 +308,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     drafts = [d for d in several.no_sums_or_parts(ctx, drafts) if d.sanctions or d.cites]
     drafts += several.both(ctx, drafts)
     if not drafts:  # a regulator and a sanction, and no rule fired
-        drafts = fallback_decisions(ctx)
+        drafts = fallback_decisions(ctx, _VERB)
         _complete(ctx, drafts)
     prefer_exact(ctx, drafts)
     if all(d.earlier for d in drafts):

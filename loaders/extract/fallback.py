@@ -5,6 +5,7 @@ target only where one firm is clearly the story's (a wrong target is worse than 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from enforcegraph.loaders.extract.context import Context
@@ -13,12 +14,15 @@ from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.parties import Found
 from enforcegraph.loaders.extract.sanctions import (
     BAN,
+    EVERYDAY_FINE,
     ORDER,
     PROPOSED,
     REPRIMAND,
     SANCTION_WORD,
     decided,
+    leads_unreal,
     sanction_of,
+    unreal,
 )
 from enforcegraph.loaders.extract.text import Sentence
 from enforcegraph.loaders.extract.timing import date_in, is_earlier
@@ -45,7 +49,8 @@ def _fine(ctx: Context, sanctioned: list[Sentence]) -> tuple[Money, Sentence] | 
     for sentence in sanctioned:
         earlier = is_earlier(ctx, sentence.start, sentence.end)
         for money in ctx.money_in(sentence.start, sentence.end):
-            if money.meaning in _FINE_MEANINGS and money.conversion_of is None:
+            if money.meaning in _FINE_MEANINGS and money.conversion_of is None and not unreal(
+                    ctx.text, money.start, sentence.start):  # not "droht ein Bußgeld von 10 Mio."
                 found.append((earlier, sentence.paragraph == 0, money, sentence))
     if not found:
         return None
@@ -73,13 +78,18 @@ def _target(ctx: Context, sentence: Sentence) -> tuple[str | None, str]:
     return None, "none"
 
 
-def _sanctioned(ctx: Context, issuer: str) -> list[Sentence]:
+def _sanctioned(ctx: Context, issuer: str, verb: re.Pattern[str] | None) -> list[Sentence]:
     """Sentences about a sanction: a sanction's word, or an order, ban or reprimand in a
-    sentence that names the issuer (a bare "orders" may be a shop's)."""
+    sentence that names the issuer (a bare "orders" may be a shop's); not one whose first
+    sanction word is told as not imposed."""
     found = []
     for sentence in ctx.sentences:
         named = any(m.entry.id == issuer for m in ctx.regulators_in(sentence.start, sentence.end))
-        if SANCTION_WORD.search(sentence.text) or (named and any(
+        if leads_unreal(sentence.text, verb):
+            continue  # "No fine for X", "kein Bußgeld verhängt", "rischia una multa": none imposed
+        words = [m for m in SANCTION_WORD.finditer(sentence.text) if not any(
+            e.start() <= m.start() < e.end() for e in EVERYDAY_FINE.finditer(sentence.text))]  # not "multe stradali"
+        if words or (named and any(
                 decided(p, sentence.text) for p in (ORDER, BAN, REPRIMAND))):
             found.append(sentence)
     return found
@@ -93,12 +103,13 @@ def _kind(text: str) -> str:
     return "fine"
 
 
-def fallback_decisions(ctx: Context) -> list[DecisionDraft]:
-    """One decision for a report that names a regulator and a sanction, when no rule found any."""
+def fallback_decisions(ctx: Context, verb: re.Pattern[str] | None = None) -> list[DecisionDraft]:
+    """One decision for a report that names a regulator and a sanction, when no rule found any
+    (``verb``: the rules' decision verbs, for "har inte påfört X någon sanktionsavgift")."""
     issuer = _issuer(ctx)
     if issuer is None:
         return []
-    sanctioned = _sanctioned(ctx, issuer)
+    sanctioned = _sanctioned(ctx, issuer, verb)
     if not sanctioned:
         return []
     fine = _fine(ctx, sanctioned)

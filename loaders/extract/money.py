@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from enforcegraph.loaders.extract.meanings import CONVERSION_WORDS, no_fine
 from enforcegraph.loaders.extract.numerals import (
     LOCAL_MAGNITUDES,
     LOCAL_NUMBERS,
@@ -32,7 +33,7 @@ _WORDS = [
     (r"czech\s+(?:korun(?:a|y)?|crowns?)|korun(?:a|y)?", "CZK"),  # "351 million Czech koruna"
     (r"(?:swedish\s+)?(?:kronor|krona)", "SEK"), (r"danish\s+(?:kroner|krone)", "DKK"),
     (r"(?:norwegian\s+)?(?:kroner|krone)", "NOK"), (r"swedish\s+crowns?", "SEK"), (r"danish\s+crowns?", "DKK"),
-    (r"(?:norwegian\s+)?crowns?", "NOK"), (r"swiss\s+francs?", "CHF"),
+    (r"(?:norwegian\s+)?crowns?", "NOK"), (r"swiss\s+francs?|francs?\s+suisses?|(?:schweizer\s+)?franken", "CHF"),
     (r"canadian\s+dollars?", "CAD"), (r"australian\s+dollars?", "AUD"),
     (r"(?:us\s+|american\s+)?dollars?", "USD"), (r"euros?", "EUR"),
     (r"(?:british\s+)?pounds?(?:\s+sterling)?", "GBP"), (r"won", "KRW"), (r"yen", "JPY"),
@@ -57,9 +58,10 @@ _MAGNITUDES = {
     **LOCAL_MAGNITUDES,  # Hungarian, Icelandic, Slovak, Slovenian, Romanian, Baltic, Greek, Bulgarian
 }
 _LOCAL_MAG = "|".join(sorted((re.escape(m) for m in LOCAL_MAGNITUDES if not m.endswith(".")), key=len, reverse=True))
-# Thousands grouped by ",", "." or a (narrow, no-break) space; decimals by "." or ",".
+# Thousands grouped by ",", "." or a (narrow, no-break) space, or the Swiss apostrophe ("CHF 50'000");
+# decimals by "." or ",".
 _NUM_HEAD = r"\d+(?:[.,]\d+)?"
-_NUM = NUMBER = r"\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\x20\d{3})+(?:,\d{2}(?!\d))?(?!\d|[.,]\d)|\d+(?:[.,]\d+)?"
+_NUM = NUMBER = r"\d{1,3}(?:[,.\u00a0\u202f'’]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\x20\d{3})+(?:,\d{2}(?!\d))?(?!\d|[.,]\d)|\d+(?:[.,]\d+)?"
 _MAG = (r"(?:\s?(?:thousand|millions?|billions?|mln|mn|bn|milliards?|millionen|milliarden?|"
         r"milion[ei]|milion(?:ów|y|a|ů)?|miliard[oi]|miliard(?:ów|y|a|ů)|miljoen|miljard(?:er)?|miljon(?:er)?|millioner|mld|mill[oó]n(?:es)?|mil\s+millones|tausend|mila|"
         r"milhões|milhão|milijuna|milijun|tisuća|miljoonaa|milyon|milyar|mil|" + _LOCAL_MAG + r")(?!\w)"
@@ -111,10 +113,10 @@ def parse_number(text: str, has_magnitude: bool) -> Decimal | None:
     """A number as written, with either thousands or decimal separators.
 
     >>> [str(parse_number(t, m)) for t, m in [("7,552,800", False), ("30.5", True),
-    ...  ("20.000.000", False), ("30,5", True), ("1,234.5", False)]]
-    ['7552800', '30.5', '20000000', '30.5', '1234.5']
+    ...  ("20.000.000", False), ("30,5", True), ("1,234.5", False), ("1'200'000", False)]]
+    ['7552800', '30.5', '20000000', '30.5', '1234.5', '1200000']
     """
-    value = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    value = re.sub(r"[\u00a0\u202f '’]", "", text)
     if "," in value and "." in value:
         decimal = "," if value.rfind(",") > value.rfind(".") else "."
         thousands = "." if decimal == "," else ","
@@ -140,7 +142,7 @@ class Money:
     end: int
     amount: float | int
     currency: str
-    meaning: str = "amount"          # amount | ceiling | periodic | total | turnover
+    meaning: str = "amount"          # amount | ceiling | periodic | total | turnover | award | everyday
     running: bool = False            # a total that is a running or career sum ("taken together", "taking ... to")
     per: str | None = None
     approximate: bool = False        # "more than £7.5m", "about $22 million"
@@ -158,7 +160,8 @@ _TOTAL_BEFORE = re.compile(
     r"(?i)\b(?:insgesamt|zusammen|gesamt|in\s+total|a\s+total\s+of|totall?ing|totall?ed|combined(?:\s+(?:fines?|penalt(?:y|ies)))?|"
     r"complessiv[io]|in\s+totale|per\s+un\s+totale\s+di|au\s+total|en\s+total|total\s+de|totaal|samen(?:\s+goed\s+voor)?|"
     r"in\s+Höhe\s+von\s+insgesamt|cumul\w*|ukupn\w+(?:\s+iznos\w*)?|"
-    r"yhteensä|samanlagt)\s*(?:von|of|di|de|d['’]|van|per|über|in\s+Höhe\s+von|od|på)?\s*$")
+    r"yhteensä|samanlagt|sammanlagt|sammanlagda|samlet|samlede|totalt|i\s+alt)\s*(?:von|of|di|de|d['’]|van|per|über|"
+    r"in\s+Höhe\s+von|od|på)?\s*$")
 # ... unless one fine is imposed on several addressees jointly ("gezamenlijk ... in totaal").
 _JOINT = re.compile(r"(?i)\b(?:jointly|gezamenlijk|gemeinsam|congiuntamente|solidairement|conjuntamente)\b")
 _TOTAL_PLURAL = re.compile(
@@ -204,11 +207,15 @@ def _currency(match: re.Match[str]) -> str:
     return next(code for pattern, code in _WORDS if re.fullmatch(pattern, word, re.IGNORECASE))
 
 
-def _converted(text: str, found: list[Money], last: Money | None, start: int) -> Money | None:
+def _converted(text: str, found: list[Money], last: Money | None, start: int, currency: str) -> Money | None:
     """The amount that the money starting at ``start`` converts, if it is a conversion."""
-    if last is None or start - last.end > 20:
+    if last is None or start - last.end > 40:
         return None
     between = text[last.end : start]
+    if found and last is found[-1] and currency != last.currency and CONVERSION_WORDS.match(between):
+        return last
+    if start - last.end > 20:
+        return None
     if last.conversion_of is not None and re.fullmatch(r"\s*(?:[;,/]|or)\s*(?:~|about)?\s*", between):
         return last.conversion_of
     if found and last is found[-1] and _CONVERSION.search(between):
@@ -262,7 +269,7 @@ def find_money(text: str) -> list[Money]:
             (match.group("sym") or "").lower().rstrip(".") == "kr")
         before = text[max(0, match.start() - 30) : match.start()]
         after = text[match.end() : match.end() + 80]
-        base = _converted(text, found, last, match.start())
+        base = _converted(text, found, last, match.start(), money.currency)
         last = money
         if base is not None:
             money.conversion_of = base
@@ -284,6 +291,8 @@ def find_money(text: str) -> list[Money]:
                 text[max(0, match.start() - 80) : match.start()]):
             money.meaning = "total"
             money.running = bool(_RUNNING_TOTAL.search(text[max(0, match.start() - 90) : match.start()]))
+        elif meaning := no_fine(text, match.start(), match.end()):  # costs, traffic fines, "Sammanlagt ..."
+            money.meaning, money.running = meaning, meaning == "total"
         found.append(money)
     found += _worded(text, found)
     found += _bare(text, found)

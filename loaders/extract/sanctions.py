@@ -14,10 +14,10 @@ if TYPE_CHECKING:  # at run time the lexicon imports no rule module: money and t
     from enforcegraph.loaders.extract.context import Context
     from enforcegraph.loaders.extract.money import Money
 
-__all__ = ["AGAIN_NOUN", "BAN", "BOT", "DECISION_NOUN", "GERMAN_FINE_NOUN", "HEADLINE_FINE_NOUN", "LIQUIDATION",
+__all__ = ["AGAIN_NOUN", "BAN", "BOT", "DECISION_NOUN", "EVERYDAY_FINE", "GERMAN_FINE_NOUN", "HEADLINE_FINE_NOUN", "LIQUIDATION",
            "NORDIC_FINE_NOUN", "ORDER", "PERIODIC", "PROPOSED", "REPRIMAND", "ROLE_NOUN", "ROMANCE_HEADLINE_NOUN",
-           "SANCTION_WORD", "THE_SANCTION_NOUN", "VERB_FINAL_FINE_NOUN", "decided", "is_periodic",
-           "sanction_of"]
+           "SANCTION_STEMS", "SANCTION_WORD", "THE_SANCTION_NOUN", "VERB_FINAL_FINE_NOUN", "decided", "is_periodic", "leads_unreal",
+           "sanction_of", "unreal"]
 
 # The sanction nouns read by single rules, as regex fragments (no flags). Each rule keeps the
 # subset it was written and measured with: a wider list finds other things (checked on dev).
@@ -53,8 +53,8 @@ AGAIN_NOUN = (r"(?:fine|penalty|amende|sanction|sanzione|multa|Geldbuße|Bußgel
 
 # Words of a sanction, by stem, across the EU/EEA languages (nouns and verbs): a fine, a
 # penalty, a periodic penalty, a reprimand.
-SANCTION_WORD = re.compile(
-    r"(?i)(?<!\w)(?:fine[sd]?|fining|penalt\w+|penalis\w+|penaliz\w+|sanction\w*|reprimand\w*|"
+SANCTION_STEMS = (
+    r"(?<!\w)(?:fine[sd]?|fining|penalt\w+|penalis\w+|penaliz\w+|sanction\w*|reprimand\w*|"
     r"amende\w*|astreinte\w*|\w*bu(?:ß|ss)geld\w*|\w*geldbu(?:ß|ss)e\w*|\w*geldstrafe\w*|\w*bu(?:ß|ss)e|verwarn\w+|"
     r"\w*multa\w*|multe|sanzion\w+|ammon\w+|sanci[oó]n\w*|sancion\w+|apercibi\w+|coima\w*|"
     r"\w*boete\w*|beboet\w*|dwangsom\w*|berisp\w+|\w*(?<!af)(?<!av)bøde\w*|\w*(?<!av)bøter|\w*böter|bot(?:en)?|bötfäll\w*|"
@@ -65,6 +65,15 @@ SANCTION_WORD = re.compile(
     r"löpande\s+vite|tvångsvite\w*|vitesföreläggande\w*|vite\s+(?:på|om)(?=\s)|"
     r"(?:stjórnvalds)?sekt(?:a|ir|um|ar|in|aði|að|uð\w*)?|trahv\w*|naudas\s+sod\w*|baud[aąoų]\w*|glob[aoie]\s+(?:v\s+višini|v\s+znesku)|(?:izrekl\w*|naloži\w*|plača\w*)\s+glob[aoie]|глоб\w+|санкци\w+)(?!\w)"
 )
+SANCTION_WORD = re.compile("(?i)" + SANCTION_STEMS)
+# Everyday fines a city or agency collects ("multe stradali", "verkeersboetes", "parking fines"): no
+# regulator's sanction.
+EVERYDAY_FINE = re.compile(
+    r"(?i)\b(?:(?:traffic|parking|speeding|motoring)\s+(?:fines?|penalt(?:y|ies)|tickets?)|"
+    r"multe\s+(?:stradali|per\s+(?:divieto\s+di\s+sosta|eccesso\s+di\s+velocità)|(?:della|di)\s+(?:sosta|circolazione))|"
+    r"contravvenzioni\s+stradali|(?:verkeers|parkeer|snelheids)boetes?|Strafzettel\w*|Knöllchen|Verwarnungsgelder|"
+    r"amendes?\s+(?:de\s+(?:stationnement|circulation)|routières)|multas?\s+de\s+(?:tráfico|tránsito|aparcamiento|"
+    r"estacionamiento)|(?:parkerings|fart)(?:böter|bøder|bøter)|fortkørselsbøder|mandat(?:y|ów)\s+drogow\w+)(?!\w)")
 # A periodic penalty's noun: "an astreinte of", "dagbøter på", "tvångsvite", "dwangsom".
 PERIODIC = re.compile(
     r"(?i)\b(?:overdue|periodic)\s+penalt\w*|\bpenalty\s+payments?\b|\bastreinte\b|"
@@ -85,8 +94,8 @@ _PROPOSED_WORDS = re.compile(
     r"\bbeabsichtigt\w*|\bintende\s+(?:irrogare|sanzionare)|\bintenci[oó]n\s+de\s+(?:sancionar|multar)|"
     r"\bpropus(?:o|ieron)\b|\bpropôs\b|\bennakkoilmoitu\w*|\bförslag\s+(?:till|om)\s+(?:beslut|sanktionsavgift)"
 )
-# A fine the firm faces ("faces a £2m penalty", "could face a fine"); the other languages' words of
-# risk ("risque", "rischia", "droht") also tell the statutory risk beside an imposed fine: not read.
+# A fine the firm faces ("faces a £2m penalty", "could face a fine"): a proposed fine (the other
+# languages' words of risk, "rischia", "droht", make a fine unreal: see below).
 # For an amount only when the words come just before it: "Lidl, which faces a separate fine in
 # Italy" tells another fine than the €5m the sentence's authority imposed.
 _FACE = r"\b(?:faces|facing|(?:could|may|might|would)\s+face|risks|risking)\s+(?:a\s+|an\s+)?"
@@ -112,6 +121,85 @@ REPRIMAND = re.compile(r"(?i)\b(?:reprimand(?:ed|s)?|rappel\s+à\s+l['’]ordre|
                        r"rappel[ée]e?s?\s+à\s+l['’]ordre|verwarn\w+|ammonit\w+|berisp\w+|apercibid[oa]|"
                        r"alvorlig\s+kritik|irettesett\w*|ant(?:oi|aa|anut)\s+(?:\S+\s+){0,4}?huomautu\w*|napomenut(?:í|ie|ia)\w*|repreens[ãa]o|avertisment\w*|"
                        r"επίπληξ\w+)\b(?P<what>)")
+
+
+# Sanctions told as not imposed: possible ("could be fined", "potrebbe essere multata"), at risk ("rischia una
+# multa", "droht ein Bußgeld", "encourt une amende"), counterfactual ("would have fined", "instead of a £350,000
+# fine") or negated ("did not fine", "kein Bußgeld", "geen boete"): such a word just before a sanction's verb,
+# noun or amount in its clause, with only small words between. (English "faces" is read apart: a proposed fine.)
+# A negation ("not only" and its kin excepted: "not only fined X but also ...").
+_NEGATION = (r"not|never|no|nor|without|cannot|can['’]t|didn['’]t|won['’]t|wasn['’]t|hasn['’]t|haven['’]t|isn['’]t|"
+             r"kein(?:e[nmrs]?)?|nicht|niemals|non|nessun[ao]?|né|pas|aucune?|jamais|sans|nunca|ningun[ao]?|ningún|sin|"
+             r"geen|niet|nooit|zonder|ingen|inget|inte|ej|aldrig|utan|ikke|ikkje|uden|nie|bez|não|nem|sem")
+_NOT_ONLY = (r"(?!\s+(?:only|just|merely|least|nur|allein|solo|soltanto|solamente|seulement|uniquement|alleen|"
+             r"bara|bare|kun|tylko|apenas)\b)")
+# A modal: the sanction may come, it has not.
+_POSSIBLE = (r"could|(?-i:may)|might|can|potrebbe(?:ro)?|può|possono|potrà|potranno|pourrai(?:t|ent)|peu(?:t|vent)|"
+             r"könnte[n]?|kann|können|dürfte[n]?|podría[n]?|puede[n]?|podrá[n]?|kan|kunnen|zou|zouden|kunne|skulle|"
+             r"może|mogą|pode(?:rá|ria)?|podem")
+# A word of risk ("rischia una multa", "droht ein Bußgeld"); not "un risque d'astreinte".
+_RISK = (r"rischi(?:a|ano|erebbe|erebbero)|(?<!un\s)(?<!le\s)(?<!au\s)(?<!du\s)(?<!de\s)(?<!sous\s)(?<![dl]['’])"
+         r"risque(?:nt)?|encour(?:t|ent|rait|raient)|s['’]expose(?:nt)?|droh(?:t|en|te|ten)|riskier(?:t|en)|"
+         r"(?:se\s+)?enfrenta[n]?|arriesga[n]?|(?:se\s+)?expone[n]?|riskeert|riskeren|dreig(?:t|en)|riskerar|risikerer|"
+         r"grozi|grożą|ryzykuje|arrisca")
+# A sanction that would have come, or came in place of another ("instead of a fine").
+_INSTEAD = (r"would|instead\s+of|rather\s+than|in\s+lieu\s+of|statt|anstatt|anstelle|hätte[n]?|invece\s+d[ie]|anziché|"
+            r"piuttosto\s+che|au\s+lieu\s+d['’e]|plutôt\s+qu['’e]|en\s+(?:lugar|vez)\s+de|in\s+plaats\s+van|"
+            r"i\s+stället\s+för|istället\s+för|i\s+stedet\s+for|zamiast|em\s+vez\s+de")
+# The small words that may stand between such a word and the sanction: auxiliaries, articles,
+# and the verbs of imposing ("would otherwise have imposed a", "no impondrá la", "non ha inflitto").
+_SMALL = (r"be|been|being|have|has|had|get|got|also|still|yet|now|otherwise|potentially|possibly|even|further|"
+          r"a|an|the|any|such|to|with|impose[ds]?|imposing|issu(?:e[ds]?|ing)|levy|levied|seek|"
+          r"essere|stat[oaie]|ha|hanno|è|sono|anche|una|un|uno|la|il|lo|l['’]|alcuna|alcun|di|con|"
+          r"être|été|a|ont|une|d['’]|de|le|à|se|voir|"
+          r"werden|worden|ein|eine|einen|einem|eines|einer|ihm|ihr|ihnen|mit|zu|das|die|der|den|dem|auch|noch|"
+          r"ser|sido|han|será|serán|fue|el|ninguna|ningún|"
+          r"een|het|is|zijn|krijgen|"
+          r"en|ett|någon|några|har|få|att|nogen|noen|et|blevet|blitt|få|"
+          r"zostać|została|został|na|"
+          r"inflig\w*|inflitt\w*|irrog\w*|impond\w*|impuest\w*|impus\w*|verhäng\w*|auferleg\w*|opgeleg\w*|oplegg\w*|"
+          r"påför\w*|ilag\w*|pålag\w*|udsted\w*|nałoż\w*|prononc\w*|applica\w*|aplica\w*")
+_SMALLS = rf"(?:\s+(?:{_SMALL})(?:(?<=['’])|(?![\w'’])))*(?:\s+|(?<=['’]))"
+_MARK = rf"(?<![\w'’])(?:(?:{_NEGATION}){_NOT_ONLY}|{_POSSIBLE}|{_INSTEAD}){_SMALLS}"
+_MARK_RISK = rf"(?<![\w'’])(?:{_RISK}){_SMALLS}"
+# Any word of the clause but those that start another one ("and", "but", "while", "was").
+_WORD = (r"(?!(?:and|but|while|whereas|was|were|aber|und|während|ma|mentre|mais|et|tandis|pero|y|mientras|maar|"
+         r"terwijl|men|och|og|medan|ale|oraz)\b)[^\s,;:!?()]*[^\s,;:!?().]\s+")
+# Just before a sanction's verb, noun or amount, or before the verb or noun of an amount.
+# A denial of the sanction's measure, not of the sanction ("n'avait pas infligé une sanction disproportionnée").
+_MEASURE = re.compile(r"(?i)(?:\S+\s+){1,3}?(?:disproportion\w*|excessi\w*|sproporzionat\w*|desproporcionad\w*|"
+                      r"unverhältnismäßig\w*|onevenredig\w*|oproportionerlig\w*|unfair\w*|too\s+(?:high|harsh|low))")
+_THEN = rf"(?:(?:{SANCTION_STEMS})\s+(?:{_WORD}){{0,6}}?)?$"
+_BEFORE = re.compile(rf"(?i){_MARK}{_THEN}")
+_BEFORE_RISK = re.compile(rf"(?i)(?:{_MARK}|{_MARK_RISK}){_THEN}")
+
+
+def unreal(text: str, at: int, start: int = 0, risk: bool = True) -> bool:
+    """Whether the sanction's verb, noun or amount at ``at`` is told as not imposed, by the
+    words of its clause before it (from ``start``, the sentence's start); a periodic penalty
+    is conditional by nature ("risque d'astreinte"), never unreal. Without ``risk``, words of
+    risk do not count: a sentence that tells imposed fines may list one as "faced" ("Vodafone
+    deberá pagar 3,94 millones ... y Xfera se enfrenta a una sanción de 200.000 euros").
+
+    >>> def at(text: str, word: str) -> bool: return unreal(text, text.index(word))
+    >>> at("TikTok could be fined €30 million", "€"), at("TikTok was fined €30 million", "€")
+    (True, False)
+    >>> at("Dem Unternehmen droht ein Bußgeld von 10 Millionen Euro", "10")
+    True
+    >>> at("The ICO not only fined X £5m", "£"), at("a reprimand instead of a £350,000 fine", "£")
+    (False, True)
+    """
+    found = (_BEFORE_RISK if risk else _BEFORE).search(text[max(start, at - 120) : at])
+    return found is not None and not PERIODIC.search(text[at - len(found.group()) : at + 30]) and not (
+        _MEASURE.match(text, at))  # "encourt une astreinte"; "did not impose a disproportionate fine"
+
+
+def leads_unreal(text: str, verb: re.Pattern[str] | None = None) -> bool:
+    """Whether the first sanction word of ``text`` (or its first ``verb``) is told as not
+    imposed: a sentence that opens its sanction as a possibility or a denial ("The ICO did not
+    fine X, saying a penalty of £1.5m would ...") tells no imposed sanction."""
+    firsts = [pattern.search(text) for pattern in (SANCTION_WORD, *((verb,) if verb else ()))]
+    return any(first is not None and unreal(text, first.start()) for first in firsts)
 
 
 # A law as the subject of a ban, order or sanction verb ("the GDPR prohibits", "Das Gesetz verbietet",
@@ -160,14 +248,15 @@ def sanction_of(money: Money, ctx: Context, bounds: tuple[int, int], before: int
 
 
 def decided(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The first match of a sanction's verb or word in ``text`` whose subject is no law: "the
-    GDPR prohibits processing ..." or "Das Gesetz verbietet ..." tells the law, not a decision.
+    """The first match of a sanction's verb or word in ``text`` whose subject is no law and that
+    is told as imposed: "the GDPR prohibits processing ..." or "Das Gesetz verbietet ..." tells
+    the law, "did not reprimand" or "could be ordered" no decision.
 
     >>> decided(BAN, "The law bans the use of the data"), decided(BAN, "Dort verbietet die DSGVO die Nutzung")
     (None, None)
     >>> decided(BAN, "El RGPD prohíbe el tratamiento; la AEPD prohíbe a X el tratamiento").start()
     40
     """
-    return next((m for m in pattern.finditer(text)
-                 if not _LAW_SUBJECT.search(text, max(0, m.start() - 60), m.start())
+    return next((m for m in pattern.finditer(text) if not unreal(text, m.start())
+                 and not _LAW_SUBJECT.search(text, max(0, m.start() - 60), m.start())
                  and not _LAW_AFTER.match(text, m.start("what") if "what" in pattern.groupindex else m.end())), None)

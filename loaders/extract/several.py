@@ -53,11 +53,26 @@ def segments(sentence: Sentence, amounts: list[Money]) -> list[tuple[int, int]]:
     return list(zip(bounds, ends, strict=True)) or [(sentence.start, sentence.end)]
 
 
+# Another decision's fine the sentence compares its fine with, whose firm follows it ("more than the
+# €14.5 million fine Y received"): no fine of the sentence's firms.
+_COMPARED = re.compile(
+    r"(?i)\b(?:(?:more|less|higher|lower|bigger|larger|smaller|greater)\s+than|compared\s+(?:with|to)|exceeding|"
+    r"surpassing|topping|mehr\s+als|höher\s+als|plus\s+(?:élevée?\s+)?que|supérieure?\s+à|più\s+(?:alta\s+)?di|"
+    r"superiore\s+a|más\s+(?:alta\s+)?que|superior\s+a|meer\s+dan|hoger\s+dan|större\s+än|högre\s+än)\s+"
+    r"(?:the|that|die|das|den|der|l['’]|la|le|il|quella|el|la|de|het|den)\s*(?:\S+\s+){0,2}?$")
+
+_RECEIVED = re.compile(r"\s*(?:\S+\s+){0,2}?(?:(?:that|which)\s+)?(?:[A-Z][\w&.\-]*\s+){1,3}(?:received|got|paid|was\s+given|"
+                       r"had\s+to\s+pay|erhielt|bekam|zahlen\s+musste|a\s+reçu|ha\s+ricevuto|recibió|kreeg|fick)\b")
+
+
 def listed(ctx: Context, sentence: Sentence, amounts: list[Money],
             target: str | None) -> list[tuple[Money, str | None]]:
     """Several different fines listed in one sentence, each with the firm named just before
     it (a fine with no firm of its own takes the one before); empty when the sentence
     gives one fine (or one fine twice, rounded and exact)."""
+    amounts = amounts[:1] + [m for m in amounts[1:] if not (_COMPARED.search(ctx.text, sentence.start, m.start)
+                                                           and (ctx.firms_in(m.end, sentence.end) or _RECEIVED.match(
+                                                               ctx.text, m.end, sentence.end)))]
     if len(amounts) < 2 or any(rounded_same(a.amount, b.amount) for a, b in pairwise(amounts)):
         return []
     found: list[tuple[Money, str | None]] = []
