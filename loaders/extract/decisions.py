@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from enforcegraph.loaders.extract import several
+from enforcegraph.loaders.extract.completion import INFRINGE, complete
 from enforcegraph.loaders.extract.context import Context
 from enforcegraph.loaders.extract.drafts import DecisionDraft, SanctionDraft
 from enforcegraph.loaders.extract.exact import prefer_exact
@@ -27,11 +28,9 @@ from enforcegraph.loaders.extract.sanctions import (
 from enforcegraph.loaders.extract.text import Sentence, find_period
 from enforcegraph.loaders.extract.timing import (
     date_in,
-    dated,
     is_earlier,
     lead_clause,
     period_of,
-    periods,
     then_now,
 )
 from enforcegraph.loaders.extract.unnamed import PERSON_OF, not_the_story_firms
@@ -111,14 +110,6 @@ _EACH = re.compile(r"(?i)\b(?:each|cada\s+una?|ciascun[ao]|chacune?|jeweils|elk|
 _PARTS = re.compile(r"(?i)\b(?:made\s+up\s+of|comprises?|comprising|consists?\s+of|of\s+which|"
                     r"broken\s+down\s+into|davon|di\s+cui|waarvan|de\s+los\s+cuales)\b[^.;]{0,30}$")
 _MAXIMUM = re.compile(r"(?i)\bmaximum\b|\bhighest\s+possible\b|\bmaximum\s+possible\b")
-_INFRINGE = re.compile(r"(?i)\b(?:breach\w*|infring\w*|violat\w*|contrary\s+to|fail\w*\s+to\s+comply)\b")
-_APPEAL = re.compile(
-    r"(?i)\b(?:will|would|plans?\s+to|intends?\s+to|intention\s+to|considering|to)\s+"
-    r"(?:\w+\s+){0,2}?(?:appeal|challenge|contest|object\s+to)\b"
-)
-_NO_APPEAL = re.compile(
-    r"(?i)\b(?:not|no|cannot|can't|never|unable\s+to|without)\s+(?:\w+\s+){0,2}?(?:appeal|challenge|contest|object\s+to)\b"
-)  # "will not contest the fine"
 _COMMITTEE = re.compile(r"(?i)\b(?:restricted\s+committee|formation\s+restreinte|sanctions\s+committee)\b")
 # "would have been fined", "would fall to": a sanction that was not imposed (the Romance and
 # German conditional also reports a fact, "avrebbe multato": not read as one).
@@ -130,7 +121,6 @@ _CHANGED = re.compile(r"(?i)\b(?:reduc\w+|cut|cuts|lower\w*|halv\w+|verlaag\w*|s
                       r"réduit\w*|abaiss\w+|ridott\w*|ridu\w+|reducid\w*|rebaj\w+|satt\s+ned|redusert|sänk\w+|"
                       r"nedsat\w*|obniż\w+|raised|increased|erhöht|verhoogd|aumentat\w*)\b")
 _FROM_TO = re.compile(r"(?i)^[^.;]{0,160}?\b(?:to|naar|auf|à|a|til|till|até|na|do)\s*$")
-_FINDING = re.compile(r"(?i)\b(?:found|finds|held|concluded|breach\w*|infring\w*|violat\w*|under|pursuant)\b")
 
 
 def _only_regulator(ctx: Context) -> str | None:
@@ -287,7 +277,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             if sentence.start <= citation.start < sentence.end:
                 before = ctx.text[sentence.start : citation.start]
                 draft.cites.append((citation.citation, (citation.start, citation.end),
-                                    bool(_INFRINGE.search(before))))
+                                    bool(INFRINGE.search(before))))
         if committee := _COMMITTEE.search(sentence.text):
             draft.decided_by = " ".join(committee.group(0).lower().split())
         several.merge(drafts, draft)
@@ -303,27 +293,18 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             if prior and more.date is None:
                 more.period = find_period(ctx.text, *segment)
             several.merge(drafts, more)
-    _complete(ctx, drafts)
+    complete(ctx, drafts, _regulator_for)
     _maximum_elsewhere(ctx, drafts)
     drafts = [d for d in several.no_sums_or_parts(ctx, drafts) if d.sanctions or d.cites]
     drafts += several.both(ctx, drafts)
     if not drafts:  # a regulator and a sanction, and no rule fired
         drafts = fallback_decisions(ctx, _VERB)
-        _complete(ctx, drafts)
+        complete(ctx, drafts, _regulator_for)
     prefer_exact(ctx, drafts)
     if all(d.earlier for d in drafts):
         for draft in drafts:  # a story about an earlier decision only: its firm by its full name
             draft.as_written = None
     return drafts
-
-
-def _complete(ctx: Context, drafts: list[DecisionDraft]) -> None:
-    """The steps after the rules, for the rules' drafts and the fallback's alike: appeals,
-    dating sentences, findings' citations, a month or year from the decision's sentence."""
-    _appeals(ctx, drafts)
-    dated(ctx, drafts, _regulator_for)
-    _findings(ctx, drafts)
-    periods(ctx, drafts)
 
 
 def _total_of_one(ctx: Context, sentence: Sentence) -> list[Money]:
@@ -376,33 +357,3 @@ def _maximum_elsewhere(ctx: Context, drafts: list[DecisionDraft]) -> None:
                 real.statutory_maximum |= sanction.statutory_maximum
                 real.spans += sanction.spans
                 draft.sanctions.remove(sanction)
-
-
-def _findings(ctx: Context, drafts: list[DecisionDraft]) -> None:
-    """Citations in a sentence about what a regulator found belong to its decision."""
-    for index, sentence in enumerate(ctx.sentences):
-        cited = [c for c in ctx.citations if sentence.start <= c.start < sentence.end]
-        if not cited or not _FINDING.search(sentence.text):
-            continue
-        found = _regulator_for(ctx, index, sentence)
-        draft = next((d for d in drafts if found and d.regulator == found[0]), None)
-        if draft is None:
-            continue
-        for citation in cited:
-            before = ctx.text[sentence.start : citation.start]
-            item = (citation.citation, (citation.start, citation.end), bool(_INFRINGE.search(before)))
-            if all(c[0] != citation.citation for c in draft.cites):
-                draft.cites.append(item)
-        if (sentence.start, sentence.end) not in draft.spans:
-            draft.spans.append((sentence.start, sentence.end))
-
-
-def _appeals(ctx: Context, drafts: list[DecisionDraft]) -> None:
-    for sentence in ctx.sentences:
-        match = _APPEAL.search(sentence.text)
-        if not match or _NO_APPEAL.search(sentence.text):
-            continue
-        firms = {f.name for _, f in ctx.firms_in(sentence.start, sentence.end)}
-        for draft in drafts:
-            if draft.appeal is None and (draft.target in firms or len(drafts) == 1):
-                draft.appeal = (sentence.start + match.start(), sentence.start + match.end())
