@@ -4,6 +4,7 @@ of earlier or other decisions ("in 2019", "last year", "the previous record").""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -19,9 +20,21 @@ __all__ = ["EARLIER", "RegulatorFor", "date_in", "dated", "is_earlier", "lead_cl
 
 RegulatorFor = Callable[[Context, int, Sentence], "tuple[str, float] | None"]
 
+# A past decision verb or participle ("imposed", "impuso", "inflitta", "infligée", "oplegde", "verhängt").
+_DECIDED_PAST = (
+    r"\b(?:fined|imposed|issued|levied|sanctioned|penali[sz]ed|reprimanded|impuso|impusieron|impuest[oa]s?|multó|"
+    r"multad[oa]s?|sancionó|sancionad[oa]s?|inflitt[oaie]|irrogat[oaie]|multat[oaie]|sanzionat[oaie]|impost[oaie]|"
+    r"inflig[ée]e?s?|prononc[ée]e?s?|sanctionn[ée]e?s?|impos[ée]e?s?|verhängt\w*|auferlegt|festgesetzt|belegt|"
+    r"ausgesprochen|sanktioniert|geahndet|verwarnt|opgelegd|oplegde|oplegden|beboet|beboette|berispt|påförde|påfört|"
+    r"nałożył\w*|nałożon\w*|ukarał\w*)\b")
 # A German or Dutch past auxiliary before a bare year ("hatte 2019 ... verhängt", "wurde 2021", "had 2019").
 _PAST_AUX = (r"\b(?:hatte|hatten|hat|haben|war|waren|wurde|wurden|had|hadden|heeft|hebben|werd|werden)\s+"
              r"(?:(?:bereits|schon|al|toen)\s+)?")
+# ... that dates a decision: its participle follows in the same clause (through "B.V." and "Bol.com"),
+# with no other auxiliary between ("hatte 2019 ... verhängt"; not "war 2019 Ziel einer Prüfung; am
+# Montag verhängte", nor "which had 2023 revenue of $135 billion, was fined").
+_AUX_DECIDED = (r"(?=(?:(?!\b(?:was|were|is|are|has|have|had|hat|hatte|ist|war|wurde|heeft|werd|wordt)\b)"
+                r"(?:[^.;:,\n]|(?<=\d)[.,](?=\d)|\.(?=\w|(?-i:\s+[a-zäöüß])))){0,120}?" + _DECIDED_PAST + ")")
 # An earlier or other decision told in the same story ("In September 2023 the DPC fined ...").
 EARLIER = re.compile(
     r"(?i)\b(?:in|en|im|nel|em|w|i)\s+(?:(?:early|late|mid-?)\s+)?(?:[a-zäéû]+\s+)?(?:19|20)\d{2}\b(?!\s*[-–]\d)|"
@@ -36,7 +49,7 @@ EARLIER = re.compile(
     # a decision named by its year ("a 2019 fine", "its 2021 decision", "the ICO's 2020 penalty"; "l'amende de
     # 2019" is left: "de 2019" also ends a date of the decision told, and "this 2024 decision" is the one told)
     r"(?:\b(?:a|an|its|the|their)|[’']s)\s+(?:19|20)\d{2}\s+(?:\w+\s+)?(?:fine|penalty|decision|sanction|ruling|reprimand)\b|"
-    + _PAST_AUX + r"(?:19|20)\d{2}\b(?!\s*[-–]\d|[’']s)"
+    + _PAST_AUX + r"(?:19|20)\d{2}\b(?!\s*[-–]\d|[’']s)" + _AUX_DECIDED
 )
 # A year right after an incident ("a data breach that in 2018 affected ...") dates the
 # incident, not an earlier decision.
@@ -87,7 +100,17 @@ _DEADLINE = re.compile(
 _FUTURE = re.compile(
     r"(?i)\b(?:will|shall|(?:is|are)\s+(?:due|expected|set|scheduled|going)\s+to|wird|werden|va|vont|devra|devront|"
     r"sera|seront|publiera\w*|dovrà|dovranno|sarà|saranno|\w+erà|\w+irà|zal|zullen|deberá|deberán|será|"
-    r"serán|\w+ará|\w+erá|\w+irá|va\s+a|van\s+a|kommer\s+att|będzie|zostanie)\b[^.]*$")
+    r"serán|\w+ará|\w+erá|\w+irá|va\s+a|van\s+a|kommer\s+att|będzie|zostanie)\b")
+# A past decision verb after the future word takes the date from it ("will have to pay the fine the ICO
+# imposed on Monday", "deberá pagar la multa que la AEPD le impuso el"), unless the future's own passive
+# ("will be fined on Friday", "sarà inflitta il"); in Dutch and German the verb ends the clause after
+# the date ("zal de boete betalen die de AP op 3 april oplegde").
+_PAST_AFTER_FUTURE = re.compile(r"(?i)" + _DECIDED_PAST)
+_FUTURE_PASSIVE = re.compile(r"(?i)(?:^|\b(?:be|been|being|have|être|été|essere|stat[oa]|ser|sido|sein|worden|werden|"
+                             r"zijn|bli|zostać))\s*(?:[^\W\d]+\s+){0,2}$")
+_PAST_AFTER_DATE = re.compile(r"(?i)\s+(?:\w+\s+){0,2}?(?:oplegde|oplegden|legde|legden|beboette|verhängte|verhängten|"
+                              r"(?:opgelegd|beboet|verhängt|auferlegt)\s+(?:heeft|had|hebben|hadden|hat|hatte|hatten|"
+                              r"haben|wurde|wurden|werd))\b")
 # A leading clause of an act before the main one ("After Italy's Garante fined X, the HDPA ... on Wednesday").
 _AFTER_CLAUSE = re.compile(r"(?i)\W*(?:after|following|once|nachdem|après\s+(?:que|qu['’]|avoir)|dopo\s+(?:che|aver\w*)|"
                            r"tras|después\s+de\s+que|nadat)\b(?:[^,;]|(?<=\d),(?=\d))*,")
@@ -147,7 +170,7 @@ def periods(ctx: Context, drafts: list[DecisionDraft]) -> None:
         start, end = draft.spans[0]
         for year in re.finditer(r"\b(?:in|en|im|nel|em|w|i|på|de|del|van|of|dell['’]anno|during|durante|während|pendant|"
                                 r"tijdens|under|år)\s+(?:(?:[a-zäéû]+|\d{1,2})\s+)?(?:de\s+)?((?:19|20)\d{2})\b"
-                                r"|\b((?:19|20)\d{2})\.?\s+(?:godine|roku|r\.)|" + _PAST_AUX + r"((?:19|20)\d{2})\b",
+                                r"|\b((?:19|20)\d{2})\.?\s+(?:godine|roku|r\.)|" + _PAST_AUX + r"((?:19|20)\d{2})\b" + _AUX_DECIDED,
                                 ctx.text[start:end], re.IGNORECASE):
             group = next(g for g in (1, 2, 3) if year.group(g))
             at = start + year.start(group)  # "in 2024", "de 2024", "2020. godine"; not "Censos 2021"
@@ -213,7 +236,7 @@ def date_in(ctx: Context, start: int, end: int, *, relative: bool = True) -> tup
         following = found[index + 1] if index + 1 < len(found) else None
         if following is not None and following[0] - b < 12 and _RANGE_BEFORE.search(ctx.text[b : following[0]]):
             continue  # the start of a period
-        if published and iso[: len(published)] > published:
+        if published and iso[: len(published)] > published and not _soon_after(published, iso, ctx.text[a:b]):
             continue  # after the report: a deadline or a plan, never the decision told
         if not relative and not re.search(r"\d", ctx.text[a:b]):
             continue
@@ -223,13 +246,37 @@ def date_in(ctx: Context, start: int, end: int, *, relative: bool = True) -> tup
     return None
 
 
+def _soon_after(published: str, iso: str, written: str) -> bool:
+    """Whether a date written with its year is at most two days after a report dated to the day
+    (a report dated in another time zone, or crawled, before the decision's day)."""
+    if not re.search(r"\b(?:19|20)\d{2}\b", written) or len(published) != 10 or len(iso) != 10:
+        return False
+    try:
+        return (dt.date.fromisoformat(iso) - dt.date.fromisoformat(published)).days <= 2
+    except ValueError:
+        return False
+
+
 def not_the_decisions(text: str, start: int, a: int, b: int) -> bool:
     """Whether the words around the date ``text[a:b]`` give it to another event, a deadline
     or a future act, all in the date's clause (after ``start``)."""
     before = text[max(start, a - 80) : a]
     clause = re.split(r"[;:()]|(?<!\d),|,(?!\d)", before)[-1]  # not the comma of "£50,000"
     return bool(_OTHER_EVENT.search(clause) or _EVENT_NOUN.search(clause) or _DEADLINE.search(clause)
-                or _FUTURE.search(clause) or _OTHER_EVENT_AFTER.match(text, b))
+                or _future(clause, text, b) or _OTHER_EVENT_AFTER.match(text, b))
+
+
+def _future(clause: str, text: str, b: int) -> bool:
+    """Whether the last future word of the clause before a date governs it: no full stop and no
+    past decision verb (other than the future's own passive) lies between them, and no past
+    verb ends the clause right after the date."""
+    last = next(reversed(list(_FUTURE.finditer(clause))), None)
+    if last is None or "." in clause[last.end() :]:
+        return False
+    past = _PAST_AFTER_FUTURE.search(clause, last.end())
+    if past is not None and not _FUTURE_PASSIVE.search(clause[last.end() : past.start()]):
+        return False
+    return not _PAST_AFTER_DATE.match(text, b)
 
 
 def lead_clause(ctx: Context, start: int, end: int, at: int) -> tuple[int, int]:
