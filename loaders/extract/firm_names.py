@@ -9,7 +9,7 @@ import re
 from enforcegraph.loaders.extract.bodies import is_authority, is_court
 from enforcegraph.loaders.extract.gazetteer import find_regulators
 from enforcegraph.loaders.extract.names import COMPANY_NOUN, DESCRIPTOR_WORD, LEGAL_FORM, clean_name
-from enforcegraph.loaders.extract.persons import looks_like_person
+from enforcegraph.loaders.extract.persons import names_person
 from enforcegraph.loaders.extract.word_order import nominative
 
 __all__ = ["not_a_firm", "tidy_name"]
@@ -92,7 +92,7 @@ def not_a_firm(text: str, name: str, start: int, end: int, regulators: dict[tupl
     or a private person's ("ha multado a Juan Pérez García")."""
     if re.fullmatch(_BARE_NOUN, name, re.IGNORECASE) or _common_noun(text, name, start) or is_court(name):
         return True
-    if looks_like_person(name):
+    if names_person(text, name, start, end):
         return True
     if is_authority(name) and not re.search(rf"\s{LEGAL_FORM}\.?$", name):
         return True  # a data protection authority the gazetteer does not know ("X Data Protection Commissioner")

@@ -212,22 +212,21 @@ def _other_country(text: str, start: int, entries: list[RegulatorEntry], end: in
     return any(_country_of(w) not in {e.country for e in entries} for w in (*before[-1:], *after[:1]))
 
 
-# Words that may stand capitalised right before a generic official name that is the gazetteer's ("The Data
-# Protection Commission", "Die Datenschutzbehörde").
-_OPENER = re.compile(r"The|A|An|Its|Der|Die|Das|La|Le|El|Il|De|Het|Dem|Den|Des|Del|Della")
-
-
 def _longer_name(text: str, start: int, entries: list[RegulatorEntry]) -> bool:
-    """Whether a generic official name is the end of another body's longer name: a capitalised
-    word, a place's possessive or a word in capitals right before it, other than an article or the
-    entries' own country ("Nigeria Data Protection Commission", "Singapore's Personal Data Protection
-    Commission", "Kenya's Office of the Data Protection Commissioner", not "the Irish Data
-    Protection Commission")."""
+    """Whether a generic official name is the end of another body's longer name: another country's
+    name or possessive right before it ("Nigeria Data Protection Commission", "Singapore's Personal Data
+    Protection Commission", "Kenya's Office of the Data Protection Commissioner") or an office's ("the
+    Office of the Data Protection Commissioner"); not the entries' own
+    country, a city, a person's possessive or a title ("the Irish", "Dublin-based", "Helen Dixon's",
+    "Deputy Commissioner of the Data Protection Commission")."""
     before = re.search(r"([A-ZÀ-Þ][\w\-]*)(['’]s)?[^\S\n]+(?:(?:of|for)[^\S\n]+(?:the[^\S\n]+)?)?$",
                        text[max(0, start - 40) : start])
-    if before is None or _OPENER.fullmatch(before.group(0).split()[0]) or _OPENER.fullmatch(before.group(1)):
+    if before is None:
         return False
-    return _country_of(before.group(1)) not in {e.country for e in entries}
+    if re.fullmatch(r"Office|Bureau|Agency", before.group(1)) and not before.group(2):
+        return True  # "the Office of the Data Protection Commissioner": whose office, the text does not say
+    code = _country_of(before.group(1))
+    return code is not None and code not in {e.country for e in entries}
 
 
 def _nordic_language(text: str) -> str | None:
@@ -255,13 +254,20 @@ def _defined_after_descriptors(text: str, found: list[RegulatorMatch]) -> list[R
     return hits
 
 
+# The EU's words after an authority's name ("l'Antitrust Ue", "l'Antitrust europea", "l'Antitrust di Bruxelles").
+_EU_AFTER = re.compile(r"[^\S\n]+(?:U[Ee]|EU|europe[ao]|comunitari[ao]|di\s+Bruxelles|de\s+Bruselas|de\s+Bruxelles|"
+                       r"européenne|européen|europäische|europese|europe[ao])(?!\w)")
+
+
 def _foreign_namesakes(text: str, found: list[RegulatorMatch]) -> list[RegulatorMatch]:
-    """An authority's name with another country's adjective after it names that country's
-    authority ("la CNIL irlandaise", "the Irish CNIL" is the descriptor rule's)."""
+    """An authority's name with another country's adjective (or the EU's) after it names that country's
+    authority ("la CNIL irlandaise", "l'Antitrust Ue"; "the Irish CNIL" is the descriptor rule's)."""
     result = []
     for match in found:
         after = _country_pattern().match(text, match.end + 1) if text[match.end : match.end + 1] == " " else None
         code = _country_of(after.group(0)) if after else None
+        if after is None and (after := _EU_AFTER.match(text, match.end)):
+            code = "EU"  # "l'Antitrust Ue / europea / di Bruxelles" is the European Commission
         candidates = [e for e in gazetteer() if e.country == code and e.kind == match.entry.kind]
         if after is None or code in (None, match.entry.country) or len(candidates) != 1:
             result.append(match)
@@ -378,3 +384,4 @@ def directs_regulator(text: str, at: int, found: list[RegulatorMatch]) -> bool:
     return verb is not None and any(
         re.fullmatch(r"(?:[A-Z][\w\-]*\s+)?", text[verb.end() : m.start])
         and re.match(r"\s+(?:to|de|di|d['’])\b", text[m.end : m.end + 6]) for m in found)
+

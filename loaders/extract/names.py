@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "COMPANY_NOUN", "DESCRIPTOR_WORD", "LAW_ACRONYMS", "LEGAL_FORM", "LONG_NAME", "NAME", "PERSON", "PRODUCT_NOUN",
+    "COMPANY_NOUN", "CURRENCY_CODE", "DESCRIPTOR_WORD", "LAW_ACRONYMS", "LEGAL_FORM", "LONG_NAME", "NAME", "PERSON", "PRODUCT_NOUN",
     "ROLE", "STOP_WORDS", "canonical_role", "clean_name", "is_law_or_currency", "is_regulator_role",
 ]
 
@@ -90,6 +90,8 @@ _ISO_CURRENCIES = frozenset([
     "JPY", "CNY", "INR", "ZAR", "NGN", "KES", "GHS", "MYR", "PHP", "IDR", "THB", "RSD", "UAH", "RUB", "MXN",
     "ARS", "CLP", "COP", "ILS", "AED", "SAR", "QAR", "KSh", "Ksh", "Kshs"
 ])
+# A currency code in capitals, which no firm's name is ("fined Amazon's Luxembourg unit EUR 746 million").
+CURRENCY_CODE = "(?:" + "|".join(sorted({*(c.upper() for c in _NOT_NAME_END if len(c) == 3), *_ISO_CURRENCIES})) + r")(?!\w)"
 STOP_WORDS = frozenset(["the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "i", "you", "his", "her", "their", "our", "my", "in", "on", "at", "for", "from", "to", "of", "and", "or", "but", "as", "by", "with", "after", "before", "under", "over", "while", "when", "where", "which", "who", "what", "why", "how", "there", "here", "however", "but", "also", "meanwhile", "yet", "still", "some", "many", "most", "each", "every", "all", "any", "no", "not", "nor", "so", "if", "then", "than", "though", "although", "because", "since", "until", "unless", "whether", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "europe", "european", "eu", "eea", "gdpr", "uk", "us", "usa", "internet", "planet", "earth", "ai", "nb", "ps", "note", "update", "read",
     # "also" in the languages present ("Anche Ntt Data Italia è stata sanzionata")
     "anche", "aussi", "auch", "ook", "también", "także", "även", "också", "inoltre", "ebenfalls",

@@ -20,6 +20,7 @@ from enforcegraph.loaders.extract.names import (
     clean_name,
     is_regulator_role,
 )
+from enforcegraph.loaders.extract.persons import employers
 from enforcegraph.loaders.extract.places import is_country
 from enforcegraph.loaders.extract.products import PRODUCT_OF
 from enforcegraph.loaders.extract.roles import AMPERSAND, firm_patterns
@@ -154,6 +155,7 @@ class PartyFinder:
         self.comparison_lists()
         self.bylines(publisher, author)
         self.agencies()
+        self.employers()
         self.firms()
         self.known_names()
         self.officers()
@@ -189,6 +191,13 @@ class PartyFinder:
                 span = (match.start(), match.end())
                 if self.add("mention", name, span, "byline", 0.9, f"the article's {why}"):
                     self.mention_spans.append(span)
+
+    def employers(self) -> None:
+        """A private person's employer in apposition ("Juan Pérez, administrador de X S.L.") is only
+        mentioned there: the person's sanction is not the firm's."""
+        for span in employers(self.text):
+            if self.add("mention", self.text[span[0] : span[1]], span, "employer", 0.8, "a sanctioned person's employer"):
+                self.mention_spans.append(span)
 
     def agencies(self) -> None:
         """PR agencies and counsel: "Clearview's PR agency, LakPR Group"."""
@@ -237,7 +246,7 @@ class PartyFinder:
                     if regulator:
                         person.office_of = person.office_of or regulator
                         continue
-                    if is_regulator_role(role):
+                    if is_regulator_role(role) or not self.is_free(owner_span):
                         continue
                     owner = self.add("company", match.group("owner"), owner_span, "possessive", 0.8)
                     if owner is not None:

@@ -14,6 +14,7 @@ from enforcegraph.loaders.extract.bodies import MORE_PUBLIC_BODIES
 from enforcegraph.loaders.extract.names import (
     CLAUSE,
     COMPANY_NOUN,
+    CURRENCY_CODE,
     LEGAL_FORM,
     LONG_NAME,
     NAME,
@@ -198,7 +199,7 @@ def firm_patterns(skip: str) -> list[tuple[str, str, float]]:
                      rf"(?P<name>{_ADDRESSEE_NAME})(?=\s*(?:[,;(\n]|$))", "addressee", 0.75))
     # "Amazon's Luxembourg unit", "Google's French subsidiary": the firm named (when its unit is not) ...
     unit = r"(?:unit|subsidiary|arm|division|affiliate|branch)"
-    patterns.append((rf"(?P<name>{NAME})['’]s\s+(?:[\w\-]+\s+){{0,2}}{unit}\b(?!,?[^\S\n]+{NAME})",
+    patterns.append((rf"(?P<name>{NAME})['’]s\s+(?:[\w\-]+\s+){{0,2}}{unit}\b(?!,?[^\S\n]+(?!{CURRENCY_CODE}){NAME})",
                      "possessive-unit", 0.7))
     # ... and the unit when it is named ("CaixaBank's insurance arm VidaCaixa"): the unit, not its parent
     patterns.append((rf"{NAME}['’]s\s+(?:[\w\-]+\s+){{0,2}}{unit},?[^\S\n]+(?P<name>{NAME})", "named-unit", 0.8))
