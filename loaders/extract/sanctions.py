@@ -168,7 +168,7 @@ _MARK_INSTEAD = rf"(?<![\w'’])(?:{_INSTEAD})(?:(?<=['’])(?:{_SMALL})(?![\w'�
 _MARK_RISK = rf"(?<![\w'’])(?:{_RISK}){_SMALLS}"
 # Any word of the clause but those that start another one ("and", "but", "while", "was").
 _WORD = (r"(?!(?:and|but|while|whereas|was|were|aber|und|sondern|während|ma|mentre|mais|et|tandis|pero|sino|y|mientras|"
-         r"maar|terwijl|men|och|og|medan|ale|lecz|oraz)\b)[^\s,;:!?()]*[^\s,;:!?().]\s+")
+         r"maar|terwijl|men|och|og|medan|ale|lecz|oraz)\b)(?:[^\s,;:!?()]*[^\s,;:!?().]|(?:[A-Za-z]{1,3}\.){2,})\s+")
 # Just before a sanction's verb, noun or amount, or before the verb or noun of an amount.
 # A denial of the sanction's measure, not of the sanction ("n'avait pas infligé une sanction disproportionnée").
 # Or of a comparison ("has never imposed a bigger fine than the €1.2bn penalty").
@@ -180,11 +180,12 @@ _MEASURE = re.compile(r"(?i)(?:\S+\s+){1,3}?(?:disproportion\w*|excessi\w*|sprop
 _THEN = rf"(?:(?:{SANCTION_STEMS})\s+(?:{_WORD}){{0,6}}?)?$"
 # After "instead of": a sanction's verb with its object ("instead of fining X £5m") or its noun with
 # the words of its amount ("instead of a fine of up to £5m"), no more.
-_VERBAL = r"(?:\w+ing|\w+are|\w+ar|\w+ire|\w+ir|\w+ieren|\w+ać|beboeten|berispen|verwarnen|bötfälla|sanctionner|sanktionere)"
+_VERBAL = r"(?:fining|penali[sz]ing|sanctioning|reprimanding|\w+are|\w+ar|\w+ire|\w+ir|\w+ieren|\w+ać|beboeten|berispen|verwarnen|bötfälla|sanctionner|sanktionere)"
 _OF = (r"(?:(?:of|von|in\s+Höhe\s+von|über|di|da|pari\s+a|de|du|van|på|om|w\s+wysokości)\s+)?"
        r"(?:(?:up\s+to|bis\s+zu|fino\s+a|jusqu['’]à|hasta|tot|upp\s+till|opp\s+til|op\s+til|do)\s+)?")
 _THEN_INSTEAD = (rf"(?:(?=(?:{SANCTION_STEMS}))(?:{_VERBAL})(?!\w)\s+(?:{_WORD}){{0,6}}?|"
                  rf"(?:{SANCTION_STEMS})(?:\s+|(?<=\w)\s+d['’]){_OF})?$")
+_VERBAL_WORD = re.compile(rf"(?i){_VERBAL}")
 _BEFORE_INSTEAD = re.compile(rf"(?i){_MARK_INSTEAD}{_THEN_INSTEAD}")
 _BEFORE = re.compile(rf"(?i){_MARK}{_THEN}|{_BEFORE_INSTEAD.pattern[4:]}")
 _BEFORE_RISK = re.compile(rf"(?i)(?:{_MARK}|{_MARK_RISK}){_THEN}|{_BEFORE_INSTEAD.pattern[4:]}")
@@ -192,8 +193,9 @@ _BEFORE_RISK = re.compile(rf"(?i)(?:{_MARK}|{_MARK_RISK}){_THEN}|{_BEFORE_INSTEA
 # sanction words tell the firm, not what the sentence reports.
 _RELATIVE = re.compile(r"(?i),\s*(?:which|who|whom|whose|que|qui|dont|lequel|laquelle|che|cui|il\s+quale|la\s+quale|"
                        r"welche[rs]?|die|der|das|dat|som|hvilket|który|która|które|joka|jonka)\s[^,;:.!?]*,")
-# The sanction told in place of a denied one ("keine Verwarnung, sondern ein Bußgeld", "geen berisping maar een boete").
-_CONTRAST = re.compile(rf"(?i)(?:,\s*|\s+)(?:sondern|but|maar|ma|sino|mais|utan|men|lecz|ale)(?:\s+(?:rather|instead|a|an|the|"
+# The sanction told in place of a denied one, right after it ("keine Verwarnung, sondern ein Bußgeld", "geen
+# berisping maar een boete"; not "did not fine X but a penalty could follow").
+_CONTRAST = re.compile(rf"(?i)(?:{SANCTION_STEMS}),?\s+(?:sondern|but|maar|ma|sino|mais|utan|men|lecz|ale)(?:\s+(?:rather|instead|a|an|the|"
                        rf"ein\w*|eine\w*|een|una?|uno|une|en|ett|la|il|le|el|die|der|das|de|het))*\s+(?P<word>{SANCTION_STEMS})")
 
 
@@ -221,7 +223,8 @@ def leads_unreal(text: str, verb: re.Pattern[str] | None = None) -> bool:
     """Whether the first sanction word of ``text`` (or its first ``verb``) is told as not
     imposed: a sentence that opens its sanction as a possibility or a denial ("The ICO did not
     fine X, saying a penalty of £1.5m would ...") tells no imposed sanction. Words in a relative
-    clause or in place of the sanction ("instead of a reprimand") are passed over, and a denial
+    clause or nouns in place of the sanction ("Statt einer Verwarnung verhängte ...") are passed
+    over (not "instead of fining X £5m"), and a denial
     followed by the sanction given instead ("keine Verwarnung, sondern ein Bußgeld") is none.
 
     >>> leads_unreal("X, which could have been fined up to €1bn, received a €345m penalty")
@@ -230,8 +233,8 @@ def leads_unreal(text: str, verb: re.Pattern[str] | None = None) -> bool:
     (False, True)
     """
     aside = [(m.start(), m.end()) for m in _RELATIVE.finditer(text)]
-    firsts = [next((m for m in pattern.finditer(text) if not any(a <= m.start() < b for a, b in aside)
-                    and not _BEFORE_INSTEAD.search(text, max(0, m.start() - 120), m.start())), None)
+    firsts = [next((m for m in pattern.finditer(text) if not any(a <= m.start() < b for a, b in aside) and not (
+        _BEFORE_INSTEAD.search(text, max(0, m.start() - 120), m.start()) and not _VERBAL_WORD.fullmatch(m.group()))), None)
               for pattern in (SANCTION_WORD, *((verb,) if verb else ()))]
     return any(first is not None and unreal(text, first.start()) for first in firsts) and not any(
         not unreal(text, m.start("word")) for m in _CONTRAST.finditer(text))

@@ -60,6 +60,10 @@ def test_a_fine_instead_of_a_lesser_sanction_is_kept(text: str, fine: tuple[int,
     "Verwarnung\n\nStatt eines Bußgelds in Höhe von 5 Millionen Euro erhielt die Deutsche Wohnen SE von der "
     "Berliner Datenschutzbeauftragten eine Verwarnung.",
     "Rappel à l'ordre\n\nLa CNIL a adressé un rappel à l'ordre à Clearview AI au lieu d'une amende de 5 000 euros.",
+    "Ammonimento\n\nInvece di multare Enel Energia S.p.A. per 5 milioni di euro, il Garante privacy ha ammonito la "
+    "società.",
+    "Apercibimiento\n\nEn lugar de multar a CaixaBank S.A. con 6 millones de euros, la AEPD le dirigió un "
+    "apercibimiento.",
 ])
 def test_the_fine_in_place_of_which_another_came_is_still_none(text: str) -> None:
     assert _fines(text) == []
@@ -166,3 +170,7 @@ def test_the_conversion_of_compensation_is_no_fine() -> None:
 def test_the_conversion_of_a_fine_stays_with_it() -> None:
     money = find_money("The FTC fined Clearview AI Inc $50,000, roughly £40,000.")
     assert [(m.amount, m.conversions) for m in money if m.conversion_of is None] == [(50_000, ((40_000, "GBP"),))]
+
+
+def test_a_sanction_after_but_far_from_the_denied_one_is_still_none() -> None:
+    assert _fines("ICO\n\nThe ICO did not fine Easylife Ltd but a penalty of £1.5 million could follow.") == []
