@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from enforcegraph.loaders.extract.meanings import CONVERSION_WORDS, no_fine
+from enforcegraph.loaders.extract.meanings import AWARD_AFTER, CONVERSION_WORDS, no_fine
 from enforcegraph.loaders.extract.numerals import (
     LOCAL_MAGNITUDES,
     LOCAL_NUMBERS,
@@ -212,6 +212,8 @@ def _converted(text: str, found: list[Money], last: Money | None, start: int, cu
     if last is None or start - last.end > 40:
         return None
     between = text[last.end : start]
+    if last.meaning == "award" and (words := AWARD_AFTER.match(between)):
+        between = between[words.end() :]  # "$50,000 in compensation, roughly £40,000"
     if found and last is found[-1] and currency != last.currency and CONVERSION_WORDS.match(between):
         return last
     if start - last.end > 20:

@@ -142,8 +142,11 @@ _RISK = (r"rischi(?:a|ano|erebbe|erebbero)|(?<!un\s)(?<!le\s)(?<!au\s)(?<!du\s)(
          r"risque(?:nt)?|encour(?:t|ent|rait|raient)|s['’]expose(?:nt)?|droh(?:t|en|te|ten)|riskier(?:t|en)|"
          r"(?:se\s+)?enfrenta[n]?|arriesga[n]?|(?:se\s+)?expone[n]?|riskeert|riskeren|dreig(?:t|en)|riskerar|risikerer|"
          r"grozi|grożą|ryzykuje|arrisca")
-# A sanction that would have come, or came in place of another ("instead of a fine").
-_INSTEAD = (r"would|instead\s+of|rather\s+than|in\s+lieu\s+of|statt|anstatt|anstelle|hätte[n]?|invece\s+d[ie]|anziché|"
+# A sanction that would have come ("would have fined").
+_WOULD = r"would|hätte[n]?"
+# A sanction in place of which another came ("instead of a fine"): it reaches its own amount only
+# ("instead of a fine of £5m"), not the clause that follows ("Instead of a reprimand the ICO fined X £5m").
+_INSTEAD = (r"instead\s+of|rather\s+than|in\s+lieu\s+of|statt|anstatt|anstelle|invece\s+d[ie]|anziché|"
             r"piuttosto\s+che|au\s+lieu\s+d['’e]|plutôt\s+qu['’e]|en\s+(?:lugar|vez)\s+de|in\s+plaats\s+van|"
             r"i\s+stället\s+för|istället\s+för|i\s+stedet\s+for|zamiast|em\s+vez\s+de")
 # The small words that may stand between such a word and the sanction: auxiliaries, articles,
@@ -160,18 +163,40 @@ _SMALL = (r"be|been|being|have|has|had|get|got|also|still|yet|now|otherwise|pote
           r"inflig\w*|inflitt\w*|irrog\w*|impond\w*|impuest\w*|impus\w*|verhäng\w*|auferleg\w*|opgeleg\w*|oplegg\w*|"
           r"påför\w*|ilag\w*|pålag\w*|udsted\w*|nałoż\w*|prononc\w*|applica\w*|aplica\w*")
 _SMALLS = rf"(?:\s+(?:{_SMALL})(?:(?<=['’])|(?![\w'’])))*(?:\s+|(?<=['’]))"
-_MARK = rf"(?<![\w'’])(?:(?:{_NEGATION}){_NOT_ONLY}|{_POSSIBLE}|{_INSTEAD}){_SMALLS}"
+_MARK = rf"(?<![\w'’])(?:(?:{_NEGATION}){_NOT_ONLY}|{_POSSIBLE}|{_WOULD}){_SMALLS}"
+_MARK_INSTEAD = rf"(?<![\w'’])(?:{_INSTEAD})(?:(?<=['’])(?:{_SMALL})(?![\w'’]))?{_SMALLS}"  # "au lieu d'une"
 _MARK_RISK = rf"(?<![\w'’])(?:{_RISK}){_SMALLS}"
 # Any word of the clause but those that start another one ("and", "but", "while", "was").
-_WORD = (r"(?!(?:and|but|while|whereas|was|were|aber|und|während|ma|mentre|mais|et|tandis|pero|y|mientras|maar|"
-         r"terwijl|men|och|og|medan|ale|oraz)\b)[^\s,;:!?()]*[^\s,;:!?().]\s+")
+_WORD = (r"(?!(?:and|but|while|whereas|was|were|aber|und|sondern|während|ma|mentre|mais|et|tandis|pero|sino|y|mientras|"
+         r"maar|terwijl|men|och|og|medan|ale|lecz|oraz)\b)(?:[^\s,;:!?()]*[^\s,;:!?().]|(?:[A-Za-z]{1,3}\.){2,})\s+")
 # Just before a sanction's verb, noun or amount, or before the verb or noun of an amount.
 # A denial of the sanction's measure, not of the sanction ("n'avait pas infligé une sanction disproportionnée").
+# Or of a comparison ("has never imposed a bigger fine than the €1.2bn penalty").
 _MEASURE = re.compile(r"(?i)(?:\S+\s+){1,3}?(?:disproportion\w*|excessi\w*|sproporzionat\w*|desproporcionad\w*|"
-                      r"unverhältnismäßig\w*|onevenredig\w*|oproportionerlig\w*|unfair\w*|too\s+(?:high|harsh|low))")
+                      r"unverhältnismäßig\w*|onevenredig\w*|oproportionerlig\w*|unfair\w*|too\s+(?:high|harsh|low)|"
+                      r"(?:bigger|larger|higher|greater|heavier|größer\w*|höher\w*|plus\s+(?:lourde|élevée|importante)s?|"
+                      r"più\s+(?:alt|pesant|elevat)\w*|mayor(?:es)?|más\s+alt\w*|grot\w*|hoger\w*|större|högre|større|højere|"
+                      r"wyższ\w*|więks\w*)\s+(?:\S+\s+){0,2}?(?:than|als|que|di|dan|än|end|enn|niż|od)\b)")
 _THEN = rf"(?:(?:{SANCTION_STEMS})\s+(?:{_WORD}){{0,6}}?)?$"
-_BEFORE = re.compile(rf"(?i){_MARK}{_THEN}")
-_BEFORE_RISK = re.compile(rf"(?i)(?:{_MARK}|{_MARK_RISK}){_THEN}")
+# After "instead of": a sanction's verb with its object ("instead of fining X £5m") or its noun with
+# the words of its amount ("instead of a fine of up to £5m"), no more.
+_VERBAL = r"(?:fining|penali[sz]ing|sanctioning|reprimanding|\w+are|\w+ar|\w+ire|\w+ir|\w+ieren|\w+ać|beboeten|berispen|verwarnen|bötfälla|sanctionner|sanktionere)"
+_OF = (r"(?:(?:of|von|in\s+Höhe\s+von|über|di|da|pari\s+a|de|du|van|på|om|w\s+wysokości)\s+)?"
+       r"(?:(?:up\s+to|bis\s+zu|fino\s+a|jusqu['’]à|hasta|tot|upp\s+till|opp\s+til|op\s+til|do)\s+)?")
+_THEN_INSTEAD = (rf"(?:(?=(?:{SANCTION_STEMS}))(?:{_VERBAL})(?!\w)\s+(?:{_WORD}){{0,6}}?|"
+                 rf"(?:{SANCTION_STEMS})(?:\s+|(?<=\w)\s+d['’]){_OF})?$")
+_VERBAL_WORD = re.compile(rf"(?i){_VERBAL}")
+_BEFORE_INSTEAD = re.compile(rf"(?i){_MARK_INSTEAD}{_THEN_INSTEAD}")
+_BEFORE = re.compile(rf"(?i){_MARK}{_THEN}|{_BEFORE_INSTEAD.pattern[4:]}")
+_BEFORE_RISK = re.compile(rf"(?i)(?:{_MARK}|{_MARK_RISK}){_THEN}|{_BEFORE_INSTEAD.pattern[4:]}")
+# A relative clause between commas ("TikTok, which could have been fined up to €1bn, received ..."): its
+# sanction words tell the firm, not what the sentence reports.
+_RELATIVE = re.compile(r"(?i),\s*(?:which|who|whom|whose|que|qui|dont|lequel|laquelle|che|cui|il\s+quale|la\s+quale|"
+                       r"welche[rs]?|die|der|das|dat|som|hvilket|który|która|które|joka|jonka)\s[^,;:.!?]*,")
+# The sanction told in place of a denied one, right after it ("keine Verwarnung, sondern ein Bußgeld", "geen
+# berisping maar een boete"; not "did not fine X but a penalty could follow").
+_CONTRAST = re.compile(rf"(?i)(?:{SANCTION_STEMS}),?\s+(?:sondern|but|maar|ma|sino|mais|utan|men|lecz|ale)(?:\s+(?:rather|instead|a|an|the|"
+                       rf"ein\w*|eine\w*|een|una?|uno|une|en|ett|la|il|le|el|die|der|das|de|het))*\s+(?P<word>{SANCTION_STEMS})")
 
 
 def unreal(text: str, at: int, start: int = 0, risk: bool = True) -> bool:
@@ -197,9 +222,22 @@ def unreal(text: str, at: int, start: int = 0, risk: bool = True) -> bool:
 def leads_unreal(text: str, verb: re.Pattern[str] | None = None) -> bool:
     """Whether the first sanction word of ``text`` (or its first ``verb``) is told as not
     imposed: a sentence that opens its sanction as a possibility or a denial ("The ICO did not
-    fine X, saying a penalty of £1.5m would ...") tells no imposed sanction."""
-    firsts = [pattern.search(text) for pattern in (SANCTION_WORD, *((verb,) if verb else ()))]
-    return any(first is not None and unreal(text, first.start()) for first in firsts)
+    fine X, saying a penalty of £1.5m would ...") tells no imposed sanction. Words in a relative
+    clause or nouns in place of the sanction ("Statt einer Verwarnung verhängte ...") are passed
+    over (not "instead of fining X £5m"), and a denial
+    followed by the sanction given instead ("keine Verwarnung, sondern ein Bußgeld") is none.
+
+    >>> leads_unreal("X, which could have been fined up to €1bn, received a €345m penalty")
+    False
+    >>> leads_unreal("Geen berisping maar een boete van 600.000 euro"), leads_unreal("Geen boete voor X")
+    (False, True)
+    """
+    aside = [(m.start(), m.end()) for m in _RELATIVE.finditer(text)]
+    firsts = [next((m for m in pattern.finditer(text) if not any(a <= m.start() < b for a, b in aside) and not (
+        _BEFORE_INSTEAD.search(text, max(0, m.start() - 120), m.start()) and not _VERBAL_WORD.fullmatch(m.group()))), None)
+              for pattern in (SANCTION_WORD, *((verb,) if verb else ()))]
+    return any(first is not None and unreal(text, first.start()) for first in firsts) and not any(
+        not unreal(text, m.start("word")) for m in _CONTRAST.finditer(text))
 
 
 # A law as the subject of a ban, order or sanction verb ("the GDPR prohibits", "Das Gesetz verbietet",
