@@ -93,8 +93,10 @@ _CEILING_BEFORE = re.compile(r"(?i)(?<!\w)(?:up\s+to|maximum\s+(?:\w+\s+)?(?:fin
                              r"até(?:\s+ao?)?(?:\s+(?:montante|valor)\s+máximo\s+de)?|hasta\s+un\s+máximo\s+de|"
                              r"jusqu['’]à|fino\s+a|hasta|opp\s+til|upp\s+till|op\s+til)\s*$")
 # A firm's turnover or revenue ("un chiffre d'affaires de 1,2 milliard €", "Umsatz von 3 Mrd. €"): no sanction.
+# In the amount's clause: not "fines of up to 4% of turnover, and the CNIL fined Google €50 million".
 _TURNOVER_BEFORE = re.compile(r"(?i)\b(?:chiffre\s+d['’]affaires|\w*umsatz\w*|fatturato|turnover|revenues?|sales|"
-                              r"facturaci[oó]n|omzet|omsättning|omsetning|omsætning)\b[^.;€£$\d]{0,30}$")
+                              r"facturaci[oó]n|omzet|omsättning|omsetning|omsætning)\b(?:[^.;,€£$\d]|,(?!\s))"
+                              r"{0,30}$")
 # "... whichever is higher"; "100 tys. zł to maksymalna kara", "is the maximum", "ist der Höchstbetrag"
 _CEILING_AFTER = re.compile(r"(?i)^[^.;]{0,40}whichever\s+is\s+(?:higher|greater)|^\s*(?:to|is|was|ist|war|est|è|es|er|"
                             r"är|on|is\s+het|jest)\s+(?:the\s+|der\s+|das\s+|die\s+|le\s+|la\s+|il\s+|el\s+|het\s+)?"

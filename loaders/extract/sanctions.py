@@ -199,6 +199,48 @@ _CONTRAST = re.compile(rf"(?i)(?:{SANCTION_STEMS}),?\s+(?:sondern|but|maar|ma|si
                        rf"ein\w*|eine\w*|een|una?|uno|une|en|ett|la|il|le|el|die|der|das|de|het))*\s+(?P<word>{SANCTION_STEMS})")
 
 
+# "Instead of" with an infinitive clause, in the languages whose infinitive closes its clause ("In plaats van X te
+# beboeten met 600.000 euro gaf de AP een berisping", "Statt X mit einem Bußgeld von 5 Millionen Euro zu belegen,
+# erteilte ..."): the clause runs from the words to its comma, or to its infinitive and the amount just after it;
+# an amount in it is not imposed. Not "Statt einer Verwarnung verhängte ... ein Bußgeld" (no infinitive).
+_CLAUSE_CHAR = r"(?:[^,;:!?\n]|,(?=\d))"  # a decimal comma is no clause's end ("14,5 Millionen")
+_INSTEAD_TO = re.compile(rf"(?i)(?<![\w'’])(?:in\s+plaats\s+van|statt|anstatt|anstelle|au\s+lieu\s+d['’e]|"
+                         rf"invece\s+d[ie]|en\s+(?:lugar|vez)\s+de)(?![\w'’]){_CLAUSE_CHAR}*$")
+_TO_INFINITIVE = re.compile(r"(?i)(?<![\w'’])(?:(?:te|zu)\s+\w+(?:en|ern|eln)|\w+zu\w+en)(?![\w'’])")
+_ROMANCE_INFINITIVE = re.compile(r"(?i)(?:au\s+lieu\s+d['’e]|invece\s+d[ie]|en\s+(?:lugar|vez)\s+de)\s*\w+(?:er|ir|re|ar|are|ere|ire)(?![\w'’])")
+_PURPOSE = re.compile(r"(?i)(?<![\w'’])(?:om|um|pour|per|para|afin\s+de)(?![\w'’])")
+_UP_TO_AMOUNT = re.compile(r"(?i)^(?:\s+(?:met|mit|van|von|de|di|da|d['’]|du|con|por|of|with|"
+                           r"een|eine[mnr]?|einen|une|una|un|uno|a|an|the|boete|Bußgeld|Geldbuße|amende|multa|sanzione|"
+                           r"sanción|sanction|pénalité)(?![\w'’]))*\s*$")
+
+
+def _instead_clause(text: str, at: int, start: int) -> bool:
+    """Whether the amount at ``at`` is in an "instead of" clause with an infinitive: between its
+    words and an infinitive with no comma between ("Statt X mit ... 5 Millionen Euro zu belegen,"),
+    or right after its infinitive ("In plaats van X te beboeten met 600.000 euro", "au lieu
+    d'infliger une amende de 50 millions d'euros").
+
+    >>> def at(text: str, word: str) -> bool: return _instead_clause(text, text.index(word), 0)
+    >>> at("Statt X mit einem Bußgeld von 5 Millionen Euro zu belegen, erteilte Y eine Verwarnung", "5")
+    True
+    >>> at("In plaats van X te beboeten met 600.000 euro gaf de AP een berisping", "600")
+    True
+    >>> at("Statt einer Verwarnung verhängte Y ein Bußgeld von 5 Millionen Euro", "5")
+    False
+    """
+    found = _INSTEAD_TO.search(text, max(start, at - 160), at)
+    if found is None:
+        return False
+    before = text[found.start() : at]
+    infinitive = [*_TO_INFINITIVE.finditer(before)]
+    if infinitive or _ROMANCE_INFINITIVE.match(before):  # the infinitive before the amount: the amount just after it
+        last = infinitive[-1].end() if infinitive else _ROMANCE_INFINITIVE.match(before).end()  # type: ignore[union-attr]
+        return bool(_UP_TO_AMOUNT.match(before[last:]))  # not "... te geven legde de AP 600.000 euro op"
+    after = re.match(rf"{_CLAUSE_CHAR}{{0,80}}", text[at:]).group()  # type: ignore[union-attr]
+    closing = _TO_INFINITIVE.search(after)
+    return closing is not None and not _PURPOSE.search(before + after[: closing.start()])
+
+
 def unreal(text: str, at: int, start: int = 0, risk: bool = True) -> bool:
     """Whether the sanction's verb, noun or amount at ``at`` is told as not imposed, by the
     words of its clause before it (from ``start``, the sentence's start); a periodic penalty
@@ -214,6 +256,8 @@ def unreal(text: str, at: int, start: int = 0, risk: bool = True) -> bool:
     >>> at("The ICO not only fined X £5m", "£"), at("a reprimand instead of a £350,000 fine", "£")
     (False, True)
     """
+    if _instead_clause(text, at, start):
+        return True  # "Statt X mit einem Bußgeld von 5 Millionen Euro zu belegen, erteilte ..."
     found = (_BEFORE_RISK if risk else _BEFORE).search(text[max(start, at - 120) : at])
     return found is not None and not PERIODIC.search(text[at - len(found.group()) : at + 30]) and not (
         _MEASURE.match(text, at))  # "encourt une astreinte"; "did not impose a disproportionate fine"
@@ -234,7 +278,8 @@ def leads_unreal(text: str, verb: re.Pattern[str] | None = None) -> bool:
     """
     aside = [(m.start(), m.end()) for m in _RELATIVE.finditer(text)]
     firsts = [next((m for m in pattern.finditer(text) if not any(a <= m.start() < b for a, b in aside) and not (
-        _BEFORE_INSTEAD.search(text, max(0, m.start() - 120), m.start()) and not _VERBAL_WORD.fullmatch(m.group()))), None)
+        _BEFORE_INSTEAD.search(text, max(0, m.start() - 120), m.start()) and not _VERBAL_WORD.fullmatch(m.group()))
+        and not _instead_clause(text, m.start(), 0)), None)  # "Statt X mit einem Bußgeld ... zu belegen, erteilte"
               for pattern in (SANCTION_WORD, *((verb,) if verb else ()))]
     return any(first is not None and unreal(text, first.start()) for first in firsts) and not any(
         not unreal(text, m.start("word")) for m in _CONTRAST.finditer(text))
