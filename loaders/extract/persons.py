@@ -67,6 +67,8 @@ _OFFICE = re.compile(r",\s+(?:(?:the|a|an|el|la|il|le|der|die|de|het)\s+)?(?:adm
                      r"director|directora|empleado|empleada|trabajador|trabajadora|socio|socia|propietari[oa]|dueñ[oa]|"
                      r"titular|vecino|vecina|manager|employee|owner|boss|amministratore|titolare|dipendente|gérant|"
                      r"dirigeant|salarié|Geschäftsführer\w*|Inhaber\w*|Mitarbeiter\w*|eigenaar|directeur|medewerker)\b")
+# The same office right after a name's last letter (or its initial's full stop), found anywhere in a text.
+_OFFICE_AFTER_NAME = re.compile(_OFFICE.pattern.replace(",", "(?<=[\\w.]),", 1))
 # A private person named in the text ("AEPD multa a un vecino", "a private individual", "eine Privatperson").
 _PRIVATE = re.compile(r"(?i)\b(?:(?:a|an)\s+(?:private\s+)?(?:individual|man|woman|citizen|resident|neighbou?r)|"
                       r"private\s+individual|sole\s+trader|un[ao]?\s+(?:particular|vecin[oa]|ciudadan[oa]|individuo|"
@@ -117,7 +119,7 @@ def employers(text: str) -> list[tuple[int, int]]:
     """Spans of the firms a private person works for, named in apposition ("Juan Pérez García,
     administrador de Construcciones Pérez S.L."): the person's sanction is not the firm's."""
     spans = []
-    for office in re.finditer(_OFFICE.pattern.replace(",", "(?<=[\\w.]),", 1), text):
+    for office in _OFFICE_AFTER_NAME.finditer(text):
         person = _PERSON_NAME.search(text, max(0, office.start() - 60), office.start())
         firm = _EMPLOYER.match(text, office.end())
         if person is not None and firm is not None and looks_like_person(person.group(0)):

@@ -208,6 +208,7 @@ _INSTEAD_TO = re.compile(rf"(?i)(?<![\w'’])(?:in\s+plaats\s+van|statt|anstatt|
                          rf"invece\s+d[ie]|en\s+(?:lugar|vez)\s+de)(?![\w'’]){_CLAUSE_CHAR}*$")
 _TO_INFINITIVE = re.compile(r"(?i)(?<![\w'’])(?:(?:te|zu)\s+\w+(?:en|ern|eln)|\w+zu\w+en)(?![\w'’])")
 _ROMANCE_INFINITIVE = re.compile(r"(?i)(?:au\s+lieu\s+d['’e]|invece\s+d[ie]|en\s+(?:lugar|vez)\s+de)\s*\w+(?:er|ir|re|ar|are|ere|ire)(?![\w'’])")
+_CLAUSE_AHEAD = re.compile(rf"{_CLAUSE_CHAR}{{0,80}}")
 _PURPOSE = re.compile(r"(?i)(?<![\w'’])(?:om|um|pour|per|para|afin\s+de)(?![\w'’])")
 _UP_TO_AMOUNT = re.compile(r"(?i)^(?:\s+(?:met|mit|van|von|de|di|da|d['’]|du|con|por|of|with|"
                            r"een|eine[mnr]?|einen|une|una|un|uno|a|an|the|boete|Bußgeld|Geldbuße|amende|multa|sanzione|"
@@ -233,10 +234,11 @@ def _instead_clause(text: str, at: int, start: int) -> bool:
         return False
     before = text[found.start() : at]
     infinitive = [*_TO_INFINITIVE.finditer(before)]
-    if infinitive or _ROMANCE_INFINITIVE.match(before):  # the infinitive before the amount: the amount just after it
-        last = infinitive[-1].end() if infinitive else _ROMANCE_INFINITIVE.match(before).end()  # type: ignore[union-attr]
+    romance = _ROMANCE_INFINITIVE.match(before)
+    if infinitive or romance:  # the infinitive before the amount: the amount just after it
+        last = infinitive[-1].end() if infinitive else romance.end()  # type: ignore[union-attr]
         return bool(_UP_TO_AMOUNT.match(before[last:]))  # not "... te geven legde de AP 600.000 euro op"
-    after = re.match(rf"{_CLAUSE_CHAR}{{0,80}}", text[at:]).group()  # type: ignore[union-attr]
+    after = _CLAUSE_AHEAD.match(text, at).group()  # type: ignore[union-attr]
     closing = _TO_INFINITIVE.search(after)
     return closing is not None and not _PURPOSE.search(before + after[: closing.start()])
 
