@@ -7,30 +7,15 @@ longer occurs and the nearby right case that still works. Names and amounts are 
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from proposed import decision_rows
 
-from enforcegraph.loaders.extract import Article, extract
 from enforcegraph.loaders.extract.text import find_dates, sentences
 from enforcegraph.loaders.extract.timing import EARLIER
 
 
-def _rows(text: str, date: str = "2024-05-01") -> list[dict[str, Any]]:
-    """The decisions proposed for ``text`` (headline, blank line, body)."""
-    found = extract(Article(text=text, url="https://example.org/r", date=date))
-    rows = []
-    for proposal in found.of_kind("decision"):
-        props = proposal.properties
-        rows.append({"issuer": [found.by_id(i).node_id for i in proposal.links.get("regulator", [])],
-                     "amounts": [s.get("amount") for s in props.get("sanctions") or []],
-                     "date": props.get("announced_date"), "period": props.get("period"),
-                     "earlier": (props.get("evidence") or {}).get("earlier")})
-    return rows
-
-
 def _dates(text: str, date: str = "2024-05-01") -> set[str | None]:
-    rows = _rows(text, date)
+    rows = decision_rows(text, date)
     assert rows, "no decision proposed"
     return {r["date"] for r in rows}
 
@@ -57,8 +42,8 @@ def test_another_events_date_is_not_the_decisions(text: str, wrong: str) -> None
 
 
 def test_another_events_year_tells_no_earlier_decision() -> None:
-    rows = _rows("AEPD multa a Glovo\n\nLa AEPD ha multado a Glovoapp23 S.L. con 500.000 euros tras una "
-                 "reclamación presentada en 2021.")
+    rows = decision_rows("AEPD multa a Glovo\n\nLa AEPD ha multado a Glovoapp23 S.L. con 500.000 euros tras una "
+                         "reclamación presentada en 2021.")
     assert [(r["earlier"], r["period"]) for r in rows] == [("no", None)]
 
 
@@ -76,7 +61,7 @@ def test_the_decisions_own_date_still_dates_it(text: str, right: str) -> None:
 
 
 def test_a_year_of_the_decision_next_to_a_complaints_still_tells_an_earlier_one() -> None:
-    rows = _rows("Multa\n\nIn 2021 the AEPD fined Glovoapp23 S.L. €500,000 following a complaint filed in 2019.")
+    rows = decision_rows("Multa\n\nIn 2021 the AEPD fined Glovoapp23 S.L. €500,000 following a complaint filed in 2019.")
     assert [(r["earlier"], r["period"]) for r in rows] == [("yes", "2021")]
 
 
@@ -99,8 +84,8 @@ def test_a_deadline_or_a_later_date_is_not_the_decisions(text: str, wrong: str) 
 
 
 def test_a_spanish_deadline_gives_no_date_and_no_month() -> None:
-    rows = _rows("Multa\n\nLa AEPD ha multado a Glovoapp23 S.L. con 500.000 euros, que deberá abonar antes del 30 de "
-                 "junio de 2024.")
+    rows = decision_rows("Multa\n\nLa AEPD ha multado a Glovoapp23 S.L. con 500.000 euros, que deberá abonar antes del 30 de "
+                         "junio de 2024.")
     assert [(r["date"], r["period"]) for r in rows] == [(None, None)]
 
 
@@ -142,15 +127,15 @@ def test_find_dates_reads_no_holiday_or_coming_weekday() -> None:
 
 # F14: an earlier decision is not dated by today's clause.
 def test_an_earlier_decision_takes_not_the_day_of_the_report() -> None:
-    rows = _rows("Google fined again\n\nGoogle, which the CNIL fined €150 million in January 2022, said on Monday it "
-                 "would change its cookie banner.")
+    rows = decision_rows("Google fined again\n\nGoogle, which the CNIL fined €150 million in January 2022, said on Monday it "
+                         "would change its cookie banner.")
     assert [(r["date"], r["period"], r["earlier"]) for r in rows] == [(None, "2022-01", "yes")]
 
 
 def test_a_decision_told_in_an_after_clause_takes_not_the_main_clauses_day() -> None:
-    rows = _rows("Clearview fined\n\nAfter Italy's Garante fined Clearview AI €20 million, the Greek HDPA followed "
-                 "suit on Wednesday with a €20 million fine of its own.")
-    assert all(r["date"] != "2024-05-01" for r in rows if r["issuer"] == ["regulator:it-garante"])
+    rows = decision_rows("Clearview fined\n\nAfter Italy's Garante fined Clearview AI €20 million, the Greek HDPA followed "
+                         "suit on Wednesday with a €20 million fine of its own.")
+    assert all(r["date"] != "2024-05-01" for r in rows if r["issuers"] == ["regulator:it-garante"])
 
 
 def test_a_decision_dated_inside_its_after_clause_keeps_its_day() -> None:
@@ -159,8 +144,8 @@ def test_a_decision_dated_inside_its_after_clause_keeps_its_day() -> None:
 
 
 def test_an_earlier_decision_keeps_its_own_full_date() -> None:
-    rows = _rows("Clearview\n\nLa CNIL a annoncé mercredi 10 mai 2023 qu'elle avait liquidé l'astreinte prononcée "
-                 "contre Clearview AI en octobre 2022, pour un montant de 5,2 millions d'euros.", "2023-05-12")
+    rows = decision_rows("Clearview\n\nLa CNIL a annoncé mercredi 10 mai 2023 qu'elle avait liquidé l'astreinte prononcée "
+                         "contre Clearview AI en octobre 2022, pour un montant de 5,2 millions d'euros.", "2023-05-12")
     assert {r["date"] for r in rows if r["earlier"] == "yes"} <= {"2023-05-10"}
 
 
@@ -172,13 +157,13 @@ def test_an_earlier_decision_keeps_its_own_full_date() -> None:
      "had 2019 al een boete van 600.000 euro aan Bol.com B.V. opgelegd.", 600_000),
 ])
 def test_a_bare_year_after_a_past_auxiliary_tells_an_earlier_decision(text: str, amount: int) -> None:
-    rows = [r for r in _rows(text) if amount in r["amounts"]]
+    rows = [r for r in decision_rows(text) if amount in r["amounts"]]
     assert [(r["earlier"], r["period"], r["date"]) for r in rows] == [("yes", "2019", None)]
 
 
 def test_a_bare_year_of_the_reports_own_is_no_earlier_decision() -> None:
-    rows = _rows("Bußgeld gegen Deutsche Wohnen\n\nDie Berliner Datenschutzbeauftragte hat 2024 gegen die Deutsche "
-                 "Wohnen SE ein Bußgeld von 14,5 Millionen Euro verhängt.")
+    rows = decision_rows("Bußgeld gegen Deutsche Wohnen\n\nDie Berliner Datenschutzbeauftragte hat 2024 gegen die Deutsche "
+                         "Wohnen SE ein Bußgeld von 14,5 Millionen Euro verhängt.")
     assert [(r["earlier"], r["period"]) for r in rows] == [("no", "2024")]
     assert EARLIER.search("Das Bußgeld wurde 2021 verhängt") and not EARLIER.search("Das Unternehmen hat 2021-2023 Daten")
 

@@ -6,32 +6,11 @@ Names and amounts invented."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from proposed import decision_rows, fines_of, kinds_of
 
-from enforcegraph.loaders.extract import Article, extract
 from enforcegraph.loaders.extract.money import find_money
 from enforcegraph.loaders.extract.sanctions import unreal
-
-
-def _rows(text: str) -> list[dict[str, Any]]:
-    found = extract(Article(text=text, url="https://example.org/r", date="2024-05-01"))
-    rows = []
-    for p in found.of_kind("decision"):
-        sanctions = p.properties.get("sanctions") or []
-        targets = [found.by_id(i).name for i in p.links.get("against", [])]
-        rows.append({"target": targets[0] if targets else None,
-                     "sanctions": [(s.get("kind"), s.get("amount"), s.get("currency")) for s in sanctions]})
-    return rows
-
-
-def _fines(text: str) -> list[tuple[Any, Any]]:
-    return [(a, c) for r in _rows(text) for k, a, c in r["sanctions"] if k == "fine"]
-
-
-def _kinds(text: str) -> list[str]:
-    return [k for r in _rows(text) for k, _, _ in r["sanctions"]]
 
 
 # F7: a modal passive ("could be fined") is no imposed fine, in every language named.
@@ -47,17 +26,17 @@ def _kinds(text: str) -> list[str]:
     "Investigación\n\nLa AEPD investiga a Glovoapp23 S.L. La empresa podría ser multada con 20 millones de euros.",
 ])
 def test_a_possible_fine_is_no_fine(text: str) -> None:
-    assert _fines(text) == []
+    assert fines_of(text) == []
 
 
 def test_an_imposed_fine_is_still_a_fine() -> None:
-    assert _fines("TikTok fined\n\nThe Irish DPC fined TikTok Technology Limited €30 million on Monday.") == [
+    assert fines_of("TikTok fined\n\nThe Irish DPC fined TikTok Technology Limited €30 million on Monday.") == [
         (30_000_000, "EUR")]
-    assert _fines("Multa a Luka\n\nIl Garante privacy ha multato Luka Inc. con 20 milioni di euro.") == [(20_000_000, "EUR")]
+    assert fines_of("Multa a Luka\n\nIl Garante privacy ha multato Luka Inc. con 20 milioni di euro.") == [(20_000_000, "EUR")]
 
 
 def test_could_face_is_still_a_proposed_fine() -> None:
-    assert "proposed_fine" in _kinds("Wexford Ltd could face fine\n\nThe ICO said Wexford Ltd could face a fine of £3m.")
+    assert "proposed_fine" in kinds_of("Wexford Ltd could face fine\n\nThe ICO said Wexford Ltd could face a fine of £3m.")
 
 
 # F8: the fine a regulator would have imposed, or imposed a reprimand instead of, is none.
@@ -68,12 +47,12 @@ def test_could_face_is_still_a_proposed_fine() -> None:
     "ICO reprimand\n\nThe ICO reprimanded the Ministry of Defence rather than a £350,000 fine.",
 ])
 def test_a_counterfactual_fine_is_no_fine_and_the_reprimand_stays(text: str) -> None:
-    assert _fines(text) == []
-    assert "reprimand" in _kinds(text)
+    assert fines_of(text) == []
+    assert "reprimand" in kinds_of(text)
 
 
 def test_a_reprimand_given_up_for_a_fine_leaves_the_fine() -> None:
-    kinds = _kinds("ICO fines firm\n\nThe ICO fined Acme Widgets Ltd £350,000 instead of issuing a reprimand.")
+    kinds = kinds_of("ICO fines firm\n\nThe ICO fined Acme Widgets Ltd £350,000 instead of issuing a reprimand.")
     assert kinds == ["fine"]
 
 
@@ -90,7 +69,7 @@ def test_a_reprimand_given_up_for_a_fine_leaves_the_fine() -> None:
     "berisping gegeven.",
 ])
 def test_a_negated_sanction_is_no_fine(text: str) -> None:
-    assert "fine" not in _kinds(text)
+    assert "fine" not in kinds_of(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -99,7 +78,7 @@ def test_a_negated_sanction_is_no_fine(text: str) -> None:
     "UODO\n\nPrezes UODO nie nałożył kary na spółkę Allegro Sp. z o.o.",
 ])
 def test_a_negated_sanction_verb_is_no_fine_in_more_languages(text: str) -> None:
-    assert "fine" not in _kinds(text)
+    assert "fine" not in kinds_of(text)
 
 
 @pytest.mark.parametrize(("text", "amount"), [
@@ -111,13 +90,13 @@ def test_a_negated_sanction_verb_is_no_fine_in_more_languages(text: str) -> None
     ("ICO fines\n\nAcme Widgets Ltd, which could not be reached for comment, was fined £500,000 by the ICO.", 500_000),
 ])
 def test_a_negation_after_the_fine_leaves_it(text: str, amount: int) -> None:
-    assert [a for a, _ in _fines(text)] == [amount]
+    assert [a for a, _ in fines_of(text)] == [amount]
 
 
 def test_not_only_and_a_negation_of_something_else_leave_the_fine() -> None:
-    assert _fines("ICO\n\nThe ICO not only fined Acme Widgets Ltd £500,000 but also ordered it to delete the data.") == [
+    assert fines_of("ICO\n\nThe ICO not only fined Acme Widgets Ltd £500,000 but also ordered it to delete the data.") == [
         (500_000, "GBP")]
-    assert _fines("ICO\n\nThe ICO fined Acme Widgets Ltd £1.5m on Monday. The firm did not appeal the fine.") == [
+    assert fines_of("ICO\n\nThe ICO fined Acme Widgets Ltd £1.5m on Monday. The firm did not appeal the fine.") == [
         (1_500_000, "GBP")]
 
 
@@ -133,7 +112,7 @@ def test_not_only_and_a_negation_of_something_else_leave_the_fine() -> None:
     "IMY granskar Apoteket\n\nIMY granskar Apoteket AB. Bolaget riskerar en sanktionsavgift på 50 miljoner kronor.",
 ])
 def test_a_fine_at_risk_is_no_fine(text: str) -> None:
-    assert "fine" not in _kinds(text)
+    assert "fine" not in kinds_of(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -143,19 +122,19 @@ def test_a_fine_at_risk_is_no_fine(text: str) -> None:
     "UODO\n\nPrezes UODO prowadzi postępowanie. Spółka Allegro może zostać ukarana karą w wysokości 20 mln zł.",
 ])
 def test_a_fine_at_risk_is_no_fine_in_more_languages(text: str) -> None:
-    assert "fine" not in _kinds(text)
+    assert "fine" not in kinds_of(text)
 
 
 def test_a_faced_fine_listed_with_imposed_ones_stays() -> None:
     text = ("AEPD\n\nLa AEPD resolvió dos expedientes. Vodafone deberá pagar una multa de 3,94 millones, y Xfera se "
             "enfrenta a una sanción de 200.000 euros.")
-    assert (200_000, "EUR") in _fines(text)
+    assert (200_000, "EUR") in fines_of(text)
 
 
 def test_a_periodic_penalty_is_conditional_not_unreal() -> None:
     text = ("CNIL\n\nLa CNIL a enjoint à Voodoo SAS de se mettre en conformité. La société encourt une astreinte de "
             "20 000 euros par jour de retard.")
-    assert "periodic_penalty" in _kinds(text)
+    assert "periodic_penalty" in kinds_of(text)
 
 
 def test_the_shared_check_reads_the_words_before_the_sanction() -> None:
@@ -173,7 +152,7 @@ def test_swiss_thousands(written: str, amount: int) -> None:
 def test_a_swiss_fine_keeps_its_thousands() -> None:
     text = ("Busse für Digitec\n\nDer EDÖB hat gegen die Digitec Galaxus AG eine Busse von CHF 50'000 verhängt, teilte "
             "die Behörde am Dienstag mit.")
-    assert _fines(text) == [(50_000, "CHF")]
+    assert fines_of(text) == [(50_000, "CHF")]
 
 
 # F6: a court's costs or damages are no regulator's fine.
@@ -185,7 +164,7 @@ def test_a_swiss_fine_keeps_its_thousands() -> None:
     "ICO fines firm\n\nThe ICO fined Easylife Ltd £250,000 on Monday. Elsewhere, a judge ordered the company to pay £10,000.",
 ])
 def test_court_costs_are_no_second_fine(text: str) -> None:
-    fines = _fines(text)
+    fines = fines_of(text)
     assert len(fines) == 1 and fines[0][0] in (250_000, 1_250_000)
 
 
@@ -197,8 +176,8 @@ def test_costs_words_mark_the_amount() -> None:
 # F20: an unbracketed conversion: the local amount is the fine.
 def test_an_unbracketed_conversion_is_no_fine_of_its_own() -> None:
     text = "Spotify fined\n\nSweden's privacy regulator IMY fined Spotify $5.4 million, equivalent to 58 million kronor."
-    assert _fines(text) == [(58_000_000, "SEK")]
-    assert _fines("Spotify fined\n\nIMY fined Spotify 58 million kronor (about $5.4 million).") == [(58_000_000, "SEK")]
+    assert fines_of(text) == [(58_000_000, "SEK")]
+    assert fines_of("Spotify fined\n\nIMY fined Spotify 58 million kronor (about $5.4 million).") == [(58_000_000, "SEK")]
 
 
 def test_two_amounts_of_one_currency_are_no_conversion() -> None:
@@ -209,19 +188,19 @@ def test_two_amounts_of_one_currency_are_no_conversion() -> None:
 def test_a_total_opening_its_sentence_is_no_fine() -> None:
     text = ("IMY ger Klarna sanktionsavgift\n\nIntegritetsskyddsmyndigheten har påfört Klarna Bank AB en sanktionsavgift "
             "på 7,5 miljoner kronor. Sammanlagt har IMY utfärdat avgifter på 150 miljoner kronor sedan 2018.")
-    assert _fines(text) == [(7_500_000, "SEK")]
+    assert fines_of(text) == [(7_500_000, "SEK")]
 
 
 def test_a_compared_fine_of_another_firm_is_not_this_firms() -> None:
     text = ("H&M fined\n\nThe Hamburg commissioner fined H&M €35.3 million, more than the €14.5 million fine Deutsche "
             "Wohnen received from Berlin.")
-    assert [(r["target"], s[1]) for r in _rows(text) for s in r["sanctions"]] == [("H&M", 35_300_000)]
+    assert [(r["target"], s[1]) for r in decision_rows(text) for s in r["sanctions"]] == [("H&M", 35_300_000)]
 
 
 def test_a_refund_is_no_fine() -> None:
     text = ("Il Garante multa TIM\n\nIl Garante privacy ha inflitto a TIM S.p.A. una sanzione di 7,6 milioni di euro e ha "
             "ordinato il rimborso di 2 milioni di euro ai clienti.")
-    assert _fines(text) == [(7_600_000, "EUR")]
+    assert fines_of(text) == [(7_600_000, "EUR")]
 
 
 # F22: traffic fines a city collects are no sanction.
@@ -232,12 +211,12 @@ def test_a_refund_is_no_fine() -> None:
     "aan verkeersboetes int.",
 ])
 def test_traffic_fines_are_no_decision(text: str) -> None:
-    assert _rows(text) == []
+    assert decision_rows(text) == []
 
 
 def test_a_fine_on_a_city_is_still_a_fine() -> None:
     text = "Garante\n\nIl Garante privacy ha multato il Comune di Roma per 200.000 euro."
-    assert _fines(text) == [(200_000, "EUR")]
+    assert fines_of(text) == [(200_000, "EUR")]
 
 
 def test_a_denied_measure_is_no_denied_sanction() -> None:

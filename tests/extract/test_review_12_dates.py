@@ -11,21 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from proposed import decision_rows
 
-from enforcegraph.loaders.extract import Article, extract
 from enforcegraph.loaders.extract.timing import EARLIER, not_the_decisions
 
 
-def _rows(text: str, date: str = "2024-05-01") -> list[dict[str, Any]]:
-    """The decisions proposed for ``text`` (headline, blank line, body)."""
-    found = extract(Article(text=text, url="https://example.org/r", date=date))
-    return [{"amounts": [s.get("amount") for s in p.properties.get("sanctions") or []],
-             "date": p.properties.get("announced_date"), "period": p.properties.get("period"),
-             "earlier": (p.properties.get("evidence") or {}).get("earlier")} for p in found.of_kind("decision")]
-
-
 def _row(text: str, amount: int, date: str = "2024-05-01") -> dict[str, Any]:
-    rows = [r for r in _rows(text, date) if amount in r["amounts"]]
+    rows = [r for r in decision_rows(text, date) if amount in r["amounts"]]
     assert rows, f"no decision of {amount}"
     return rows[0]
 

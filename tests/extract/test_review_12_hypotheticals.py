@@ -6,30 +6,10 @@ fine (F15). Each lost or wrong fact with the nearby case the guard is for. Names
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from proposed import fines_of, kinds_of
 
-from enforcegraph.loaders.extract import Article, extract
 from enforcegraph.loaders.extract.money import find_money
-
-
-def _rows(text: str) -> list[dict[str, Any]]:
-    found = extract(Article(text=text, url="https://example.org/r", date="2024-05-01"))
-    rows = []
-    for p in found.of_kind("decision"):
-        sanctions = p.properties.get("sanctions") or []
-        rows.append({"issuer": [found.by_id(i).node_id for i in p.links.get("regulator", [])],
-                     "sanctions": [(s.get("kind"), s.get("amount"), s.get("currency")) for s in sanctions]})
-    return rows
-
-
-def _fines(text: str) -> list[tuple[Any, Any]]:
-    return [(a, c) for r in _rows(text) for k, a, c in r["sanctions"] if k == "fine"]
-
-
-def _kinds(text: str) -> list[str]:
-    return [k for r in _rows(text) for k, _, _ in r["sanctions"]]
 
 
 # F1: "instead of" a lesser sanction covers that sanction (and its amount), not the clause after it.
@@ -49,8 +29,8 @@ def _kinds(text: str) -> list[str]:
     ("Kara\n\nZamiast upomnienia Prezes UODO nałożył na Morele.net karę w wysokości 2,8 mln zł.", (2_800_000, "PLN")),
 ])
 def test_a_fine_instead_of_a_lesser_sanction_is_kept(text: str, fine: tuple[int, str]) -> None:
-    assert _fines(text) == [fine]
-    assert "reprimand" not in _kinds(text)
+    assert fines_of(text) == [fine]
+    assert "reprimand" not in kinds_of(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -66,7 +46,7 @@ def test_a_fine_instead_of_a_lesser_sanction_is_kept(text: str, fine: tuple[int,
     "apercibimiento.",
 ])
 def test_the_fine_in_place_of_which_another_came_is_still_none(text: str) -> None:
-    assert _fines(text) == []
+    assert fines_of(text) == []
 
 
 # F2: a denied lesser sanction, then the one given ("sondern", "maar"): the sentence is judged by that one.
@@ -77,7 +57,7 @@ def test_the_fine_in_place_of_which_another_came_is_still_none(text: str) -> Non
      (600_000, "EUR")),
 ])
 def test_a_fine_after_a_denied_reprimand_is_kept(text: str, fine: tuple[int, str]) -> None:
-    assert _fines(text) == [fine]
+    assert fines_of(text) == [fine]
 
 
 @pytest.mark.parametrize("text", [
@@ -86,30 +66,30 @@ def test_a_fine_after_a_denied_reprimand_is_kept(text: str, fine: tuple[int, str
     "ICO\n\nThe ICO did not fine Easylife Ltd, saying a penalty of £1.5 million would be too harsh.",
 ])
 def test_a_denied_fine_is_still_none(text: str) -> None:
-    assert _fines(text) == []
+    assert fines_of(text) == []
 
 
 # F3: a modal about the statutory maximum in a relative clause does not deny the sentence's fine.
 def test_a_modal_in_a_relative_clause_leaves_the_fine() -> None:
     text = ("TikTok fined\n\nTikTok Technology Limited, which could have been fined up to €1 billion, received a €345 "
             "million penalty from the Irish DPC on Friday.")
-    assert _fines(text) == [(345_000_000, "EUR")]
+    assert fines_of(text) == [(345_000_000, "EUR")]
 
 
 def test_a_modal_outside_a_relative_clause_is_still_no_fine() -> None:
     text = ("TikTok\n\nTikTok Technology Limited, which denies wrongdoing, could be fined €30 million by the Irish DPC.")
-    assert _fines(text) == []
+    assert fines_of(text) == []
 
 
 # F4: a negated comparison ("never imposed a bigger fine than") denies the comparison, not the fine.
 def test_a_negated_comparison_leaves_the_fine() -> None:
     text = ("DPC\n\nThe Irish DPC has never imposed a bigger fine than the €1.2 billion penalty on Meta Platforms "
             "Ireland Limited announced on Monday.")
-    assert _fines(text) == [(1_200_000_000, "EUR")]
+    assert fines_of(text) == [(1_200_000_000, "EUR")]
 
 
 def test_a_negated_fine_is_still_none() -> None:
-    assert _fines("DPC\n\nThe Irish DPC has never imposed a fine of €1 million on Meta Platforms Ireland Limited.") == []
+    assert fines_of("DPC\n\nThe Irish DPC has never imposed a fine of €1 million on Meta Platforms Ireland Limited.") == []
 
 
 # F12: a fine about traffic fines (a cause: over, per, voor, por) keeps its amount.
@@ -123,7 +103,7 @@ def test_a_negated_fine_is_still_none() -> None:
      (50_000, "EUR")),
 ])
 def test_a_fine_over_traffic_fines_keeps_its_amount(text: str, fine: tuple[int, str]) -> None:
-    assert _fines(text) == [fine]
+    assert fines_of(text) == [fine]
 
 
 @pytest.mark.parametrize("text", [
@@ -145,7 +125,7 @@ def test_amounts_of_traffic_fines_are_still_everyday(text: str) -> None:
     ("IMY\n\nTotalt påför IMY Klarna Bank AB en sanktionsavgift på 7,5 miljoner kronor.", (7_500_000, "SEK")),
 ])
 def test_a_sum_of_one_decision_is_its_fine(text: str, fine: tuple[int, str]) -> None:
-    assert _fines(text) == [fine]
+    assert fines_of(text) == [fine]
 
 
 @pytest.mark.parametrize("text", [
@@ -156,14 +136,14 @@ def test_a_sum_of_one_decision_is_its_fine(text: str, fine: tuple[int, str]) -> 
     "millions d'euros depuis 2018.",
 ])
 def test_a_career_total_is_still_no_fine(text: str) -> None:
-    assert [a for a, _ in _fines(text)] == [7_500_000]
+    assert [a for a, _ in fines_of(text)] == [7_500_000]
 
 
 # F15: the conversion of compensation is compensation; the conversion of a fine still goes with it.
 def test_the_conversion_of_compensation_is_no_fine() -> None:
     text = ("Fine\n\nThe ICO fined Clearview AI Inc £7,552,800; Clearview had earlier paid $50,000 in compensation, "
             "roughly £40,000.")
-    assert _fines(text) == [(7_552_800, "GBP")]
+    assert fines_of(text) == [(7_552_800, "GBP")]
     assert [(m.meaning, m.conversions) for m in find_money(text)] == [("amount", ()), ("award", ((40_000, "GBP"),))]
 
 
@@ -173,4 +153,4 @@ def test_the_conversion_of_a_fine_stays_with_it() -> None:
 
 
 def test_a_sanction_after_but_far_from_the_denied_one_is_still_none() -> None:
-    assert _fines("ICO\n\nThe ICO did not fine Easylife Ltd but a penalty of £1.5 million could follow.") == []
+    assert fines_of("ICO\n\nThe ICO did not fine Easylife Ltd but a penalty of £1.5 million could follow.") == []

@@ -5,23 +5,10 @@ and a nearby input whose answer stays. Names and amounts invented."""
 
 from __future__ import annotations
 
-from typing import Any
+from proposed import decision_rows
 
-from enforcegraph.loaders.extract import Article, extract
 from enforcegraph.loaders.extract.gazetteer import find_regulators
 from enforcegraph.loaders.extract.persons import looks_like_person, names_person
-
-
-def _rows(text: str) -> list[dict[str, Any]]:
-    found = extract(Article(text=text, url="https://example.org/x", date="2024-05-01"))
-    rows = []
-    for p in found.of_kind("decision"):
-        issuer = [found.by_id(i).node_id for i in p.links.get("regulator", [])]
-        target = [found.by_id(i) for i in p.links.get("against", [])]
-        rows.append({"issuer": issuer[0] if issuer else None, "target": target[0].name if target else None,
-                     "node": target[0].node_id if target else None,
-                     "amounts": [s.get("amount") for s in p.properties.get("sanctions") or []]})
-    return rows
 
 
 def _ids(text: str) -> set[str]:
@@ -35,14 +22,14 @@ def test_a_name_with_a_legal_form_is_a_firm() -> None:
                        ("Amende\n\nLa CNIL a infligé à Jean Dupont Sarl une amende de 5 000 euros.", "Jean Dupont Sarl"),
                        ("Multa\n\nIl Garante privacy ha multato Mario Rossi Srl per 10.000 euro.", "Mario Rossi Srl"),
                        ("Fine\n\nThe ICO fined John Lewis Partnership £10,000.", "John Lewis Partnership")):
-        assert any(r["target"] == firm for r in _rows(text)), text
+        assert any(r["target"] == firm for r in decision_rows(text)), text
     assert not looks_like_person("Anna Smith Inc") and not looks_like_person("Mark Warner Plc")
 
 
 def test_a_private_person_is_still_no_firm() -> None:
     text = ("AEPD multa a un vecino\n\nLa Agencia Española de Protección de Datos ha multado a Juan Pérez García con "
             "3.000 euros por grabar con una cámara la vía pública.")
-    assert all(not (r["node"] or "").startswith("company:") for r in _rows(text))
+    assert all(not (r["node"] or "").startswith("company:") for r in decision_rows(text))
     assert looks_like_person("Giuseppe Verdi") and looks_like_person("Jan de Vries")
 
 
@@ -54,7 +41,7 @@ def test_an_eponymous_firm_fined_a_firms_sum_or_called_a_firm_is_a_firm() -> Non
                        ("Boete\n\nDe Autoriteit Persoonsgegevens heeft Jan Linders een boete van 100.000 euro opgelegd.",
                         "Jan Linders"),
                        ("Fine\n\nThe ICO fined the retailer Peter Hahn £5,000.", "Peter Hahn")):
-        assert any(r["target"] == firm for r in _rows(text)), text
+        assert any(r["target"] == firm for r in decision_rows(text)), text
 
 
 def test_a_person_named_with_a_cue_or_a_small_sum_stays_a_person() -> None:
@@ -69,13 +56,13 @@ def test_a_person_named_with_a_cue_or_a_small_sum_stays_a_person() -> None:
 def test_a_persons_employer_in_apposition_takes_no_fine() -> None:
     for text in ("Multa\n\nLa AEPD ha multado a Juan Pérez García, administrador de Construcciones Pérez S.L., con 3.000 euros.",
                  "Fine\n\nThe ICO fined John Smith, director of Acme Ltd, £5,000."):
-        rows = _rows(text)
+        rows = decision_rows(text)
         assert rows and all(r["target"] is None for r in rows), rows
 
 
 def test_a_firm_fined_and_its_director_quoted_keeps_the_fine() -> None:
     text = "Fine\n\nThe ICO fined Acme Ltd £50,000. John Smith, director of Acme Ltd, said the firm would appeal."
-    assert any(r["target"] == "Acme Ltd" and 50_000 in r["amounts"] for r in _rows(text))
+    assert any(r["target"] == "Acme Ltd" and 50_000 in r["amounts"] for r in decision_rows(text))
 
 
 # F8: a city, a person's possessive or a title before a generic official name is no other body's name.
@@ -88,7 +75,7 @@ def test_a_city_possessive_or_title_keeps_the_generic_name() -> None:
                              "Technology Limited was fined €345 million.", "regulator:ie-dpc"),
                             ("Fine\n\nWarsaw's Personal Data Protection Office fined Morele.net PLN 2.8 million.",
                              "regulator:pl-uodo")):
-        assert any(r["issuer"] == regulator for r in _rows(text)), text
+        assert any(r["issuer"] == regulator for r in decision_rows(text)), text
 
 
 def test_another_countrys_generic_name_is_still_dropped() -> None:
@@ -104,13 +91,13 @@ def test_the_eu_antitrust_is_not_the_agcm() -> None:
                  "Antitrust\n\nL'Antitrust europea ha multato Meta per 798 milioni di euro.",
                  "Multa\n\nLa Commissione europea, cioè l'Antitrust Ue, ha multato Apple per 1,8 miliardi di euro.",
                  "Multa\n\nL'Antitrust di Bruxelles ha multato Google per 2,4 miliardi di euro."):
-        rows = _rows(text)
+        rows = decision_rows(text)
         assert all(r["issuer"] != "regulator:it-agcm" for r in rows), rows
     assert "regulator:eu-ec" in _ids("L'Antitrust Ue ha multato Apple.")
 
 
 def test_the_italian_antitrust_is_still_the_agcm() -> None:
-    assert any(r["issuer"] == "regulator:it-agcm" for r in _rows(
+    assert any(r["issuer"] == "regulator:it-agcm" for r in decision_rows(
         "Antitrust\n\nL'Antitrust ha multato Amazon per 1,1 miliardi di euro."))
     assert "regulator:fr-adlc" in _ids("L'Antitrust francese ha multato Google.")
 
@@ -118,9 +105,9 @@ def test_the_italian_antitrust_is_still_the_agcm() -> None:
 # F14: a currency code after "X's unit" is no name of the unit: the parent is the target.
 def test_a_currency_code_after_a_possessive_unit_keeps_the_parent() -> None:
     text = "Fine\n\nThe Luxembourg CNPD fined Amazon's Luxembourg unit EUR 746 million."
-    assert any(r["target"] == "Amazon" for r in _rows(text))
+    assert any(r["target"] == "Amazon" for r in decision_rows(text))
 
 
 def test_a_named_unit_is_still_the_target() -> None:
     text = "Fine for insurer\n\nSpain's AEPD fined CaixaBank's insurance arm VidaCaixa €2 million on Tuesday."
-    assert any(r["target"] == "VidaCaixa" for r in _rows(text))
+    assert any(r["target"] == "VidaCaixa" for r in decision_rows(text))

@@ -6,30 +6,10 @@ the nearby case the rule must keep. Names and amounts invented."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
+from proposed import fines_of, kinds_of
 
-from enforcegraph.loaders.extract import Article, extract
 from enforcegraph.loaders.extract.money import find_money
-
-
-def _rows(text: str) -> list[dict[str, Any]]:
-    found = extract(Article(text=text, url="https://example.org/r", date="2024-05-01"))
-    rows = []
-    for p in found.of_kind("decision"):
-        sanctions = p.properties.get("sanctions") or []
-        rows.append({"issuer": [found.by_id(i).node_id for i in p.links.get("regulator", [])],
-                     "sanctions": [(s.get("kind"), s.get("amount"), s.get("currency")) for s in sanctions]})
-    return rows
-
-
-def _fines(text: str) -> list[tuple[Any, Any]]:
-    return [(a, c) for r in _rows(text) for k, a, c in r["sanctions"] if k == "fine"]
-
-
-def _kinds(text: str) -> list[str]:
-    return [k for r in _rows(text) for k, _, _ in r["sanctions"]]
 
 
 # F1: the amount of the sanction not given, inside the "instead of ... te/zu + infinitive" clause, is no fine.
@@ -42,8 +22,8 @@ def _kinds(text: str) -> list[str]:
     "die Berliner Datenschutzbeauftragte eine Verwarnung.",
 ])
 def test_instead_of_infinitive_clause_amount_is_no_fine(text: str) -> None:
-    assert _fines(text) == []
-    assert _kinds(text) == ["reprimand"]
+    assert fines_of(text) == []
+    assert kinds_of(text) == ["reprimand"]
 
 
 # ... but "instead of" a lesser sanction with no infinitive, or an infinitive clause closed before the
@@ -57,7 +37,7 @@ def test_instead_of_infinitive_clause_amount_is_no_fine(text: str) -> None:
      "600.000 euro op.", (600_000, "EUR")),
 ])
 def test_instead_of_lesser_sanction_keeps_the_fine(text: str, fine: tuple[int, str]) -> None:
-    assert _fines(text) == [fine]
+    assert fines_of(text) == [fine]
 
 
 # F2: "4% of turnover" in an earlier clause does not make the fine's amount a turnover ...
@@ -67,7 +47,7 @@ def test_instead_of_lesser_sanction_keeps_the_fine(text: str, fine: tuple[int, s
     "d'affaires.",
 ])
 def test_percentage_of_turnover_keeps_the_fine_amount(text: str) -> None:
-    assert _fines(text) == [(50_000_000, "EUR")]
+    assert fines_of(text) == [(50_000_000, "EUR")]
 
 
 # ... while a turnover told just before its amount is still one.
