@@ -66,6 +66,7 @@ SETS = (
     HeldOutSet("heldout-v8", "334c80a", "faac8d1"),
     HeldOutSet("heldout-v9", "7d09786", "243e548"),
     HeldOutSet("heldout-v10", "2843aac", "44d1e52"),
+    HeldOutSet("heldout-v11", "06f390c", "d6bf8e9"),
 )
 _PACKAGES = ("schema", "graph", "loaders", "api")
 

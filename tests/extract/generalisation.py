@@ -19,7 +19,8 @@ from score_folder import report
 from enforcegraph.loaders.extract.labelled import labelled_names
 
 DEV = Path(__file__).resolve().parent.parent / "fixtures" / "articles" / "dev"
-SEED = 11  # round 11; drawn over the 351 reports of dev/ after held-out v10 moved in (44d1e52).
+SEED = 12  # round 12; drawn over the 382 reports of dev/ after held-out v11 moved in (d6bf8e9).
+# Round 11 used seed 11 over the 351 reports of dev/ after held-out v10 moved in (44d1e52).
 # Round 10 used seed 10 over the 322 reports of dev/ after held-out v9 moved in (243e548).
 # Round 9 used seed 9 over the 294 reports of dev/ after held-out v8 moved in (faac8d1).
 # Round 8 used seed 8 over the 269 reports of dev/ after held-out v7 moved in (916c99d).

@@ -70,6 +70,7 @@ RECORDED = {
     "heldout-v8": (13, 41, 0, 0),
     "heldout-v9": (19, 40, 0, 0),
     "heldout-v10": (14, 34, 0, 0),
+    "heldout-v11": (26, 45, 0, 0),
 }
 
 
