@@ -12,6 +12,7 @@ from enforcegraph.loaders.extract.exact import prefer_exact
 from enforcegraph.loaders.extract.fallback import fallback_decisions
 from enforcegraph.loaders.extract.gazetteer import directs_regulator
 from enforcegraph.loaders.extract.money import Money
+from enforcegraph.loaders.extract.relayed import drop_relayed
 from enforcegraph.loaders.extract.roles import PASSIVE_EVENT
 from enforcegraph.loaders.extract.sanctions import (
     BAN,
@@ -226,6 +227,8 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             periodic = []
         if len(amounts) > 1 and then_now(ctx, sentence.start, amounts[0].end, sentence.end):
             amounts = amounts[1:]  # "after a notice last year for A, X has now been fined B": B is this one
+        if amounts and target and several.bracketed_elsewhere(ctx, amounts[0], target):
+            target, target_how = None, "none"  # "l'Atac (400.000 euro) ... e Fca Italy spa": Atac's fine
         listed = several.listed(ctx, sentence, amounts, target)
         segments = several.segments(sentence, [m for m, _ in listed])
         changed = len(listed) == 2 and bool(_CHANGED.search(sentence.text) and _FROM_TO.match(
@@ -293,6 +296,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             if prior and more.date is None:
                 more.period = find_period(ctx.text, *segment)
             several.merge(drafts, more)
+    drafts = drop_relayed(ctx, drafts)  # before the appeals: "the company will appeal" of one decision
     complete(ctx, drafts, _regulator_for)
     _maximum_elsewhere(ctx, drafts)
     drafts = [d for d in several.no_sums_or_parts(ctx, drafts) if d.sanctions or d.cites]

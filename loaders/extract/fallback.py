@@ -103,6 +103,14 @@ def _kind(text: str) -> str:
     return "fine"
 
 
+def _unnamed_order(ctx: Context, sentence: Sentence, named: bool) -> bool:
+    """Whether the sentence tells its issuer's order, ban or reprimand on a party it leaves
+    unnamed ("une commune a reçu de la CNIL l'injonction de ...", "the ICO reprimanded a
+    council"): a decision with no target, not none; never a firm's the text only mentions."""
+    return named and not ctx.firms_in(sentence.start, sentence.end) and not_the_story_firms(sentence.text) and any(
+        decided(p, sentence.text) for p in (ORDER, BAN, REPRIMAND))
+
+
 def fallback_decisions(ctx: Context, verb: re.Pattern[str] | None = None) -> list[DecisionDraft]:
     """One decision for a report that names a regulator and a sanction, when no rule found any
     (``verb``: the rules' decision verbs, for "har inte påfört X någon sanktionsavgift")."""
@@ -115,9 +123,9 @@ def fallback_decisions(ctx: Context, verb: re.Pattern[str] | None = None) -> lis
     fine = _fine(ctx, sanctioned)
     sentence = fine[1] if fine else next((s for s in sanctioned if s.paragraph > 0), sanctioned[0])
     target, target_how = _target(ctx, sentence)
-    if fine is None and target is None:
-        return []  # neither a figure nor a firm: nothing to check the decision by
     named = any(m.entry.id == issuer for m in ctx.regulators_in(sentence.start, sentence.end))
+    if fine is None and target is None and not _unnamed_order(ctx, sentence, named):
+        return []  # neither a figure nor a firm nor a told order on an unnamed party: nothing to check it by
     draft = DecisionDraft(issuer, target, [(sentence.start, sentence.end)], 0.5, ["fallback"])
     draft.issuer_how = "named" if named else "only"
     draft.target_how = target_how

@@ -17,7 +17,7 @@ from enforcegraph.loaders.extract.drafts import (
 from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.text import Sentence
 
-__all__ = ["both", "compatible", "exactness", "listed", "merge", "no_sums_or_parts", "rounded_same", "segments"]
+__all__ = ["both", "bracketed_elsewhere", "compatible", "exactness", "listed", "merge", "no_sums_or_parts", "rounded_same", "segments"]
 
 
 def rounded_same(a: float | int, b: float | int) -> bool:
@@ -96,6 +96,20 @@ def listed(ctx: Context, sentence: Sentence, amounts: list[Money],
         found.append((money, firm))
         previous = money.end
     return found
+
+
+_BRACKETED = re.compile(r"(?<![\w\-])[A-ZÀ-Þ][\w\-]*[^\S\n]*\([^\S\n]*$")
+
+
+def bracketed_elsewhere(ctx: Context, money: Money, target: str) -> bool:
+    """Whether the fine is given in brackets right after a name that is not the target's
+    ("l'Atac (400.000 euro), l'Inps (300.000) e Fca Italy spa (20.000)"): another party's fine.
+
+    The name before the bracket owns the figure even where no rule found it as a firm."""
+    before = _BRACKETED.search(ctx.text, max(0, money.start - 60), money.start)
+    return before is not None and all(f.name != target for _, f in ctx.firms_in(before.start(), money.start)) and not any(
+        a < before.start() < b for _, f in ctx.firms_in(before.start() - 80, money.start) if f.name == target
+        for a, b in f.spans)
 
 
 # A new clause with a subject of its own: ", while Y", ", a Y", ", mentre Y", "; Y".
