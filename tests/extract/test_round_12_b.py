@@ -109,3 +109,41 @@ def test_a_bracketed_fine_after_the_firm_s_own_name_stays_its_fine() -> None:
     text = ("ICO fines Brightside Energy Limited\n\nThe ICO has fined Brightside Energy Limited (£75,000) for "
             "sending spam texts.")
     assert _rows(text) == [("regulator:gb-ico", "Brightside Energy Limited", "fine", 75_000, "GBP")]
+
+
+def test_a_second_firm_served_a_notice_gets_its_own_order() -> None:
+    text = ("ICO fines Redwood Claims Ltd\n\nThe ICO fined Redwood Claims Ltd £60,000 for spam calls.\n\n"
+            "- Oakfield Leads Limited was likewise served an Enforcement Notice, which obliges it to stop.")
+    rows = _rows(text)
+    assert ("regulator:gb-ico", "Redwood Claims Ltd", "fine", 60_000, "GBP") in rows
+    assert ("regulator:gb-ico", "Oakfield Leads Limited", "order", None, None) in rows
+
+
+def test_a_notice_served_on_the_regulator_is_no_decision() -> None:
+    text = "Firm sues ICO\n\nThe ICO said it had been served a court claim by Redwood Claims Ltd last week."
+    assert all(r[1] is None or r[2] != "order" for r in _rows(text))
+
+
+def test_a_sum_of_fines_on_several_firms_is_no_firm_s_fine() -> None:
+    text = ("Nuisance callers fined\n\nThe ICO has fined Bluebell Home Cover Ltd. Since 2021 the ICO has issued "
+            "£2.2 million in fines to 14 companies for unlawful calls.")
+    assert all(r[3] != 2_200_000 for r in _rows(text))
+
+
+def test_a_fine_on_one_firm_after_a_number_of_staff_is_still_its_fine() -> None:
+    text = ("ICO fines Bluebell Home Cover Ltd\n\nThe ICO has fined Bluebell Home Cover Ltd £120,000 for calls "
+            "to 14 thousand people.")
+    assert _rows(text) == [("regulator:gb-ico", "Bluebell Home Cover Ltd", "fine", 120_000, "GBP")]
+
+
+def test_the_same_fine_told_again_as_earlier_is_one_decision() -> None:
+    text = ("Boete voor Zonnehuis Zorg\n\nDe Gegevensbeschermingsautoriteit (GBA) legt Zonnehuis Zorg een boete "
+            "van 30.000 euro op.\n\nIn 2021 kreeg Zonnehuis Zorg van de GBA al een boete van 30.000 euro.")
+    rows = _rows(text)
+    assert rows.count(("regulator:be-apd", "Zonnehuis Zorg", "fine", 30_000, "EUR")) <= 1
+
+
+def test_a_party_branch_reprimanded_is_the_target() -> None:
+    text = ("Datenschutz: Verwarnung für Partei\n\nDer Landesbeauftragte für Datenschutz Baden-Württemberg hat den "
+            "SPD-Kreisverband Hohenlohe verwarnt, weil dieser Daten veröffentlicht hatte.")
+    assert [r[1] for r in _rows(text)] == ["SPD-Kreisverband Hohenlohe"]
