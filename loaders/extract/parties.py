@@ -16,6 +16,7 @@ from enforcegraph.loaders.extract.names import (
     NAME,
     PERSON,
     ROLE,
+    STOP_WORDS,
     canonical_role,
     clean_name,
     is_regulator_role,
@@ -282,7 +283,14 @@ class PartyFinder:
         joined_firms(self)
         if not any(f.kind == "company" for f in self.found.values()):
             for match in AMPERSAND.finditer(self.text):
-                self.add("company", match.group("name"), _group_span(match, "name"), "ampersand", 0.7)
+                start, end = _group_span(match, "name")
+                more = re.match(r"(?:[^\S\n]+[A-Z][a-z]+)+", self.text[end : end + 60])
+                words = more.group(0).split() if more else []
+                while words and (words[-1].lower() in STOP_WORDS or self.text.count(
+                        " ".join([match.group("name"), *words])) < 2):
+                    words.pop()  # "H&L Business Consulting", written so twice: its full name
+                name = " ".join([match.group("name"), *words])
+                self.add("company", name, (start, start + len(name)), "ampersand", 0.7)
 
     @staticmethod
     def _entities(name: str, start: int) -> list[tuple[int, int]]:

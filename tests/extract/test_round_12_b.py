@@ -147,3 +147,14 @@ def test_a_party_branch_reprimanded_is_the_target() -> None:
     text = ("Datenschutz: Verwarnung für Partei\n\nDer Landesbeauftragte für Datenschutz Baden-Württemberg hat den "
             "SPD-Kreisverband Hohenlohe verwarnt, weil dieser Daten veröffentlicht hatte.")
     assert [r[1] for r in _rows(text)] == ["SPD-Kreisverband Hohenlohe"]
+
+
+def test_an_ampersand_name_written_whole_twice_keeps_its_words() -> None:
+    text = ("ICO fines texter\n\nThe ICO said K&V Debt Advice sent 20,000 texts. K&V Debt Advice did not reply.")
+    names = [p.name for p in extract(Article(text)).of_kind("company")]
+    assert names == ["K&V Debt Advice"]
+
+
+def test_an_ampersand_name_before_other_capitals_once_stays_short() -> None:
+    text = "ICO fines texter\n\nThe ICO said K&V Monday sent texts. K&V did not reply."
+    assert [p.name for p in extract(Article(text)).of_kind("company")] == ["K&V"]
