@@ -12,6 +12,7 @@ from enforcegraph.loaders.extract.exact import prefer_exact
 from enforcegraph.loaders.extract.fallback import fallback_decisions
 from enforcegraph.loaders.extract.gazetteer import directs_regulator
 from enforcegraph.loaders.extract.money import Money
+from enforcegraph.loaders.extract.relayed import drop_relayed
 from enforcegraph.loaders.extract.roles import PASSIVE_EVENT
 from enforcegraph.loaders.extract.sanctions import (
     BAN,
@@ -42,6 +43,8 @@ _VERB = re.compile(
     r"hit\s+with|slapped|sanctioned|penalised|penalized|ordered|orders|ordering|banned|bans|"
     r"issued\s+(?:\w+\s+){1,5}?with\s+(?:a|an)\s+(?:\w+\s+)?(?:enforcement\s+notice|fine|penalty|reprimand|order)|"
     r"reprimanded|issued\s+(?:a|an)\s+(?:\w+\s+)?(?:fine|penalty|reprimand|order|ban)|"
+    # "was likewise served an Enforcement Notice", "served it with a monetary penalty notice"
+    r"served\s+(?:\w+\s+){0,3}?(?:an?\s+)?(?:\w+\s+)?(?:enforcement|penalty|monetary\s+penalty)\s+notice|"
     # an infinitive after a decision or an intent ("its decision to reprimand X", "intends to fine X")
     r"(?:decision|decided|decides|intends?|intention|plans?|proposes?|proposed)\s+to\s+(?:fine|reprimand|sanction)|"
     # French, German, Italian, Dutch, Spanish
@@ -202,6 +205,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             amounts = []  # "did not fine X, saying a penalty of £1.5m would ...": no figure of it is imposed
         if amounts and _PARTS.search(ctx.text[sentence.start : amounts[0].start]):
             amounts = []
+        amounts = [m for m in amounts if not several.SPREAD.match(ctx.text, m.end, sentence.end)]  # "£1.45m to 16 firms"
         if not amounts and verb:
             amounts = _total_of_one(ctx, sentence)
         if not verb and not (_NOUN.search(sentence.text) and amounts):
@@ -226,6 +230,8 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             periodic = []
         if len(amounts) > 1 and then_now(ctx, sentence.start, amounts[0].end, sentence.end):
             amounts = amounts[1:]  # "after a notice last year for A, X has now been fined B": B is this one
+        if amounts and target and several.bracketed_elsewhere(ctx, amounts[0], target):
+            target, target_how = None, "none"  # "l'Atac (400.000 euro) ... e Fca Italy spa": Atac's fine
         listed = several.listed(ctx, sentence, amounts, target)
         segments = several.segments(sentence, [m for m, _ in listed])
         changed = len(listed) == 2 and bool(_CHANGED.search(sentence.text) and _FROM_TO.match(
@@ -293,9 +299,10 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             if prior and more.date is None:
                 more.period = find_period(ctx.text, *segment)
             several.merge(drafts, more)
+    drafts = drop_relayed(ctx, drafts)  # before the appeals: "the company will appeal" of one decision
     complete(ctx, drafts, _regulator_for)
     _maximum_elsewhere(ctx, drafts)
-    drafts = [d for d in several.no_sums_or_parts(ctx, drafts) if d.sanctions or d.cites]
+    drafts = [d for d in several.no_repeats(several.no_sums_or_parts(ctx, drafts)) if d.sanctions or d.cites]
     drafts += several.both(ctx, drafts)
     if not drafts:  # a regulator and a sanction, and no rule fired
         drafts = fallback_decisions(ctx, _VERB)

@@ -24,6 +24,7 @@ from enforcegraph.loaders.extract.sanctions import (
     sanction_of,
     unreal,
 )
+from enforcegraph.loaders.extract.several import SPREAD
 from enforcegraph.loaders.extract.text import Sentence
 from enforcegraph.loaders.extract.timing import date_in, is_earlier
 from enforcegraph.loaders.extract.unnamed import not_the_story_firms
@@ -31,6 +32,7 @@ from enforcegraph.loaders.extract.unnamed import not_the_story_firms
 __all__ = ["fallback_decisions"]
 
 _FINE_MEANINGS = ("amount", "periodic")
+_COMBINED = re.compile(r"(?i)\b(?:combined|between\s+them|cumulés?|complessiv\w*|conjunt\w*|gezamenlijk\w*|zusammen)\b")
 
 
 def _issuer(ctx: Context) -> str | None:
@@ -46,11 +48,15 @@ def _fine(ctx: Context, sanctioned: list[Sentence]) -> tuple[Money, Sentence] | 
     """The main fine: the first amount of a sentence about a sanction in the body (the
     headline's when the body has none), an earlier fine only where no other is told."""
     found: list[tuple[bool, bool, Money, Sentence]] = []
+    totals = {(m.amount, m.currency) for m in ctx.money if m.meaning == "total" and _COMBINED.search(
+        ctx.text, max(0, m.start - 30), m.start)}  # "they have been fined a combined £590,000": several firms' sum
     for sentence in sanctioned:
         earlier = is_earlier(ctx, sentence.start, sentence.end)
         for money in ctx.money_in(sentence.start, sentence.end):
             if money.meaning in _FINE_MEANINGS and money.conversion_of is None and not unreal(
-                    ctx.text, money.start, sentence.start):  # not "droht ein Bußgeld von 10 Mio."
+                    ctx.text, money.start, sentence.start) and not SPREAD.match(  # not "droht ein Bußgeld von 10 Mio."
+                    ctx.text, money.end, sentence.end) and (  # ... nor "£1.45 million in fines to 16 companies"
+                    money.amount, money.currency) not in totals:
                 found.append((earlier, sentence.paragraph == 0, money, sentence))
     if not found:
         return None
@@ -103,6 +109,14 @@ def _kind(text: str) -> str:
     return "fine"
 
 
+def _unnamed_order(ctx: Context, sentence: Sentence, named: bool) -> bool:
+    """Whether the sentence tells its issuer's order, ban or reprimand on a party it leaves
+    unnamed ("une commune a reçu de la CNIL l'injonction de ...", "the ICO reprimanded a
+    council"): a decision with no target, not none; never a firm's the text only mentions."""
+    return named and not ctx.firms_in(sentence.start, sentence.end) and not_the_story_firms(sentence.text) and any(
+        decided(p, sentence.text) for p in (ORDER, BAN, REPRIMAND))
+
+
 def fallback_decisions(ctx: Context, verb: re.Pattern[str] | None = None) -> list[DecisionDraft]:
     """One decision for a report that names a regulator and a sanction, when no rule found any
     (``verb``: the rules' decision verbs, for "har inte påfört X någon sanktionsavgift")."""
@@ -115,9 +129,9 @@ def fallback_decisions(ctx: Context, verb: re.Pattern[str] | None = None) -> lis
     fine = _fine(ctx, sanctioned)
     sentence = fine[1] if fine else next((s for s in sanctioned if s.paragraph > 0), sanctioned[0])
     target, target_how = _target(ctx, sentence)
-    if fine is None and target is None:
-        return []  # neither a figure nor a firm: nothing to check the decision by
     named = any(m.entry.id == issuer for m in ctx.regulators_in(sentence.start, sentence.end))
+    if fine is None and target is None and not _unnamed_order(ctx, sentence, named):
+        return []  # neither a figure nor a firm nor a told order on an unnamed party: nothing to check it by
     draft = DecisionDraft(issuer, target, [(sentence.start, sentence.end)], 0.5, ["fallback"])
     draft.issuer_how = "named" if named else "only"
     draft.target_how = target_how

@@ -36,12 +36,17 @@ def tidy_name(raw: str, kind: str, rule: str) -> str | None:
     'Brebau'
     >>> tidy_name("Deutsche Wohnen SE.", "company", "legal-form"), tidy_name("Zöldmező Kft.", "company", "legal-form")
     ('Deutsche Wohnen SE', 'Zöldmező Kft.')
+    >>> tidy_name("UK Direct Business Solutions Limited", "company", "legal-form")
+    'UK Direct Business Solutions Limited'
     """
     name = clean_name(raw.strip(" ,"))
+    country = re.match(r"(?:[Tt]he\s+)?(UK|US|EU|European|Europe)\s+[A-Z]", raw.strip(" ,"))
+    if name is not None and rule == "legal-form" and country and not name.startswith(country.group(1)):
+        name = f"{country.group(1)} {name}"  # "UK Direct Business Solutions Limited": a registered name's first word
     if name is not None and re.match(rf"{DESCRIPTOR_WORD}\s+\S", name):
         name = name.split(None, 1)[1]  # "Meta-owned Larkspur has been fined": the descriptor is no part of it
-    if name is not None and kind == "company" and re.match(r"(?:CEO|CFO|COO|CTO|CLO)\s+\S", name):
-        name = name.split(None, 1)[1]  # "CEO Clearview": an office's acronym is no part of a firm's name
+    while name is not None and kind == "company" and re.match(r"(?:CEO|CFO|COO|CTO|CLO)\s+\S", name):
+        name = clean_name(name.split(None, 1)[1])  # "CEO Clearview": an office's acronym is no part of a firm's name
     if name is not None and rule == "patient-accusative":
         name = nominative(name)
     if name is not None and len(name.split()) > 1 and re.fullmatch(COMPANY_NOUN, name.split()[0], re.IGNORECASE) and (

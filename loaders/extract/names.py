@@ -45,7 +45,7 @@ COMPANY_NOUN = (
 LEGAL_FORM = (
     r"(?:Inc|Ltd|Limited|LLC|L\.L\.C|LLP|Corp|Corporation|GmbH(?:\s+&?\s*Co\.?\s+KG)?|mbH|AG|KG|SE|plc|PLC|"
     r"S\.A\.U|S\.A|SA|SAS|SASU|SARL|EURL|S\.à\s?r\.l|S\.à\.r\.l|S\.a\.r\.l|Sàrl|B\.V|N\.V|BV|NV|BVBA|[Ss]\.[Pp]\.A|[Ss]\.r\.l|S[Rr][Ll]|"
-    r"S\.R\.L|SpA|Spa|Sagl|A\.B|AB|ASA|AS(?![^\S\n]+[A-ZÀ-Þ]{2,}\b)|A/S|ApS|I/S|P/S|K/S|Oy|Oyj|ehf|hf|DAC|Unlimited\s+Company|Co\.\s+KG|Co\.\s+Inc|"
+    r"S\.R\.L|SpA|Spa|spa|s\.p\.a|srl|Sagl|A\.B|AB|ASA|AS(?![^\S\n]+[A-ZÀ-Þ]{2,}\b)|A/S|ApS|I/S|P/S|K/S|Oy|Oyj|ehf|hf|DAC|Unlimited\s+Company|Co\.\s+KG|Co\.\s+Inc|"
     r"OpCo,\s+LLC|[Ss]p\.\s?z\s?o\.\s?o\.?(?:\s+[Ss]p\.\s?[kj]\.?)?|[Ss]p\.\s?[kj]|S\.L\.U|S\.L|SL|Α\.Ε|"
     # Central and Eastern Europe and the Baltics: "s.r.o.", "a.s.", "Kft.", "Zrt.", "d.o.o.", "EAD", "OÜ", "UAB"
     r"[Ss]\.\s?r\.\s?o|spol\.\s+s\s+r\.\s?o|a\.\s?s|Kft|Zrt|Nyrt|d\.\s?o\.\s?o|d\.\s?d|EAD|EOOD|OOD|OÜ|UAB|SIA|"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from enforcegraph.loaders.extract.aliases import merge_acronyms
 from enforcegraph.loaders.extract.firm_names import not_a_firm, tidy_name
-from enforcegraph.loaders.extract.gazetteer import country_words
+from enforcegraph.loaders.extract.gazetteer import country_words, gazetteer
 from enforcegraph.loaders.extract.joined import joined_firms, split_pairs
 from enforcegraph.loaders.extract.names import (
     DESCRIPTOR_WORD,
@@ -16,6 +16,7 @@ from enforcegraph.loaders.extract.names import (
     NAME,
     PERSON,
     ROLE,
+    STOP_WORDS,
     canonical_role,
     clean_name,
     is_regulator_role,
@@ -92,6 +93,8 @@ class PartyFinder:
         self.relations: list[Relation] = []
         self.mention_spans: list[tuple[int, int]] = []
         self.country_words = {w for ws in country_words().values() for w in ws}
+        ids = set(self.regulator_spans.values())  # the acronyms of the text's regulators ("de AP Menzis")
+        self.acronyms = {e.acronym for e in gazetteer() if e.id in ids and e.acronym}
         adjectives = "|".join(sorted((re.escape(w) for w in self.country_words), key=len, reverse=True))
         describe = rf"(?:{DESCRIPTOR_WORD}|{_NATIONALITY}|{adjectives})"
         # Words between a sanction verb and its target: lower-case words and descriptors
@@ -124,10 +127,13 @@ class PartyFinder:
         name = tidy_name(raw, kind, rule)
         if name is None or not self.unblocked(span):
             return None
-        first = span[0] + raw.find(name.split()[0])
+        if kind == "company" and len(words := name.split()) > 1 and words[0] in self.acronyms:
+            name = " ".join(words[1:])  # "legde de AP Menzis een boete op": the regulator's acronym, then the firm
+        at = raw.find(name)  # "CEO CEO The Inc.": the name where it is written whole, not its first word's first match
+        first = span[0] + (at if at >= 0 else raw.find(name.split()[0]))
         if kind == "company" and not_a_firm(self.text, name, first, span[0] + len(raw), self.regulator_spans):
             return None
-        start = span[0] + raw.find(name.split()[0])
+        start = first
         span = (start, start + len(name))
         key = normalize_name(name)
         entry = self.found.get(key)
@@ -277,7 +283,14 @@ class PartyFinder:
         joined_firms(self)
         if not any(f.kind == "company" for f in self.found.values()):
             for match in AMPERSAND.finditer(self.text):
-                self.add("company", match.group("name"), _group_span(match, "name"), "ampersand", 0.7)
+                start, end = _group_span(match, "name")
+                more = re.match(r"(?:[^\S\n]+[A-Z][a-z]+)+", self.text[end : end + 60])
+                words = more.group(0).split() if more else []
+                while words and (words[-1].lower() in STOP_WORDS or self.text.count(
+                        " ".join([match.group("name"), *words])) < 2):
+                    words.pop()  # "H&L Business Consulting", written so twice: its full name
+                name = " ".join([match.group("name"), *words])
+                self.add("company", name, (start, start + len(name)), "ampersand", 0.7)
 
     @staticmethod
     def _entities(name: str, start: int) -> list[tuple[int, int]]:

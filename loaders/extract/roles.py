@@ -32,7 +32,10 @@ PUBLIC_BODY = (r"\b(?P<name>(?:[Cc]omune|Municipality|City|Ministry|[Mm]inistero
                r"[Mm]inist[eé]rio|Department|Gemeinde|Stadt|[Aa]yuntamiento|[Cc]âmara\s+[Mm]unicipal|Commune)\s+"
                r"(?:di|of|de|del|van|for|der|des|du|da|do)"  # "il comune di Lonato": Romance writes them in lower case
                r"\s+{name}|(?:[Rr]egione|[Pp]rovincia|Comunidad|Generalitat|Landkreis|Kommune|Région)\s+{name}|"
-               r"[A-ZÀ-Þ][\w\-]*\s+[Kk]ommune?\b|(?<=\bgemeente\s){name}|(?<=\bthe\s)(?:[A-Z][a-z]+\s+){1,2}Office)")
+               r"(?:(?:Østre|Vestre|Nordre|Søndre|Øvre|Nedre|Indre|Ytre|Store|Lille|Norra|Södra|Östra|Västra|Övre)\s+)?"  # "Østre Toten kommune"
+               r"[A-ZÀ-Þ][\w\-]*\s+[Kk]ommune?\b|"
+               # a party's branch ("AfD-Kreisverband Göppingen", "SPD-Ortsverein Nord")
+               r"[A-ZÀ-Þ][\w]*-(?:Kreisverband|Landesverband|Bezirksverband|Stadtverband|Ortsverband|Ortsverein)\s+{name}|(?<=\bgemeente\s){name}|(?<=\bthe\s)(?:[A-Z][a-z]+\s+){1,2}Office)")
 
 # A short name joined by "&" ("K&V"), not the usual abbreviations ("Q&A", "R&D"): a firm's
 # name when the text names no firm otherwise.

@@ -17,7 +17,7 @@ from enforcegraph.loaders.extract.drafts import (
 from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.text import Sentence
 
-__all__ = ["both", "compatible", "exactness", "listed", "merge", "no_sums_or_parts", "rounded_same", "segments"]
+__all__ = ["SPREAD", "both", "bracketed_elsewhere", "compatible", "exactness", "listed", "merge", "no_repeats", "no_sums_or_parts", "rounded_same", "segments"]
 
 
 def rounded_same(a: float | int, b: float | int) -> bool:
@@ -98,6 +98,31 @@ def listed(ctx: Context, sentence: Sentence, amounts: list[Money],
     return found
 
 
+# A sum of fines on several parties, after its figure ("£1.45 million in fines to 16 companies", "300.000 euro
+# a cinque aziende", "gegen drei Unternehmen"): no one decision's amount.
+SPREAD = re.compile(
+    r"(?i)\s*(?:in\s+(?:\w+\s+)?(?:fines|penalties|sanctions)\s+|d['’]amendes?\s+|an\s+Bußgeldern\s+|di\s+sanzioni\s+|en\s+multas\s+)?"
+    r"(?:to|on|against|across|from|à|aux|a|gegen|an|aan|tegen|på|mot|para|dla|na)\s+(?:\d+|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|deux|trois|quatre|cinq|plusieurs|zwei|drei|vier|fünf|mehrere|due|tre|quattro|cinque|diverse|"
+    r"dos|tres|cuatro|cinco|varias|twee|drie|vijf|meerdere|två|tre|fyra|fem|flera|to|fire)\s+(?:\w+\s+){0,2}?"
+    r"(?:companies|firms|organi[sz]ations|businesses|controllers|entities|entreprises|sociétés|organismes|Unternehmen|"
+    r"Firmen|aziende|società|enti|empresas|entidades|bedrijven|organisaties|företag|selskaper|virksomheder|spółek|firm)\b")
+
+
+_BRACKETED = re.compile(r"(?<![\w\-])[A-ZÀ-Þ][\w\-]*[^\S\n]*\([^\S\n]*$")
+
+
+def bracketed_elsewhere(ctx: Context, money: Money, target: str) -> bool:
+    """Whether the fine is given in brackets right after a name that is not the target's
+    ("l'Atac (400.000 euro), l'Inps (300.000) e Fca Italy spa (20.000)"): another party's fine.
+
+    The name before the bracket owns the figure even where no rule found it as a firm."""
+    before = _BRACKETED.search(ctx.text, max(0, money.start - 60), money.start)
+    return before is not None and all(f.name != target for _, f in ctx.firms_in(before.start(), money.start)) and not any(
+        a < before.start() < b for _, f in ctx.firms_in(before.start() - 80, money.start) if f.name == target
+        for a, b in f.spans)
+
+
 # A new clause with a subject of its own: ", while Y", ", a Y", ", mentre Y", "; Y".
 _NEW_SUBJECT = re.compile(r"(?:,\s*(?:a|while|whereas|und|während|mentre|alors\s+que|tandis\s+que|terwijl|mientras\s+que|"
                           r"och|og)\s+|;\s*)(?:the\s+|der\s+|die\s+|das\s+|il\s+|la\s+|le\s+|de\s+|el\s+)?"
@@ -168,6 +193,24 @@ def no_sums_or_parts(ctx: Context, drafts: list[DecisionDraft]) -> list[Decision
                 and any(d is not draft and d.regulator == draft.regulator and f.currency != fine.currency for d, f in fines)):
             drop.add(id(draft))  # the converted figure of a fine proposed in its own currency
     return [d for d in drafts if id(d) not in drop]
+
+
+def no_repeats(drafts: list[DecisionDraft]) -> list[DecisionDraft]:
+    """An "earlier" draft with the issuer, target and fine of a current one is that decision
+    told again ("the 50,000 euro fine imposed in 2021 on X"), not a second one: it gives its
+    period to the current draft where that has no date."""
+    kept: list[DecisionDraft] = []
+    for draft in drafts:
+        fine = _fine_of(draft)
+        same = next((d for d in drafts if d is not draft and not d.earlier and d.regulator == draft.regulator
+                     and d.target == draft.target and (f := _fine_of(d)) is not None and fine is not None
+                     and f.currency == fine.currency and f.amount == fine.amount), None)
+        if draft.earlier and same is not None:
+            if same.date is None and same.period is None:
+                same.period = draft.period or (draft.date[2] if draft.date else None)
+            continue
+        kept.append(draft)
+    return kept
 
 
 def _sums_to(amounts: list[float | int], total: float) -> bool:

@@ -11,7 +11,11 @@ ANONYMOUS = re.compile(
     r"(?i)\b(?:a|an|one|another|jednoj|jednom|jedna|une?|einer|einem|eine|una|un['’]|een|jedn[aąeę])\s+"
     r"(?:[\w\-]+\s+)?(?:bank|banci|banka|banque|banca|banco|company|firm|business|retailer|hospital|tvrtk[ai]|"
     r"društvu|société|entreprise|Unternehmen|Firma|azienda|società|empresa|bedrijf|onderneming|selskab|företag|"
-    r"selskap|spółk[aęi]|firm[aęi])\b")
+    r"selskap|spółk[aęi]|firm[aęi]|"
+    # public bodies and associations left unnamed ("une petite commune", "a local council", "eine Gemeinde")
+    r"commune|municipality|council|Gemeinde|Kommune|comune|ayuntamiento|municipio|gemeente|kommun|gmina|"
+    r"association|Verein|associazione|asociación|vereniging|forening|förening|school|école|Schule|scuola|"
+    r"shop|store|employer|operator|opérateur|Betreiber|Händler|commerçant|negozio|tienda)\b")
 
 
 def not_the_story_firms(sentence: str) -> bool:
