@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ANONYMOUS", "PERSON_OF", "not_the_story_firms"]
+__all__ = ["ANONYMOUS", "PERSONS_OBJECT", "PERSON_OF", "not_the_story_firms"]
 
 ANONYMOUS = re.compile(
     r"(?i)\b(?:a|an|one|another|jednoj|jednom|jedna|une?|einer|einem|eine|una|un['’]|een|jedn[aąeę])\s+"
@@ -31,3 +31,10 @@ PERSON_OF = re.compile(
     r"dipendente|medico|impiegat\w+|empleado\w*|funcionari[oa]\w*|médico|medewerker\w*|werknemer\w*|arts|"
     r"ansatt\w*|anställd\w*|medarbejder\w*|pracownik\w*|lekarz\w*|urzędnik\w*)\s+(?:of|at|from|de|du|des|der|di|del|"
     r"della|dello|van|bij|bei|hos|ved|på|w|z|u)\s+(?:the\s+|la\s+|le\s+|l['’]|die\s+|der\s+|des\s+|de\s+|het\s+|la\s+)?$")
+
+
+# People as the sanction verb's object ("ordered two former party officials to pay", "fined three employees"):
+# the sanction is theirs, not a firm's named elsewhere in the sentence ("On top of the fine on X, ...").
+PERSONS_OBJECT = re.compile(
+    r"(?i)\s*(?:(?:a|an|one|two|three|four|five|several|both|the|\d+)\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:officials|employees|individuals|persons|people|directors|managers|doctors|members|politicians|officers)\b")
