@@ -8,10 +8,13 @@ import re
 __all__ = ["ANONYMOUS", "PERSONS_OBJECT", "PERSON_OF", "not_the_story_firms"]
 
 ANONYMOUS = re.compile(
-    r"(?i)\b(?:a|an|one|another|jednoj|jednom|jedna|une?|einer|einem|eine|una|un['’]|een|jedn[aąeę])\s+"
+    r"(?i)\b(?:a|an|one|another|jednoj|jednom|jedna|une?|ein|einer|einem|eine|una|un['’]|een|jedn[aąeę])\s+"
     r"(?:[\w\-]+\s+)?(?:bank|banci|banka|banque|banca|banco|company|firm|business|retailer|hospital|tvrtk[ai]|"
     r"društvu|société|entreprise|Unternehmen|Firma|azienda|società|empresa|bedrijf|onderneming|selskab|företag|"
-    r"selskap|spółk[aęi]|firm[aęi])\b")
+    r"selskap|spółk[aęi]|firm[aęi]|"
+    # ... or a person ("Ein Polizist ... musste ein Bußgeld bezahlen", "a police officer was fined")
+    r"police\s+officer|policeman|Polizist(?:in)?|Beamte[rn]?|Beamtin|policier|poliziotto|policía|politieagent|"
+    r"employee|Mitarbeiter(?:in)?|individual|private\s+individual|Privatperson|particulier)\b")
 
 
 def not_the_story_firms(sentence: str) -> bool:

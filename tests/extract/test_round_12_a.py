@@ -119,3 +119,21 @@ def test_officials_ordered_to_pay_are_not_the_firm_named_before() -> None:
     rows = _rows(text)
     assert ("regulator:fr-cnil", "Union Bleue", "fine", 40_000, "EUR") in rows
     assert all(not (r[1] == "Union Bleue" and r[3] == 10_000) for r in rows)
+
+
+# 1 (more). A state's genitive before its office; a name two countries' authorities share.
+def test_a_state_s_genitive_names_its_office() -> None:
+    assert "regulator:de-bw-lfdi" in _ids("„Das war zu erwarten“, sagte Baden-Württembergs Datenschutzbeauftragter.")
+    assert "regulator:de-bw-lfdi" not in _ids("sagte Hessens Datenschutzbeauftragter")
+
+
+def test_a_shared_english_name_is_the_mentioned_country_s_authority() -> None:
+    assert _ids("The Personal Information Protection Commission fined Hanbit Co. of Seoul, Korea.") == {"regulator:kr-pipc"}
+    assert _ids("Japan and Korea: the Personal Information Protection Commission said.") == set()
+    assert _ids("The Personal Information Protection Commission fined Hanbit Co.") == set()
+
+
+def test_a_fine_on_an_unnamed_person_takes_no_firm_of_the_story() -> None:
+    text = ("Datenschutz bei der Polizei\n\nDie Landesdatenschutzbeauftragte Baden-Württemberg hat 20 Verfahren gegen "
+            "die Muster AG auf dem Tisch. Ein Polizist musste kürzlich ein Bußgeld von 900 Euro bezahlen.")
+    assert all(not (r[1] == "Muster AG" and r[3] == 900) for r in _rows(text))
