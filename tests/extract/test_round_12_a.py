@@ -137,3 +137,9 @@ def test_a_fine_on_an_unnamed_person_takes_no_firm_of_the_story() -> None:
     text = ("Datenschutz bei der Polizei\n\nDie Landesdatenschutzbeauftragte Baden-Württemberg hat 20 Verfahren gegen "
             "die Muster AG auf dem Tisch. Ein Polizist musste kürzlich ein Bußgeld von 900 Euro bezahlen.")
     assert all(not (r[1] == "Muster AG" and r[3] == 900) for r in _rows(text))
+
+
+# 2 (more). Italian "un milione di euro"; never the first part of "un milione e quattrocentomila euro".
+def test_italian_un_milione() -> None:
+    assert [(m.amount, m.currency) for m in find_money("una sanzione da un milione di euro")] == [(1_000_000, "EUR")]
+    assert all(m.amount != 1_000_000 for m in find_money("una sanzione da un milione e quattrocentomila euro"))
