@@ -23,6 +23,7 @@ from enforcegraph.loaders.extract.sanctions import (
     decided,
     is_periodic,
     leads_unreal,
+    moneyless_kind,
     sanction_of,
     unreal,
 )
@@ -34,7 +35,7 @@ from enforcegraph.loaders.extract.timing import (
     period_of,
     then_now,
 )
-from enforcegraph.loaders.extract.unnamed import PERSON_OF, not_the_story_firms
+from enforcegraph.loaders.extract.unnamed import PERSON_OF, PERSONS_OBJECT, not_the_story_firms
 
 __all__ = ["DecisionDraft", "SanctionDraft", "find_decisions"]
 
@@ -168,11 +169,17 @@ def _target(ctx: Context, sentence: Sentence) -> tuple[str | None, float]:
     if named and not firms:
         return None, 0.0  # "reprimanded a former employee of X": a person's sanction, not X's
     verb = _VERB.search(sentence.text)
+    if firms and any(PERSONS_OBJECT.match(sentence.text, v.end()) for v in _VERB.finditer(sentence.text)):
+        return None, 0.0  # "On top of the fine on X, the authority ordered two officials to pay": theirs
     if firms and verb:
         at = sentence.start + verb.start()
         after = [f for a, f in firms if a > at]
         before = [f for a, f in firms if a < at]
         passive = re.search(r"(?i)\b(?:has|have|had|was|were|been|is|be)\s+(?:\w+ly\s+|also\s+|now\s+|further\s+)?(?:been\s+)?(?:fined|hit|ordered|banned|sanctioned|reprimanded)", sentence.text) or PASSIVE_EVENT.search(sentence.text)
+        if not before and (held := re.search(r"(?i)\b(?:was|were|are|is)\s+(?:\w+ly\s+|also\s+)?(?:fined|sanctioned|"
+                                             r"penali[sz]ed|reprimanded)\s+for\b", sentence.text)) and all(
+                a > sentence.start + held.end() for a, _ in firms):
+            return None, 0.0  # "A and B (no firms) were sanctioned for leaking it to X": not X's
         chosen = (before[-1] if passive and before else (after[0] if after else before[-1]))
         if passive and len(before) > 1:
             first = next(a for a, f in firms if f is before[0])
@@ -302,6 +309,11 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     drafts = drop_relayed(ctx, drafts)  # before the appeals: "the company will appeal" of one decision
     complete(ctx, drafts, _regulator_for)
     _maximum_elsewhere(ctx, drafts)
+    daily = any(m.meaning == "periodic" for m in ctx.money)  # "25.000 euro per dag": the rules' own
+    for draft in drafts:  # a sanction told without its figure: "last onder dwangsom", "verhängt eine Strafe"
+        told = moneyless_kind(" ".join(ctx.text[a:b] for a, b in draft.spans), fines=bool(draft.cites), periodic=not daily)
+        if not draft.sanctions and told:
+            draft.sanctions.append(SanctionDraft(told, draft.spans[:1]))
     drafts = [d for d in several.no_repeats(several.no_sums_or_parts(ctx, drafts)) if d.sanctions or d.cites]
     drafts += several.both(ctx, drafts)
     if not drafts:  # a regulator and a sanction, and no rule fired

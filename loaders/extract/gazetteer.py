@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from enforcegraph.loaders.extract.language import language_country
+from enforcegraph.loaders.extract.neighbours import neighbour_country
 from enforcegraph.loaders.extract.regions import find_regional, find_state_office
 from enforcegraph.schema.errors import SchemaError
 
@@ -133,7 +134,7 @@ def _descriptor() -> re.Pattern[str]:
     country = "|".join(re.escape(w) for w in words)
     return re.compile(
         rf"(?<!\w)(?P<country>{country})(?:['’]s?)?\s+(?i:(?:federal|national|state)\s+)?(?:(?i:(?P<competition>competition|antitrust)|"
-        rf"{_FIELD})\s+(?i:(?:protection\s+)?{_BODY})|DPA|SA)(?!\w)"
+        rf"(?:personal\s+)?{_FIELD})\s+(?i:(?:protection\s+)?{_BODY})|DPA|SA)(?!\w)"
     )
 
 
@@ -229,26 +230,19 @@ def _longer_name(text: str, start: int, entries: list[RegulatorEntry]) -> bool:
     return code is not None and code not in {e.country for e in entries}
 
 
-def _nordic_language(text: str) -> str | None:
-    """NO or DK for a text written in Norwegian or Danish, told apart by words only one of
-    them uses ("av", "etter", "ilagt", "overtredelsesgebyr" against "af", "efter", "bøde");
-    None for any other text."""
-    norwegian = len(re.findall(r"(?i)\b(?:av|etter|hadde|fikk|ilagt|ilegger|ilegge|overtredelsesgebyr\w*|gebyret)\b", text))
-    danish = len(re.findall(r"(?i)\b(?:af|efter|havde|fik|bøde\w*|indstillet|politianmeldt\w*)\b", text))
-    if norwegian == danish:
-        return None
-    return "NO" if norwegian > danish else "DK"
-
-
 def _defined_after_descriptors(text: str, found: list[RegulatorMatch]) -> list[RegulatorMatch]:
     """An authority described, then abbreviated in brackets ("l'Autorité belge de la
-    protection des données (APD)"): its acronym names it wherever the text uses it, even an
-    ambiguous one."""
+    protection des données (APD)", "Greece's data protection authority (PDPA)"): its acronym,
+    or a new one no other authority has, names it wherever the text uses it."""
+    by_name, _, _ = _tables()
     hits: list[RegulatorMatch] = []
     for match in found:
         short = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[match.end : match.end + 12])
-        if match.rule != "descriptor" or short is None or short.group(1) not in match.entry.names:
+        if match.rule != "descriptor" or short is None:
             continue
+        others = [e for e in by_name.get(_key(short.group(1)), []) if e != match.entry]
+        if short.group(1) not in match.entry.names and (others or not short.group(1).isupper()):
+            continue  # a new acronym ("Greece's Personal Data Protection Authority (PDPA)"), never another's
         for occurrence in re.finditer(rf"(?<![\w&]){re.escape(short.group(1))}(?![\w&])", text):
             hits.append(RegulatorMatch(match.entry, occurrence.start(), occurrence.end(), 0.75, "defined-abbreviation"))
     return hits
@@ -314,10 +308,14 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
             plain.append(RegulatorMatch(defined[found], start, end, 0.8, "gazetteer-defined"))
             continue
         local = [e for e in entries if e.country in mentioned]
-        if not local and (language := _nordic_language(text)):  # "Datatilsynet" in a Norwegian or Danish text
-            local = [e for e in entries if e.country == language]
         if not found.isupper() and len(local) == 1:
             plain.append(RegulatorMatch(local[0], start, end, 0.75, "gazetteer-country"))
+            continue
+        # "Datatilsynet" in a Norwegian or Danish text, "ÚOOÚ" in a Czech or Slovak one
+        language = neighbour_country(text, {e.country for e in entries})
+        neighbour = [e for e in entries if e.country == language]
+        if len(neighbour) == 1 and (not local or local == neighbour):
+            plain.append(RegulatorMatch(neighbour[0], start, end, 0.75, "gazetteer-country"))
             continue
         spoken = [e for e in entries if e.country == written_in]
         if not local and len(spoken) == 1:  # "de AP" in a Dutch text, "a CNPD" in a Portuguese one

@@ -46,7 +46,7 @@ _MAGNITUDES = {
     "mln": 10**6, "milion": 10**6, "milionów": 10**6, "miliony": 10**6, "miliona": 10**6, "milionů": 10**6,
     "miliardów": 10**9, "miliardy": 10**9, "miliarda": 10**9, "miliardů": 10**9, "billion": 10**9, "billions": 10**9, "bn": 10**9, "b": 10**9,
     # French, German, Italian, Dutch, Spanish
-    "milliard": 10**9, "milliards": 10**9, "millionen": 10**6, "mio": 10**6, "mio.": 10**6,
+    "md": 10**9, "milliard": 10**9, "milliards": 10**9, "millionen": 10**6, "mio": 10**6, "mio.": 10**6,
     "milliarde": 10**9, "milliarden": 10**9, "mrd": 10**9, "mrd.": 10**9, "milione": 10**6,
     "milioni": 10**6, "miliardo": 10**9, "miliardi": 10**9, "miljoen": 10**6, "miljard": 10**9,
     "millón": 10**6, "millones": 10**6, "mil millones": 10**9, "tausend": 10**3, "mila": 10**3,
@@ -62,16 +62,16 @@ _LOCAL_MAG = "|".join(sorted((re.escape(m) for m in LOCAL_MAGNITUDES if not m.en
 # decimals by "." or ",".
 _NUM_HEAD = r"\d+(?:[.,]\d+)?"
 _NUM = NUMBER = r"\d{1,3}(?:[,.\u00a0\u202f'’]\d{3})+(?:[.,]\d+)?|\d{1,3}(?:\x20\d{3})+(?:,\d{2}(?!\d))?(?!\d|[.,]\d)|\d+(?:[.,]\d+)?"
-_MAG = (r"(?:\s?(?:thousand|millions?|billions?|mln|mn|bn|milliards?|millionen|milliarden?|"
+_MAG = (r"(?:[\s\-]?(?:thousand|millions?|billions?|mln|mn|bn|milliards?|millionen|milliarden?|"
         r"milion[ei]|milion(?:ów|y|a|ů)?|miliard[oi]|miliard(?:ów|y|a|ů)|miljoen|miljard(?:er)?|miljon(?:er)?|millioner|mld|mill[oó]n(?:es)?|mil\s+millones|tausend|mila|"
         r"milhões|milhão|milijuna|milijun|tisuća|miljoonaa|milyon|milyar|mil|" + _LOCAL_MAG + r")(?!\w)"
         r"|\s?tys\.|\s?(?:mia|mill|εκατ)\."
-        r"|\s?(?:Mio|Mrd)\.|(?:m|bn|k|b)\b)")
+        r"|\s?(?:Mio|Mrd)\.|(?:m|bn|k|b)\b|\s?(?:Md|M|k)(?=€))")  # "3 M€", "1,5 Md€", "150 k€"
 _NUMBER_WORD = "|".join(sorted({*NUMBER_WORDS, *LOCAL_NUMBERS}, key=len, reverse=True)).replace(" ", r"\s+")
 # A decimal in words before a number word: "eina komma þrjár milljónir", "en komma fem millioner".
 _DECIMAL_WORDS = re.compile(r"(?i)(?<!\w)(\w+)\s+komma\s+$")
 # "5,2 millions d'euros", "15 milioni di euro", "35,3 Millionen Euro", "10 millones de euros"
-_OF = r"(?:\s?(?:d['’]|de\s+|di\s+|of\s+)?)"
+_OF = r"(?:\s?(?:d['’]|de\s+|di\s+|of\s+)?|(?<!\b(?:19|20)\d\d)-)"  # ... and "a 400,000-euro fine", "ein 40.000-Euro-Bußgeld"
 _SYM = r"US\$|C\$|CA\$|A\$|AU\$|R\$|SG?\$|HK\$|NZ\$|[€£$¥₩]|\b[SND]?Kr\.?(?=\s?\d)"
 _WORD = "|".join(w for w, _ in _WORDS)
 _MONEY = re.compile(
@@ -87,7 +87,8 @@ _MONEY = re.compile(
 _DOT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d.]|,\d)")  # "500.000 Euro": "." groups thousands here
 _CONVERSION = re.compile(r"\(\s*(?:~|about|approx\.?|approximately|around|roughly|some|circa|c\.|ca\.)?\s*"
                          r"(?:U\.?S\.?|A\.?U\.?)?\s*$", re.I)
-_CEILING_BEFORE = re.compile(r"(?i)(?<!\w)(?:up\s+to|maximum\s+(?:\w+\s+)?(?:fine|penalty|sanction)\s+(?:is|was|would\s+be|could\s+be)|maximum\s+(?:of|van|von|de|di)|Höchstbetrag\s+von|plafonnée?\s+à|as\s+much\s+as|capped\s+at|ceiling\s+of|or|bis\s+zu|"
+_CEILING_BEFORE = re.compile(r"(?i)(?<!\w)(?:up\s+to|(?:could|can|may|might)\s+(?:reach|rise\s+to|climb\s+to|run\s+to)|"
+                             r"(?:kan|kon|zou\s+kunnen)\s+oplopen\s+tot|(?:peut|pourrait|pourra)\s+(?:atteindre|s['’]élever\s+à)|maximum\s+(?:\w+\s+)?(?:fine|penalty|sanction)\s+(?:is|was|would\s+be|could\s+be)|maximum\s+(?:of|van|von|de|di)|Höchstbetrag\s+von|plafonnée?\s+à|as\s+much\s+as|capped\s+at|ceiling\s+of|or|bis\s+zu|"
                              r"högst|höchstens|højst|høyst|maksimalt|maximaal|legfeljebb|enintään|nejvýše|hæst\s+má\s+\w+\s+á|"
                              r"(?:montante|importe|valor|importo)\s+m[áa]ssimo\s+(?:de|di)|(?:montante|importe|valor)\s+máximo\s+de|"
                              r"até(?:\s+ao?)?(?:\s+(?:montante|valor)\s+máximo\s+de)?|hasta\s+un\s+máximo\s+de|"
@@ -161,9 +162,9 @@ class Money:
 _TOTAL_BEFORE = re.compile(
     r"(?i)\b(?:insgesamt|zusammen|gesamt|in\s+total|a\s+total\s+of|totall?ing|totall?ed|combined(?:\s+(?:fines?|penalt(?:y|ies)))?|"
     r"complessiv[io]|in\s+totale|per\s+un\s+totale\s+di|au\s+total|en\s+total|total\s+de|totaal|samen(?:\s+goed\s+voor)?|"
-    r"in\s+Höhe\s+von\s+insgesamt|cumul\w*|ukupn\w+(?:\s+iznos\w*)?|"
+    r"in\s+Höhe\s+von\s+insgesamt|(?:mit\s+)?(?:einer|der)\s+Gesamt(?:summe|höhe|betrag)|Gesamtsumme|cumul\w*|ukupn\w+(?:\s+iznos\w*)?|"
     r"yhteensä|samanlagt|sammanlagt|sammanlagda|samlet|samlede|totalt|i\s+alt)\s*(?:von|of|di|de|d['’]|van|per|über|"
-    r"in\s+Höhe\s+von|od|på)?\s*$")
+    r"in\s+Höhe\s+von|od|på)?\s*(?:rund|etwa|knapp|fast|über|ca\.)?\s*$")
 # ... unless one fine is imposed on several addressees jointly ("gezamenlijk ... in totaal").
 _JOINT = re.compile(r"(?i)\b(?:jointly|gezamenlijk|gemeinsam|congiuntamente|solidairement|conjuntamente)\b")
 _TOTAL_PLURAL = re.compile(
@@ -246,7 +247,7 @@ def find_money(text: str) -> list[Money]:
     for match in _MONEY.finditer(text):
         number = match.group("n1") or match.group("n2") or match.group("n3") or match.group("n6") or match.group("n7")
         magnitude = (match.group("m1") or match.group("m2") or match.group("m3") or match.group("m4")
-                     or match.group("m6") or match.group("m7") or "").strip()
+                     or match.group("m6") or match.group("m7") or "").strip(" \t\n-")
         start = match.start()
         if match.group("n4"):
             said = " ".join(match.group("n4").lower().split())  # "half  a" as "half a"
@@ -326,7 +327,7 @@ def _shared(text: str, found: list[Money]) -> list[Money]:
         head = _MAG_HEAD.match(text, money.start)
         if head is None:
             continue
-        multiplier = _MAGNITUDES.get(head.group("m").strip().lower())
+        multiplier = _MAGNITUDES.get(head.group("m").strip(" \t\n-").lower())
         shared = _SHARED.search(text, max(0, money.start - 20), money.start)
         if not multiplier or shared is None or _RANGE.search(text[max(0, shared.start() - 12) : shared.start()]):
             continue

@@ -18,7 +18,7 @@ _NUMBERS_BY_LANGUAGE: dict[str, tuple[tuple[str, ...], ...]] = {
     "en": tuple((w,) for w in _ONES),
     "fr": (("un", "une"), ("deux",), ("trois",), ("quatre",), ("cinq",), ("six",), ("sept",), ("huit",), ("neuf",), ("dix",)),
     "de": (("ein", "eine"), ("zwei",), ("drei",), ("vier",), ("fünf",), ("sechs",), ("sieben",), ("acht",), ("neun",), ("zehn",)),
-    "it": (("uno", "una"), ("due",), ("tre",), ("quattro",), ("cinque",), ("sei",), ("sette",), ("otto",), ("nove",), ("dieci",)),
+    "it": (("uno", "una", "un"), ("due",), ("tre",), ("quattro",), ("cinque",), ("sei",), ("sette",), ("otto",), ("nove",), ("dieci",)),
     "es": (("un", "uno", "una"), ("dos",), ("tres",), ("cuatro",), ("cinco",), ("seis",), ("siete",), ("ocho",), ("nueve",), ("diez",)),
     "nl": (("een", "één"), ("twee",), ("drie",), ("vier",), ("vijf",), ("zes",), ("zeven",), ("acht",), ("negen",), ("tien",)),
 }

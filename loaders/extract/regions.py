@@ -23,7 +23,7 @@ def _patterns(regions: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[s
     for regulator, words in regions:
         region = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
         found.append((regulator, re.compile(
-            rf"(?i)(?<![\w\-])(?:(?:{region})(?:['’]s)?\s+(?:state\s+)?(?:{_EN_OFFICE}|{_DE_OFFICE})"
+            rf"(?i)(?<![\w\-])(?:(?:{region})(?:['’]?s)?\s+(?:state\s+)?(?:{_EN_OFFICE}|{_DE_OFFICE})"
             rf"|(?:{_EN_OFFICE})\s+(?:of|for|in)\s+(?:the\s+(?:German\s+)?state\s+of\s+)?(?:{region})"
             rf"|(?:{_DE_OFFICE})\s+(?:des\s+Landes\s+|von\s+|in\s+|aus\s+)?(?:{region}))(?![\w\-])")))
     return tuple(found)
@@ -36,6 +36,8 @@ def find_regional(text: str, regions: tuple[tuple[str, tuple[str, ...]], ...],
 
     >>> find_regional("the Lower Saxony data protection commissioner", (("r:ni", ("Lower Saxony",)),), [])
     [('r:ni', 4, 46)]
+    >>> find_regional("sagte Hessens Datenschutzbeauftragter", (("r:he", ("Hessen",)),), [])
+    [('r:he', 6, 37)]
     """
     hits = []
     for regulator, pattern in _patterns(regions):

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # at run time the lexicon imports no rule module: money and t
 __all__ = ["AGAIN_NOUN", "BAN", "BOT", "DECISION_NOUN", "EVERYDAY_FINE", "GERMAN_FINE_NOUN", "HEADLINE_FINE_NOUN", "LIQUIDATION",
            "NORDIC_FINE_NOUN", "ORDER", "PERIODIC", "PROPOSED", "REPRIMAND", "ROLE_NOUN", "ROMANCE_HEADLINE_NOUN",
            "SANCTION_STEMS", "SANCTION_WORD", "THE_SANCTION_NOUN", "VERB_FINAL_FINE_NOUN", "decided", "is_periodic", "leads_unreal",
-           "sanction_of", "unreal"]
+           "moneyless_kind", "sanction_of", "unreal"]
 
 # The sanction nouns read by single rules, as regex fragments (no flags). Each rule keeps the
 # subset it was written and measured with: a wider list finds other things (checked on dev).
@@ -76,7 +76,7 @@ EVERYDAY_FINE = re.compile(
     r"estacionamiento)|(?:parkerings|fart)(?:böter|bøder|bøter)|fortkørselsbøder|mandat(?:y|ów)\s+drogow\w+)(?!\w)")
 # A periodic penalty's noun: "an astreinte of", "dagbøter på", "tvångsvite", "dwangsom".
 PERIODIC = re.compile(
-    r"(?i)\b(?:overdue|periodic)\s+penalt\w*|\bpenalty\s+payments?\b|\bastreinte\b|"
+    r"(?i)\b(?:overdue|periodic|incremental)\s+penalt\w*|\bpenalty\s+payments?\b|\bastreinte\b|"
     r"\bZwangsgeld\w*|\bdwangsom\w*|\bpenalit\w+\s+di\s+mora|"
     r"(?<!\w)(?:\w*dagbøter|\w*dagbøder|dagsbøder|tvangsmulkt\w*|tvangsbøde\w*|tvangsbøter|\w*dagsböter|"
     r"löpande\s+vite|tvångsvite\w*|vitesföreläggande\w*|uhkasako\w*|uhkasakko\w*|okresow\w+\s+kar\w+|"
@@ -345,3 +345,39 @@ def decided(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return next((m for m in pattern.finditer(text) if not unreal(text, m.start())
                  and not _LAW_SUBJECT.search(text, max(0, m.start() - 60), m.start())
                  and not _LAW_AFTER.match(text, m.start("what") if "what" in pattern.groupindex else m.end())), None)
+
+
+# A money sanction told without its figure: the fine's noun or verb ("fined X", "verhängt eine Strafe",
+# "eine Geldstrafe", "a infligé une amende", "een boete opgelegd"), not an everyday word ("penalty points").
+_FINE_TOLD = re.compile(
+    r"(?i)(?<![\w\-])(?:fined|fines?|(?:monetary|financial|administrative)\s+penalt(?:y|ies)|"
+    r"(?:Geld)?[Ss]trafe|\w*Bußgeld\w*|\w*Bussgeld\w*|Geldbuße|Geldbusse|amendes?|\w*boete|beboet\w*|multas?|multe|"
+    r"multad[oa]|multat[oa]|sanzione\s+pecuniaria|coimas?|sanktionsavgift\w*|overtredelsesgebyr\w*|bøde|bøder|"
+    r"böter|grzywn\w+|pokut[auy]|πρόστιμο|sakko|sakon)(?![\w\-])")
+# A money sanction as what the fine paid for or risked: "the fine was overturned", not a decision's kind.
+_FINE_OF_ANOTHER = re.compile(r"(?i)\b(?:appeal\w*|overturn\w*|annul\w*|aufgehoben|annulé\w*|annullat\w*|vernietigd)\b")
+
+
+def moneyless_kind(text: str, fines: bool = True, periodic: bool = True) -> str | None:
+    """The kind of a decision's sanction whose sentences give no figure: a periodic penalty by its
+    noun (only with ``periodic``: "an incremental penalty payment", "last onder dwangsom", "astreinte", "Zwangsgeld"), a fine by
+    a fine's noun or verb ("verhängt eine Strafe", "fined X"; only with ``fines``), each only as
+    imposed; None otherwise (and for a liquidated periodic penalty: "liquide l'astreinte").
+
+    >>> moneyless_kind("Acme has been hit with an incremental penalty payment by the authority")
+    'periodic_penalty'
+    >>> moneyless_kind("Die Behörde verhängt deshalb eine Strafe gegen die A GmbH")
+    'fine'
+    >>> moneyless_kind("Acme could be fined"), moneyless_kind("The court annulled the fine against Acme")
+    (None, None)
+    """
+    if LIQUIDATION.search(text):
+        return None
+    if periodic and decided(PERIODIC, text) and not re.search(r"(?i)\b(?:risque|risk\w*|droht|rischi\w*)\b", text):
+        return "periodic_penalty"
+    if not fines:
+        return None
+    found = next((m for m in _FINE_TOLD.finditer(text) if not unreal(text, m.start())), None)
+    if found is None or _FINE_OF_ANOTHER.search(text) or PROPOSED.search(text):
+        return None
+    return "fine"

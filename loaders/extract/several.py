@@ -34,7 +34,8 @@ def exactness(amount: float | int) -> int:
     return len(f"{amount:.2f}".replace(".", "").strip("0"))
 
 
-_FOR_FIRM = re.compile(r"(?i)[^\S\n]*(?:euros?\s+|EUR\s+)?(?:for|against|on|pour|contre|gegen|für|a\s+carico\s+di|"
+_FOR_FIRM = re.compile(r"(?i)[^\S\n]*(?:euros?\s+|EUR\s+)?(?:-?(?:fine|penalty|amende|Bußgeld|Geldbuße|sanzione|boete)\s+)?"
+                       r"(?:\([^()]{0,30}\)\s*)?(?:for|against|on|pour|contre|gegen|für|a\s+carico\s+di|"
                        r"nei\s+confronti\s+di|voor|tegen|para|contra|à|to|an|aan|a)\s+(?:the\s+|la\s+|die\s+|den\s+|de\s+)?"
                        r"(?:(?:société|company|firm|entreprise|Unternehmen|Firma|bedrijf|empresa|società|operator|"
                        r"opérateur|provider)\s+)?")  # "une amende de 27 millions d'euros à la société X"

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ANONYMOUS", "PERSON_OF", "not_the_story_firms"]
+__all__ = ["ANONYMOUS", "PERSONS_OBJECT", "PERSON_OF", "not_the_story_firms"]
 
 ANONYMOUS = re.compile(
-    r"(?i)\b(?:a|an|one|another|jednoj|jednom|jedna|une?|einer|einem|eine|una|un['’]|een|jedn[aąeę])\s+"
+    r"(?i)\b(?:a|an|one|another|jednoj|jednom|jedna|une?|ein|einer|einem|eine|una|un['’]|een|jedn[aąeę])\s+"
     r"(?:[\w\-]+\s+)?(?:bank|banci|banka|banque|banca|banco|company|firm|business|retailer|hospital|tvrtk[ai]|"
     r"društvu|société|entreprise|Unternehmen|Firma|azienda|società|empresa|bedrijf|onderneming|selskab|företag|"
     r"selskap|spółk[aęi]|firm[aęi]|"
     # public bodies and associations left unnamed ("une petite commune", "a local council", "eine Gemeinde")
     r"commune|municipality|council|Gemeinde|Kommune|comune|ayuntamiento|municipio|gemeente|kommun|gmina|"
     r"association|Verein|associazione|asociación|vereniging|forening|förening|school|école|Schule|scuola|"
-    r"shop|store|employer|operator|opérateur|Betreiber|Händler|commerçant|negozio|tienda)\b")
+    r"shop|store|employer|operator|opérateur|Betreiber|Händler|commerçant|negozio|tienda|"
+    # ... or a person ("Ein Polizist ... musste ein Bußgeld bezahlen", "a police officer was fined")
+    r"police\s+officer|policeman|Polizist(?:in)?|Beamte[rn]?|Beamtin|policier|poliziotto|policía|politieagent|"
+    r"employee|Mitarbeiter(?:in)?|individual|private\s+individual|Privatperson|particulier)\b")
 
 
 def not_the_story_firms(sentence: str) -> bool:
@@ -35,3 +38,10 @@ PERSON_OF = re.compile(
     r"dipendente|medico|impiegat\w+|empleado\w*|funcionari[oa]\w*|médico|medewerker\w*|werknemer\w*|arts|"
     r"ansatt\w*|anställd\w*|medarbejder\w*|pracownik\w*|lekarz\w*|urzędnik\w*)\s+(?:of|at|from|de|du|des|der|di|del|"
     r"della|dello|van|bij|bei|hos|ved|på|w|z|u)\s+(?:the\s+|la\s+|le\s+|l['’]|die\s+|der\s+|des\s+|de\s+|het\s+|la\s+)?$")
+
+
+# People as the sanction verb's object ("ordered two former party officials to pay", "fined three employees"):
+# the sanction is theirs, not a firm's named elsewhere in the sentence ("On top of the fine on X, ...").
+PERSONS_OBJECT = re.compile(
+    r"(?i)\s*(?:(?:a|an|one|two|three|four|five|several|both|the|\d+)\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:officials|employees|individuals|persons|people|directors|managers|doctors|members|politicians|officers)\b")
