@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from enforcegraph.loaders.extract import several
+from enforcegraph.loaders.extract.bodies import court_decides, other_authority_acts
 from enforcegraph.loaders.extract.completion import INFRINGE, complete
 from enforcegraph.loaders.extract.context import Context
 from enforcegraph.loaders.extract.drafts import DecisionDraft, SanctionDraft
@@ -35,7 +36,13 @@ from enforcegraph.loaders.extract.timing import (
     period_of,
     then_now,
 )
-from enforcegraph.loaders.extract.unnamed import PERSON_OF, PERSONS_OBJECT, not_the_story_firms
+from enforcegraph.loaders.extract.unnamed import (
+    PERSON_OF,
+    PERSONS_OBJECT,
+    not_the_story_firms,
+    of_another,
+    parent_of_named,
+)
 
 __all__ = ["DecisionDraft", "SanctionDraft", "find_decisions"]
 
@@ -143,7 +150,8 @@ def _regulator_for(ctx: Context, index: int, sentence: Sentence) -> tuple[str, f
         at = sentence.start + verb.start()  # several regulators: the agent is the last one before the verb
         before = [m for m in here if m.end <= at and not _BY_AGENT.search(ctx.text[max(sentence.start, m.start - 8) : m.start])]
         by = [m for m in here if _BY_AGENT.search(ctx.text[max(sentence.start, m.start - 8) : m.start])]
-        here = by[:1] or before[-1:] or here
+        subject = [m for m in before if re.fullmatch(r"[^,;]{0,25}", ctx.text[m.end : at])]  # "The DPC fined A, B by the CNPD"
+        here = subject[-1:] or by[:1] or before[-1:] or here
     if here:
         return here[0].entry.id, 0.9
     only = _only_regulator(ctx) if sentence.paragraph > 0 else None  # never from the headline
@@ -165,9 +173,10 @@ def _regulator_for(ctx: Context, index: int, sentence: Sentence) -> tuple[str, f
 
 def _target(ctx: Context, sentence: Sentence) -> tuple[str | None, float]:
     named = ctx.firms_in(sentence.start, sentence.end)
-    firms = [(a, f) for a, f in named if not PERSON_OF.search(ctx.text, max(sentence.start, a - 60), a)]
+    firms = [(a, f) for a, f in named if not PERSON_OF.search(ctx.text, max(sentence.start, a - 60), a)
+             and not of_another(ctx.text, sentence.start, a) and not parent_of_named(ctx.text, f.spans, a)]
     if named and not firms:
-        return None, 0.0  # "reprimanded a former employee of X": a person's sanction, not X's
+        return None, 0.0  # "reprimanded a former employee of X", "fined a contractor of X": not X's
     verb = _VERB.search(sentence.text)
     if firms and any(PERSONS_OBJECT.match(sentence.text, v.end()) for v in _VERB.finditer(sentence.text)):
         return None, 0.0  # "On top of the fine on X, the authority ordered two officials to pay": theirs
@@ -175,7 +184,9 @@ def _target(ctx: Context, sentence: Sentence) -> tuple[str | None, float]:
         at = sentence.start + verb.start()
         after = [f for a, f in firms if a > at]
         before = [f for a, f in firms if a < at]
-        passive = re.search(r"(?i)\b(?:has|have|had|was|were|been|is|be)\s+(?:\w+ly\s+|also\s+|now\s+|further\s+)?(?:been\s+)?(?:fined|hit|ordered|banned|sanctioned|reprimanded)", sentence.text) or PASSIVE_EVENT.search(sentence.text)
+        passive = re.search(r"(?i)\b(?:(?:has|have|had)\s+(?:\w+ly\s+|also\s+|now\s+|further\s+)?been|was|were|been|is|be)\s+"
+                            r"(?:\w+ly\s+|also\s+|now\s+|further\s+)?(?:fined|hit|ordered|banned|sanctioned|reprimanded)",
+                            sentence.text) or PASSIVE_EVENT.search(sentence.text)  # "had fined X": active, X after it
         if not before and (held := re.search(r"(?i)\b(?:was|were|are|is)\s+(?:\w+ly\s+|also\s+)?(?:fined|sanctioned|"
                                              r"penali[sz]ed|reprimanded)\s+for\b", sentence.text)) and all(
                 a > sentence.start + held.end() for a, _ in firms):
@@ -204,6 +215,7 @@ def _near(ctx: Context, spans: list[tuple[int, int]], sentence: Sentence) -> boo
 def find_decisions(ctx: Context) -> list[DecisionDraft]:
     """Decisions reported in the article, one per regulator and target."""
     drafts: list[DecisionDraft] = []
+    others: set[tuple[int, int]] = set()  # sentences of a court's or another authority's sanction
     for index, sentence in enumerate(ctx.sentences):
         verb = decided(_VERB, sentence.text)  # not "the GDPR bans ...", "could be fined", "did not fine"
         amounts = [m for m in ctx.money_in(sentence.start, sentence.end) if m.meaning in ("amount", "periodic")
@@ -217,6 +229,11 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             amounts = _total_of_one(ctx, sentence)
         if not verb and not (_NOUN.search(sentence.text) and amounts):
             continue
+        named = [(m.start, m.end) for m in ctx.regulators_in(sentence.start, sentence.end)]
+        if verb and (court_decides(ctx.text, sentence.start, sentence.end, (sentence.start + verb.start(), sentence.start + verb.end()), named)
+                     or other_authority_acts(ctx.text, sentence.start, sentence.start + verb.start(), named)):
+            others.add((sentence.start, sentence.end))  # ... nor the fallback's
+            continue  # "magistrates fined X", "Ofcom fined BT Group" (in a story that names the ICO): not the regulator's
         found = _regulator_for(ctx, index, sentence)
         if found is None:
             continue
@@ -298,7 +315,8 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
             prior = changed or is_earlier(ctx, *segment)
             if prior and confidence < 0.9:
                 continue
-            more = DecisionDraft(regulator, firm, [(sentence.start, sentence.end)], draft.confidence,
+            own = [m.entry.id for m in ctx.regulators_in(*segment) if _BY_AGENT.search(ctx.text[max(segment[0], m.start - 8) : m.start])]
+            more = DecisionDraft(own[0] if own else regulator, firm, [(sentence.start, sentence.end)], draft.confidence,
                                  ["regulator-action", "listed"], earlier=prior)
             more.issuer_how, more.target_how = issuer_how, "listed"
             more.sanctions.append(sanction_of(money, ctx, segment, segment[0]))
@@ -317,7 +335,7 @@ def find_decisions(ctx: Context) -> list[DecisionDraft]:
     drafts = [d for d in several.no_repeats(several.no_sums_or_parts(ctx, drafts)) if d.sanctions or d.cites]
     drafts += several.both(ctx, drafts)
     if not drafts:  # a regulator and a sanction, and no rule fired
-        drafts = fallback_decisions(ctx, _VERB)
+        drafts = [d for d in fallback_decisions(ctx, _VERB) if d.spans[0] not in others]
         complete(ctx, drafts, _regulator_for)
     prefer_exact(ctx, drafts)
     if all(d.earlier for d in drafts):

@@ -24,6 +24,9 @@ _BARE_NOUN = (r"(?:unternehmen|konzern|firma|gesellschaft|company|firm|société
 # A German or Dutch compound of a company noun inside a name describes what follows it.
 _COMPOUND_NOUN = (r"[A-ZÄÖÜ][a-zäöüß]{3,}(?:gesellschaft|unternehmen|konzern|gruppe|händler|kette|betreiber|anbieter|"
                   r"dienstleister|bedrijf|keten)")
+# A regulator called by its kind alone, capitalised ("the Commission", "the Commissioner", "die Behörde").
+_AUTHORITY_NOUN = (r"(?:Commission|Commissioner|Agency|Authority|Regulator|Watchdog|Inspectorate|Ombudsman|Autorité|"
+                   r"Commissaire|Behörde|Aufsichtsbehörde|Autorità|Agencia|Autoridad|Toezichthouder|Myndigheten)")
 # Last words whose full stop is their own, not the sentence's ("Inc.", "ehf.", "Kft.").
 _ABBREVIATED = frozenset(["Inc", "Ltd", "Corp", "Co", "Jr", "Sr", "ehf", "hf", "Kft", "Zrt", "Nyrt", "Lda", "Ltda"])
 
@@ -99,6 +102,8 @@ def not_a_firm(text: str, name: str, start: int, end: int, regulators: dict[tupl
         return True
     if names_person(text, name, start, end):
         return True
+    if re.fullmatch(_AUTHORITY_NOUN, name):
+        return True  # "the Commission had fined X": the regulator's own noun, capitalised
     if is_authority(name) and not re.search(rf"\s{LEGAL_FORM}\.?$", name):
         return True  # a data protection authority the gazetteer does not know ("X Data Protection Commissioner")
     bracket = re.match(r"[^\S\n]*\(", text[end : end + 4])

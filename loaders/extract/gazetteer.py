@@ -96,6 +96,13 @@ def _other_offices() -> dict[str, re.Pattern[str]]:
 
 
 @cache
+def _other_senses() -> dict[str, re.Pattern[str]]:
+    """A name -> the words around it that give it another field's sense ("its ICO": a coin offering)."""
+    senses = [item["other_sense"] for item in _raw()["regulators"] if item.get("other_sense")]
+    return {str(s["name"]): re.compile(rf"(?i)(?:(?<!\w)(?:{s['before']})\s+$)|(?:^\s+(?:{s['after']})(?!\w))") for s in senses}
+
+
+@cache
 def country_words() -> dict[str, tuple[str, ...]]:
     """Country code -> the adjectives and names articles use for it."""
     return {str(k): tuple(str(w) for w in v) for k, v in _raw()["countries"].items()}
@@ -285,6 +292,9 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
         if _GENERIC.fullmatch(found) and (found[:1].islower() or _other_country(text, start, entries, end)
                                           or _longer_name(text, start, entries)):
             continue  # "Portugal's data protection commission" is no name of Ireland's Data Protection Commission
+        if (sense := _other_senses().get(found)) and (sense.search(text[max(0, start - 12) : start])
+                                                       or sense.search(text[end : end + 24])):
+            continue  # "over its 2017 ICO", "an ICO boom": an initial coin offering
         clear = [e for e in entries if found not in e.ambiguous and key not in
                  {a.casefold() for a in e.ambiguous}]
         if len(clear) == 1:
@@ -322,7 +332,9 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
             plain.append(RegulatorMatch(spoken[0], start, end, 0.75, "gazetteer-language"))
             continue
         right_before = re.search(r"(\w+)(?:['’]s)?\s+(?:the\s+)?$", text[max(0, start - 30) : start])
+        right_after = re.match(r"\s+(?:in|of|au|du|en|aus)\s+(\w+)", text[end : end + 30])  # "the CNPD in Luxembourg"
         code = _country_of(right_before.group(1)) if right_before else None
+        code = code or (_country_of(right_after.group(1)) if right_after else None)
         attached = [e for e in entries if e.country == code]
         if len(attached) == 1:  # "the Irish DPC", "Ireland's DPC": the country names the acronym's authority
             plain.append(RegulatorMatch(attached[0], start, end, 0.8, "gazetteer-country"))
@@ -333,6 +345,8 @@ def find_regulators(text: str) -> list[RegulatorMatch]:
             plain.append(RegulatorMatch(entry, occurrence.start(), occurrence.end(), 0.75,
                                         "defined-abbreviation"))
     for described in _descriptor().finditer(text):
+        if described.group(0).endswith("SA") and re.search(r"(?<!\w)(?!(?:The|An?)\s)[A-ZÀ-Þ][\w&\-]*\s+$", text[max(0, described.start() - 30) : described.start()]):
+            continue  # "Vodafone España SA": a firm's country and legal form, no supervisory authority
         code = _country_of(described.group("country"))
         kind = "competition" if described.group("competition") else "data_protection"
         candidates = [e for e in gazetteer() if e.country == code and e.kind == kind]

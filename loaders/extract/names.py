@@ -6,13 +6,13 @@ import re
 
 __all__ = [
     "COMPANY_NOUN", "CURRENCY_CODE", "DESCRIPTOR_WORD", "LAW_ACRONYMS", "LEGAL_FORM", "LONG_NAME", "NAME", "PERSON", "PRODUCT_NOUN",
-    "ROLE", "STOP_WORDS", "canonical_role", "clean_name", "is_law_or_currency", "is_regulator_role",
+    "ROLE", "STOP_WORDS", "canonical_role", "clean_name", "is_law_or_currency", "is_regulator_role", "name_with_apostrophe",
 ]
 
 # A capitalised word ("H&M", "Ton-That", "O'Brien", "Locatefamily.com", "Canal+") or initials ("A.B.", "A. Z.").
 # Capital letters of the Latin alphabets and Greek ("Österreichische Post AG", "Łódź", "Υπουργείο").
 _UP = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x17F) if chr(c).isupper()) + "Α-ΩΆ-Ώ"
-_TOKEN = (rf"(?:[A-Z]\.(?:[^\S\n]?[A-Z]\.)+|\d+[&/]\d+(?![\d,.])|\d+[a-z]+[A-Z][\w\-]*|\d+x\d+(?![\d,.])|[{_UP}]:[a-z]{{1,2}}(?!\w)|(?![A-Z]{{1,3}}\$)[{_UP}][\w\-]*(?:\*{{2,}}[\w\-]*)?(?:&[A-Z][\w\-]*)?(?:['’][A-Z][\w\-]*)?(?:\.(?:com|net|org|io|eu|cz|sk|pl|de|at|ch|nl|be|fr|it|es|pt|se|no|dk|fi|hu|ro|gr|ie|lu)\b)?(?:\+(?![\w+]))?)")
+_TOKEN = (rf"(?:[A-Z]\.(?:[^\S\n]?[A-Z]\.)+|\d+[&/]\d+(?![\d,.])|\d+[a-z]+[A-Z][\w\-]*|\d+x\d+(?![\d,.])|[{_UP}]:[a-z]{{1,2}}(?!\w)|(?![A-Z]{{1,3}}\$)[{_UP}][\w\-]*(?:\*{{2,}}[\w\-]*)?(?:&[A-Z][\w\-]*)?(?:['’][A-Z][\w\-]*)?(?:\.(?:com|net|org|io|one|eu|cz|sk|pl|de|at|ch|nl|be|fr|it|es|pt|se|no|dk|fi|hu|ro|gr|ie|lu)\b)?(?:\+(?![\w+]))?)")
 _JOIN = r"(?:[^\S\n]+(?:(?:of|for|and|&|de|du|des|la|le|van|von|der|den|di|da|del|και)[^\S\n]+)?)"
 # ... and after a name's first word, one initial before a capitalised word ("Garage J. De Smet BVBA").
 _MID = rf"(?:{_TOKEN}|[A-Z]\.(?=[^\S\n]+[{_UP}]))"
@@ -174,6 +174,8 @@ def clean_name(name: str) -> str | None:
             # ... only after a legal form: an initial's full stop ("Garage J. De Smet BVBA") ends no name
             words = words[: i + 1]
             break
+    if len(words) > 2 and words[0].lower() in ("both", "either", "neither") and {"and", "or", "nor"} & set(words):
+        return None  # "Both Google and Amazon were fined": two firms, no one name
     while words and words[0].lower() in STOP_WORDS and not (words[0] == "AS" and len(words) > 1):  # "AS Watson"
         words = words[1:]
     while len(words) > 1 and (words[-1].lower() in _NOT_NAME_END or words[-1] in _ISO_CURRENCIES):
@@ -183,3 +185,26 @@ def clean_name(name: str) -> str | None:
     if is_law_or_currency(" ".join(words)):
         return None
     return " ".join(words)
+
+
+# An apostrophe's "s" inside a brand, after a word of a language with no such possessive ("à McDonald's France",
+# "a Domino's Pizza España", "gegen die Levi's GmbH"): the name goes on after it.
+_NO_POSSESSIVE_BEFORE = re.compile(r"(?:^|[\s(])(?:à|au|aux|a|al|ad|alla|de|d['’]|di|du|des|del|della|la|le|el|los|las|il|lo|"
+                                   r"gegen|die|der|den|dem|das|van|het|aan|contre|contra|tegen|mot|na|par|por|per|pour|para|"
+                                   r"sanctionné\w*|multad[oa]|multat[oa]|inflig\w+|impuest[oa])\s+$")
+_BRAND_TAIL = re.compile(rf"['’]s(?:[^\S\n]+{NAME})")
+
+
+def name_with_apostrophe(text: str, start: int, end: int) -> int:
+    """Where a name found at ``start``-``end`` ends when an apostrophe's "s" and more of it follow in a sentence
+    in French, Spanish, Italian, German or Dutch ("à McDonald's France"); ``end`` otherwise (English "Meta's
+    WhatsApp" is a possessive).
+
+    >>> text = "La CNIL a infligé à McDonald's France une amende."
+    >>> text[20 : name_with_apostrophe(text, 20, 28)], name_with_apostrophe("Meta's WhatsApp", 0, 4)
+    ("McDonald's France", 4)
+    """
+    tail = _BRAND_TAIL.match(text, end)
+    if tail is None or not _NO_POSSESSIVE_BEFORE.search(text, max(0, start - 20), start):
+        return end
+    return tail.end()

@@ -20,6 +20,7 @@ from enforcegraph.loaders.extract.names import (
     canonical_role,
     clean_name,
     is_regulator_role,
+    name_with_apostrophe,
 )
 from enforcegraph.loaders.extract.persons import employers
 from enforcegraph.loaders.extract.places import is_country
@@ -273,11 +274,12 @@ class PartyFinder:
         for pattern, rule, confidence in patterns:
             for match in re.finditer(pattern, self.text, re.MULTILINE):
                 span = _group_span(match, "name")
+                span = (span[0], name_with_apostrophe(self.text, *span))  # "à McDonald's France"
                 if any(a < span[1] and span[0] < b for a, b in self.mention_spans):
                     continue
-                if self.country_only(match.group("name"), span):
+                if self.country_only(self.text[span[0] : span[1]], span):
                     continue
-                for part in self._entities(match.group("name"), span[0]):
+                for part in self._entities(self.text[span[0] : span[1]], span[0]):
                     self.add("company", self.text[part[0] : part[1]], part, rule, confidence)
         split_pairs(self)
         joined_firms(self)

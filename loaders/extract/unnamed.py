@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ANONYMOUS", "PERSONS_OBJECT", "PERSON_OF", "not_the_story_firms"]
+from enforcegraph.loaders.extract.names import CURRENCY_CODE
+
+__all__ = ["ANONYMOUS", "FIRM_OF", "PERSONS_OBJECT", "PERSON_OF", "not_the_story_firms", "of_another", "parent_of_named"]
 
 ANONYMOUS = re.compile(
     r"(?i)\b(?:a|an|one|another|jednoj|jednom|jedna|une?|ein|einer|einem|eine|una|un['’]|een|jedn[aąeę])\s+"
@@ -45,3 +47,42 @@ PERSON_OF = re.compile(
 PERSONS_OBJECT = re.compile(
     r"(?i)\s*(?:(?:a|an|one|two|three|four|five|several|both|the|\d+)\s+)?(?:[\w\-]+\s+){0,2}?"
     r"(?:officials|employees|individuals|persons|people|directors|managers|doctors|members|politicians|officers)\b")
+
+
+# An unnamed firm named by its client or parent ("a contractor of X", "un sous-traitant d'X", "einen Dienstleister der
+# X", "un fornitore di X", "una empresa que trabajaba para X", "een leverancier van X", "an Irish subsidiary of X"):
+# a sanction on that firm is not on X.
+FIRM_OF = re.compile(
+    r"(?i)\b(?:a|an|one|another|two|three|several|une?|ein\w*|una?|een|ett?|jedn\w+)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:(?:sub)?contractors?|suppliers?|vendors?|processors?|data\s+processors?|subsidiar(?:y|ies)|affiliates?|"
+    r"(?:debt\s+)?collectors?|agents?|partners?|franchisees?|sous-traitants?|prestataires?|fournisseurs?|filiales?|"
+    r"Dienstleister\w*|Auftragsverarbeiter\w*|Zulieferer\w*|Subunternehmer\w*|Tochter\w*|Partner\w*|fornitor[ei]|"
+    r"subappaltator[ei]|responsabil[ei]\s+del\s+trattamento|controllat[ae]|societ[àa]\s+controllat[ae]|proveedor(?:es)?|"
+    r"subcontratistas?|contratistas?|encargad[oa]s?\s+del\s+tratamiento|filial(?:es)?|empresas?|société|entreprise|"
+    r"azienda|società|Firma|Unternehmen|leveranciers?|onderaannemers?|verwerkers?|dochter\w*|leverantör\w*|"
+    r"underleverantör\w*|dostawc\w+|podwykonawc\w+)\s+"
+    r"(?:(?:\w+\s+){0,2}?(?:working|acting|operating|hired|used|contracted|employed)\s+(?:for|by|on\s+behalf\s+of)|"
+    r"que\s+trabaj\w+\s+para|qui\s+travaill\w+\s+pour|che\s+lavora\w*\s+per|die\s+für|die\s+werkt\w*\s+voor|"
+    r"of|for|de|du|des|der|di|del|della|dello|dei|degli|van|voor|von|vom|för|till|av|(?=d['’]|dell['’]))\s*"
+    r"(?:the\s+|la\s+|le\s+|l['’]|d['’]|dell['’]|die\s+|der\s+|den\s+|des\s+|de\s+|het\s+|el\s+)?$")
+
+
+def of_another(text: str, start: int, at: int) -> bool:
+    """Whether the firm named at ``at`` is the client or parent of an unnamed firm before it ("a contractor of X";
+    a German genitive article may open the name found: "einen Dienstleister der Deutschen Bahn AG")."""
+    article = re.match(r"(?:der|des)\s+", text[at : at + 4])
+    return bool(FIRM_OF.search(text, max(start, at - 80), at + (article.end() if article else 0)))
+
+
+# A parent named before its named unit ("Serco Group plc's subsidiary Serco Leisure Operating Limited").
+_NAMED_UNIT_AFTER = re.compile(r"['’]s\s+(?:[\w\-]+\s+){0,2}?(?:unit|subsidiary|arm|division|affiliate|branch)\b,?\s+"
+                               rf"(?=[A-Z])(?!{CURRENCY_CODE})")  # not "Amazon's Luxembourg unit EUR 746 million"
+
+
+def parent_of_named(text: str, spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether the firm named at ``at`` (its ``spans``) is there the parent of a unit named next: the unit's sanction.
+
+    >>> parent_of_named("fined Meta Platforms Inc's subsidiary Facebook Ireland Ltd", [(6, 24)], 6)
+    True
+    """
+    return any(a == at and _NAMED_UNIT_AFTER.match(text, b) for a, b in spans)
