@@ -353,7 +353,7 @@ def _context(article: Article, store: GraphStore | None) -> Context:
     split = sentences(text)
     finder.attach_offices([(s.start, s.end) for s in split])
     money = find_money(text)
-    by_regulator(money, {m.entry.country for m in regulators})  # "kroner", "$": the regulator's country's
+    by_regulator(text, money, [(m.start, m.entry.country) for m in regulators])  # "kroner", "$": by the regulator
     local = {_LOCAL_CURRENCY.get(m.entry.country, "EUR") for m in regulators}
     for found in money:  # "$5.4 million (58 million kronor)" from a Swedish authority: the fine is in kronor
         original = [(a, c) for a, c in found.conversions if {c} == local and found.currency not in local]

@@ -89,6 +89,11 @@ def test_a_bare_dollar_takes_the_regulators_country(text: str, currency: str) ->
     assert {c for _, _, c in _sanctions(text)} == {currency}
 
 
+def test_a_bare_dollar_in_a_story_of_two_dollar_countries_takes_its_clauses() -> None:
+    text = "Fine\n\nThe FTC fined Meta $5 billion; the ACCC fined Qantas Airways Limited $100 million."
+    assert sorted(_sanctions(text)) == [("fine", 100_000_000, "AUD"), ("fine", 5_000_000_000, "USD")]
+
+
 @pytest.mark.parametrize(("text", "currency"), [
     ("Fine\n\nThe FTC fined Avast Limited $16.5 million on Monday.", "USD"),
     ("Fine\n\nThe ACCC fined Qantas Airways Limited US$100 million on Monday.", "USD"),
