@@ -351,7 +351,8 @@ def _total_of_one(ctx: Context, sentence: Sentence) -> list[Money]:
     money = ctx.money_in(sentence.start, sentence.end)
     firms = {f.name for _, f in ctx.firms_in(sentence.start, sentence.end)}
     parts = [m for m in ctx.money if m.meaning in ("amount", "periodic") and m.conversion_of is None]
-    if len(money) == 1 and money[0].meaning == "total" and not money[0].running and len(firms) == 1 and not parts:
+    if (len(money) == 1 and money[0].meaning == "total" and not money[0].running and len(firms) == 1 and not parts
+            and not several.several_firms(ctx, sentence, money[0].start)):  # "drei Firmen, darunter X": no one firm's
         return money
     return []
 

@@ -14,6 +14,7 @@ from enforcegraph.loaders.extract.context import Context
 from enforcegraph.loaders.extract.decisions import DecisionDraft, find_decisions
 from enforcegraph.loaders.extract.gazetteer import find_regulators, gazetteer
 from enforcegraph.loaders.extract.legal import LAWS, find_laws, find_legal_articles
+from enforcegraph.loaders.extract.local_currency import by_regulator
 from enforcegraph.loaders.extract.money import find_money
 from enforcegraph.loaders.extract.parties import Found, PartyFinder
 from enforcegraph.loaders.extract.percentages import find_percentages
@@ -352,11 +353,7 @@ def _context(article: Article, store: GraphStore | None) -> Context:
     split = sentences(text)
     finder.attach_offices([(s.start, s.end) for s in split])
     money = find_money(text)
-    crowns = {"DK": "DKK", "NO": "NOK", "SE": "SEK", "IS": "ISK"}
-    countries = {crowns[m.entry.country] for m in regulators if m.entry.country in crowns}
-    for found in money:  # "kroner", "crowns": the currency of the story's Nordic regulator
-        if found.crowns and len(countries) == 1:
-            found.currency = next(iter(countries))
+    by_regulator(text, money, [(m.start, m.entry.country) for m in regulators])  # "kroner", "$": by the regulator
     local = {_LOCAL_CURRENCY.get(m.entry.country, "EUR") for m in regulators}
     for found in money:  # "$5.4 million (58 million kronor)" from a Swedish authority: the fine is in kronor
         original = [(a, c) for a, c in found.conversions if {c} == local and found.currency not in local]

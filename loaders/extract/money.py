@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from enforcegraph.loaders.extract.meanings import AWARD_AFTER, CONVERSION_WORDS, no_fine
+from enforcegraph.loaders.extract.amount_roles import TOTAL_BEFORE, TOTAL_PLURAL, role_of
+from enforcegraph.loaders.extract.meanings import AWARD_AFTER, CONVERSION_WORDS
 from enforcegraph.loaders.extract.numerals import (
     LOCAL_MAGNITUDES,
     LOCAL_NUMBERS,
@@ -87,29 +88,12 @@ _MONEY = re.compile(
 _DOT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}\.\d{3}(?![\d.]|,\d)")  # "500.000 Euro": "." groups thousands here
 _CONVERSION = re.compile(r"\(\s*(?:~|about|approx\.?|approximately|around|roughly|some|circa|c\.|ca\.)?\s*"
                          r"(?:U\.?S\.?|A\.?U\.?)?\s*$", re.I)
-_CEILING_BEFORE = re.compile(r"(?i)(?<!\w)(?:up\s+to|(?:could|can|may|might)\s+(?:reach|rise\s+to|climb\s+to|run\s+to)|"
-                             r"(?:kan|kon|zou\s+kunnen)\s+oplopen\s+tot|(?:peut|pourrait|pourra)\s+(?:atteindre|s['’]élever\s+à)|maximum\s+(?:\w+\s+)?(?:fine|penalty|sanction)\s+(?:is|was|would\s+be|could\s+be)|maximum\s+(?:of|van|von|de|di)|Höchstbetrag\s+von|plafonnée?\s+à|as\s+much\s+as|capped\s+at|ceiling\s+of|or|bis\s+zu|"
-                             r"högst|höchstens|højst|høyst|maksimalt|maximaal|legfeljebb|enintään|nejvýše|hæst\s+má\s+\w+\s+á|"
-                             r"(?:montante|importe|valor|importo)\s+m[áa]ssimo\s+(?:de|di)|(?:montante|importe|valor)\s+máximo\s+de|"
-                             r"até(?:\s+ao?)?(?:\s+(?:montante|valor)\s+máximo\s+de)?|hasta\s+un\s+máximo\s+de|"
-                             r"jusqu['’]à|fino\s+a|hasta|opp\s+til|upp\s+till|op\s+til)\s*$")
-# A firm's turnover or revenue ("un chiffre d'affaires de 1,2 milliard €", "Umsatz von 3 Mrd. €"): no sanction.
-# In the amount's clause: not "fines of up to 4% of turnover, and the CNIL fined Google €50 million".
-_TURNOVER_BEFORE = re.compile(r"(?i)\b(?:chiffre\s+d['’]affaires|\w*umsatz\w*|fatturato|turnover|revenues?|sales|"
-                              r"facturaci[oó]n|omzet|omsättning|omsetning|omsætning)\b(?:[^.;,€£$\d]|,(?!\s))"
-                              r"{0,30}$")
-# "... whichever is higher"; "100 tys. zł to maksymalna kara", "is the maximum", "ist der Höchstbetrag"
-_CEILING_AFTER = re.compile(r"(?i)^[^.;]{0,40}whichever\s+is\s+(?:higher|greater)|^\s*(?:to|is|was|ist|war|est|è|es|er|"
-                            r"är|on|is\s+het|jest)\s+(?:the\s+|der\s+|das\s+|die\s+|le\s+|la\s+|il\s+|el\s+|het\s+)?"
-                            r"(?:maximum|maksymaln\w+|maximal\w*|Höchst\w+|massim\w+|máxim\w+|maksim\w+)")
+
+
 _APPROXIMATE = re.compile(
     r"(?i)\b(?:more\s+than|over|about|around|nearly|almost|some|roughly|approximately|"
     r"close\s+to|just\s+under|just\s+over)\s*$"
 )
-_PERIODIC = re.compile(
-    r"(?i)^\s*(?:\)\s*)?(?:\([^()]{0,40}\)\s*)?(?:per|a|each|for\s+each|for\s+every|every|par|pro|al|per\s+ogni|per|voor\s+elke|por)\s+"
-    r"(?:(?:two|2)\s+)?(day|week|month|jour|Tag|giorno|dag|día)")
-_PER_UNIT = {"jour": "day", "tag": "day", "giorno": "day", "dag": "day", "día": "day"}
 
 
 def parse_number(text: str, has_magnitude: bool) -> Decimal | None:
@@ -145,47 +129,19 @@ class Money:
     end: int
     amount: float | int
     currency: str
-    meaning: str = "amount"          # amount | ceiling | periodic | total | turnover | award | everyday
+    meaning: str = "amount"          # amount | ceiling | range | periodic | unit | total | turnover | award | everyday
     running: bool = False            # a total that is a running or career sum ("taken together", "taking ... to")
     per: str | None = None
     approximate: bool = False        # "more than £7.5m", "about $22 million"
     conversion_of: Money | None = None
     conversions: tuple[tuple[float | int, str], ...] = ()
     crowns: bool = False             # "kroner", "crowns": Danish or Norwegian (or Swedish) by the story
+    dollars: bool = False            # a bare "$" or "dollars": the dollar of the story's regulator's country
     doubtful: bool = False           # "492.00 Euro" in a text that groups thousands with "." (a digit lost?)
     worded: bool = False             # written in words ("zeshonderdduizend euro")
     again: bool = False              # named again by a demonstrative ("this fine of £20m"): told before
 
 
-# A sum of several fines ("fines totalling", "zwei Geldbußen von zusammen", "per complessivi"),
-# never the amount of one decision.
-_TOTAL_BEFORE = re.compile(
-    r"(?i)\b(?:insgesamt|zusammen|gesamt|in\s+total|a\s+total\s+of|totall?ing|totall?ed|combined(?:\s+(?:fines?|penalt(?:y|ies)))?|"
-    r"complessiv[io]|in\s+totale|per\s+un\s+totale\s+di|au\s+total|en\s+total|total\s+de|totaal|samen(?:\s+goed\s+voor)?|"
-    r"in\s+Höhe\s+von\s+insgesamt|(?:mit\s+)?(?:einer|der)\s+Gesamt(?:summe|höhe|betrag)|Gesamtsumme|cumul\w*|ukupn\w+(?:\s+iznos\w*)?|"
-    r"yhteensä|samanlagt|sammanlagt|sammanlagda|samlet|samlede|totalt|i\s+alt)\s*(?:von|of|di|de|d['’]|van|per|über|"
-    r"in\s+Höhe\s+von|od|på)?\s*(?:rund|etwa|knapp|fast|über|ca\.)?\s*$")
-# ... unless one fine is imposed on several addressees jointly ("gezamenlijk ... in totaal").
-_JOINT = re.compile(r"(?i)\b(?:jointly|gezamenlijk|gemeinsam|congiuntamente|solidairement|conjuntamente)\b")
-_TOTAL_PLURAL = re.compile(
-    r"(?i)\b(?:fines|penalties|Bußgelder|Geldbußen|sanzioni|multe|amendes|boetes|multas|sanciones)\s+"
-    r"(?:[a-zäöüß]+\s+){0,2}?(?:of|von|in\s+Höhe\s+von|per|de|di|van|über)\s*$")
-# A running total: "taking the penalties it has imposed on the company to €910 million"; the
-# fines "taken together" or "all told" ("taken together, the fines come to £3m").
-_RUNNING_TOTAL = re.compile(r"(?i)\b(?:taking|bringing|takes|brings|took|brought|raising|raises)\s+"
-                            r"(?:the\s+)?(?:total|tally|sum|fines|penalties|sanctions)\b[^.;]{0,70}\bto\s*$|"
-                            r"(?:\b(?:taken\s+together|all\s+told|zusammengenommen|alles\s+bij\s+elkaar|"
-                            r"pris(?:es)?\s+ensemble|nel\s+complesso|en\s+conjunto|sammantaget)|"
-                            # the everyday words ("together with its arm") only as a clause's opening word
-                            r"(?:^|[.;:]\s*|\n\s*)(?:together|combined|in\s+all|ensemble|insieme|samen|juntas|tillsammans)\s*,)"
-                            r"[^.;\d€£$]{0,50}?\b(?:amount\w*\s+to|"
-                            r"come\s+to|add\s+up\s+to|total\w*|s['’]élèvent\s+à|belaufen\s+sich\s+(?:\w+\s+){0,3}?auf|ammontano\s+a|"
-                            r"bedragen|ascienden\s+a|uppgår\s+till)\s*$")
-# ... unless the plural lists one figure per firm: "fines of 69 million for X and 31 million for Y".
-_LISTED_AFTER = re.compile(r"(?i)^\s*(?:for|to|on|against|à|au|a|an|für|gegen|per|voor|aan|til|för|mot)\s+"
-                           r"[^.;\d€£$]{1,60}?(?:,|\band\b|\bet\b|\bund\b|\be\b|\by\b|\ben\b|\bog\b|\boch\b)\s*"
-                           r"(?:(?:a|an|one|of)\s+)?(?:[€£$]|\d)")
-_TOTAL_AFTER = re.compile(r"(?i)\s*(?:in\s+total|insgesamt|in\s+totale|au\s+total|en\s+total|altogether)\b")
 
 
 # Magnitudes of languages that group thousands with "." ("1.200 millones de euros").
@@ -241,7 +197,7 @@ def find_money(text: str) -> list[Money]:
                  for m in _COMPOUND.finditer(text)]
     for a, b, whole in compounds:
         ahead = text[max(0, a - 30) : a]
-        total = _TOTAL_BEFORE.search(ahead) or _TOTAL_PLURAL.search(ahead)
+        total = TOTAL_BEFORE.search(ahead) or TOTAL_PLURAL.search(ahead)
         currency = "EUR" if text[a:b].lower().endswith("euro") else "TRY"
         found.append(Money(a, b, whole, currency, meaning="total" if total else "amount"))
     for match in _MONEY.finditer(text):
@@ -272,8 +228,8 @@ def find_money(text: str) -> list[Money]:
         word = (match.group("word") or match.group("word4") or "").lower()
         money.crowns = bool(re.fullmatch(r"(?:kroner|krone|crowns?|kr)", word)) or (
             (match.group("sym") or "").lower().rstrip(".") == "kr")
+        money.dollars = match.group("sym") == "$" or bool(re.fullmatch(r"dollars?", word))
         before = text[max(0, match.start() - 30) : match.start()]
-        after = text[match.end() : match.end() + 80]
         base = _converted(text, found, last, match.start(), money.currency)
         last = money
         if base is not None:
@@ -283,21 +239,7 @@ def find_money(text: str) -> list[Money]:
         money.approximate = bool(_APPROXIMATE.search(before))
         money.doubtful = not magnitude and bool(re.fullmatch(r"\d{1,3}\.\d{2}", number or "")) and bool(
             _DOT_GROUPS.search(text))
-        if periodic := _PERIODIC.match(after):
-            unit = periodic.group(1).lower()
-            money.meaning, money.per = "periodic", _PER_UNIT.get(unit, unit)
-        elif _CEILING_BEFORE.search(before) or _CEILING_AFTER.match(after):
-            money.meaning = "ceiling"
-        elif _TURNOVER_BEFORE.search(text[max(0, match.start() - 60) : match.start()]):
-            money.meaning = "turnover"
-        elif (_TOTAL_BEFORE.search(before) or (_TOTAL_PLURAL.search(before) and not _LISTED_AFTER.match(after))
-              or _TOTAL_AFTER.match(after)
-              or _RUNNING_TOTAL.search(text[max(0, match.start() - 90) : match.start()])) and not _JOINT.search(
-                text[max(0, match.start() - 80) : match.start()]):
-            money.meaning = "total"
-            money.running = bool(_RUNNING_TOTAL.search(text[max(0, match.start() - 90) : match.start()]))
-        elif meaning := no_fine(text, match.start(), match.end()):  # costs, traffic fines, "Sammanlagt ..."
-            money.meaning, money.running = meaning, meaning == "total"
+        money.meaning, money.per, money.running = role_of(text, match.start(), match.end())
         found.append(money)
     found += _worded(text, found)
     found += _bare(text, found)

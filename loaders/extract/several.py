@@ -17,7 +17,7 @@ from enforcegraph.loaders.extract.drafts import (
 from enforcegraph.loaders.extract.money import Money
 from enforcegraph.loaders.extract.text import Sentence
 
-__all__ = ["SPREAD", "both", "bracketed_elsewhere", "compatible", "exactness", "listed", "merge", "no_repeats", "no_sums_or_parts", "rounded_same", "segments"]
+__all__ = ["SPREAD", "both", "bracketed_elsewhere", "compatible", "exactness", "listed", "merge", "no_repeats", "no_sums_or_parts", "rounded_same", "segments", "several_firms"]
 
 
 def rounded_same(a: float | int, b: float | int) -> bool:
@@ -108,6 +108,30 @@ SPREAD = re.compile(
     r"dos|tres|cuatro|cinco|varias|twee|drie|vijf|meerdere|två|tre|fyra|fem|flera|to|fire)\s+(?:\w+\s+){0,2}?"
     r"(?:companies|firms|organi[sz]ations|businesses|controllers|entities|entreprises|sociétés|organismes|Unternehmen|"
     r"Firmen|aziende|società|enti|empresas|entidades|bedrijven|organisaties|företag|selskaper|virksomheder|spółek|firm)\b")
+
+
+# Several addressees named before a sum: a count of firms ("gegen drei Firmen, darunter X", "two companies"),
+# or a firm joined to another name ("à Google LLC et Amazon Europe Core", "X Ltd and Mr Smith").
+_COUNTED = re.compile(
+    r"(?i)\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|deux|trois|quatre|cinq|plusieurs|zwei|drei|"
+    r"vier|fünf|mehrere|due|tre|quattro|cinque|diverse|dos|tres|cuatro|cinco|varias|twee|drie|vijf|meerdere|två|fyra|fem|"
+    r"flera|dwie|trzy|cztery|pięć|kilka)\s+(?:\w+\s+)?(?:companies|firms|organi[sz]ations|businesses|operators|banks|"
+    r"entreprises|sociétés|opérateurs|banques|Unternehmen|Firmen|Betreiber|Banken|aziende|società|operatori|banche|empresas|"
+    r"compañías|operadoras|bancos|bedrijven|ondernemingen|banken|företag|bolag|spółk[iea]|spółek|firm[y]?)\b")
+_JOINED_AFTER = re.compile(r"(?:,|\s)\s*(?:and|und|et|e|y|en|och|og|oraz|i)\s+(?:(?:the|la|le|les|die|de|il|el)\s+)?[A-Z]")
+
+
+def several_firms(ctx: Context, sentence: Sentence, end: int) -> bool:
+    """Whether the sentence names several addressees before ``end``: a count of firms, or a
+    firm joined by "and" to another capitalised name that is no regulator."""
+    if _COUNTED.search(ctx.text, sentence.start, end):
+        return True
+    for start, firm in ctx.firms_in(sentence.start, end):
+        stop = next(b for a, b in firm.spans if a == start)
+        joined = _JOINED_AFTER.match(ctx.text, stop, end)
+        if joined and not ctx.regulators_in(joined.end() - 1, joined.end()):
+            return True
+    return False
 
 
 _BRACKETED = re.compile(r"(?<![\w\-])[A-ZÀ-Þ][\w\-]*[^\S\n]*\([^\S\n]*$")
