@@ -70,16 +70,17 @@ _UNDO = (r"withdr[ae]wn?|revoked|rescinded|cancell?ed|quashed|overturned|annulle
 _WAIVE = r"waiv(?:e|ed|es|ing)|renonc[ée]\w*\s+à|rinunciat\w*\s+a|verzichtet\w*\s+auf|afgezien\s+van"
 # A waiver just before the sanction in its clause ("waived a €5 million fine"): none was imposed.
 _WAIVED_BEFORE = re.compile(rf"(?i)(?<![\w'’])(?:{_WAIVE})(?![\w'’])(?:\s+[^\s,;:!?]+?){{0,3}}?(?:\s+|(?<=['’]))$")
-# An undoing word before the sanction's noun or amount (not any number: "cancelled 2,000 flights") in its clause,
+# An undoing word before the sanction's noun (not any number: "cancelled 2,000 flights") in its clause,
 # a few words between ("withdrew the £1 million fine", "a retiré lundi l'amende", "ha anulado la sanción de 250.000
 # euros"), no word that starts another clause ("quashed the conviction and the ICO fined").
 _SMALL_WORD = (r"(?:\s+|(?<=['’]))(?!(?:and|but|while|whereas|then|et|mais|puis|und|aber|dann|e|ma|poi|y|pero|luego|en|"
                r"maar|och|men|oraz|i)\b)[^\s,;:!?'’]+['’]?")
 _SANCTION_NOUN = (r"(?:fines?|penalt(?:y|ies)|sanctions?|amendes?|sanzion[ei]|multas?|sanci[oó]n(?:es)?|\w*bu(?:ß|ss)geld\w*|"
-                  r"\w*boetes?|kar[aęy]|sanktionsavgift\w*|bøde\w*|bøter|böter|[€£$]|"
-                  r"\d[\d.,]*\s*(?:[mk]\b|bn\b|mln|mld|Mio|Mrd|mill?i\w+|millon\w*|miljo\w+|euro\w*|EUR|GBP|USD|SEK|PLN|pounds?|"
-                  r"dollars?|kronor|zł\w*))")
-_UNDONE = re.compile(rf"(?i)(?<![\w'’])(?:{_UNDO})(?![\w'’])(?:{_SMALL_WORD}){{0,3}}?(?:\s+|(?<=['’])){_SANCTION_NOUN}")
+                  r"\w*boetes?|kar[aęy]|sanktionsavgift\w*|bøde\w*|bøter|böter)(?![\w'’])")
+# ... or an amount that a sanction's noun follows ("the £1.25 million fine"; not "withdrew €5 million from accounts").
+_AMOUNT_NOUN = rf"(?:[€£$]\s*)?\d[\d.,]*(?:\s+[^\s,;:!?]+){{0,3}}?\s+{_SANCTION_NOUN}"
+_UNDONE = re.compile(rf"(?i)(?<![\w'’])(?:{_UNDO})(?![\w'’])(?:{_SMALL_WORD}){{0,3}}?(?:\s+|(?<=['’]))"
+                     rf"(?:{_SANCTION_NOUN}|{_AMOUNT_NOUN})")
 # ... or a verb-final participle after the sanction in its clause ("hat das Bußgeld von 5 Millionen Euro
 # zurückgenommen", "heeft de boete ingetrokken").
 _UNDONE_AFTER = re.compile(rf"(?i)(?<![\w'’]){_SANCTION_NOUN}{_IN_CLAUSE}*?(?<![\w\-])(?:zurückgenommen|"
@@ -128,6 +129,8 @@ def undone(text: str, start: int, end: int) -> bool:
     >>> undone("The ICO withdrew the £1 million fine it had imposed", 0, 51)
     True
     >>> undone("Elle veut faire annuler l'amende de 20 000 euros", 0, 48)
+    False
+    >>> undone("X was fined €1m after staff withdrew €5 million from accounts", 0, 61)
     False
     """
     return bool(_UNDONE.search(text, start, end) or _UNDONE_AFTER.search(text, start, end))

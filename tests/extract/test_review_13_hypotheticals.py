@@ -51,6 +51,8 @@ def test_a_waived_fine_was_never_imposed() -> None:
 
 @pytest.mark.parametrize(("text", "amount"), [
     ("Fine\n\nThe ICO on Monday fined Acme Widgets Ltd £900,000, after the firm withdrew its appeal.", 900_000),
+    ("Fine\n\nThe ICO on Monday fined Acme Widgets Ltd £900,000 after staff withdrew £2 million from customer accounts.",
+     900_000),
     ("Amende\n\nLa CNIL a infligé mardi une amende de 3 millions d'euros à Dupont Médias SA.", 3_000_000),
     ("Bußgeld\n\nDie Berliner Datenschutzbeauftragte hat am Montag gegen die Muster Wohnen SE ein Bußgeld von "
      "5 Millionen Euro verhängt.", 5_000_000),
