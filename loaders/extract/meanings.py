@@ -1,6 +1,7 @@
 """What an amount is when the words around it make it no fine: costs, damages or a refund a firm
 must pay to others ("award"), traffic fines a city collects ("everyday"), a sum that a sentence
-opens with ("total"); and the words of an unbracketed conversion."""
+opens with ("total"), a settlement or a donation ("settlement"); and the words of an unbracketed
+conversion."""
 
 from __future__ import annotations
 
@@ -29,6 +30,21 @@ _EVERYDAY_AFTER = re.compile(rf"(?i)\s*(?:(?:of|in|di|de|d['’]|en|aan|an|i|på
 _EVERYDAY_BEFORE = re.compile(rf"(?i){_EVERYDAY}\W{{0,3}}(?:\S+\s+){{0,2}}?$")
 
 
+# A settlement with others or a donation, tied to the amount with no sanction's noun between: before it in its
+# clause ("nach einer Einigung mit Mietern 2 Millionen Euro", "a donation of £100,000") or just after it
+# ("$725 million to settle a class action", "£100,000 charity donation", "500 millions d'euros pour clore
+# l'enquête fiscale"); not "a $5 billion penalty to settle FTC charges" (a regulator's penalty).
+_SETTLED = (r"settlements?|Einigung|(?<!im\s)Vergleich(?!s)|accordo\s+transattivo|acuerdo\s+extrajudicial|schikking|"
+            r"förlikning|forlig|ugod\w+|donations?|Spende|dons?(?=\s+(?:de|d['’]))|donazione|donación|donatie|darowizn\w+")
+_FINE_NOUN = (r"fines?|penalt\w+|sanction\w*|amende\w*|\w*bu(?:ß|ss)geld\w*|\w*geldbu(?:ß|ss)e\w*|\w*strafe\w*|sanzion\w+|"
+              r"multa\w*|sanci[oó]n\w*|\w*boete\w*|kar[aęy]|\w*avgift\w*|bøde\w*|böter")
+_SETTLED_BEFORE = re.compile(rf"(?i)(?<!\w)(?:{_SETTLED})(?!\w)(?:(?!{_FINE_NOUN})[^.;:!?\d€£$])" + "{0,50}$")
+_FINE_NEXT = re.compile(rf"(?i)\s*(?:\S+\s+)?(?:{_FINE_NOUN})(?!\w)")  # "5 Millionen Euro Bußgeld", "$5bn civil penalty"
+_SETTLED_AFTER = re.compile(
+    rf"(?i)\s*(?:(?:in|as|as\s+a|of|als|en|di|de|d['’])\s*)?(?:\S+\s+)?(?:charity\s+|charitable\s+)?(?:{_SETTLED})(?!\w)|"
+    r"\s*(?:\S+\s+){0,2}?(?:to\s+settle|pour\s+(?:clore|régler|solder)|per\s+chiudere|para\s+cerrar|um\s+\S+\s+beizulegen)\s+"
+    r"(?:\S+\s+){0,3}?(?:class[\s-]action|lawsuits?|suits?|claims?|litigation|dispute|tax\w*|fisc\w+|litige|différend|"
+    r"action\s+(?:collective|de\s+groupe)|Sammelklage|Rechtsstreit|contenzios\w+|litigio|demanda)")
 # A sentence opened by a word of sum ("Sammanlagt har IMY utfärdat avgifter på 150 miljoner kronor sedan 2018",
 # "In total, the CNIL has imposed fines of ..."): a running or career total when its clause tells several
 # fines (a plural before the amount or just after it) or a span of time; else one decision's sum ("In total
@@ -69,10 +85,16 @@ def no_fine(text: str, start: int, end: int) -> str | None:
     >>> t = "incassa 200 milioni di euro di multe stradali"
     >>> no_fine(t, 8, 27)
     'everyday'
+    >>> t = "Meta agreed to pay $725 million to settle a class action"
+    >>> no_fine(t, 19, 31), no_fine("paid a $5 billion penalty to settle FTC charges", 7, 17)
+    ('settlement', None)
     """
     before, after = text[max(0, start - 30) : start], text[end : end + 80]
     if _AWARD_BEFORE.search(before) or AWARD_AFTER.match(after):
         return "award"
+    if (_SETTLED_BEFORE.search(text, max(0, start - 60), start) and not _FINE_NEXT.match(text, end, end + 40)) or (
+            _SETTLED_AFTER.match(text, end, end + 80)):
+        return "settlement"
     if _EVERYDAY_AFTER.match(text, end, end + 80) or _EVERYDAY_BEFORE.search(text, max(0, start - 80), start):
         return "everyday"
     opening = _OPENING_TOTAL.search(text, max(0, start - 100), start)

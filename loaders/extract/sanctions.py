@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from enforcegraph.loaders.extract.drafts import SanctionDraft
 from enforcegraph.loaders.extract.names import CLAUSE
+from enforcegraph.loaders.extract.standing import PROPOSED_WORDS, future, not_standing
 
 if TYPE_CHECKING:  # at run time the lexicon imports no rule module: money and the rules import it
     from enforcegraph.loaders.extract.context import Context
@@ -83,17 +84,9 @@ PERIODIC = re.compile(
     r"multas?\s+coercitivas?|multas?\s+coercitiv[ao]s?|sanç(?:ão|ões)\s+pecuniárias?\s+compulsórias?|"
     r"denní\s+pokut\w+|napi\s+bírság\w*|dienos\s+baud\w+)(?!\w)"
 )
-# Words that make a fine a proposed one: a notice, a draft, a recommendation to prosecute.
-_PROPOSED_WORDS = re.compile(
-    r"(?i)\bpropos\w+|\bpropuest\w+|\bintend(?:s|ed|ing)?\W{0,2}\s+to\s+(?:fine|impose|issue)|\bvarsel\s+(?:\w+\s+){0,3}?om\b|\bvarsl(?:et|a|er|ede)\b|\bindstill\w*|"
-    r"\bintention\s+to\s+(?:fine|impose)|\bprovisional|"
-    r"\bpreliminary\b|\badvance\s+notifi\w+|\bdraft\s+decision|\bprojet\s+de\s+(?:décision|sanction)|"
-    r"\bvoornemen\b|\bschema\s+di\s+provvedimento|\bAnhörung|"
-    r"\b(?:first|initially|originally)\s+(?:considered|proposed|sought)\s+(?:a|an)\s+(?:\w+\s+)?(?:penalty|fine)\b|"
-    r"\bforhåndsvarsl\w*|\bpolitianmeld\w*|\banmeldt\s+\w+(?:\s+\w+)?\s+til\s+politiet|\bvoorgenomen\b|"
-    r"\bbeabsichtigt\w*|\bintende\s+(?:irrogare|sanzionare)|\bintenci[oó]n\s+de\s+(?:sancionar|multar)|"
-    r"\bpropus(?:o|ieron)\b|\bpropôs\b|\bennakkoilmoitu\w*|\bförslag\s+(?:till|om)\s+(?:beslut|sanktionsavgift)"
-)
+# Where the words of a proposal stop governing an amount: the end of its clause after it ("fined X £250,000
+# on Monday, after cutting its initial proposal": the proposal is another figure's).
+_CLAUSE_END = re.compile(r"[;:!?()–—]|,(?!\d)|\.(?![^\s.]|\s+[a-zà-ÿ])")  # not the points of "14.5", "B.V. een"
 # A fine the firm faces ("faces a £2m penalty", "could face a fine"): a proposed fine (the other
 # languages' words of risk, "rischia", "droht", make a fine unreal: see below).
 # For an amount only when the words come just before it: "Lidl, which faces a separate fine in
@@ -103,7 +96,7 @@ _FACES = _FACE + r"(?:\S+\s+){0,3}?(?:fine|penalty)\b"
 _FACES_BEFORE = re.compile(r"(?i)" + _FACE + r"(?:[^\s.;€£$\d]+\s+){0,3}?(?:(?:fine|penalty)\s+(?:of\s+)?(?:up\s+to\s+)?"
                            r"(?:about\s+|around\s+|some\s+)?)?$")
 _FINE_AFTER = re.compile(r"(?i)^\s*(?:\S+\s+){0,3}?(?:fine|penalty)\b")
-PROPOSED = re.compile(rf"{_PROPOSED_WORDS.pattern}|{_FACES}")
+PROPOSED = re.compile(rf"{PROPOSED_WORDS.pattern}|{_FACES}")
 LIQUIDATION = re.compile(r"(?i)\bliquid(?:at|er|é|e)\w*")
 # An order (to bring processing into line, to stop, to erase), by the verb or noun that gives it.
 ORDER = re.compile(rf"(?i)\b(?:ordered|orders|ordering|enforcement\s+notice|ordonn[ée]\w*|enjoint|injonction|ingiun\w+|"
@@ -258,8 +251,8 @@ def unreal(text: str, at: int, start: int = 0, risk: bool = True) -> bool:
     >>> at("The ICO not only fined X £5m", "£"), at("a reprimand instead of a £350,000 fine", "£")
     (False, True)
     """
-    if _instead_clause(text, at, start):
-        return True  # "Statt X mit einem Bußgeld von 5 Millionen Euro zu belegen, erteilte ..."
+    if _instead_clause(text, at, start) or not_standing(text, at, start):
+        return True  # "Statt X mit einem Bußgeld ... zu belegen, erteilte ..."; "waived a €5m fine"
     found = (_BEFORE_RISK if risk else _BEFORE).search(text[max(start, at - 120) : at])
     return found is not None and not PERIODIC.search(text[at - len(found.group()) : at + 30]) and not (
         _MEASURE.match(text, at))  # "encourt une astreinte"; "did not impose a disproportionate fine"
@@ -318,6 +311,16 @@ def _faced(ctx: Context, money: Money) -> bool:
         _FINE_AFTER.match(ctx.text[money.end : money.end + 40]))
 
 
+def _proposed(money: Money, ctx: Context, bounds: tuple[int, int]) -> bool:
+    """Whether words of a proposal or a future govern the amount: in its clause, after any amount
+    before it and up to its clause's end ("less than the £27m set out in its notice of intent" is
+    another figure's; "is set to fine X £250,000" is expected)."""
+    start = max([bounds[0], *(m.end for m in ctx.money_in(bounds[0], money.start) if m.end <= money.start)])
+    stop = _CLAUSE_END.search(ctx.text, money.end, bounds[1])
+    end = stop.start() if stop else bounds[1]
+    return bool(PROPOSED_WORDS.search(ctx.text, start, end)) or future(ctx.text, start, money.start, end)
+
+
 def sanction_of(money: Money, ctx: Context, bounds: tuple[int, int], before: int | None = None) -> SanctionDraft:
     """The sanction of an amount; ``bounds`` is the part of the sentence about it (its
     kind words: proposed, liquidated), ``before`` where the words before it begin."""
@@ -325,7 +328,7 @@ def sanction_of(money: Money, ctx: Context, bounds: tuple[int, int], before: int
     kind = "periodic_penalty" if is_periodic(ctx, money, bounds[0] if before is None else before) else "fine"
     if LIQUIDATION.search(clause):
         kind = "penalty_liquidation"
-    elif kind == "fine" and (_PROPOSED_WORDS.search(clause) or _faced(ctx, money)):
+    elif kind == "fine" and (_proposed(money, ctx, bounds) or _faced(ctx, money)):
         kind = "proposed_fine"
     return SanctionDraft(kind, [(money.start, money.end)], money.amount, money.currency,
                          money.per, approximate=money.approximate, conversions=money.conversions,

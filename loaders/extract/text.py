@@ -132,10 +132,33 @@ _NO_DAY_AFTER = re.compile(
     r"de\s+Pâques|dell['’]Angelo)\b)")
 
 
+# ... or a day told by another event ("the Monday before Easter", "le lundi suivant").
+_THE_DAY = re.compile(r"(?i)\b(?:the|le)\s+$")
+_EVENT_AFTER = re.compile(r"(?i)\s+(?:before|after|preceding|following|of|avant|après|précédant|précédent|suivant)\b")
+# A weekday of the week before the report's ("on Monday last week", "letzte Woche Montag", "lundi de la semaine
+# dernière", "maandag vorige week").
+_LAST_WEEK_AFTER = re.compile(
+    r"(?i)\s+(?:of\s+)?(?:last|the\s+previous)\s+week\b|\s+(?:de\s+)?la\s+semaine\s+(?:dernière|passée|précédente)|"
+    r"\s+(?:der\s+)?(?:letzten|vergangenen|vorigen)\s+Woche|\s+(?:della\s+)?settimana\s+scorsa|"
+    r"\s+de\s+la\s+semana\s+pasada|\s+(?:van\s+)?(?:vorige|afgelopen)\s+week|\s+förra\s+veckan|\s+w\s+zeszłym\s+tygodniu")
+_LAST_WEEK_BEFORE = re.compile(r"(?i)\b(?:last\s+week|letzte\s+Woche|vorige\s+week|förra\s+veckan)\s+(?:on\s+|am\s+|op\s+|på\s+)?$")
+
+
 def _no_day(text: str, match: re.Match[str]) -> bool:
-    """Whether a weekday word names no past day ("Black Friday", "next Monday")."""
+    """Whether a weekday word names no past day ("Black Friday", "next Monday", "the Monday before Easter")."""
     start, end = match.span("weekday")
-    return bool(_NO_DAY_BEFORE.search(text, max(0, start - 20), start) or _NO_DAY_AFTER.match(text, end))
+    return bool(_NO_DAY_BEFORE.search(text, max(0, start - 20), start) or _NO_DAY_AFTER.match(text, end)) or bool(
+        _THE_DAY.search(text, max(0, start - 4), start) and _EVENT_AFTER.match(text, end))
+
+
+def _days_back(text: str, match: re.Match[str], base: dt.date) -> int:
+    """How many days before ``base`` the weekday of ``match`` is: the latest such day, or that day of
+    the week before ``base``'s when the words say so ("on Monday last week")."""
+    weekday = _WEEKDAYS[match.group("weekday").lower()]
+    start, end = match.span("weekday")
+    if _LAST_WEEK_AFTER.match(text, end) or _LAST_WEEK_BEFORE.search(text, max(0, start - 20), start):
+        return base.weekday() + 7 - weekday
+    return (base.weekday() - weekday) % 7
 
 
 def _day(year: int, month: int, day: int) -> dt.date | None:
@@ -156,6 +179,8 @@ def find_dates(text: str, start: int, end: int, today: str | None) -> list[tuple
     ['2022-10-21', '2022-10-17']
     >>> [d for _, _, d in find_dates("El pasado 1 de febrero", 0, 22, "2022-02")]
     ['2022-02-01']
+    >>> [d for _, _, d in find_dates("fined on Friday last week", 0, 25, "2024-05-01")]
+    ['2024-04-26']
     """
     base = dt.date.fromisoformat(today) if today and re.fullmatch(r"\d{4}-\d{2}-\d{2}", today) else None
     # A publication date known to the month or year only still gives "17 octobre" its year.
@@ -174,7 +199,7 @@ def find_dates(text: str, start: int, end: int, today: str | None) -> list[tuple
             if groups["weekday"]:
                 if _no_day(text, match):
                     continue
-                back = (base.weekday() - _WEEKDAYS[groups["weekday"].lower()]) % 7
+                back = _days_back(text, match, base)
             else:
                 back = 0 if groups["relative"].lower() == "today" else 1
             value = base - dt.timedelta(days=back)

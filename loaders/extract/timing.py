@@ -13,6 +13,7 @@ from enforcegraph.loaders.extract.drafts import DecisionDraft
 from enforcegraph.loaders.extract.gazetteer import find_regulators
 from enforcegraph.loaders.extract.language import language_country
 from enforcegraph.loaders.extract.money import Money
+from enforcegraph.loaders.extract.standing import undone
 from enforcegraph.loaders.extract.text import Sentence, find_dates, find_month, find_period
 
 __all__ = ["EARLIER", "RegulatorFor", "date_in", "dated", "is_earlier", "lead_clause", "not_the_decisions", "period_of",
@@ -205,7 +206,9 @@ def then_now(ctx: Context, start: int, middle: int, end: int) -> bool:
 def is_earlier(ctx: Context, start: int, end: int) -> bool:
     """Whether a range tells an earlier or other decision: a temporal or comparative cue,
     except a year no earlier than the report's own or one that dates an incident ("a data
-    breach that in 2018 affected ...")."""
+    breach that in 2018 affected ..."); a sanction told as undone ("withdrew the £1m fine it had imposed")."""
+    if undone(ctx.text, start, end):
+        return True
     published = (ctx.article.date or "")[:4]
     for match in EARLIER.finditer(ctx.text, start, end):
         year = _YEAR.search(match.group(0))
