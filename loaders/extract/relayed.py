@@ -17,8 +17,8 @@ _SAYS_AFTER = re.compile(
     r"erklärt\w*|teilt\w*\s+mit|berichtet\w*|ha\s+comunicato|comunica|informa|riferisce|meldt|zegt|dice|"
     r"afirma|señala|informó|uppger|meddelar|skriver|opplyser|oplyser)\b")
 _SAYS_BEFORE = re.compile(
-    r"(?i)\b(?:according\s+to|selon|laut|secondo|según|volgens|enligt|ifølge|ifølge)\s+"
-    r"(?:France['’]s\s+|the\s+|la\s+|le\s+|l['’]|der\s+|dem\s+|de\s+|il\s+|el\s+)?$")
+    r"(?i)\b(?:according\s+to|selon|laut|secondo|según|volgens|enligt|ifølge)\s+"
+    r"(?:\w+['’]s\s+|the\s+|la\s+|le\s+|l['’]|der\s+|dem\s+|de\s+|il\s+|el\s+)?$")
 
 
 def _relays(ctx: Context, draft: DecisionDraft) -> bool:

@@ -48,6 +48,13 @@ def test_a_regulator_that_relays_another_s_fine_is_not_its_issuer() -> None:
     assert rows == [("regulator:lt-vdai", "Tradely", "fine", 1_234_567, "EUR")]
 
 
+def test_a_regulator_quoted_after_according_to_any_country_s_is_not_an_issuer() -> None:
+    text = ("Ireland's Data Protection Commission fined Meta Platforms Ireland Limited €1.2 billion on Monday. "
+            "The fine on Meta Platforms Ireland Limited of €1.2 billion is the largest so far, according to "
+            "Norway's Datatilsynet.")
+    assert _rows(text) == [("regulator:ie-dpc", "Meta Platforms Ireland Limited", "fine", 1_200_000_000, "EUR")]
+
+
 def test_a_regulator_that_says_it_fined_a_firm_is_still_its_issuer() -> None:
     text = ("Cnil fines Tradely\n\nThe Cnil said it had fined Tradely 1,234,567 euros for unlawful cookies.")
     assert _rows(text) == [("regulator:fr-cnil", "Tradely", "fine", 1_234_567, "EUR")]
