@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from enforcegraph.loaders.extract.language import romance
 from enforcegraph.loaders.extract.meanings import no_fine
 
 __all__ = ["TOTAL_BEFORE", "TOTAL_PLURAL", "role_of"]
@@ -44,12 +45,6 @@ _UNIT_AFTER = re.compile(
     rf"por\s+cada|per\s+(?:ogni|ciascun[oa]?)|a\s+(?:persona|testa)\b|voor\s+(?:elke|ieder[e]?)|för\s+varje|"
     rf"za\s+każd\w+|od\s+każd\w+|za\s+každ\w+|"
     rf"(?:pro|par|per)\s+(?!{_NO_UNIT})(?=[^\W\d_]))")
-# "per" before a noun or an infinitive in a Romance clause tells a cause ("5.000 euro per violazione", "130.000€
-# per infringir"): a unit there only with "ogni" / "ciascun".
-_ROMANCE = re.compile(r"(?i)(?<!\w)(?:il|gli|della|del|nel|che|sono|una|di|ha|alla|dal|è|dei|la|el|els|les|dels|amb|que|"
-                      r"pel|le|des|du|et|con|los|las|y|e|da|al)(?!\w)")
-_GERMANIC = re.compile(r"(?i)(?<!\w)(?:the|and|of|was|with|has|for|its|from|by|het|een|van|heeft|is|voor|op|aan|werd|"
-                       r"wordt|zijn|und|der|die|das|ist|hat|den|och|för|har|som|ett)(?!\w)")
 # "voor elke twee weken", "for every day of delay": a time, the periodic penalty's.
 _TIME = re.compile(r"(?i)\s*(?:\w+\s+)?(?:days?|weeks?|months?|years?|hours?|jours?|semaines?|mois|ans?|années?|"
                    r"Tag(?:e|en)?|Wochen?|Monat(?:e|en)?|Jahr(?:e|en)?|Stunden?|giorn[oi]|settiman[ae]|mes[ei]|ann[oi]|"
@@ -71,7 +66,7 @@ def per_unit(text: str, end: int) -> bool:
     said = found.group().strip().lower()
     if said.startswith("per") and "ogni" not in said and "ciascun" not in said:
         clause = text[max(0, end - 150) : end + 60]
-        return len(_ROMANCE.findall(clause)) <= len(_GERMANIC.findall(clause))
+        return not romance(clause)  # "per" before a noun or an infinitive in a Romance clause tells a cause
     return True
 
 

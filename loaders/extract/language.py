@@ -1,12 +1,13 @@
-"""The language a text is written in, told by its commonest short words, where the language
-names one country's authority: Dutch (the Netherlands' "AP"), Portuguese (Portugal's "CNPD")."""
+"""The language a text is written in, told by its commonest short words: where the language
+names one country's authority, Dutch (the Netherlands' "AP") or Portuguese (Portugal's "CNPD");
+and whether a clause reads Romance or Germanic (what "per" means in it)."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-__all__ = ["language_country"]
+__all__ = ["language_country", "romance"]
 
 # Words frequent in one language and rare in the others compared here.
 _WORDS = {
@@ -21,6 +22,11 @@ _WORDS = {
     "EN": r"the|and|of|was|with|has|that|which|for|its|from|by",
 }
 _PATTERNS = {code: re.compile(rf"(?i)(?<!\w)(?:{words})(?!\w)") for code, words in _WORDS.items()}
+# Short words of the Romance languages against those of the Germanic ones, for a clause.
+_ROMANCE = re.compile(r"(?i)(?<!\w)(?:il|gli|della|del|nel|che|sono|una|di|ha|alla|dal|è|dei|la|el|els|les|dels|amb|que|"
+                      r"pel|le|des|du|et|con|los|las|y|e|da|al)(?!\w)")
+_GERMANIC = re.compile(r"(?i)(?<!\w)(?:the|and|of|was|with|has|for|its|from|by|het|een|van|heeft|is|voor|op|aan|werd|"
+                       r"wordt|zijn|und|der|die|das|ist|hat|den|och|för|har|som|ett)(?!\w)")
 # The languages whose text names one country's authority by an ambiguous name.
 _ONE_COUNTRY = frozenset(["NL", "PT"])
 # Fewer words than this: a short notice or headline-and-lead, told by fewer words.
@@ -47,3 +53,13 @@ def language_country(text: str) -> str | None:
     if code in _ONE_COUNTRY and first >= 2 * second and (first >= 10 or (short and first >= 2 and second == 0)):
         return code
     return None
+
+
+def romance(clause: str) -> bool:
+    """Whether a clause's short words are more Romance (Italian, Spanish, Catalan, French,
+    Portuguese) than Germanic (English, Dutch, German, Swedish).
+
+    >>> romance("5.000 euro per violazione del codice della privacy"), romance("£100 per call to the firm")
+    (True, False)
+    """
+    return len(_ROMANCE.findall(clause)) > len(_GERMANIC.findall(clause))
