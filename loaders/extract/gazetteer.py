@@ -257,7 +257,7 @@ def _defined_after_descriptors(text: str, found: list[RegulatorMatch]) -> list[R
 
 # The EU's words after an authority's name ("l'Antitrust Ue", "l'Antitrust europea", "l'Antitrust di Bruxelles").
 _EU_AFTER = re.compile(r"[^\S\n]+(?:U[Ee]|EU|europe[ao]|comunitari[ao]|di\s+Bruxelles|de\s+Bruselas|de\s+Bruxelles|"
-                       r"européenne|européen|europäische|europese|europe[ao])(?!\w)")
+                       r"européenne|européen|europäische|europese)(?!\w)")
 
 
 def _foreign_namesakes(text: str, found: list[RegulatorMatch]) -> list[RegulatorMatch]:
